@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Byline's modules follow its data flow: source → extract → analyze (→ store → serve).
+let package = Package(
+    name: "Byline",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "byline", targets: ["byline"]),
+        .library(name: "BylineCore", targets: ["BylineCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // zlib, for reading .gz inputs.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // The document model, the pipeline, the JSON contract and errors.
+        .target(name: "BylineCore"),
+        // Reading inputs: files, directories, standard input, gzip.
+        .target(
+            name: "BylineSource",
+            dependencies: ["BylineCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Tokens, sentences and language identification.
+        .target(
+            name: "BylineLanguage",
+            dependencies: ["BylineCore"],
+            resources: [.embedInCode("Resources")]
+        ),
+        // Source bytes → Document: readers for scraped text and plain text.
+        .target(
+            name: "BylineExtract",
+            dependencies: ["BylineCore", "BylineSource", "BylineLanguage"],
+            resources: [.embedInCode("Resources")]
+        ),
+        // The analysis stages that run after extraction.
+        .target(name: "BylineAnalysis", dependencies: ["BylineCore", "BylineLanguage"]),
+        // The command-line interface: commands, options and the run loop.
+        .target(
+            name: "BylineCLI",
+            dependencies: [
+                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
+        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
+        .testTarget(name: "BylineLanguageTests", dependencies: ["BylineLanguage"]),
+        .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineSource"]),
+        .testTarget(name: "BylineCLITests", dependencies: ["BylineCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,9 @@
+import BylineCore
+
+/// The analysis pipeline `byline analyze` runs after extraction.
+public enum Analysis {
+    /// The stages in order, checked when the pipeline is made.
+    public static func pipeline() throws(BylineError) -> Pipeline {
+        try Pipeline([TokenizeStage(), SentenceStage()])
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import BylineAnalysis
+import BylineCore
+import BylineExtract
+import Foundation
+
+/// `byline`: reads news and keeps what it learns.
+public struct Byline: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "byline",
+        abstract: "Read news articles into cited records of who said what, who holds which role, what happened when, and which numbers were claimed.",
+        version: "0.1.0",
+        subcommands: [Extract.self, Analyze.self]
+    )
+
+    public init() {}
+}
+
+/// The options every reading command shares.
+public struct ReadingOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Files, directories (read recursively) or - for standard input; .gz files are decompressed.", valueName: "input"))
+    var inputs: [String]
+
+    @Option(help: "Output format: json for one document, jsonl (one object per line) otherwise.")
+    var format: OutputFormat?
+
+    @Flag(help: "The input is body text taken verbatim: text equals the decoded input and offsets index it.")
+    var plain = false
+
+    @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, optionally with THH:MM and a zone); overrides the document's own.", valueName: "date"))
+    var published: String?
+
+    public init() {}
+
+    public mutating func validate() throws {
+        if let published, DateStamp(parsing: published)?.day == nil {
+            throw ValidationError("--published: '\(published)' is not a date of the form YYYY-MM-DD[THH:MM[:SS][±HH:MM]]")
+        }
+    }
+
+    var readOptions: ReadOptions {
+        ReadOptions(plain: plain, published: published.flatMap { DateStamp(parsing: $0) })
+    }
+
+    /// Runs `runner` over the inputs; exits 1 when any input failed.
+    func run(pipeline: Pipeline?) throws {
+        let runner = Runner(extractor: Extractor(options: readOptions), pipeline: pipeline, format: format)
+        let output = FileHandle.standardOutput
+        let failures = runner.run(inputs, write: { output.write($0) }, report: { error in
+            FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
+        })
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `byline extract`: metadata, text, paragraphs, captions and removed, with no analysis.
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract metadata, text, paragraphs and captions (the fast path for corpus builders)."
+    )
+
+    @OptionGroup var options: ReadingOptions
+
+    func run() throws {
+        try options.run(pipeline: nil)
+    }
+}
+
+/// `byline analyze`: extraction followed by every analysis stage.
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract and analyse: sentences, entities, quotes, times, quantities, events and the timeline."
+    )
+
+    @OptionGroup var options: ReadingOptions
+
+    func run() throws {
+        let pipeline: Pipeline
+        do {
+            pipeline = try Analysis.pipeline()
+        } catch {
+            FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        try options.run(pipeline: pipeline)
+    }
+}

@@ -1,0 +1,143 @@
+/// One article: its text, and every layer of annotation as spans into that text.
+///
+/// A reader makes the document (metadata, text, paragraphs, captions, removed); the analysis
+/// stages then fill the other layers. Nothing copies text: every layer is a list of ``Span``s
+/// plus typed attributes, so any fact can be shown highlighted in its source.
+public struct Document: Sendable {
+    /// The SHA-256 of the source bytes, in hex.
+    public var id: String
+    public var source: Source
+    public var metadata: Metadata
+    /// The document's text: its paragraphs, separated by a blank line (or, for plain input,
+    /// the input itself).
+    public let text: String
+    public var paragraphs: [Paragraph]
+    public var captions: [Caption]
+    /// What the reader left out of `text`, and why.
+    public var removed: [Removal]
+
+    public var tokens: [Token] = []
+    public var sentences: [Sentence] = []
+    public var entities: [Entity] = []
+    public var quotes: [Quote] = []
+    public var times: [TimeExpression] = []
+    public var quantities: [Quantity] = []
+    public var events: [Event] = []
+    public var timeline: [TimelineEntry] = []
+
+    public init(
+        id: String, source: Source, metadata: Metadata, text: String,
+        paragraphs: [Paragraph], captions: [Caption] = [], removed: [Removal] = []
+    ) {
+        self.id = id
+        self.source = source
+        self.metadata = metadata
+        self.text = text
+        self.paragraphs = paragraphs
+        self.captions = captions
+        self.removed = removed
+    }
+
+    /// The text covered by `span`.
+    public func text(_ span: Span) -> Substring { text[span] }
+
+    /// The paragraphs that make the article itself: all but captions and the title.
+    public var articleParagraphs: [Paragraph] {
+        paragraphs.filter { $0.kind != .caption && $0.kind != .title }
+    }
+}
+
+/// What a paragraph is.
+public enum ParagraphKind: String, Sendable, Codable, CaseIterable {
+    case body, heading, list, blockquote, table, caption, title
+}
+
+/// A paragraph of the document's text.
+public struct Paragraph: Hashable, Sendable {
+    public var span: Span
+    public var kind: ParagraphKind
+    public var provenance: Provenance
+
+    public init(span: Span, kind: ParagraphKind, provenance: Provenance) {
+        self.span = span
+        self.kind = kind
+        self.provenance = provenance
+    }
+}
+
+/// A photo or figure caption, with the credit the page gave it.
+public struct Caption: Hashable, Sendable {
+    /// The caption without its credit.
+    public var text: String
+    public var credit: String?
+    /// Where the caption sits in the document's text, when it is there as a `caption` paragraph.
+    public var span: Span?
+    public var provenance: Provenance
+
+    public init(text: String, credit: String?, span: Span?, provenance: Provenance) {
+        self.text = text
+        self.credit = credit
+        self.span = span
+        self.provenance = provenance
+    }
+}
+
+/// Something the reader took out of the article text.
+public struct Removal: Hashable, Sendable {
+    public var text: String
+    public var reason: Reason
+    public var provenance: Provenance
+
+    /// Why a piece of the source is not article text.
+    public enum Reason: String, Sendable, Codable {
+        /// Site furniture: share buttons, print links, subscription prompts.
+        case chrome
+        /// A line that belongs to no part of the article (another script, a lone symbol).
+        case stray
+        /// A repeat of text kept elsewhere.
+        case duplicate
+        /// The publisher's name, moved to metadata.
+        case publisher
+        /// The author line, moved to metadata.
+        case byline
+        /// The publication stamp, moved to metadata.
+        case dateline
+        /// Copyright notices, contact addresses and other page footers.
+        case footer
+    }
+
+    public init(text: String, reason: Reason, provenance: Provenance) {
+        self.text = text
+        self.reason = reason
+        self.provenance = provenance
+    }
+}
+
+/// A token of the text.
+public struct Token: Hashable, Sendable {
+    public var span: Span
+    public var kind: Kind
+
+    /// The broad class of a token.
+    public enum Kind: String, Sendable, Codable {
+        case word, number, punctuation, quote, symbol, abbreviation, url
+    }
+
+    public init(span: Span, kind: Kind) {
+        self.span = span
+        self.kind = kind
+    }
+}
+
+/// A sentence: its span and the range of its tokens in ``Document/tokens``.
+public struct Sentence: Hashable, Sendable {
+    public var span: Span
+    public var tokens: Range<Int>
+    public var provenance: Provenance
+
+    public init(span: Span, tokens: Range<Int>, provenance: Provenance) {
+        self.span = span
+        self.tokens = tokens
+        self.provenance = provenance
+    }
+}

@@ -1,0 +1,305 @@
+import BylineCore
+import BylineLanguage
+
+/// Reads a publication stamp line of a scraped page: "Published : Nov. 10, 2024 - 11:12",
+/// "Updated 2024-11-10 15:43 KST", "Sunday, 10 November 2024, 9:05 p.m.". A line is a stamp
+/// only when the labels and dates account for all of it.
+///
+///     PublicationStamp.parse("Published : Nov. 10, 2024 - 11:12")
+///     // [(field: .published, date: 2024-11-10T11:12)]
+public enum PublicationStamp {
+    /// Which metadata field a stamp fills.
+    public enum Field: String, Sendable {
+        case published, modified
+    }
+
+    /// The labels, longest first so that "last updated" wins over "updated".
+    static let labels: [(words: [String], field: Field)] = DataFile(PackageResources.stamp_labels_tsv).rows
+        .compactMap { row in
+            guard row.count >= 2, let field = Field(rawValue: row[1]) else { return nil }
+            return (row[0].split(separator: " ").map(String.init), field)
+        }
+        .sorted { $0.words.count > $1.words.count }
+
+    /// The stamps on `line`, or nil when the line is anything but stamps.
+    public static func parse(_ line: some StringProtocol) -> [(field: Field, date: DateStamp)]? {
+        var cursor = StampCursor(StampToken.scan(line))
+        var found: [(Field, DateStamp)] = []
+        while true {
+            cursor.skipSeparators()
+            if cursor.atEnd { break }
+            let field = cursor.label() ?? (found.isEmpty ? .published : nil)
+            cursor.skipSeparators()
+            guard let field, let date = cursor.dateTime() else { return nil }
+            found.append((field, date))
+        }
+        return found.isEmpty ? nil : found
+    }
+}
+
+/// A token of a stamp line: a lower-cased word, a number, or one mark.
+struct StampToken: Equatable {
+    enum Kind { case word, number, mark }
+    let kind: Kind
+    let text: String
+    /// Whether white space precedes the token.
+    let spaced: Bool
+
+    static func scan(_ line: some StringProtocol) -> [StampToken] {
+        var tokens: [StampToken] = []
+        var current = ""
+        var kind = Kind.mark
+        var spaced = false
+        var pendingSpace = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            tokens.append(StampToken(kind: kind, text: current, spaced: spaced))
+            current = ""
+        }
+        for character in line.lowercased() {
+            if character.isWhitespace {
+                flush()
+                pendingSpace = true
+                continue
+            }
+            let next: Kind = character.isLetter ? .word : (character.isASCII && character.isNumber ? .number : .mark)
+            if next != kind || next == .mark || current.isEmpty {
+                flush()
+                kind = next
+                spaced = pendingSpace
+                pendingSpace = false
+            }
+            current.append(character)
+        }
+        flush()
+        return tokens
+    }
+}
+
+/// A position in a stamp line's tokens, with parsers that move it only when they succeed.
+struct StampCursor {
+    let tokens: [StampToken]
+    var i = 0
+    let vocabulary = DateVocabulary.shared
+
+    init(_ tokens: [StampToken]) { self.tokens = tokens }
+
+    var atEnd: Bool { i >= tokens.count }
+    var current: StampToken? { atEnd ? nil : tokens[i] }
+
+    mutating func accept(_ text: String) -> Bool {
+        guard current?.text == text else { return false }
+        i += 1
+        return true
+    }
+
+    mutating func skipSeparators() {
+        while let token = current, token.kind == .mark, "|,;:-–—/·•()[]".contains(token.text) { i += 1 }
+    }
+
+    /// A label such as "Published", "Last updated on".
+    mutating func label() -> PublicationStamp.Field? {
+        for label in PublicationStamp.labels {
+            let end = i + label.words.count
+            guard end <= tokens.count else { continue }
+            if zip(tokens[i..<end], label.words).allSatisfy({ $0.text == $1 }) {
+                i = end
+                return label.field
+            }
+        }
+        return nil
+    }
+
+    mutating func number(maxDigits: Int) -> Int? {
+        guard let token = current, token.kind == .number, token.text.count <= maxDigits, let value = Int(token.text) else {
+            return nil
+        }
+        i += 1
+        return value
+    }
+
+    /// A date, optionally with a time of day and a zone, in either order.
+    mutating func dateTime() -> DateStamp? {
+        let start = i
+        if var stamp = date() {
+            let afterDate = i
+            skipTimeSeparator()
+            if let (hour, minute, second) = time() {
+                stamp.hour = hour
+                stamp.minute = minute
+                stamp.second = second
+                stamp.utcOffsetMinutes = zone()
+            } else {
+                i = afterDate
+            }
+            return stamp.isValid ? stamp : restore(start)
+        }
+        if let (hour, minute, second) = time() {
+            let zoneOffset = zone()
+            skipSeparators()
+            guard var stamp = date() else { return restore(start) }
+            stamp.hour = hour
+            stamp.minute = minute
+            stamp.second = second
+            stamp.utcOffsetMinutes = zoneOffset
+            return stamp.isValid ? stamp : restore(start)
+        }
+        return restore(start)
+    }
+
+    private mutating func restore<T>(_ position: Int) -> T? {
+        i = position
+        return nil
+    }
+
+    private mutating func skipTimeSeparator() {
+        while let token = current, (token.kind == .mark && "-–—|,·/@".contains(token.text)) || ["at", "um", "à", "t"].contains(token.text) {
+            i += 1
+        }
+    }
+
+    /// A calendar date in one of the common orders.
+    mutating func date() -> DateStamp? {
+        let start = i
+        if let token = current, token.kind == .word, vocabulary.weekday(token.text) != nil {
+            i += 1
+            _ = accept(".")
+            _ = accept(",")
+        }
+        if let stamp = monthFirst() ?? dayFirst() ?? numeric() { return stamp }
+        return restore(start)
+    }
+
+    private mutating func monthName() -> Int? {
+        guard let token = current, token.kind == .word, let month = vocabulary.month(token.text) else { return nil }
+        i += 1
+        _ = accept(".")
+        return month
+    }
+
+    private mutating func ordinalSuffix() {
+        if let token = current, ["st", "nd", "rd", "th"].contains(token.text), !token.spaced { i += 1 }
+    }
+
+    /// "Nov. 10, 2024", "November 10 2024".
+    private mutating func monthFirst() -> DateStamp? {
+        let start = i
+        guard let month = monthName(), let day = number(maxDigits: 2) else { return restore(start) }
+        ordinalSuffix()
+        _ = accept(",")
+        guard let year = number(maxDigits: 4), year >= 1000 else { return restore(start) }
+        return DateStamp(year: year, month: month, day: day)
+    }
+
+    /// "10 November 2024", "10. Nov. 2024".
+    private mutating func dayFirst() -> DateStamp? {
+        let start = i
+        guard let day = number(maxDigits: 2) else { return restore(start) }
+        ordinalSuffix()
+        _ = accept(".")
+        _ = accept("of")
+        guard let month = monthName() else { return restore(start) }
+        _ = accept(",")
+        guard let year = number(maxDigits: 4), year >= 1000 else { return restore(start) }
+        return DateStamp(year: year, month: month, day: day)
+    }
+
+    /// "2024-11-10", "2024.11.10", "2024/11/10", "10.11.2024", and "10/11/2024" where the day
+    /// cannot be mistaken for the month.
+    private mutating func numeric() -> DateStamp? {
+        let start = i
+        guard let first = current, first.kind == .number else { return nil }
+        i += 1
+        guard let mark = current, mark.kind == .mark, [".", "-", "/"].contains(mark.text) else { return restore(start) }
+        i += 1
+        guard let middle = number(maxDigits: 2), accept(mark.text) else { return restore(start) }
+        guard let last = current, last.kind == .number else { return restore(start) }
+        i += 1
+        if mark.text == "." { _ = accept(".") }
+        let a = Int(first.text) ?? 0
+        let c = Int(last.text) ?? 0
+        if first.text.count == 4 && last.text.count <= 2 {
+            return DateStamp(year: a, month: middle, day: c)
+        }
+        guard last.text.count == 4, first.text.count <= 2 else { return restore(start) }
+        switch mark.text {
+        case ".": return DateStamp(year: c, month: middle, day: a)
+        default:
+            if a > 12 && middle <= 12 { return DateStamp(year: c, month: middle, day: a) }
+            if middle > 12 && a <= 12 { return DateStamp(year: c, month: a, day: middle) }
+            return restore(start)
+        }
+    }
+
+    /// "11:12", "11:12:30", "9:05 p.m.", "9 pm".
+    mutating func time() -> (Int, Int, Int?)? {
+        let start = i
+        guard var hour = number(maxDigits: 2) else { return nil }
+        var minute = 0
+        var second: Int?
+        var hasMinutes = false
+        if accept(":") || (current?.text == "." && i + 1 < tokens.count && tokens[i + 1].kind == .number && tokens[i + 1].text.count == 2 && accept(".")) {
+            guard let m = number(maxDigits: 2) else { return restore(start) }
+            minute = m
+            hasMinutes = true
+            if accept(":"), let s = number(maxDigits: 2) { second = s }
+        }
+        if let meridiem = meridiem() {
+            guard (1...12).contains(hour) else { return restore(start) }
+            hour = hour % 12 + (meridiem ? 12 : 0)
+        } else if !hasMinutes {
+            return restore(start)
+        }
+        _ = accept("h") || accept("uhr")
+        return (hour, minute, second)
+    }
+
+    /// true for p.m., false for a.m., nil when absent.
+    private mutating func meridiem() -> Bool? {
+        let start = i
+        guard let token = current, token.kind == .word else { return nil }
+        switch token.text {
+        case "am", "pm":
+            i += 1
+            return token.text == "pm"
+        case "a", "p":
+            i += 1
+            if accept("."), accept("m") {
+                _ = accept(".")
+                return token.text == "p"
+            }
+            return restore(start)
+        default:
+            return nil
+        }
+    }
+
+    /// "KST", "(KST)", "GMT+9", "+09:00", "UTC".
+    mutating func zone() -> Int? {
+        let start = i
+        let parenthesised = accept("(")
+        var text = ""
+        if let token = current, token.kind == .word {
+            text = token.text
+            i += 1
+        }
+        if let sign = current, sign.kind == .mark, sign.text == "+" || sign.text == "-" {
+            let signStart = i
+            i += 1
+            if let digits = current, digits.kind == .number {
+                i += 1
+                var offset = sign.text + digits.text
+                if accept(":"), let minutes = current, minutes.kind == .number {
+                    i += 1
+                    offset += ":" + minutes.text
+                }
+                text += offset
+            } else {
+                i = signStart
+            }
+        }
+        guard !text.isEmpty, let minutes = vocabulary.zoneOffset(text) else { return restore(start) }
+        if parenthesised { _ = accept(")") }
+        return minutes
+    }
+}

@@ -1,0 +1,73 @@
+import BylineCore
+import BylineSource
+
+/// How readers treat their input.
+public struct ReadOptions: Sendable {
+    /// The input is body text verbatim: `text` equals the decoded input.
+    public var plain: Bool
+    /// The publication date to use instead of any the document states.
+    public var published: DateStamp?
+
+    public init(plain: Bool = false, published: DateStamp? = nil) {
+        self.plain = plain
+        self.published = published
+    }
+}
+
+/// Turns the bytes of one kind of source into a ``Document``.
+public protocol Reader: Sendable {
+    /// The name recorded in the provenance of what the reader produces.
+    var name: String { get }
+    /// Reads one source; throws a ``BylineError`` naming the source when it cannot.
+    func read(_ source: SourceDocument) throws(BylineError) -> Document
+}
+
+/// Chooses the reader for each source and applies the options every reader honours.
+///
+///     let document = try Extractor(options: ReadOptions()).extract(source)
+public struct Extractor: Sendable {
+    public let options: ReadOptions
+
+    public init(options: ReadOptions) {
+        self.options = options
+    }
+
+    /// Reads one source into a document: metadata, text, paragraphs, captions, removed.
+    public func extract(_ source: SourceDocument) throws(BylineError) -> Document {
+        let reader: any Reader
+        if options.plain {
+            reader = PlainTextReader()
+        } else {
+            switch SourceSniffer.kind(of: source.bytes) {
+            case .html:
+                throw BylineError(.unsupportedFormat, input: source.uri, "an HTML page; this build reads text only (use --plain to take it verbatim)")
+            case .warc:
+                throw BylineError(.unsupportedFormat, input: source.uri, "a WARC archive; this build reads text only")
+            case .text:
+                reader = ScrapedTextReader()
+            }
+        }
+        var document = try reader.read(source)
+        if let published = options.published {
+            document.metadata.published = published
+            document.metadata.filledBy["published"] = Provenance(stage: "options", rule: "--published")
+        }
+        return document
+    }
+}
+
+/// Tells HTML and WARC from text by the first bytes.
+enum SourceSniffer {
+    enum Kind { case html, warc, text }
+
+    static func kind(of bytes: [UInt8]) -> Kind {
+        let head = String(decoding: bytes.prefix(1024), as: UTF8.self)
+            .drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).lowercased()
+        if head.hasPrefix("warc/") { return .warc }
+        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") && head.contains("<html") {
+            return .html
+        }
+        if head.hasPrefix("<") && (head.contains("<head") || head.contains("<body")) { return .html }
+        return .text
+    }
+}

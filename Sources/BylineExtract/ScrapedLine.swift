@@ -1,0 +1,63 @@
+import BylineCore
+import BylineLanguage
+
+/// One line (or unwrapped paragraph) of a scraped page, with what the reader's rules see in it.
+struct ScrapedLine {
+    /// The line's text, trimmed.
+    let text: String
+    let words: Int
+
+    init(_ text: String) {
+        self.text = text
+        self.words = text.split(whereSeparator: \.isWhitespace).count
+    }
+
+    /// The last character that is not a closing quotation mark or bracket.
+    var finalMark: Character? {
+        text.last(where: { !"\"'”’»)]".contains($0) })
+    }
+
+    /// Whether the line ends as running text does: with a period, an exclamation mark or an
+    /// ellipsis, optionally inside closing quotation marks.
+    var endsLikeProse: Bool {
+        guard let mark = finalMark else { return false }
+        return mark == "." || mark == "!" || mark == "\u{2026}" || (mark == "?" && text.last.map { "\"'”’»".contains($0) } == true)
+    }
+
+    /// Running text of an article: long enough, and ending as prose does.
+    var isBodyLike: Bool {
+        words >= ScrapedTextReader.minimumBodyWords && (endsLikeProse || words >= ScrapedTextReader.longParagraphWords)
+    }
+
+    /// A headline or a label: short, and not ending in a period.
+    var isHeadlineLike: Bool {
+        words >= 1 && words <= ScrapedTextReader.maximumHeadlineWords && finalMark != "." && finalMark != ","
+            && finalMark != ";" && finalMark != ":"
+    }
+
+    /// A name set in title case: a few words, each capitalised or a short connector.
+    var isNameLike: Bool {
+        guard (1...ScrapedTextReader.maximumPublisherWords).contains(words), finalMark.map({ $0.isLetter || $0 == "." }) == true else {
+            return false
+        }
+        return text.split(whereSeparator: \.isWhitespace).allSatisfy { word in
+            guard let first = word.first else { return false }
+            return first.isUppercase || first.isNumber || PageVocabulary.shared.nameConnectors.contains(String(word))
+        }
+    }
+
+    /// The text as written twice in a row ("A A" or "AA"), or nil.
+    var doubledHalf: String? {
+        let bytes = Array(text.utf8)
+        for gap in [1, 0] {
+            let n = bytes.count - gap
+            guard n > 20, n % 2 == 0 else { continue }
+            let half = n / 2
+            if gap == 1 && bytes[half] != UInt8(ascii: " ") { continue }
+            if bytes[0..<half].elementsEqual(bytes[(half + gap)...]) {
+                return String(decoding: bytes[0..<half], as: UTF8.self)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,73 @@
+/// Character classes the tokenizer and sentence splitter share.
+enum CharacterClass {
+    /// Quotation marks of every style.
+    static func isQuote(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{201E}", "\u{201F}",
+            "\u{201A}", "\u{201B}", "\u{00AB}", "\u{00BB}", "\u{2039}", "\u{203A}", "\u{300C}",
+            "\u{300D}", "\u{300E}", "\u{300F}", "\u{FF02}":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Marks that open a quotation or a bracket.
+    static func isOpener(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\u{201C}", "\u{2018}", "\u{201E}", "\u{201A}", "\u{00AB}", "\u{2039}", "\u{300C}", "\u{300E}",
+            "(", "[", "{":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Marks that close a quotation or a bracket; straight quotes close when they touch the
+    /// preceding text.
+    static func isCloser(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\u{201D}", "\u{2019}", "\u{00BB}", "\u{203A}", "\u{300D}", "\u{300F}", ")", "]", "}", "\"", "'":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Characters split off the front of a word.
+    static func isPrefix(_ s: Unicode.Scalar) -> Bool {
+        if isQuote(s) { return true }
+        switch s {
+        case "(", "[", "{", "\u{00BF}", "\u{00A1}", "#", "*", "\u{2022}": return true
+        default: return s.properties.generalCategory == .currencySymbol
+        }
+    }
+
+    /// Characters split off the end of a word.
+    static func isSuffix(_ s: Unicode.Scalar) -> Bool {
+        if isQuote(s) { return true }
+        switch s {
+        case ")", "]", "}", ",", ";", ":", "!", "?", "%", "\u{2030}", "\u{2026}", "*", "\u{3001}", "\u{3002}", "\u{FF0C}":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Dashes that separate words: em dash, en dash, horizontal bar.
+    static func isDash(_ s: Unicode.Scalar) -> Bool {
+        s == "\u{2014}" || s == "\u{2013}" || s == "\u{2015}"
+    }
+
+    static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.properties.numericType == .decimal }
+    static func isUpper(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+    static func isLower(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
+}
+
+extension Character {
+    /// Whether the character is a quotation mark of any style.
+    public var isQuotationMark: Bool {
+        unicodeScalars.count == 1 && CharacterClass.isQuote(unicodeScalars.first!)
+    }
+}

@@ -1,0 +1,3 @@
+import BylineCLI
+
+Byline.main()
