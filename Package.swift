@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
         .testTarget(name: "BylineLanguageTests", dependencies: ["BylineLanguage"]),
-        .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineSource"]),
+        .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineSource"], exclude: ["Snapshots"]),
         .testTarget(name: "BylineCLITests", dependencies: ["BylineCLI"]),
     ],
     swiftLanguageModes: [.v6]

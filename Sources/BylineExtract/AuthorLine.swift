@@ -10,6 +10,12 @@ public enum AuthorLine {
         let joiners: Set<String>
         let particles: Set<String>
 
+        /// Whether `phrase` is a job title, singular or plural ("Staff Reporters").
+        func isRole(_ phrase: String) -> Bool {
+            let lowered = phrase.lowercased()
+            return roles.contains(lowered) || (lowered.hasSuffix("s") && roles.contains(String(lowered.dropLast())))
+        }
+
         static let shared: Vocabulary = {
             var prefixes: [[String]] = []
             var roles: Set<String> = []
@@ -51,7 +57,7 @@ public enum AuthorLine {
             defer { current = [] }
             guard !current.isEmpty else { return true }
             let name = current.joined(separator: " ")
-            if vocabulary.roles.contains(name.lowercased()) || name.contains("@") { return true }
+            if vocabulary.isRole(name) || name.contains("@") { return true }
             guard isName(current) else { return false }
             authors.append(name)
             return true
