@@ -45,10 +45,24 @@ public struct ReadingOptions: ParsableArguments {
     /// Runs `runner` over the inputs; exits 1 when any input failed.
     func run(pipeline: Pipeline?) throws {
         let runner = Runner(extractor: Extractor(options: readOptions), pipeline: pipeline, format: format)
+        // Output is gathered into blocks so that a stream of small documents costs few writes.
+        var pending = Data()
         let output = FileHandle.standardOutput
-        let failures = runner.run(inputs, write: { output.write($0) }, report: { error in
-            FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
-        })
+        let failures = runner.run(
+            inputs,
+            write: { piece in
+                pending.append(piece)
+                if pending.count >= 1 << 16 {
+                    output.write(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+            },
+            report: { error in
+                output.write(pending)
+                pending.removeAll(keepingCapacity: true)
+                FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
+            })
+        output.write(pending)
         if failures > 0 { throw ExitCode(1) }
     }
 }

@@ -40,6 +40,8 @@ public enum AuthorLine {
     /// The authors named by `line`, or nil when the line is not an author line.
     public static func authors(in line: String) -> [String]? {
         let vocabulary = Vocabulary.shared
+        let opening = line.prefix(24).lowercased()
+        guard vocabulary.prefixes.contains(where: { opening.hasPrefix($0.joined(separator: " ") + " ") }) else { return nil }
         // Only the first segment of "By Jane Doe | Reuters" names people.
         let segments = line.split(whereSeparator: { $0 == "|" || $0 == "\u{2022}" || $0 == "\u{00B7}" })
         guard let head = segments.first else { return nil }

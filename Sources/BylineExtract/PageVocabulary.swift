@@ -29,23 +29,38 @@ struct PageVocabulary: Sendable {
 
     /// Lower case, bullets and symbols trimmed from both ends, digits as `#`, single spaces.
     static func normalise(_ line: some StringProtocol) -> String {
-        let lowered = line.lowercased()
-        let trimmed = lowered.drop(while: { !isKept($0) }).reversed().drop(while: { !isKept($0) }).reversed()
-        var out = ""
+        let scalars = Array(line.lowercased().unicodeScalars)
+        guard let first = scalars.firstIndex(where: isKept), let last = scalars.lastIndex(where: isKept) else { return "" }
+        var out = String.UnicodeScalarView()
         var lastWasSpace = false
-        for character in trimmed {
-            if character.isWhitespace {
+        for scalar in scalars[first...last] {
+            if scalar.value < 0x80 {
+                if scalar == " " || scalar == "\t" {
+                    if !lastWasSpace { out.append(" ") }
+                    lastWasSpace = true
+                } else {
+                    lastWasSpace = false
+                    out.append((0x30...0x39).contains(scalar.value) ? "#" : scalar)
+                }
+                continue
+            }
+            if scalar.properties.isWhitespace {
                 if !lastWasSpace { out.append(" ") }
                 lastWasSpace = true
                 continue
             }
             lastWasSpace = false
-            out.append(character.isNumber ? "#" : character)
+            out.append(scalar.properties.numericType == .decimal ? "#" : scalar)
         }
-        return out
+        return String(out)
     }
 
-    private static func isKept(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "+" || c == "-" }
+    private static func isKept(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 {
+            return (0x61...0x7A).contains(s.value) || (0x30...0x39).contains(s.value) || s == "+" || s == "-"
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
 
     /// The rule that makes `line` chrome, or nil.
     func chromeRule(_ line: ScrapedLine) -> String? {
@@ -60,11 +75,11 @@ struct PageVocabulary: Sendable {
 
     /// Whether `line` is a footer notice.
     func isFooter(_ line: ScrapedLine) -> Bool {
-        let lowered = line.text.lowercased()
+        let lowered = line.text.asciiLowercased()
         if footerOpeners.contains(where: { lowered.hasPrefix($0) }) { return true }
-        if footerPhrases.contains(where: { lowered.contains($0) }) { return true }
+        if footerPhrases.contains(where: { lowered.containsBytes($0) }) { return true }
         // A line that is only an e-mail address.
-        return line.words == 1 && lowered.contains("@") && lowered.contains(".")
+        return line.words == 1 && lowered.utf8.contains(UInt8(ascii: "@")) && lowered.utf8.contains(UInt8(ascii: "."))
     }
 
     /// Whether a credit names a photographer or agency ("AP Photo/Jane Doe", "Yonhap").

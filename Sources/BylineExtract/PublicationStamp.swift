@@ -23,6 +23,7 @@ public enum PublicationStamp {
 
     /// The stamps on `line`, or nil when the line is anything but stamps.
     public static func parse(_ line: some StringProtocol) -> [(field: Field, date: DateStamp)]? {
+        guard mayStartStamp(line) else { return nil }
         var cursor = StampCursor(StampToken.scan(line))
         var found: [(Field, DateStamp)] = []
         while true {
@@ -34,6 +35,20 @@ public enum PublicationStamp {
             found.append((field, date))
         }
         return found.isEmpty ? nil : found
+    }
+}
+
+extension PublicationStamp {
+    /// The first words of every label.
+    static let labelOpeners = Set(labels.compactMap(\.words.first))
+
+    /// A cheap first test: a stamp opens with a digit, a label, a month or a weekday.
+    static func mayStartStamp(_ line: some StringProtocol) -> Bool {
+        guard let first = line.unicodeScalars.first else { return false }
+        if first.value >= 0x30 && first.value <= 0x39 { return true }
+        let word = String(String.UnicodeScalarView(line.unicodeScalars.prefix { $0.properties.isAlphabetic })).lowercased()
+        let vocabulary = DateVocabulary.shared
+        return labelOpeners.contains(word) || vocabulary.month(word) != nil || vocabulary.weekday(word) != nil
     }
 }
 

@@ -61,8 +61,10 @@ enum SourceSniffer {
     enum Kind { case html, warc, text }
 
     static func kind(of bytes: [UInt8]) -> Kind {
-        let head = String(decoding: bytes.prefix(1024), as: UTF8.self)
-            .drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).lowercased()
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        while start < bytes.count, bytes[start] == 0x20 || (bytes[start] >= 0x09 && bytes[start] <= 0x0D) { start += 1 }
+        let head = String(decoding: bytes[start..<min(bytes.count, start + 1024)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         if head.hasPrefix("warc/") { return .warc }
         if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") && head.contains("<html") {
             return .html

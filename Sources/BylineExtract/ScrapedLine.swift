@@ -9,7 +9,14 @@ struct ScrapedLine {
 
     init(_ text: String) {
         self.text = text
-        self.words = text.split(whereSeparator: \.isWhitespace).count
+        var words = 0
+        var inWord = false
+        for byte in text.utf8 {
+            // ASCII white space, and the second byte of U+00A0 (no-break space).
+            let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0xA0 || byte == 0xC2
+            if space { inWord = false } else if !inWord { inWord = true; words += 1 }
+        }
+        self.words = words
     }
 
     /// The last character that is not a closing quotation mark or bracket.

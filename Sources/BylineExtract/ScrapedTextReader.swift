@@ -25,6 +25,10 @@ public struct ScrapedTextReader: Reader {
     static let maximumStrayWords = 4
     /// A body heading has at most this many words.
     static let maximumHeadingWords = 12
+    /// A line of chrome (a widget, a prompt) has at most this many words.
+    static let maximumChromeWords = 12
+    /// Author lines and stamps have at most this many words.
+    static let maximumLabelWords = 20
     /// A photo credit has at most this many words.
     static let maximumCreditWords = 10
 
@@ -42,19 +46,20 @@ public struct ScrapedTextReader: Reader {
         var lines: [ScrapedLine] = []
         var current = ""
         var previousBlank = true
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let line = raw.trimmingWhiteSpace()
+        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = trimmed(raw)
             if line.isEmpty {
                 if !current.isEmpty { lines.append(ScrapedLine(current)) }
                 current = ""
                 previousBlank = true
                 continue
             }
-            if !current.isEmpty, !previousBlank, isWrapped(current, before: line) {
-                current += " " + line
+            let next = String(decoding: line, as: UTF8.self)
+            if !current.isEmpty, !previousBlank, isWrapped(current, before: next) {
+                current += " " + next
             } else {
                 if !current.isEmpty { lines.append(ScrapedLine(current)) }
-                current = String(line)
+                current = next
             }
             previousBlank = false
         }
@@ -62,9 +67,33 @@ public struct ScrapedTextReader: Reader {
         return lines
     }
 
+    /// A line's bytes without the white space around them (ASCII and no-break spaces).
+    static func trimmed(_ line: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+        var line = line
+        while true {
+            if let first = line.first, first == 0x20 || (first >= 0x09 && first <= 0x0D) {
+                line = line.dropFirst()
+            } else if line.starts(with: [0xC2, 0xA0]) {
+                line = line.dropFirst(2)
+            } else {
+                break
+            }
+        }
+        while true {
+            if let last = line.last, last == 0x20 || (last >= 0x09 && last <= 0x0D) {
+                line = line.dropLast()
+            } else if line.count >= 2, line.last == 0xA0, line[line.index(line.endIndex, offsetBy: -2)] == 0xC2 {
+                line = line.dropLast(2)
+            } else {
+                break
+            }
+        }
+        return line
+    }
+
     /// Whether `next` continues `line` as a hard-wrapped paragraph: the line stops mid-sentence
     /// and the next starts in lower case.
-    static func isWrapped(_ line: String, before next: Substring) -> Bool {
+    static func isWrapped(_ line: String, before next: String) -> Bool {
         guard let last = line.last, let first = next.first else { return false }
         return !".!?:\"”’)".contains(last) && first.isLowercase
     }
@@ -111,7 +140,8 @@ private struct Page {
     mutating func applyLineRules(documentScript: String?) -> [Int] {
         var open: [Int] = []
         for (i, line) in lines.enumerated() {
-            if let rule = vocabulary.chromeRule(line) {
+            let short = line.words <= ScrapedTextReader.maximumLabelWords
+            if line.words <= ScrapedTextReader.maximumChromeWords, let rule = vocabulary.chromeRule(line) {
                 set(i, .removed(.chrome, rule: rule), rule: rule)
             } else if !line.text.contains(where: { $0.isLetter || $0.isNumber }) {
                 set(i, .removed(.stray, rule: "symbols-only"), rule: "symbols-only")
@@ -119,13 +149,13 @@ private struct Page {
                 let own = LanguageIdentifier.shared.dominantScript(line.text), own != script
             {
                 set(i, .removed(.stray, rule: "other-script"), rule: "other-script")
-            } else if let authors = AuthorLine.authors(in: line.text) {
+            } else if short, let authors = AuthorLine.authors(in: line.text) {
                 if metadata.authors.isEmpty {
                     metadata.authors = authors
                     metadata.filledBy["authors"] = provenance("author-line")
                 }
                 set(i, .removed(.byline, rule: "author-line"), rule: "author-line")
-            } else if let stamps = PublicationStamp.parse(line.text) {
+            } else if short, let stamps = PublicationStamp.parse(line.text) {
                 for stamp in stamps {
                     switch stamp.field {
                     case .published: fill(\.published, "published", stamp.date, rule: "stamp-line")
@@ -133,7 +163,7 @@ private struct Page {
                     }
                 }
                 set(i, .removed(.dateline, rule: "stamp-line"), rule: "stamp-line")
-            } else if vocabulary.isFooter(line) {
+            } else if line.words <= ScrapedTextReader.maximumHeadlineWords, vocabulary.isFooter(line) {
                 set(i, .removed(.footer, rule: "footer-marker"), rule: "footer-marker")
             } else {
                 open.append(i)
@@ -150,10 +180,9 @@ private struct Page {
         guard let openIndex = text.lastIndex(of: open) else { return nil }
         let credit = text[text.index(after: openIndex)..<text.index(before: text.endIndex)].trimmingWhiteSpace()
         let before = text[..<openIndex].trimmingWhiteSpace()
-        let creditWords = credit.split(whereSeparator: \.isWhitespace).count
-        guard (1...ScrapedTextReader.maximumCreditWords).contains(creditWords),
+        guard (1...ScrapedTextReader.maximumCreditWords).contains(ScrapedLine(String(credit)).words),
             credit.first.map({ $0.isUppercase || $0.isNumber }) == true,
-            before.split(whereSeparator: \.isWhitespace).count >= 3
+            ScrapedLine(String(before)).words >= 3
         else { return nil }
         return (String(before), String(credit))
     }

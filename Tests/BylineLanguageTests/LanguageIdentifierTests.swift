@@ -22,5 +22,5 @@ func languageIsIdentified(text: String, code: String) {
 
 @Test func dominantScriptIsCounted() {
     #expect(LanguageIdentifier.shared.dominantScript("Seoul 서울") == "Latin")
-    #expect(LanguageIdentifier.shared.dominantScript("서울특별시 Seoul") == "Hangul")
+    #expect(LanguageIdentifier.shared.dominantScript("서울특별시청 앞 Seoul") == "Hangul")
 }
