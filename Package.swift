@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
         .testTarget(name: "BylineLanguageTests", dependencies: ["BylineLanguage"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineSource"], exclude: ["Snapshots"]),
-        .testTarget(name: "BylineCLITests", dependencies: ["BylineCLI"]),
+        .testTarget(name: "BylineCLITests", dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource"]),
     ],
     swiftLanguageModes: [.v6]
 )

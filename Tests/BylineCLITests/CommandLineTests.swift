@@ -40,3 +40,23 @@ func aMalformedPublishedDateIsRejected() throws {
     #expect(result.status != 0)
     #expect(result.errors.contains("--published"))
 }
+
+@Test(.enabled(if: FileManager.default.isExecutableFile(atPath: bylineExecutable.path)))
+func standardInputIsReadAsDash() throws {
+    let process = Process()
+    process.executableURL = bylineExecutable
+    process.arguments = ["extract", "--plain", "-"]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    input.fileHandleForWriting.write(Data("A sentence from standard input.\n".utf8))
+    try input.fileHandleForWriting.close()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    #expect((object?["source"] as? [String: Any])?["uri"] as? String == "-")
+    #expect(object?["text"] as? String == "A sentence from standard input.\n")
+}
