@@ -16,6 +16,8 @@ let package = Package(
     targets: [
         // zlib, for reading .gz inputs.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // libxml2's HTML parser.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The document model, the pipeline, the JSON contract and errors.
         .target(name: "BylineCore"),
         // Reading inputs: files, directories, standard input, gzip.
@@ -23,6 +25,8 @@ let package = Package(
             name: "BylineSource",
             dependencies: ["BylineCore", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // HTML parsing (libxml2), encoding detection and a small DOM API.
+        .target(name: "BylineHTML", dependencies: ["BylineCore", "CLibXML2"]),
         // Tokens, sentences and language identification.
         .target(
             name: "BylineLanguage",
@@ -32,7 +36,7 @@ let package = Package(
         // Source bytes → Document: readers for scraped text and plain text.
         .target(
             name: "BylineExtract",
-            dependencies: ["BylineCore", "BylineSource", "BylineLanguage"],
+            dependencies: ["BylineCore", "BylineSource", "BylineLanguage", "BylineHTML"],
             resources: [.embedInCode("Resources")]
         ),
         // The analysis stages that run after extraction.
@@ -48,6 +52,7 @@ let package = Package(
         .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
         .testTarget(name: "BylineLanguageTests", dependencies: ["BylineLanguage"]),
+        .testTarget(name: "BylineHTMLTests", dependencies: ["BylineHTML"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineSource"], exclude: ["Snapshots"]),
         .testTarget(name: "BylineCLITests", dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource"]),
     ],

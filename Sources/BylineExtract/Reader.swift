@@ -40,7 +40,7 @@ public struct Extractor: Sendable {
         } else {
             switch SourceSniffer.kind(of: source.bytes) {
             case .html:
-                throw BylineError(.unsupportedFormat, input: source.uri, "an HTML page; this build reads text only (use --plain to take it verbatim)")
+                reader = HTMLReader()
             case .warc:
                 throw BylineError(.unsupportedFormat, input: source.uri, "a WARC archive; this build reads text only")
             case .text:

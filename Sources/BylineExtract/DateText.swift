@@ -1,0 +1,90 @@
+import BylineCore
+
+/// Reads a date written in a page's markup or text: ISO 8601 and its common variants
+/// ("2024-11-10 11:12:00", "2024-11-10T11:12:00.000+0900"), RFC 2822 ("Sun, 10 Nov 2024
+/// 11:12:00 +0900"), and the written forms ``PublicationStamp`` knows ("Nov. 10, 2024",
+/// "10. November 2024").
+public enum DateText {
+    /// The date in `text`, or nil when the whole of it is not one date.
+    public static func parse(_ text: some StringProtocol) -> DateStamp? {
+        let trimmed = Substring(text.trimmingWhiteSpace())
+        guard !trimmed.isEmpty, trimmed.utf8.count <= 80 else { return nil }
+        if let iso = isoLike(trimmed) { return iso }
+        var cursor = StampCursor(StampToken.scan(trimmed))
+        cursor.skipSeparators()
+        guard let date = cursor.dateTime() else { return nil }
+        cursor.skipSeparators()
+        return cursor.atEnd ? date : nil
+    }
+
+    /// The first date at the start of `text`, whatever follows it ("March 4, 2025 | 3 min read").
+    public static func leading(_ text: some StringProtocol) -> DateStamp? {
+        var cursor = StampCursor(StampToken.scan(text.prefix(120)))
+        cursor.skipSeparators()
+        _ = cursor.label()
+        cursor.skipSeparators()
+        return cursor.dateTime()
+    }
+
+    /// ISO 8601 with the liberties pages take: a space for the `T`, fractional seconds, a zone
+    /// without a colon, a date alone, or `YYYYMMDD`.
+    static func isoLike(_ text: Substring) -> DateStamp? {
+        var bytes = Array(text.utf8)
+        guard bytes.count >= 4, bytes[0...3].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        if bytes.count == 8, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            bytes = Array(bytes[0..<4]) + [0x2D] + Array(bytes[4..<6]) + [0x2D] + Array(bytes[6..<8])
+        }
+        if bytes.count > 10, bytes[10] == 0x20 { bytes[10] = UInt8(ascii: "T") }
+        // Drop fractional seconds: "…:00.000Z" → "…:00Z".
+        if let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot > 10 {
+            var end = dot + 1
+            while end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 { end += 1 }
+            bytes.removeSubrange(dot..<end)
+        }
+        // " +0900" or " UTC" after the time.
+        if let space = bytes.lastIndex(of: 0x20), space > 10 {
+            let zone = String(decoding: bytes[(space + 1)...], as: UTF8.self)
+            if zone == "UTC" || zone == "GMT" || zone == "Z" {
+                bytes = Array(bytes[..<space]) + [UInt8(ascii: "Z")]
+            } else {
+                bytes.remove(at: space)
+            }
+        }
+        return DateStamp(parsing: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A date in a URL path: `/2024/11/10/`, `/2024-11-10/`, `/20241110/`, or `/2024/11/`
+    /// (a month only, never given an invented day).
+    public static func inURL(_ url: String) -> DateStamp? {
+        let parts = url.split(whereSeparator: { $0 == "/" || $0 == "?" || $0 == "&" || $0 == "=" }).map(String.init)
+        for (i, part) in parts.enumerated() {
+            let pieces = part.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).map(String.init)
+            if pieces.count >= 3, pieces[0].count == 4, let y = Int(pieces[0]), let m = Int(pieces[1]), let d = Int(pieces[2]),
+                pieces[1].count == 2, pieces[2].count == 2
+            {
+                let stamp = DateStamp(year: y, month: m, day: d)
+                if plausible(stamp) { return stamp }
+            }
+            if part.count == 8, let _ = Int(part), let stamp = DateStamp(parsing: String(part.prefix(4)) + "-" + String(part.dropFirst(4).prefix(2)) + "-" + String(part.suffix(2))),
+                plausible(stamp)
+            {
+                return stamp
+            }
+            guard part.count == 4, let year = Int(part), i + 1 < parts.count, parts[i + 1].count <= 2,
+                let month = Int(parts[i + 1])
+            else { continue }
+            if i + 2 < parts.count, parts[i + 2].count <= 2, let day = Int(parts[i + 2]) {
+                let stamp = DateStamp(year: year, month: month, day: day)
+                if plausible(stamp) { return stamp }
+            }
+            let stamp = DateStamp(year: year, month: month)
+            if plausible(stamp) { return stamp }
+        }
+        return nil
+    }
+
+    /// A date news could carry: valid, and between 1990 and 2100.
+    static func plausible(_ stamp: DateStamp) -> Bool {
+        stamp.isValid && stamp.year >= 1990 && stamp.year <= 2100
+    }
+}

@@ -1,0 +1,244 @@
+import BylineCore
+import BylineHTML
+import Foundation
+
+/// Reads an HTML page's metadata in a fixed order of precedence: JSON-LD, then meta tags (Open
+/// Graph, Twitter, Dublin Core, `itemprop`, plain names), then `<time>` elements and other
+/// elements near the headline, then the URL. A field is filled only while it is empty, and the
+/// rule that filled it is recorded in ``Metadata/filledBy``.
+struct HTMLMetadataReader {
+    let stage: String
+    private(set) var metadata = Metadata()
+
+    init(stage: String) {
+        self.stage = stage
+    }
+
+    // MARK: Filling
+
+    private mutating func fill(_ field: WritableKeyPath<Metadata, String?>, _ name: String, _ value: String?, rule: String) {
+        guard metadata[keyPath: field] == nil, let value = Self.clean(value) else { return }
+        metadata[keyPath: field] = value
+        metadata.filledBy[name] = Provenance(stage: stage, rule: rule)
+    }
+
+    private mutating func fillDate(_ field: WritableKeyPath<Metadata, DateStamp?>, _ name: String, _ value: String?, rule: String) {
+        guard metadata[keyPath: field] == nil, let value, let date = DateText.parse(value), DateText.plausible(date) else {
+            return
+        }
+        metadata[keyPath: field] = date
+        metadata.filledBy[name] = Provenance(stage: stage, rule: rule)
+    }
+
+    private mutating func fillAuthors(_ names: [String], rule: String) {
+        guard metadata.authors.isEmpty else { return }
+        var seen: Set<String> = []
+        let authors = names.compactMap(Self.clean).filter { name in
+            !name.contains("://") && !name.hasPrefix("@") && name.count <= 80 && seen.insert(name).inserted
+        }
+        guard !authors.isEmpty else { return }
+        metadata.authors = authors
+        metadata.filledBy["authors"] = Provenance(stage: stage, rule: rule)
+    }
+
+    static func clean(_ value: String?) -> String? {
+        guard let value else { return nil }
+        let folded = BlockCollector.folded(Array(value.utf8))
+        return folded.isEmpty ? nil : folded
+    }
+
+    // MARK: Sources
+
+    /// Reads every source of the page, strongest first.
+    mutating func read(_ root: HTMLNode) {
+        var metas: [String: String] = [:]
+        var jsonLD: [String] = []
+        var titleText: String?
+        var canonical: String?
+        var times: [(HTMLNode, String)] = []
+        var language = root.attribute("lang")
+        root.walk { node in
+            guard node.isElement else { return .descend }
+            switch node.tag {
+            case .meta:
+                let values = node.attributes(["property", "name", "itemprop", "content", "http-equiv", "charset"])
+                if let content = values[3] {
+                    for key in [values[0], values[1], values[2], values[4]].compactMap({ $0?.asciiLowercased() }) where metas[key] == nil {
+                        metas[key] = content
+                    }
+                }
+            case .script:
+                if node.attribute("type")?.asciiLowercased().containsBytes("ld+json") == true {
+                    jsonLD.append(node.textContentIncludingScripts)
+                }
+                return .skipChildren
+            case .title:
+                if titleText == nil { titleText = node.textContentIncludingScripts }
+                return .skipChildren
+            case .link:
+                let values = node.attributes(["rel", "href"])
+                if values[0]?.asciiLowercased() == "canonical" { canonical = values[1] }
+            case .time:
+                if let datetime = node.attribute("datetime") { times.append((node, datetime)) }
+            case .html:
+                if language == nil { language = node.attribute("lang") }
+            case .style, .noscript, .template, .svg:
+                return .skipChildren
+            default:
+                break
+            }
+            return .descend
+        }
+
+        for text in jsonLD { readJSONLD(text) }
+        readMetaTags(metas, title: titleText)
+        for (node, datetime) in times {
+            let values = node.attributes(["pubdate", "itemprop", "class"])
+            let marked = values[0] != nil || values[1]?.asciiLowercased() == "datepublished"
+                || values[2]?.asciiLowercased().containsBytes("publish") == true
+            if marked { fillDate(\.published, "published", datetime, rule: "time-pubdate") }
+        }
+        if let first = times.first { fillDate(\.published, "published", first.1, rule: "time-datetime") }
+        fill(\.url, "url", canonical, rule: "link-canonical")
+        if let language = language.flatMap(Self.primaryLanguage) {
+            fill(\.language, "language", language, rule: "html-lang")
+        }
+        fill(\.title, "title", titleText, rule: "title-element")
+    }
+
+    /// Meta tags, by the precedence of their vocabularies.
+    private mutating func readMetaTags(_ metas: [String: String], title: String?) {
+        for key in ["og:title", "twitter:title", "dc.title", "headline", "title"] {
+            fill(\.title, "title", metas[key], rule: "meta-\(key)")
+        }
+        for key in ["og:site_name", "application-name", "dc.publisher", "publisher", "twitter:site"] {
+            fill(\.publisher, "publisher", metas[key]?.hasPrefix("@") == true ? nil : metas[key], rule: "meta-\(key)")
+        }
+        for key in [
+            "article:published_time", "og:published_time", "article:published", "datepublished", "dc.date.issued",
+            "dcterms.created", "dc.date.created", "dc.date", "dcterms.date", "publish-date", "publish_date",
+            "pubdate", "publication_date", "sailthru.date", "parsely-pub-date", "article.published", "date",
+            "og:article:published_time", "cxenseparse:recs:publishtime", "citation_publication_date",
+        ] {
+            fillDate(\.published, "published", metas[key], rule: "meta-\(key)")
+        }
+        for key in ["article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified"] {
+            fillDate(\.modified, "modified", metas[key], rule: "meta-\(key)")
+        }
+        for key in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"] {
+            if let value = metas[key] {
+                let names = value.hasPrefix("By ") || value.hasPrefix("by ") ? AuthorLine.authors(in: value) ?? [] : [value]
+                fillAuthors(names, rule: "meta-\(key)")
+            }
+        }
+        for key in ["og:url", "twitter:url"] {
+            fill(\.url, "url", metas[key], rule: "meta-\(key)")
+        }
+        for key in ["og:locale", "content-language", "dc.language", "language"] {
+            if let value = metas[key].flatMap(Self.primaryLanguage) {
+                fill(\.language, "language", value, rule: "meta-\(key)")
+            }
+        }
+        _ = title
+    }
+
+    /// "en-US", "en_GB" → "en".
+    static func primaryLanguage(_ tag: String) -> String? {
+        let primary = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.asciiLowercased() }
+        guard let primary, (2...3).contains(primary.count), primary.allSatisfy({ $0.isLetter && $0.isASCII }) else { return nil }
+        return primary
+    }
+
+    // MARK: JSON-LD
+
+    private static let articleTypes: Set<String> = [
+        "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "socialmediaposting", "liveblogposting",
+        "scholarlyarticle", "techarticle", "report",
+    ]
+
+    private mutating func readJSONLD(_ text: String) {
+        guard let data = text.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else { return }
+        var articles: [[String: Any]] = []
+        var pages: [[String: Any]] = []
+        var pending: [Any] = [object]
+        while let next = pending.popLast() {
+            if let array = next as? [Any] {
+                pending.append(contentsOf: array.reversed())
+            } else if let dictionary = next as? [String: Any] {
+                if let graph = dictionary["@graph"] { pending.append(graph) }
+                let types = Self.types(dictionary["@type"])
+                if !types.isDisjoint(with: Self.articleTypes) { articles.append(dictionary) }
+                if types.contains("webpage") { pages.append(dictionary) }
+            }
+        }
+        for (article, rule) in articles.map({ ($0, "json-ld-article") }) + pages.map({ ($0, "json-ld-webpage") }) {
+            fill(\.title, "title", article["headline"] as? String ?? article["name"] as? String, rule: rule)
+            fillDate(\.published, "published", article["datePublished"] as? String ?? article["dateCreated"] as? String, rule: rule)
+            fillDate(\.modified, "modified", article["dateModified"] as? String, rule: rule)
+            fillAuthors(Self.names(article["author"]) + Self.names(article["creator"]), rule: rule)
+            fill(\.publisher, "publisher", Self.names(article["publisher"]).first, rule: rule)
+            fill(\.url, "url", article["url"] as? String ?? (article["mainEntityOfPage"] as? [String: Any])?["@id"] as? String, rule: rule)
+            if let language = (article["inLanguage"] as? String).flatMap(Self.primaryLanguage) {
+                fill(\.language, "language", language, rule: rule)
+            }
+        }
+    }
+
+    private static func types(_ value: Any?) -> Set<String> {
+        if let single = value as? String { return [single.asciiLowercased()] }
+        if let many = value as? [Any] { return Set(many.compactMap { ($0 as? String)?.asciiLowercased() }) }
+        return []
+    }
+
+    /// The names in a JSON-LD person or organisation value: a string, an object with `name`,
+    /// or an array of either.
+    private static func names(_ value: Any?) -> [String] {
+        if let name = value as? String { return [name] }
+        if let object = value as? [String: Any] { return (object["name"] as? String).map { [$0] } ?? [] }
+        if let array = value as? [Any] { return array.flatMap { names($0) } }
+        return []
+    }
+
+    // MARK: Fallbacks from the body
+
+    /// Fills what is still empty from the article's own blocks and the URL.
+    mutating func readFallbacks(blocks: [TextBlock], headline: String?) {
+        fill(\.title, "title", headline, rule: "h1")
+        if metadata.published == nil {
+            for block in blocks.prefix(400) where block.characters <= 80 {
+                if let date = DateText.leading(block.text), DateText.plausible(date), date.day != nil {
+                    metadata.published = date
+                    metadata.filledBy["published"] = Provenance(stage: stage, rule: "date-line")
+                    break
+                }
+            }
+        }
+        if metadata.published == nil, let url = metadata.url, let date = DateText.inURL(url) {
+            metadata.published = date
+            metadata.filledBy["published"] = Provenance(stage: stage, rule: "url-path")
+        }
+        if metadata.authors.isEmpty {
+            for block in blocks.prefix(400) where block.characters <= 120 {
+                if let authors = AuthorLine.authors(in: block.text) {
+                    fillAuthors(authors, rule: "author-line")
+                    break
+                }
+            }
+        }
+    }
+}
+
+extension HTMLNode {
+    /// All text inside the node, scripts included (for `<script>` and `<title>` contents).
+    var textContentIncludingScripts: String {
+        var out = ""
+        walk { node in
+            if node.isText { out += node.text }
+            return .descend
+        }
+        return out
+    }
+}

@@ -1,0 +1,62 @@
+import BylineCore
+import BylineHTML
+import BylineLanguage
+import BylineSource
+
+/// Reads an HTML news page: its metadata (JSON-LD, meta tags, `<time>`, the page itself, the
+/// URL) and its article text, leaving navigation, related links, comments and other furniture
+/// behind. A page whose article cannot be found gives an empty body, recorded as
+/// `paragraphs` with no `body` and `filledBy["body"]` = `"html/none"`; that is not an error.
+public struct HTMLReader: Reader {
+    public let name = "html"
+
+    public init() {}
+
+    public func read(_ source: SourceDocument) throws(BylineError) -> Document {
+        let page = try HTMLDocument(bytes: source.bytes, uri: source.uri)
+        guard let root = page.root else {
+            throw BylineError(.unsupportedFormat, input: source.uri, "the page has no HTML element")
+        }
+        var reader = HTMLMetadataReader(stage: name)
+        reader.read(root)
+        let body = root.first(.body) ?? root
+        let blocks = BlockCollector.collect(body)
+        let headline = blocks.first { $0.owner.tag == .h1 }?.text
+        reader.readFallbacks(blocks: blocks, headline: headline)
+        var metadata = reader.metadata
+        let main = MainTextExtractor.extract(blocks, title: metadata.title)
+
+        var text = ""
+        var paragraphs: [Paragraph] = []
+        var captions: [Caption] = []
+        func append(_ content: String, _ kind: ParagraphKind, rule: String) -> Span {
+            if !text.isEmpty { text += "\n\n" }
+            let start = text.utf8.count
+            text += content
+            let span = Span(start, text.utf8.count)
+            paragraphs.append(Paragraph(span: span, kind: kind, provenance: Provenance(stage: name, rule: rule)))
+            return span
+        }
+        if let title = metadata.title {
+            _ = append(title, .title, rule: metadata.filledBy["title"]?.rule ?? "title")
+        }
+        let rule = main.rule ?? "none"
+        for paragraph in main.paragraphs {
+            _ = append(paragraph.text, paragraph.kind, rule: rule)
+        }
+        for caption in main.captions {
+            let printed = caption.credit.map { "\(caption.text) (\($0))" } ?? caption.text
+            let span = append(printed, .caption, rule: "figcaption")
+            captions.append(Caption(text: caption.text, credit: caption.credit, span: span, provenance: Provenance(stage: name, rule: "figcaption")))
+        }
+        metadata.filledBy["body"] = Provenance(stage: name, rule: rule)
+        let article = main.paragraphs.map(\.text).joined(separator: "\n")
+        if metadata.language == nil, let language = LanguageIdentifier.shared.identify(article.isEmpty ? text : article) {
+            metadata.language = language
+            metadata.filledBy["language"] = Provenance(stage: name, rule: "function-words")
+        }
+        return Document(
+            id: source.sha256, source: Source(uri: source.uri, format: .html), metadata: metadata, text: text,
+            paragraphs: paragraphs, captions: captions)
+    }
+}

@@ -1,0 +1,155 @@
+import BylineCore
+import BylineHTML
+
+/// The article's text as the extractor found it.
+struct MainText {
+    var paragraphs: [(text: String, kind: ParagraphKind)] = []
+    var captions: [(text: String, credit: String?)] = []
+    /// The step of the cascade that gave the text, or nil when no body was found.
+    var rule: String?
+}
+
+/// Finds the article among a page's text blocks, as an explicit cascade: furniture is set
+/// aside; the main extractor scores containers by the paragraphs they hold (length, commas, link
+/// density) and takes the best with its strong siblings; a fallback takes every substantial
+/// paragraph outside the furniture; the baseline takes every block.
+enum MainTextExtractor {
+    /// A paragraph shorter than this gives its container no score (calibrated by hand on the
+    /// article-extraction benchmark's pages: captions and labels run shorter, prose longer).
+    static let minimumScoredCharacters = 25
+    /// Paragraphs whose text is mostly links are navigation, not prose.
+    static let maximumLinkDensity = 0.5
+    /// A furniture element holding more than this share of a page's text is a wrapper of the
+    /// whole page (a `class="has-comments"` on the article), not furniture.
+    static let wrapperShare = 0.4
+    /// A sibling of the best container joins it when it scores at least this share of the best.
+    static let siblingShare = 0.25
+    /// The main extractor under-delivers below this many characters; the fallback then runs.
+    static let minimumArticleCharacters = 250
+    /// The fallback keeps paragraphs of at least this many characters.
+    static let fallbackParagraphCharacters = 40
+
+    static func extract(_ blocks: [TextBlock], title: String?) -> MainText {
+        let blocks = settleFurniture(blocks)
+        var main = scored(blocks)
+        if main.rule == nil || characters(main) < minimumArticleCharacters {
+            let fallback = paragraphs(blocks)
+            if characters(fallback) > characters(main) { main = fallback }
+        }
+        if main.rule == nil {
+            main = MainText(
+                paragraphs: blocks.filter { $0.kind != .caption }.map { ($0.text, $0.kind) }, captions: [],
+                rule: blocks.isEmpty ? nil : "baseline-all-blocks")
+        }
+        main.paragraphs = trim(main.paragraphs, title: title)
+        if main.paragraphs.isEmpty { main.rule = nil }
+        return main
+    }
+
+    private static func characters(_ text: MainText) -> Int {
+        text.paragraphs.reduce(0) { $0 + $1.text.count }
+    }
+
+    /// Blocks with the furniture marks that hold: a furniture element that wraps much of the
+    /// page's text is no furniture.
+    static func settleFurniture(_ blocks: [TextBlock]) -> [TextBlock] {
+        let total = blocks.reduce(0) { $0 + $1.characters }
+        var held: [HTMLNode: Int] = [:]
+        for block in blocks {
+            for node in block.furniture { held[node, default: 0] += block.characters }
+        }
+        let wrappers = Set(held.filter { Double($0.value) > wrapperShare * Double(total) }.keys)
+        guard !wrappers.isEmpty else { return blocks }
+        return blocks.map { block in
+            var block = block
+            block.furniture.removeAll { wrappers.contains($0) }
+            return block
+        }
+    }
+
+    private static func isProse(_ block: TextBlock) -> Bool {
+        block.furniture.isEmpty && block.kind != .caption && block.characters >= minimumScoredCharacters
+            && block.linkDensity < maximumLinkDensity
+    }
+
+    /// The main extractor: the best-scoring container and its strong siblings.
+    static func scored(_ blocks: [TextBlock]) -> MainText {
+        var scores: [HTMLNode: Double] = [:]
+        for block in blocks where isProse(block) {
+            let commas = block.text.utf8.reduce(0) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 }
+            var score = 1 + Double(commas) + min(Double(block.characters) / 100, 3)
+            if block.inArticle { score *= 1.5 }
+            var container: HTMLNode? = block.owner.tag == .p || block.owner.tag == .li || block.kind == .blockquote
+                ? block.owner.parent : block.owner
+            var share = 1.0
+            for _ in 0..<3 {
+                guard let node = container else { break }
+                scores[node, default: 0] += score * share
+                share /= 2
+                container = node.parent
+            }
+        }
+        guard let (best, bestScore) = scores.max(by: { $0.value < $1.value }) else { return MainText() }
+        var chosen: Set<HTMLNode> = [best]
+        if let parent = best.parent {
+            for sibling in parent.children where sibling != best {
+                if let score = scores[sibling], score >= siblingShare * bestScore { chosen.insert(sibling) }
+            }
+        }
+        var text = MainText(rule: "scored-container")
+        for block in blocks where block.furniture.isEmpty && isInside(block.owner, chosen) {
+            if block.kind == .caption {
+                text.captions.append(caption(block.text))
+            } else if block.linkDensity < maximumLinkDensity || block.kind == .heading {
+                text.paragraphs.append((block.text, block.kind))
+            }
+        }
+        return text
+    }
+
+    private static func isInside(_ node: HTMLNode, _ containers: Set<HTMLNode>) -> Bool {
+        var current: HTMLNode? = node
+        while let n = current {
+            if containers.contains(n) { return true }
+            current = n.parent
+        }
+        return false
+    }
+
+    /// The fallback: every substantial paragraph outside the furniture.
+    static func paragraphs(_ blocks: [TextBlock]) -> MainText {
+        var text = MainText(rule: "all-paragraphs")
+        for block in blocks where block.furniture.isEmpty && block.linkDensity < maximumLinkDensity {
+            if block.kind == .caption {
+                text.captions.append(caption(block.text))
+            } else if block.characters >= fallbackParagraphCharacters {
+                text.paragraphs.append((block.text, block.kind))
+            }
+        }
+        if text.paragraphs.isEmpty { text.rule = nil }
+        return text
+    }
+
+    /// A caption and its credit ("… (Photo: Jane Doe)").
+    static func caption(_ text: String) -> (String, String?) {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return (text, nil) }
+        let credit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhiteSpace()
+        let before = text[..<open].trimmingWhiteSpace()
+        guard !before.isEmpty, PageVocabulary.shared.isPhotoCredit(credit) else { return (text, nil) }
+        return (String(before), String(credit))
+    }
+
+    /// Drops the headline repeated at the top, chrome lines, and repeats.
+    static func trim(_ paragraphs: [(text: String, kind: ParagraphKind)], title: String?) -> [(text: String, kind: ParagraphKind)] {
+        var seen: Set<String> = []
+        var out: [(text: String, kind: ParagraphKind)] = []
+        for paragraph in paragraphs {
+            if let title, paragraph.text == title, out.isEmpty || paragraph.kind == .heading { continue }
+            let line = ScrapedLine(paragraph.text)
+            if line.words <= ScrapedTextReader.maximumChromeWords, PageVocabulary.shared.chromeRule(line) != nil { continue }
+            if line.words >= 6, !seen.insert(paragraph.text).inserted { continue }
+            out.append(paragraph)
+        }
+        return out
+    }
+}

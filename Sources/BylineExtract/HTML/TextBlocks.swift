@@ -1,0 +1,209 @@
+import BylineCore
+import BylineHTML
+
+/// A stretch of a page's text between two block boundaries, with what the extractor needs to
+/// judge it: its element, its links, and the furniture around it.
+struct TextBlock {
+    var text: String
+    var kind: ParagraphKind
+    /// The innermost block element the text sits in.
+    let owner: HTMLNode
+    /// Characters inside links.
+    var linkCharacters: Int
+    /// Enclosing elements whose class, id or tag marks page furniture, outermost first.
+    var furniture: [HTMLNode]
+    /// Whether an enclosing element is the article itself (`<article>`, `itemprop=articleBody`).
+    var inArticle: Bool
+    /// The `<figure>` the text sits in, for captions.
+    var figure: HTMLNode?
+
+    var characters: Int { text.unicodeScalars.count }
+    var linkDensity: Double { characters == 0 ? 0 : Double(linkCharacters) / Double(characters) }
+}
+
+/// Class and id words, from the module's data files.
+struct ElementNames: Sendable {
+    let boilerplate: Set<String>
+    let boilerplateInside: [String]
+    let content: Set<String>
+
+    static let shared: ElementNames = {
+        let lines = DataFile(PackageResources.html_boilerplate_names_txt).lines
+        return ElementNames(
+            boilerplate: Set(lines.filter { !$0.hasPrefix("~") }),
+            boilerplateInside: lines.filter { $0.hasPrefix("~") }.map { String($0.dropFirst()) },
+            content: Set(DataFile(PackageResources.html_content_names_txt).lines))
+    }()
+
+    /// How a class or id value speaks of its element.
+    enum Verdict { case neutral, furniture, content }
+
+    func verdict(_ values: [String?]) -> Verdict {
+        var negative = false
+        var positive = 0
+        for value in values {
+            guard let value, !value.isEmpty else { continue }
+            let lowered = value.asciiLowercased()
+            for token in lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+                let word = String(token)
+                if content.contains(word) { positive += 1 }
+                if boilerplate.contains(word) || boilerplateInside.contains(where: { word.containsBytes($0) }) {
+                    negative = true
+                }
+            }
+        }
+        if negative && positive < 2 { return .furniture }
+        return positive > 0 ? .content : .neutral
+    }
+}
+
+/// Walks a page once and cuts its text into blocks.
+struct BlockCollector {
+    private(set) var blocks: [TextBlock] = []
+    private var buffer: [UInt8] = []
+    private var bufferLinks = 0
+    private var linkDepth = 0
+    private var owners: [HTMLNode] = []
+    private var furniture: [HTMLNode] = []
+    private var article = 0
+    private var figures: [HTMLNode] = []
+    private var kinds: [ParagraphKind] = []
+    private let names = ElementNames.shared
+
+    /// Collects the blocks of `body`.
+    static func collect(_ body: HTMLNode) -> [TextBlock] {
+        var collector = BlockCollector()
+        collector.owners = [body]
+        body.walk(enter: { collector.enter($0) }, leave: { collector.leave($0) })
+        collector.flush()
+        return collector.blocks
+    }
+
+    private mutating func enter(_ node: HTMLNode) -> HTMLNode.WalkStep {
+        if node.isText {
+            append(node)
+            return .descend
+        }
+        guard node.isElement else { return .skipChildren }
+        let tag = node.tag
+        if tag.holdsNoText { return .skipChildren }
+        let values = node.attributes(["class", "id", "style", "hidden", "itemprop", "role", "aria-hidden"])
+        if values[3] != nil || isHiddenStyle(values[2]) { return .skipChildren }
+        if tag == .br || tag == .hr {
+            flush()
+            return .skipChildren
+        }
+        if tag == .a { linkDepth += 1 }
+        if tag.isBlock {
+            flush()
+            owners.append(node)
+        }
+        if tag == .figure { figures.append(node) }
+        if let kind = Self.kind(of: tag) { kinds.append(kind) }
+        let isArticle = tag == .article || tag == .main || values[4]?.asciiLowercased() == "articlebody"
+        if isArticle { article += 1 }
+        var isFurniture: Bool
+        switch tag {
+        case .nav, .aside, .footer, .form: isFurniture = true
+        case .header: isFurniture = article == 0
+        default: isFurniture = false
+        }
+        if let role = values[5], ["navigation", "banner", "contentinfo", "complementary", "search"].contains(role) {
+            isFurniture = true
+        }
+        if !isFurniture && !isArticle && (values[0] != nil || values[1] != nil) && tag != .body && tag != .html {
+            isFurniture = names.verdict([values[0], values[1]]) == .furniture
+        }
+        if isFurniture { furniture.append(node) }
+        return .descend
+    }
+
+    private mutating func leave(_ node: HTMLNode) {
+        guard node.isElement else { return }
+        let tag = node.tag
+        if tag.holdsNoText || tag == .br || tag == .hr { return }
+        if tag == .a { linkDepth = max(0, linkDepth - 1) }
+        if tag.isBlock {
+            flush()
+            if owners.last == node { owners.removeLast() }
+        } else if tag == .td || tag == .th {
+            buffer.append(UInt8(ascii: " "))
+        }
+        if Self.kind(of: tag) != nil, !kinds.isEmpty { kinds.removeLast() }
+        if furniture.last == node { furniture.removeLast() }
+        if figures.last == node { figures.removeLast() }
+        if tag == .article || tag == .main || (article > 0 && node.attribute("itemprop")?.asciiLowercased() == "articlebody") {
+            article = max(0, article - 1)
+        }
+    }
+
+    private static func kind(of tag: HTMLTag) -> ParagraphKind? {
+        switch tag {
+        case .h1, .h2, .h3, .h4, .h5, .h6: .heading
+        case .li, .dt, .dd: .list
+        case .blockquote: .blockquote
+        case .table: .table
+        case .figcaption: .caption
+        default: nil
+        }
+    }
+
+    private func isHiddenStyle(_ style: String?) -> Bool {
+        guard let style else { return false }
+        let compact = style.asciiLowercased().filter { $0 != " " }
+        return compact.containsBytes("display:none") || compact.containsBytes("visibility:hidden")
+    }
+
+    private mutating func append(_ node: HTMLNode) {
+        node.withTextBytes { bytes in
+            var count = 0
+            for byte in bytes {
+                // Count code points: every byte that does not continue a sequence.
+                if byte & 0xC0 != 0x80 { count += 1 }
+            }
+            buffer.append(contentsOf: bytes)
+            if linkDepth > 0 { bufferLinks += count }
+        }
+    }
+
+    /// Ends the current block: white space folded, empty blocks dropped.
+    private mutating func flush() {
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            bufferLinks = 0
+        }
+        let text = Self.folded(buffer)
+        guard !text.isEmpty, let owner = owners.last else { return }
+        blocks.append(
+            TextBlock(
+                text: text, kind: kinds.last ?? .body, owner: owner, linkCharacters: bufferLinks,
+                furniture: furniture, inArticle: article > 0, figure: figures.last))
+    }
+
+    /// UTF-8 bytes with every run of white space (ASCII and no-break space) made one space,
+    /// trimmed at both ends.
+    static func folded(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = true
+                i += 1
+                continue
+            }
+            if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
+                pendingSpace = true
+                i += 2
+                continue
+            }
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

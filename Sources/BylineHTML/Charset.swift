@@ -1,0 +1,105 @@
+/// Tells the character encoding of an HTML page: a byte-order mark, then the page's own
+/// declaration (`<meta charset>` or `<meta http-equiv="Content-Type">`), checked against the
+/// bytes; a page that declares nothing is UTF-8 when its bytes are, and Windows-1252 otherwise.
+public enum Charset {
+    /// How many bytes from the start are searched for a declaration (the HTML standard's
+    /// prescan reads 1,024; pages in the wild put it later, so more is read).
+    public static let prescanLength = 8_192
+
+    /// The encoding name libxml2 should read `bytes` with.
+    public static func detect(_ bytes: [UInt8]) -> String {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        let valid = isValidUTF8(bytes)
+        guard let declared = declaredCharset(bytes).map(canonicalName) else {
+            return valid ? "UTF-8" : "windows-1252"
+        }
+        if declared == "UTF-8" {
+            // A page declared UTF-8 whose bytes are not: Windows-1252 is what such pages are.
+            return valid || mostlyValidUTF8(bytes) ? "UTF-8" : "windows-1252"
+        }
+        // A page declared in a single-byte or legacy encoding whose non-ASCII bytes all form
+        // valid UTF-8 sequences was saved as UTF-8 (the declaration is stale).
+        if valid && bytes.contains(where: { $0 >= 0x80 }) && !isMultiByteLegacy(declared) { return "UTF-8" }
+        return declared
+    }
+
+    /// The charset a `<meta>` tag near the start declares, lower-cased, or nil.
+    static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(prescanLength).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var i = 0
+        while let meta = find(Array("<meta".utf8), in: head, from: i) {
+            let end = head[meta...].firstIndex(of: UInt8(ascii: ">")) ?? head.count
+            let tag = head[meta..<end]
+            if let at = find(Array("charset".utf8), in: Array(tag), from: 0) {
+                var j = tag.startIndex + at + 7
+                while j < end, head[j] == 0x20 || head[j] == UInt8(ascii: "=") || head[j] == UInt8(ascii: "\"") || head[j] == UInt8(ascii: "'") {
+                    j += 1
+                }
+                var name: [UInt8] = []
+                while j < end, isNameByte(head[j]) {
+                    name.append(head[j])
+                    j += 1
+                }
+                if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
+            }
+            i = end
+        }
+        return nil
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
+            || b == UInt8(ascii: ".") || b == UInt8(ascii: ":")
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
+        var i = start
+        while i <= haystack.count - needle.count {
+            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The name libxml2 (iconv) knows for a declared charset, following the HTML standard's
+    /// aliases: Latin-1 and ASCII labels mean Windows-1252, GB2312 means GB18030.
+    static func canonicalName(_ label: String) -> String {
+        switch label {
+        case "utf-8", "utf8", "unicode-1-1-utf-8": return "UTF-8"
+        case "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252":
+            return "windows-1252"
+        case "gb2312", "gbk", "gb18030", "x-gbk": return "GB18030"
+        case "euc-kr", "ks_c_5601-1987", "windows-949", "cp949": return "CP949"
+        case "shift_jis", "shift-jis", "sjis", "x-sjis", "windows-31j": return "SHIFT_JIS"
+        default: return label.uppercased()
+        }
+    }
+
+    private static func isMultiByteLegacy(_ name: String) -> Bool {
+        ["GB18030", "CP949", "SHIFT_JIS", "EUC-JP", "BIG5", "ISO-2022-JP", "UTF-16BE", "UTF-16LE", "UTF-16"].contains(name)
+    }
+
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
+    }
+
+    /// Whether at most one in a hundred non-ASCII sequences is broken: a UTF-8 page with a few
+    /// damaged bytes rather than a page in another encoding.
+    static func mostlyValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var good = 0
+        var bad = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if scalar.value >= 0x80 { good += 1 }
+            case .error: bad += 1
+            case .emptyInput: break loop
+            }
+        }
+        return bad * 100 <= good
+    }
+}

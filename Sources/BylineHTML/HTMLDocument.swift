@@ -1,0 +1,55 @@
+import BylineCore
+import CLibXML2
+
+/// A parsed HTML page: libxml2's tree, read in recover mode with no network access.
+///
+///     let page = try HTMLDocument(bytes: bytes, uri: "page.html")
+///     for node in page.root?.descendants ?? [] where node.tag == .p { … }
+///
+/// Nodes are views into the tree and are valid while the document lives.
+public final class HTMLDocument {
+    private let document: htmlDocPtr
+    /// The encoding the page was read in.
+    public let encoding: String
+
+    /// Parses a page.
+    ///
+    /// - Throws: ``BylineError`` of kind `unsupportedFormat` when libxml2 builds no tree at all.
+    public init(bytes: [UInt8], uri: String) throws(BylineError) {
+        var encoding = Charset.detect(bytes)
+        var input = bytes
+        if encoding == "UTF-8" && !Charset.isValidUTF8(bytes) {
+            // libxml2 would switch to Latin-1 at the first bad byte; repair the few instead.
+            input = Array(String(decoding: bytes, as: UTF8.self).utf8)
+        }
+        if encoding.hasPrefix("UTF-16") == false && input.starts(with: [0xEF, 0xBB, 0xBF]) {
+            input.removeFirst(3)
+            encoding = "UTF-8"
+        }
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        let parsed: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { chars in
+                htmlReadMemory(chars, Int32(clamping: buffer.count), nil, encoding, options)
+            }
+        }
+        guard let parsed else {
+            throw BylineError(.unsupportedFormat, input: uri, "libxml2 could not read the page as HTML")
+        }
+        self.document = parsed
+        self.encoding = encoding
+    }
+
+    deinit {
+        xmlFreeDoc(document)
+    }
+
+    /// The `<html>` element (or whatever the root element is).
+    public var root: HTMLNode? {
+        xmlDocGetRootElement(document).map(HTMLNode.init)
+    }
+
+    /// The libxml2 version this build runs with.
+    public static var libxml2Version: String { LIBXML_DOTTED_VERSION }
+}
