@@ -4,9 +4,9 @@ import CLibXML2
 /// A parsed HTML page: libxml2's tree, read in recover mode with no network access.
 ///
 ///     let page = try HTMLDocument(bytes: bytes, uri: "page.html")
-///     for node in page.root?.descendants ?? [] where node.tag == .p { … }
+///     page.withRoot { root in root?.first(.p)?.textContent }
 ///
-/// Nodes are views into the tree and are valid while the document lives.
+/// Nodes are views into the tree, valid only inside ``withRoot(_:)``.
 public final class HTMLDocument {
     private let document: htmlDocPtr
     /// The encoding the page was read in.
@@ -28,7 +28,8 @@ public final class HTMLDocument {
         }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+                | XML_PARSE_HUGE.rawValue)
         let parsed: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { chars in
                 htmlReadMemory(chars, Int32(clamping: buffer.count), nil, encoding, options)
@@ -45,9 +46,12 @@ public final class HTMLDocument {
         xmlFreeDoc(document)
     }
 
-    /// The `<html>` element (or whatever the root element is).
-    public var root: HTMLNode? {
-        xmlDocGetRootElement(document).map(HTMLNode.init)
+    /// Calls `body` with the root element (`<html>`, or whatever the root is). Nodes are views
+    /// into the document: they must not escape `body`, during which the document stays alive.
+    public func withRoot<T>(_ body: (HTMLNode?) throws -> T) rethrows -> T {
+        try withExtendedLifetime(self) {
+            try body(xmlDocGetRootElement(document).map(HTMLNode.init))
+        }
     }
 
     /// The libxml2 version this build runs with.

@@ -17,10 +17,3 @@ import Testing
     #expect(document.metadata.published?.iso == "2025-01-02")
     #expect(document.metadata.filledBy["published"]?.rule == "--published")
 }
-
-@Test func htmlIsReportedAsNotYetRead() {
-    let html = "<!DOCTYPE html><html><body><p>Hi</p></body></html>"
-    #expect(throws: BylineError.self) {
-        try Extractor(options: ReadOptions()).extract(SourceDocument(uri: "p.html", bytes: Array(html.utf8)))
-    }
-}

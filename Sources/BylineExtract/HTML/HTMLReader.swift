@@ -14,9 +14,17 @@ public struct HTMLReader: Reader {
 
     public func read(_ source: SourceDocument) throws(BylineError) -> Document {
         let page = try HTMLDocument(bytes: source.bytes, uri: source.uri)
-        guard let root = page.root else {
+        let read: Document? = page.withRoot { root in
+            guard let root else { return nil }
+            return document(root, source: source)
+        }
+        guard let read else {
             throw BylineError(.unsupportedFormat, input: source.uri, "the page has no HTML element")
         }
+        return read
+    }
+
+    private func document(_ root: HTMLNode, source: SourceDocument) -> Document {
         var reader = HTMLMetadataReader(stage: name)
         reader.read(root)
         let body = root.first(.body) ?? root
