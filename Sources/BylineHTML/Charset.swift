@@ -8,10 +8,14 @@ public enum Charset {
 
     /// The encoding name libxml2 should read `bytes` with.
     public static func detect(_ bytes: [UInt8]) -> String {
+        detect(bytes, validUTF8: isValidUTF8(bytes))
+    }
+
+    /// The encoding name, when whether the bytes are valid UTF-8 is already known.
+    static func detect(_ bytes: [UInt8], validUTF8 valid: Bool) -> String {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
         if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
         if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
-        let valid = isValidUTF8(bytes)
         guard let declared = declaredCharset(bytes).map(canonicalName) else {
             return valid ? "UTF-8" : "windows-1252"
         }

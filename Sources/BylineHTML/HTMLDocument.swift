@@ -16,9 +16,10 @@ public final class HTMLDocument {
     ///
     /// - Throws: ``BylineError`` of kind `unsupportedFormat` when libxml2 builds no tree at all.
     public init(bytes: [UInt8], uri: String) throws(BylineError) {
-        var encoding = Charset.detect(bytes)
+        let valid = Charset.isValidUTF8(bytes)
+        var encoding = Charset.detect(bytes, validUTF8: valid)
         var input = bytes
-        if encoding == "UTF-8" && !Charset.isValidUTF8(bytes) {
+        if encoding == "UTF-8" && !valid {
             // libxml2 would switch to Latin-1 at the first bad byte; repair the few instead.
             input = Array(String(decoding: bytes, as: UTF8.self).utf8)
         }

@@ -160,15 +160,15 @@ public struct HTMLNode: Hashable {
 
     /// The values of several attributes in one pass over the element's attributes; nil where
     /// an attribute is absent. Names must be lower case.
-    public func attributes(_ names: [String]) -> [String?] {
+    public func attributes(_ names: [StaticString]) -> [String?] {
         var values = [String?](repeating: nil, count: names.count)
         guard isElement else { return values }
         var attribute = pointer.pointee.properties
         while let a = attribute {
             if let attributeName = a.pointee.name {
                 let length = strlen(UnsafeRawPointer(attributeName).assumingMemoryBound(to: CChar.self))
-                for (i, name) in names.enumerated() where name.utf8.count == length {
-                    if name.utf8.elementsEqual(UnsafeBufferPointer(start: attributeName, count: length)) {
+                for (i, name) in names.enumerated() where name.utf8CodeUnitCount == length {
+                    if memcmp(attributeName, name.utf8Start, length) == 0 {
                         values[i] = Self.value(of: a)
                     }
                 }

@@ -1,5 +1,11 @@
 import CLibXML2
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The HTML elements Byline's readers tell apart; every other element is `.other`.
 public enum HTMLTag: String, CaseIterable, Sendable {
     case html, head, body, title, meta, link, base, script, style, noscript, template
@@ -42,43 +48,34 @@ public enum HTMLTag: String, CaseIterable, Sendable {
         }
     }
 
-    private struct Key: Hashable {
-        let low: UInt64
-        let high: UInt64
-    }
-
-    /// Tags keyed by their names' bytes (names longer than 16 bytes are no known tag).
-    private static let byName: [Key: HTMLTag] = {
-        var table: [Key: HTMLTag] = [:]
+    /// Tags bucketed by name length and first letter, for a lookup without hashing.
+    private static let buckets: [[(name: [UInt8], tag: HTMLTag)]] = {
+        var buckets = [[(name: [UInt8], tag: HTMLTag)]](repeating: [], count: 17 * 32)
         for tag in allCases where tag != .other {
-            var bytes = Array(tag.rawValue.utf8)
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                table[key(buffer.baseAddress!, count: buffer.count)!] = tag
-            }
-            bytes.removeAll()
+            let name = Array(tag.rawValue.utf8)
+            buckets[bucket(length: name.count, first: name[0])].append((name, tag))
         }
-        return table
+        return buckets
     }()
 
-    private static func key(_ name: UnsafePointer<UInt8>, count: Int) -> Key? {
-        guard count <= 16 else { return nil }
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        for i in 0..<count {
-            let byte = UInt64(name[i])
-            if i < 8 { low |= byte << (8 * UInt64(i)) } else { high |= byte << (8 * UInt64(i - 8)) }
-        }
-        return Key(low: low, high: high)
+    private static func bucket(length: Int, first: UInt8) -> Int {
+        length * 32 + Int(first & 31)
     }
 
     /// The tag of a NUL-terminated element name as libxml2 stores it.
     init(cName: UnsafePointer<xmlChar>) {
-        var count = 0
-        while count <= 16 && cName[count] != 0 { count += 1 }
-        guard let key = Self.key(cName, count: count), let tag = Self.byName[key] else {
+        var length = 0
+        while length <= 16 && cName[length] != 0 { length += 1 }
+        guard length > 0, length <= 16 else {
             self = .other
             return
         }
-        self = tag
+        for entry in Self.buckets[Self.bucket(length: length, first: cName[0])] where entry.name.withUnsafeBufferPointer({
+            memcmp($0.baseAddress!, cName, length) == 0
+        }) {
+            self = entry.tag
+            return
+        }
+        self = .other
     }
 }

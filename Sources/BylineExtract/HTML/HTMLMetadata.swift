@@ -49,65 +49,25 @@ struct HTMLMetadataReader {
 
     // MARK: Sources
 
-    /// Reads every source of the page, strongest first.
-    mutating func read(_ root: HTMLNode) {
-        var metas: [String: String] = [:]
-        var jsonLD: [String] = []
-        var titleText: String?
-        var canonical: String?
-        var times: [(HTMLNode, String)] = []
-        var language = root.attribute("lang")
-        root.walk { node in
-            guard node.isElement else { return .descend }
-            switch node.tag {
-            case .meta:
-                let values = node.attributes(["property", "name", "itemprop", "content", "http-equiv", "charset"])
-                if let content = values[3] {
-                    for key in [values[0], values[1], values[2], values[4]].compactMap({ $0?.asciiLowercased() }) where metas[key] == nil {
-                        metas[key] = content
-                    }
-                }
-            case .script:
-                if node.attribute("type")?.asciiLowercased().containsBytes("ld+json") == true {
-                    jsonLD.append(node.textContentIncludingScripts)
-                }
-                return .skipChildren
-            case .title:
-                if titleText == nil { titleText = node.textContentIncludingScripts }
-                return .skipChildren
-            case .link:
-                let values = node.attributes(["rel", "href"])
-                if values[0]?.asciiLowercased() == "canonical" { canonical = values[1] }
-            case .time:
-                if let datetime = node.attribute("datetime") { times.append((node, datetime)) }
-            case .html:
-                if language == nil { language = node.attribute("lang") }
-            case .style, .noscript, .template, .svg:
-                return .skipChildren
-            default:
-                break
-            }
-            return .descend
+    /// Reads every source the walks over the page sighted, strongest first.
+    mutating func read(_ sightings: MetadataSightings) {
+        let metas = sightings.metas
+        let times = sightings.times
+        for text in sightings.jsonLD { readJSONLD(text) }
+        readMetaTags(metas)
+        for time in times where time.marked {
+            fillDate(\.published, "published", time.datetime, rule: "time-pubdate")
         }
-
-        for text in jsonLD { readJSONLD(text) }
-        readMetaTags(metas, title: titleText)
-        for (node, datetime) in times {
-            let values = node.attributes(["pubdate", "itemprop", "class"])
-            let marked = values[0] != nil || values[1]?.asciiLowercased() == "datepublished"
-                || values[2]?.asciiLowercased().containsBytes("publish") == true
-            if marked { fillDate(\.published, "published", datetime, rule: "time-pubdate") }
-        }
-        if let first = times.first { fillDate(\.published, "published", first.1, rule: "time-datetime") }
-        fill(\.url, "url", canonical, rule: "link-canonical")
-        if let language = language.flatMap(Self.primaryLanguage) {
+        if let first = times.first { fillDate(\.published, "published", first.datetime, rule: "time-datetime") }
+        fill(\.url, "url", sightings.canonical, rule: "link-canonical")
+        if let language = sightings.language.flatMap(Self.primaryLanguage) {
             fill(\.language, "language", language, rule: "html-lang")
         }
-        fill(\.title, "title", titleText, rule: "title-element")
+        fill(\.title, "title", sightings.title, rule: "title-element")
     }
 
     /// Meta tags, by the precedence of their vocabularies.
-    private mutating func readMetaTags(_ metas: [String: String], title: String?) {
+    private mutating func readMetaTags(_ metas: [String: String]) {
         for key in ["og:title", "twitter:title", "dc.title", "headline", "title"] {
             fill(\.title, "title", metas[key], rule: "meta-\(key)")
         }
@@ -139,7 +99,6 @@ struct HTMLMetadataReader {
                 fill(\.language, "language", value, rule: "meta-\(key)")
             }
         }
-        _ = title
     }
 
     /// "en-US", "en_GB" → "en".
@@ -227,6 +186,57 @@ struct HTMLMetadataReader {
                     break
                 }
             }
+        }
+    }
+}
+
+/// The metadata elements a walk over the page passes: meta tags, JSON-LD scripts, the title,
+/// the canonical link, `<time>` elements and the document's language.
+struct MetadataSightings {
+    var metas: [String: String] = [:]
+    var jsonLD: [String] = []
+    var title: String?
+    var canonical: String?
+    var times: [(datetime: String, marked: Bool)] = []
+    var language: String?
+
+    /// Records `node` when it carries metadata. Returns `.skipChildren` for elements whose
+    /// content is not text (scripts, the title), nil for every other node.
+    mutating func observe(_ node: HTMLNode) -> HTMLNode.WalkStep? {
+        switch node.tag {
+        case .meta:
+            let values = node.attributes(["property", "name", "itemprop", "content", "http-equiv"])
+            if let content = values[3] {
+                for key in [values[0], values[1], values[2], values[4]].compactMap({ $0?.asciiLowercased() }) where metas[key] == nil {
+                    metas[key] = content
+                }
+            }
+            return .skipChildren
+        case .script:
+            if node.attribute("type")?.asciiLowercased().containsBytes("ld+json") == true {
+                jsonLD.append(node.textContentIncludingScripts)
+            }
+            return .skipChildren
+        case .title:
+            if title == nil { title = node.textContentIncludingScripts }
+            return .skipChildren
+        case .link:
+            let values = node.attributes(["rel", "href"])
+            if values[0]?.asciiLowercased() == "canonical" { canonical = values[1] }
+            return .skipChildren
+        case .time:
+            let values = node.attributes(["datetime", "pubdate", "itemprop", "class"])
+            if let datetime = values[0] {
+                let marked = values[1] != nil || values[2]?.asciiLowercased() == "datepublished"
+                    || values[3]?.asciiLowercased().containsBytes("publish") == true
+                times.append((datetime, marked))
+            }
+            return nil
+        case .html:
+            if language == nil { language = node.attribute("lang") }
+            return nil
+        default:
+            return nil
         }
     }
 }

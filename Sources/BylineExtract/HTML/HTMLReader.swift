@@ -25,10 +25,10 @@ public struct HTMLReader: Reader {
     }
 
     private func document(_ root: HTMLNode, source: SourceDocument) -> Document {
+        let collector = BlockCollector.collect(root)
+        let blocks = collector.blocks
         var reader = HTMLMetadataReader(stage: name)
-        reader.read(root)
-        let body = root.first(.body) ?? root
-        let blocks = BlockCollector.collect(body)
+        reader.read(collector.sightings)
         let headline = blocks.first { $0.owner.tag == .h1 }?.text
         reader.readFallbacks(blocks: blocks, headline: headline)
         var metadata = reader.metadata

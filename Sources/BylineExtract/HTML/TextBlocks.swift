@@ -8,6 +8,8 @@ struct TextBlock {
     var kind: ParagraphKind
     /// The innermost block element the text sits in.
     let owner: HTMLNode
+    /// The text's length in code points.
+    let characters: Int
     /// Characters inside links.
     var linkCharacters: Int
     /// Enclosing elements whose class, id or tag marks page furniture, outermost first.
@@ -17,7 +19,6 @@ struct TextBlock {
     /// The `<figure>` the text sits in, for captions.
     var figure: HTMLNode?
 
-    var characters: Int { text.unicodeScalars.count }
     var linkDensity: Double { characters == 0 ? 0 : Double(linkCharacters) / Double(characters) }
 }
 
@@ -38,22 +39,56 @@ struct ElementNames: Sendable {
     /// How a class or id value speaks of its element.
     enum Verdict { case neutral, furniture, content }
 
-    func verdict(_ values: [String?]) -> Verdict {
-        var negative = false
-        var positive = 0
-        for value in values {
-            guard let value, !value.isEmpty else { continue }
-            let lowered = value.asciiLowercased()
-            for token in lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-                let word = String(token)
-                if content.contains(word) { positive += 1 }
-                if boilerplate.contains(word) || boilerplateInside.contains(where: { word.containsBytes($0) }) {
-                    negative = true
-                }
+    /// How the words of one class or id value speak of their element: the number of content
+    /// words, and whether there is a furniture word.
+    func words(of value: String) -> (content: Int, furniture: Bool) {
+        var content = 0
+        var furniture = false
+        var word: [UInt8] = []
+        func finish() {
+            guard !word.isEmpty else { return }
+            let token = String(decoding: word, as: UTF8.self)
+            if self.content.contains(token) { content += 1 }
+            // A compound ("sharebar") is longer than the word it contains.
+            if boilerplate.contains(token) || (word.count > 5 && boilerplateInside.contains(where: { token.containsBytes($0) })) {
+                furniture = true
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in value.utf8 {
+            switch byte {
+            case 0x41...0x5A: word.append(byte | 0x20)
+            case 0x61...0x7A, 0x30...0x39, 0x80...: word.append(byte)
+            default: finish()
             }
         }
-        if negative && positive < 2 { return .furniture }
-        return positive > 0 ? .content : .neutral
+        finish()
+        return (content, furniture)
+    }
+}
+
+/// Verdicts on class and id values, remembered for one page (pages repeat their class names).
+struct VerdictCache {
+    private var known: [String: (content: Int, furniture: Bool)] = [:]
+    private let names = ElementNames.shared
+
+    mutating func verdict(_ values: [String?]) -> ElementNames.Verdict {
+        var furniture = false
+        var content = 0
+        for value in values {
+            guard let value, !value.isEmpty else { continue }
+            let words: (content: Int, furniture: Bool)
+            if let cached = known[value] {
+                words = cached
+            } else {
+                words = names.words(of: value)
+                known[value] = words
+            }
+            content += words.content
+            furniture = furniture || words.furniture
+        }
+        if furniture && content < 2 { return .furniture }
+        return content > 0 ? .content : .neutral
     }
 }
 
@@ -68,15 +103,22 @@ struct BlockCollector {
     private var article = 0
     private var figures: [HTMLNode] = []
     private var kinds: [ParagraphKind] = []
-    private let names = ElementNames.shared
+    private var verdicts = VerdictCache()
+    /// The metadata elements passed on the way.
+    private(set) var sightings = MetadataSightings()
 
-    /// Collects the blocks of `body`.
-    static func collect(_ body: HTMLNode) -> [TextBlock] {
+    /// Collects the blocks of the page's body, and the metadata elements of the whole page.
+    static func collect(_ root: HTMLNode) -> BlockCollector {
         var collector = BlockCollector()
+        let body = root.first(.body) ?? root
+        if let head = root.first(.head) {
+            head.walk { collector.sightings.observe($0) ?? .descend }
+        }
+        _ = collector.sightings.observe(root)
         collector.owners = [body]
         body.walk(enter: { collector.enter($0) }, leave: { collector.leave($0) })
         collector.flush()
-        return collector.blocks
+        return collector
     }
 
     private mutating func enter(_ node: HTMLNode) -> HTMLNode.WalkStep {
@@ -85,6 +127,7 @@ struct BlockCollector {
             return .descend
         }
         guard node.isElement else { return .skipChildren }
+        if sightings.observe(node) == .skipChildren { return .skipChildren }
         let tag = node.tag
         if tag.holdsNoText { return .skipChildren }
         let values = node.attributes(["class", "id", "style", "hidden", "itemprop", "role", "aria-hidden"])
@@ -112,7 +155,7 @@ struct BlockCollector {
             isFurniture = true
         }
         if !isFurniture && !isArticle && (values[0] != nil || values[1] != nil) && tag != .body && tag != .html {
-            isFurniture = names.verdict([values[0], values[1]]) == .furniture
+            isFurniture = verdicts.verdict([values[0], values[1]]) == .furniture
         }
         if isFurniture { furniture.append(node) }
         return .descend
@@ -174,9 +217,10 @@ struct BlockCollector {
         }
         let text = Self.folded(buffer)
         guard !text.isEmpty, let owner = owners.last else { return }
+        let characters = text.utf8.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }
         blocks.append(
             TextBlock(
-                text: text, kind: kinds.last ?? .body, owner: owner, linkCharacters: bufferLinks,
+                text: text, kind: kinds.last ?? .body, owner: owner, characters: characters, linkCharacters: bufferLinks,
                 furniture: furniture, inArticle: article > 0, figure: figures.last))
     }
 
