@@ -9,6 +9,8 @@ public enum AuthorLine {
         let roles: Set<String>
         let joiners: Set<String>
         let particles: Set<String>
+        /// The first letters of the prefixes, for a cheap first test.
+        let initials: Set<String>
 
         /// Whether `phrase` is a job title, singular or plural ("Staff Reporters").
         func isRole(_ phrase: String) -> Bool {
@@ -30,7 +32,8 @@ public enum AuthorLine {
                 default: break
                 }
             }
-            return Vocabulary(prefixes: prefixes.sorted { $0.count > $1.count }, roles: roles, joiners: joiners, particles: particles)
+            return Vocabulary(prefixes: prefixes.sorted { $0.count > $1.count }, roles: roles, joiners: joiners, particles: particles,
+                initials: Set(prefixes.compactMap { $0.first?.first.map(String.init) }))
         }()
     }
 
@@ -40,6 +43,9 @@ public enum AuthorLine {
     /// The authors named by `line`, or nil when the line is not an author line.
     public static func authors(in line: String) -> [String]? {
         let vocabulary = Vocabulary.shared
+        guard let first = line.unicodeScalars.first, vocabulary.initials.contains(first.properties.lowercaseMapping) else {
+            return nil
+        }
         let opening = line.prefix(24).lowercased()
         guard vocabulary.prefixes.contains(where: { opening.hasPrefix($0.joined(separator: " ") + " ") }) else { return nil }
         // Only the first segment of "By Jane Doe | Reuters" names people.

@@ -167,7 +167,7 @@ struct HTMLMetadataReader {
     mutating func readFallbacks(blocks: [TextBlock], headline: String?) {
         fill(\.title, "title", headline, rule: "h1")
         if metadata.published == nil {
-            for block in blocks.prefix(400) where block.characters <= 80 {
+            for block in blocks.prefix(400) where block.characters <= 80 && block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
                 if let date = DateText.leading(block.text), DateText.plausible(date), date.day != nil {
                     metadata.published = date
                     metadata.filledBy["published"] = Provenance(stage: stage, rule: "date-line")
@@ -202,8 +202,8 @@ struct MetadataSightings {
 
     /// Records `node` when it carries metadata. Returns `.skipChildren` for elements whose
     /// content is not text (scripts, the title), nil for every other node.
-    mutating func observe(_ node: HTMLNode) -> HTMLNode.WalkStep? {
-        switch node.tag {
+    mutating func observe(_ node: HTMLNode, tag: HTMLTag) -> HTMLNode.WalkStep? {
+        switch tag {
         case .meta:
             let values = node.attributes(["property", "name", "itemprop", "content", "http-equiv"])
             if let content = values[3] {

@@ -25,16 +25,26 @@ struct TextBlock {
 /// Class and id words, from the module's data files.
 struct ElementNames: Sendable {
     let boilerplate: Set<String>
-    let boilerplateInside: [String]
+    let boilerplateInside: [[UInt8]]
     let content: Set<String>
+    /// `length × 256 + first byte` of every listed word: a token that matches none is no word
+    /// of either list, and no string needs to be made for it.
+    private let shapes: Set<Int>
 
     static let shared: ElementNames = {
         let lines = DataFile(PackageResources.html_boilerplate_names_txt).lines
         return ElementNames(
             boilerplate: Set(lines.filter { !$0.hasPrefix("~") }),
-            boilerplateInside: lines.filter { $0.hasPrefix("~") }.map { String($0.dropFirst()) },
+            boilerplateInside: lines.filter { $0.hasPrefix("~") }.map { Array($0.dropFirst().utf8) },
             content: Set(DataFile(PackageResources.html_content_names_txt).lines))
     }()
+
+    init(boilerplate: Set<String>, boilerplateInside: [[UInt8]], content: Set<String>) {
+        self.boilerplate = boilerplate
+        self.boilerplateInside = boilerplateInside
+        self.content = content
+        self.shapes = Set(boilerplate.union(content).map { $0.utf8.count * 256 + Int($0.utf8.first ?? 0) })
+    }
 
     /// How a class or id value speaks of its element.
     enum Verdict { case neutral, furniture, content }
@@ -47,10 +57,13 @@ struct ElementNames: Sendable {
         var word: [UInt8] = []
         func finish() {
             guard !word.isEmpty else { return }
-            let token = String(decoding: word, as: UTF8.self)
-            if self.content.contains(token) { content += 1 }
+            if shapes.contains(word.count * 256 + Int(word[0])) {
+                let token = String(decoding: word, as: UTF8.self)
+                if self.content.contains(token) { content += 1 }
+                if boilerplate.contains(token) { furniture = true }
+            }
             // A compound ("sharebar") is longer than the word it contains.
-            if boilerplate.contains(token) || (word.count > 5 && boilerplateInside.contains(where: { token.containsBytes($0) })) {
+            if !furniture && word.count > 5 && boilerplateInside.contains(where: { contains(word, $0) }) {
                 furniture = true
             }
             word.removeAll(keepingCapacity: true)
@@ -64,6 +77,14 @@ struct ElementNames: Sendable {
         }
         finish()
         return (content, furniture)
+    }
+
+    private func contains(_ word: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= word.count else { return false }
+        for start in 0...(word.count - needle.count) where word[start] == needle[0] {
+            if word[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }
 
@@ -107,14 +128,17 @@ struct BlockCollector {
     /// The metadata elements passed on the way.
     private(set) var sightings = MetadataSightings()
 
+    /// The attributes read from every element: class, id, style, hidden, itemprop, role.
+    private static let attributeNames: [StaticString] = ["class", "id", "style", "hidden", "itemprop", "role"]
+
     /// Collects the blocks of the page's body, and the metadata elements of the whole page.
     static func collect(_ root: HTMLNode) -> BlockCollector {
         var collector = BlockCollector()
         let body = root.first(.body) ?? root
         if let head = root.first(.head) {
-            head.walk { collector.sightings.observe($0) ?? .descend }
+            head.walk { collector.sightings.observe($0, tag: $0.tag) ?? .descend }
         }
-        _ = collector.sightings.observe(root)
+        _ = collector.sightings.observe(root, tag: root.tag)
         collector.owners = [body]
         body.walk(enter: { collector.enter($0) }, leave: { collector.leave($0) })
         collector.flush()
@@ -127,10 +151,10 @@ struct BlockCollector {
             return .descend
         }
         guard node.isElement else { return .skipChildren }
-        if sightings.observe(node) == .skipChildren { return .skipChildren }
         let tag = node.tag
+        if sightings.observe(node, tag: tag) == .skipChildren { return .skipChildren }
         if tag.holdsNoText { return .skipChildren }
-        let values = node.attributes(["class", "id", "style", "hidden", "itemprop", "role", "aria-hidden"])
+        let values = node.attributes(Self.attributeNames)
         if values[3] != nil || isHiddenStyle(values[2]) { return .skipChildren }
         if tag == .br || tag == .hr {
             flush()
