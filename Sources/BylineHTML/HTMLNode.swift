@@ -178,6 +178,24 @@ public struct HTMLNode: Hashable {
         return values
     }
 
+    /// Calls `body` with the name and value bytes of each attribute, without copying either.
+    /// (A value made of several text pieces, which parsers rarely produce, gives its first.)
+    public func forEachAttribute(_ body: (_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) -> Void) {
+        guard isElement else { return }
+        var attribute = pointer.pointee.properties
+        while let a = attribute {
+            if let name = a.pointee.name {
+                let nameLength = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+                var value = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+                if let content = a.pointee.children?.pointee.content {
+                    value = UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
+                }
+                body(UnsafeBufferPointer(start: name, count: nameLength), value)
+            }
+            attribute = a.pointee.next
+        }
+    }
+
     private static func value(of attribute: xmlAttrPtr) -> String {
         var value = ""
         var child = attribute.pointee.children

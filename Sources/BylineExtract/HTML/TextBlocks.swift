@@ -46,12 +46,9 @@ struct ElementNames: Sendable {
         self.shapes = Set(boilerplate.union(content).map { $0.utf8.count * 256 + Int($0.utf8.first ?? 0) })
     }
 
-    /// How a class or id value speaks of its element.
-    enum Verdict { case neutral, furniture, content }
-
     /// How the words of one class or id value speak of their element: the number of content
     /// words, and whether there is a furniture word.
-    func words(of value: String) -> (content: Int, furniture: Bool) {
+    func words(of value: UnsafeBufferPointer<UInt8>) -> (content: Int, furniture: Bool) {
         var content = 0
         var furniture = false
         var word: [UInt8] = []
@@ -68,7 +65,7 @@ struct ElementNames: Sendable {
             }
             word.removeAll(keepingCapacity: true)
         }
-        for byte in value.utf8 {
+        for byte in value {
             switch byte {
             case 0x41...0x5A: word.append(byte | 0x20)
             case 0x61...0x7A, 0x30...0x39, 0x80...: word.append(byte)
@@ -88,31 +85,6 @@ struct ElementNames: Sendable {
     }
 }
 
-/// Verdicts on class and id values, remembered for one page (pages repeat their class names).
-struct VerdictCache {
-    private var known: [String: (content: Int, furniture: Bool)] = [:]
-    private let names = ElementNames.shared
-
-    mutating func verdict(_ values: [String?]) -> ElementNames.Verdict {
-        var furniture = false
-        var content = 0
-        for value in values {
-            guard let value, !value.isEmpty else { continue }
-            let words: (content: Int, furniture: Bool)
-            if let cached = known[value] {
-                words = cached
-            } else {
-                words = names.words(of: value)
-                known[value] = words
-            }
-            content += words.content
-            furniture = furniture || words.furniture
-        }
-        if furniture && content < 2 { return .furniture }
-        return content > 0 ? .content : .neutral
-    }
-}
-
 /// Walks a page once and cuts its text into blocks.
 struct BlockCollector {
     private(set) var blocks: [TextBlock] = []
@@ -124,12 +96,12 @@ struct BlockCollector {
     private var article = 0
     private var figures: [HTMLNode] = []
     private var kinds: [ParagraphKind] = []
-    private var verdicts = VerdictCache()
+    private var articles: [HTMLNode] = []
+    /// The hidden element just skipped: its leave undoes nothing.
+    private var skipped: HTMLNode?
+    private let names = ElementNames.shared
     /// The metadata elements passed on the way.
     private(set) var sightings = MetadataSightings()
-
-    /// The attributes read from every element: class, id, style, hidden, itemprop, role.
-    private static let attributeNames: [StaticString] = ["class", "id", "style", "hidden", "itemprop", "role"]
 
     /// Collects the blocks of the page's body, and the metadata elements of the whole page.
     static func collect(_ root: HTMLNode) -> BlockCollector {
@@ -154,8 +126,33 @@ struct BlockCollector {
         let tag = node.tag
         if sightings.observe(node, tag: tag) == .skipChildren { return .skipChildren }
         if tag.holdsNoText { return .skipChildren }
-        let values = node.attributes(Self.attributeNames)
-        if values[3] != nil || isHiddenStyle(values[2]) { return .skipChildren }
+        var hidden = false
+        var isArticle = tag == .article || tag == .main
+        var role = ElementRole.none
+        var contentWords = 0
+        var furnitureWord = false
+        node.forEachAttribute { name, value in
+            switch name.count {
+            case 2 where Self.equal(name, "id"), 5 where Self.equal(name, "class"):
+                let words = names.words(of: value)
+                contentWords += words.content
+                furnitureWord = furnitureWord || words.furniture
+            case 5 where Self.equal(name, "style"):
+                hidden = hidden || Self.hidesElement(value)
+            case 6 where Self.equal(name, "hidden"):
+                hidden = true
+            case 8 where Self.equal(name, "itemprop"):
+                isArticle = isArticle || Self.equalIgnoringCase(value, "articlebody")
+            case 4 where Self.equal(name, "role"):
+                role = ElementRole(value)
+            default:
+                break
+            }
+        }
+        if hidden {
+            skipped = node
+            return .skipChildren
+        }
         if tag == .br || tag == .hr {
             flush()
             return .skipChildren
@@ -167,26 +164,26 @@ struct BlockCollector {
         }
         if tag == .figure { figures.append(node) }
         if let kind = Self.kind(of: tag) { kinds.append(kind) }
-        let isArticle = tag == .article || tag == .main || values[4]?.asciiLowercased() == "articlebody"
-        if isArticle { article += 1 }
+        if isArticle {
+            article += 1
+            articles.append(node)
+        }
         var isFurniture: Bool
         switch tag {
         case .nav, .aside, .footer, .form: isFurniture = true
         case .header: isFurniture = article == 0
         default: isFurniture = false
         }
-        if let role = values[5], ["navigation", "banner", "contentinfo", "complementary", "search"].contains(role) {
-            isFurniture = true
-        }
-        if !isFurniture && !isArticle && (values[0] != nil || values[1] != nil) && tag != .body && tag != .html {
-            isFurniture = verdicts.verdict([values[0], values[1]]) == .furniture
+        if role == .furniture { isFurniture = true }
+        if !isFurniture && !isArticle && tag != .body && tag != .html {
+            isFurniture = furnitureWord && contentWords < 2
         }
         if isFurniture { furniture.append(node) }
         return .descend
     }
 
     private mutating func leave(_ node: HTMLNode) {
-        guard node.isElement else { return }
+        guard node.isElement, node != skipped else { return }
         let tag = node.tag
         if tag.holdsNoText || tag == .br || tag == .hr { return }
         if tag == .a { linkDepth = max(0, linkDepth - 1) }
@@ -199,8 +196,9 @@ struct BlockCollector {
         if Self.kind(of: tag) != nil, !kinds.isEmpty { kinds.removeLast() }
         if furniture.last == node { furniture.removeLast() }
         if figures.last == node { figures.removeLast() }
-        if tag == .article || tag == .main || (article > 0 && node.attribute("itemprop")?.asciiLowercased() == "articlebody") {
-            article = max(0, article - 1)
+        if articles.last == node {
+            articles.removeLast()
+            article -= 1
         }
     }
 
@@ -215,10 +213,33 @@ struct BlockCollector {
         }
     }
 
-    private func isHiddenStyle(_ style: String?) -> Bool {
-        guard let style else { return false }
-        let compact = style.asciiLowercased().filter { $0 != " " }
-        return compact.containsBytes("display:none") || compact.containsBytes("visibility:hidden")
+    /// An ARIA role that marks page furniture.
+    private enum ElementRole {
+        case none, furniture
+
+        init(_ value: UnsafeBufferPointer<UInt8>) {
+            let furnitureRoles = ["navigation", "banner", "contentinfo", "complementary", "search"]
+            self = furnitureRoles.contains { BlockCollector.equalIgnoringCase(value, $0) } ? .furniture : .none
+        }
+    }
+
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+        bytes.count == text.utf8CodeUnitCount && bytes.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    fileprivate static func equalIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: String) -> Bool {
+        bytes.count == lower.utf8.count && zip(bytes, lower.utf8).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+    }
+
+    /// Whether an inline style hides the element (`display: none`, `visibility: hidden`).
+    private static func hidesElement(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.count)
+        for byte in style where byte != 0x20 {
+            compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        let text = String(decoding: compact, as: UTF8.self)
+        return text.containsBytes("display:none") || text.containsBytes("visibility:hidden")
     }
 
     private mutating func append(_ node: HTMLNode) {
