@@ -22,8 +22,11 @@ enum MainTextExtractor {
     /// A furniture element holding more than this share of a page's text is a wrapper of the
     /// whole page (a `class="has-comments"` on the article), not furniture.
     static let wrapperShare = 0.4
-    /// A sibling of the best container joins it when it scores at least this share of the best.
-    static let siblingShare = 0.25
+    /// List items score this share of a paragraph (teaser lists are lists).
+    static let listItemWeight = 0.3
+    /// The container widens to its parent while the parent adds at most this many characters of
+    /// other text (short lines, links) per character of prose.
+    static let widenJunkRatio = 0.3
     /// The main extractor under-delivers below this many characters; the fallback then runs.
     static let minimumArticleCharacters = 250
     /// The fallback keeps paragraphs of at least this many characters.
@@ -72,32 +75,65 @@ enum MainTextExtractor {
             && block.linkDensity < maximumLinkDensity
     }
 
-    /// The main extractor: the best-scoring container and its strong siblings.
+    /// How much a paragraph says: longer paragraphs with more commas say more; list items
+    /// (often teasers of other articles) say less.
+    static func score(_ block: TextBlock) -> Double {
+        let commas = block.text.utf8.reduce(0) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 }
+        let score = 1 + Double(commas) + min(Double(block.characters) / 100, 3)
+        return block.kind == .list ? score * listItemWeight : score
+    }
+
+    /// What the blocks inside one element add up to.
+    struct Holdings {
+        var proseScore = 0.0
+        var proseCharacters = 0
+        var characters = 0
+        var linkCharacters = 0
+        var linkDensity: Double { characters == 0 ? 0 : Double(linkCharacters) / Double(characters) }
+    }
+
+    /// The main extractor: the element whose paragraphs score best (each paragraph scores its
+    /// parent fully and two more ancestors by halves, scaled by the element's link density),
+    /// widened to its ancestors while they add prose and little else.
     static func scored(_ blocks: [TextBlock]) -> MainText {
-        var scores: [HTMLNode: Double] = [:]
-        for block in blocks where isProse(block) {
-            let commas = block.text.utf8.reduce(0) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 }
-            var score = 1 + Double(commas) + min(Double(block.characters) / 100, 3)
-            if block.inArticle { score *= 1.5 }
+        var decayed: [HTMLNode: Double] = [:]
+        var holdings: [HTMLNode: Holdings] = [:]
+        for block in blocks where block.furniture.isEmpty {
+            let prose = isProse(block)
+            let score = prose ? score(block) : 0
+            var node: HTMLNode? = block.owner
+            var depth = 0
+            while let n = node {
+                holdings[n, default: Holdings()].characters += block.characters
+                holdings[n, default: Holdings()].linkCharacters += block.linkCharacters
+                if prose {
+                    holdings[n, default: Holdings()].proseScore += score
+                    holdings[n, default: Holdings()].proseCharacters += block.characters
+                }
+                node = n.parent
+                depth += 1
+            }
+            guard prose else { continue }
             var container: HTMLNode? = block.owner.tag == .p || block.owner.tag == .li || block.kind == .blockquote
                 ? block.owner.parent : block.owner
             var share = 1.0
             for _ in 0..<3 {
-                guard let node = container else { break }
-                scores[node, default: 0] += score * share
+                guard let n = container else { break }
+                decayed[n, default: 0] += score * share
                 share /= 2
-                container = node.parent
+                container = n.parent
             }
         }
-        guard let (best, bestScore) = scores.max(by: { $0.value < $1.value }) else { return MainText() }
-        var chosen: Set<HTMLNode> = [best]
-        if let parent = best.parent {
-            for sibling in parent.children where sibling != best {
-                if let score = scores[sibling], score >= siblingShare * bestScore { chosen.insert(sibling) }
-            }
+        let ranked = decayed.map { node, score in (node, score * (1 - (holdings[node]?.linkDensity ?? 0))) }
+        guard var container = ranked.max(by: { $0.1 < $1.1 })?.0 else { return MainText() }
+        while let parent = container.parent, let inner = holdings[container], let outer = holdings[parent] {
+            let addedProse = outer.proseCharacters - inner.proseCharacters
+            let addedOther = (outer.characters - inner.characters) - addedProse + (outer.linkCharacters - inner.linkCharacters)
+            guard Double(addedOther) <= widenJunkRatio * Double(addedProse) else { break }
+            container = parent
         }
         var text = MainText(rule: "scored-container")
-        for block in blocks where block.furniture.isEmpty && isInside(block.owner, chosen) {
+        for block in blocks where block.furniture.isEmpty && isInside(block.owner, [container]) {
             if block.kind == .caption {
                 text.captions.append(caption(block.text))
             } else if block.linkDensity < maximumLinkDensity || block.kind == .heading {

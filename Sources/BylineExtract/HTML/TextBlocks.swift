@@ -14,8 +14,9 @@ struct TextBlock {
     var linkCharacters: Int
     /// Enclosing elements whose class, id or tag marks page furniture, outermost first.
     var furniture: [HTMLNode]
-    /// Whether an enclosing element is the article itself (`<article>`, `itemprop=articleBody`).
-    var inArticle: Bool
+    /// The innermost enclosing element that declares itself the article (`<article>`,
+    /// `<main>`, `itemprop=articleBody`), if any.
+    var article: HTMLNode?
     /// The `<figure>` the text sits in, for captions.
     var figure: HTMLNode?
 
@@ -93,7 +94,6 @@ struct BlockCollector {
     private var linkDepth = 0
     private var owners: [HTMLNode] = []
     private var furniture: [HTMLNode] = []
-    private var article = 0
     private var figures: [HTMLNode] = []
     private var kinds: [ParagraphKind] = []
     private var articles: [HTMLNode] = []
@@ -164,14 +164,11 @@ struct BlockCollector {
         }
         if tag == .figure { figures.append(node) }
         if let kind = Self.kind(of: tag) { kinds.append(kind) }
-        if isArticle {
-            article += 1
-            articles.append(node)
-        }
+        if isArticle { articles.append(node) }
         var isFurniture: Bool
         switch tag {
         case .nav, .aside, .footer, .form: isFurniture = true
-        case .header: isFurniture = article == 0
+        case .header: isFurniture = articles.isEmpty
         default: isFurniture = false
         }
         if role == .furniture { isFurniture = true }
@@ -196,10 +193,7 @@ struct BlockCollector {
         if Self.kind(of: tag) != nil, !kinds.isEmpty { kinds.removeLast() }
         if furniture.last == node { furniture.removeLast() }
         if figures.last == node { figures.removeLast() }
-        if articles.last == node {
-            articles.removeLast()
-            article -= 1
-        }
+        if articles.last == node { articles.removeLast() }
     }
 
     private static func kind(of tag: HTMLTag) -> ParagraphKind? {
@@ -266,7 +260,7 @@ struct BlockCollector {
         blocks.append(
             TextBlock(
                 text: text, kind: kinds.last ?? .body, owner: owner, characters: characters, linkCharacters: bufferLinks,
-                furniture: furniture, inArticle: article > 0, figure: figures.last))
+                furniture: furniture, article: articles.last, figure: figures.last))
     }
 
     /// UTF-8 bytes with every run of white space (ASCII and no-break space) made one space,
