@@ -21,14 +21,15 @@ struct ScrapedLine {
 
     /// The last character that is not a closing quotation mark or bracket.
     var finalMark: Character? {
-        text.last(where: { !"\"'”’»)]".contains($0) })
+        text.last(where: { !"\"'”’»)]」』）".contains($0) })
     }
 
     /// Whether the line ends as running text does: with a period, an exclamation mark or an
     /// ellipsis, optionally inside closing quotation marks.
     var endsLikeProse: Bool {
         guard let mark = finalMark else { return false }
-        return mark == "." || mark == "!" || mark == "\u{2026}" || (mark == "?" && text.last.map { "\"'”’»".contains($0) } == true)
+        return mark == "." || mark == "!" || mark == "\u{2026}" || mark == "。" || mark == "！" || mark == "？"
+            || (mark == "?" && text.last.map { "\"'”’»".contains($0) } == true)
     }
 
     /// Running text of an article: long enough, and ending as prose does.

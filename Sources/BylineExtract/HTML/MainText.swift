@@ -175,17 +175,55 @@ enum MainTextExtractor {
         return (String(before), String(credit))
     }
 
-    /// Drops the headline repeated at the top, chrome lines, and repeats.
+    /// Drops what sits among the article's paragraphs without being article text: the
+    /// headline repeated at the top, chrome, stamps, photo credits, bare URLs, repeats, and the
+    /// short lines at the two edges.
     static func trim(_ paragraphs: [(text: String, kind: ParagraphKind)], title: String?) -> [(text: String, kind: ParagraphKind)] {
         var seen: Set<String> = []
         var out: [(text: String, kind: ParagraphKind)] = []
         for paragraph in paragraphs {
             if let title, paragraph.text == title, out.isEmpty || paragraph.kind == .heading { continue }
             let line = ScrapedLine(paragraph.text)
-            if line.words <= ScrapedTextReader.maximumChromeWords, PageVocabulary.shared.chromeRule(line) != nil { continue }
+            if isNoise(line) { continue }
             if line.words >= 6, !seen.insert(paragraph.text).inserted { continue }
             out.append(paragraph)
         }
+        // The edges: labels, bylines and tag lists gather before the first paragraph of prose
+        // and after the last.
+        while let first = out.first, isEdgeLine(first) { out.removeFirst() }
+        while let last = out.last, isEdgeLine(last) { out.removeLast() }
         return out
     }
+
+    /// A line that is never article text wherever it stands.
+    static func isNoise(_ line: ScrapedLine) -> Bool {
+        if line.words <= ScrapedTextReader.maximumChromeWords, PageVocabulary.shared.chromeRule(line) != nil { return true }
+        if line.words == 1, line.text.hasPrefix("http://") || line.text.hasPrefix("https://") || line.text.hasPrefix("www.") {
+            return true
+        }
+        if line.words <= ScrapedTextReader.maximumLabelWords, !line.endsLikeProse {
+            if PublicationStamp.parse(line.text) != nil || isCredit(line) { return true }
+        }
+        return false
+    }
+
+    /// A photo credit standing alone: "Photo: Jane Doe, AP", "Jane Doe | Getty Images".
+    static func isCredit(_ line: ScrapedLine) -> Bool {
+        guard line.words <= maximumCreditWords else { return false }
+        let vocabulary = PageVocabulary.shared
+        if let colon = line.text.firstIndex(of: ":"), vocabulary.isPhotoCredit(line.text[..<colon]) { return true }
+        return line.text.contains("|") && vocabulary.isPhotoCredit(line.text)
+    }
+
+    private static func isEdgeLine(_ paragraph: (text: String, kind: ParagraphKind)) -> Bool {
+        let line = ScrapedLine(paragraph.text)
+        return line.words < minimumEdgeWords && paragraph.text.unicodeScalars.count < minimumEdgeCharacters && !line.endsLikeProse
+    }
+
+    /// A standalone photo credit has at most this many words.
+    static let maximumCreditWords = 10
+    /// At the edges of the article, lines shorter than this that do not end as prose go.
+    static let minimumEdgeWords = 4
+    /// … and fewer characters than this (lines of scripts written without spaces are one word).
+    static let minimumEdgeCharacters = 30
 }
