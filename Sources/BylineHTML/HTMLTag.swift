@@ -32,7 +32,7 @@ public enum HTMLTag: String, CaseIterable, Sendable {
     public var isBlock: Bool {
         switch self {
         case .p, .div, .section, .article, .main, .header, .footer, .nav, .aside, .h1, .h2, .h3, .h4, .h5, .h6,
-            .ul, .ol, .li, .dl, .dt, .dd, .blockquote, .pre, .table, .thead, .tbody, .tfoot, .tr, .td, .th, .caption,
+            .ul, .ol, .li, .dl, .dt, .dd, .blockquote, .pre, .table, .tr, .caption,
             .figure, .figcaption, .form, .fieldset, .address, .details, .summary, .hr, .br, .body, .html:
             return true
         default:

@@ -43,7 +43,7 @@ struct HTMLMetadataReader {
 
     static func clean(_ value: String?) -> String? {
         guard let value else { return nil }
-        let folded = BlockCollector.folded(Array(value.utf8))
+        let folded = BlockCollector.folded(Array(HTMLEntities.decode(value).utf8))
         return folded.isEmpty ? nil : folded
     }
 

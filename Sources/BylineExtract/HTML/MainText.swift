@@ -134,7 +134,7 @@ enum MainTextExtractor {
         }
         var text = MainText(rule: "scored-container")
         for block in blocks where block.furniture.isEmpty && isInside(block.owner, [container]) {
-            if block.kind == .caption {
+            if block.kind == .caption || isCreditedCaption(block.text) {
                 text.captions.append(caption(block.text))
             } else if block.linkDensity < maximumLinkDensity || block.kind == .heading {
                 text.paragraphs.append((block.text, block.kind))
@@ -156,7 +156,7 @@ enum MainTextExtractor {
     static func paragraphs(_ blocks: [TextBlock]) -> MainText {
         var text = MainText(rule: "all-paragraphs")
         for block in blocks where block.furniture.isEmpty && block.linkDensity < maximumLinkDensity {
-            if block.kind == .caption {
+            if block.kind == .caption || isCreditedCaption(block.text) {
                 text.captions.append(caption(block.text))
             } else if block.characters >= fallbackParagraphCharacters {
                 text.paragraphs.append((block.text, block.kind))
@@ -164,6 +164,12 @@ enum MainTextExtractor {
         }
         if text.paragraphs.isEmpty { text.rule = nil }
         return text
+    }
+
+    /// Whether a paragraph is a photo caption set as text: it ends with a parenthesised
+    /// photo credit ("… (Image: Getty)").
+    static func isCreditedCaption(_ text: String) -> Bool {
+        caption(text).1 != nil
     }
 
     /// A caption and its credit ("… (Photo: Jane Doe)").
