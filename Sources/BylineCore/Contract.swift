@@ -23,7 +23,31 @@ public struct DocumentWriter: Sendable {
 
     /// One document as JSON (UTF-8), without a trailing newline.
     public func encode(_ document: Document) throws -> Data {
-        try encoder(for: document).encode(document)
+        Self.escapingLineSeparators(try encoder(for: document).encode(document))
+    }
+
+    /// JSON with U+0085, U+2028 and U+2029 written as `\u` escapes. JSON allows them raw, but
+    /// many line readers (Python's `splitlines`, JavaScript before ES2019) break lines there,
+    /// which would split one JSON Lines record in two.
+    static func escapingLineSeparators(_ json: Data) -> Data {
+        guard json.contains(0x85) || json.contains(0xA8) || json.contains(0xA9) else { return json }
+        var out = Data()
+        out.reserveCapacity(json.count + 12)
+        let bytes = [UInt8](json)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 {
+                out.append(contentsOf: Array("\\u0085".utf8))
+                i += 2
+            } else if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                out.append(contentsOf: Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     /// Several documents as one JSON array.

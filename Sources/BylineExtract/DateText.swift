@@ -1,4 +1,5 @@
 import BylineCore
+import BylineLanguage
 
 /// Reads a date written in a page's markup or text: ISO 8601 and its common variants
 /// ("2024-11-10 11:12:00", "2024-11-10T11:12:00.000+0900"), RFC 2822 ("Sun, 10 Nov 2024
@@ -24,6 +25,34 @@ public enum DateText {
         _ = cursor.label()
         cursor.skipSeparators()
         return cursor.dateTime()
+    }
+
+    /// The first whole date (with a day) anywhere in `text`: "Posted by Jane on 3 March 2012".
+    public static func first(in text: some StringProtocol) -> DateStamp? {
+        let tokens = StampToken.scan(text)
+        let vocabulary = DateVocabulary.shared
+        for start in tokens.indices {
+            let token = tokens[start]
+            let mayOpen = token.kind == .number || (token.kind == .word && (vocabulary.month(token.text) != nil || vocabulary.weekday(token.text) != nil))
+            guard mayOpen else { continue }
+            var cursor = StampCursor(tokens)
+            cursor.i = start
+            if let date = cursor.dateTime(), date.day != nil, plausible(date) { return date }
+        }
+        return nil
+    }
+
+    /// Whole days from `a` to `b` (dates with a day).
+    static func daysBetween(_ a: DateStamp, _ b: DateStamp) -> Int? {
+        guard let ma = a.month, let da = a.day, let mb = b.month, let db = b.day else { return nil }
+        return dayNumber(b.year, mb, db) - dayNumber(a.year, ma, da)
+    }
+
+    /// Days since a fixed epoch in the proleptic Gregorian calendar.
+    static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let m = month <= 2 ? month + 9 : month - 3
+        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day
     }
 
     /// ISO 8601 with the liberties pages take: a space for the `T`, fractional seconds, a zone

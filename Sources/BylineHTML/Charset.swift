@@ -26,6 +26,8 @@ public enum Charset {
         // A page declared in a single-byte or legacy encoding whose non-ASCII bytes all form
         // valid UTF-8 sequences was saved as UTF-8 (the declaration is stale).
         if valid && bytes.contains(where: { $0 >= 0x80 }) && !isMultiByteLegacy(declared) { return "UTF-8" }
+        // Likewise a page whose non-ASCII text is UTF-8 but for a stray bad byte or two.
+        if !valid && mostlyValidUTF8(bytes) { return "UTF-8" }
         return declared
     }
 
@@ -90,8 +92,8 @@ public enum Charset {
         bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
     }
 
-    /// Whether at most one in a hundred non-ASCII sequences is broken: a UTF-8 page with a few
-    /// damaged bytes rather than a page in another encoding.
+    /// Whether at most one in a hundred non-ASCII sequences is broken (and some are whole): a
+    /// UTF-8 page with a few damaged bytes rather than a page in another encoding.
     static func mostlyValidUTF8(_ bytes: [UInt8]) -> Bool {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
@@ -104,6 +106,6 @@ public enum Charset {
             case .emptyInput: break loop
             }
         }
-        return bad * 100 <= good
+        return good > 0 && bad * 100 <= good
     }
 }

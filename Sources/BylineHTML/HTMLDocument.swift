@@ -31,6 +31,8 @@ public final class HTMLDocument {
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
                 | XML_PARSE_HUGE.rawValue)
+        // libxml2 reports problems of recovered pages on standard error unless told otherwise.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
         let parsed: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { chars in
                 htmlReadMemory(chars, Int32(clamping: buffer.count), nil, encoding, options)

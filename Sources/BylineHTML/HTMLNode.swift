@@ -102,6 +102,22 @@ public struct HTMLNode: Hashable {
         return out
     }
 
+    /// The first text inside the node, up to about `limit` bytes, scripts and styles skipped:
+    /// cheap even for a large subtree.
+    public func textPrefix(limit: Int) -> String {
+        var out = ""
+        walk { node in
+            if out.utf8.count >= limit { return .stop }
+            if node.isText {
+                out += node.text
+                out += " "
+                return .descend
+            }
+            return node.tag.holdsNoText ? .skipChildren : .descend
+        }
+        return out
+    }
+
     /// What a walk does after visiting a node.
     public enum WalkStep {
         case descend, skipChildren, stop

@@ -58,3 +58,14 @@ private func json(_ document: Document, _ fields: ContractFields) throws -> [Str
     #expect(mixed.scalarOffset(4) == 2)
     #expect(mixed.scalarOffset(5) == 3)
 }
+
+@Test func lineSeparatorsAreEscapedSoJSONLinesStayLines() throws {
+    let text = "One\u{2028}two\u{2029}three\u{85}four"
+    let document = Document(
+        id: "x", source: Source(uri: "x", format: .text), metadata: Metadata(), text: text, paragraphs: [])
+    let data = try DocumentWriter(fields: .extraction, pretty: false).encode(document)
+    let json = String(decoding: data, as: UTF8.self)
+    #expect(!json.contains("\u{2028}") && !json.contains("\u{2029}") && !json.contains("\u{85}"))
+    let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    #expect(object?["text"] as? String == text)
+}

@@ -163,21 +163,28 @@ struct HTMLMetadataReader {
 
     // MARK: Fallbacks from the body
 
-    /// Fills what is still empty from the article's own blocks and the URL.
-    mutating func readFallbacks(blocks: [TextBlock], headline: String?) {
+    /// Fills what is still empty from the page's date elements, its text and the URL.
+    mutating func readFallbacks(blocks: [TextBlock], sightings: MetadataSightings, headline: String?) {
         fill(\.title, "title", headline, rule: "h1")
-        if metadata.published == nil {
-            for block in blocks.prefix(400) where block.characters <= 80 && block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-                if let date = DateText.leading(block.text), DateText.plausible(date), date.day != nil {
-                    metadata.published = date
-                    metadata.filledBy["published"] = Provenance(stage: stage, rule: "date-line")
-                    break
-                }
-            }
+        for value in sightings.datePublished {
+            fillDate(\.published, "published", value, rule: "itemprop-datepublished")
+            fillFirstDate(in: value, rule: "itemprop-datepublished")
         }
-        if metadata.published == nil, let url = metadata.url, let date = DateText.inURL(url) {
-            metadata.published = date
-            metadata.filledBy["published"] = Provenance(stage: stage, rule: "url-path")
+        for text in sightings.dateTexts { fillFirstDate(in: text, rule: "date-element") }
+        let urlDate = metadata.url.flatMap(DateText.inURL)
+        if let urlDate, urlDate.day != nil { fillFirstDate(urlDate, rule: "url-path") }
+        for block in blocks.prefix(Self.textScanBlocks) where block.characters <= Self.textScanCharacters {
+            guard metadata.published == nil else { break }
+            fillFirstDate(in: block.text, rule: "date-in-text")
+        }
+        if let urlDate { fillFirstDate(urlDate, rule: "url-path") }
+        // A timestamp in UTC can fall on the day after the local date the URL carries.
+        if let urlDate, urlDate.day != nil, let published = metadata.published, published.hour != nil,
+            published.utcOffsetMinutes == 0 || published.utcOffsetMinutes == nil,
+            DateText.daysBetween(urlDate, published) == 1
+        {
+            metadata.published = urlDate
+            metadata.filledBy["published"] = Provenance(stage: stage, rule: "url-path-local-date")
         }
         if metadata.authors.isEmpty {
             for block in blocks.prefix(400) where block.characters <= 120 {
@@ -187,6 +194,24 @@ struct HTMLMetadataReader {
                 }
             }
         }
+    }
+
+    /// How many blocks from the top of the page are searched for a date in the text.
+    static let textScanBlocks = 300
+    /// Blocks longer than this are prose, where dates are events rather than the stamp.
+    static let textScanCharacters = 160
+
+    private mutating func fillFirstDate(in text: String, rule: String) {
+        guard metadata.published == nil, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+            let date = DateText.first(in: text)
+        else { return }
+        fillFirstDate(date, rule: rule)
+    }
+
+    private mutating func fillFirstDate(_ date: DateStamp, rule: String) {
+        guard metadata.published == nil, DateText.plausible(date), date.day != nil else { return }
+        metadata.published = date
+        metadata.filledBy["published"] = Provenance(stage: stage, rule: rule)
     }
 }
 
@@ -199,6 +224,27 @@ struct MetadataSightings {
     var canonical: String?
     var times: [(datetime: String, marked: Bool)] = []
     var language: String?
+    /// Values of elements marked `itemprop="datePublished"` that are not meta tags.
+    var datePublished: [String] = []
+    /// The first text of elements whose class or id speaks of dates, in page order.
+    var dateTexts: [String] = []
+
+    /// How many date elements are read; the date sits near the headline.
+    static let maximumDateElements = 24
+    /// How much of a date element's text is read.
+    static let dateTextLimit = 160
+
+    mutating func noteDatePublished(_ node: HTMLNode) {
+        let values = node.attributes(["content", "datetime", "title"])
+        datePublished.append(values[0] ?? values[1] ?? values[2] ?? node.textPrefix(limit: Self.dateTextLimit))
+    }
+
+    mutating func noteDateElement(_ node: HTMLNode) {
+        guard dateTexts.count < Self.maximumDateElements else { return }
+        let values = node.attributes(["datetime", "title", "content"])
+        for value in values.compactMap({ $0 }) { dateTexts.append(value) }
+        dateTexts.append(node.textPrefix(limit: Self.dateTextLimit))
+    }
 
     /// Records `node` when it carries metadata. Returns `.skipChildren` for elements whose
     /// content is not text (scripts, the title), nil for every other node.

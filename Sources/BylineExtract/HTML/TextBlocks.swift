@@ -23,47 +23,62 @@ struct TextBlock {
     var linkDensity: Double { characters == 0 ? 0 : Double(linkCharacters) / Double(characters) }
 }
 
-/// Class and id words, from the module's data files.
-struct ElementNames: Sendable {
-    let boilerplate: Set<String>
-    let boilerplateInside: [[UInt8]]
-    let content: Set<String>
-    /// `length × 256 + first byte` of every listed word: a token that matches none is no word
-    /// of either list, and no string needs to be made for it.
+/// A list of class and id words: whole words, and words that count anywhere inside a token
+/// (written "~word" in the data file).
+struct ClassWordList: Sendable {
+    let exact: Set<String>
+    let inside: [[UInt8]]
+    /// `length × 256 + first byte` of every whole word: a token that matches none needs no
+    /// string made for it.
     private let shapes: Set<Int>
 
-    static let shared: ElementNames = {
-        let lines = DataFile(PackageResources.html_boilerplate_names_txt).lines
-        return ElementNames(
-            boilerplate: Set(lines.filter { !$0.hasPrefix("~") }),
-            boilerplateInside: lines.filter { $0.hasPrefix("~") }.map { Array($0.dropFirst().utf8) },
-            content: Set(DataFile(PackageResources.html_content_names_txt).lines))
-    }()
-
-    init(boilerplate: Set<String>, boilerplateInside: [[UInt8]], content: Set<String>) {
-        self.boilerplate = boilerplate
-        self.boilerplateInside = boilerplateInside
-        self.content = content
-        self.shapes = Set(boilerplate.union(content).map { $0.utf8.count * 256 + Int($0.utf8.first ?? 0) })
+    init(_ resource: [UInt8]) {
+        let lines = DataFile(resource).lines
+        exact = Set(lines.filter { !$0.hasPrefix("~") })
+        inside = lines.filter { $0.hasPrefix("~") }.map { Array($0.dropFirst().utf8) }
+        shapes = Set(exact.map { $0.utf8.count * 256 + Int($0.utf8.first ?? 0) })
     }
 
-    /// How the words of one class or id value speak of their element: the number of content
-    /// words, and whether there is a furniture word.
-    func words(of value: UnsafeBufferPointer<UInt8>) -> (content: Int, furniture: Bool) {
+    /// Whether a lower-cased token is on the list.
+    func matches(_ token: [UInt8]) -> Bool {
+        if shapes.contains(token.count * 256 + Int(token[0])), exact.contains(String(decoding: token, as: UTF8.self)) {
+            return true
+        }
+        // A compound ("sharebar") is longer than the word it contains.
+        return token.count > 5 && inside.contains { Self.contains(token, $0) }
+    }
+
+    private static func contains(_ word: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= word.count else { return false }
+        for start in 0...(word.count - needle.count) where word[start] == needle[0] {
+            if word[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+}
+
+/// Class and id words, from the module's data files.
+struct ElementNames: Sendable {
+    let furniture = ClassWordList(PackageResources.html_boilerplate_names_txt)
+    let content = ClassWordList(PackageResources.html_content_names_txt)
+    let date = ClassWordList(PackageResources.html_date_names_txt)
+
+    static let shared = ElementNames()
+
+    /// What the words of one class or id value say of their element.
+    struct Reading {
         var content = 0
         var furniture = false
+        var date = false
+    }
+
+    func read(_ value: UnsafeBufferPointer<UInt8>, into reading: inout Reading) {
         var word: [UInt8] = []
         func finish() {
             guard !word.isEmpty else { return }
-            if shapes.contains(word.count * 256 + Int(word[0])) {
-                let token = String(decoding: word, as: UTF8.self)
-                if self.content.contains(token) { content += 1 }
-                if boilerplate.contains(token) { furniture = true }
-            }
-            // A compound ("sharebar") is longer than the word it contains.
-            if !furniture && word.count > 5 && boilerplateInside.contains(where: { contains(word, $0) }) {
-                furniture = true
-            }
+            if content.matches(word) { reading.content += 1 }
+            if !reading.furniture && furniture.matches(word) { reading.furniture = true }
+            if !reading.date && date.matches(word) { reading.date = true }
             word.removeAll(keepingCapacity: true)
         }
         for byte in value {
@@ -74,15 +89,6 @@ struct ElementNames: Sendable {
             }
         }
         finish()
-        return (content, furniture)
-    }
-
-    private func contains(_ word: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= word.count else { return false }
-        for start in 0...(word.count - needle.count) where word[start] == needle[0] {
-            if word[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
     }
 }
 
@@ -129,20 +135,19 @@ struct BlockCollector {
         var hidden = false
         var isArticle = tag == .article || tag == .main
         var role = ElementRole.none
-        var contentWords = 0
-        var furnitureWord = false
+        var reading = ElementNames.Reading()
+        var datePublished = false
         node.forEachAttribute { name, value in
             switch name.count {
             case 2 where Self.equal(name, "id"), 5 where Self.equal(name, "class"):
-                let words = names.words(of: value)
-                contentWords += words.content
-                furnitureWord = furnitureWord || words.furniture
+                names.read(value, into: &reading)
             case 5 where Self.equal(name, "style"):
                 hidden = hidden || Self.hidesElement(value)
             case 6 where Self.equal(name, "hidden"):
                 hidden = true
             case 8 where Self.equal(name, "itemprop"):
                 isArticle = isArticle || Self.equalIgnoringCase(value, "articlebody")
+                datePublished = datePublished || Self.equalIgnoringCase(value, "datepublished")
             case 4 where Self.equal(name, "role"):
                 role = ElementRole(value)
             default:
@@ -152,6 +157,11 @@ struct BlockCollector {
         if hidden {
             skipped = node
             return .skipChildren
+        }
+        if datePublished {
+            sightings.noteDatePublished(node)
+        } else if reading.date {
+            sightings.noteDateElement(node)
         }
         if tag == .br || tag == .hr {
             flush()
@@ -173,7 +183,7 @@ struct BlockCollector {
         }
         if role == .furniture { isFurniture = true }
         if !isFurniture && !isArticle && tag != .body && tag != .html {
-            isFurniture = furnitureWord && contentWords < 2
+            isFurniture = reading.furniture && reading.content < 2
         }
         if isFurniture { furniture.append(node) }
         return .descend
