@@ -125,6 +125,45 @@ public struct DateStamp: Hashable, Sendable, Comparable {
         self = stamp
     }
 
+    /// The same instant expressed at another UTC offset (minutes east), or nil when the stamp
+    /// has no time or no zone to start from.
+    public func converted(toUTCOffset offset: Int) -> DateStamp? {
+        guard let month, let day, let hour, let utcOffsetMinutes else { return nil }
+        var minutes = hour * 60 + (minute ?? 0) + offset - utcOffsetMinutes
+        var days = DateStamp.dayNumber(year, month, day)
+        while minutes < 0 {
+            minutes += 24 * 60
+            days -= 1
+        }
+        while minutes >= 24 * 60 {
+            minutes -= 24 * 60
+            days += 1
+        }
+        let (y, m, d) = DateStamp.civil(fromDayNumber: days)
+        return DateStamp(year: y, month: m, day: d, hour: minutes / 60, minute: minutes % 60, second: second, utcOffsetMinutes: offset)
+    }
+
+    /// Days since a fixed epoch in the proleptic Gregorian calendar (March-based years).
+    public static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let m = month <= 2 ? month + 9 : month - 3
+        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day
+    }
+
+    /// The calendar date of a ``dayNumber(_:_:_:)``.
+    public static func civil(fromDayNumber number: Int) -> (year: Int, month: Int, day: Int) {
+        func base(_ y: Int) -> Int { 365 * y + y / 4 - y / 100 + y / 400 }
+        // The March-based year whose first day is on or before the number.
+        var y = number * 400 / 146_097
+        while base(y + 1) + 1 <= number { y += 1 }
+        while base(y) + 1 > number { y -= 1 }
+        let dayOfYear = number - base(y) - 1
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (month <= 2 ? y + 1 : y, month, day)
+    }
+
     public static func < (lhs: DateStamp, rhs: DateStamp) -> Bool {
         (lhs.year, lhs.month ?? 0, lhs.day ?? 0, lhs.hour ?? 0, lhs.minute ?? 0, lhs.second ?? 0)
             < (rhs.year, rhs.month ?? 0, rhs.day ?? 0, rhs.hour ?? 0, rhs.minute ?? 0, rhs.second ?? 0)

@@ -45,14 +45,7 @@ public enum DateText {
     /// Whole days from `a` to `b` (dates with a day).
     static func daysBetween(_ a: DateStamp, _ b: DateStamp) -> Int? {
         guard let ma = a.month, let da = a.day, let mb = b.month, let db = b.day else { return nil }
-        return dayNumber(b.year, mb, db) - dayNumber(a.year, ma, da)
-    }
-
-    /// Days since a fixed epoch in the proleptic Gregorian calendar.
-    static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let m = month <= 2 ? month + 9 : month - 3
-        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day
+        return DateStamp.dayNumber(b.year, mb, db) - DateStamp.dayNumber(a.year, ma, da)
     }
 
     /// ISO 8601 with the liberties pages take: a space for the `T`, fractional seconds, a zone

@@ -22,10 +22,17 @@ struct HTMLMetadataReader {
         metadata.filledBy[name] = Provenance(stage: stage, rule: rule)
     }
 
+    /// UTC offsets other than zero that the page's timestamps state: the publisher's zone.
+    private var zoneHints: [Int: Int] = [:]
+
+    private mutating func noteZone(_ date: DateStamp) {
+        if let offset = date.utcOffsetMinutes, offset != 0 { zoneHints[offset, default: 0] += 1 }
+    }
+
     private mutating func fillDate(_ field: WritableKeyPath<Metadata, DateStamp?>, _ name: String, _ value: String?, rule: String) {
-        guard metadata[keyPath: field] == nil, let value, let date = DateText.parse(value), DateText.plausible(date) else {
-            return
-        }
+        guard let value, let date = DateText.parse(value), DateText.plausible(date) else { return }
+        noteZone(date)
+        guard metadata[keyPath: field] == nil else { return }
         metadata[keyPath: field] = date
         metadata.filledBy[name] = Provenance(stage: stage, rule: rule)
     }
@@ -59,6 +66,7 @@ struct HTMLMetadataReader {
             fillDate(\.published, "published", time.datetime, rule: "time-pubdate")
         }
         if let first = times.first { fillDate(\.published, "published", first.datetime, rule: "time-datetime") }
+        for time in times { if let date = DateText.parse(time.datetime) { noteZone(date) } }
         fill(\.url, "url", sightings.canonical, rule: "link-canonical")
         if let language = sightings.language.flatMap(Self.primaryLanguage) {
             fill(\.language, "language", language, rule: "html-lang")
@@ -185,6 +193,13 @@ struct HTMLMetadataReader {
         {
             metadata.published = urlDate
             metadata.filledBy["published"] = Provenance(stage: stage, rule: "url-path-local-date")
+        }
+        // A timestamp written in UTC is the publisher's local time when the page states its zone.
+        if let published = metadata.published, published.utcOffsetMinutes == 0,
+            let zone = zoneHints.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key,
+            let local = published.converted(toUTCOffset: zone)
+        {
+            metadata.published = local
         }
         if metadata.authors.isEmpty {
             for block in blocks.prefix(400) where block.characters <= 120 {
