@@ -23,9 +23,10 @@ public enum Charset {
             // A page declared UTF-8 whose bytes are not: Windows-1252 is what such pages are.
             return valid || mostlyValidUTF8(bytes) ? "UTF-8" : "windows-1252"
         }
-        // A page declared in a single-byte or legacy encoding whose non-ASCII bytes all form
-        // valid UTF-8 sequences was saved as UTF-8 (the declaration is stale).
-        if valid && bytes.contains(where: { $0 >= 0x80 }) && !isMultiByteLegacy(declared) { return "UTF-8" }
+        // A page declared in another encoding whose non-ASCII bytes all form valid UTF-8
+        // sequences was saved as UTF-8 (the declaration is stale): text in a legacy encoding
+        // is almost never valid UTF-8 by chance.
+        if valid && bytes.contains(where: { $0 >= 0x80 }) && !declared.hasPrefix("UTF-16") { return "UTF-8" }
         // Likewise a page whose non-ASCII text is UTF-8 but for a stray bad byte or two.
         if !valid && mostlyValidUTF8(bytes) { return "UTF-8" }
         return declared
@@ -82,10 +83,6 @@ public enum Charset {
         case "shift_jis", "shift-jis", "sjis", "x-sjis", "windows-31j": return "SHIFT_JIS"
         default: return label.uppercased()
         }
-    }
-
-    private static func isMultiByteLegacy(_ name: String) -> Bool {
-        ["GB18030", "CP949", "SHIFT_JIS", "EUC-JP", "BIG5", "ISO-2022-JP", "UTF-16BE", "UTF-16LE", "UTF-16"].contains(name)
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
