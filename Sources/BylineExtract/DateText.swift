@@ -63,6 +63,20 @@ public enum DateText {
             while end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 { end += 1 }
             bytes.removeSubrange(dot..<end)
         }
+        // A zone abbreviation glued to the time: "…16:02:50CDT".
+        if bytes.count > 16, let letters = bytes.lastIndex(where: { !(($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)) }),
+            letters < bytes.count - 1, bytes.count - letters - 1 <= 5, bytes[letters] >= 0x30 && bytes[letters] <= 0x39
+        {
+            let zone = String(decoding: bytes[(letters + 1)...], as: UTF8.self)
+            if let minutes = DateVocabulary.shared.zoneOffset(zone) {
+                let sign = minutes < 0 ? "-" : "+"
+                let value = abs(minutes)
+                let offset = sign + String(format2: value / 60) + ":" + String(format2: value % 60)
+                bytes = Array(bytes[...letters]) + Array(offset.utf8)
+            } else {
+                bytes = Array(bytes[...letters])
+            }
+        }
         // " +0900" or " UTC" after the time.
         if let space = bytes.lastIndex(of: 0x20), space > 10 {
             let zone = String(decoding: bytes[(space + 1)...], as: UTF8.self)
@@ -108,5 +122,12 @@ public enum DateText {
     /// A date news could carry: valid, and between 1990 and 2100.
     static func plausible(_ stamp: DateStamp) -> Bool {
         stamp.isValid && stamp.year >= 1990 && stamp.year <= 2100
+    }
+}
+
+extension String {
+    /// A number of at most two digits, zero-padded to two.
+    init(format2 value: Int) {
+        self = value < 10 ? "0\(value)" : "\(value)"
     }
 }

@@ -64,12 +64,15 @@ enum SourceSniffer {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < bytes.count, bytes[start] == 0x20 || (bytes[start] >= 0x09 && bytes[start] <= 0x0D) { start += 1 }
-        let head = String(decoding: bytes[start..<min(bytes.count, start + 1024)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let head = String(decoding: bytes[start..<min(bytes.count, start + 4096)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         if head.hasPrefix("warc/") { return .warc }
         if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") && head.contains("<html") {
             return .html
         }
-        if head.hasPrefix("<") && (head.contains("<head") || head.contains("<body")) { return .html }
+        // Markup first, and tags that only pages have soon after.
+        if head.hasPrefix("<"), ["<html", "<head", "<body", "<meta", "<script", "<div", "<title", "<link", "<p>", "<!--"].contains(where: { head.containsBytes($0) }) {
+            return .html
+        }
         return .text
     }
 }

@@ -181,9 +181,11 @@ struct HTMLMetadataReader {
         for text in sightings.dateTexts { fillFirstDate(in: text, rule: "date-element") }
         let urlDate = metadata.url.flatMap(DateText.inURL)
         if let urlDate, urlDate.day != nil { fillFirstDate(urlDate, rule: "url-path") }
-        for block in blocks.prefix(Self.textScanBlocks) where block.characters <= Self.textScanCharacters {
+        for block in blocks.prefix(Self.textScanBlocks) {
             guard metadata.published == nil else { break }
-            fillFirstDate(in: block.text, rule: "date-in-text")
+            // A long block is prose, where dates are events; but a dateline may open it.
+            let text = block.characters <= Self.textScanCharacters ? block.text : String(block.text.prefix(Self.datelineCharacters))
+            fillFirstDate(in: text, rule: "date-in-text")
         }
         if let urlDate { fillFirstDate(urlDate, rule: "url-path") }
         // A timestamp in UTC can fall on the day after the local date the URL carries.
@@ -215,6 +217,8 @@ struct HTMLMetadataReader {
     static let textScanBlocks = 300
     /// Blocks longer than this are prose, where dates are events rather than the stamp.
     static let textScanCharacters = 160
+    /// How much of the start of a prose block is searched for a dateline.
+    static let datelineCharacters = 24
 
     private mutating func fillFirstDate(in text: String, rule: String) {
         guard metadata.published == nil, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
