@@ -28,30 +28,41 @@ struct TextBlock {
 struct ClassWordList: Sendable {
     let exact: Set<String>
     let inside: [[UInt8]]
-    /// `length × 256 + first byte` of every whole word: a token that matches none needs no
-    /// string made for it.
-    private let shapes: Set<Int>
+    /// Bit `length × 256 + first byte` is set for every whole word: a token whose bit is clear
+    /// is no word of the list, and needs no string made for it.
+    private let shapes: [UInt64]
+    /// Bit `b` is set when some inside word starts with byte `b`.
+    private let insideStarts: [UInt64]
 
     init(_ resource: [UInt8]) {
         let lines = DataFile(resource).lines
         exact = Set(lines.filter { !$0.hasPrefix("~") })
         inside = lines.filter { $0.hasPrefix("~") }.map { Array($0.dropFirst().utf8) }
-        shapes = Set(exact.map { $0.utf8.count * 256 + Int($0.utf8.first ?? 0) })
+        var shapes = [UInt64](repeating: 0, count: 32 * 256 / 64)
+        for word in exact {
+            let bit = Self.shape(word.utf8.count, word.utf8.first ?? 0)
+            shapes[bit / 64] |= 1 << UInt64(bit % 64)
+        }
+        self.shapes = shapes
+        var starts = [UInt64](repeating: 0, count: 4)
+        for word in inside { starts[Int(word[0]) / 64] |= 1 << UInt64(Int(word[0]) % 64) }
+        insideStarts = starts
     }
+
+    private static func shape(_ length: Int, _ first: UInt8) -> Int { min(length, 31) * 256 + Int(first) }
 
     /// Whether a lower-cased token is on the list.
     func matches(_ token: [UInt8]) -> Bool {
-        if shapes.contains(token.count * 256 + Int(token[0])), exact.contains(String(decoding: token, as: UTF8.self)) {
+        let bit = Self.shape(token.count, token[0])
+        if shapes[bit / 64] & (1 << UInt64(bit % 64)) != 0, exact.contains(String(decoding: token, as: UTF8.self)) {
             return true
         }
         // A compound ("sharebar") is longer than the word it contains.
-        return token.count > 5 && inside.contains { Self.contains(token, $0) }
-    }
-
-    private static func contains(_ word: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= word.count else { return false }
-        for start in 0...(word.count - needle.count) where word[start] == needle[0] {
-            if word[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        guard token.count > 5, !inside.isEmpty else { return false }
+        for start in token.indices where insideStarts[Int(token[start]) / 64] & (1 << UInt64(Int(token[start]) % 64)) != 0 {
+            for needle in inside where needle[0] == token[start] && start + needle.count <= token.count {
+                if token[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            }
         }
         return false
     }
