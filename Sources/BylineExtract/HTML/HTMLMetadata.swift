@@ -187,7 +187,7 @@ struct HTMLMetadataReader {
             let text = block.characters <= Self.textScanCharacters ? block.text : String(block.text.prefix(Self.datelineCharacters))
             fillFirstDate(in: text, rule: "date-in-text")
         }
-        if let urlDate { fillFirstDate(urlDate, rule: "url-path") }
+        if let urlDate { fillFirstDate(urlDate, rule: "url-path", monthEnough: true) }
         // A timestamp in UTC can fall on the day after the local date the URL carries.
         if let urlDate, urlDate.day != nil, let published = metadata.published, published.hour != nil,
             published.utcOffsetMinutes == 0 || published.utcOffsetMinutes == nil,
@@ -227,8 +227,10 @@ struct HTMLMetadataReader {
         fillFirstDate(date, rule: rule)
     }
 
-    private mutating func fillFirstDate(_ date: DateStamp, rule: String) {
-        guard metadata.published == nil, DateText.plausible(date), date.day != nil else { return }
+    private mutating func fillFirstDate(_ date: DateStamp, rule: String, monthEnough: Bool = false) {
+        guard metadata.published == nil, DateText.plausible(date), date.day != nil || (monthEnough && date.month != nil) else {
+            return
+        }
         metadata.published = date
         metadata.filledBy["published"] = Provenance(stage: stage, rule: rule)
     }

@@ -1,0 +1,67 @@
+import BylineCore
+import BylineExtract
+import BylineSource
+import Testing
+
+private func read(_ html: String) throws -> Document {
+    try HTMLReader().read(SourceDocument(uri: "page.html", bytes: Array(html.utf8)))
+}
+
+private func page(head: String = "", body: String = "") -> String {
+    "<!DOCTYPE html><html><head>\(head)</head><body>\(body)<p>The council met on Tuesday to approve the budget for the coming year, members said after a long debate.</p></body></html>"
+}
+
+/// One row: a page, the metadata field, the value expected, and the rule that must fill it.
+private let cases: [(name: String, html: String, field: String, value: String?, rule: String?)] = [
+    ("JSON-LD NewsArticle", page(head: #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget passes","datePublished":"2024-03-04T09:30:00+09:00","author":{"@type":"Person","name":"Jane Doe"},"publisher":{"@type":"Organization","name":"The Courier"}}</script>"#),
+     "published", "2024-03-04T09:30:00+09:00", "json-ld-article"),
+    ("JSON-LD @graph", page(head: #"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},{"@type":["ReportageNewsArticle"],"headline":"From the graph","datePublished":"2023-05-06"}]}</script>"#),
+     "title", "From the graph", "json-ld-article"),
+    ("JSON-LD author array", page(head: #"<script type="application/ld+json">[{"@type":"Article","author":[{"name":"Ana Lima"},{"name":"Li Wei"}]}]</script>"#),
+     "authors", "Ana Lima|Li Wei", "json-ld-article"),
+    ("JSON-LD beats Open Graph", page(head: #"<meta property="og:title" content="OG title"><script type="application/ld+json">{"@type":"NewsArticle","headline":"LD title"}</script>"#),
+     "title", "LD title", "json-ld-article"),
+    ("Open Graph", page(head: #"<meta property="og:title" content="OG title"><meta property="og:site_name" content="The Courier">"#),
+     "publisher", "The Courier", "meta-og:site_name"),
+    ("article:published_time", page(head: #"<meta property="article:published_time" content="2022-11-10T11:12:00Z">"#),
+     "published", "2022-11-10T11:12:00Z", "meta-article:published_time"),
+    ("Dublin Core", page(head: #"<meta name="DC.date.issued" content="2021-07-08">"#),
+     "published", "2021-07-08", "meta-dc.date.issued"),
+    ("itemprop meta", page(head: #"<meta itemprop="datePublished" content="2020-02-03">"#),
+     "published", "2020-02-03", "meta-datepublished"),
+    ("time pubdate", page(body: #"<time datetime="2019-06-07T08:00" pubdate>June 7</time>"#),
+     "published", "2019-06-07T08:00", "time-pubdate"),
+    ("date element text", page(body: #"<span class="post-date">Posted on March 3, 2012</span>"#),
+     "published", "2012-03-03", "date-element"),
+    ("URL date", page(head: #"<link rel="canonical" href="https://example.com/2018/09/10/story.html">"#),
+     "published", "2018-09-10", "url-path"),
+    ("a month-only URL gets no day", page(head: #"<link rel="canonical" href="https://example.com/2018/09/story.html">"#),
+     "published", "2018-09", "url-path"),
+    ("a month-only meta date is no date", page(head: #"<meta property="article:published_time" content="March 2024">"#),
+     "published", nil, nil),
+    ("html lang", "<html lang=\"de-AT\"><body><p>Der Rat hat am Dienstag den Haushalt für das kommende Jahr beschlossen.</p></body></html>",
+     "language", "de", "html-lang"),
+    ("entities escaped twice", page(head: #"<meta property="og:title" content="Tom &amp;amp; Jerry &amp;mdash; again">"#),
+     "title", "Tom & Jerry — again", "meta-og:title"),
+    ("h1 when nothing else", "<html><body><h1>Plain headline</h1><p>Some words in a paragraph that is long enough to be a paragraph of an article.</p></body></html>",
+     "title", "Plain headline", "h1"),
+]
+
+@Test(arguments: cases.indices)
+func metadataIsReadInOrderOfPrecedence(index: Int) throws {
+    let row = cases[index]
+    let metadata = try read(row.html).metadata
+    let value: String? =
+        switch row.field {
+        case "published": metadata.published?.iso
+        case "title": metadata.title
+        case "publisher": metadata.publisher
+        case "language": metadata.language
+        case "authors": metadata.authors.isEmpty ? nil : metadata.authors.joined(separator: "|")
+        default: nil
+        }
+    #expect(value == row.value, "\(row.name)")
+    if let rule = row.rule {
+        #expect(metadata.filledBy[row.field]?.rule == rule, "\(row.name)")
+    }
+}
