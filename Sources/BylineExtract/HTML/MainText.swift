@@ -132,7 +132,12 @@ enum MainTextExtractor {
             guard Double(addedOther) <= widenJunkRatio * Double(addedProse) else { break }
             container = parent
         }
-        var text = MainText(rule: "scored-container")
+        var rule = "scored-container"
+        if let main = mainArticle(among: blocks, in: container) {
+            container = main
+            rule = "one-of-several-articles"
+        }
+        var text = MainText(rule: rule)
         for block in blocks where block.furniture.isEmpty && isInside(block.owner, [container]) {
             if block.kind == .caption || isCreditedCaption(block.text) {
                 text.captions.append(caption(block.text))
@@ -141,6 +146,23 @@ enum MainTextExtractor {
             }
         }
         return text
+    }
+
+    /// When the container holds several `<article>` elements side by side (a post followed by
+    /// teasers of others), the article: the one holding the page's `h1`, or else the one with
+    /// the most prose.
+    static func mainArticle(among blocks: [TextBlock], in container: HTMLNode) -> HTMLNode? {
+        var prose: [HTMLNode: Int] = [:]
+        var headline: HTMLNode?
+        for block in blocks where block.furniture.isEmpty && isInside(block.owner, [container]) {
+            guard let article = block.article, article != container, isInside(article, [container]) else { continue }
+            if isProse(block) { prose[article, default: 0] += block.characters }
+            if block.owner.tag == .h1, headline == nil { headline = article }
+        }
+        let outermost = prose.keys.filter { article in !prose.keys.contains { $0 != article && isInside(article, [$0]) } }
+        guard outermost.count >= 2 else { return nil }
+        if let headline, outermost.contains(headline) { return headline }
+        return outermost.max { prose[$0]! < prose[$1]! }
     }
 
     private static func isInside(_ node: HTMLNode, _ containers: Set<HTMLNode>) -> Bool {
