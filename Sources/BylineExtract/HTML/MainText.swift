@@ -210,7 +210,7 @@ enum MainTextExtractor {
         var seen: Set<String> = []
         var out: [(text: String, kind: ParagraphKind)] = []
         for paragraph in paragraphs {
-            if let title, paragraph.text == title, out.isEmpty || paragraph.kind == .heading { continue }
+            if let title, repeatsTitle(paragraph, title: title, atTop: out.isEmpty) { continue }
             let line = ScrapedLine(paragraph.text)
             if isNoise(line) { continue }
             if line.words >= 6, !seen.insert(paragraph.text).inserted { continue }
@@ -223,6 +223,14 @@ enum MainTextExtractor {
         return out
     }
 
+    /// The headline again: the title itself, or the part of a title that also names the site
+    /// ("Budget passes - The Courier"), as a heading or at the top.
+    static func repeatsTitle(_ paragraph: (text: String, kind: ParagraphKind), title: String, atTop: Bool) -> Bool {
+        guard atTop || paragraph.kind == .heading else { return false }
+        if paragraph.text == title { return true }
+        return ScrapedLine(paragraph.text).words >= 3 && title.hasPrefix(paragraph.text)
+    }
+
     /// A line that is never article text wherever it stands.
     static func isNoise(_ line: ScrapedLine) -> Bool {
         if line.words <= ScrapedTextReader.maximumChromeWords, PageVocabulary.shared.chromeRule(line) != nil { return true }
@@ -231,6 +239,11 @@ enum MainTextExtractor {
         }
         if line.words <= ScrapedTextReader.maximumLabelWords, !line.endsLikeProse {
             if PublicationStamp.parse(line.text) != nil || isCredit(line) { return true }
+        }
+        // Author and date lines: "September 10, 2018 | by Jane", "By Jane Doe".
+        if line.words <= maximumDatelineWords, !line.endsLikeProse {
+            if AuthorLine.authors(in: line.text) != nil { return true }
+            if line.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), DateText.first(in: line.text) != nil { return true }
         }
         return false
     }
@@ -248,6 +261,8 @@ enum MainTextExtractor {
         return line.words < minimumEdgeWords && paragraph.text.unicodeScalars.count < minimumEdgeCharacters && !line.endsLikeProse
     }
 
+    /// An author or date line has at most this many words.
+    static let maximumDatelineWords = 12
     /// A standalone photo credit has at most this many words.
     static let maximumCreditWords = 10
     /// At the edges of the article, lines shorter than this that do not end as prose go.
