@@ -73,6 +73,7 @@ struct ElementNames: Sendable {
     let furniture = ClassWordList(PackageResources.html_boilerplate_names_txt)
     let content = ClassWordList(PackageResources.html_content_names_txt)
     let date = ClassWordList(PackageResources.html_date_names_txt)
+    let embed = ClassWordList(PackageResources.html_embed_names_txt)
 
     static let shared = ElementNames()
 
@@ -81,6 +82,7 @@ struct ElementNames: Sendable {
         var content = 0
         var furniture = false
         var date = false
+        var embed = false
     }
 
     func read(_ value: UnsafeBufferPointer<UInt8>, into reading: inout Reading) {
@@ -90,6 +92,7 @@ struct ElementNames: Sendable {
             if content.matches(word) { reading.content += 1 }
             if !reading.furniture && furniture.matches(word) { reading.furniture = true }
             if !reading.date && date.matches(word) { reading.date = true }
+            if !reading.embed && embed.matches(word) { reading.embed = true }
             word.removeAll(keepingCapacity: true)
         }
         for byte in value {
@@ -194,7 +197,7 @@ struct BlockCollector {
         }
         if role == .furniture { isFurniture = true }
         if !isFurniture && !isArticle && tag != .body && tag != .html {
-            isFurniture = reading.furniture && reading.content < 2
+            isFurniture = reading.furniture && reading.content < 2 && !reading.embed
         }
         if isFurniture { furniture.append(node) }
         return .descend
