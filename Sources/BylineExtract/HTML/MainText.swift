@@ -209,10 +209,16 @@ enum MainTextExtractor {
     static func trim(_ paragraphs: [(text: String, kind: ParagraphKind)], title: String?) -> [(text: String, kind: ParagraphKind)] {
         var seen: Set<String> = []
         var out: [(text: String, kind: ParagraphKind)] = []
-        for paragraph in paragraphs {
+        for (i, paragraph) in paragraphs.enumerated() {
             if let title, repeatsTitle(paragraph, title: title, atTop: out.isEmpty) { continue }
             let line = ScrapedLine(paragraph.text)
             if isNoise(line) { continue }
+            // A line that stops short of a sentence's end and is followed by a photo credit on
+            // its own is that photo's caption.
+            if i + 1 < paragraphs.count, !line.endsLikeProse, isCredit(ScrapedLine(paragraphs[i + 1].text))
+            {
+                continue
+            }
             if line.words >= 6, !seen.insert(paragraph.text).inserted { continue }
             out.append(paragraph)
         }
@@ -248,9 +254,15 @@ enum MainTextExtractor {
         return false
     }
 
-    /// A photo credit standing alone: "Photo: Jane Doe, AP", "Jane Doe | Getty Images".
+    /// A photo credit standing alone: "Photo: Jane Doe, AP", "Jane Doe | Getty Images",
+    /// "(Jane Doe / Associated Press)".
     static func isCredit(_ line: ScrapedLine) -> Bool {
         guard line.words <= maximumCreditWords else { return false }
+        if line.text.hasPrefix("("), line.text.hasSuffix(")"), !line.text.dropFirst().contains("("),
+            line.text.contains("/") || PageVocabulary.shared.isPhotoCredit(line.text)
+        {
+            return true
+        }
         let vocabulary = PageVocabulary.shared
         if let colon = line.text.firstIndex(of: ":"), vocabulary.isPhotoCredit(line.text[..<colon]) { return true }
         return line.text.contains("|") && vocabulary.isPhotoCredit(line.text)
