@@ -225,7 +225,8 @@ enum MainTextExtractor {
         // The edges: labels, bylines and tag lists gather before the first paragraph of prose
         // and after the last.
         while let first = out.first, isEdgeLine(first) { out.removeFirst() }
-        while let last = out.last, isEdgeLine(last) { out.removeLast() }
+        // A heading with nothing after it introduces what the page put elsewhere.
+        while let last = out.last, isEdgeLine(last) || last.kind == .heading { out.removeLast() }
         return out
     }
 
