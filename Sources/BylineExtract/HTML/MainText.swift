@@ -266,6 +266,12 @@ enum MainTextExtractor {
         }
         let vocabulary = PageVocabulary.shared
         if let colon = line.text.firstIndex(of: ":"), vocabulary.isPhotoCredit(line.text[..<colon]) { return true }
+        // "Image copyright Getty Images", "Photo courtesy of the ministry".
+        if line.words <= maximumOpenedCreditWords, let first = line.text.split(separator: " ").first,
+            vocabulary.isPhotoCredit(first)
+        {
+            return true
+        }
         return line.text.contains("|") && vocabulary.isPhotoCredit(line.text)
     }
 
@@ -276,6 +282,8 @@ enum MainTextExtractor {
 
     /// An author or date line has at most this many words.
     static let maximumDatelineWords = 12
+    /// A credit line that opens with a photo word ("Image copyright …") has at most this many.
+    static let maximumOpenedCreditWords = 6
     /// A standalone photo credit has at most this many words.
     static let maximumCreditWords = 10
     /// At the edges of the article, lines shorter than this that do not end as prose go.
