@@ -1,95 +1,125 @@
-import CLibXML2
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// A node of an ``HTMLDocument``: an element, a text node or a comment. A view into the
-/// document's tree, valid while the document lives.
+/// A node of an ``HTMLDocument``: an element or a text. A view into the document's tree,
+/// valid only inside ``HTMLDocument/withRoot(_:)``.
 public struct HTMLNode: Hashable {
-    let pointer: xmlNodePtr
+    // Not counted: nodes never outlive the `withRoot` call that keeps the document alive.
+    unowned(unsafe) let document: HTMLDocument
+    let index: Int32
 
-    init(_ pointer: xmlNodePtr) {
-        self.pointer = pointer
+    init(_ document: HTMLDocument, _ index: Int32) {
+        self.document = document
+        self.index = index
     }
+
+    public static func == (lhs: HTMLNode, rhs: HTMLNode) -> Bool {
+        lhs.index == rhs.index && lhs.document === rhs.document
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index)
+    }
+
+    private var i: Int { Int(index) }
 
     /// Whether the node is an element.
-    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
-    /// Whether the node is text (or CDATA).
-    public var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+    public var isElement: Bool { document.tree.kinds[i] == .element }
+    /// Whether the node is text.
+    public var isText: Bool { document.tree.kinds[i] == .text }
 
-    /// The element's tag, `.other` for unknown elements and for nodes that are not elements.
-    public var tag: HTMLTag {
-        guard isElement, let name = pointer.pointee.name else { return .other }
-        return HTMLTag(cName: name)
-    }
+    /// The element's tag, `.other` for unknown elements and for text.
+    public var tag: HTMLTag { document.tree.tags[i] }
 
-    /// The element's name as written, lower-cased by the parser.
+    /// The element's name as the parser gave it (lower case), or "" for text.
     public var name: String {
-        pointer.pointee.name.map { String(cString: $0) } ?? ""
+        isElement ? String(decoding: bytes(document.tree.spans[i]), as: UTF8.self) : ""
     }
 
-    public var parent: HTMLNode? {
-        guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
-        return HTMLNode(parent)
+    private func bytes(_ range: Range<Int32>) -> ArraySlice<UInt8> {
+        document.tree.bytes[Int(range.lowerBound)..<Int(range.upperBound)]
     }
-    public var firstChild: HTMLNode? { pointer.pointee.children.map(HTMLNode.init) }
-    public var nextSibling: HTMLNode? { pointer.pointee.next.map(HTMLNode.init) }
-    public var previousSibling: HTMLNode? { pointer.pointee.prev.map(HTMLNode.init) }
+
+    private func node(_ index: Int32) -> HTMLNode? {
+        index >= 0 ? HTMLNode(document, index) : nil
+    }
+
+    /// The enclosing element, nil at the root.
+    public var parent: HTMLNode? {
+        let parent = document.tree.parents[i]
+        return parent > 0 ? HTMLNode(document, parent) : nil
+    }
+    public var firstChild: HTMLNode? { node(document.tree.firstChildren[i]) }
+    public var nextSibling: HTMLNode? { node(document.tree.nextSiblings[i]) }
 
     /// The node's children, in order.
     public var children: [HTMLNode] {
         var out: [HTMLNode] = []
-        var child = pointer.pointee.children
-        while let c = child {
-            out.append(HTMLNode(c))
-            child = c.pointee.next
+        var child = document.tree.firstChildren[i]
+        while child >= 0 {
+            out.append(HTMLNode(document, child))
+            child = document.tree.nextSiblings[Int(child)]
         }
         return out
     }
 
-    /// The value of an attribute, or nil. Attribute names are lower-cased by the parser.
+    /// The value of an attribute, or nil. Attribute names are lower-cased by the parser; only
+    /// the attributes readers use are kept (class, id, style, itemprop, content, datetime, …).
     public func attribute(_ name: String) -> String? {
-        findAttribute(name).map(Self.value(of:))
+        var found: String?
+        forEachAttribute { attributeName, value in
+            if found == nil, attributeName.elementsEqual(name.utf8) {
+                found = String(decoding: value, as: UTF8.self)
+            }
+        }
+        return found
     }
 
     /// Whether the element has the attribute.
     public func hasAttribute(_ name: String) -> Bool {
-        findAttribute(name) != nil
+        attribute(name) != nil
     }
 
-    private func findAttribute(_ name: String) -> xmlAttrPtr? {
-        guard isElement else { return nil }
-        var wanted = name
-        return wanted.withUTF8 { want in
-            var attribute = pointer.pointee.properties
-            while let a = attribute {
-                if let attributeName = a.pointee.name, strlen(UnsafeRawPointer(attributeName).assumingMemoryBound(to: CChar.self)) == want.count,
-                    memcmp(attributeName, want.baseAddress!, want.count) == 0
-                {
-                    return a
+    /// The values of several attributes in one pass; nil where an attribute is absent.
+    public func attributes(_ names: [StaticString]) -> [String?] {
+        var values = [String?](repeating: nil, count: names.count)
+        forEachAttribute { attributeName, value in
+            for (k, name) in names.enumerated() where name.utf8CodeUnitCount == attributeName.count {
+                if attributeName.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) {
+                    values[k] = String(decoding: value, as: UTF8.self)
                 }
-                attribute = a.pointee.next
             }
-            return nil
+        }
+        return values
+    }
+
+    /// Calls `body` with the name and value bytes of each kept attribute, without copying.
+    public func forEachAttribute(_ body: (_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) -> Void) {
+        guard isElement else { return }
+        let range = document.tree.attributeRanges[i]
+        guard !range.isEmpty else { return }
+        document.tree.bytes.withUnsafeBufferPointer { all in
+            for k in Int(range.lowerBound)..<Int(range.upperBound) {
+                let (name, value) = document.tree.attributeList[k]
+                body(
+                    UnsafeBufferPointer(rebasing: all[Int(name.lowerBound)..<Int(name.upperBound)]),
+                    UnsafeBufferPointer(rebasing: all[Int(value.lowerBound)..<Int(value.upperBound)]))
+            }
         }
     }
 
-    /// The text of a text node (empty for other nodes), as raw UTF-8 bytes without copying.
+    /// The text of a text node (empty for other nodes), as UTF-8 bytes, without copying.
     public func withTextBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        guard isText, let content = pointer.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return body(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+        guard isText else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let span = document.tree.spans[i]
+        return document.tree.bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[Int(span.lowerBound)..<Int(span.upperBound)]))
+        }
     }
 
     /// The text of a text node.
     public var text: String {
-        guard isText, let content = pointer.pointee.content else { return "" }
-        return String(cString: content)
+        isText ? String(decoding: bytes(document.tree.spans[i]), as: UTF8.self) : ""
     }
 
-    /// All the text inside the node, in document order, skipping scripts, styles and comments.
+    /// All the text inside the node, in document order, skipping scripts and styles.
     public var textContent: String {
         var out = ""
         walk { node in
@@ -126,107 +156,45 @@ public struct HTMLNode: Hashable {
     /// Visits the node and its descendants in document order, without recursion (so that
     /// pages nested thousands deep cannot exhaust the stack).
     public func walk(_ visit: (HTMLNode) -> WalkStep) {
-        var current: xmlNodePtr? = pointer
-        let root = pointer
-        while let node = current {
-            let step = visit(HTMLNode(node))
-            if step == .stop { return }
-            if step == .descend, let child = node.pointee.children {
-                current = child
-                continue
-            }
-            // Up until a node has a next sibling, staying inside the subtree.
-            var up: xmlNodePtr? = node
-            current = nil
-            while let u = up, u != root {
-                if let next = u.pointee.next {
-                    current = next
-                    break
-                }
-                up = u.pointee.parent
-            }
-        }
+        walk(enter: visit, leave: { _ in })
     }
 
     /// Visits the node and its descendants in document order, calling `leave` after a node's
     /// children (also for nodes whose children were skipped). No recursion.
     public func walk(enter: (HTMLNode) -> WalkStep, leave: (HTMLNode) -> Void) {
-        let root = pointer
-        var current: xmlNodePtr? = pointer
-        while let node = current {
-            let step = enter(HTMLNode(node))
+        let root = index
+        var current = index
+        let firstChildren = document.tree.firstChildren
+        let nextSiblings = document.tree.nextSiblings
+        let parents = document.tree.parents
+        while true {
+            let step = enter(HTMLNode(document, current))
             if step == .stop { return }
-            if step == .descend, let child = node.pointee.children {
+            let child = firstChildren[Int(current)]
+            if step == .descend, child >= 0 {
                 current = child
                 continue
             }
-            leave(HTMLNode(node))
-            var up: xmlNodePtr? = node
-            current = nil
-            while let u = up, u != root {
-                if let next = u.pointee.next {
+            leave(HTMLNode(document, current))
+            var up = current
+            while true {
+                if up == root { return }
+                let next = nextSiblings[Int(up)]
+                if next >= 0 {
                     current = next
                     break
                 }
-                up = u.pointee.parent
-                if let parent = up { leave(HTMLNode(parent)) }
+                up = parents[Int(up)]
+                leave(HTMLNode(document, up))
             }
         }
-    }
-
-    /// The values of several attributes in one pass over the element's attributes; nil where
-    /// an attribute is absent. Names must be lower case.
-    public func attributes(_ names: [StaticString]) -> [String?] {
-        var values = [String?](repeating: nil, count: names.count)
-        guard isElement else { return values }
-        var attribute = pointer.pointee.properties
-        while let a = attribute {
-            if let attributeName = a.pointee.name {
-                let length = strlen(UnsafeRawPointer(attributeName).assumingMemoryBound(to: CChar.self))
-                for (i, name) in names.enumerated() where name.utf8CodeUnitCount == length {
-                    if memcmp(attributeName, name.utf8Start, length) == 0 {
-                        values[i] = Self.value(of: a)
-                    }
-                }
-            }
-            attribute = a.pointee.next
-        }
-        return values
-    }
-
-    /// Calls `body` with the name and value bytes of each attribute, without copying either.
-    /// (A value made of several text pieces, which parsers rarely produce, gives its first.)
-    public func forEachAttribute(_ body: (_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) -> Void) {
-        guard isElement else { return }
-        var attribute = pointer.pointee.properties
-        while let a = attribute {
-            if let name = a.pointee.name {
-                let nameLength = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
-                var value = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-                if let content = a.pointee.children?.pointee.content {
-                    value = UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
-                }
-                body(UnsafeBufferPointer(start: name, count: nameLength), value)
-            }
-            attribute = a.pointee.next
-        }
-    }
-
-    private static func value(of attribute: xmlAttrPtr) -> String {
-        var value = ""
-        var child = attribute.pointee.children
-        while let c = child {
-            if let content = c.pointee.content { value += String(cString: content) }
-            child = c.pointee.next
-        }
-        return value
     }
 
     /// The element descendants, in document order.
     public var descendants: [HTMLNode] {
         var out: [HTMLNode] = []
         walk { node in
-            if node.isElement && node.pointer != pointer { out.append(node) }
+            if node.isElement && node.index != index { out.append(node) }
             return .descend
         }
         return out
@@ -236,7 +204,7 @@ public struct HTMLNode: Hashable {
     public func first(_ tag: HTMLTag) -> HTMLNode? {
         var found: HTMLNode?
         walk { node in
-            if node.pointer != pointer, node.tag == tag {
+            if node.index != index, node.tag == tag {
                 found = node
                 return .stop
             }
