@@ -20,6 +20,13 @@ public struct HTMLNode: Hashable {
 
     private var i: Int { Int(index) }
 
+    /// The node's position in its document, from 0 up to ``documentSize``: an index for
+    /// per-node arrays.
+    public var ordinal: Int { Int(index) }
+
+    /// How many nodes the document has.
+    public var documentSize: Int { document.tree.kinds.count }
+
     /// Whether the node is an element.
     public var isElement: Bool { document.tree.kinds[i] == .element }
     /// Whether the node is text.

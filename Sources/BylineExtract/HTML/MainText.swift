@@ -89,7 +89,6 @@ enum MainTextExtractor {
 
     /// What the blocks inside one element add up to.
     struct Holdings {
-        var proseScore = 0.0
         var proseCharacters = 0
         var characters = 0
         var linkCharacters = 0
@@ -100,22 +99,19 @@ enum MainTextExtractor {
     /// parent fully and two more ancestors by halves, scaled by the element's link density),
     /// widened to its ancestors while they add prose and little else.
     static func scored(_ blocks: [TextBlock]) -> MainText {
-        var decayed: [HTMLNode: Double] = [:]
-        var holdings: [HTMLNode: Holdings] = [:]
+        guard let size = blocks.first?.owner.documentSize else { return MainText() }
+        var decayed = [Double](repeating: 0, count: size)
+        var holdings = [Holdings](repeating: Holdings(), count: size)
+        var candidates: [HTMLNode] = []
         for block in blocks where block.furniture.isEmpty {
             let prose = isProse(block)
             let score = prose ? score(block) : 0
             var node: HTMLNode? = block.owner
-            var depth = 0
             while let n = node {
-                holdings[n, default: Holdings()].characters += block.characters
-                holdings[n, default: Holdings()].linkCharacters += block.linkCharacters
-                if prose {
-                    holdings[n, default: Holdings()].proseScore += score
-                    holdings[n, default: Holdings()].proseCharacters += block.characters
-                }
+                holdings[n.ordinal].characters += block.characters
+                holdings[n.ordinal].linkCharacters += block.linkCharacters
+                if prose { holdings[n.ordinal].proseCharacters += block.characters }
                 node = n.parent
-                depth += 1
             }
             guard prose else { continue }
             var container: HTMLNode? = block.owner.tag == .p || block.owner.tag == .li || block.kind == .blockquote
@@ -123,14 +119,17 @@ enum MainTextExtractor {
             var share = 1.0
             for _ in 0..<3 {
                 guard let n = container else { break }
-                decayed[n, default: 0] += score * share
+                if decayed[n.ordinal] == 0 { candidates.append(n) }
+                decayed[n.ordinal] += score * share
                 share /= 2
                 container = n.parent
             }
         }
-        let ranked = decayed.map { node, score in (node, score * (1 - (holdings[node]?.linkDensity ?? 0))) }
-        guard var container = ranked.max(by: { $0.1 < $1.1 })?.0 else { return MainText() }
-        while let parent = container.parent, let inner = holdings[container], let outer = holdings[parent] {
+        func rank(_ node: HTMLNode) -> Double { decayed[node.ordinal] * (1 - holdings[node.ordinal].linkDensity) }
+        guard var container = candidates.max(by: { rank($0) < rank($1) }) else { return MainText() }
+        while let parent = container.parent {
+            let inner = holdings[container.ordinal]
+            let outer = holdings[parent.ordinal]
             let addedProse = outer.proseCharacters - inner.proseCharacters
             let addedOther = (outer.characters - inner.characters) - addedProse + (outer.linkCharacters - inner.linkCharacters)
             guard Double(addedOther) <= widenJunkRatio * Double(addedProse) else { break }
