@@ -118,6 +118,9 @@ struct HTMLTree {
     var bytes: [UInt8] = []
     /// Open elements while parsing.
     var stack: [Int32] = [0]
+    /// Inside how many open elements whose text nobody reads (scripts other than JSON-LD,
+    /// styles): their text is not kept.
+    var unreadDepth = 0
 
     enum NodeKind: UInt8 { case document, element, text }
 
@@ -169,15 +172,30 @@ struct HTMLTree {
             }
             attributeRanges[Int(index)] = first..<Int32(attributeList.count)
         }
+        if tags[Int(index)].textIsUnread && !isStructuredData(index) { unreadDepth += 1 }
         stack.append(index)
     }
 
     mutating func end() {
-        if stack.count > 1 { stack.removeLast() }
+        guard stack.count > 1 else { return }
+        let index = stack.removeLast()
+        if tags[Int(index)].textIsUnread && !isStructuredData(index) { unreadDepth -= 1 }
+    }
+
+    /// Whether an element is a `<script>` of JSON-LD, whose text metadata readers need.
+    private func isStructuredData(_ index: Int32) -> Bool {
+        guard tags[Int(index)] == .script else { return false }
+        for k in attributeRanges[Int(index)] {
+            let (name, value) = attributeList[Int(k)]
+            if bytes[Int(name.lowerBound)..<Int(name.upperBound)].elementsEqual("type".utf8) {
+                return bytes[Int(value.lowerBound)..<Int(value.upperBound)].map { $0 | 0x20 }.elementsEqual("application/ld+json".utf8)
+            }
+        }
+        return false
     }
 
     mutating func text(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
-        guard let characters, length > 0 else { return }
+        guard let characters, length > 0, unreadDepth == 0 else { return }
         let parent = Int(stack.last ?? 0)
         let last = lastChildren[parent]
         // Text reported in pieces continues the text node it extends.

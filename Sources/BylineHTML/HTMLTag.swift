@@ -28,6 +28,15 @@ public enum HTMLTag: String, CaseIterable, Sendable {
         }
     }
 
+    /// Elements whose text no reader looks at, so it is not even kept: scripts (but for
+    /// JSON-LD, which the tree keeps), styles, templates, embedded graphics.
+    var textIsUnread: Bool {
+        switch self {
+        case .script, .style, .template, .svg, .math, .canvas: return true
+        default: return false
+        }
+    }
+
     /// Elements that start a new block of text.
     public var isBlock: Bool {
         switch self {
