@@ -62,29 +62,50 @@ struct StampToken: Equatable {
 
     static func scan(_ line: some StringProtocol) -> [StampToken] {
         var tokens: [StampToken] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var kind = Kind.mark
         var spaced = false
         var pendingSpace = false
+        var needsLowering = false
         func flush() {
             guard !current.isEmpty else { return }
-            tokens.append(StampToken(kind: kind, text: current, spaced: spaced))
-            current = ""
+            let text = String(current)
+            tokens.append(StampToken(kind: kind, text: needsLowering ? text.lowercased() : text, spaced: spaced))
+            current.removeAll()
+            needsLowering = false
         }
-        for character in line.lowercased() {
-            if character.isWhitespace {
+        for var scalar in line.unicodeScalars {
+            let next: Kind
+            if scalar.value < 0x80 {
+                switch scalar.value {
+                case 0x20, 0x09...0x0D:
+                    flush()
+                    pendingSpace = true
+                    continue
+                case 0x30...0x39: next = .number
+                case 0x41...0x5A:
+                    scalar = Unicode.Scalar(scalar.value | 0x20)!
+                    next = .word
+                case 0x61...0x7A: next = .word
+                default: next = .mark
+                }
+            } else if scalar.properties.isWhitespace {
                 flush()
                 pendingSpace = true
                 continue
+            } else if scalar.properties.isAlphabetic {
+                next = .word
+            } else {
+                next = .mark
             }
-            let next: Kind = character.isLetter ? .word : (character.isASCII && character.isNumber ? .number : .mark)
             if next != kind || next == .mark || current.isEmpty {
                 flush()
                 kind = next
                 spaced = pendingSpace
                 pendingSpace = false
             }
-            current.append(character)
+            if scalar.value >= 0x80 && next == .word && scalar.properties.changesWhenLowercased { needsLowering = true }
+            current.append(scalar)
         }
         flush()
         return tokens
