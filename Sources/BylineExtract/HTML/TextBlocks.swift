@@ -106,6 +106,22 @@ struct ElementNames: Sendable {
     }
 }
 
+/// The readings of class and id values seen on one page, keyed by a 64-bit FNV-1a hash of
+/// their bytes.
+struct ReadingCache {
+    private var known: [UInt64: ElementNames.Reading] = [:]
+
+    mutating func reading(of value: UnsafeBufferPointer<UInt8>, names: ElementNames) -> ElementNames.Reading {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in value { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        if let reading = known[hash] { return reading }
+        var reading = ElementNames.Reading()
+        names.read(value, into: &reading)
+        known[hash] = reading
+        return reading
+    }
+}
+
 /// Walks a page once and cuts its text into blocks.
 struct BlockCollector {
     private(set) var blocks: [TextBlock] = []
@@ -117,6 +133,8 @@ struct BlockCollector {
     private var figures: [HTMLNode] = []
     private var kinds: [ParagraphKind] = []
     private var articles: [HTMLNode] = []
+    /// Class and id values already read on this page (pages repeat them).
+    private var readings = ReadingCache()
     /// The hidden element just skipped: its leave undoes nothing.
     private var skipped: HTMLNode?
     private let names = ElementNames.shared
@@ -154,7 +172,11 @@ struct BlockCollector {
         node.forEachAttribute { name, value in
             switch name.count {
             case 2 where Self.equal(name, "id"), 5 where Self.equal(name, "class"):
-                names.read(value, into: &reading)
+                let words = readings.reading(of: value, names: names)
+                reading.content += words.content
+                reading.furniture = reading.furniture || words.furniture
+                reading.date = reading.date || words.date
+                reading.embed = reading.embed || words.embed
             case 5 where Self.equal(name, "style"):
                 hidden = hidden || Self.hidesElement(value)
             case 6 where Self.equal(name, "hidden"):
