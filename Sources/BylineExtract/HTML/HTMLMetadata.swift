@@ -179,9 +179,17 @@ struct HTMLMetadataReader {
             fillFirstDate(in: value, rule: "itemprop-datepublished")
         }
         for text in sightings.dateTexts { fillFirstDate(in: text, rule: "date-element") }
+        // Any other meta tag that names a date of creation or publication.
+        for (key, value) in sightings.metas.sorted(by: { $0.key < $1.key })
+        where (key.containsBytes("date") || key.containsBytes("publish") || key.containsBytes("created"))
+            && !key.containsBytes("modif") && !key.containsBytes("updat") && !key.containsBytes("expir")
+        {
+            fillDate(\.published, "published", value, rule: "meta-other-date")
+        }
         let urlDate = metadata.url.flatMap(DateText.inURL)
         if let urlDate, urlDate.day != nil { fillFirstDate(urlDate, rule: "url-path") }
-        for block in blocks.prefix(Self.textScanBlocks) {
+        // Menus come first on many pages: their links are passed over, not counted.
+        for block in blocks.lazy.filter({ $0.linkDensity < 0.5 }).prefix(Self.textScanBlocks) {
             guard metadata.published == nil else { break }
             // A long block is prose, where dates are events; but a dateline may open it.
             let text = block.characters <= Self.textScanCharacters ? block.text : String(block.text.prefix(Self.datelineCharacters))
