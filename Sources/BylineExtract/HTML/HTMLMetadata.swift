@@ -178,6 +178,8 @@ struct HTMLMetadataReader {
             fillDate(\.published, "published", value, rule: "itemprop-datepublished")
             fillFirstDate(in: value, rule: "itemprop-datepublished")
         }
+        let urlDate = metadata.url.flatMap(DateText.inURL)
+        if let urlDate, urlDate.day != nil { fillFirstDate(urlDate, rule: "url-path") }
         for text in sightings.dateTexts { fillFirstDate(in: text, rule: "date-element") }
         // Any other meta tag that names a date of creation or publication.
         for (key, value) in sightings.metas.sorted(by: { $0.key < $1.key })
@@ -186,8 +188,6 @@ struct HTMLMetadataReader {
         {
             fillDate(\.published, "published", value, rule: "meta-other-date")
         }
-        let urlDate = metadata.url.flatMap(DateText.inURL)
-        if let urlDate, urlDate.day != nil { fillFirstDate(urlDate, rule: "url-path") }
         // Menus come first on many pages: their links are passed over, not counted.
         for block in blocks.lazy.filter({ $0.linkDensity < 0.5 }).prefix(Self.textScanBlocks) {
             guard metadata.published == nil else { break }
