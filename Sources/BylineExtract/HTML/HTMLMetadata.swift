@@ -172,7 +172,7 @@ struct HTMLMetadataReader {
     // MARK: Fallbacks from the body
 
     /// Fills what is still empty from the page's date elements, its text and the URL.
-    mutating func readFallbacks(blocks: [TextBlock], sightings: MetadataSightings, headline: String?) {
+    mutating func readFallbacks(blocks: [TextBlock], sightings: MetadataSightings, headline: String?, source: [UInt8]) {
         fill(\.title, "title", headline, rule: "h1")
         for value in sightings.datePublished {
             fillDate(\.published, "published", value, rule: "itemprop-datepublished")
@@ -187,6 +187,9 @@ struct HTMLMetadataReader {
             && !key.containsBytes("modif") && !key.containsBytes("updat") && !key.containsBytes("expir")
         {
             fillDate(\.published, "published", value, rule: "meta-other-date")
+        }
+        if metadata.published == nil, let date = DateText.inEmbeddedJSON(source, keys: Self.jsonDateKeys) {
+            fillFirstDate(date, rule: "embedded-json")
         }
         // Menus come first on many pages: their links are passed over, not counted.
         for block in blocks.lazy.filter({ $0.linkDensity < 0.5 }).prefix(Self.textScanBlocks) {
@@ -220,6 +223,9 @@ struct HTMLMetadataReader {
             }
         }
     }
+
+    /// Keys of embedded JSON that hold a publication date, from `json-date-keys.txt`.
+    static let jsonDateKeys = DataFile(PackageResources.json_date_keys_txt).lines
 
     /// How many blocks from the top of the page are searched for a date in the text.
     static let textScanBlocks = 300

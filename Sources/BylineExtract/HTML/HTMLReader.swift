@@ -30,7 +30,7 @@ public struct HTMLReader: Reader {
         var reader = HTMLMetadataReader(stage: name)
         reader.read(collector.sightings)
         let headline = blocks.first { $0.owner.tag == .h1 }?.text
-        reader.readFallbacks(blocks: blocks, sightings: collector.sightings, headline: headline)
+        reader.readFallbacks(blocks: blocks, sightings: collector.sightings, headline: headline, source: source.bytes)
         var metadata = reader.metadata
         let main = MainTextExtractor.extract(blocks, title: metadata.title)
 
