@@ -243,17 +243,24 @@ enum MainTextExtractor {
 
     /// A line that is never article text wherever it stands.
     static func isNoise(_ line: ScrapedLine) -> Bool {
-        if line.words <= ScrapedTextReader.maximumChromeWords, PageVocabulary.shared.chromeRule(line) != nil { return true }
+        guard line.words <= ScrapedTextReader.maximumLabelWords else { return false }
+        if line.words <= ScrapedTextReader.maximumChromeWords, line.text.utf8.count <= maximumChromeBytes,
+            PageVocabulary.shared.chromeRule(line) != nil
+        {
+            return true
+        }
         if line.words == 1, line.text.hasPrefix("http://") || line.text.hasPrefix("https://") || line.text.hasPrefix("www.") {
             return true
         }
-        if line.words <= ScrapedTextReader.maximumLabelWords, !line.endsLikeProse {
-            if PublicationStamp.parse(line.text) != nil || isCredit(line) { return true }
-        }
+        guard !line.endsLikeProse else { return false }
+        // Stamps and dates need digits; credits and author lines do not.
+        let hasDigit = line.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        if hasDigit, PublicationStamp.parse(line.text) != nil { return true }
+        if isCredit(line) { return true }
         // Author and date lines: "September 10, 2018 | by Jane", "By Jane Doe".
-        if line.words <= maximumDatelineWords, !line.endsLikeProse {
+        if line.words <= maximumDatelineWords {
             if AuthorLine.authors(in: line.text) != nil { return true }
-            if line.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), DateText.first(in: line.text) != nil { return true }
+            if hasDigit, DateText.first(in: line.text) != nil { return true }
         }
         return false
     }
@@ -283,6 +290,8 @@ enum MainTextExtractor {
         return line.words < minimumEdgeWords && paragraph.text.unicodeScalars.count < minimumEdgeCharacters && !line.endsLikeProse
     }
 
+    /// Chrome phrases are short: a line longer than this many bytes is none.
+    static let maximumChromeBytes = 80
     /// An author or date line has at most this many words.
     static let maximumDatelineWords = 12
     /// A credit line that opens with a photo word ("Image copyright …") has at most this many.
