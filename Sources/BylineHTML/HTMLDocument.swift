@@ -38,6 +38,7 @@ public final class HTMLDocument {
             encoding = "UTF-8"
         }
         self.encoding = encoding
+        if !encoding.hasPrefix("UTF-16") { source = ScriptContent.removed(from: source) }
         var tree = HTMLTree()
         tree.bytes.reserveCapacity(source.count / 2)
         try HTMLDocument.parse(source, encoding: encoding, into: &tree, uri: uri)

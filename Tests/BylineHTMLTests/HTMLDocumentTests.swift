@@ -43,3 +43,21 @@ func charsetIsDetected(head: String, extra: [UInt8], expected: String) {
     let page = try HTMLDocument(bytes: bytes, uri: "t.html")
     #expect(page.withRoot { $0?.first(.p)?.textContent } == "café")
 }
+
+@Test func scriptAndStyleBodiesAreNotKeptButJSONLDIs() throws {
+    let html = """
+        <html><head><style>p { color: red }</style>
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Kept"}</script>
+        <script>var notText = "<p>not a paragraph</p>";</script>
+        <!-- <script> inside a comment --></head>
+        <body><p>Visible text.</p><SCRIPT type="text/javascript">document.write("x")</SCRIPT><p>More text.</p></body></html>
+        """
+    let page = try parse(html)
+    page.withRoot { root in
+        #expect(root?.first(.body)?.textContent == "Visible text.More text.")
+        let scripts = root?.descendants.filter { $0.tag == .script } ?? []
+        #expect(scripts.count == 3)
+        #expect(scripts.first?.firstChild?.text.contains("Kept") == true)
+        #expect(scripts.dropFirst().allSatisfy { $0.firstChild == nil })
+    }
+}
