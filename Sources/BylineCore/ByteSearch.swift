@@ -1,22 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finding bytes in bytes: `memchr` jumps to each place the needle's first byte stands, and the
+/// rest is compared there.
+public enum ByteSearch {
+    /// The first index at or after `start` where `needle` stands in `haystack`.
+    public static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        firstIndex(of: needle, in: haystack, from: start, ignoringASCIICase: false)
+    }
+
+    /// The same, with ASCII letters compared without case; `needle` must be lower case and
+    /// start with a byte that has no case (`<`, `"`).
+    public static func firstIndex(
+        of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0, ignoringASCIICase: Bool
+    ) -> Int? {
+        guard let base = haystack.baseAddress, let first = needle.first, start >= 0 else { return nil }
+        var i = start
+        let last = haystack.count - needle.count
+        while i <= last {
+            guard let found = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var k = 1
+            while k < needle.count {
+                let byte = haystack[at + k]
+                if byte != needle[k] && !(ignoringASCIICase && byte >= 0x41 && byte <= 0x5A && byte | 0x20 == needle[k]) { break }
+                k += 1
+            }
+            if k == needle.count { return at }
+            i = at + 1
+        }
+        return nil
+    }
+}
+
 extension String {
     /// Whether `needle` occurs in the string, compared byte for byte (no Unicode
     /// normalisation): the fast test that rules need for lower-cased vocabulary phrases.
     public func containsBytes(_ needle: String) -> Bool {
         var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard let first = n.first else { return true }
-                guard n.count <= h.count else { return false }
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first && h[i..<(i + n.count)].elementsEqual(n) { return true }
-                    i += 1
-                }
-                return false
-            }
-        }
+        let needle = Array(needle.utf8)
+        guard !needle.isEmpty else { return true }
+        return haystack.withUTF8 { ByteSearch.firstIndex(of: needle, in: $0) != nil }
     }
 }
 

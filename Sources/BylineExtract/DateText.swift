@@ -45,50 +45,44 @@ public enum DateText {
     /// The date stored under one of `keys` in JSON embedded anywhere in a page's source
     /// (`"publishedDate":"2016-11-04T20:37:27Z"`, with the quotes escaped or not).
     public static func inEmbeddedJSON(_ bytes: [UInt8], keys: [String]) -> DateStamp? {
-        for key in keys {
-            let needle = Array(key.utf8)
-            var from = 0
-            while let at = find(needle, in: bytes, from: from) {
-                from = at + needle.count
-                // Past the key's closing quote, the colon and the value's opening quote, each
-                // perhaps escaped (\" or &quot;).
-                var i = from
-                while i < bytes.count, i - from < 16 {
-                    if bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "\\") || bytes[i] == UInt8(ascii: ":")
-                        || bytes[i] == UInt8(ascii: " ")
-                    {
-                        i += 1
-                    } else if bytes[i...].starts(with: Array("&quot;".utf8)) {
-                        i += 6
-                    } else {
-                        break
-                    }
+        bytes.withUnsafeBufferPointer { page in
+            for key in keys {
+                let needle = Array(key.utf8)
+                var from = 0
+                while let at = ByteSearch.firstIndex(of: needle, in: page, from: from) {
+                    from = at + needle.count
+                    if let date = value(after: from, in: page) { return date }
                 }
-                var end = i
-                while end < bytes.count, end - i < 40, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
-                    bytes[end] != UInt8(ascii: "&")
-                {
-                    end += 1
-                }
-                guard end > i, let date = parse(String(decoding: bytes[i..<end], as: UTF8.self)), date.day != nil, plausible(date) else {
-                    continue
-                }
-                return date
             }
+            return nil
         }
-        return nil
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        let first = needle[0]
+    /// The date written as the value that follows a key ending at `start`.
+    private static func value(after start: Int, in page: UnsafeBufferPointer<UInt8>) -> DateStamp? {
+        // Past the key's closing quote, the colon and the value's opening quote, each perhaps
+        // escaped (\" or &quot;).
         var i = start
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        while i < page.count, i - start < 16 {
+            let byte = page[i]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: " ") {
+                i += 1
+            } else if page[i...].starts(with: "&quot;".utf8) {
+                i += 6
+            } else {
+                break
+            }
         }
-        return nil
+        var end = i
+        while end < page.count, end - i < 40, page[end] != UInt8(ascii: "\""), page[end] != UInt8(ascii: "\\"),
+            page[end] != UInt8(ascii: "&")
+        {
+            end += 1
+        }
+        guard end > i, let date = parse(String(decoding: page[i..<end], as: UTF8.self)), date.day != nil, plausible(date) else {
+            return nil
+        }
+        return date
     }
 
     /// Whole days from `a` to `b` (dates with a day).

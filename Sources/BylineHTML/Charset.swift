@@ -1,3 +1,5 @@
+import BylineCore
+
 /// Tells the character encoding of an HTML page: a byte-order mark, then the page's own
 /// declaration (`<meta charset>` or `<meta http-equiv="Content-Type">`), checked against the
 /// bytes; a page that declares nothing is UTF-8 when its bytes are, and Windows-1252 otherwise.
@@ -62,13 +64,7 @@ public enum Charset {
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
-        var i = start
-        while i <= haystack.count - needle.count {
-            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
+        haystack.withUnsafeBufferPointer { ByteSearch.firstIndex(of: needle, in: $0, from: start) }
     }
 
     /// The name libxml2 (iconv) knows for a declared charset, following the HTML standard's

@@ -1,48 +1,51 @@
+import BylineCore
+
 /// Removes the bodies of `<script>` and `<style>` elements from a page before it is parsed:
 /// no reader looks at them (but for JSON-LD, which is kept), and they are often half a page's
 /// bytes, which libxml2 would otherwise read character by character. Comments are passed over
 /// whole, so that a `<script>` inside a comment changes nothing.
 enum ScriptContent {
+    private static let commentOpen = Array("<!--".utf8)
+    private static let commentClose = Array("-->".utf8)
+    private static let jsonLD = Array("ld+json".utf8)
+
     static func removed(from page: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        var i = 0
-        var copied = 0
-        let count = page.count
-        while i < count {
-            guard page[i] == UInt8(ascii: "<"), i + 1 < count else {
-                i += 1
-                continue
+        page.withUnsafeBufferPointer { bytes in
+            var out: [UInt8] = []
+            var copied = 0
+            var i = 0
+            while let open = ByteSearch.firstIndex(of: [UInt8(ascii: "<")], in: bytes, from: i) {
+                i = open + 1
+                if bytes[open...].starts(with: commentOpen) {
+                    i = ByteSearch.firstIndex(of: commentClose, in: bytes, from: open + 4).map { $0 + 3 } ?? bytes.count
+                    continue
+                }
+                guard let name = elementName(bytes, at: open + 1),
+                    let tagEnd = ByteSearch.firstIndex(of: [UInt8(ascii: ">")], in: bytes, from: open + 1)
+                else { continue }
+                let openTag = UnsafeBufferPointer(rebasing: bytes[open...tagEnd])
+                if name == "script", ByteSearch.firstIndex(of: jsonLD, in: openTag, from: 0, ignoringASCIICase: true) != nil {
+                    i = tagEnd + 1
+                    continue
+                }
+                let closing = Array(("</" + name).utf8)
+                guard let close = ByteSearch.firstIndex(of: closing, in: bytes, from: tagEnd + 1, ignoringASCIICase: true) else {
+                    i = tagEnd + 1
+                    continue
+                }
+                if out.isEmpty { out.reserveCapacity(bytes.count) }
+                out.append(contentsOf: bytes[copied...tagEnd])
+                copied = close
+                i = close + 2
             }
-            if page[(i + 1)...].starts(with: Array("!--".utf8)) {
-                i = find(Array("-->".utf8), in: page, from: i + 4).map { $0 + 3 } ?? count
-                continue
-            }
-            guard let name = elementName(page, at: i + 1) else {
-                i += 1
-                continue
-            }
-            guard let tagEnd = page[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) else { break }
-            let openTag = page[i...tagEnd]
-            if name == "script" && containsIgnoringCase(openTag, "ld+json") {
-                i = tagEnd + 1
-                continue
-            }
-            guard let close = findIgnoringCase("</" + name, in: page, from: tagEnd + 1) else {
-                i = tagEnd + 1
-                continue
-            }
-            if out.isEmpty { out.reserveCapacity(count) }
-            out.append(contentsOf: page[copied...tagEnd])
-            copied = close
-            i = close + 2
+            guard copied > 0 else { return page }
+            out.append(contentsOf: bytes[copied...])
+            return out
         }
-        guard copied > 0 else { return page }
-        out.append(contentsOf: page[copied...])
-        return out
     }
 
     /// "script" or "style" when the tag at `start` (just after `<`) opens one of them.
-    private static func elementName(_ page: [UInt8], at start: Int) -> String? {
+    private static func elementName(_ page: UnsafeBufferPointer<UInt8>, at start: Int) -> String? {
         for name in ["script", "style"] where start + name.utf8.count < page.count {
             let end = start + name.utf8.count
             guard zip(page[start..<end], name.utf8).allSatisfy({ ($0 | 0x20) == $1 }) else { continue }
@@ -50,35 +53,6 @@ enum ScriptContent {
             if next == UInt8(ascii: ">") || next == UInt8(ascii: " ") || next == UInt8(ascii: "/") || (next >= 0x09 && next <= 0x0D) {
                 return name
             }
-        }
-        return nil
-    }
-
-    private static func containsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
-        findIgnoringCase(needle, in: Array(bytes), from: 0) != nil
-    }
-
-    private static func find(_ needle: [UInt8], in page: [UInt8], from start: Int) -> Int? {
-        guard start < page.count, page.count - start >= needle.count else { return nil }
-        var i = start
-        while i <= page.count - needle.count {
-            if page[i] == needle[0] && page[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    /// The first place `needle` (lower-case ASCII) stands in `page` in any case.
-    private static func findIgnoringCase(_ needle: String, in page: [UInt8], from start: Int) -> Int? {
-        let needle = Array(needle.utf8)
-        guard start < page.count, page.count - start >= needle.count else { return nil }
-        var i = start
-        let first = needle[0]
-        while i <= page.count - needle.count {
-            if page[i] | 0x20 == first | 0x20, zip(page[i..<(i + needle.count)], needle).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
-                return i
-            }
-            i += 1
         }
         return nil
     }
