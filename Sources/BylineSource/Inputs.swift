@@ -95,11 +95,10 @@ public enum InputReader {
             guard !isDirectory.boolValue else {
                 throw BylineError(.unreadable, input: uri, "is a directory")
             }
-            do {
-                raw = Array(try Data(contentsOf: URL(fileURLWithPath: uri)))
-            } catch {
+            guard let bytes = FileBytes.contents(of: uri) else {
                 throw BylineError(.unreadable, input: uri, "cannot read the file")
             }
+            raw = bytes
         }
         return SourceDocument(uri: input.uri, bytes: try decompressed(raw, uri: input.uri))
     }
@@ -117,5 +116,29 @@ public enum InputReader {
         } catch {
             throw error.about(uri)
         }
+    }
+}
+
+/// A whole file's bytes, read with `open` and `read` straight into an array.
+enum FileBytes {
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let got = bytes.withUnsafeMutableBufferPointer { buffer in
+                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if got < 0 { return nil }
+            if got == 0 { break }
+            filled += got
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 }

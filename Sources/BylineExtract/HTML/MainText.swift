@@ -210,7 +210,8 @@ enum MainTextExtractor {
     /// headline repeated at the top, chrome, stamps, photo credits, bare URLs, repeats, and the
     /// short lines at the two edges.
     static func trim(_ paragraphs: [(text: String, kind: ParagraphKind)], title: String?) -> [(text: String, kind: ParagraphKind)] {
-        var seen: Set<String> = []
+        // Repeats are told by a hash of their bytes (hashing a `String` normalises it first).
+        var seen: Set<UInt64> = []
         var out: [(text: String, kind: ParagraphKind)] = []
         for (i, paragraph) in paragraphs.enumerated() {
             if let title, repeatsTitle(paragraph, title: title, atTop: out.isEmpty) { continue }
@@ -222,7 +223,7 @@ enum MainTextExtractor {
             {
                 continue
             }
-            if line.words >= 6, !seen.insert(paragraph.text).inserted { continue }
+            if line.words >= 6, !seen.insert(fnv1a(paragraph.text.utf8)).inserted { continue }
             out.append(paragraph)
         }
         // The edges: labels, bylines and tag lists gather before the first paragraph of prose
@@ -302,4 +303,11 @@ enum MainTextExtractor {
     static let minimumEdgeWords = 4
     /// … and fewer characters than this (lines of scripts written without spaces are one word).
     static let minimumEdgeCharacters = 30
+}
+
+/// The 64-bit FNV-1a hash of some bytes.
+func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return hash
 }

@@ -112,8 +112,7 @@ struct ReadingCache {
     private var known: [UInt64: ElementNames.Reading] = [:]
 
     mutating func reading(of value: UnsafeBufferPointer<UInt8>, names: ElementNames) -> ElementNames.Reading {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in value { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = fnv1a(value)
         if let reading = known[hash] { return reading }
         var reading = ElementNames.Reading()
         names.read(value, into: &reading)
