@@ -198,6 +198,12 @@ struct HTMLMetadataReader {
             let text = block.characters <= Self.textScanCharacters ? block.text : String(block.text.prefix(Self.datelineCharacters))
             fillFirstDate(in: text, rule: "date-in-text")
         }
+        // The path of the page's lead image, where publishing systems file uploads by day.
+        for key in ["og:image", "twitter:image"] {
+            if let image = sightings.metas[key], let date = DateText.inURL(image), date.day != nil {
+                fillFirstDate(date, rule: "image-url")
+            }
+        }
         if let urlDate { fillFirstDate(urlDate, rule: "url-path", monthEnough: true) }
         // A timestamp in UTC can fall on the day after the local date the URL carries.
         if let urlDate, urlDate.day != nil, let published = metadata.published, published.hour != nil,
