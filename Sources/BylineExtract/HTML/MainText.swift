@@ -278,9 +278,7 @@ enum MainTextExtractor {
         let vocabulary = PageVocabulary.shared
         if let colon = line.text.firstIndex(of: ":"), vocabulary.isPhotoCredit(line.text[..<colon]) { return true }
         // "Image copyright Getty Images", "Photo courtesy of the ministry".
-        if line.words <= maximumOpenedCreditWords, let first = line.text.split(separator: " ").first,
-            vocabulary.isPhotoCredit(first)
-        {
+        if line.words <= maximumOpenedCreditWords, vocabulary.isPhotoCredit(line.text.prefix { $0 != " " }) {
             return true
         }
         return line.text.contains("|") && vocabulary.isPhotoCredit(line.text)
