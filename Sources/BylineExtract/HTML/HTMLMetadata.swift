@@ -205,10 +205,10 @@ struct HTMLMetadataReader {
             }
         }
         if let urlDate { fillFirstDate(urlDate, rule: "url-path", monthEnough: true) }
-        // A timestamp in UTC can fall on the day after the local date the URL carries.
+        // A timestamp in UTC can fall on the day before or after the local date the URL carries.
         if let urlDate, urlDate.day != nil, let published = metadata.published, published.hour != nil,
             published.utcOffsetMinutes == 0 || published.utcOffsetMinutes == nil,
-            DateText.daysBetween(urlDate, published) == 1
+            let days = DateText.daysBetween(urlDate, published), abs(days) == 1
         {
             metadata.published = urlDate
             metadata.filledBy["published"] = Provenance(stage: stage, rule: "url-path-local-date")
