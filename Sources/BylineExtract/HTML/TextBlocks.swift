@@ -311,27 +311,35 @@ struct BlockCollector {
     /// UTF-8 bytes with every run of white space (ASCII and no-break space) made one space,
     /// trimmed at both ends.
     static func folded(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = true
-                i += 1
-                continue
+        guard !bytes.isEmpty else { return "" }
+        return bytes.withUnsafeBufferPointer { input in
+            String(unsafeUninitializedCapacity: input.count) { out in
+                var written = 0
+                var pendingSpace = false
+                var i = 0
+                while i < input.count {
+                    let byte = input[i]
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = true
+                        i += 1
+                        continue
+                    }
+                    if byte == 0xC2, i + 1 < input.count, input[i + 1] == 0xA0 {
+                        pendingSpace = true
+                        i += 2
+                        continue
+                    }
+                    if pendingSpace && written > 0 {
+                        out[written] = 0x20
+                        written += 1
+                    }
+                    pendingSpace = false
+                    out[written] = byte
+                    written += 1
+                    i += 1
+                }
+                return written
             }
-            if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
-                pendingSpace = true
-                i += 2
-                continue
-            }
-            if pendingSpace && !out.isEmpty { out.append(0x20) }
-            pendingSpace = false
-            out.append(byte)
-            i += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
