@@ -30,18 +30,12 @@ public struct DocumentWriter: Sendable {
     /// many line readers (Python's `splitlines`, JavaScript before ES2019) break lines there,
     /// which would split one JSON Lines record in two.
     static func escapingLineSeparators(_ json: Data) -> Data {
-        // Where the first separator starts, found in one pass; most documents have none.
+        // Where the first separator starts; most documents have none.
         let first: Int? = json.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var i = 0
-            while i + 1 < bytes.count {
-                if bytes[i] == 0xC2 && bytes[i + 1] == 0x85 { return i }
-                if bytes[i] == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
-                    return i
-                }
-                i += 1
-            }
-            return nil
+            return [[0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9], [0xC2, 0x85]].compactMap {
+                ByteSearch.firstIndex(of: $0, in: bytes)
+            }.min()
         }
         guard let first else { return json }
         let bytes = [UInt8](json)
