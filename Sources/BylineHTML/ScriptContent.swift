@@ -1,9 +1,9 @@
 import BylineCore
 
-/// Removes the bodies of `<script>` and `<style>` elements from a page before it is parsed:
-/// no reader looks at them (but for JSON-LD, which is kept), and they are often half a page's
-/// bytes, which libxml2 would otherwise read character by character. Comments are passed over
-/// whole, so that a `<script>` inside a comment changes nothing.
+/// Removes the bodies of `<script>`, `<style>` and `<svg>` elements, and comments, from a page
+/// before it is parsed: no reader looks at them (but for JSON-LD, which is kept), and they are
+/// often half a page's bytes, which libxml2 would otherwise read character by character. A
+/// comment goes whole, so that a `<script>` inside one changes nothing.
 enum ScriptContent {
     private static let commentOpen = Array("<!--".utf8)
     private static let commentClose = Array("-->".utf8)
@@ -17,7 +17,11 @@ enum ScriptContent {
             while let open = ByteSearch.firstIndex(of: [UInt8(ascii: "<")], in: bytes, from: i) {
                 i = open + 1
                 if bytes[open...].starts(with: commentOpen) {
-                    i = ByteSearch.firstIndex(of: commentClose, in: bytes, from: open + 4).map { $0 + 3 } ?? bytes.count
+                    let end = ByteSearch.firstIndex(of: commentClose, in: bytes, from: open + 4).map { $0 + 3 } ?? bytes.count
+                    if out.isEmpty { out.reserveCapacity(bytes.count) }
+                    out.append(contentsOf: bytes[copied..<open])
+                    copied = end
+                    i = end
                     continue
                 }
                 guard let name = elementName(bytes, at: open + 1),
@@ -39,14 +43,14 @@ enum ScriptContent {
                 i = close + 2
             }
             guard copied > 0 else { return page }
-            out.append(contentsOf: bytes[copied...])
+            if copied < bytes.count { out.append(contentsOf: bytes[copied...]) }
             return out
         }
     }
 
-    /// "script" or "style" when the tag at `start` (just after `<`) opens one of them.
+    /// "script", "style" or "svg" when the tag at `start` (just after `<`) opens one of them.
     private static func elementName(_ page: UnsafeBufferPointer<UInt8>, at start: Int) -> String? {
-        for name in ["script", "style"] where start + name.utf8.count < page.count {
+        for name in ["script", "style", "svg"] where start + name.utf8.count < page.count {
             let end = start + name.utf8.count
             guard zip(page[start..<end], name.utf8).allSatisfy({ ($0 | 0x20) == $1 }) else { continue }
             let next = page[end]
