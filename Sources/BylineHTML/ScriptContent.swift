@@ -50,6 +50,8 @@ enum ScriptContent {
 
     /// "script", "style" or "svg" when the tag at `start` (just after `<`) opens one of them.
     private static func elementName(_ page: UnsafeBufferPointer<UInt8>, at start: Int) -> String? {
+        // All three names open with an s.
+        guard start < page.count, page[start] | 0x20 == UInt8(ascii: "s") else { return nil }
         for name in ["script", "style", "svg"] where start + name.utf8.count < page.count {
             let end = start + name.utf8.count
             guard zip(page[start..<end], name.utf8).allSatisfy({ ($0 | 0x20) == $1 }) else { continue }

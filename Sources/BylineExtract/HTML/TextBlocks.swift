@@ -68,8 +68,9 @@ struct ClassWordList: Sendable {
     }
 }
 
-/// Class and id words, from the module's data files.
-struct ElementNames: Sendable {
+/// Class and id words, from the module's data files. A class, so that handing it around
+/// costs one reference, not one for each of its lists.
+final class ElementNames: Sendable {
     let furniture = ClassWordList(PackageResources.html_boilerplate_names_txt)
     let content = ClassWordList(PackageResources.html_content_names_txt)
     let date = ClassWordList(PackageResources.html_date_names_txt)
