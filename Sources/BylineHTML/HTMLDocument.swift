@@ -40,7 +40,7 @@ public final class HTMLDocument {
         self.encoding = encoding
         if !encoding.hasPrefix("UTF-16") { source = ScriptContent.removed(from: source) }
         var tree = HTMLTree()
-        tree.bytes.reserveCapacity(source.count / 2)
+        tree.reserve(forPageOf: source.count)
         try HTMLDocument.parse(source, encoding: encoding, into: &tree, uri: uri)
         tree.stack = []
         self.tree = tree
@@ -124,6 +124,22 @@ struct HTMLTree {
     var unreadDepth = 0
 
     enum NodeKind: UInt8 { case document, element, text }
+
+    /// Room for the nodes and bytes a page of this size usually has (about one node per 40
+    /// bytes of markup), so that building the tree rarely grows an array.
+    mutating func reserve(forPageOf size: Int) {
+        let nodes = size / 40 + 16
+        kinds.reserveCapacity(nodes)
+        tags.reserveCapacity(nodes)
+        parents.reserveCapacity(nodes)
+        firstChildren.reserveCapacity(nodes)
+        lastChildren.reserveCapacity(nodes)
+        nextSiblings.reserveCapacity(nodes)
+        spans.reserveCapacity(nodes)
+        attributeRanges.reserveCapacity(nodes)
+        attributeList.reserveCapacity(nodes)
+        bytes.reserveCapacity(size / 2)
+    }
 
     /// The tree being built, from the parser context libxml2 passes to callbacks.
     static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HTMLTree> {
