@@ -4,13 +4,21 @@ import BylineCore
 /// "Written by Jane Doe | Reuters".
 public enum AuthorLine {
     /// Words of author lines, from `byline-words.tsv`.
-    struct Vocabulary {
+    final class Vocabulary: Sendable {
         let prefixes: [[String]]
         let roles: Set<String>
         let joiners: Set<String>
         let particles: Set<String>
         /// The first letters of the prefixes, for a cheap first test.
         let initials: Set<String>
+
+        init(prefixes: [[String]], roles: Set<String>, joiners: Set<String>, particles: Set<String>) {
+            self.prefixes = prefixes.sorted { $0.count > $1.count }
+            self.roles = roles
+            self.joiners = joiners
+            self.particles = particles
+            self.initials = Set(prefixes.compactMap { $0.first?.first.map(String.init) })
+        }
 
         /// Whether `phrase` is a job title, singular or plural ("Staff Reporters").
         func isRole(_ phrase: String) -> Bool {
@@ -32,8 +40,7 @@ public enum AuthorLine {
                 default: break
                 }
             }
-            return Vocabulary(prefixes: prefixes.sorted { $0.count > $1.count }, roles: roles, joiners: joiners, particles: particles,
-                initials: Set(prefixes.compactMap { $0.first?.first.map(String.init) }))
+            return Vocabulary(prefixes: prefixes, roles: roles, joiners: joiners, particles: particles)
         }()
     }
 

@@ -1,7 +1,7 @@
 import BylineCore
 
 /// The word lists the scraped-text reader's rules use, from the module's data files.
-struct PageVocabulary: Sendable {
+final class PageVocabulary: Sendable {
     /// Whole lines of site furniture, normalised (see ``normalise(_:)``).
     let chromePhrases: Set<String>
     /// Words of share widgets.
@@ -10,8 +10,10 @@ struct PageVocabulary: Sendable {
     let footerOpeners: [String]
     /// Footer markers found anywhere in the line.
     let footerPhrases: [String]
-    /// Words of photo credits.
+    /// Words of photo credits (lower-case ASCII).
     let photoCredits: Set<String>
+    /// The longest of them, in bytes.
+    let photoCreditMaximumLength: Int
     /// Lower-case words allowed inside a title-cased name.
     let nameConnectors: Set<String>
 
@@ -24,6 +26,7 @@ struct PageVocabulary: Sendable {
         footerOpeners = footer.filter { $0.hasPrefix("^") }.map { String($0.dropFirst()) }
         footerPhrases = footer.filter { !$0.hasPrefix("^") }
         photoCredits = Set(DataFile(PackageResources.photo_credits_txt).lines)
+        photoCreditMaximumLength = photoCredits.map(\.utf8.count).max() ?? 0
         nameConnectors = Set(DataFile(PackageResources.name_connectors_txt).lines)
     }
 
@@ -84,6 +87,23 @@ struct PageVocabulary: Sendable {
 
     /// Whether a credit names a photographer or agency ("AP Photo/Jane Doe", "Yonhap").
     func isPhotoCredit(_ credit: some StringProtocol) -> Bool {
-        credit.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { photoCredits.contains(String($0)) }
+        var word: [UInt8] = []
+        var found = false
+        func finish() {
+            if !found, (2...photoCreditMaximumLength).contains(word.count) {
+                found = photoCredits.contains(String(decoding: word, as: UTF8.self))
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in credit.utf8 {
+            switch byte {
+            case 0x41...0x5A: word.append(byte | 0x20)
+            case 0x61...0x7A, 0x30...0x39: word.append(byte)
+            default: finish()
+            }
+            if found { return true }
+        }
+        finish()
+        return found
     }
 }

@@ -1,7 +1,7 @@
 import BylineCore
 
 /// Words that keep their final period (or apostrophe), and how each behaves at a sentence end.
-public struct Abbreviations: Sendable {
+public final class Abbreviations: Sendable {
     /// How an abbreviation behaves before the next word.
     public enum Kind: String, Sendable {
         /// Before a name; never ends a sentence ("Dr.").

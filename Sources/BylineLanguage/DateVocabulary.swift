@@ -1,7 +1,7 @@
 import BylineCore
 
 /// Month names, weekday names and time-zone abbreviations, from the module's data files.
-public struct DateVocabulary: Sendable {
+public final class DateVocabulary: Sendable {
     private let months: [String: Int]
     private let weekdays: [String: Int]
     private let zones: [String: Int]

@@ -5,7 +5,7 @@ import BylineCore
 /// function words of each language written in that script.
 ///
 ///     LanguageIdentifier.shared.identify("The minister said that the talks…")  // "en"
-public struct LanguageIdentifier: Sendable {
+public final class LanguageIdentifier: Sendable {
     /// How many code points of a text are looked at to count scripts; the start of an article
     /// is enough.
     public static let sampleLength = 2_000
