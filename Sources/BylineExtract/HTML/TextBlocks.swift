@@ -51,14 +51,19 @@ struct ClassWordList: Sendable {
 
     private static func shape(_ length: Int, _ first: UInt8) -> Int { min(length, 31) * 256 + Int(first) }
 
+    /// The shortest token searched for inside words: the shortest of them (five letters, as in
+    /// "share" and "promo") and two more.
+    static let minimumCompoundLength = 7
+
     /// Whether a lower-cased token is on the list.
     func matches(_ token: [UInt8]) -> Bool {
         let bit = Self.shape(token.count, token[0])
         if shapes[bit / 64] & (1 << UInt64(bit % 64)) != 0, exact.contains(String(decoding: token, as: UTF8.self)) {
             return true
         }
-        // A compound ("sharebar") is longer than the word it contains.
-        guard token.count > 5, !inside.isEmpty else { return false }
+        // A compound ("sharebar", "socialbox") is at least two letters longer than the
+        // shortest word it can contain.
+        guard token.count >= Self.minimumCompoundLength, !inside.isEmpty else { return false }
         for start in token.indices where insideStarts[Int(token[start]) / 64] & (1 << UInt64(Int(token[start]) % 64)) != 0 {
             for needle in inside where needle[0] == token[start] && start + needle.count <= token.count {
                 if token[start..<(start + needle.count)].elementsEqual(needle) { return true }
