@@ -38,9 +38,6 @@ public struct Document: Sendable {
         self.removed = removed
     }
 
-    /// The text covered by `span`.
-    public func text(_ span: Span) -> Substring { text[span] }
-
     /// The paragraphs that make the article itself: all but captions and the title.
     public var articleParagraphs: [Paragraph] {
         paragraphs.filter { $0.kind != .caption && $0.kind != .title }

@@ -96,13 +96,10 @@ public final class HTMLDocument {
             return try body(child >= 0 ? HTMLNode(self, child) : nil)
         }
     }
-
-    /// The libxml2 version this build runs with.
-    public static var libxml2Version: String { LIBXML_DOTTED_VERSION }
 }
 
-/// The parsed page as arrays: node 0 is the document itself, -1 means none. Text and element
-/// names are ranges of `bytes`, and so are the attributes readers use.
+/// The parsed page as arrays: node 0 is the document itself, -1 means none. Texts are ranges
+/// of `bytes`, and so are the attributes readers use.
 struct HTMLTree {
     var kinds: [NodeKind] = [.document]
     var tags: [HTMLTag] = [.other]
@@ -110,7 +107,7 @@ struct HTMLTree {
     var firstChildren: [Int32] = [-1]
     var lastChildren: [Int32] = [-1]
     var nextSiblings: [Int32] = [-1]
-    /// For text nodes, their bytes; for elements, their name.
+    /// For text nodes, their bytes (empty for elements).
     var spans: [Range<Int32>] = [0..<0]
     /// For elements, their kept attributes: a range of `attributeList`.
     var attributeRanges: [Range<Int32>] = [0..<0]
@@ -174,8 +171,7 @@ struct HTMLTree {
 
     mutating func start(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard let name else { return }
-        let nameLength = strlen(name)
-        let index = append(.element, tag: HTMLTag(cName: name), span: store(name, nameLength))
+        let index = append(.element, tag: HTMLTag(cName: name), span: 0..<0)
         if let attributes {
             let first = Int32(attributeList.count)
             var i = 0

@@ -35,11 +35,6 @@ public struct HTMLNode: Hashable {
     /// The element's tag, `.other` for unknown elements and for text.
     public var tag: HTMLTag { document.tree.tags[i] }
 
-    /// The element's name as the parser gave it (lower case), or "" for text.
-    public var name: String {
-        isElement ? String(decoding: bytes(document.tree.spans[i]), as: UTF8.self) : ""
-    }
-
     private func bytes(_ range: Range<Int32>) -> ArraySlice<UInt8> {
         document.tree.bytes[Int(range.lowerBound)..<Int(range.upperBound)]
     }
@@ -77,11 +72,6 @@ public struct HTMLNode: Hashable {
             }
         }
         return found
-    }
-
-    /// Whether the element has the attribute.
-    public func hasAttribute(_ name: String) -> Bool {
-        attribute(name) != nil
     }
 
     /// The values of several attributes in one pass; nil where an attribute is absent.

@@ -49,14 +49,6 @@ public enum HTMLTag: String, CaseIterable, Sendable {
         }
     }
 
-    /// Headings `h1` … `h6`.
-    public var isHeading: Bool {
-        switch self {
-        case .h1, .h2, .h3, .h4, .h5, .h6: return true
-        default: return false
-        }
-    }
-
     /// Tags bucketed by name length and first letter, for a lookup without hashing.
     private static let buckets: [[(name: [UInt8], tag: HTMLTag)]] = {
         var buckets = [[(name: [UInt8], tag: HTMLTag)]](repeating: [], count: 17 * 32)
