@@ -100,6 +100,8 @@ public enum DateText {
             bytes = Array(bytes[0..<4]) + [0x2D] + Array(bytes[4..<6]) + [0x2D] + Array(bytes[6..<8])
         }
         if bytes.count > 10, bytes[10] == 0x20 { bytes[10] = UInt8(ascii: "T") }
+        // Milliseconds after a colon ("…:08:684Z") are fractional seconds too.
+        if bytes.count > 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: ":") { bytes[19] = UInt8(ascii: ".") }
         // Drop fractional seconds: "…:00.000Z" → "…:00Z".
         if let dot = bytes.firstIndex(of: UInt8(ascii: ".")), dot > 10 {
             var end = dot + 1

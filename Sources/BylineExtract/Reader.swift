@@ -69,8 +69,8 @@ enum SourceSniffer {
         if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") && head.contains("<html") {
             return .html
         }
-        // Markup first, and tags that only pages have soon after.
-        if head.hasPrefix("<"), ["<html", "<head", "<body", "<meta", "<script", "<div", "<title", "<link", "<p>", "<!--"].contains(where: { head.containsBytes($0) }) {
+        // Markup first: a tag, a comment or a declaration opens the input.
+        if head.hasPrefix("<"), let next = head.dropFirst().first, next.isLetter || next == "!" || next == "?" {
             return .html
         }
         return .text

@@ -125,23 +125,32 @@ struct HTMLMetadataReader {
     ]
 
     private mutating func readJSONLD(_ text: String) {
-        guard let data = text.data(using: .utf8),
-            let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        else { return }
+        // Some pages put several JSON values in one script, or leave junk after the first.
+        let objects = Self.jsonValues(in: Array(text.utf8)).compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0), options: [.fragmentsAllowed])
+        }
+        guard !objects.isEmpty else { return }
         var articles: [[String: Any]] = []
         var pages: [[String: Any]] = []
-        var pending: [Any] = [object]
+        var others: [[String: Any]] = []
+        var pending: [Any] = objects.reversed()
         while let next = pending.popLast() {
             if let array = next as? [Any] {
                 pending.append(contentsOf: array.reversed())
             } else if let dictionary = next as? [String: Any] {
                 if let graph = dictionary["@graph"] { pending.append(graph) }
                 let types = Self.types(dictionary["@type"])
-                if !types.isDisjoint(with: Self.articleTypes) { articles.append(dictionary) }
-                if types.contains("webpage") { pages.append(dictionary) }
+                if !types.isDisjoint(with: Self.articleTypes) {
+                    articles.append(dictionary)
+                } else if types.contains("webpage") {
+                    pages.append(dictionary)
+                } else if dictionary["datePublished"] != nil {
+                    others.append(dictionary)
+                }
             }
         }
-        for (article, rule) in articles.map({ ($0, "json-ld-article") }) + pages.map({ ($0, "json-ld-webpage") }) {
+        let ranked = articles.map { ($0, "json-ld-article") } + pages.map { ($0, "json-ld-webpage") } + others.map { ($0, "json-ld-other") }
+        for (article, rule) in ranked {
             fill(\.title, "title", article["headline"] as? String ?? article["name"] as? String, rule: rule)
             fillDate(\.published, "published", article["datePublished"] as? String ?? article["dateCreated"] as? String, rule: rule)
             fillDate(\.modified, "modified", article["dateModified"] as? String, rule: rule)
@@ -152,6 +161,39 @@ struct HTMLMetadataReader {
                 fill(\.language, "language", language, rule: rule)
             }
         }
+    }
+
+    /// The top-level JSON values in `bytes`, each as its own bytes: brackets are matched,
+    /// strings (with their escapes) passed over.
+    static func jsonValues(in bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var values: [ArraySlice<UInt8>] = []
+        var depth = 0
+        var start: Int?
+        var inString = false
+        var escaped = false
+        for (i, byte) in bytes.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                if depth == 0 { start = i }
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                guard depth > 0 else { continue }
+                depth -= 1
+                if depth == 0, let from = start {
+                    values.append(bytes[from...i])
+                    start = nil
+                }
+            default:
+                break
+            }
+        }
+        return values
     }
 
     private static func types(_ value: Any?) -> Set<String> {
