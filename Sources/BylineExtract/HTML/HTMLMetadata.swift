@@ -66,6 +66,10 @@ struct HTMLMetadataReader {
             fillDate(\.published, "published", time.datetime, rule: "time-pubdate")
         }
         if let first = times.first { fillDate(\.published, "published", first.datetime, rule: "time-datetime") }
+        // Meta tags that say only "date" may mean any date; a `<time>` in the page says more.
+        for key in Self.genericDateKeys {
+            fillDate(\.published, "published", metas[key], rule: "meta-\(key)")
+        }
         for time in times { if let date = DateText.parse(time.datetime) { noteZone(date) } }
         fill(\.url, "url", sightings.canonical, rule: "link-canonical")
         if let language = sightings.language.flatMap(Self.primaryLanguage) {
@@ -84,8 +88,8 @@ struct HTMLMetadataReader {
         }
         for key in [
             "article:published_time", "og:published_time", "article:published", "datepublished", "dc.date.issued",
-            "dcterms.created", "dc.date.created", "dc.date", "dcterms.date", "publish-date", "publish_date",
-            "pubdate", "publication_date", "sailthru.date", "parsely-pub-date", "article.published", "date",
+            "dcterms.created", "dc.date.created", "publish-date", "publish_date",
+            "pubdate", "publication_date", "sailthru.date", "parsely-pub-date", "article.published",
             "og:article:published_time", "cxenseparse:recs:publishtime", "citation_publication_date",
         ] {
             fillDate(\.published, "published", metas[key], rule: "meta-\(key)")
@@ -108,6 +112,9 @@ struct HTMLMetadataReader {
             }
         }
     }
+
+    /// Meta tags named only "date", read after `<time>` elements.
+    static let genericDateKeys = ["dc.date", "dcterms.date", "date"]
 
     /// "en-US", "en_GB" → "en".
     static func primaryLanguage(_ tag: String) -> String? {
