@@ -11,8 +11,10 @@ struct MainText {
 
 /// Finds the article among a page's text blocks, as an explicit cascade: furniture is set
 /// aside; the main extractor scores containers by the paragraphs they hold (length, commas, link
-/// density) and takes the best with its strong siblings; a fallback takes every substantial
-/// paragraph outside the furniture; the baseline takes every block.
+/// density), widens the best while its ancestors add prose and little else, and of several
+/// articles side by side keeps the one with the headline; a fallback takes every substantial
+/// paragraph outside the furniture; the baseline takes every block. What is left is trimmed of
+/// lines that are never article text.
 enum MainTextExtractor {
     /// A paragraph shorter than this gives its container no score (calibrated by hand on the
     /// article-extraction benchmark's pages: captions and labels run shorter, prose longer).
@@ -54,7 +56,7 @@ enum MainTextExtractor {
     }
 
     private static func characters(_ text: MainText) -> Int {
-        text.paragraphs.reduce(0) { $0 + $1.text.count }
+        text.paragraphs.reduce(0) { $0 + $1.text.unicodeScalars.count }
     }
 
     /// Blocks with the furniture marks that hold: a furniture element that wraps much of the
