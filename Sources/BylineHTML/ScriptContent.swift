@@ -8,6 +8,7 @@ enum ScriptContent {
     private static let commentOpen = Array("<!--".utf8)
     private static let commentClose = Array("-->".utf8)
     private static let jsonLD = Array("ld+json".utf8)
+    private static let closingTags = Dictionary(uniqueKeysWithValues: ["script", "style", "svg"].map { ($0, Array("</\($0)".utf8)) })
 
     static func removed(from page: [UInt8]) -> [UInt8] {
         page.withUnsafeBufferPointer { bytes in
@@ -32,7 +33,7 @@ enum ScriptContent {
                     i = tagEnd + 1
                     continue
                 }
-                let closing = Array(("</" + name).utf8)
+                let closing = closingTags[name]!
                 guard let close = ByteSearch.firstIndex(of: closing, in: bytes, from: tagEnd + 1, ignoringASCIICase: true) else {
                     i = tagEnd + 1
                     continue
