@@ -206,6 +206,11 @@ struct StampCursor {
         return restore(start)
     }
 
+    /// The small word between a day, its month and its year: "10 of May", "17 de marzo de 2020".
+    private mutating func acceptConnector() {
+        if let token = current, token.kind == .word, vocabulary.connectors.contains(token.text) { i += 1 }
+    }
+
     private mutating func monthName() -> Int? {
         guard let token = current, token.kind == .word, let month = vocabulary.month(token.text) else { return nil }
         i += 1
@@ -233,9 +238,10 @@ struct StampCursor {
         guard let day = number(maxDigits: 2) else { return restore(start) }
         ordinalSuffix()
         _ = accept(".")
-        _ = accept("of")
+        acceptConnector()
         guard let month = monthName() else { return restore(start) }
         _ = accept(",")
+        acceptConnector()
         guard let year = number(maxDigits: 4), year >= 1000 else { return restore(start) }
         return DateStamp(year: year, month: month, day: day)
     }

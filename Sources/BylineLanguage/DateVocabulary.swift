@@ -5,6 +5,8 @@ public final class DateVocabulary: Sendable {
     private let months: [String: Int]
     private let weekdays: [String: Int]
     private let zones: [String: Int]
+    /// Words between a day, its month and its year ("de", "of").
+    public let connectors: Set<String>
 
     public static let shared = DateVocabulary()
 
@@ -24,6 +26,7 @@ public final class DateVocabulary: Sendable {
         self.months = months
         self.weekdays = weekdays
         self.zones = zones
+        self.connectors = Set(DataFile(PackageResources.date_connectors_txt).lines)
     }
 
     /// The number (1–12) of a month name or abbreviation, any case, final period allowed.

@@ -12,6 +12,8 @@ import Testing
     ("November 10, 2024", "2024-11-10"),
     ("10. November 2024", "2024-11-10"),
     ("10.11.2024", "2024-11-10"),
+    ("martes 17 de marzo de 2020", "2020-03-17"),
+    ("15 августа 2016, 13:43", "2016-08-15T13:43"),
 ])
 func datesInMarkupAreRead(text: String, iso: String) {
     #expect(DateText.parse(text)?.iso == iso)
