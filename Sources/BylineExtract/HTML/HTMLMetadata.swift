@@ -241,7 +241,7 @@ struct HTMLMetadataReader {
             fillFirstDate(date, rule: "embedded-json")
         }
         // Menus come first on many pages: their links are passed over, not counted.
-        for block in blocks.lazy.filter({ $0.linkDensity < 0.5 }).prefix(Self.textScanBlocks) {
+        for block in blocks.lazy.filter({ $0.linkDensity < Self.textScanLinkDensity }).prefix(Self.textScanBlocks) {
             guard metadata.published == nil else { break }
             // A long block is prose, where dates are events; but a dateline may open it.
             let text = block.characters <= Self.textScanCharacters ? block.text : String(block.text.prefix(Self.datelineCharacters))
@@ -281,6 +281,10 @@ struct HTMLMetadataReader {
 
     /// Keys of embedded JSON that hold a publication date, from `json-date-keys.txt`.
     static let jsonDateKeys = DataFile(PackageResources.json_date_keys_txt).lines
+
+    /// Blocks made (almost) only of links are menus, passed over by the date search; a date
+    /// beside a category link ("24. April 2020 | Press releases") is not.
+    static let textScanLinkDensity = 0.9
 
     /// How many blocks from the top of the page are searched for a date in the text.
     static let textScanBlocks = 300
