@@ -259,21 +259,12 @@ private struct Page {
     // MARK: Output
 
     func document(id: String, source: Source) -> Document {
-        var text = ""
-        var paragraphs: [Paragraph] = []
+        var builder = TextBuilder(stage: stage)
         var captions: [Caption] = []
         var removed: [Removal] = []
-        func append(_ content: String, kind: ParagraphKind, rule: String) -> Span {
-            if !text.isEmpty { text += "\n\n" }
-            let start = text.utf8.count
-            text += content
-            let span = Span(start, text.utf8.count)
-            paragraphs.append(Paragraph(span: span, kind: kind, provenance: provenance(rule)))
-            return span
-        }
         // The title opens the text, wherever the page printed it.
         if let t = roles.indices.first(where: { if case .title = roles[$0] { return true } else { return false } }) {
-            _ = append(lines[t].text, kind: .title, rule: rules[t])
+            builder.append(lines[t].text, kind: .title, rule: rules[t])
         }
         for (i, role) in roles.enumerated() {
             let line = lines[i]
@@ -281,21 +272,23 @@ private struct Page {
             case .title:
                 continue
             case .body:
-                _ = append(line.text, kind: .body, rule: rules[i])
+                builder.append(line.text, kind: .body, rule: rules[i])
             case .heading:
-                _ = append(line.text, kind: .heading, rule: rules[i])
+                builder.append(line.text, kind: .heading, rule: rules[i])
             case .caption(let captionText, let credit):
                 let printed = line.doubledHalf ?? line.text
                 if line.doubledHalf != nil {
                     removed.append(Removal(text: printed, reason: .duplicate, provenance: provenance("doubled-caption")))
                 }
-                let span = append(printed, kind: .caption, rule: rules[i])
+                let span = builder.append(printed, kind: .caption, rule: rules[i])
                 captions.append(Caption(text: captionText, credit: credit, span: span, provenance: provenance(rules[i])))
             case .removed(let reason, let rule):
                 removed.append(Removal(text: line.text, reason: reason, provenance: provenance(rule)))
             }
         }
         var metadata = self.metadata
+        let text = builder.text
+        let paragraphs = builder.paragraphs
         let article = paragraphs.filter { $0.kind == .body || $0.kind == .heading }
             .map { text[$0.span] }.joined(separator: "\n")
         if let language = LanguageIdentifier.shared.identify(article.isEmpty ? text : article) {

@@ -34,37 +34,29 @@ public struct HTMLReader: Reader {
         var metadata = reader.metadata
         let main = MainTextExtractor.extract(blocks, title: metadata.title)
 
-        var text = ""
-        var paragraphs: [Paragraph] = []
+        var builder = TextBuilder(stage: name)
         var captions: [Caption] = []
-        func append(_ content: String, _ kind: ParagraphKind, rule: String) -> Span {
-            if !text.isEmpty { text += "\n\n" }
-            let start = text.utf8.count
-            text += content
-            let span = Span(start, text.utf8.count)
-            paragraphs.append(Paragraph(span: span, kind: kind, provenance: Provenance(stage: name, rule: rule)))
-            return span
-        }
         if let title = metadata.title {
-            _ = append(title, .title, rule: metadata.filledBy["title"]?.rule ?? "title")
+            builder.append(title, kind: .title, rule: metadata.filledBy["title"]?.rule ?? "title")
         }
         let rule = main.rule ?? "none"
         for paragraph in main.paragraphs {
-            _ = append(paragraph.text, paragraph.kind, rule: rule)
+            builder.append(paragraph.text, kind: paragraph.kind, rule: rule)
         }
         for caption in main.captions {
             let printed = caption.credit.map { "\(caption.text) (\($0))" } ?? caption.text
-            let span = append(printed, .caption, rule: "figcaption")
+            let span = builder.append(printed, kind: .caption, rule: "figcaption")
             captions.append(Caption(text: caption.text, credit: caption.credit, span: span, provenance: Provenance(stage: name, rule: "figcaption")))
         }
         metadata.filledBy["body"] = Provenance(stage: name, rule: rule)
         let article = main.paragraphs.map(\.text).joined(separator: "\n")
+        let text = builder.text
         if metadata.language == nil, let language = LanguageIdentifier.shared.identify(article.isEmpty ? text : article) {
             metadata.language = language
             metadata.filledBy["language"] = Provenance(stage: name, rule: "function-words")
         }
         return Document(
             id: source.sha256, source: Source(uri: source.uri, format: .html), metadata: metadata, text: text,
-            paragraphs: paragraphs, captions: captions)
+            paragraphs: builder.paragraphs, captions: captions)
     }
 }
