@@ -5,11 +5,18 @@ import Darwin
 #endif
 
 /// Finding bytes in bytes: `memchr` jumps to each place the needle's first byte stands, and the
-/// rest is compared there.
+/// rest is compared there. And a hash for telling byte strings apart.
 public enum ByteSearch {
     /// The first index at or after `start` where `needle` stands in `haystack`.
     public static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         firstIndex(of: needle, in: haystack, from: start, ignoringASCIICase: false)
+    }
+
+    /// The 64-bit FNV-1a hash of some bytes: a cheap key for telling byte strings apart.
+    public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     /// The same, with ASCII letters compared without case; `needle` must be lower case and

@@ -225,7 +225,7 @@ enum MainTextExtractor {
             {
                 continue
             }
-            if line.words >= 6, !seen.insert(fnv1a(paragraph.text.utf8)).inserted { continue }
+            if line.words >= 6, !seen.insert(ByteSearch.fnv1a(paragraph.text.utf8)).inserted { continue }
             out.append(paragraph)
         }
         // The edges: labels, bylines and tag lists gather before the first paragraph of prose
@@ -303,11 +303,4 @@ enum MainTextExtractor {
     static let minimumEdgeWords = 4
     /// … and fewer characters than this (lines of scripts written without spaces are one word).
     static let minimumEdgeCharacters = 30
-}
-
-/// The 64-bit FNV-1a hash of some bytes.
-func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return hash
 }

@@ -17,114 +17,8 @@ struct TextBlock {
     /// The innermost enclosing element that declares itself the article (`<article>`,
     /// `<main>`, `itemprop=articleBody`), if any.
     var article: HTMLNode?
-    /// The `<figure>` the text sits in, for captions.
-    var figure: HTMLNode?
 
     var linkDensity: Double { characters == 0 ? 0 : Double(linkCharacters) / Double(characters) }
-}
-
-/// A list of class and id words: whole words, and words that count anywhere inside a token
-/// (written "~word" in the data file).
-struct ClassWordList: Sendable {
-    let exact: Set<String>
-    let inside: [[UInt8]]
-    /// Bit `length × 256 + first byte` is set for every whole word: a token whose bit is clear
-    /// is no word of the list, and needs no string made for it.
-    private let shapes: [UInt64]
-    /// Bit `b` is set when some inside word starts with byte `b`.
-    private let insideStarts: [UInt64]
-
-    init(_ resource: [UInt8]) {
-        let lines = DataFile(resource).lines
-        exact = Set(lines.filter { !$0.hasPrefix("~") })
-        inside = lines.filter { $0.hasPrefix("~") }.map { Array($0.dropFirst().utf8) }
-        var shapes = [UInt64](repeating: 0, count: 32 * 256 / 64)
-        for word in exact {
-            let bit = Self.shape(word.utf8.count, word.utf8.first ?? 0)
-            shapes[bit / 64] |= 1 << UInt64(bit % 64)
-        }
-        self.shapes = shapes
-        var starts = [UInt64](repeating: 0, count: 4)
-        for word in inside { starts[Int(word[0]) / 64] |= 1 << UInt64(Int(word[0]) % 64) }
-        insideStarts = starts
-    }
-
-    private static func shape(_ length: Int, _ first: UInt8) -> Int { min(length, 31) * 256 + Int(first) }
-
-    /// The shortest token searched for inside words: the shortest of them (five letters, as in
-    /// "share" and "promo") and two more.
-    static let minimumCompoundLength = 7
-
-    /// Whether a lower-cased token is on the list.
-    func matches(_ token: [UInt8]) -> Bool {
-        let bit = Self.shape(token.count, token[0])
-        if shapes[bit / 64] & (1 << UInt64(bit % 64)) != 0, exact.contains(String(decoding: token, as: UTF8.self)) {
-            return true
-        }
-        // A compound ("sharebar", "socialbox") is at least two letters longer than the
-        // shortest word it can contain.
-        guard token.count >= Self.minimumCompoundLength, !inside.isEmpty else { return false }
-        for start in token.indices where insideStarts[Int(token[start]) / 64] & (1 << UInt64(Int(token[start]) % 64)) != 0 {
-            for needle in inside where needle[0] == token[start] && start + needle.count <= token.count {
-                if token[start..<(start + needle.count)].elementsEqual(needle) { return true }
-            }
-        }
-        return false
-    }
-}
-
-/// Class and id words, from the module's data files. A class, so that handing it around
-/// costs one reference, not one for each of its lists.
-final class ElementNames: Sendable {
-    let furniture = ClassWordList(PackageResources.html_boilerplate_names_txt)
-    let content = ClassWordList(PackageResources.html_content_names_txt)
-    let date = ClassWordList(PackageResources.html_date_names_txt)
-    let embed = ClassWordList(PackageResources.html_embed_names_txt)
-
-    static let shared = ElementNames()
-
-    /// What the words of one class or id value say of their element.
-    struct Reading {
-        var content = 0
-        var furniture = false
-        var date = false
-        var embed = false
-    }
-
-    func read(_ value: UnsafeBufferPointer<UInt8>, into reading: inout Reading) {
-        var word: [UInt8] = []
-        func finish() {
-            guard !word.isEmpty else { return }
-            if content.matches(word) { reading.content += 1 }
-            if !reading.furniture && furniture.matches(word) { reading.furniture = true }
-            if !reading.date && date.matches(word) { reading.date = true }
-            if !reading.embed && embed.matches(word) { reading.embed = true }
-            word.removeAll(keepingCapacity: true)
-        }
-        for byte in value {
-            switch byte {
-            case 0x41...0x5A: word.append(byte | 0x20)
-            case 0x61...0x7A, 0x30...0x39, 0x80...: word.append(byte)
-            default: finish()
-            }
-        }
-        finish()
-    }
-}
-
-/// The readings of class and id values seen on one page, keyed by a 64-bit FNV-1a hash of
-/// their bytes.
-struct ReadingCache {
-    private var known: [UInt64: ElementNames.Reading] = [:]
-
-    mutating func reading(of value: UnsafeBufferPointer<UInt8>, names: ElementNames) -> ElementNames.Reading {
-        let hash = fnv1a(value)
-        if let reading = known[hash] { return reading }
-        var reading = ElementNames.Reading()
-        names.read(value, into: &reading)
-        known[hash] = reading
-        return reading
-    }
 }
 
 /// Walks a page once and cuts its text into blocks.
@@ -135,7 +29,6 @@ struct BlockCollector {
     private var linkDepth = 0
     private var owners: [HTMLNode] = []
     private var furniture: [HTMLNode] = []
-    private var figures: [HTMLNode] = []
     private var kinds: [ParagraphKind] = []
     private var articles: [HTMLNode] = []
     /// Class and id values already read on this page (pages repeat them).
@@ -213,7 +106,6 @@ struct BlockCollector {
             flush()
             owners.append(node)
         }
-        if tag == .figure { figures.append(node) }
         if let kind = Self.kind(of: tag) { kinds.append(kind) }
         if isArticle { articles.append(node) }
         var isFurniture: Bool
@@ -243,7 +135,6 @@ struct BlockCollector {
         }
         if Self.kind(of: tag) != nil, !kinds.isEmpty { kinds.removeLast() }
         if furniture.last == node { furniture.removeLast() }
-        if figures.last == node { figures.removeLast() }
         if articles.last == node { articles.removeLast() }
     }
 
@@ -311,7 +202,7 @@ struct BlockCollector {
         blocks.append(
             TextBlock(
                 text: text, kind: kinds.last ?? .body, owner: owner, characters: characters, linkCharacters: bufferLinks,
-                furniture: furniture, article: articles.last, figure: figures.last))
+                furniture: furniture, article: articles.last))
     }
 
     /// UTF-8 bytes with every run of white space (ASCII and no-break space) made one space,
