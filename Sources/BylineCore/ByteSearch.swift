@@ -12,14 +12,7 @@ public enum ByteSearch {
         firstIndex(of: needle, in: haystack, from: start, ignoringASCIICase: false)
     }
 
-    /// The 64-bit FNV-1a hash of some bytes: a cheap key for telling byte strings apart.
-    public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
-
-    /// The same, with ASCII letters compared without case; `needle` must be lower case and
+    /// `firstIndex(of:in:from:)`, with ASCII letters compared without case; `needle` must be lower case and
     /// start with a byte that has no case (`<`, `"`).
     public static func firstIndex(
         of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0, ignoringASCIICase: Bool
@@ -40,6 +33,13 @@ public enum ByteSearch {
             i = at + 1
         }
         return nil
+    }
+
+    /// The 64-bit FNV-1a hash of some bytes: a cheap key for telling byte strings apart.
+    public static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 }
 
