@@ -146,6 +146,14 @@ public enum DateText {
                 let stamp = DateStamp(year: y, month: m, day: d)
                 if plausible(stamp) { return stamp }
             }
+            // Day first, as European sites write it: "…/29-10-2021".
+            if pieces.count >= 3, let last = pieces.last, last.count == 4, let y = Int(last),
+                let d = Int(pieces[pieces.count - 3]), let m = Int(pieces[pieces.count - 2]),
+                pieces[pieces.count - 3].count == 2, pieces[pieces.count - 2].count == 2
+            {
+                let stamp = DateStamp(year: y, month: m, day: d)
+                if plausible(stamp) { return stamp }
+            }
             if part.count == 8, let _ = Int(part), let stamp = DateStamp(parsing: String(part.prefix(4)) + "-" + String(part.dropFirst(4).prefix(2)) + "-" + String(part.suffix(2))),
                 plausible(stamp)
             {

@@ -202,7 +202,7 @@ struct StampCursor {
             _ = accept(".")
             _ = accept(",")
         }
-        if let stamp = monthFirst() ?? dayFirst() ?? numeric() { return stamp }
+        if let stamp = monthFirst() ?? dayFirst() ?? numeric() ?? eastAsian() { return stamp }
         return restore(start)
     }
 
@@ -271,6 +271,19 @@ struct StampCursor {
             if middle > 12 && a <= 12 { return DateStamp(year: c, month: a, day: middle) }
             return restore(start)
         }
+    }
+
+    /// "2020年07月03日", "2020년 7월 3일".
+    private mutating func eastAsian() -> DateStamp? {
+        let start = i
+        guard let year = number(maxDigits: 4), year >= 1000, let marker = current?.text,
+            let markers = vocabulary.eastAsianMarkers.first(where: { $0.year == marker })
+        else { return restore(start) }
+        i += 1
+        guard let month = number(maxDigits: 2), accept(markers.month), let day = number(maxDigits: 2), accept(markers.day) else {
+            return restore(start)
+        }
+        return DateStamp(year: year, month: month, day: day)
     }
 
     /// "11:12", "11:12:30", "9:05 p.m.", "9 pm".

@@ -7,6 +7,8 @@ public final class DateVocabulary: Sendable {
     private let zones: [String: Int]
     /// Words between a day, its month and its year ("de", "of").
     public let connectors: Set<String>
+    /// The markers after year, month and day in East Asian dates ("年", "月", "日").
+    public let eastAsianMarkers: [(year: String, month: String, day: String)]
 
     public static let shared = DateVocabulary()
 
@@ -27,6 +29,9 @@ public final class DateVocabulary: Sendable {
         self.weekdays = weekdays
         self.zones = zones
         self.connectors = Set(DataFile(PackageResources.date_connectors_txt).lines)
+        self.eastAsianMarkers = DataFile(PackageResources.cjk_date_markers_tsv).rows.compactMap { row in
+            row.count >= 3 ? (row[0], row[1], row[2]) : nil
+        }
     }
 
     /// The number (1–12) of a month name or abbreviation, any case, final period allowed.

@@ -14,6 +14,8 @@ import Testing
     ("10.11.2024", "2024-11-10"),
     ("martes 17 de marzo de 2020", "2020-03-17"),
     ("15 августа 2016, 13:43", "2016-08-15T13:43"),
+    ("2020年07月03日", "2020-07-03"),
+    ("2020년 7월 3일", "2020-07-03"),
 ])
 func datesInMarkupAreRead(text: String, iso: String) {
     #expect(DateText.parse(text)?.iso == iso)
@@ -35,6 +37,7 @@ func otherTextIsNoDate(text: String) {
     ("https://example.com/news/2018-09-10-story", "2018-09-10"),
     ("https://example.com/20180910/story", "2018-09-10"),
     ("https://example.com/2018/09/story.html", "2018-09"),
+    ("https://example.org/news/releases/29-10-2021", "2021-10-29"),
     ("https://example.com/story/12345", nil),
 ])
 func datesInURLsAreRead(url: String, iso: String?) {
