@@ -27,15 +27,28 @@ public enum DateText {
         return cursor.dateTime()
     }
 
+    /// Whether a page in `languageTag` writes slashed dates day first ("en-GB", "fr": 02/10 is
+    /// 2 October), month first ("en-US"), or nil when the tag does not say.
+    public static func writesDayFirst(languageTag: String?) -> Bool? {
+        guard let tag = languageTag?.asciiLowercased(), !tag.isEmpty else { return nil }
+        let parts = tag.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let language = parts.first else { return nil }
+        if language == "en" {
+            guard parts.count > 1 else { return nil }
+            return !DateVocabulary.shared.monthFirstRegions.contains(String(parts[1]))
+        }
+        return true
+    }
+
     /// The first whole date (with a day) anywhere in `text`: "Posted by Jane on 3 March 2012".
-    public static func first(in text: some StringProtocol) -> DateStamp? {
+    public static func first(in text: some StringProtocol, dayFirst: Bool? = nil) -> DateStamp? {
         let tokens = StampToken.scan(text)
         let vocabulary = DateVocabulary.shared
         for start in tokens.indices {
             let token = tokens[start]
             let mayOpen = token.kind == .number || (token.kind == .word && (vocabulary.month(token.text) != nil || vocabulary.weekday(token.text) != nil))
             guard mayOpen else { continue }
-            var cursor = StampCursor(tokens)
+            var cursor = StampCursor(tokens, dayFirst: dayFirst)
             cursor.i = start
             if let date = cursor.dateTime(), date.day != nil, plausible(date) { return date }
         }

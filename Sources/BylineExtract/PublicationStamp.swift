@@ -117,8 +117,14 @@ struct StampCursor {
     let tokens: [StampToken]
     var i = 0
     let vocabulary = DateVocabulary.shared
+    /// How to read a slashed date whose day and month could swap ("02/10/2020"): day first,
+    /// month first, or not at all (nil).
+    var slashedDayFirst: Bool?
 
-    init(_ tokens: [StampToken]) { self.tokens = tokens }
+    init(_ tokens: [StampToken], dayFirst: Bool? = nil) {
+        self.tokens = tokens
+        self.slashedDayFirst = dayFirst
+    }
 
     var atEnd: Bool { i >= tokens.count }
     var current: StampToken? { atEnd ? nil : tokens[i] }
@@ -269,7 +275,8 @@ struct StampCursor {
         default:
             if a > 12 && middle <= 12 { return DateStamp(year: c, month: middle, day: a) }
             if middle > 12 && a <= 12 { return DateStamp(year: c, month: a, day: middle) }
-            return restore(start)
+            guard let slashedDayFirst else { return restore(start) }
+            return slashedDayFirst ? DateStamp(year: c, month: middle, day: a) : DateStamp(year: c, month: a, day: middle)
         }
     }
 

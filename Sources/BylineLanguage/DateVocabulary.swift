@@ -9,6 +9,8 @@ public final class DateVocabulary: Sendable {
     public let connectors: Set<String>
     /// The markers after year, month and day in East Asian dates ("年", "月", "日").
     public let eastAsianMarkers: [(year: String, month: String, day: String)]
+    /// Lower-case region codes whose English writes dates month first (us).
+    public let monthFirstRegions: Set<String>
 
     public static let shared = DateVocabulary()
 
@@ -32,6 +34,7 @@ public final class DateVocabulary: Sendable {
         self.eastAsianMarkers = DataFile(PackageResources.cjk_date_markers_tsv).rows.compactMap { row in
             row.count >= 3 ? (row[0], row[1], row[2]) : nil
         }
+        self.monthFirstRegions = Set(DataFile(PackageResources.month_first_regions_txt).lines)
     }
 
     /// The number (1–12) of a month name or abbreviation, any case, final period allowed.

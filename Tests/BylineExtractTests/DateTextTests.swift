@@ -51,3 +51,14 @@ func datesInURLsAreRead(url: String, iso: String?) {
     #expect(DateText.inEmbeddedJSON(plain, keys: ["datePublished", "published_at"])?.iso == "2020-06-28")
     #expect(DateText.inEmbeddedJSON(plain, keys: ["created_at"]) == nil)
 }
+
+@Test func slashedDatesFollowThePagesLocale() {
+    #expect(DateText.writesDayFirst(languageTag: "en-GB") == true)
+    #expect(DateText.writesDayFirst(languageTag: "en-US") == false)
+    #expect(DateText.writesDayFirst(languageTag: "en") == nil)
+    #expect(DateText.writesDayFirst(languageTag: "de-DE") == true)
+    #expect(DateText.first(in: "Updated 02/10/2020", dayFirst: true)?.iso == "2020-10-02")
+    #expect(DateText.first(in: "Updated 02/10/2020", dayFirst: false)?.iso == "2020-02-10")
+    #expect(DateText.first(in: "Updated 02/10/2020") == nil)
+    #expect(DateText.first(in: "Updated 25/10/2020")?.iso == "2020-10-25")
+}

@@ -222,6 +222,7 @@ struct HTMLMetadataReader {
 
     /// Fills what is still empty from the page's date elements, its text and the URL.
     mutating func readFallbacks(blocks: [TextBlock], sightings: MetadataSightings, headline: String?, source: [UInt8]) {
+        dayFirst = DateText.writesDayFirst(languageTag: sightings.language ?? sightings.metas["og:locale"])
         fill(\.title, "title", headline, rule: "h1")
         for value in sightings.datePublished {
             fillDate(\.published, "published", value, rule: "itemprop-datepublished")
@@ -293,9 +294,12 @@ struct HTMLMetadataReader {
     /// How much of the start of a prose block is searched for a dateline.
     static let datelineCharacters = 24
 
+    /// How the page writes slashed dates, from its language tag.
+    private var dayFirst: Bool?
+
     private mutating func fillFirstDate(in text: String, rule: String) {
         guard metadata.published == nil, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
-            let date = DateText.first(in: text)
+            let date = DateText.first(in: text, dayFirst: dayFirst)
         else { return }
         fillFirstDate(date, rule: rule)
     }
