@@ -58,6 +58,12 @@ extension StringProtocol {
     /// The string with ASCII capitals lowered and every other character left as it is: enough
     /// for matching the ASCII vocabulary of rule files, and much cheaper than `lowercased()`.
     public func asciiLowercased() -> String {
-        String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        var copy = String(self)
+        return copy.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (i, byte) in bytes.enumerated() { out[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                return bytes.count
+            }
+        }
     }
 }

@@ -27,6 +27,8 @@ public struct ScrapedTextReader: Reader {
     static let maximumHeadingWords = 12
     /// A line of chrome (a widget, a prompt) has at most this many words.
     static let maximumChromeWords = 12
+    /// … and at most this many bytes.
+    static let maximumChromeBytes = 100
     /// Author lines and stamps have at most this many words.
     static let maximumLabelWords = 20
     /// A photo credit has at most this many words.
@@ -141,7 +143,9 @@ private struct Page {
         var open: [Int] = []
         for (i, line) in lines.enumerated() {
             let short = line.words <= ScrapedTextReader.maximumLabelWords
-            if line.words <= ScrapedTextReader.maximumChromeWords, let rule = vocabulary.chromeRule(line) {
+            if line.words <= ScrapedTextReader.maximumChromeWords, line.text.utf8.count <= ScrapedTextReader.maximumChromeBytes,
+                let rule = vocabulary.chromeRule(line)
+            {
                 set(i, .removed(.chrome, rule: rule), rule: rule)
             } else if !line.text.contains(where: { $0.isLetter || $0.isNumber }) {
                 set(i, .removed(.stray, rule: "symbols-only"), rule: "symbols-only")

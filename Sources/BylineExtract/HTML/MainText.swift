@@ -247,7 +247,7 @@ enum MainTextExtractor {
     /// A line that is never article text wherever it stands.
     static func isNoise(_ line: ScrapedLine) -> Bool {
         guard line.words <= ScrapedTextReader.maximumLabelWords else { return false }
-        if line.words <= ScrapedTextReader.maximumChromeWords, line.text.utf8.count <= maximumChromeBytes,
+        if line.words <= ScrapedTextReader.maximumChromeWords, line.text.utf8.count <= ScrapedTextReader.maximumChromeBytes,
             PageVocabulary.shared.chromeRule(line) != nil
         {
             return true
@@ -291,8 +291,6 @@ enum MainTextExtractor {
         return line.words < minimumEdgeWords && paragraph.text.unicodeScalars.count < minimumEdgeCharacters && !line.endsLikeProse
     }
 
-    /// Chrome phrases are short: a line longer than this many bytes is none.
-    static let maximumChromeBytes = 80
     /// An author or date line has at most this many words.
     static let maximumDatelineWords = 12
     /// A credit line that opens with a photo word ("Image copyright …") has at most this many.
