@@ -42,7 +42,7 @@ public struct Extractor: Sendable {
             case .html:
                 reader = HTMLReader()
             case .warc:
-                throw BylineError(.unsupportedFormat, input: source.uri, "a WARC archive; this build reads text only")
+                throw BylineError(.unsupportedFormat, input: source.uri, "a WARC archive; this build reads HTML pages and text, not WARC yet")
             case .text:
                 reader = ScrapedTextReader()
             }
