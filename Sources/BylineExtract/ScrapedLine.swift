@@ -69,3 +69,16 @@ struct ScrapedLine {
         return nil
     }
 }
+
+extension String {
+    /// The text before a closing parenthesis or bracket group and what the group holds, both
+    /// trimmed: "Delegates pose. (AP Photo/Jane Doe)" → ("Delegates pose.", "AP Photo/Jane Doe").
+    /// Nil when the string does not end with such a group.
+    func splitTrailingGroup() -> (before: String, inside: String)? {
+        guard let close = last, close == ")" || close == "]" else { return nil }
+        let open: Character = close == ")" ? "(" : "["
+        guard let openIndex = lastIndex(of: open) else { return nil }
+        let inside = self[index(after: openIndex)..<index(before: endIndex)].trimmingWhiteSpace()
+        return (String(self[..<openIndex].trimmingWhiteSpace()), String(inside))
+    }
+}

@@ -178,17 +178,12 @@ private struct Page {
 
     /// A caption's text and credit when `line` ends with a credit in parentheses or brackets.
     func captionParts(_ line: ScrapedLine) -> (text: String, credit: String)? {
-        let text = line.doubledHalf ?? line.text
-        guard let close = text.last, close == ")" || close == "]" else { return nil }
-        let open: Character = close == ")" ? "(" : "["
-        guard let openIndex = text.lastIndex(of: open) else { return nil }
-        let credit = text[text.index(after: openIndex)..<text.index(before: text.endIndex)].trimmingWhiteSpace()
-        let before = text[..<openIndex].trimmingWhiteSpace()
-        guard (1...ScrapedTextReader.maximumCreditWords).contains(ScrapedLine(String(credit)).words),
+        guard let (before, credit) = (line.doubledHalf ?? line.text).splitTrailingGroup(),
+            (1...ScrapedTextReader.maximumCreditWords).contains(ScrapedLine(credit).words),
             credit.first.map({ $0.isUppercase || $0.isNumber }) == true,
-            ScrapedLine(String(before)).words >= 3
+            ScrapedLine(before).words >= 3
         else { return nil }
-        return (String(before), String(credit))
+        return (before, credit)
     }
 
     // MARK: The page as a whole

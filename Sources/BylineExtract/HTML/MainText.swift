@@ -201,11 +201,10 @@ enum MainTextExtractor {
 
     /// A caption and its credit ("… (Photo: Jane Doe)").
     static func caption(_ text: String) -> (String, String?) {
-        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return (text, nil) }
-        let credit = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhiteSpace()
-        let before = text[..<open].trimmingWhiteSpace()
-        guard !before.isEmpty, PageVocabulary.shared.isPhotoCredit(credit) else { return (text, nil) }
-        return (String(before), String(credit))
+        guard text.hasSuffix(")"), let (before, credit) = text.splitTrailingGroup(), !before.isEmpty,
+            PageVocabulary.shared.isPhotoCredit(credit)
+        else { return (text, nil) }
+        return (before, credit)
     }
 
     /// Drops what sits among the article's paragraphs without being article text: the
