@@ -147,11 +147,14 @@ public enum DateText {
         return DateStamp(parsing: String(decoding: bytes, as: UTF8.self))
     }
 
-    /// A date in a URL path: `/2024/11/10/`, `/2024-11-10/`, `/20241110/`, or `/2024/11/`
-    /// (a month only, never given an invented day).
-    public static func inURL(_ url: String) -> DateStamp? {
+    /// A date in a URL path: `/2024/11/10/`, `/2024-11-10/`, `/20241110/`, `/2024/nov/10/`, or
+    /// `/2024/11/` (a month only, never given an invented day). With `fileTimestamps`, also a
+    /// file named by its upload time, `20241110111200123.jpg` (used for image paths only: in a
+    /// page's own URL such a number is as often an archive's capture time).
+    public static func inURL(_ url: String, fileTimestamps: Bool = false) -> DateStamp? {
         let parts = url.split(whereSeparator: { $0 == "/" || $0 == "?" || $0 == "&" || $0 == "=" }).map(String.init)
         for (i, part) in parts.enumerated() {
+            if fileTimestamps, let stamp = fileTimestamp(part) { return stamp }
             let pieces = part.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).map(String.init)
             if pieces.count >= 3, pieces[0].count == 4, let y = Int(pieces[0]), let m = Int(pieces[1]), let d = Int(pieces[2]),
                 pieces[1].count == 2, pieces[2].count == 2
@@ -172,8 +175,8 @@ public enum DateText {
             {
                 return stamp
             }
-            guard part.count == 4, let year = Int(part), i + 1 < parts.count, parts[i + 1].count <= 2,
-                let month = Int(parts[i + 1])
+            guard part.count == 4, let year = Int(part), i + 1 < parts.count,
+                let month = parts[i + 1].count <= 2 ? Int(parts[i + 1]) : DateVocabulary.shared.month(parts[i + 1])
             else { continue }
             if i + 2 < parts.count, parts[i + 2].count <= 2, let day = Int(parts[i + 2]) {
                 let stamp = DateStamp(year: year, month: month, day: day)
@@ -183,6 +186,18 @@ public enum DateText {
             if plausible(stamp) { return stamp }
         }
         return nil
+    }
+
+    /// The date of a file name that opens with a 14-digit `yyyyMMddHHmmss` time that is valid
+    /// as a whole ("20201007120909561.jpg").
+    private static func fileTimestamp(_ name: String) -> DateStamp? {
+        let digits = name.utf8.prefix { $0 >= 0x30 && $0 <= 0x39 }.map { Int($0) - 0x30 }
+        guard digits.count >= 14 else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int { digits[from..<(from + count)].reduce(0) { $0 * 10 + $1 } }
+        let (hour, minute, second) = (number(8, 2), number(10, 2), number(12, 2))
+        guard hour < 24, minute < 60, second < 60 else { return nil }
+        let stamp = DateStamp(year: number(0, 4), month: number(4, 2), day: number(6, 2))
+        return plausible(stamp) ? stamp : nil
     }
 
     /// A date news could carry: valid, and between 1990 and 2100.

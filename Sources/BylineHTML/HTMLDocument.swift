@@ -223,7 +223,7 @@ struct HTMLTree {
     /// The attributes readers look at; the others (`srcset`, `data-…`) are not kept.
     private static let keptAttributes: [[UInt8]] = [
         "class", "id", "style", "hidden", "itemprop", "role", "content", "property", "name", "datetime", "rel",
-        "href", "type", "lang", "http-equiv", "pubdate", "title", "charset", "aria-hidden",
+        "href", "type", "lang", "xml:lang", "http-equiv", "pubdate", "title", "charset", "aria-hidden",
     ].map { Array($0.utf8) }
 
     private static func isKept(_ name: UnsafePointer<xmlChar>, _ length: Int) -> Bool {

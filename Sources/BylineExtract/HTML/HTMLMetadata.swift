@@ -62,10 +62,17 @@ struct HTMLMetadataReader {
         let times = sightings.times
         for text in sightings.jsonLD { readJSONLD(text) }
         readMetaTags(metas)
+        // A time right under the headline stamps the article; marked times elsewhere may stamp
+        // teasers and comments.
+        for time in times where time.underHeadline {
+            fillDate(\.published, "published", time.datetime, rule: "time-under-headline")
+        }
         for time in times where time.marked {
             fillDate(\.published, "published", time.datetime, rule: "time-pubdate")
         }
         if let first = times.first { fillDate(\.published, "published", first.datetime, rule: "time-datetime") }
+        // A page that is a video's home dates itself by the upload.
+        for uploaded in mediaUploads { fillDate(\.published, "published", uploaded, rule: "json-ld-upload-date") }
         // Meta tags that say only "date" may mean any date; a `<time>` in the page says more.
         for key in Self.genericDateKeys {
             fillDate(\.published, "published", metas[key], rule: "meta-\(key)")
@@ -125,6 +132,9 @@ struct HTMLMetadataReader {
 
     // MARK: JSON-LD
 
+    /// `uploadDate` of JSON-LD media objects (`VideoObject`), read after `<time>` elements.
+    private var mediaUploads: [String] = []
+
     private static let articleTypes: Set<String> = [
         "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
         "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "socialmediaposting", "liveblogposting",
@@ -153,6 +163,8 @@ struct HTMLMetadataReader {
                     pages.append(dictionary)
                 } else if dictionary["datePublished"] != nil {
                     others.append(dictionary)
+                } else if let uploaded = dictionary["uploadDate"] as? String {
+                    mediaUploads.append(uploaded)
                 }
             }
         }
@@ -222,15 +234,26 @@ struct HTMLMetadataReader {
 
     /// Fills what is still empty from the page's date elements, its text and the URL.
     mutating func readFallbacks(blocks: [TextBlock], sightings: MetadataSightings, headline: String?, source: [UInt8]) {
-        dayFirst = DateText.writesDayFirst(languageTag: sightings.language ?? sightings.metas["og:locale"])
+        dayFirst = DateText.writesDayFirst(languageTag: sightings.language ?? sightings.metas["og:locale"] ?? sightings.metas["content-language"])
         fill(\.title, "title", headline, rule: "h1")
         for value in sightings.datePublished {
             fillDate(\.published, "published", value, rule: "itemprop-datepublished")
             fillFirstDate(in: value, rule: "itemprop-datepublished")
         }
-        let urlDate = metadata.url.flatMap(DateText.inURL)
+        let urlDate = metadata.url.flatMap { DateText.inURL($0) }
+        // A `<time>` the page's own dated URL contradicts stamps something else on the page
+        // (a teaser, a comment): the URL is the page's.
+        if let urlDate, urlDate.day != nil, let published = metadata.published,
+            metadata.filledBy["published"]?.rule.hasPrefix("time-") == true,
+            let days = DateText.daysBetween(urlDate, published), abs(days) > 1
+        {
+            metadata.published = nil
+        }
         if let urlDate, urlDate.day != nil { fillFirstDate(urlDate, rule: "url-path") }
-        for text in sightings.dateTexts { fillFirstDate(in: text, rule: "date-element") }
+        for element in sightings.dateTexts where element.underHeadline {
+            fillFirstDate(in: element.text, rule: "date-element-under-headline")
+        }
+        for element in sightings.dateTexts { fillFirstDate(in: element.text, rule: "date-element") }
         // Any other meta tag that names a date of creation or publication.
         for (key, value) in sightings.metas.sorted(by: { $0.key < $1.key })
         where (key.containsBytes("date") || key.containsBytes("publish") || key.containsBytes("created"))
@@ -250,7 +273,7 @@ struct HTMLMetadataReader {
         }
         // The path of the page's lead image, where publishing systems file uploads by day.
         for key in ["og:image", "twitter:image"] {
-            if let image = sightings.metas[key], let date = DateText.inURL(image), date.day != nil {
+            if let image = sightings.metas[key], let date = DateText.inURL(image, fileTimestamps: true), date.day != nil {
                 fillFirstDate(date, rule: "image-url")
             }
         }
@@ -268,6 +291,13 @@ struct HTMLMetadataReader {
             let zone = zoneHints.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key,
             let local = published.converted(toUTCOffset: zone)
         {
+            metadata.published = local
+        } else if let published = metadata.published, published.utcOffsetMinutes == 0, let hour = published.hour,
+            hour >= 22, published.minute == 0, published.second ?? 0 == 0,
+            let local = published.converted(toUTCOffset: (24 - hour) * 60)
+        {
+            // 22:00 or 23:00 UTC on the hour is a date-only stamp stored as local midnight east of
+            // Greenwich (UTC+2, UTC+1): the day meant is the next one.
             metadata.published = local
         }
         if metadata.authors.isEmpty {
@@ -320,17 +350,25 @@ struct MetadataSightings {
     var jsonLD: [String] = []
     var title: String?
     var canonical: String?
-    var times: [(datetime: String, marked: Bool)] = []
+    var times: [(datetime: String, marked: Bool, underHeadline: Bool)] = []
+    /// Text blocks passed since the last `<h1>` began, nil before the first.
+    var blocksSinceHeadline: Int?
     var language: String?
     /// Values of elements marked `itemprop="datePublished"` that are not meta tags.
     var datePublished: [String] = []
     /// The first text of elements whose class or id speaks of dates, in page order.
-    var dateTexts: [String] = []
+    var dateTexts: [(text: String, underHeadline: Bool)] = []
 
+    /// How many text blocks after a headline (its own included) a `<time>` may come and still
+    /// stamp the article under it: the headline, a kicker or standfirst, the byline line.
+    static let headlineReach = 4
     /// How many date elements are read; the date sits near the headline.
     static let maximumDateElements = 24
     /// How much of a date element's text is read.
     static let dateTextLimit = 160
+
+    /// Whether the walk is within reach of the last headline.
+    private var isUnderHeadline: Bool { blocksSinceHeadline.map { $0 <= Self.headlineReach } ?? false }
 
     mutating func noteDatePublished(_ node: HTMLNode) {
         let values = node.attributes(["content", "datetime", "title"])
@@ -340,8 +378,9 @@ struct MetadataSightings {
     mutating func noteDateElement(_ node: HTMLNode) {
         guard dateTexts.count < Self.maximumDateElements else { return }
         let values = node.attributes(["datetime", "title", "content"])
-        for value in values.compactMap({ $0 }) { dateTexts.append(value) }
-        dateTexts.append(node.textPrefix(limit: Self.dateTextLimit))
+        let underHeadline = isUnderHeadline
+        for value in values.compactMap({ $0 }) { dateTexts.append((value, underHeadline)) }
+        dateTexts.append((node.textPrefix(limit: Self.dateTextLimit), underHeadline))
     }
 
     /// Records `node` when it carries metadata. Returns `.skipChildren` for elements whose
@@ -373,11 +412,11 @@ struct MetadataSightings {
             if let datetime = values[0] {
                 let marked = values[1] != nil || values[2]?.asciiLowercased() == "datepublished"
                     || values[3]?.asciiLowercased().containsBytes("publish") == true
-                times.append((datetime, marked))
+                times.append((datetime, marked, isUnderHeadline))
             }
             return nil
         case .html:
-            if language == nil { language = node.attribute("lang") }
+            if language == nil { language = node.attribute("lang") ?? node.attribute("xml:lang") }
             return nil
         default:
             return nil

@@ -102,6 +102,7 @@ struct BlockCollector {
             return .skipChildren
         }
         if tag == .a { linkDepth += 1 }
+        if tag == .h1 { sightings.blocksSinceHeadline = 0 }
         if tag.isBlock {
             flush()
             owners.append(node)
@@ -199,6 +200,7 @@ struct BlockCollector {
         let text = Self.folded(buffer)
         guard !text.isEmpty, let owner = owners.last else { return }
         let characters = text.utf8.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }
+        sightings.blocksSinceHeadline? += 1
         blocks.append(
             TextBlock(
                 text: text, kind: kinds.last ?? .body, owner: owner, characters: characters, linkCharacters: bufferLinks,
