@@ -98,6 +98,69 @@ public enum DateText {
         return date
     }
 
+    /// The numeric dates written anywhere in a page's source, scripts, comments and attribute
+    /// values included, in source order: `2020-04-17`, `2020/04/17`, `17.04.2020`, and
+    /// `/20200417/` as a whole path segment. Version stamps of assets (`?ver=20170803`) are
+    /// compact and so never read. Stops after `limit` dates.
+    public static func inSource(_ bytes: [UInt8], limit: Int = 64) -> [DateStamp] {
+        var found: [DateStamp] = []
+        bytes.withUnsafeBufferPointer { page in
+            func digit(_ i: Int) -> Int? { i >= 0 && i < page.count && page[i] >= 0x30 && page[i] <= 0x39 ? Int(page[i]) - 0x30 : nil }
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var value = 0
+                for i in from..<(from + count) {
+                    guard let d = digit(i) else { return nil }
+                    value = value * 10 + d
+                }
+                return value
+            }
+            var i = 0
+            while i < page.count, found.count < limit {
+                // Every date opens with a digit that follows a non-digit.
+                guard digit(i) != nil, digit(i - 1) == nil else {
+                    i += 1
+                    continue
+                }
+                var stamp: DateStamp?
+                var length = 0
+                if let year = number(i, 4), i + 10 <= page.count, page[i + 4] == page[i + 7],
+                    page[i + 4] == UInt8(ascii: "-") || page[i + 4] == UInt8(ascii: "/"),
+                    let month = number(i + 5, 2), let day = number(i + 8, 2), digit(i + 10) == nil
+                {
+                    stamp = DateStamp(year: year, month: month, day: day)
+                    length = 10
+                } else if let year = number(i, 4), i > 0, page[i - 1] == UInt8(ascii: "/"), i + 9 <= page.count,
+                    page[i + 8] == UInt8(ascii: "/"), let month = number(i + 4, 2), let day = number(i + 6, 2)
+                {
+                    stamp = DateStamp(year: year, month: month, day: day)
+                    length = 8
+                } else {
+                    // Day first with dots: one or two digits each for day and month.
+                    let dayDigits = digit(i + 1) != nil ? 2 : 1
+                    let monthStart = i + dayDigits + 1
+                    if monthStart < page.count, page[monthStart - 1] == UInt8(ascii: "."), let day = number(i, dayDigits) {
+                        let monthDigits = digit(monthStart + 1) != nil ? 2 : 1
+                        let yearStart = monthStart + monthDigits + 1
+                        if yearStart + 4 <= page.count, page[yearStart - 1] == UInt8(ascii: "."),
+                            let month = number(monthStart, monthDigits), let year = number(yearStart, 4), digit(yearStart + 4) == nil
+                        {
+                            stamp = DateStamp(year: year, month: month, day: day)
+                            length = yearStart + 4 - i
+                        }
+                    }
+                }
+                if let stamp, plausible(stamp) {
+                    found.append(stamp)
+                    i += length
+                } else {
+                    i += 1
+                    while digit(i) != nil { i += 1 }
+                }
+            }
+        }
+        return found
+    }
+
     /// Whole days from `a` to `b` (dates with a day).
     static func daysBetween(_ a: DateStamp, _ b: DateStamp) -> Int? {
         guard let ma = a.month, let da = a.day, let mb = b.month, let db = b.day else { return nil }

@@ -253,6 +253,9 @@ struct HTMLMetadataReader {
         for element in sightings.dateTexts where element.underHeadline {
             fillFirstDate(in: element.text, rule: "date-element-under-headline")
         }
+        for block in blocks where block.underHeadline && block.characters <= Self.textScanCharacters {
+            fillFirstDate(in: block.text, rule: "date-text-under-headline")
+        }
         for element in sightings.dateTexts { fillFirstDate(in: element.text, rule: "date-element") }
         // Any other meta tag that names a date of creation or publication.
         for (key, value) in sightings.metas.sorted(by: { $0.key < $1.key })
@@ -276,6 +279,13 @@ struct HTMLMetadataReader {
             if let image = sightings.metas[key], let date = DateText.inURL(image, fileTimestamps: true), date.day != nil {
                 fillFirstDate(date, rule: "image-url")
             }
+        }
+        // Last, any date written in the source (a script, a comment, a link): the first one
+        // in the month a month-only URL names, else the first.
+        if metadata.published == nil {
+            let written = DateText.inSource(source)
+            let inMonth = urlDate.flatMap { url in written.first { $0.year == url.year && $0.month == url.month } }
+            if let date = urlDate == nil ? written.first : inMonth { fillFirstDate(date, rule: "source-scan") }
         }
         if let urlDate { fillFirstDate(urlDate, rule: "url-path", monthEnough: true) }
         // A timestamp in UTC can fall on the day before or after the local date the URL carries.
@@ -353,6 +363,8 @@ struct MetadataSightings {
     var times: [(datetime: String, marked: Bool, underHeadline: Bool)] = []
     /// Text blocks passed since the last `<h1>` began, nil before the first.
     var blocksSinceHeadline: Int?
+    /// Whether a heading that repeats the title was met: later headings head other things.
+    var headlineFound = false
     var language: String?
     /// Values of elements marked `itemprop="datePublished"` that are not meta tags.
     var datePublished: [String] = []
@@ -368,7 +380,17 @@ struct MetadataSightings {
     static let dateTextLimit = 160
 
     /// Whether the walk is within reach of the last headline.
-    private var isUnderHeadline: Bool { blocksSinceHeadline.map { $0 <= Self.headlineReach } ?? false }
+    var isUnderHeadline: Bool { blocksSinceHeadline.map { $0 <= Self.headlineReach } ?? false }
+
+    /// Whether `text` (a heading's) is the page's title, or the title's leading part before
+    /// the site's name.
+    func repeatsTitle(_ text: String) -> Bool {
+        guard text.utf8.count >= Self.shortestTitleRepeat, let title = metas["og:title"] ?? title else { return false }
+        return BlockCollector.folded(Array(title.utf8)).hasPrefix(text)
+    }
+
+    /// Headings shorter than this ("News", "Home") repeat titles by chance.
+    static let shortestTitleRepeat = 20
 
     mutating func noteDatePublished(_ node: HTMLNode) {
         let values = node.attributes(["content", "datetime", "title"])

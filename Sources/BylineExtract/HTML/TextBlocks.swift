@@ -17,6 +17,8 @@ struct TextBlock {
     /// The innermost enclosing element that declares itself the article (`<article>`,
     /// `<main>`, `itemprop=articleBody`), if any.
     var article: HTMLNode?
+    /// Whether the block comes right under the article's headline, where its date is printed.
+    var underHeadline = false
 
     var linkDensity: Double { characters == 0 ? 0 : Double(linkCharacters) / Double(characters) }
 }
@@ -102,7 +104,6 @@ struct BlockCollector {
             return .skipChildren
         }
         if tag == .a { linkDepth += 1 }
-        if tag == .h1 { sightings.blocksSinceHeadline = 0 }
         if tag.isBlock {
             flush()
             owners.append(node)
@@ -200,11 +201,22 @@ struct BlockCollector {
         let text = Self.folded(buffer)
         guard !text.isEmpty, let owner = owners.last else { return }
         let characters = text.utf8.reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }
+        // The article's headline: the first `<h1>`, or a later heading of any level that repeats
+        // the page's title (the first `<h1>` is often the site's logo).
+        let tag = owner.tag
+        if tag == .h1 || tag == .h2 || tag == .h3, !sightings.headlineFound {
+            if sightings.repeatsTitle(text) {
+                sightings.headlineFound = true
+                sightings.blocksSinceHeadline = 0
+            } else if tag == .h1 {
+                sightings.blocksSinceHeadline = 0
+            }
+        }
         sightings.blocksSinceHeadline? += 1
         blocks.append(
             TextBlock(
                 text: text, kind: kinds.last ?? .body, owner: owner, characters: characters, linkCharacters: bufferLinks,
-                furniture: furniture, article: articles.last))
+                furniture: furniture, article: articles.last, underHeadline: sightings.isUnderHeadline))
     }
 
     /// UTF-8 bytes with every run of white space (ASCII and no-break space) made one space,
