@@ -55,6 +55,20 @@ public enum DateText {
         return nil
     }
 
+    /// The first date in `text` that a label introduces ("Veröffentlicht am 16.08.2019",
+    /// "Published: March 4, 2025"), with the field the label names.
+    public static func labeled(in text: some StringProtocol, dayFirst: Bool? = nil) -> (field: PublicationStamp.Field, date: DateStamp)? {
+        let tokens = StampToken.scan(text)
+        for start in tokens.indices where tokens[start].kind == .word && PublicationStamp.labelOpeners.contains(tokens[start].text) {
+            var cursor = StampCursor(tokens, dayFirst: dayFirst)
+            cursor.i = start
+            guard let field = cursor.label() else { continue }
+            cursor.skipSeparators()
+            if let date = cursor.dateTime(), date.day != nil, plausible(date) { return (field, date) }
+        }
+        return nil
+    }
+
     /// The date stored under one of `keys` in JSON embedded anywhere in a page's source
     /// (`"publishedDate":"2016-11-04T20:37:27Z"`, with the quotes escaped or not).
     public static func inEmbeddedJSON(_ bytes: [UInt8], keys: [String]) -> DateStamp? {

@@ -67,16 +67,6 @@ struct HTMLMetadataReader {
         for time in times where time.underHeadline {
             fillDate(\.published, "published", time.datetime, rule: "time-under-headline")
         }
-        for time in times where time.marked {
-            fillDate(\.published, "published", time.datetime, rule: "time-pubdate")
-        }
-        if let first = times.first { fillDate(\.published, "published", first.datetime, rule: "time-datetime") }
-        // A page that is a video's home dates itself by the upload.
-        for uploaded in mediaUploads { fillDate(\.published, "published", uploaded, rule: "json-ld-upload-date") }
-        // Meta tags that say only "date" may mean any date; a `<time>` in the page says more.
-        for key in Self.genericDateKeys {
-            fillDate(\.published, "published", metas[key], rule: "meta-\(key)")
-        }
         for time in times { if let date = DateText.parse(time.datetime) { noteZone(date) } }
         fill(\.url, "url", sightings.canonical, rule: "link-canonical")
         if let language = sightings.language.flatMap(Self.primaryLanguage) {
@@ -241,20 +231,29 @@ struct HTMLMetadataReader {
             fillFirstDate(in: value, rule: "itemprop-datepublished")
         }
         let urlDate = metadata.url.flatMap { DateText.inURL($0) }
-        // A `<time>` the page's own dated URL contradicts stamps something else on the page
-        // (a teaser, a comment): the URL is the page's.
-        if let urlDate, urlDate.day != nil, let published = metadata.published,
-            metadata.filledBy["published"]?.rule.hasPrefix("time-") == true,
-            let days = DateText.daysBetween(urlDate, published), abs(days) > 1
-        {
-            metadata.published = nil
-        }
-        if let urlDate, urlDate.day != nil { fillFirstDate(urlDate, rule: "url-path") }
         for element in sightings.dateTexts where element.underHeadline {
             fillFirstDate(in: element.text, rule: "date-element-under-headline")
         }
+        // A date the page labels as the publication's, in a short block anywhere.
+        for block in blocks where block.characters <= Self.textScanCharacters && metadata.published == nil {
+            guard block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+                let (field, date) = DateText.labeled(in: block.text, dayFirst: dayFirst), field == .published
+            else { continue }
+            fillFirstDate(date, rule: "date-labeled")
+        }
+        for time in sightings.times where time.marked {
+            fillDate(\.published, "published", time.datetime, rule: "time-pubdate")
+        }
+        if let first = sightings.times.first { fillDate(\.published, "published", first.datetime, rule: "time-datetime") }
+        // A page that is a video's home dates itself by the upload.
+        for uploaded in mediaUploads { fillDate(\.published, "published", uploaded, rule: "json-ld-upload-date") }
         for block in blocks where block.underHeadline && block.characters <= Self.textScanCharacters {
             fillFirstDate(in: block.text, rule: "date-text-under-headline")
+        }
+        // Meta tags that say only "date" may mean any date; a date printed under the headline
+        // says more.
+        for key in Self.genericDateKeys {
+            fillDate(\.published, "published", sightings.metas[key], rule: "meta-\(key)")
         }
         for element in sightings.dateTexts { fillFirstDate(in: element.text, rule: "date-element") }
         // Any other meta tag that names a date of creation or publication.
@@ -274,6 +273,7 @@ struct HTMLMetadataReader {
             let text = block.characters <= Self.textScanCharacters ? block.text : String(block.text.prefix(Self.datelineCharacters))
             fillFirstDate(in: text, rule: "date-in-text")
         }
+        if let urlDate, urlDate.day != nil { fillFirstDate(urlDate, rule: "url-path") }
         // The path of the page's lead image, where publishing systems file uploads by day.
         for key in ["og:image", "twitter:image"] {
             if let image = sightings.metas[key], let date = DateText.inURL(image, fileTimestamps: true), date.day != nil {
@@ -435,6 +435,9 @@ struct MetadataSightings {
                 let marked = values[1] != nil || values[2]?.asciiLowercased() == "datepublished"
                     || values[3]?.asciiLowercased().containsBytes("publish") == true
                 times.append((datetime, marked, isUnderHeadline))
+            } else {
+                // A `<time>` without a machine-readable value shows one in its text.
+                noteDateElement(node)
             }
             return nil
         case .html:
