@@ -12,6 +12,14 @@ public enum ByteSearch {
         firstIndex(of: needle, in: haystack, from: start, ignoringASCIICase: false)
     }
 
+    /// The first index at or after `start` where `byte` stands in `haystack`.
+    public static func firstIndex(of byte: UInt8, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = haystack.baseAddress, start >= 0, start < haystack.count,
+            let found = memchr(base + start, Int32(byte), haystack.count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// `firstIndex(of:in:from:)`, with ASCII letters compared without case; `needle` must be lower case and
     /// start with a byte that has no case (`<`, `"`).
     public static func firstIndex(

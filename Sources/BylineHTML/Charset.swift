@@ -81,8 +81,28 @@ public enum Charset {
         }
     }
 
+    /// Whether `bytes` are valid UTF-8: ASCII is passed over eight bytes at a time, and each
+    /// other sequence is checked by the standard library's decoder. No string is made.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var i = 0
+            while i < buffer.count {
+                if i + 8 <= buffer.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                if buffer[i] < 0x80 {
+                    i += 1
+                    continue
+                }
+                var iterator = UnsafeBufferPointer(rebasing: buffer[i..<min(buffer.count, i + 4)]).makeIterator()
+                var parser = Unicode.UTF8.ForwardParser()
+                guard case .valid(let sequence) = parser.parseScalar(from: &iterator) else { return false }
+                i += sequence.count
+            }
+            return true
+        }
     }
 
     /// Whether at most one in a hundred non-ASCII sequences is broken (and some are whole): a

@@ -38,7 +38,7 @@ public final class HTMLDocument {
             encoding = "UTF-8"
         }
         self.encoding = encoding
-        if !encoding.hasPrefix("UTF-16") { source = ScriptContent.removed(from: source) }
+        if !encoding.hasPrefix("UTF-16") { source = ParserInput.prepared(from: source) }
         var tree = HTMLTree()
         tree.reserve(forPageOf: source.count)
         try HTMLDocument.parse(source, encoding: encoding, into: &tree, uri: uri)
@@ -221,7 +221,7 @@ struct HTMLTree {
     }
 
     /// The attributes readers look at; the others (`srcset`, `data-…`) are not kept.
-    private static let keptAttributes: [[UInt8]] = [
+    static let keptAttributes: [[UInt8]] = [
         "class", "id", "style", "hidden", "itemprop", "role", "content", "property", "name", "datetime", "rel",
         "href", "type", "lang", "xml:lang", "http-equiv", "pubdate", "title", "charset", "aria-hidden",
     ].map { Array($0.utf8) }

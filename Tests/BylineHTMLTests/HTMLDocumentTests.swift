@@ -61,3 +61,35 @@ func charsetIsDetected(head: String, extra: [UInt8], expected: String) {
         #expect(scripts.dropFirst().allSatisfy { $0.firstChild == nil })
     }
 }
+
+@Test func attributesNoReaderReadsAreDroppedBeforeParsing() throws {
+    let html = """
+        <html><head><link rel="canonical" href="https://example.com/story"></head><body>
+        <div data-config='{"a": "<b>not markup</b>"}' class="lead" onclick="go(1 > 0)">Kept text</div>
+        <a href="/elsewhere" title='He said "hi"'>a link</a>
+        <p class="a"b="c">a tag that does not read cleanly</p>
+        </body></html>
+        """
+    let page = try parse(html)
+    try page.withRoot { root in
+        let root = try #require(root)
+        #expect(root.first(.link)?.attributes(["rel", "href"]) == ["canonical", "https://example.com/story"])
+        let div = try #require(root.first(.div))
+        #expect(div.attribute("class") == "lead")
+        #expect(div.textContent == "Kept text")
+        let link = try #require(root.first(.a))
+        #expect(link.attributes(["href", "title"]) == [nil, "He said \"hi\""])
+        #expect(root.first(.p)?.textContent == "a tag that does not read cleanly")
+    }
+}
+
+@Test(arguments: [
+    ([0x63, 0x61, 0x66, 0xC3, 0xA9] as [UInt8], "UTF-8"),  // é
+    ([0xF0, 0x9F, 0x93, 0xB0], "UTF-8"),  // a four-byte emoji
+    ([0xC0, 0x80], "windows-1252"),  // an overlong NUL
+    ([0xED, 0xA0, 0x80], "windows-1252"),  // a UTF-16 surrogate
+    ([0x61, 0xE2, 0x82], "windows-1252"),  // cut off at the end
+])
+func utf8IsTold(bytes: [UInt8], expected: String) {
+    #expect(Charset.detect(Array("<p>0123456789 ".utf8) + bytes) == expected)
+}
