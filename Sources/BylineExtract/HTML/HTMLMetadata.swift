@@ -62,11 +62,6 @@ struct HTMLMetadataReader {
         let times = sightings.times
         for text in sightings.jsonLD { readJSONLD(text) }
         readMetaTags(metas)
-        // A time right under the headline stamps the article; marked times elsewhere may stamp
-        // teasers and comments.
-        for time in times where time.underHeadline {
-            fillDate(\.published, "published", time.datetime, rule: "time-under-headline")
-        }
         for time in times { if let date = DateText.parse(time.datetime) { noteZone(date) } }
         fill(\.url, "url", sightings.canonical, rule: "link-canonical")
         if let language = sightings.language.flatMap(Self.primaryLanguage) {
@@ -226,6 +221,28 @@ struct HTMLMetadataReader {
     mutating func readFallbacks(blocks: [TextBlock], sightings: MetadataSightings, headline: String?, source: [UInt8]) {
         dayFirst = DateText.writesDayFirst(languageTag: sightings.language ?? sightings.metas["og:locale"] ?? sightings.metas["content-language"])
         fill(\.title, "title", headline, rule: "h1")
+        readPageDates(blocks: blocks, sightings: sightings, source: source)
+        if metadata.authors.isEmpty {
+            for block in blocks.prefix(400) where block.characters <= 120 {
+                if let authors = AuthorLine.authors(in: block.text) {
+                    fillAuthors(authors, rule: "author-line")
+                    break
+                }
+            }
+        }
+    }
+
+    /// The publication date from the page itself when its metadata gives none, strongest
+    /// first: what stands under the headline or is marked as the publication date, then dates
+    /// the page labels, other `<time>` and date elements, dates in the text, the URL, the lead
+    /// image's path, and any date written in the source. Then the date is put in the
+    /// publisher's time zone.
+    private mutating func readPageDates(blocks: [TextBlock], sightings: MetadataSightings, source: [UInt8]) {
+        // A time right under the headline stamps the article; marked times elsewhere may stamp
+        // teasers and comments.
+        for time in sightings.times where time.underHeadline {
+            fillDate(\.published, "published", time.datetime, rule: "time-under-headline")
+        }
         for value in sightings.datePublished {
             fillDate(\.published, "published", value, rule: "itemprop-datepublished")
             fillFirstDate(in: value, rule: "itemprop-datepublished")
@@ -309,14 +326,6 @@ struct HTMLMetadataReader {
             // 22:00 or 23:00 UTC on the hour is a date-only stamp stored as local midnight east of
             // Greenwich (UTC+2, UTC+1): the day meant is the next one.
             metadata.published = local
-        }
-        if metadata.authors.isEmpty {
-            for block in blocks.prefix(400) where block.characters <= 120 {
-                if let authors = AuthorLine.authors(in: block.text) {
-                    fillAuthors(authors, rule: "author-line")
-                    break
-                }
-            }
         }
     }
 
