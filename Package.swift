@@ -40,7 +40,7 @@ let package = Package(
             resources: [.embedInCode("Resources")]
         ),
         // The analysis stages that run after extraction.
-        .target(name: "BylineAnalysis", dependencies: ["BylineCore", "BylineLanguage"]),
+        .target(name: "BylineAnalysis", dependencies: ["BylineCore", "BylineLanguage"], resources: [.embedInCode("Resources")]),
         // The command-line interface: commands, options and the run loop.
         .target(
             name: "BylineCLI",
@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "BylineLanguageTests", dependencies: ["BylineLanguage"]),
         .testTarget(name: "BylineHTMLTests", dependencies: ["BylineHTML"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineSource"], exclude: ["Snapshots"]),
+        .testTarget(name: "BylineAnalysisTests", dependencies: ["BylineAnalysis", "BylineExtract", "BylineSource"]),
         .testTarget(name: "BylineCLITests", dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,128 @@
+import BylineCore
+
+/// Finds the document's names and groups their mentions into entities: spellings of one name
+/// ("Kim Hong-kyun", "Kim Hong Kyun"), a surname after the full name ("Kommasith"), acronyms
+/// and their expansions ("ASEAN", "Association of Southeast Asian Nations"), and the formal and
+/// short names of a country ("Republic of Korea", "South Korea", "ROK"). Each mention records
+/// the rule that joined it to its entity.
+public struct EntityStage: Stage {
+    public let name = "entities"
+    public let requires: Set<Layer> = [.text, .tokens, .sentences]
+    public let provides: Set<Layer> = [.entities]
+    let finder: NamedMentionFinder
+
+    public init(tagger: any NameTagger) {
+        finder = NamedMentionFinder(tagger: tagger)
+    }
+
+    public func run(on document: inout Document) {
+        var grouper = MentionGrouper(stage: name)
+        for mention in finder.mentions(in: document) { grouper.add(mention) }
+        document.entities = grouper.entities()
+    }
+}
+
+/// Groups mentions, in text order, into entities.
+struct MentionGrouper {
+    let stage: String
+    let vocabulary = NameVocabulary.shared
+
+    /// An entity being built.
+    private struct Group {
+        var type: String
+        /// Written forms in order of first use.
+        var forms: [String]
+        var keys: Set<String>
+        /// For a country, its ISO code.
+        var country: String?
+        var mentions: [Mention]
+        /// The text offset of the latest mention: the most recently named wins a shared surname.
+        var lastSeen: Int
+
+        /// The fullest form: the one with the most words, the first of those.
+        var name: String {
+            forms.max { $0.split(separator: " ").count < $1.split(separator: " ").count } ?? ""
+        }
+    }
+
+    private var groups: [Group] = []
+
+    init(stage: String) {
+        self.stage = stage
+    }
+
+    mutating func add(_ mention: NamedMention) {
+        let key = NameForms.key(mention.text)
+        let country = mention.type == "GPE" ? vocabulary.countryCode(mention.text) : nil
+        var rule = mention.rule
+        var target: Int?
+        if let country {
+            target = groups.firstIndex { $0.country == country }
+            rule += "+country"
+        }
+        if target == nil {
+            target = groups.firstIndex { Self.compatible($0.type, mention.type) && $0.keys.contains(key) }
+            if target != nil, !groups[target!].forms.contains(mention.text) { rule += "+spelling" }
+        }
+        if target == nil, mention.type == "PERSON", !mention.text.contains(" ") {
+            (target, rule) = surnameOwner(mention, rule: rule)
+        }
+        if target == nil, mention.type != "PERSON" {
+            target = groups.firstIndex { group in
+                Self.compatible(group.type, mention.type) && group.type != "PERSON"
+                    && group.forms.contains { NameForms.isAcronym(mention.text, of: $0) || NameForms.isAcronym($0, of: mention.text) }
+            }
+            if target != nil { rule += "+acronym" }
+        }
+        let evidence = Mention(span: mention.span, provenance: Provenance(stage: stage, rule: rule))
+        guard let index = target else {
+            groups.append(
+                Group(
+                    type: mention.type, forms: [country.flatMap(vocabulary.countryName(code:)) ?? mention.text, mention.text].uniqued(),
+                    keys: [key], country: country, mentions: [evidence], lastSeen: mention.span.start))
+            return
+        }
+        if !groups[index].forms.contains(mention.text) { groups[index].forms.append(mention.text) }
+        groups[index].keys.insert(key)
+        groups[index].mentions.append(evidence)
+        groups[index].lastSeen = mention.span.start
+        // A place the tagger called an organisation is still the country it names.
+        if country != nil { groups[index].type = "GPE" }
+    }
+
+    /// The person a one-word name refers to: the one whose full name holds it as a word
+    /// (a surname first or last). Of several, the most recently named.
+    private func surnameOwner(_ mention: NamedMention, rule: String) -> (Int?, String) {
+        let key = NameForms.key(mention.text)
+        let owners = groups.indices.filter { i in
+            groups[i].type == "PERSON" && groups[i].name.contains(" ")
+                && groups[i].name.split(separator: " ").contains { NameForms.key($0) == key }
+        }
+        guard let owner = owners.max(by: { groups[$0].lastSeen < groups[$1].lastSeen }) else { return (nil, rule) }
+        return (owner, rule + (owners.count == 1 ? "+surname" : "+surname-most-recent-of-\(owners.count)"))
+    }
+
+    /// Whether mentions of these types may name one thing: the tagger may call one
+    /// organisation ORG in one sentence and MISC in another.
+    private static func compatible(_ a: String, _ b: String) -> Bool {
+        a == b || (a != "PERSON" && b != "PERSON")
+    }
+
+    /// The entities, numbered in order of first mention.
+    func entities() -> [Entity] {
+        groups.enumerated().map { i, group in
+            let name = group.name
+            return Entity(
+                id: "e\(i + 1)", type: group.type, name: name, aliases: group.forms.filter { $0 != name },
+                mentions: group.mentions, provenance: Provenance(stage: stage, rule: group.mentions.first?.provenance.rule ?? "ner"))
+        }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements without repeats, in order of first appearance.
+    func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,104 @@
+import BylineCore
+
+/// The vocabularies that entity and role reading share, from the module's data files:
+/// country names, honorifics and the words of office titles. A class, so that handing it
+/// around costs one reference.
+public final class NameVocabulary: Sendable {
+    public static let shared = NameVocabulary()
+
+    /// Country names by their ``NameForms/key(_:)``, with the ISO 3166-1 code.
+    private let countryCodes: [String: String]
+    /// The most usual name of each country, by code.
+    private let countryNames: [String: String]
+    /// Honorifics, as written, longest first ("Dato' Sri" before "Dato'").
+    let honorifics: [[String]]
+    /// Words and phrases that name an office ("minister", "secretary-general"), lower case.
+    let titleHeads: Set<String>
+    /// Words that may stand before an office's name ("deputy", "first", "foreign").
+    let titleModifiers: Set<String>
+    /// The most words an office's name has ("director general").
+    let longestTitleHead: Int
+
+    private init() {
+        var codes: [String: String] = [:]
+        var names: [String: String] = [:]
+        for row in DataFile(PackageResources.country_names_tsv).rows + DataFile(PackageResources.country_aliases_tsv).rows {
+            guard let code = row.first else { continue }
+            for name in row.dropFirst() {
+                if names[code] == nil { names[code] = name }
+                codes[NameForms.key(name)] = code
+            }
+        }
+        countryCodes = codes
+        countryNames = names
+        honorifics = DataFile(PackageResources.honorifics_txt).lines.map { $0.split(separator: " ").map(String.init) }
+            .sorted { $0.count > $1.count }
+        var heads: Set<String> = []
+        var modifiers: Set<String> = []
+        for row in DataFile(PackageResources.titles_tsv).rows where row.count == 2 {
+            if row[0] == "head" { heads.insert(row[1]) } else { modifiers.insert(row[1]) }
+        }
+        titleHeads = heads
+        titleModifiers = modifiers
+        longestTitleHead = heads.map { $0.split(separator: " ").count }.max() ?? 1
+    }
+
+    /// The ISO 3166-1 code of a country name ("Republic of Korea" → "KR"), or nil.
+    public func countryCode(_ name: String) -> String? {
+        countryCodes[NameForms.key(name)]
+    }
+
+    /// The most usual name of the country with `code`.
+    public func countryName(code: String) -> String? {
+        countryNames[code]
+    }
+
+    /// Whether a lower-cased word or phrase is an office's name or may stand before one.
+    func isTitleWord(_ word: String) -> Bool {
+        titleHeads.contains(word) || titleModifiers.contains(word)
+    }
+}
+
+/// Comparing the written forms of names.
+public enum NameForms {
+    /// A name with case, hyphens, apostrophes, periods and spaces left out, so that spellings
+    /// of one name meet: "Kim Hong-kyun", "Kim Hong Kyun" and "KIM HONG KYUN" share a key.
+    public static func key(_ name: some StringProtocol) -> String {
+        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { !ignored.contains($0) }))
+    }
+
+    private static let ignored: Set<Unicode.Scalar> = [" ", "-", "\u{2010}", "\u{2011}", "'", "\u{2019}", ".", "\u{00A0}"]
+
+    /// Whether `short` is an acronym of `long`: its letters stand in `long` in order, the first
+    /// opening `long`'s first word, each other one opening a word or continuing the letters
+    /// matched before it ("ASEAN" of "Association of Southeast Asian Nations", "ROK" of
+    /// "Republic of Korea"). A leading "the" of `long` is passed over.
+    public static func isAcronym(_ short: String, of long: String) -> Bool {
+        let letters = Array(short.unicodeScalars.filter { $0.properties.isAlphabetic }.map { Character($0).lowercased() })
+        guard (2...10).contains(letters.count), short.unicodeScalars.filter({ $0.properties.isLowercase }).count <= 1 else { return false }
+        var words = long.split(whereSeparator: { $0 == " " || $0 == "-" }).map { Array($0.lowercased()).map(String.init) }
+        if words.first == ["t", "h", "e"] { words.removeFirst() }
+        guard words.count >= 2, words.count <= letters.count + 3, let first = words.first?.first, first == letters[0] else { return false }
+        // Depth-first: letter k is found in word w at position p (p == 0, or p continues the
+        // previous letter in the same word).
+        func match(_ k: Int, word w: Int, at p: Int) -> Bool {
+            if k == letters.count {
+                // Every word of substance must be used: only short function words may be skipped.
+                return w >= words.count - 1 || words[(w + 1)...].allSatisfy { $0.count <= 3 }
+            }
+            // The next letter: further inside the current word, or at the start of a later one.
+            if p + 1 < words[w].count, let q = words[w][(p + 1)...].firstIndex(of: letters[k]) {
+                if match(k + 1, word: w, at: q) { return true }
+            }
+            var next = w + 1
+            while next < words.count {
+                if words[next].first == letters[k], match(k + 1, word: next, at: 0) { return true }
+                // Only a short function word ("of", "the", "and") may be skipped.
+                guard words[next].count <= 3 else { break }
+                next += 1
+            }
+            return false
+        }
+        return match(1, word: 0, at: 0)
+    }
+}

@@ -1,0 +1,137 @@
+import BylineCore
+
+/// What tags a document's names: IOB2 tags ("B-PER", "I-ORG", "O") for each token of each
+/// sentence of one document, with the CoNLL types PER, ORG, LOC and MISC.
+public protocol NameTagger: Sendable {
+    func tag(document sentences: [[String]]) -> [[String]]
+}
+
+/// A name in the text before it is grouped into an entity: its tokens and the contract's type.
+struct NamedMention {
+    /// Token indices into ``Document/tokens``.
+    var tokens: Range<Int>
+    var span: Span
+    /// PERSON, ORG, GPE, LOC or MISC.
+    var type: String
+    var text: String
+    /// How the mention was found: "ner" or "country-name".
+    var rule: String
+}
+
+/// Finds the names of a document: the tagger's spans, with honorifics and clitics trimmed,
+/// country names the tagger missed added, and places typed as countries and cities (GPE) or
+/// other places (LOC).
+struct NamedMentionFinder {
+    let tagger: any NameTagger
+    let vocabulary = NameVocabulary.shared
+
+    /// Words that make a place a geographic feature rather than a political unit.
+    static let featureWords: Set<String> = [
+        "peninsula", "river", "sea", "ocean", "mountain", "mountains", "mount", "island", "islands", "gulf", "lake",
+        "valley", "bay", "strait", "desert", "coast", "region", "plateau", "basin", "canal", "cape", "forest",
+    ]
+
+    /// The most tokens a country name runs to ("United Kingdom of Great Britain and Northern Ireland").
+    static let longestCountryName = 8
+
+    func mentions(in document: Document) -> [NamedMention] {
+        let tokens = document.tokens
+        let text = document.text
+        let words = document.sentences.map { sentence in sentence.tokens.map { String(text[tokens[$0].span]) } }
+        let tags = tagger.tag(document: words)
+        var found: [NamedMention] = []
+        for (sentence, sentenceTags) in zip(document.sentences, tags) {
+            for (range, type) in Self.chunks(sentenceTags) {
+                let first = sentence.tokens.lowerBound
+                if let mention = mention(tokens: (first + range.lowerBound)..<(first + range.upperBound), conllType: type, in: document) {
+                    found.append(mention)
+                }
+            }
+        }
+        found += countryNames(in: document, besides: found)
+        return found.sorted { $0.span.start < $1.span.start }
+    }
+
+    /// Entity chunks of IOB tags: a `B-` tag, or an `I-` tag after another type, opens one.
+    static func chunks(_ tags: [String]) -> [(Range<Int>, String)] {
+        var chunks: [(Range<Int>, String)] = []
+        var open: (start: Int, type: String)?
+        for (i, tag) in tags.enumerated() {
+            let parts = tag.split(separator: "-", maxSplits: 1).map(String.init)
+            let type = parts.count == 2 ? parts[1] : nil
+            if let current = open, parts.first != "I" || type != current.type {
+                chunks.append((current.start..<i, current.type))
+                open = nil
+            }
+            if let type, open == nil { open = (i, type) }
+        }
+        if let current = open { chunks.append((current.start..<tags.count, current.type)) }
+        return chunks
+    }
+
+    /// A mention of `tokens`, trimmed of honorifics and trailing marks, typed for the contract.
+    private func mention(tokens range: Range<Int>, conllType: String, in document: Document) -> NamedMention? {
+        let tokens = document.tokens
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        let word = { (i: Int) in String(document.text[tokens[i].span]) }
+        if conllType == "PER", let honorific = honorific(at: lower, before: upper, in: document) { lower += honorific }
+        while upper > lower, tokens[upper - 1].kind == .punctuation || word(upper - 1) == "'s" || word(upper - 1) == "’s" { upper -= 1 }
+        guard upper > lower else { return nil }
+        let span = Span(tokens[lower].span.start, tokens[upper - 1].span.end)
+        let text = String(document.text[span])
+        let type: String
+        switch conllType {
+        case "PER": type = "PERSON"
+        case "ORG": type = vocabulary.countryCode(text) != nil ? "GPE" : "ORG"
+        case "LOC": type = isFeature(text) ? "LOC" : "GPE"
+        default: type = vocabulary.countryCode(text) != nil ? "GPE" : "MISC"
+        }
+        return NamedMention(tokens: lower..<upper, span: span, type: type, text: text, rule: "ner")
+    }
+
+    /// How many tokens from `start` make an honorific ("Dato'", "Dr.", "Tan Sri"), if any.
+    func honorific(at start: Int, before end: Int, in document: Document) -> Int? {
+        for words in vocabulary.honorifics where start + words.count < end {
+            if words.indices.allSatisfy({ document.text[document.tokens[start + $0].span] == words[$0] }) { return words.count }
+        }
+        return nil
+    }
+
+    private func isFeature(_ name: String) -> Bool {
+        name.split(separator: " ").contains { Self.featureWords.contains($0.lowercased()) }
+    }
+
+    /// Country names (with their informal names and abbreviations: "ROK", "UK") that no mention
+    /// covers, each a GPE.
+    private func countryNames(in document: Document, besides found: [NamedMention]) -> [NamedMention] {
+        let tokens = document.tokens
+        var covered = Set<Int>()
+        for mention in found { covered.formUnion(mention.tokens) }
+        var added: [NamedMention] = []
+        var i = 0
+        while i < tokens.count {
+            guard !covered.contains(i), tokens[i].kind == .word || tokens[i].kind == .abbreviation,
+                document.text[tokens[i].span].first?.isUppercase == true
+            else {
+                i += 1
+                continue
+            }
+            var matched = 0
+            for length in stride(from: min(Self.longestCountryName, tokens.count - i), through: 1, by: -1) {
+                let range = i..<(i + length)
+                guard !range.contains(where: covered.contains) else { continue }
+                let span = Span(tokens[i].span.start, tokens[i + length - 1].span.end)
+                let text = String(document.text[span])
+                // Short names only in capitals: "US", not "us".
+                if vocabulary.countryCode(text) != nil, text.first?.isUppercase == true, text.count > 4 || !text.contains(where: \.isLowercase) {
+                    added.append(NamedMention(tokens: range, span: span, type: "GPE", text: text, rule: "country-name"))
+                    matched = length
+                    break
+                }
+            }
+            i += max(matched, 1)
+        }
+        return added
+    }
+}

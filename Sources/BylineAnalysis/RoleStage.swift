@@ -1,0 +1,205 @@
+import BylineCore
+
+/// Reads the offices people hold from the words around their names:
+/// - an appositive: "NAME, deputy secretary-general of ASEAN, …" (rule `appositive`);
+/// - a title before the name: "President NAME", "Foreign Minister NAME" (rule `title-before-name`);
+/// - a possessive before that title: "ORG's foreign minister NAME" (rule `possessive-title`).
+/// Roles joined by "and" ("deputy prime minister and minister of foreign affairs of Laos") are
+/// each recorded, with the whole phrase as their evidence. The organisation is the one the
+/// phrase names (an organisation before a country).
+public struct RoleStage: Stage {
+    public let name = "roles"
+    public let requires: Set<Layer> = [.text, .tokens, .sentences, .entities]
+    public let provides: Set<Layer> = [.roles]
+    let vocabulary = NameVocabulary.shared
+
+    public init() {}
+
+    /// The most tokens an appositive role phrase runs to.
+    static let longestPhrase = 24
+
+    public func run(on document: inout Document) {
+        let reader = PhraseReader(document: document, vocabulary: vocabulary)
+        for e in document.entities.indices where document.entities[e].type == "PERSON" {
+            var roles: [Role] = []
+            for mention in document.entities[e].mentions {
+                guard let range = reader.tokenRange(of: mention.span) else { continue }
+                roles += appositive(after: range, reader: reader) + titleBefore(range, reader: reader)
+            }
+            var seen: Set<String> = []
+            document.entities[e].roles = roles.filter { seen.insert("\($0.title.lowercased())|\($0.org ?? "")").inserted }
+        }
+    }
+
+    /// "NAME, TITLE [of ORG] [and TITLE …]," — the phrase after a comma that opens with a title.
+    private func appositive(after person: Range<Int>, reader: PhraseReader) -> [Role] {
+        var i = person.upperBound
+        guard reader.word(i) == "," else { return [] }
+        i += 1
+        if ["the", "a", "an"].contains(reader.word(i)?.lowercased() ?? "") { i += 1 }
+        let start = i
+        guard reader.titleLength(at: start) > 0 else { return [] }
+        // The phrase runs to a comma, a bracket or the sentence's end; "and" goes on only into
+        // another title, not into the next person's name.
+        var end = start
+        while end < reader.sentenceEnd(of: start), end - start < Self.longestPhrase {
+            let word = reader.word(end) ?? ""
+            if [",", ")", "(", ";", ":", "\"", "“", "”", "--", "—", "–"].contains(word) { break }
+            if word == "and", reader.titleLength(at: end + 1) == 0 { break }
+            end += 1
+        }
+        guard end > start else { return [] }
+        return roles(in: start..<end, rule: "appositive", reader: reader)
+    }
+
+    /// "[ORG's] TITLE NAME" — a title just before the name.
+    private func titleBefore(_ person: Range<Int>, reader: PhraseReader) -> [Role] {
+        var start = person.lowerBound
+        // An honorific between the title and the name stays out of both.
+        while start > 0, reader.isHonorific(start - 1) { start -= 1 }
+        var first = start
+        while first > 0, let word = reader.word(first - 1), word.first?.isLetter == true,
+            vocabulary.isTitleWord(word.lowercased()), reader.mention(at: first - 1) == nil
+        {
+            first -= 1
+        }
+        guard first < start, (first..<start).contains(where: { reader.titleLength(at: $0) > 0 || vocabulary.titleHeads.contains(reader.word($0)?.lowercased() ?? "") }) else {
+            return []
+        }
+        let title = reader.text(first..<start)
+        var org: String?
+        var rule = "title-before-name"
+        var evidence = first..<start
+        if first >= 2, ["'s", "’s"].contains(reader.word(first - 1) ?? ""), let owner = reader.mention(at: first - 2),
+            owner.type != "PERSON"
+        {
+            org = owner.name
+            rule = "possessive-title"
+            evidence = reader.mentionRange(at: first - 2)!.lowerBound..<start
+        }
+        return [Role(title: title, org: org, span: reader.span(evidence), provenance: Provenance(stage: name, rule: rule))]
+    }
+
+    /// The roles of one phrase: each title it joins with "and", with the organisation it names.
+    private func roles(in phrase: Range<Int>, rule: String, reader: PhraseReader) -> [Role] {
+        let org = reader.organisation(in: phrase)
+        var roles: [Role] = []
+        var i = phrase.lowerBound
+        while i < phrase.upperBound {
+            let length = reader.titleLength(at: i)
+            guard length > 0 else { break }
+            var end = i + length
+            // "minister of foreign affairs": a lower-case "of …" belongs to the title.
+            while end + 1 < phrase.upperBound, reader.word(end) == "of", reader.word(end + 1)?.first?.isLowercase == true,
+                reader.word(end + 1) != "the"
+            {
+                end += 2
+                while end < phrase.upperBound, reader.word(end)?.first?.isLowercase == true, reader.word(end) != "of",
+                    reader.word(end) != "and", reader.word(end) != "for"
+                {
+                    end += 1
+                }
+            }
+            roles.append(Role(title: reader.text(i..<end), org: org, span: reader.span(phrase), provenance: Provenance(stage: name, rule: rule)))
+            // The next title after "and", if any.
+            guard let and = (end..<phrase.upperBound).first(where: { reader.word($0) == "and" }) else { break }
+            i = and + 1
+        }
+        return roles
+    }
+}
+
+/// Token-level reading of a document for the role patterns.
+struct PhraseReader {
+    let document: Document
+    let vocabulary: NameVocabulary
+    /// The entity mentioned at each token, with the mention's token range.
+    private let mentionAt: [Int: (entity: Int, range: Range<Int>)]
+    private let sentenceEnds: [Int]
+
+    init(document: Document, vocabulary: NameVocabulary) {
+        self.document = document
+        self.vocabulary = vocabulary
+        var mentionAt: [Int: (Int, Range<Int>)] = [:]
+        let starts = document.tokens.map(\.span.start)
+        for (e, entity) in document.entities.enumerated() {
+            for mention in entity.mentions {
+                let lower = Self.firstIndex(in: starts, atOrAfter: mention.span.start)
+                var upper = lower
+                while upper < document.tokens.count, document.tokens[upper].span.end <= mention.span.end { upper += 1 }
+                for t in lower..<upper { mentionAt[t] = (e, lower..<upper) }
+            }
+        }
+        self.mentionAt = mentionAt
+        var ends = [Int](repeating: document.tokens.count, count: document.tokens.count)
+        for sentence in document.sentences { for t in sentence.tokens { ends[t] = sentence.tokens.upperBound } }
+        sentenceEnds = ends
+    }
+
+    private static func firstIndex(in starts: [Int], atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    func word(_ i: Int) -> String? {
+        i >= 0 && i < document.tokens.count ? String(document.text[document.tokens[i].span]) : nil
+    }
+
+    func text(_ range: Range<Int>) -> String { String(document.text[span(range)]) }
+
+    func span(_ range: Range<Int>) -> Span {
+        Span(document.tokens[range.lowerBound].span.start, document.tokens[range.upperBound - 1].span.end)
+    }
+
+    func sentenceEnd(of i: Int) -> Int { i < sentenceEnds.count ? sentenceEnds[i] : document.tokens.count }
+
+    func tokenRange(of span: Span) -> Range<Int>? {
+        let lower = Self.firstIndex(in: document.tokens.map(\.span.start), atOrAfter: span.start)
+        var upper = lower
+        while upper < document.tokens.count, document.tokens[upper].span.end <= span.end { upper += 1 }
+        return upper > lower ? lower..<upper : nil
+    }
+
+    func mention(at i: Int) -> Entity? { mentionAt[i].map { document.entities[$0.entity] } }
+
+    func mentionRange(at i: Int) -> Range<Int>? { mentionAt[i]?.range }
+
+    func isHonorific(_ i: Int) -> Bool {
+        guard let word = word(i) else { return false }
+        return vocabulary.honorifics.contains { $0.last == word }
+    }
+
+    /// How many tokens from `i` form a title: modifiers ("deputy", "first vice") then an
+    /// office ("secretary-general", "prime minister"); 0 when none starts there.
+    func titleLength(at i: Int) -> Int {
+        var j = i
+        var lastHead = 0
+        while let word = word(j)?.lowercased(), j - i < 8 {
+            // The longest office name that starts here.
+            let head = (1...vocabulary.longestTitleHead).reversed().first { n in
+                j + n <= document.tokens.count && vocabulary.titleHeads.contains((j..<(j + n)).compactMap { self.word($0)?.lowercased() }.joined(separator: " "))
+            }
+            if let head {
+                j += head
+                lastHead = j - i
+            } else if vocabulary.titleModifiers.contains(word) {
+                j += 1
+            } else {
+                break
+            }
+        }
+        return lastHead
+    }
+
+    /// The name of the organisation a role phrase names: its last organisation, else its last
+    /// place.
+    func organisation(in phrase: Range<Int>) -> String? {
+        let named = phrase.compactMap { mention(at: $0) }
+        return (named.last { $0.type == "ORG" } ?? named.last { $0.type == "GPE" || $0.type == "LOC" })?.name
+    }
+}

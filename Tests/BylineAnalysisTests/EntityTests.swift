@@ -1,0 +1,128 @@
+import BylineAnalysis
+import BylineCore
+import BylineExtract
+import BylineSource
+import Testing
+
+/// A tagger that knows a fixed list of names: each occurrence of a name's words is tagged with
+/// its type. It stands in for the trained model, so that these tests check how mentions are
+/// grouped and roles read, whatever the model's errors.
+private struct ListTagger: NameTagger {
+    let names: [(words: [String], type: String)]
+
+    init(_ names: [String: String]) {
+        self.names = names.map { ($0.key.split(separator: " ").map(String.init), $0.value) }.sorted { $0.words.count > $1.words.count }
+    }
+
+    func tag(document sentences: [[String]]) -> [[String]] {
+        sentences.map { words in
+            var tags = [String](repeating: "O", count: words.count)
+            var i = 0
+            while i < words.count {
+                if let name = names.first(where: { i + $0.words.count <= words.count && Array(words[i..<(i + $0.words.count)]) == $0.words }) {
+                    for k in 0..<name.words.count { tags[i + k] = (k == 0 ? "B-" : "I-") + name.type }
+                    i += name.words.count
+                } else {
+                    i += 1
+                }
+            }
+            return tags
+        }
+    }
+}
+
+private func analyze(_ text: String, names: [String: String]) throws -> Document {
+    var document = try PlainTextReader().read(SourceDocument(uri: "t.txt", bytes: Array(text.utf8)))
+    let pipeline = try Pipeline([TokenizeStage(), SentenceStage(), EntityStage(tagger: ListTagger(names)), RoleStage()])
+    pipeline.run(on: &document)
+    return document
+}
+
+private func entity(_ name: String, in document: Document) -> Entity? {
+    document.entities.first { $0.name == name }
+}
+
+@Test func spellingsOfOneNameAreOneEntity() throws {
+    let document = try analyze(
+        "Park Min Jun met reporters on Monday. Park Min-jun said talks would go on.",
+        names: ["Park Min Jun": "PER", "Park Min-jun": "PER"])
+    #expect(document.entities.count == 1)
+    let park = try #require(document.entities.first)
+    #expect(park.mentions.count == 2)
+    #expect(Set([park.name] + park.aliases) == ["Park Min Jun", "Park Min-jun"])
+}
+
+@Test func aSurnameGoesToTheMostRecentlyNamedOfTwo() throws {
+    let document = try analyze(
+        "Lee Ji-ho and Lee Sang-woo met in the capital. Lee Sang-woo spoke first. Lee said the plan was ready.",
+        names: ["Lee Ji-ho": "PER", "Lee Sang-woo": "PER", "Lee": "PER"])
+    #expect(document.entities.filter { $0.type == "PERSON" }.map(\.name) == ["Lee Ji-ho", "Lee Sang-woo"])
+    let sangwoo = try #require(entity("Lee Sang-woo", in: document))
+    let last = try #require(sangwoo.mentions.last)
+    #expect(document.text[last.span] == "Lee")
+    #expect(last.provenance.rule == "ner+surname-most-recent-of-2")
+}
+
+@Test func aLoneSurnameJoinsItsFullName() throws {
+    let document = try analyze(
+        "Maria Kowalska opened the meeting. Kowalska said the budget was sound.",
+        names: ["Maria Kowalska": "PER", "Kowalska": "PER"])
+    let person = try #require(entity("Maria Kowalska", in: document))
+    #expect(person.aliases == ["Kowalska"])
+    #expect(document.entities.count == 1)
+}
+
+@Test func anHonorificStaysOutOfTheNameAndTheRole() throws {
+    let document = try analyze(
+        "Dr. Maria Santos, chief economist of the Central Bank, said rates would hold.",
+        names: ["Dr. Maria Santos": "PER", "Central Bank": "ORG"])
+    let person = try #require(entity("Maria Santos", in: document))
+    let role = try #require(person.roles.first)
+    #expect(role.title == "chief economist")
+    #expect(role.org == "Central Bank")
+    #expect(role.provenance.rule == "appositive")
+}
+
+@Test func aTitleBeforeTheNameIsARole() throws {
+    let document = try analyze("Prime Minister Anna Berg arrived on Tuesday.", names: ["Anna Berg": "PER"])
+    let role = try #require(entity("Anna Berg", in: document)?.roles.first)
+    #expect(role.title == "Prime Minister")
+    #expect(role.provenance.rule == "title-before-name")
+}
+
+@Test func aPossessiveNamesTheRolesOrganisation() throws {
+    let document = try analyze(
+        "The Alliance's foreign minister Jonas Lind said the talks had ended.",
+        names: ["Alliance": "ORG", "Jonas Lind": "PER"])
+    let role = try #require(entity("Jonas Lind", in: document)?.roles.first)
+    #expect(role.title == "foreign minister")
+    #expect(role.org == "Alliance")
+    #expect(role.provenance.rule == "possessive-title")
+}
+
+@Test func rolesJoinedByAndAreEachRead() throws {
+    let document = try analyze(
+        "Ana Reyes, deputy prime minister and minister of finance of Chile, said growth would return.",
+        names: ["Ana Reyes": "PER", "Chile": "LOC"])
+    let roles = try #require(entity("Ana Reyes", in: document)?.roles)
+    #expect(roles.map(\.title) == ["deputy prime minister", "minister of finance"])
+    #expect(roles.allSatisfy { $0.org == "Chile" })
+    #expect(roles.allSatisfy { document.text[$0.span] == "deputy prime minister and minister of finance of Chile" })
+}
+
+@Test func anAcronymJoinsItsExpansion() throws {
+    let document = try analyze(
+        "The World Health Organization issued new advice. WHO officials said cases were falling.",
+        names: ["World Health Organization": "ORG", "WHO": "ORG"])
+    #expect(document.entities.count == 1)
+    #expect(document.entities.first?.aliases == ["WHO"])
+}
+
+@Test func aCountrysNamesAreOneEntity() throws {
+    let document = try analyze(
+        "The United Kingdom signed the deal. Britain had long sought it, and the UK will ratify it.",
+        names: ["United Kingdom": "LOC", "Britain": "LOC"])
+    let countries = document.entities.filter { $0.type == "GPE" }
+    #expect(countries.count == 1)
+    #expect(Set(countries.first?.mentions.map { String(document.text[$0.span]) } ?? []) == ["United Kingdom", "Britain", "UK"])
+}
