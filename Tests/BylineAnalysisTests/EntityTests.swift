@@ -7,7 +7,7 @@ import Testing
 /// A tagger that knows a fixed list of names: each occurrence of a name's words is tagged with
 /// its type. It stands in for the trained model, so that these tests check how mentions are
 /// grouped and roles read, whatever the model's errors.
-private struct ListTagger: NameTagger {
+struct ListTagger: NameTagger {
     let names: [(words: [String], type: String)]
 
     init(_ names: [String: String]) {
@@ -31,9 +31,9 @@ private struct ListTagger: NameTagger {
     }
 }
 
-private func analyze(_ text: String, names: [String: String]) throws -> Document {
+func analyze(_ text: String, names: [String: String]) throws -> Document {
     var document = try PlainTextReader().read(SourceDocument(uri: "t.txt", bytes: Array(text.utf8)))
-    let pipeline = try Pipeline([TokenizeStage(), SentenceStage(), EntityStage(tagger: ListTagger(names)), RoleStage()])
+    let pipeline = try Pipeline([TokenizeStage(), SentenceStage(), EntityStage(tagger: ListTagger(names)), RoleStage(), QuoteStage()])
     pipeline.run(on: &document)
     return document
 }

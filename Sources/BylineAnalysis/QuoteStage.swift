@@ -1,0 +1,131 @@
+import BylineCore
+
+/// Finds quotations and gives each to its speaker.
+///
+/// Quote spans are the stretches between double quotation marks (straight, curly, low-high,
+/// guillemets) inside a paragraph; a paragraph that ends inside an open quote continues in
+/// the next paragraph when that one opens with a quote mark (the newswire convention). A quote
+/// that opens its sentence is `direct`, one inside a sentence `partial`. A quote in title case
+/// or introduced as a title ("the theme …") is no one's speech and gets no speaker.
+///
+/// Speakers are decided by sieves, in order; the first that decides records its name in
+/// `rule`: ``SpeakerSieve``.
+public struct QuoteStage: Stage {
+    public let name = "quotes"
+    public let requires: Set<Layer> = [.text, .paragraphs, .tokens, .sentences, .entities]
+    public let provides: Set<Layer> = [.quotes]
+
+    public init() {}
+
+    public func run(on document: inout Document) {
+        let context = QuoteContext(document: document)
+        var quotes: [Quote] = []
+        var previousParagraphSpeaker: Attribution?
+        var currentParagraph = -1
+        var paragraphSpeaker: Attribution?
+        for found in QuoteMarks.quotes(in: document) {
+            if found.paragraph != currentParagraph {
+                // The last speaker of the paragraph before carries on only into the very next one.
+                previousParagraphSpeaker = found.paragraph == currentParagraph + 1 ? paragraphSpeaker : nil
+                paragraphSpeaker = nil
+                currentParagraph = found.paragraph
+            }
+            let kind = context.kind(of: found)
+            var attribution: Attribution?
+            if !context.isTitle(found) {
+                attribution = SpeakerSieve.allCases.lazy.compactMap { $0.decide(found, context: context, previous: previousParagraphSpeaker) }.first
+            }
+            if let attribution { paragraphSpeaker = attribution }
+            quotes.append(
+                Quote(
+                    kind: kind, span: found.span, speaker: attribution?.entity.map { document.entities[$0].id },
+                    speakerMention: attribution?.mention, cue: attribution?.cue, confidence: attribution?.sieve.confidence ?? 0,
+                    provenance: Provenance(stage: name, rule: attribution?.sieve.rawValue ?? (context.isTitle(found) ? "title" : "unattributed"))))
+        }
+        document.quotes = quotes
+    }
+}
+
+/// A speaker decision: the entity (an index into the document's entities), the words it rests
+/// on, the cue, and the sieve that made it.
+struct Attribution {
+    var entity: Int?
+    var mention: Span?
+    var cue: String?
+    var sieve: SpeakerSieve
+}
+
+/// One quotation found between quote marks.
+struct FoundQuote {
+    /// The words inside the marks.
+    var span: Span
+    /// The opening and closing marks' offsets (the closing one is nil when the quote runs on).
+    var open: Int
+    var close: Int?
+    var paragraph: Int
+    /// Whether the quote carries on from an open quote in the paragraph before.
+    var continues: Bool
+}
+
+/// Quote marks and the stretches between them.
+enum QuoteMarks {
+    static let opening: Set<Unicode.Scalar> = ["\u{201C}", "\u{00AB}", "\u{201E}"]
+    static let closing: Set<Unicode.Scalar> = ["\u{201D}", "\u{00BB}"]
+    static let straight: Unicode.Scalar = "\""
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        opening.contains(scalar) || closing.contains(scalar) || scalar == straight
+    }
+
+    /// The quotes of the document's article paragraphs, in order.
+    static func quotes(in document: Document) -> [FoundQuote] {
+        var quotes: [FoundQuote] = []
+        var runsOn = false
+        for (p, paragraph) in document.paragraphs.enumerated() where paragraph.kind != .caption && paragraph.kind != .title {
+            let text = document.text[paragraph.span]
+            var offset = paragraph.span.start
+            var open: (mark: Int, start: Int)?
+            var previous: Unicode.Scalar = " "
+            let first = text.unicodeScalars.first { !$0.properties.isWhitespace }
+            // An open quote runs on only into a paragraph that opens with a mark.
+            let continuing = runsOn && first.map(isMark) == true
+            runsOn = false
+            for scalar in text.unicodeScalars {
+                let width = UTF8.width(scalar)
+                if isMark(scalar) {
+                    let opens = opening.contains(scalar)
+                        || (scalar == straight && open == nil && (previous.properties.isWhitespace || "([{—–-".unicodeScalars.contains(previous)))
+                    if let current = open, !opens {
+                        quotes.append(FoundQuote(span: Span(current.start, offset), open: current.mark, close: offset, paragraph: p, continues: false))
+                        open = nil
+                    } else if open == nil, !closing.contains(scalar) {
+                        open = (offset, offset + width)
+                    }
+                }
+                previous = scalar
+                offset += width
+            }
+            if let current = open {
+                quotes.append(FoundQuote(span: Span(current.start, paragraph.span.end), open: current.mark, close: nil, paragraph: p, continues: false))
+                runsOn = true
+            }
+            if continuing, let index = quotes.firstIndex(where: { $0.paragraph == p }) { quotes[index].continues = true }
+        }
+        return quotes.compactMap { trimmed($0, in: document.text) }
+    }
+
+    /// The quote without white space and marks at its edges; nil when nothing is left.
+    private static func trimmed(_ quote: FoundQuote, in text: String) -> FoundQuote? {
+        var span = quote.span
+        let bytes = Array(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: span.start)..<text.utf8.index(text.utf8.startIndex, offsetBy: span.end)])
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x0A { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x0A { upper -= 1 }
+        guard upper > lower, bytes[lower..<upper].contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x80 }) else { return nil }
+        span = Span(span.start + lower, span.start + upper)
+        var quote = quote
+        quote.span = span
+        return quote
+    }
+}

@@ -1,0 +1,191 @@
+import BylineCore
+
+/// The sieves that decide a quote's speaker, in the order they are tried.
+enum SpeakerSieve: String, CaseIterable {
+    /// `"…," Kim said` or `"…," said Kim`: a cue and its subject right after the quote.
+    case cueAfter = "cue-after-quote"
+    /// `Kim said: "…"`, `Kim pointed out that … "…"`: a cue before the quote in its sentence,
+    /// with the person named before the cue.
+    case cueBefore = "cue-before-quote"
+    /// `Saying that … "…", Kim noted …`: a sentence opening with a speech participle, whose
+    /// speaker is named after the quote.
+    case participleOpener = "participle-opener"
+    /// A quote paragraph with no attribution of its own continues the last speaker of the
+    /// paragraph just before.
+    case paragraphContinuity = "paragraph-continuity"
+
+    var confidence: Double {
+        switch self {
+        case .cueAfter: 0.9
+        case .cueBefore: 0.8
+        case .participleOpener: 0.75
+        case .paragraphContinuity: 0.6
+        }
+    }
+
+    /// How many tokens after a quote its attribution may lie (`," the minister said`).
+    static let reachAfter = 8
+
+    func decide(_ quote: FoundQuote, context: QuoteContext, previous: Attribution?) -> Attribution? {
+        switch self {
+        case .cueAfter: return context.cueAfter(quote)
+        case .cueBefore: return context.cueBefore(quote)
+        case .participleOpener: return context.participleOpener(quote)
+        case .paragraphContinuity:
+            guard let previous, context.opensParagraph(quote) else { return nil }
+            return Attribution(entity: previous.entity, mention: previous.mention, cue: nil, sieve: self)
+        }
+    }
+}
+
+/// What the sieves read: tokens, sentences, cue words and who is mentioned where.
+struct QuoteContext {
+    let document: Document
+    let cues: [[String]]
+    /// The entity mentioned at each token, with the mention's span.
+    private let mentionAt: [Int: (entity: Int, span: Span)]
+    private let sentenceOf: [Int]
+    private let starts: [Int]
+
+    static let cueWords: [[String]] = DataFile(PackageResources.speech_cues_txt).lines.map { $0.split(separator: " ").map(String.init) }
+        .sorted { $0.count > $1.count }
+
+    static let pronouns: Set<String> = ["he", "she", "they", "we", "i"]
+
+    /// Words that introduce a title rather than speech: `the theme "…"`.
+    static let titleWords: Set<String> = ["theme", "title", "titled", "entitled", "called", "dubbed", "named", "slogan", "motto", "headline", "banner"]
+
+    init(document: Document) {
+        self.document = document
+        cues = Self.cueWords
+        starts = document.tokens.map(\.span.start)
+        var mentionAt: [Int: (Int, Span)] = [:]
+        for (e, entity) in document.entities.enumerated() where entity.type == "PERSON" {
+            for mention in entity.mentions {
+                var t = Self.index(in: starts, atOrAfter: mention.span.start)
+                while t < document.tokens.count, document.tokens[t].span.end <= mention.span.end {
+                    mentionAt[t] = (e, mention.span)
+                    t += 1
+                }
+            }
+        }
+        self.mentionAt = mentionAt
+        var sentenceOf = [Int](repeating: -1, count: document.tokens.count)
+        for (s, sentence) in document.sentences.enumerated() { for t in sentence.tokens { sentenceOf[t] = s } }
+        self.sentenceOf = sentenceOf
+    }
+
+    static func index(in starts: [Int], atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    func word(_ t: Int) -> String { String(document.text[document.tokens[t].span]) }
+
+    /// The token range of the sentence holding the byte `offset`.
+    func sentence(at offset: Int) -> Range<Int>? {
+        let t = min(Self.index(in: starts, atOrAfter: offset), document.tokens.count - 1)
+        guard t >= 0, sentenceOf[t] >= 0 else { return nil }
+        return document.sentences[sentenceOf[t]].tokens
+    }
+
+    /// The cue phrase starting at token `t`, as written, with its length.
+    func cue(at t: Int) -> (text: String, length: Int)? {
+        for words in cues where t + words.count <= document.tokens.count {
+            if words.indices.allSatisfy({ word(t + $0).lowercased() == words[$0] }) {
+                return (String(document.text[Span(document.tokens[t].span.start, document.tokens[t + words.count - 1].span.end)]), words.count)
+            }
+        }
+        return nil
+    }
+
+    /// A person named or referred to at token `t`: a mention, or a pronoun resolved to the
+    /// person named last before it.
+    func speaker(at t: Int) -> (entity: Int?, span: Span)? {
+        if let mention = mentionAt[t] { return (mention.entity, mention.span) }
+        let lowered = word(t).lowercased()
+        guard Self.pronouns.contains(lowered) else { return nil }
+        let span = document.tokens[t].span
+        let before = mentionAt.filter { document.tokens[$0.key].span.end <= span.start }.max { $0.key < $1.key }
+        return (lowered == "he" || lowered == "she" ? before?.value.entity : nil, span)
+    }
+
+    func kind(of quote: FoundQuote) -> Quote.Kind {
+        guard let sentence = sentence(at: quote.span.start) else { return .direct }
+        let first = document.tokens[sentence.lowerBound].span.start
+        return quote.open <= first || quote.continues ? .direct : .partial
+    }
+
+    /// Whether the quoted words are a title, a theme or a slogan rather than speech: most of
+    /// their words capitalised, or a title word just before them.
+    func isTitle(_ quote: FoundQuote) -> Bool {
+        let t = Self.index(in: starts, atOrAfter: quote.open)
+        if t > 0, Self.titleWords.contains(word(t - 1).lowercased()) { return true }
+        let words = document.text[quote.span].split(separator: " ").filter { $0.first?.isLetter == true }
+        guard words.count >= 2, quote.close != nil else { return false }
+        let capitalised = words.filter { $0.first?.isUppercase == true }.count
+        let last = document.text[quote.span].last
+        return Double(capitalised) / Double(words.count) >= 0.6 && last != "." && last != "," && last != "!" && last != "?"
+    }
+
+    func opensParagraph(_ quote: FoundQuote) -> Bool {
+        document.paragraphs[quote.paragraph].span.start == quote.open || quote.continues
+    }
+
+    /// `"…," Kim said` / `"…," said Kim` / `"…," he added`.
+    func cueAfter(_ quote: FoundQuote) -> Attribution? {
+        guard let close = quote.close, let sentence = sentence(at: close) else { return nil }
+        var t = Self.index(in: starts, atOrAfter: close + 1)
+        let end = min(sentence.upperBound, t + SpeakerSieve.reachAfter)
+        while t < end, [",", "\u{201D}", "\""].contains(word(t)) { t += 1 }
+        var i = t
+        while i < end {
+            if let cue = cue(at: i) {
+                // Inverted: the speaker after the cue.
+                if i == t, i + cue.length < end, let found = speaker(at: i + cue.length) {
+                    return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueAfter)
+                }
+                // The subject before the cue: the person named nearest before it.
+                if let found = (t..<i).reversed().lazy.compactMap({ self.speaker(at: $0) }).first {
+                    return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueAfter)
+                }
+                return nil
+            }
+            if word(i) == "\"" || word(i) == "\u{201C}" { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `Kim said: "…"` or `Kim pointed out that … "…"`: the last cue before the quote in its
+    /// sentence, and the first person named before that cue.
+    func cueBefore(_ quote: FoundQuote) -> Attribution? {
+        guard let sentence = sentence(at: quote.span.start) else { return nil }
+        let openToken = Self.index(in: starts, atOrAfter: quote.open)
+        guard openToken > sentence.lowerBound else { return nil }
+        let before = sentence.lowerBound..<openToken
+        guard let (c, cue) = before.reversed().lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }).first else { return nil }
+        if let found = (sentence.lowerBound..<c).lazy.compactMap({ self.speaker(at: $0) }).first {
+            return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueBefore)
+        }
+        // "according to Kim, …" — the speaker after the cue.
+        if c + cue.length < openToken, let found = speaker(at: c + cue.length) {
+            return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueBefore)
+        }
+        return nil
+    }
+
+    /// `Saying that … "…", Kim noted …`.
+    func participleOpener(_ quote: FoundQuote) -> Attribution? {
+        guard let sentence = sentence(at: quote.span.start), let cue = cue(at: sentence.lowerBound), cue.text.lowercased().hasSuffix("ing")
+        else { return nil }
+        let after = Self.index(in: starts, atOrAfter: quote.close ?? quote.span.end)
+        guard let found = (after..<sentence.upperBound).lazy.compactMap({ self.speaker(at: $0) }).first else { return nil }
+        return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .participleOpener)
+    }
+}
