@@ -33,7 +33,7 @@ public struct QuoteStage: Stage {
             let kind = context.kind(of: found)
             var attribution: Attribution?
             if !context.isTitle(found) {
-                attribution = SpeakerSieve.allCases.lazy.compactMap { $0.decide(found, context: context, previous: previousParagraphSpeaker) }.first
+                attribution = SpeakerSieve.forQuotes.lazy.compactMap { $0.decide(found, context: context, previous: previousParagraphSpeaker) }.first
             }
             if let attribution { paragraphSpeaker = attribution }
             quotes.append(
@@ -42,7 +42,18 @@ public struct QuoteStage: Stage {
                     speakerMention: attribution?.mention, cue: attribution?.cue, confidence: attribution?.sieve.confidence ?? 0,
                     provenance: Provenance(stage: name, rule: attribution?.sieve.rawValue ?? (context.isTitle(found) ? "title" : "unattributed"))))
         }
-        document.quotes = quotes
+        // Reported speech in sentences no quote opens.
+        let quoted = Set(quotes.filter { $0.kind == .direct }.compactMap { quote in context.sentence(at: quote.span.start).map(\.lowerBound) })
+        let notArticle = document.paragraphs.filter { $0.kind == .caption || $0.kind == .title }.map(\.span)
+        for sentence in document.sentences where !quoted.contains(sentence.tokens.lowerBound) {
+            if notArticle.contains(where: { $0.start <= sentence.span.start && sentence.span.end <= $0.end }) { continue }
+            guard let (span, attribution) = context.indirectSpeech(in: sentence.tokens) else { continue }
+            quotes.append(
+                Quote(
+                    kind: .indirect, span: span, speaker: attribution.entity.map { document.entities[$0].id }, speakerMention: attribution.mention,
+                    cue: attribution.cue, confidence: attribution.sieve.confidence, provenance: Provenance(stage: name, rule: attribution.sieve.rawValue)))
+        }
+        document.quotes = quotes.sorted { $0.span.start < $1.span.start }
     }
 }
 

@@ -13,6 +13,15 @@ enum SpeakerSieve: String, CaseIterable {
     /// A quote paragraph with no attribution of its own continues the last speaker of the
     /// paragraph just before.
     case paragraphContinuity = "paragraph-continuity"
+    /// Reported speech without quote marks: `X said (that) …`.
+    case indirectCueBefore = "indirect-cue-before"
+    /// `…, X said.` or `…, said X.`
+    case indirectCueAfter = "indirect-cue-after"
+    /// `According to X, …`
+    case indirectAccordingTo = "indirect-according-to"
+
+    /// The sieves tried on quotes in quote marks.
+    static let forQuotes: [SpeakerSieve] = [.cueAfter, .cueBefore, .participleOpener, .paragraphContinuity]
 
     var confidence: Double {
         switch self {
@@ -20,6 +29,7 @@ enum SpeakerSieve: String, CaseIterable {
         case .cueBefore: 0.8
         case .participleOpener: 0.75
         case .paragraphContinuity: 0.6
+        case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo: 0.6
         }
     }
 
@@ -34,6 +44,8 @@ enum SpeakerSieve: String, CaseIterable {
         case .paragraphContinuity:
             guard let previous, context.opensParagraph(quote) else { return nil }
             return Attribution(entity: previous.entity, mention: previous.mention, cue: nil, sieve: self)
+        case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo:
+            return nil
         }
     }
 }
@@ -41,14 +53,19 @@ enum SpeakerSieve: String, CaseIterable {
 /// What the sieves read: tokens, sentences, cue words and who is mentioned where.
 struct QuoteContext {
     let document: Document
-    let cues: [[String]]
+    /// Each token's text, lower-cased.
+    let lowered: [String]
     /// The entity mentioned at each token, with the mention's span.
     private let mentionAt: [Int: (entity: Int, span: Span)]
+    /// The tokens that mention a person, in order: where pronouns look back.
+    private let personTokens: [Int]
     private let sentenceOf: [Int]
     private let starts: [Int]
 
-    static let cueWords: [[String]] = DataFile(PackageResources.speech_cues_txt).lines.map { $0.split(separator: " ").map(String.init) }
-        .sorted { $0.count > $1.count }
+    /// Cue phrases by their first word, longest first.
+    static let cueWords: [String: [[String]]] = Dictionary(
+        grouping: DataFile(PackageResources.speech_cues_txt).lines.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] }
+    ).mapValues { $0.sorted { $0.count > $1.count } }
 
     static let pronouns: Set<String> = ["he", "she", "they", "we", "i"]
 
@@ -57,7 +74,7 @@ struct QuoteContext {
 
     init(document: Document) {
         self.document = document
-        cues = Self.cueWords
+        lowered = document.tokens.map { document.text[$0.span].lowercased() }
         starts = document.tokens.map(\.span.start)
         var mentionAt: [Int: (Int, Span)] = [:]
         for (e, entity) in document.entities.enumerated() where entity.type == "PERSON" {
@@ -70,6 +87,7 @@ struct QuoteContext {
             }
         }
         self.mentionAt = mentionAt
+        personTokens = mentionAt.keys.sorted()
         var sentenceOf = [Int](repeating: -1, count: document.tokens.count)
         for (s, sentence) in document.sentences.enumerated() { for t in sentence.tokens { sentenceOf[t] = s } }
         self.sentenceOf = sentenceOf
@@ -96,8 +114,9 @@ struct QuoteContext {
 
     /// The cue phrase starting at token `t`, as written, with its length.
     func cue(at t: Int) -> (text: String, length: Int)? {
-        for words in cues where t + words.count <= document.tokens.count {
-            if words.indices.allSatisfy({ word(t + $0).lowercased() == words[$0] }) {
+        guard let candidates = Self.cueWords[lowered[t]] else { return nil }
+        for words in candidates where t + words.count <= document.tokens.count {
+            if words.indices.allSatisfy({ lowered[t + $0] == words[$0] }) {
                 return (String(document.text[Span(document.tokens[t].span.start, document.tokens[t + words.count - 1].span.end)]), words.count)
             }
         }
@@ -108,11 +127,12 @@ struct QuoteContext {
     /// person named last before it.
     func speaker(at t: Int) -> (entity: Int?, span: Span)? {
         if let mention = mentionAt[t] { return (mention.entity, mention.span) }
-        let lowered = word(t).lowercased()
-        guard Self.pronouns.contains(lowered) else { return nil }
-        let span = document.tokens[t].span
-        let before = mentionAt.filter { document.tokens[$0.key].span.end <= span.start }.max { $0.key < $1.key }
-        return (lowered == "he" || lowered == "she" ? before?.value.entity : nil, span)
+        let pronoun = lowered[t]
+        guard Self.pronouns.contains(pronoun) else { return nil }
+        // The person named last before the pronoun.
+        let k = Self.index(in: personTokens, atOrAfter: t)
+        let before = k > 0 ? mentionAt[personTokens[k - 1]] : nil
+        return (pronoun == "he" || pronoun == "she" ? before?.entity : nil, document.tokens[t].span)
     }
 
     func kind(of quote: FoundQuote) -> Quote.Kind {
@@ -125,7 +145,7 @@ struct QuoteContext {
     /// their words capitalised, or a title word just before them.
     func isTitle(_ quote: FoundQuote) -> Bool {
         let t = Self.index(in: starts, atOrAfter: quote.open)
-        if t > 0, Self.titleWords.contains(word(t - 1).lowercased()) { return true }
+        if t > 0, Self.titleWords.contains(lowered[t - 1]) { return true }
         let words = document.text[quote.span].split(separator: " ").filter { $0.first?.isLetter == true }
         guard words.count >= 2, quote.close != nil else { return false }
         let capitalised = words.filter { $0.first?.isUppercase == true }.count
@@ -150,11 +170,12 @@ struct QuoteContext {
                 if i == t, i + cue.length < end, let found = speaker(at: i + cue.length) {
                     return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueAfter)
                 }
-                // The subject before the cue: the person named nearest before it.
+                // The subject before the cue: the person named nearest before it, or else the
+                // words that stand for one ("a ministry spokeswoman").
                 if let found = (t..<i).reversed().lazy.compactMap({ self.speaker(at: $0) }).first {
                     return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueAfter)
                 }
-                return nil
+                return i > t ? Attribution(entity: nil, mention: phrase(t..<i), cue: cue.text, sieve: .cueAfter) : nil
             }
             if word(i) == "\"" || word(i) == "\u{201C}" { return nil }
             i += 1
@@ -173,11 +194,71 @@ struct QuoteContext {
         if let found = (sentence.lowerBound..<c).lazy.compactMap({ self.speaker(at: $0) }).first {
             return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueBefore)
         }
+        if c > sentence.lowerBound, c - sentence.lowerBound <= Self.longestSource {
+            return Attribution(entity: nil, mention: phrase(sentence.lowerBound..<c), cue: cue.text, sieve: .cueBefore)
+        }
         // "according to Kim, …" — the speaker after the cue.
         if c + cue.length < openToken, let found = speaker(at: c + cue.length) {
             return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueBefore)
         }
         return nil
+    }
+
+    /// The most tokens a speaker phrase without a name runs to ("the ministry's chief spokeswoman").
+    static let longestSource = 8
+
+    /// The span of tokens `range`, without a leading conjunction ("But a source").
+    func phrase(_ range: Range<Int>) -> Span {
+        var lower = range.lowerBound
+        if lower + 1 < range.upperBound, ["but", "and", "so", "yet", "or"].contains(lowered[lower]) { lower += 1 }
+        return Span(document.tokens[lower].span.start, document.tokens[range.upperBound - 1].span.end)
+    }
+
+    /// Reported speech without quote marks in the sentence `range`: `X said (that) …`,
+    /// `…, X said.`, `…, said X.`, `According to X, …`. Each with its attribution.
+    func indirectSpeech(in range: Range<Int>) -> (span: Span, attribution: Attribution)? {
+        guard range.count >= Self.shortestReport else { return nil }
+        var end = range.upperBound
+        while end > range.lowerBound, document.tokens[end - 1].kind == .punctuation || document.tokens[end - 1].kind == .quote { end -= 1 }
+        // "According to X, …"
+        if let cue = cue(at: range.lowerBound), cue.length == 2, let comma = (range.lowerBound..<end).first(where: { lowered[$0] == "," }),
+            comma - range.lowerBound - cue.length <= Self.longestSource, end - comma > Self.shortestContent
+        {
+            let source = (range.lowerBound + cue.length)..<comma
+            return (Span(document.tokens[comma + 1].span.start, document.tokens[end - 1].span.end), attribution(source, cue: cue.text, sieve: .indirectAccordingTo))
+        }
+        // "…, X said." / "…, said X."
+        if let comma = (range.lowerBound..<end).last(where: { lowered[$0] == "," }), end - comma - 1 <= Self.longestSource + 1,
+            comma - range.lowerBound >= Self.shortestContent,
+            let (c, cue) = ((comma + 1)..<end).lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }).first
+        {
+            let source = c == comma + 1 ? (c + cue.length)..<end : (comma + 1)..<c
+            if !source.isEmpty {
+                return (Span(document.tokens[range.lowerBound].span.start, document.tokens[comma - 1].span.end), attribution(source, cue: cue.text, sieve: .indirectCueAfter))
+            }
+        }
+        // "X said (that) …"
+        if let (c, cue) = (range.lowerBound..<min(end, range.lowerBound + Self.longestSource + 1)).lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }).first,
+            c > range.lowerBound, !(range.lowerBound..<c).contains(where: { lowered[$0] == "," })
+        {
+            var start = c + cue.length
+            if start < end, lowered[start] == "that" || lowered[start] == ":" { start += 1 }
+            if end - start >= Self.shortestContent {
+                return (Span(document.tokens[start].span.start, document.tokens[end - 1].span.end), attribution(range.lowerBound..<c, cue: cue.text, sieve: .indirectCueBefore))
+            }
+        }
+        return nil
+    }
+
+    /// The fewest tokens a sentence of reported speech has, and its content.
+    static let shortestReport = 5
+    static let shortestContent = 3
+
+    private func attribution(_ source: Range<Int>, cue: String, sieve: SpeakerSieve) -> Attribution {
+        if let found = source.lazy.compactMap({ self.speaker(at: $0) }).first {
+            return Attribution(entity: found.entity, mention: found.span, cue: cue, sieve: sieve)
+        }
+        return Attribution(entity: nil, mention: phrase(source), cue: cue, sieve: sieve)
     }
 
     /// `Saying that … "…", Kim noted …`.

@@ -40,7 +40,7 @@ private let cases: [(name: String, text: String, names: [String: String], quotes
 func quotesAndSpeakersAreRead(index: Int) throws {
     let row = cases[index]
     let document = try analyze(row.text, names: row.names)
-    let got = document.quotes.map { quote in
+    let got = document.quotes.filter { $0.kind != .indirect }.map { quote in
         (String(document.text[quote.span]), quote.kind, quote.speaker.flatMap { id in document.entities.first { $0.id == id }?.name },
          quote.provenance.rule)
     }
@@ -51,4 +51,27 @@ func quotesAndSpeakersAreRead(index: Int) throws {
         #expect(g.2 == want.2, "\(row.name)")
         #expect(g.3 == want.3, "\(row.name)")
     }
+}
+
+/// One row: a sentence of reported speech, the names the tagger knows, the reported words, the
+/// speaker's words and the rule.
+private let reports: [(text: String, names: [String: String], content: String, source: String, rule: String)] = [
+    ("Hana Sato said that the factory would reopen in May.", ["Hana Sato": "PER"],
+     "the factory would reopen in May", "Hana Sato", "indirect-cue-before"),
+    ("The plant will close by the end of the year, a company spokeswoman said.", [:],
+     "The plant will close by the end of the year", "a company spokeswoman", "indirect-cue-after"),
+    ("Turnout was higher than expected, said Victor Diaz.", ["Victor Diaz": "PER"],
+     "Turnout was higher than expected", "Victor Diaz", "indirect-cue-after"),
+    ("According to the report, exports fell for a third month.", [:],
+     "exports fell for a third month", "the report", "indirect-according-to"),
+]
+
+@Test(arguments: reports.indices)
+func reportedSpeechIsRead(index: Int) throws {
+    let row = reports[index]
+    let document = try analyze(row.text, names: row.names)
+    let quote = try #require(document.quotes.first { $0.kind == .indirect })
+    #expect(document.text[quote.span] == row.content)
+    #expect(quote.speakerMention.map { String(document.text[$0]) } == row.source)
+    #expect(quote.provenance.rule == row.rule)
 }
