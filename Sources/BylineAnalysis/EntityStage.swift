@@ -60,12 +60,15 @@ struct MentionGrouper {
             target = groups.firstIndex { $0.country == country }
             rule += "+country"
         }
+        // A one-word name of a person is a surname (or a given name): it goes to the person
+        // named most recently with it, not to whoever it was given to before.
+        let loneName = mention.type == "PERSON" && !mention.text.contains(" ")
+        if loneName {
+            (target, rule) = surnameOwner(mention, rule: rule)
+        }
         if target == nil {
             target = groups.firstIndex { Self.compatible($0.type, mention.type) && $0.keys.contains(key) }
             if target != nil, !groups[target!].forms.contains(mention.text) { rule += "+spelling" }
-        }
-        if target == nil, mention.type == "PERSON", !mention.text.contains(" ") {
-            (target, rule) = surnameOwner(mention, rule: rule)
         }
         if target == nil, mention.type != "PERSON" {
             target = groups.firstIndex { group in

@@ -48,8 +48,10 @@ struct NamedMentionFinder {
                 }
             }
         }
-        found += countryNames(in: document, besides: found)
-        return found.sorted { $0.span.start < $1.span.start }
+        let countries = countryNames(in: document, besides: found)
+        // A country's name wins over the pieces the tagger cut it into ("Republic of" + "Korea").
+        found.removeAll { mention in countries.contains { $0.tokens.contains(mention.tokens.lowerBound) && $0.tokens.upperBound >= mention.tokens.upperBound } }
+        return (found + countries).sorted { $0.span.start < $1.span.start }
     }
 
     /// Entity chunks of IOB tags: a `B-` tag, or an `I-` tag after another type, opens one.
@@ -103,11 +105,12 @@ struct NamedMentionFinder {
     }
 
     /// Country names (with their informal names and abbreviations: "ROK", "UK") that no mention
-    /// covers, each a GPE.
+    /// covers but in part, each a GPE. A mention the name covers whole gives way to it; one that
+    /// reaches beyond it ("Korea Herald") keeps its tokens.
     private func countryNames(in document: Document, besides found: [NamedMention]) -> [NamedMention] {
         let tokens = document.tokens
         var covered = Set<Int>()
-        for mention in found { covered.formUnion(mention.tokens) }
+        for mention in found where vocabulary.countryCode(mention.text) != nil || mention.tokens.count > 1 { covered.formUnion(mention.tokens) }
         var added: [NamedMention] = []
         var i = 0
         while i < tokens.count {
