@@ -70,7 +70,10 @@ struct QuoteContext {
     static let pronouns: Set<String> = ["he", "she", "they", "we", "i"]
 
     /// Words that introduce a title rather than speech: `the theme "…"`.
-    static let titleWords: Set<String> = ["theme", "title", "titled", "entitled", "called", "dubbed", "named", "slogan", "motto", "headline", "banner"]
+    static let titleWords: Set<String> = ["theme", "title", "titled", "entitled", "slogan", "motto", "headline", "banner"]
+
+    /// Nouns that carry words: `X's claim that …`.
+    static let speechNouns: Set<String> = Set(DataFile(PackageResources.speech_nouns_txt).lines)
 
     init(document: Document) {
         self.document = document
@@ -190,6 +193,12 @@ struct QuoteContext {
         let openToken = Self.index(in: starts, atOrAfter: quote.open)
         guard openToken > sentence.lowerBound else { return nil }
         let before = sentence.lowerBound..<openToken
+        // "X's claim that …": the possessor of a speech noun speaks.
+        if let noun = before.reversed().first(where: { Self.speechNouns.contains(lowered[$0]) }), noun >= sentence.lowerBound + 2,
+            ["'s", "’s"].contains(lowered[noun - 1]), let found = speaker(at: noun - 2)
+        {
+            return Attribution(entity: found.entity, mention: found.span, cue: word(noun), sieve: .cueBefore)
+        }
         guard let (c, cue) = before.reversed().lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }).first else { return nil }
         if let found = (sentence.lowerBound..<c).lazy.compactMap({ self.speaker(at: $0) }).first {
             return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueBefore)
