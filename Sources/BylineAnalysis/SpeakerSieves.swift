@@ -246,15 +246,17 @@ struct QuoteContext {
                 return (Span(document.tokens[range.lowerBound].span.start, document.tokens[comma - 1].span.end), attribution(source, cue: cue.text, sieve: .indirectCueAfter))
             }
         }
-        // "X said (that) …"
-        if let (c, cue) = (range.lowerBound..<min(end, range.lowerBound + Self.longestSource + 1)).lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }).first,
-            c > range.lowerBound, !(range.lowerBound..<c).contains(where: { lowered[$0] == "," })
-        {
+        // "X said (that) …", "X told reporters that …": the first cue with a subject before it
+        // since the last comma.
+        for (c, cue) in (range.lowerBound..<end).lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }) {
+            let clause = ((range.lowerBound..<c).last(where: { lowered[$0] == "," }).map { $0 + 1 }) ?? range.lowerBound
+            guard c > clause, c - clause <= Self.longestSource else { continue }
             var start = c + cue.length
-            if start < end, lowered[start] == "that" || lowered[start] == ":" { start += 1 }
-            if end - start >= Self.shortestContent {
-                return (Span(document.tokens[start].span.start, document.tokens[end - 1].span.end), attribution(range.lowerBound..<c, cue: cue.text, sieve: .indirectCueBefore))
-            }
+            // An object before "that" ("told reporters that …") is not what was said.
+            if let that = (start..<min(end, start + Self.longestObject + 1)).first(where: { lowered[$0] == "that" }) { start = that + 1 }
+            if start < end, lowered[start] == ":" { start += 1 }
+            guard end - start >= Self.shortestContent else { continue }
+            return (Span(document.tokens[start].span.start, document.tokens[end - 1].span.end), attribution(clause..<c, cue: cue.text, sieve: .indirectCueBefore))
         }
         return nil
     }
@@ -262,6 +264,8 @@ struct QuoteContext {
     /// The fewest tokens a sentence of reported speech has, and its content.
     static let shortestReport = 5
     static let shortestContent = 3
+    /// The most tokens between a cue and the "that" of what was said ("told a rally in Ohio that").
+    static let longestObject = 5
 
     private func attribution(_ source: Range<Int>, cue: String, sieve: SpeakerSieve) -> Attribution {
         if let found = source.lazy.compactMap({ self.speaker(at: $0) }).first {
