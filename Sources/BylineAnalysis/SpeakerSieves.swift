@@ -19,6 +19,8 @@ enum SpeakerSieve: String, CaseIterable {
     case indirectCueAfter = "indirect-cue-after"
     /// `According to X, …`
     case indirectAccordingTo = "indirect-according-to"
+    /// `Pence: …` — a speaker's name and a colon.
+    case indirectLabel = "indirect-label"
 
     /// The sieves tried on quotes in quote marks.
     static let forQuotes: [SpeakerSieve] = [.cueAfter, .cueBefore, .participleOpener, .paragraphContinuity]
@@ -29,7 +31,7 @@ enum SpeakerSieve: String, CaseIterable {
         case .cueBefore: 0.8
         case .participleOpener: 0.75
         case .paragraphContinuity: 0.6
-        case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo: 0.6
+        case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo, .indirectLabel: 0.6
         }
     }
 
@@ -44,7 +46,7 @@ enum SpeakerSieve: String, CaseIterable {
         case .paragraphContinuity:
             guard let previous, context.opensParagraph(quote) else { return nil }
             return Attribution(entity: previous.entity, mention: previous.mention, cue: nil, sieve: self)
-        case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo:
+        case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo, .indirectLabel:
             return nil
         }
     }
@@ -236,6 +238,13 @@ struct QuoteContext {
             let source = (range.lowerBound + cue.length)..<comma
             return (Span(document.tokens[comma + 1].span.start, document.tokens[end - 1].span.end), attribution(source, cue: cue.text, sieve: .indirectAccordingTo))
         }
+        // "Pence: …" — a short name and a colon open the sentence (headlines, transcripts).
+        if let colon = (range.lowerBound..<min(end, range.lowerBound + Self.longestLabel + 1)).first(where: { lowered[$0] == ":" }),
+            colon > range.lowerBound, end - colon - 1 >= Self.shortestContent,
+            (range.lowerBound..<colon).allSatisfy({ document.text[document.tokens[$0].span].first?.isUppercase == true })
+        {
+            return (Span(document.tokens[colon + 1].span.start, document.tokens[end - 1].span.end), attribution(range.lowerBound..<colon, cue: ":", sieve: .indirectLabel))
+        }
         // "…, X said." / "…, said X."
         if let comma = (range.lowerBound..<end).last(where: { lowered[$0] == "," }), end - comma - 1 <= Self.longestSource + 1,
             comma - range.lowerBound >= Self.shortestContent,
@@ -266,6 +275,8 @@ struct QuoteContext {
     static let shortestContent = 3
     /// The most tokens between a cue and the "that" of what was said ("told a rally in Ohio that").
     static let longestObject = 5
+    /// The most tokens of a speaker's label before a colon ("Rep. Jim Clyburn:").
+    static let longestLabel = 4
 
     private func attribution(_ source: Range<Int>, cue: String, sieve: SpeakerSieve) -> Attribution {
         if let found = source.lazy.compactMap({ self.speaker(at: $0) }).first {
