@@ -10,6 +10,8 @@ enum SpeakerSieve: String, CaseIterable {
     /// `Saying that … "…", Kim noted …`: a sentence opening with a speech participle, whose
     /// speaker is named after the quote.
     case participleOpener = "participle-opener"
+    /// `PENCE: Well, … "…"`: a paragraph opening with a speaker's name and a colon.
+    case paragraphLabel = "paragraph-label"
     /// A quote paragraph with no attribution of its own continues the last speaker of the
     /// paragraph just before.
     case paragraphContinuity = "paragraph-continuity"
@@ -23,13 +25,14 @@ enum SpeakerSieve: String, CaseIterable {
     case indirectLabel = "indirect-label"
 
     /// The sieves tried on quotes in quote marks.
-    static let forQuotes: [SpeakerSieve] = [.cueAfter, .cueBefore, .participleOpener, .paragraphContinuity]
+    static let forQuotes: [SpeakerSieve] = [.cueAfter, .cueBefore, .participleOpener, .paragraphLabel, .paragraphContinuity]
 
     var confidence: Double {
         switch self {
         case .cueAfter: 0.9
         case .cueBefore: 0.8
         case .participleOpener: 0.75
+        case .paragraphLabel: 0.7
         case .paragraphContinuity: 0.6
         case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo, .indirectLabel: 0.6
         }
@@ -43,6 +46,7 @@ enum SpeakerSieve: String, CaseIterable {
         case .cueAfter: return context.cueAfter(quote)
         case .cueBefore: return context.cueBefore(quote)
         case .participleOpener: return context.participleOpener(quote)
+        case .paragraphLabel: return context.paragraphLabel(quote)
         case .paragraphContinuity:
             guard let previous, context.opensParagraph(quote) else { return nil }
             return Attribution(entity: previous.entity, mention: previous.mention, cue: nil, sieve: self)
@@ -283,6 +287,22 @@ struct QuoteContext {
             return Attribution(entity: found.entity, mention: found.span, cue: cue, sieve: sieve)
         }
         return Attribution(entity: nil, mention: phrase(source), cue: cue, sieve: sieve)
+    }
+
+    /// `PENCE: Well, … "…"`: the name before a colon that opens the quote's paragraph.
+    func paragraphLabel(_ quote: FoundQuote) -> Attribution? {
+        let paragraph = document.paragraphs[quote.paragraph].span
+        var first = Self.index(in: starts, atOrAfter: paragraph.start)
+        if first < document.tokens.count, document.tokens[first].kind == .quote { first += 1 }
+        let limit = min(document.tokens.count, first + Self.longestLabel + 1)
+        guard let colon = (first..<limit).first(where: { lowered[$0] == ":" }), colon > first,
+            document.tokens[colon].span.end <= quote.open,
+            (first..<colon).allSatisfy({ document.text[document.tokens[$0].span].first?.isUppercase == true })
+        else { return nil }
+        if let found = (first..<colon).lazy.compactMap({ self.speaker(at: $0) }).first {
+            return Attribution(entity: found.entity, mention: found.span, cue: ":", sieve: .paragraphLabel)
+        }
+        return Attribution(entity: nil, mention: phrase(first..<colon), cue: ":", sieve: .paragraphLabel)
     }
 
     /// `Saying that … "…", Kim noted …`.
