@@ -6,7 +6,9 @@ import BylineLanguage
 public struct TimeRule: Sendable {
     /// The rule's name, recorded in the provenance of what it finds.
     public let name: String
-    public let type: TimeExpression.Kind
+    /// The TIMEX3 type; nil for a rule that finds what is not a time expression ("six-year-old"),
+    /// so that no shorter rule takes part of it.
+    public let type: TimeExpression.Kind?
     /// The value with `{slot}`s, as the file writes it.
     public let template: String
     /// The example the file gives for the rule.
@@ -65,6 +67,9 @@ public struct TimePatterns: Sendable {
     /// The English patterns of `time-patterns.tsv` over the words of `time-words.tsv`.
     public static let english = TimePatterns(DataFile(PackageResources.time_patterns_tsv), words: .english)
 
+    /// The type of a rule that finds what is not a time expression.
+    static let exclusion = "NONE"
+
     /// The number of fields of a pattern line: name, type, pattern, value and four of example.
     private static let fieldCount = 8
 
@@ -73,8 +78,8 @@ public struct TimePatterns: Sendable {
         var byWord: [String: [Int]] = [:]
         var byClass: [String: [Int]] = [:]
         for row in file.rows {
-            guard row.count == Self.fieldCount, let type = TimeExpression.Kind(rawValue: row[1]),
-                let reference = DateStamp(parsing: row[6])
+            let type = TimeExpression.Kind(rawValue: row[1])
+            guard row.count == Self.fieldCount, type != nil || row[1] == Self.exclusion, let reference = DateStamp(parsing: row[6])
             else { preconditionFailure("time-patterns.tsv: malformed line for '\(row.first ?? "")'") }
             let elements = row[2].split(separator: " ").map(TimePatternElement.init)
             let example = TimeRule.Example(text: row[4], underspecified: row[5], reference: reference, resolved: row[7])

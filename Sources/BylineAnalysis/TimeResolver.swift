@@ -19,7 +19,8 @@ public enum TimeResolver {
     ///
     /// - Parameter direction: the tense of the clause; it places a weekday, a month or a season
     ///   without a year before or after the reference. With no tense, a weekday is the one on or
-    ///   before the reference (news reports what happened), the others the nearest.
+    ///   before the reference (news reports what happened), the others the nearest. A day of the
+    ///   year ("Jan. 14") is always the nearest unless the value says which side.
     public static func resolve(_ underspecified: String, direction: TimeDirection, reference: DateStamp?) -> String? {
         var value = Substring(underspecified)
         var side = direction
@@ -43,8 +44,14 @@ public enum TimeResolver {
             return CalendarPeriod.isTimexForm(datePart) ? String(value) : nil
         }
         let candidates = CalendarPeriod.candidates(datePart, around: reference.year, day: day)
-        let defaultSide: TimeDirection = datePart.hasPrefix("WXX") ? .past : .unknown
-        guard let chosen = choose(candidates, day: day, side: side == .unknown ? defaultSide : side, strict: strict) else {
+        let isWeekday = datePart.hasPrefix(CalendarPeriod.anyWeek)
+        if !isWeekday, !strict, candidates.allSatisfy({ $0.days.count == 1 }) {
+            // A day of the year ("Jan. 14", "Thanksgiving") is the nearest: a tense is a weaker sign.
+            side = .unknown
+        } else if isWeekday, side == .unknown {
+            side = .past
+        }
+        guard let chosen = choose(candidates, day: day, side: side, strict: strict) else {
             return nil
         }
         return chosen.value + time
@@ -187,6 +194,9 @@ struct CalendarPeriod {
 
     /// The TIMEX3 season codes and the months each starts and ends in (winter runs into the
     /// next year).
+    /// The week part of a weekday without a date ("WXX-5").
+    static let anyWeek = "WXX-"
+
     private static let seasons = ["SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)]
 
     /// Whether a year-less date part is a TIMEX3 value as it stands (not a holiday rule).
@@ -197,7 +207,7 @@ struct CalendarPeriod {
     /// The periods that `part` (`MM`, `MM-DD`, `MM-w#n[+d]`, `E±d`, `Qn`, a season, `WXX-d`)
     /// names in the years around `year`, or in the weeks around `day` for a weekday.
     static func candidates(_ part: Substring, around year: Int, day: Int) -> [CalendarPeriod] {
-        if part.hasPrefix("WXX-"), let weekday = Int(part.dropFirst(4)) {
+        if part.hasPrefix(anyWeek), let weekday = Int(part.dropFirst(anyWeek.count)) {
             let offset = (weekday - CalendarDay.weekday(day) + 7) % 7
             return [day + offset - 7, day + offset, day + offset + 7].map { CalendarPeriod(value: CalendarDay.iso($0), days: $0...$0) }
         }

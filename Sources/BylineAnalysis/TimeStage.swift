@@ -40,12 +40,12 @@ public struct TimeTagger: Sendable {
         for sentence in document.sentences {
             let tokens = TimeToken.tokens(of: document.text, tokens: document.tokens[sentence.tokens])
             for match in patterns.matches(in: tokens[...]) {
-                guard let value = Self.fill(match.rule.template, slots: match.slots) else { continue }
+                guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots) else { continue }
                 // A match ending inside a hyphenated word takes the whole word ("five-hour-long").
                 let span = Span(tokens[match.tokens.lowerBound].word.start, tokens[match.tokens.upperBound - 1].word.end)
                 out.append(
                     TimeCandidate(
-                        span: span, type: match.rule.type, underspecified: value,
+                        span: span, type: type, underspecified: value,
                         direction: direction(around: match.tokens, in: tokens), rule: match.rule.name))
             }
         }

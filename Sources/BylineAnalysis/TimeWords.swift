@@ -58,7 +58,7 @@ struct TimeToken: Sendable {
     let span: Span
     /// The span of the whole token the part belongs to.
     let word: Span
-    /// The text lower-cased, with a final period and typographic apostrophes made plain.
+    /// The text lower-cased, with typographic apostrophes made plain.
     let key: String
     /// Whether the text starts with an upper-case letter.
     let capitalised: Bool
@@ -83,8 +83,7 @@ struct TimeToken: Sendable {
 
     private static func make(_ bytes: ArraySlice<UInt8>, at offset: Int, word: Span) -> TimeToken {
         let text = String(decoding: bytes, as: UTF8.self)
-        var key = text.lowercased().replacingApostrophes()
-        if key.count > 1, key.hasSuffix(".") { key.removeLast() }
+        let key = text.lowercased().replacingApostrophes()
         return TimeToken(
             span: Span(offset, offset + bytes.count), word: word, key: key, capitalised: text.first?.isUppercase == true)
     }
