@@ -11,6 +11,12 @@ public struct TimeCandidate: Hashable, Sendable {
     public let direction: TimeDirection
     /// The pattern that matched.
     public let rule: String
+
+    /// The TIMEX3 value against `reference` (see ``TimeResolver``); a set's value ("every
+    /// Thursday": `XXXX-WXX-4`) names no one date and stays as it is.
+    public func value(against reference: DateStamp?) -> String? {
+        type == .set ? underspecified : TimeResolver.resolve(underspecified, direction: direction, reference: reference)
+    }
 }
 
 /// The first phase of time normalisation: the patterns of `time-patterns.tsv` run over each
@@ -126,7 +132,7 @@ public struct TimeStage: Stage {
         document.times = tagger.candidates(in: document).map { candidate in
             TimeExpression(
                 span: candidate.span, type: candidate.type,
-                value: TimeResolver.resolve(candidate.underspecified, direction: candidate.direction, reference: reference),
+                value: candidate.value(against: reference),
                 provenance: Provenance(stage: name, rule: candidate.rule))
         }
     }
