@@ -4,6 +4,6 @@ import BylineCore
 public enum Analysis {
     /// The stages in order, checked when the pipeline is made.
     public static func pipeline() throws(BylineError) -> Pipeline {
-        try Pipeline([TokenizeStage(), SentenceStage()])
+        try Pipeline([TokenizeStage(), SentenceStage(), TimeStage()])
     }
 }

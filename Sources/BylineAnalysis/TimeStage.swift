@@ -1,0 +1,139 @@
+import BylineCore
+
+/// A time expression as the patterns found it, before resolution: its span, type, the
+/// underspecified value and the tense of its clause.
+public struct TimeCandidate: Hashable, Sendable {
+    public let span: Span
+    public let type: TimeExpression.Kind
+    /// The value with what the text leaves open still open (`XXXX-WXX-5`, `REF-1M`).
+    public let underspecified: String
+    /// The tense of the clause around the expression.
+    public let direction: TimeDirection
+    /// The pattern that matched.
+    public let rule: String
+
+    /// The TIMEX3 value against `reference` (see ``TimeResolver``); a set's value ("every
+    /// Thursday": `XXXX-WXX-4`) names no one date and stays as it is.
+    public func value(against reference: DateStamp?) -> String? {
+        type == .set ? underspecified : TimeResolver.resolve(underspecified, direction: direction, reference: reference)
+    }
+}
+
+/// The first phase of time normalisation: the patterns of `time-patterns.tsv` run over each
+/// sentence's tokens, and the nearest tense cue of `tense-cues.tsv` gives each match a side.
+public struct TimeTagger: Sendable {
+    let patterns: TimePatterns
+    private let cues: [String: TimeDirection]
+
+    /// The English patterns and tense cues.
+    public static let english = TimeTagger(patterns: .english, cues: DataFile(PackageResources.tense_cues_tsv))
+
+    /// The shortest word that counts as past tense by its ending "-ed" ("aimed").
+    private static let shortestPastWord = 4
+
+    init(patterns: TimePatterns, cues file: DataFile) {
+        self.patterns = patterns
+        var cues: [String: TimeDirection] = [:]
+        for row in file.rows where row.count == 2 {
+            cues[row[1]] = row[0] == "future" ? .future : .past
+        }
+        self.cues = cues
+    }
+
+    /// The time expressions of a tokenized, sentence-split document, in text order.
+    public func candidates(in document: Document) -> [TimeCandidate] {
+        var out: [TimeCandidate] = []
+        for sentence in document.sentences {
+            let tokens = TimeToken.tokens(of: document.text, tokens: document.tokens[sentence.tokens])
+            for match in patterns.matches(in: tokens[...]) {
+                guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots) else { continue }
+                // A match ending inside a hyphenated word takes the whole word ("five-hour-long").
+                let span = Span(tokens[match.tokens.lowerBound].word.start, tokens[match.tokens.upperBound - 1].word.end)
+                out.append(
+                    TimeCandidate(
+                        span: span, type: type, underspecified: value,
+                        direction: direction(around: match.tokens, in: tokens), rule: match.rule.name))
+            }
+        }
+        return out
+    }
+
+    /// The side of the nearest tense cue outside the expression, looking both ways; a cue
+    /// before wins a tie.
+    private func direction(around range: Range<Int>, in tokens: [TimeToken]) -> TimeDirection {
+        var distance = 1
+        while range.lowerBound - distance >= 0 || range.upperBound - 1 + distance < tokens.count {
+            for i in [range.lowerBound - distance, range.upperBound - 1 + distance] where tokens.indices.contains(i) {
+                if let side = cue(tokens[i].key) { return side }
+            }
+            distance += 1
+        }
+        return .unknown
+    }
+
+    private func cue(_ key: String) -> TimeDirection? {
+        if let side = cues[key] { return side }
+        return key.utf8.count >= Self.shortestPastWord && key.hasSuffix("ed") ? .past : nil
+    }
+
+    /// The template with its `{slot}`s filled; nil when a slot has no value. Besides the
+    /// classes read, `{duration}` is the duration of `{number}` `{unit}` and `{time}` the clock
+    /// time of `{clock}` or `{hour}` with `{meridiem}`.
+    static func fill(_ template: String, slots: [String: String]) -> String? {
+        var slots = slots
+        if let code = slots["unit"] ?? slots["units"], let unit = TimeUnit(rawValue: code) {
+            slots["unit"] = code
+            slots["duration"] = unit.duration(slots["number"] ?? "1")
+        }
+        if let time = clockTime(slots) { slots["time"] = time }
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}"), let value = slots[String(rest[rest.index(after: open)..<close])] else {
+                return nil
+            }
+            out += rest[..<open] + value
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// The hours after noon that "p.m." adds.
+    private static let afternoon = 12
+
+    /// `HH:MM` from a clock or an hour and a meridiem ("10:35 p.m." → 22:35, "12 a.m." → 00:00).
+    private static func clockTime(_ slots: [String: String]) -> String? {
+        let parts = (slots["clock"] ?? slots["hour"].map { $0 + ":00" })?.split(separator: ":")
+        guard let parts, parts.count == 2, var hour = Int(parts[0]) else { return nil }
+        switch slots["meridiem"] {
+        case "PM" where hour < afternoon: hour += afternoon
+        case "AM" where hour == afternoon: hour = 0
+        default: break
+        }
+        return twoDigits(hour) + ":" + parts[1]
+    }
+}
+
+/// Finds time expressions (TIMEX3 DATE, TIME, DURATION, SET) and resolves their values against
+/// the publication date (`metadata.published`; `--published` sets it). Without one, values
+/// that need it are left nil.
+public struct TimeStage: Stage {
+    public let name = "times"
+    public let requires: Set<Layer> = [.text, .tokens, .sentences]
+    public let provides: Set<Layer> = [.times]
+    let tagger: TimeTagger
+
+    public init(tagger: TimeTagger = .english) {
+        self.tagger = tagger
+    }
+
+    public func run(on document: inout Document) {
+        let reference = document.metadata.published
+        document.times = tagger.candidates(in: document).map { candidate in
+            TimeExpression(
+                span: candidate.span, type: candidate.type,
+                value: candidate.value(against: reference),
+                provenance: Provenance(stage: name, rule: candidate.rule))
+        }
+    }
+}

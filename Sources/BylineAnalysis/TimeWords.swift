@@ -1,0 +1,106 @@
+import BylineCore
+import BylineLanguage
+
+/// The words of English time expressions, by class (`time-words.tsv`): month and weekday
+/// names, number words, units, seasons, holidays, modifiers. A phrase may have several words.
+struct TimeWords: Sendable {
+    /// One phrase of a class.
+    struct Entry: Sendable {
+        let wordClass: String
+        /// The phrase's keys, one per time token (``TimeToken/key``).
+        let keys: [String]
+        /// Whether the first word must be capitalised ("May" the month, not "may").
+        let capitalised: Bool
+        let value: String
+    }
+
+    /// Entries by the key of their first word.
+    private let entries: [String: [Entry]]
+
+    /// The words of `time-words.tsv`.
+    static let english = TimeWords(DataFile(PackageResources.time_words_tsv), tokenizer: .english)
+
+    init(_ file: DataFile, tokenizer: Tokenizer) {
+        var entries: [String: [Entry]] = [:]
+        for row in file.rows where row.count == 3 {
+            let phrase = row[1]
+            let tokens = TimeToken.tokens(of: phrase, tokens: tokenizer.tokenize(phrase, in: Span(0, phrase.utf8.count)))
+            guard let first = tokens.first else { continue }
+            let entry = Entry(
+                wordClass: row[0], keys: tokens.map(\.key), capitalised: phrase.first?.isUppercase == true, value: row[2])
+            entries[first.key, default: []].append(entry)
+        }
+        self.entries = entries
+    }
+
+    /// The phrases of `wordClass` that start at `position`: their length in tokens and value.
+    func matches(_ wordClass: String, in tokens: ArraySlice<TimeToken>, at position: Int) -> [(length: Int, value: String)] {
+        guard let candidates = entries[tokens[position].key] else { return [] }
+        return candidates.compactMap { entry in
+            guard entry.wordClass == wordClass, position + entry.keys.count <= tokens.endIndex,
+                !entry.capitalised || tokens[position].capitalised
+            else { return nil }
+            for (k, key) in entry.keys.enumerated() where tokens[position + k].key != key { return nil }
+            return (entry.keys.count, entry.value)
+        }
+    }
+
+    /// The classes of the phrases that start with `token`.
+    func classes(startingWith token: TimeToken) -> [String] {
+        (entries[token.key] ?? []).map(\.wordClass)
+    }
+}
+
+/// A token as the time patterns read it: a word, number or mark, or a part of a hyphenated
+/// word ("five-hour" is `five`, `-`, `hour`), with the span of the whole word it came from.
+struct TimeToken: Sendable {
+    /// The span of this part.
+    let span: Span
+    /// The span of the whole token the part belongs to.
+    let word: Span
+    /// The text lower-cased, with typographic apostrophes made plain.
+    let key: String
+    /// Whether the text starts with an upper-case letter.
+    let capitalised: Bool
+
+    /// The time tokens of `tokens`, read in `text`.
+    static func tokens(of text: String, tokens: some Sequence<Token>) -> [TimeToken] {
+        var out: [TimeToken] = []
+        let bytes = Array(text.utf8)
+        for token in tokens {
+            let utf8 = bytes[token.span.start..<token.span.end]
+            // A hyphen inside a word (not a leading minus sign) separates its parts.
+            var start = utf8.startIndex
+            for i in utf8.indices where utf8[i] == UInt8(ascii: "-") && i > utf8.startIndex && i < utf8.endIndex - 1 {
+                if i > start { out.append(make(utf8[start..<i], at: start, word: token.span)) }
+                out.append(make(utf8[i..<(i + 1)], at: i, word: token.span))
+                start = i + 1
+            }
+            out.append(make(utf8[start...], at: start, word: token.span))
+        }
+        return out
+    }
+
+    private static func make(_ bytes: ArraySlice<UInt8>, at offset: Int, word: Span) -> TimeToken {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let key = text.lowercased().replacingApostrophes()
+        return TimeToken(
+            span: Span(offset, offset + bytes.count), word: word, key: key, capitalised: text.first?.isUppercase == true)
+    }
+
+    /// The value of a token of ASCII digits alone, or nil.
+    var integer: Int? {
+        guard !key.isEmpty, key.utf8.count <= Self.maximumDigits, key.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return Int(key)
+    }
+
+    /// The most digits a number in a time expression has.
+    private static let maximumDigits = 9
+}
+
+extension String {
+    /// The string with typographic apostrophes (’) made plain (').
+    fileprivate func replacingApostrophes() -> String {
+        contains("\u{2019}") ? String(map { $0 == "\u{2019}" ? "'" : $0 }) : self
+    }
+}

@@ -1,0 +1,88 @@
+import BylineAnalysis
+import BylineCore
+import BylineExtract
+import BylineSource
+import Testing
+
+/// A plain-text document, tokenized and split into sentences, published on `published`.
+private func timeDocument(_ text: String, published: String?) throws -> Document {
+    var document = try PlainTextReader().read(SourceDocument(uri: "t.txt", bytes: Array(text.utf8)))
+    document.metadata.published = published.flatMap { DateStamp(parsing: $0) }
+    try Pipeline([TokenizeStage(), SentenceStage()]).run(on: &document)
+    return document
+}
+
+// MARK: - The examples of time-patterns.tsv
+
+@Test(arguments: TimePatterns.english.rules.indices)
+func patternExampleReadsInBothPhases(index: Int) throws {
+    let rule = TimePatterns.english.rules[index]
+    let example = rule.example
+    let document = try timeDocument(example.text, published: nil)
+    let candidates = TimeTagger.english.candidates(in: document)
+    guard rule.type != nil else {
+        #expect(candidates.isEmpty, "\(rule.name): '\(example.text)' is not a time expression")
+        return
+    }
+    let candidate = try #require(candidates.count == 1 ? candidates.first : nil, "\(rule.name): \(candidates)")
+    #expect(String(document.text[candidate.span]) == example.text, "\(rule.name)")
+    #expect(candidate.rule == rule.name)
+    #expect(candidate.type == rule.type, "\(rule.name)")
+    #expect(candidate.underspecified == example.underspecified, "\(rule.name)")
+    #expect(candidate.value(against: example.reference) == example.resolved, "\(rule.name)")
+}
+
+// MARK: - Resolution in context, without and with a publication date
+
+/// One sentence, the expression it holds, its value without a reference date (nil: none can
+/// be given) and its value against Sunday 10 November 2024.
+private let contextCases: [(text: String, expression: String, unresolved: String?, resolved: String)] = [
+    ("The minister will visit Seoul on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
+    ("The minister visited Seoul on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-07"),
+    ("The minister flew home last Sunday.", "last Sunday", "XXXX-WXX-7", "2024-11-03"),
+    ("Exports rose last month.", "last month", nil, "2024-10"),
+    ("The talks began two years ago.", "two years ago", nil, "2022"),
+    ("The March summit was cancelled.", "March", "XXXX-03", "2024-03"),
+    ("Growth will pick up early next year.", "early next year", nil, "2025"),
+    ("Prices have risen since 1995.", "1995", "1995", "1995"),
+    ("The fair opens at Christmas.", "Christmas", "XXXX-12-25", "2024-12-25"),
+    ("Turnout will be low on Thanksgiving.", "Thanksgiving", nil, "2024-11-28"),
+    ("Sales rose in the third quarter.", "the third quarter", "XXXX-Q3", "2024-Q3"),
+    ("Exports grew this year.", "this year", nil, "2024"),
+    ("He is currently abroad.", "currently", "PRESENT_REF", "PRESENT_REF"),
+    ("In recent days the ministry said little.", "recent days", "PXD", "PXD"),
+    ("The committee meets every Thursday.", "every Thursday", "XXXX-WXX-4", "XXXX-WXX-4"),
+    ("The bulletin appears weekly.", "weekly", "P1W", "P1W"),
+    ("The talks lasted less than two years.", "less than two years", "P2Y", "P2Y"),
+    ("The meeting ended at 10:35 p.m.", "10:35 p.m.", nil, "2024-11-10T22:35"),
+    ("Trade grew in the 1990s.", "1990s", "199X", "199X"),
+]
+
+/// The reference date of ``contextCases``.
+private let reference = "2024-11-10"
+
+@Test(arguments: contextCases.indices)
+func timeValueWithoutAReferenceStaysUnderspecified(index: Int) throws {
+    let row = contextCases[index]
+    var document = try timeDocument(row.text, published: nil)
+    TimeStage().run(on: &document)
+    let time = try #require(document.times.first { String(document.text[$0.span]) == row.expression }, "\(row.text)")
+    #expect(time.value == row.unresolved, "\(row.text)")
+}
+
+@Test(arguments: contextCases.indices)
+func timeValueResolvesAgainstThePublicationDate(index: Int) throws {
+    let row = contextCases[index]
+    var document = try timeDocument(row.text, published: reference)
+    TimeStage().run(on: &document)
+    let time = try #require(document.times.first { String(document.text[$0.span]) == row.expression }, "\(row.text)")
+    #expect(time.value == row.resolved, "\(row.text)")
+    #expect(time.provenance.stage == "times")
+}
+
+@Test func ageIsNoDuration() throws {
+    var document = try timeDocument("The six-year-old boy stayed for two days.", published: reference)
+    TimeStage().run(on: &document)
+    #expect(document.times.map { String(document.text[$0.span]) } == ["two days"])
+    #expect(document.times.first?.type == .duration)
+}
