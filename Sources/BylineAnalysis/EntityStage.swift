@@ -31,17 +31,42 @@ struct MentionGrouper {
     private struct Group {
         var type: String
         /// Written forms in order of first use.
-        var forms: [String]
+        private(set) var forms: [String]
         var keys: Set<String>
         /// For a country, its ISO code.
         var country: String?
         var mentions: [Mention]
         /// The text offset of the latest mention: the most recently named wins a shared surname.
         var lastSeen: Int
-
         /// The fullest form: the one with the most words, the first of those.
-        var name: String {
-            forms.max { $0.split(separator: " ").count < $1.split(separator: " ").count } ?? ""
+        private(set) var name: String
+        /// The keys of the name's words, when it has several: the surnames it answers to.
+        private(set) var nameWords: Set<String>
+
+        init(type: String, forms: [String], key: String, country: String?, mention: Mention, at offset: Int) {
+            self.type = type
+            self.forms = []
+            keys = [key]
+            self.country = country
+            mentions = [mention]
+            lastSeen = offset
+            name = ""
+            nameWords = []
+            for form in forms { add(form) }
+        }
+
+        mutating func add(_ form: String) {
+            guard !forms.contains(form) else { return }
+            forms.append(form)
+            if Self.wordCount(form) > Self.wordCount(name) {
+                name = form
+                let words = form.split(separator: " ")
+                nameWords = words.count > 1 ? Set(words.map { NameForms.key($0) }) : []
+            }
+        }
+
+        private static func wordCount(_ text: String) -> Int {
+            text.isEmpty ? 0 : text.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
         }
     }
 
@@ -62,7 +87,7 @@ struct MentionGrouper {
         }
         // A one-word name of a person is a surname (or a given name): it goes to the person
         // named most recently with it, not to whoever it was given to before.
-        let loneName = mention.type == "PERSON" && !mention.text.contains(" ")
+        let loneName = mention.type == "PERSON" && !mention.text.utf8.contains(0x20)
         if loneName {
             (target, rule) = surnameOwner(mention, rule: rule)
         }
@@ -81,11 +106,11 @@ struct MentionGrouper {
         guard let index = target else {
             groups.append(
                 Group(
-                    type: mention.type, forms: [country.flatMap(vocabulary.countryName(code:)) ?? mention.text, mention.text].uniqued(),
-                    keys: [key], country: country, mentions: [evidence], lastSeen: mention.span.start))
+                    type: mention.type, forms: [country.flatMap(vocabulary.countryName(code:)) ?? mention.text, mention.text],
+                    key: key, country: country, mention: evidence, at: mention.span.start))
             return
         }
-        if !groups[index].forms.contains(mention.text) { groups[index].forms.append(mention.text) }
+        groups[index].add(mention.text)
         groups[index].keys.insert(key)
         groups[index].mentions.append(evidence)
         groups[index].lastSeen = mention.span.start
@@ -97,10 +122,7 @@ struct MentionGrouper {
     /// (a surname first or last). Of several, the most recently named.
     private func surnameOwner(_ mention: NamedMention, rule: String) -> (Int?, String) {
         let key = NameForms.key(mention.text)
-        let owners = groups.indices.filter { i in
-            groups[i].type == "PERSON" && groups[i].name.contains(" ")
-                && groups[i].name.split(separator: " ").contains { NameForms.key($0) == key }
-        }
+        let owners = groups.indices.filter { groups[$0].type == "PERSON" && groups[$0].nameWords.contains(key) }
         guard let owner = owners.max(by: { groups[$0].lastSeen < groups[$1].lastSeen }) else { return (nil, rule) }
         return (owner, rule + (owners.count == 1 ? "+surname" : "+surname-most-recent-of-\(owners.count)"))
     }
@@ -119,13 +141,5 @@ struct MentionGrouper {
                 id: "e\(i + 1)", type: group.type, name: name, aliases: group.forms.filter { $0 != name },
                 mentions: group.mentions, provenance: Provenance(stage: stage, rule: group.mentions.first?.provenance.rule ?? "ner"))
         }
-    }
-}
-
-extension Array where Element: Hashable {
-    /// The elements without repeats, in order of first appearance.
-    func uniqued() -> [Element] {
-        var seen: Set<Element> = []
-        return filter { seen.insert($0).inserted }
     }
 }

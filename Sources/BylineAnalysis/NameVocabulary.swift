@@ -10,6 +10,8 @@ public final class NameVocabulary: Sendable {
     private let countryCodes: [String: String]
     /// The most usual name of each country, by code.
     private let countryNames: [String: String]
+    /// The keys of the first words of country names: where a name may start.
+    let countryFirstWords: Set<String>
     /// Honorifics, as written, longest first ("Dato' Sri" before "Dato'").
     let honorifics: [[String]]
     /// Words and phrases that name an office ("minister", "secretary-general"), lower case.
@@ -22,15 +24,18 @@ public final class NameVocabulary: Sendable {
     private init() {
         var codes: [String: String] = [:]
         var names: [String: String] = [:]
+        var firstWords: Set<String> = []
         for row in DataFile(PackageResources.country_names_tsv).rows + DataFile(PackageResources.country_aliases_tsv).rows {
             guard let code = row.first else { continue }
             for name in row.dropFirst() {
                 if names[code] == nil { names[code] = name }
                 codes[NameForms.key(name)] = code
+                if let first = name.split(separator: " ").first { firstWords.insert(NameForms.key(first)) }
             }
         }
         countryCodes = codes
         countryNames = names
+        countryFirstWords = firstWords
         honorifics = DataFile(PackageResources.honorifics_txt).lines.map { $0.split(separator: " ").map(String.init) }
             .sorted { $0.count > $1.count }
         var heads: Set<String> = []
@@ -64,7 +69,18 @@ public enum NameForms {
     /// A name with case, hyphens, apostrophes, periods and spaces left out, so that spellings
     /// of one name meet: "Kim Hong-kyun", "Kim Hong Kyun" and "KIM HONG KYUN" share a key.
     public static func key(_ name: some StringProtocol) -> String {
-        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { !ignored.contains($0) }))
+        // ASCII, the common case, byte by byte; anything else through Unicode lower-casing.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = name.utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case 0x41...0x5A: byte | 0x20
+                case 0x20, 0x2D, 0x27, 0x2E: nil
+                default: byte
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { !ignored.contains($0) }))
     }
 
     private static let ignored: Set<Unicode.Scalar> = [" ", "-", "\u{2010}", "\u{2011}", "'", "\u{2019}", ".", "\u{00A0}"]

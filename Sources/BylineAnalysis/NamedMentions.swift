@@ -115,7 +115,8 @@ struct NamedMentionFinder {
         var i = 0
         while i < tokens.count {
             guard !covered.contains(i), tokens[i].kind == .word || tokens[i].kind == .abbreviation,
-                document.text[tokens[i].span].first?.isUppercase == true
+                document.text[tokens[i].span].first?.isUppercase == true,
+                vocabulary.countryFirstWords.contains(NameForms.key(document.text[tokens[i].span]))
             else {
                 i += 1
                 continue
