@@ -1,0 +1,54 @@
+/// An open-addressing map from 32-bit feature keys to row numbers, built once and then only read.
+///
+/// Keys are the folded hashes of features; 0 is never a key (``FeatureKey/fold(_:)`` avoids it).
+struct KeyIndex: Sendable {
+    /// `key << 32 | (row + 1)` per slot; 0 marks an empty slot.
+    private let slots: [UInt64]
+    private let mask: Int
+
+    /// The largest share of slots in use.
+    private static let maximumLoad = 0.6
+
+    /// An index where `keys[i]` maps to row `i`; keys must be distinct and non-zero.
+    init(keys: [UInt32]) {
+        var capacity = 16
+        while Double(keys.count) > Double(capacity) * Self.maximumLoad { capacity <<= 1 }
+        var slots = [UInt64](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (row, key) in keys.enumerated() {
+            var slot = Self.home(of: key, mask: mask)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt64(key) << 32 | UInt64(row + 1)
+        }
+        self.slots = slots
+        self.mask = mask
+    }
+
+    /// The row of `key`, or nil.
+    @inline(__always)
+    func row(of key: UInt32) -> Int? {
+        slots.withUnsafeBufferPointer { slots in
+            var slot = Self.home(of: key, mask: mask)
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return nil }
+                if UInt32(truncatingIfNeeded: entry >> 32) == key { return Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1 }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func home(of key: UInt32, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+    }
+}
+
+/// Feature keys: 64-bit feature hashes folded to the 32 bits the model stores.
+enum FeatureKey {
+    @inline(__always)
+    static func fold(_ hash: UInt64) -> UInt32 {
+        let key = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+        return key == 0 ? 1 : key
+    }
+}

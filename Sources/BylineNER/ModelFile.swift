@@ -1,0 +1,86 @@
+import BylineCore
+
+/// The binary model file: a short header, then flat little-endian arrays that load with a copy.
+///
+///     magic "BYLNER" + format (UInt16)
+///     featureVersion, tagCount, gazetteer entries G, features F   (UInt32 each)
+///     G gazetteer keys (UInt32), G list masks (UInt32)
+///     F feature keys (UInt32, ascending)
+///     F × tagCount weights (Int16)
+enum ModelFile {
+    private static let magic: [UInt8] = Array("BYLNER".utf8) + [1, 0]
+    /// The version of the feature templates; a model trained with other features is refused.
+    static let featureVersion: UInt32 = 1
+    private static let headerFields = 4
+
+    static func encode(gazetteer: Gazetteer, model: LinearModel) -> [UInt8] {
+        var bytes = magic
+        for field in [featureVersion, UInt32(EntityTag.count), UInt32(gazetteer.entries.count), UInt32(model.keys.count)] {
+            append(field, to: &bytes)
+        }
+        for entry in gazetteer.entries { append(entry.key, to: &bytes) }
+        for entry in gazetteer.entries { append(entry.lists, to: &bytes) }
+        for key in model.keys { append(key, to: &bytes) }
+        for weight in model.weights { append(UInt16(bitPattern: weight), to: &bytes) }
+        return bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) throws(BylineError) -> (gazetteer: Gazetteer, model: LinearModel) {
+        var reader = Reader(bytes: bytes)
+        guard let head = reader.take(magic.count), head.elementsEqual(magic) else {
+            throw BylineError(.unsupportedFormat, "not a Byline NER model")
+        }
+        guard let header = reader.array(UInt32.self, count: headerFields) else {
+            throw BylineError(.unsupportedFormat, "model file cut short")
+        }
+        guard header[0] == featureVersion, header[1] == EntityTag.count else {
+            throw BylineError(.unsupportedFormat, "model made for other features (version \(header[0])); retrain it")
+        }
+        let entryCount = Int(header[2])
+        let featureCount = Int(header[3])
+        guard let entryKeys = reader.array(UInt32.self, count: entryCount),
+            let entryLists = reader.array(UInt32.self, count: entryCount),
+            let keys = reader.array(UInt32.self, count: featureCount),
+            let weights = reader.array(Int16.self, count: featureCount * EntityTag.count),
+            reader.atEnd
+        else {
+            throw BylineError(.unsupportedFormat, "model file of the wrong length")
+        }
+        let gazetteer = Gazetteer(entries: zip(entryKeys, entryLists).map { ($0, $1) })
+        return (gazetteer, LinearModel(keys: keys, weights: weights))
+    }
+
+    private static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Reads flat arrays off the front of the bytes.
+    private struct Reader {
+        let bytes: [UInt8]
+        var offset = 0
+
+        var atEnd: Bool { offset == bytes.count }
+
+        mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+            guard count >= 0, bytes.count - offset >= count else { return nil }
+            defer { offset += count }
+            return bytes[offset..<offset + count]
+        }
+
+        /// `count` little-endian integers, copied in one piece.
+        mutating func array<T: FixedWidthInteger>(_ type: T.Type, count: Int) -> [T]? {
+            guard let slice = take(count * MemoryLayout<T>.size) else { return nil }
+            let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                slice.withUnsafeBytes { raw in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
+                }
+                initialized = count
+            }
+            #if _endian(little)
+            return values
+            #else
+            return values.map { T(littleEndian: $0) }
+            #endif
+        }
+    }
+}
