@@ -51,10 +51,11 @@ public struct CoNLLFile: Sendable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw BylineError(.invalidEncoding, "not valid UTF-8")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
+        }
         if lines.last?.isEmpty == true { lines.removeLast() }
-        guard lines.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+        guard lines.contains(where: { !Self.fields($0).isEmpty }) else {
             throw BylineError(.emptyInput, "empty input")
         }
 
@@ -77,7 +78,7 @@ public struct CoNLLFile: Sendable {
             document = Document(sentences: [], tags: [])
         }
         for line in lines {
-            let fields = line.split(whereSeparator: \.isWhitespace)
+            let fields = Self.fields(line)
             guard let token = fields.first else {
                 kinds.append(.separator)
                 endSentence()
@@ -98,11 +99,17 @@ public struct CoNLLFile: Sendable {
         self.documents = documents
     }
 
+    /// The white-space separated fields of a line (ASCII white space: CoNLL files use spaces
+    /// and tabs, and tokens may hold any other character).
+    private static func fields(_ line: Substring) -> [Substring] {
+        line.utf8.split { $0 == 0x20 || $0 == 0x09 || $0 == 0x0B || $0 == 0x0C || $0 == 0x0D }.map { Substring($0) }
+    }
+
     /// Checks that every token line ends with an entity tag: O, or B-, I-, E-, S-, L- or U-
     /// followed by PER, ORG, LOC or MISC (the data a trainer needs).
     public func checkTags() throws(BylineError) {
         for (number, (line, kind)) in zip(lines, kinds).enumerated() where kind == .token {
-            let fields = line.split(whereSeparator: \.isWhitespace)
+            let fields = Self.fields(line)
             let tag = fields.count > 1 ? fields[fields.count - 1] : ""
             if tag == "O" { continue }
             let parts = tag.split(separator: "-", maxSplits: 1)
@@ -119,14 +126,14 @@ public struct CoNLLFile: Sendable {
     public func tagged(_ tags: [[[String]]]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(lines.count * 16)
+        var tokens = documents.lazy.flatMap(\.sentences).joined().makeIterator()
         var flat = tags.joined().joined().makeIterator()
         for (line, kind) in zip(lines, kinds) {
             switch kind {
             case .separator:
                 output.append(contentsOf: line.utf8)
             case .token:
-                let token = line.split(whereSeparator: \.isWhitespace)[0]
-                output.append(contentsOf: token.utf8)
+                output.append(contentsOf: (tokens.next() ?? "").utf8)
                 output.append(UInt8(ascii: "\t"))
                 output.append(contentsOf: (flat.next() ?? "O").utf8)
             }

@@ -26,6 +26,16 @@ struct DocumentFeatures {
     let usage: [Usage]
     /// Gazetteer marks per token (see ``Gazetteer/marks(_:)``).
     let gazetteer: [UInt32]
+    /// The lower-case forms of the tokens just before and after each token in its sentence
+    /// (the padding forms at the ends).
+    let neighbours: [(before: UInt64, after: UInt64)]
+    /// For each capitalised token, up to `maximumOtherOccurrences` other capitalised
+    /// occurrences of the same word in the document: `otherOccurrences[otherRanges[i]]`.
+    let otherOccurrences: [Int32]
+    let otherRanges: [Range<Int32>]
+
+    /// How many other occurrences of a word lend their contexts to a token.
+    static let maximumOtherOccurrences = 4
 
     /// The shortest sentence, in tokens with letters, that can be a headline.
     private static let headlineMinimumWords = 2
@@ -60,6 +70,25 @@ struct DocumentFeatures {
             let marks = lists.marks(forms[range])
             for (offset, mark) in marks.enumerated() { gazetteer[range.lowerBound + offset] = mark }
         }
+        var neighbours = [(before: UInt64, after: UInt64)](repeating: (0, 0), count: forms.count)
+        var occurrences: [UInt64: [Int32]] = [:]
+        for range in ranges {
+            for i in range {
+                neighbours[i] = (
+                    i > range.lowerBound ? forms[i - 1].lower : TokenForms.beforeSentence.lower,
+                    i + 1 < range.upperBound ? forms[i + 1].lower : TokenForms.afterSentence.lower
+                )
+                if forms[i].isCapitalized { occurrences[forms[i].lower, default: []].append(Int32(i)) }
+            }
+        }
+        var otherOccurrences: [Int32] = []
+        var otherRanges = [Range<Int32>](repeating: 0..<0, count: forms.count)
+        for (i, form) in forms.enumerated() where form.isCapitalized {
+            let start = Int32(otherOccurrences.count)
+            let others = occurrences[form.lower, default: []].lazy.filter { $0 != i }.prefix(Self.maximumOtherOccurrences)
+            otherOccurrences.append(contentsOf: others)
+            otherRanges[i] = start..<Int32(otherOccurrences.count)
+        }
         for range in ranges {
             for i in range {
                 let form = forms[i]
@@ -76,5 +105,8 @@ struct DocumentFeatures {
         self.sentences = ranges
         self.usage = usage
         self.gazetteer = gazetteer
+        self.neighbours = neighbours
+        self.otherOccurrences = otherOccurrences
+        self.otherRanges = otherRanges
     }
 }

@@ -12,6 +12,7 @@ enum Template: UInt64 {
     case wordBeforeShape, shapeWordAfter
     case flag, flagBefore, flagAfter
     case usageShape, usageWord
+    case exactBefore, exactAfter, wordsAround, documentContextBefore, documentContextAfter
     case gazetteer, gazetteerBefore, gazetteerAfter, gazetteerShape
     case previousTag, previousTags, previousTagWord, previousTagShape
     // Second pass only.
@@ -94,6 +95,13 @@ extension DocumentFeatures {
             if current.flags.rawValue & flag != 0 { add(.flag, UInt64(bit)) }
             if before.flags.rawValue & flag != 0 { add(.flagBefore, UInt64(bit)) }
             if after.flags.rawValue & flag != 0 { add(.flagAfter, UInt64(bit)) }
+        }
+        add(.exactBefore, before.exact)
+        add(.exactAfter, after.exact)
+        add(.wordsAround, before.lower, after.lower)
+        for other in otherOccurrences[Int(otherRanges[i].lowerBound)..<Int(otherRanges[i].upperBound)] {
+            add(.documentContextBefore, neighbours[Int(other)].before)
+            add(.documentContextAfter, neighbours[Int(other)].after)
         }
         let usage = UInt64(self.usage[i].rawValue)
         add(.usageShape, usage, current.shortShape)

@@ -17,7 +17,7 @@ struct Gazetteer: Sendable {
 
     init(entries: [(key: UInt32, lists: UInt32)]) {
         self.entries = entries
-        index = KeyIndex(keys: entries.map(\.key))
+        index = KeyIndex(keys: entries.map(\.key), payloads: entries.map(\.lists))
     }
 
     /// The lists bundled with the module.
@@ -53,8 +53,7 @@ struct Gazetteer: Sendable {
             var hash = FeatureHash.offsetBasis
             for end in start..<min(sentence.endIndex, start + Self.maximumEntryTokens) {
                 hash = FeatureHash.combine(hash, sentence[end].lower)
-                guard let row = index.row(of: FeatureKey.fold(hash)) else { continue }
-                let lists = entries[row].lists
+                guard let lists = index.payload(of: FeatureKey.fold(hash)) else { continue }
                 for list in 0..<Self.listNames.count where lists & (1 << UInt32(list)) != 0 {
                     let bit = UInt32(4 * list)
                     if start == end {

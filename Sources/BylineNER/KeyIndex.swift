@@ -1,38 +1,41 @@
-/// An open-addressing map from 32-bit feature keys to row numbers, built once and then only read.
+/// An open-addressing map from 32-bit feature keys to 32-bit payloads, built once and then only
+/// read.
 ///
-/// Keys are the folded hashes of features; 0 is never a key (``FeatureKey/fold(_:)`` avoids it).
+/// Keys are folded feature hashes; 0 is never a key (``FeatureKey/fold(_:)`` avoids it), so an
+/// all-zero slot is empty.
 struct KeyIndex: Sendable {
-    /// `key << 32 | (row + 1)` per slot; 0 marks an empty slot.
+    /// `key << 32 | payload` per slot.
     private let slots: [UInt64]
     private let mask: Int
 
     /// The largest share of slots in use.
     private static let maximumLoad = 0.6
 
-    /// An index where `keys[i]` maps to row `i`; keys must be distinct and non-zero.
-    init(keys: [UInt32]) {
+    /// An index where `keys[i]` maps to `payloads[i]`; keys must be distinct and non-zero.
+    init(keys: [UInt32], payloads: [UInt32]) {
+        precondition(keys.count == payloads.count)
         var capacity = 16
         while Double(keys.count) > Double(capacity) * Self.maximumLoad { capacity <<= 1 }
         var slots = [UInt64](repeating: 0, count: capacity)
         let mask = capacity - 1
-        for (row, key) in keys.enumerated() {
+        for (key, payload) in zip(keys, payloads) {
             var slot = Self.home(of: key, mask: mask)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt64(key) << 32 | UInt64(row + 1)
+            slots[slot] = UInt64(key) << 32 | UInt64(payload)
         }
         self.slots = slots
         self.mask = mask
     }
 
-    /// The row of `key`, or nil.
+    /// The payload of `key`, or nil.
     @inline(__always)
-    func row(of key: UInt32) -> Int? {
+    func payload(of key: UInt32) -> UInt32? {
         slots.withUnsafeBufferPointer { slots in
             var slot = Self.home(of: key, mask: mask)
             while true {
                 let entry = slots[slot]
+                if UInt32(truncatingIfNeeded: entry >> 32) == key { return UInt32(truncatingIfNeeded: entry) }
                 if entry == 0 { return nil }
-                if UInt32(truncatingIfNeeded: entry >> 32) == key { return Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1 }
                 slot = (slot + 1) & mask
             }
         }

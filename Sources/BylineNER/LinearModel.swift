@@ -1,46 +1,104 @@
-/// The tagger's weights: for each feature key a row of one weight per tag, quantised to 16 bits.
+/// The tagger's weights: for each feature key, the tags it has a weight for and those weights,
+/// quantised to 16 bits. Most features weigh on only two or three of the 17 tags, so only
+/// non-zero weights are kept.
 struct LinearModel: TagScorer, Sendable {
+    /// One feature: its key and its non-zero weights.
+    struct Row {
+        let key: UInt32
+        let weights: [(tag: UInt8, weight: Int16)]
+    }
+
     /// Feature keys, ascending.
     let keys: [UInt32]
-    /// `keys.count` rows of `EntityTag.count` weights.
+    /// How many weights each feature has.
+    let counts: [UInt8]
+    /// The tag and weight of every weight, feature after feature.
+    let tags: [UInt8]
     let weights: [Int16]
+    /// Key → `start << countBits | count`, where `start` indexes `entries`.
     private let index: KeyIndex
+    /// `tag << 16 | weight` per weight, in the order of `tags`.
+    private let entries: [UInt32]
 
-    init(keys: [UInt32], weights: [Int16]) {
-        precondition(weights.count == keys.count * EntityTag.count)
+    private static let countBits: UInt32 = 8
+    /// The most weights a model can hold (starts are stored in the 24 bits above the count).
+    static let maximumWeights = 1 << (32 - Int(countBits))
+
+    init(keys: [UInt32], counts: [UInt8], tags: [UInt8], weights: [Int16]) {
+        precondition(keys.count == counts.count && tags.count == weights.count)
+        var payloads: [UInt32] = []
+        payloads.reserveCapacity(keys.count)
+        var start: UInt32 = 0
+        for count in counts {
+            payloads.append(start << Self.countBits | UInt32(count))
+            start += UInt32(count)
+        }
+        precondition(Int(start) == tags.count && tags.count < Self.maximumWeights)
         self.keys = keys
+        self.counts = counts
+        self.tags = tags
         self.weights = weights
-        index = KeyIndex(keys: keys)
+        index = KeyIndex(keys: keys, payloads: payloads)
+        entries = zip(tags, weights).map { UInt32($0) << 16 | UInt32(UInt16(bitPattern: $1)) }
+    }
+
+    /// A model of `rows`, which must be sorted by key with distinct keys.
+    init(rows: [Row]) {
+        self.init(
+            keys: rows.map(\.key), counts: rows.map { UInt8($0.weights.count) },
+            tags: rows.flatMap { $0.weights.map(\.tag) }, weights: rows.flatMap { $0.weights.map(\.weight) })
     }
 
     func addScores(of keys: [UInt32], to scores: inout [Int32]) {
-        let width = EntityTag.count
-        weights.withUnsafeBufferPointer { weights in
-            scores.withUnsafeMutableBufferPointer { scores in
-                for key in keys {
-                    guard let row = index.row(of: key) else { continue }
-                    let base = row * width
-                    for tag in 0..<width { scores[tag] &+= Int32(weights[base + tag]) }
+        // All keys are looked up before any weight is read: the probes do not depend on one
+        // another, so their cache misses overlap.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: keys.count) { found in
+            var foundCount = 0
+            for key in keys {
+                guard let payload = index.payload(of: key) else { continue }
+                found[foundCount] = payload
+                foundCount += 1
+            }
+            entries.withUnsafeBufferPointer { entries in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for payload in found[..<foundCount] {
+                        let start = Int(payload >> Self.countBits)
+                        let end = start + Int(payload & (1 << Self.countBits - 1))
+                        for entry in entries[start..<end] {
+                            scores[Int(entry >> 16)] &+= Int32(Int16(truncatingIfNeeded: entry))
+                        }
+                    }
                 }
             }
         }
     }
 
-    /// The union of models whose keys are disjoint (a key in both gets the sum of its rows).
+    /// The rows of the model, by key.
+    var rows: [Row] {
+        var rows: [Row] = []
+        rows.reserveCapacity(keys.count)
+        var start = 0
+        for (key, count) in zip(keys, counts) {
+            let end = start + Int(count)
+            rows.append(Row(key: key, weights: (start..<end).map { (tags[$0], weights[$0]) }))
+            start = end
+        }
+        return rows
+    }
+
+    /// The union of models (a key in several gets the sum of its weights).
     static func merging(_ models: [LinearModel]) -> LinearModel {
-        let width = EntityTag.count
-        var rows: [UInt32: [Int16]] = [:]
+        var sums: [UInt32: [Int32]] = [:]
         for model in models {
-            for (row, key) in model.keys.enumerated() {
-                let weights = model.weights[row * width..<(row + 1) * width]
-                if let existing = rows[key] {
-                    rows[key] = zip(existing, weights).map { Int16(clamping: Int32($0) + Int32($1)) }
-                } else {
-                    rows[key] = Array(weights)
-                }
+            for row in model.rows {
+                var sum = sums[row.key] ?? [Int32](repeating: 0, count: EntityTag.count)
+                for (tag, weight) in row.weights { sum[Int(tag)] += Int32(weight) }
+                sums[row.key] = sum
             }
         }
-        let keys = rows.keys.sorted()
-        return LinearModel(keys: keys, weights: keys.flatMap { rows[$0]! })
+        return LinearModel(
+            rows: sums.keys.sorted().map { key in
+                Row(key: key, weights: sums[key]!.enumerated().compactMap { $1 == 0 ? nil : (UInt8($0), Int16(clamping: $1)) })
+            })
     }
 }

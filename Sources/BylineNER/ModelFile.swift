@@ -3,25 +3,29 @@ import BylineCore
 /// The binary model file: a short header, then flat little-endian arrays that load with a copy.
 ///
 ///     magic "BYLNER" + format (UInt16)
-///     featureVersion, tagCount, gazetteer entries G, features F   (UInt32 each)
+///     featureVersion, tagCount, gazetteer entries G, features F, weights W   (UInt32 each)
 ///     G gazetteer keys (UInt32), G list masks (UInt32)
-///     F feature keys (UInt32, ascending)
-///     F × tagCount weights (Int16)
+///     F feature keys (UInt32, ascending), F weight counts (UInt8)
+///     W tags (UInt8), W weights (Int16), feature after feature
 enum ModelFile {
     private static let magic: [UInt8] = Array("BYLNER".utf8) + [1, 0]
     /// The version of the feature templates; a model trained with other features is refused.
-    static let featureVersion: UInt32 = 1
-    private static let headerFields = 4
+    static let featureVersion: UInt32 = 2
+    private static let headerFields = 5
 
     static func encode(gazetteer: Gazetteer, model: LinearModel) -> [UInt8] {
         var bytes = magic
-        for field in [featureVersion, UInt32(EntityTag.count), UInt32(gazetteer.entries.count), UInt32(model.keys.count)] {
+        for field in [featureVersion, UInt32(EntityTag.count), UInt32(gazetteer.entries.count), UInt32(model.keys.count),
+            UInt32(model.weights.count)]
+        {
             append(field, to: &bytes)
         }
         for entry in gazetteer.entries { append(entry.key, to: &bytes) }
         for entry in gazetteer.entries { append(entry.lists, to: &bytes) }
         for key in model.keys { append(key, to: &bytes) }
-        for weight in model.weights { append(UInt16(bitPattern: weight), to: &bytes) }
+        bytes.append(contentsOf: model.counts)
+        bytes.append(contentsOf: model.tags)
+        for weight in model.weights { append(weight, to: &bytes) }
         return bytes
     }
 
@@ -38,16 +42,22 @@ enum ModelFile {
         }
         let entryCount = Int(header[2])
         let featureCount = Int(header[3])
+        let weightCount = Int(header[4])
         guard let entryKeys = reader.array(UInt32.self, count: entryCount),
             let entryLists = reader.array(UInt32.self, count: entryCount),
             let keys = reader.array(UInt32.self, count: featureCount),
-            let weights = reader.array(Int16.self, count: featureCount * EntityTag.count),
+            let counts = reader.array(UInt8.self, count: featureCount),
+            let tags = reader.array(UInt8.self, count: weightCount),
+            let weights = reader.array(Int16.self, count: weightCount),
             reader.atEnd
         else {
             throw BylineError(.unsupportedFormat, "model file of the wrong length")
         }
+        guard weightCount < LinearModel.maximumWeights, counts.reduce(0, { $0 + Int($1) }) == weightCount, tags.allSatisfy({ Int($0) < EntityTag.count }) else {
+            throw BylineError(.unsupportedFormat, "model file damaged")
+        }
         let gazetteer = Gazetteer(entries: zip(entryKeys, entryLists).map { ($0, $1) })
-        return (gazetteer, LinearModel(keys: keys, weights: weights))
+        return (gazetteer, LinearModel(keys: keys, counts: counts, tags: tags, weights: weights))
     }
 
     private static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {

@@ -1,4 +1,5 @@
 import BylineCore
+import Foundation
 
 /// Trains an ``NERModel`` on CoNLL-2003 style data.
 ///
@@ -20,7 +21,7 @@ public struct NERTrainer: Sendable {
         public var seed: UInt64 = 2003
         /// Averaged weights smaller than this are dropped from the model (keeps the file small;
         /// calibrated on eng.testa, where it costs under 0.1 F1).
-        public var pruneThreshold = 0.0
+        public var pruneThreshold = Double(ProcessInfo.processInfo.environment["PRUNE"] ?? "0") ?? 0
 
         public init() {}
     }

@@ -52,13 +52,15 @@ final class Perceptron: TagScorer {
         let averages = zip(weights, stepWeighted).map { Double($0) - Double($1) / steps }
         let largest = averages.reduce(0) { max($0, abs($1)) }
         let scale = largest > 0 ? Double(Int16.max) / largest : 0
-        var kept: [(key: UInt32, row: [Int16])] = []
+        var kept: [LinearModel.Row] = []
         for (row, key) in rowKeys.enumerated() {
-            let values = averages[row * width..<(row + 1) * width].map { abs($0) < threshold ? 0 : Int16(($0 * scale).rounded()) }
-            if values.contains(where: { $0 != 0 }) { kept.append((key, values)) }
+            let values = averages[row * width..<(row + 1) * width].enumerated().compactMap { tag, value in
+                abs(value) < threshold || (value * scale).rounded() == 0 ? nil : (UInt8(tag), Int16((value * scale).rounded()))
+            }
+            if !values.isEmpty { kept.append(LinearModel.Row(key: key, weights: values)) }
         }
         kept.sort { $0.key < $1.key }
-        return LinearModel(keys: kept.map(\.key), weights: kept.flatMap(\.row))
+        return LinearModel(rows: kept)
     }
 }
 
