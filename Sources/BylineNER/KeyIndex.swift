@@ -27,6 +27,43 @@ struct KeyIndex: Sendable {
         self.mask = mask
     }
 
+    /// Writes the payloads of the keys present to `found` and returns how many there are.
+    ///
+    /// Every key's home slot is read first in one loop without branches on what it holds, so
+    /// the cache misses of all the keys are under way at once; only keys whose home slot holds
+    /// another key are then probed further.
+    @inline(__always)
+    func payloads(of keys: [UInt32], into found: UnsafeMutableBufferPointer<UInt32>) -> Int {
+        slots.withUnsafeBufferPointer { slots in
+            keys.withUnsafeBufferPointer { keys in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: keys.count) { displaced in
+                    var foundCount = 0
+                    var displacedCount = 0
+                    for key in keys {
+                        let entry = slots[Self.home(of: key, mask: mask)]
+                        let slotKey = UInt32(truncatingIfNeeded: entry >> 32)
+                        found[foundCount] = UInt32(truncatingIfNeeded: entry)
+                        foundCount &+= slotKey == key ? 1 : 0
+                        displaced[displacedCount] = key
+                        displacedCount &+= slotKey != key && slotKey != 0 ? 1 : 0
+                    }
+                    for key in displaced[..<displacedCount] {
+                        var slot = (Self.home(of: key, mask: mask) + 1) & mask
+                        while slots[slot] != 0 {
+                            if UInt32(truncatingIfNeeded: slots[slot] >> 32) == key {
+                                found[foundCount] = UInt32(truncatingIfNeeded: slots[slot])
+                                foundCount += 1
+                                break
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                    return foundCount
+                }
+            }
+        }
+    }
+
     /// The payload of `key`, or nil.
     @inline(__always)
     func payload(of key: UInt32) -> UInt32? {

@@ -50,55 +50,26 @@ struct LinearModel: TagScorer, Sendable {
     }
 
     func addScores(of keys: [UInt32], to scores: inout [Int32]) {
-        // All keys are looked up before any weight is read: the probes do not depend on one
-        // another, so their cache misses overlap.
+        // Lookups, first weights and the remaining weights are read in three loops: the reads
+        // of each loop do not depend on one another, so their cache misses overlap.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: keys.count) { found in
-            var foundCount = 0
-            for key in keys {
-                guard let payload = index.payload(of: key) else { continue }
-                found[foundCount] = payload
-                foundCount += 1
-            }
-            entries.withUnsafeBufferPointer { entries in
-                scores.withUnsafeMutableBufferPointer { scores in
-                    for payload in found[..<foundCount] {
-                        let start = Int(payload >> Self.countBits)
-                        let end = start + Int(payload & (1 << Self.countBits - 1))
-                        for entry in entries[start..<end] {
-                            scores[Int(entry >> 16)] &+= Int32(Int16(truncatingIfNeeded: entry))
+            let foundCount = index.payloads(of: keys, into: found)
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: foundCount) { firsts in
+                entries.withUnsafeBufferPointer { entries in
+                    for k in 0..<foundCount { firsts[k] = entries[Int(found[k] >> Self.countBits)] }
+                    scores.withUnsafeMutableBufferPointer { scores in
+                        for k in 0..<foundCount {
+                            let first = firsts[k]
+                            scores[Int(first >> 16)] &+= Int32(Int16(truncatingIfNeeded: first))
+                            let start = Int(found[k] >> Self.countBits)
+                            let end = start + Int(found[k] & (1 << Self.countBits - 1))
+                            for entry in entries[(start + 1)..<end] {
+                                scores[Int(entry >> 16)] &+= Int32(Int16(truncatingIfNeeded: entry))
+                            }
                         }
                     }
                 }
             }
         }
-    }
-
-    /// The rows of the model, by key.
-    var rows: [Row] {
-        var rows: [Row] = []
-        rows.reserveCapacity(keys.count)
-        var start = 0
-        for (key, count) in zip(keys, counts) {
-            let end = start + Int(count)
-            rows.append(Row(key: key, weights: (start..<end).map { (tags[$0], weights[$0]) }))
-            start = end
-        }
-        return rows
-    }
-
-    /// The union of models (a key in several gets the sum of its weights).
-    static func merging(_ models: [LinearModel]) -> LinearModel {
-        var sums: [UInt32: [Int32]] = [:]
-        for model in models {
-            for row in model.rows {
-                var sum = sums[row.key] ?? [Int32](repeating: 0, count: EntityTag.count)
-                for (tag, weight) in row.weights { sum[Int(tag)] += Int32(weight) }
-                sums[row.key] = sum
-            }
-        }
-        return LinearModel(
-            rows: sums.keys.sorted().map { key in
-                Row(key: key, weights: sums[key]!.enumerated().compactMap { $1 == 0 ? nil : (UInt8($0), Int16(clamping: $1)) })
-            })
     }
 }

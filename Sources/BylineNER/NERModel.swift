@@ -25,17 +25,20 @@ public final class NERModel: Sendable {
     }()
 
     let gazetteer: Gazetteer
-    let weights: LinearModel
+    /// The weights of the first and of the second pass.
+    let first: LinearModel
+    let second: LinearModel
 
-    init(gazetteer: Gazetteer, weights: LinearModel) {
+    init(gazetteer: Gazetteer, first: LinearModel, second: LinearModel) {
         self.gazetteer = gazetteer
-        self.weights = weights
+        self.first = first
+        self.second = second
     }
 
     /// A model read from the bytes of a model file.
     public convenience init(bytes: [UInt8]) throws(BylineError) {
-        let (gazetteer, weights) = try ModelFile.decode(bytes)
-        self.init(gazetteer: gazetteer, weights: weights)
+        let (gazetteer, passes) = try ModelFile.decode(bytes, passCount: 2)
+        self.init(gazetteer: gazetteer, first: passes[0], second: passes[1])
     }
 
     /// The model bundled with Byline, or an error saying why it cannot be read.
@@ -53,7 +56,7 @@ public final class NERModel: Sendable {
 
     /// The bytes of this model's file.
     public var fileBytes: [UInt8] {
-        ModelFile.encode(gazetteer: gazetteer, model: weights)
+        ModelFile.encode(gazetteer: gazetteer, passes: [first, second])
     }
 
     /// IOB2 tags ("B-PER", "I-ORG", "O", …) for each token of each sentence of ONE document.
@@ -69,8 +72,8 @@ public final class NERModel: Sendable {
 
     /// The BILOU tags of every token of a prepared document (both passes).
     func bilouTags(_ document: DocumentFeatures) -> [EntityTag] {
-        let first = GreedyTagger.tag(document, pass: .first, firstPass: nil, scorer: weights)
-        let firstPass = DocumentFeatures.FirstPass(tags: first, document: document)
-        return GreedyTagger.tag(document, pass: .second, firstPass: firstPass, scorer: weights)
+        let tags = GreedyTagger.tag(document, pass: .first, firstPass: nil, scorer: first)
+        let firstPass = DocumentFeatures.FirstPass(tags: tags, document: document)
+        return GreedyTagger.tag(document, pass: .second, firstPass: firstPass, scorer: second)
     }
 }

@@ -84,7 +84,7 @@ public struct NERTrainer: Sendable {
         let second = trainPass(
             .second, on: train, firstPasses: trainFirstPasses, epochs: options.epochs, dev: dev, devFirstPasses: devFirstPasses,
             log: log)
-        let model = NERModel(gazetteer: gazetteer, weights: LinearModel.merging([first.model, second.model]))
+        let model = NERModel(gazetteer: gazetteer, first: first.model, second: second.model)
         if !dev.isEmpty {
             log("model: first pass \(first.epochs) epochs, second pass \(second.epochs) epochs; dev \(score(dev) { model.bilouTags($1) })")
         }
