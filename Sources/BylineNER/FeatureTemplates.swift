@@ -90,12 +90,9 @@ extension DocumentFeatures {
         add(.shapePairAfter, current.shortShape, after.shortShape)
         add(.wordBeforeShape, before.lower, current.shortShape)
         add(.shapeWordAfter, current.shortShape, after.lower)
-        for bit in 0..<TokenForms.Flags.count {
-            let flag = UInt16(1) << UInt16(bit)
-            if current.flags.rawValue & flag != 0 { add(.flag, UInt64(bit)) }
-            if before.flags.rawValue & flag != 0 { add(.flagBefore, UInt64(bit)) }
-            if after.flags.rawValue & flag != 0 { add(.flagAfter, UInt64(bit)) }
-        }
+        add(.flag, UInt64(current.flags.rawValue))
+        add(.flagBefore, UInt64(before.flags.rawValue))
+        add(.flagAfter, UInt64(after.flags.rawValue))
         add(.exactBefore, before.exact)
         add(.exactAfter, after.exact)
         add(.wordsAround, before.lower, after.lower)

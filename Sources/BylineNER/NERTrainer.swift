@@ -1,5 +1,4 @@
 import BylineCore
-import Foundation
 
 /// Trains an ``NERModel`` on CoNLL-2003 style data.
 ///
@@ -19,9 +18,9 @@ public struct NERTrainer: Sendable {
         public var folds = 5
         /// The seed of the shuffles.
         public var seed: UInt64 = 2003
-        /// Averaged weights smaller than this are dropped from the model (keeps the file small;
-        /// calibrated on eng.testa, where it costs under 0.1 F1).
-        public var pruneThreshold = Double(ProcessInfo.processInfo.environment["PRUNE"] ?? "0") ?? 0
+        /// Averaged weights smaller than this (in perceptron steps) are dropped from the model.
+        /// Calibrated on eng.testa: 0.3 costs nothing; 1.0 halves the file but costs 0.4 F1.
+        public var pruneThreshold = 0.3
 
         public init() {}
     }
