@@ -39,13 +39,19 @@ let package = Package(
             dependencies: ["BylineCore", "BylineSource", "BylineLanguage", "BylineHTML"],
             resources: [.embedInCode("Resources")]
         ),
+        // Named entities: an averaged-perceptron tagger trained on CoNLL-2003, and its trainer.
+        .target(
+            name: "BylineNER",
+            dependencies: ["BylineCore"],
+            resources: [.copy("Resources/ner-en.model"), .copy("Resources/Gazetteers")]
+        ),
         // The analysis stages that run after extraction.
         .target(name: "BylineAnalysis", dependencies: ["BylineCore", "BylineLanguage"], resources: [.embedInCode("Resources")]),
         // The command-line interface: commands, options and the run loop.
         .target(
             name: "BylineCLI",
             dependencies: [
-                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis",
+                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +59,7 @@ let package = Package(
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
         .testTarget(name: "BylineLanguageTests", dependencies: ["BylineLanguage"]),
         .testTarget(name: "BylineHTMLTests", dependencies: ["BylineHTML"]),
+        .testTarget(name: "BylineNERTests", dependencies: ["BylineNER", "BylineCore"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineSource"], exclude: ["Snapshots"]),
         .testTarget(name: "BylineAnalysisTests", dependencies: ["BylineAnalysis", "BylineExtract", "BylineSource"]),
         .testTarget(name: "BylineCLITests", dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource"]),

@@ -10,7 +10,7 @@ public struct Byline: ParsableCommand {
         commandName: "byline",
         abstract: "Read news articles into cited records of who said what, who holds which role, what happened when, and which numbers were claimed.",
         version: "0.1.0",
-        subcommands: [Extract.self, Analyze.self]
+        subcommands: [Extract.self, Analyze.self, Tag.self, Train.self]
     )
 
     public init() {}

@@ -1,0 +1,112 @@
+/// One document prepared for tagging: every token's forms, and what the rest of the document
+/// says about each token. Produces the feature keys of a token for either pass of the tagger.
+struct DocumentFeatures {
+    /// The tagger's two passes. The second sees the first pass's tags of the whole document.
+    enum Pass: UInt64 {
+        case first = 1
+        case second = 2
+    }
+
+    /// Facts about a token drawn from the rest of its document.
+    struct Usage: OptionSet {
+        let rawValue: UInt8
+        /// The word appears elsewhere in the document in lower case.
+        static let seenLowerCase = Usage(rawValue: 1 << 0)
+        /// The word appears elsewhere capitalised, not first in its sentence nor in a headline.
+        static let seenCapitalizedInside = Usage(rawValue: 1 << 1)
+        /// The token is the first of its sentence.
+        static let sentenceStart = Usage(rawValue: 1 << 2)
+        /// The token's sentence is in capitals throughout (a headline).
+        static let headline = Usage(rawValue: 1 << 3)
+    }
+
+    let forms: [TokenForms]
+    /// Each sentence's range in `forms`.
+    let sentences: [Range<Int>]
+    let usage: [Usage]
+    /// Gazetteer marks per token (see ``Gazetteer/marks(_:)``).
+    let gazetteer: [UInt32]
+    /// The lower-case forms of the tokens just before and after each token in its sentence
+    /// (the padding forms at the ends).
+    let neighbours: [(before: UInt64, after: UInt64)]
+    /// For each capitalised token, up to `maximumOtherOccurrences` other capitalised
+    /// occurrences of the same word in the document: `otherOccurrences[otherRanges[i]]`.
+    let otherOccurrences: [Int32]
+    let otherRanges: [Range<Int32>]
+
+    /// How many other occurrences of a word lend their contexts to a token.
+    static let maximumOtherOccurrences = 4
+
+    /// The shortest sentence, in tokens with letters, that can be a headline.
+    private static let headlineMinimumWords = 2
+
+    init(_ sentences: [[String]], gazetteer lists: Gazetteer) {
+        var forms: [TokenForms] = []
+        forms.reserveCapacity(sentences.reduce(0) { $0 + $1.count })
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(sentences.count)
+        for sentence in sentences {
+            let start = forms.count
+            for token in sentence { forms.append(TokenForms(token)) }
+            ranges.append(start..<forms.count)
+        }
+        var usage = [Usage](repeating: [], count: forms.count)
+        var gazetteer = [UInt32](repeating: 0, count: forms.count)
+        // Per lower-case form: how often it appears in lower case, and capitalised inside a sentence.
+        var seen: [UInt64: (lower: Int32, inside: Int32)] = [:]
+        for range in ranges {
+            let words = forms[range].filter(\.hasLetter)
+            let isHeadline = words.count >= Self.headlineMinimumWords && words.allSatisfy { $0.flags.contains(.allCapitals) }
+            for i in range {
+                if i == range.lowerBound { usage[i].insert(.sentenceStart) }
+                if isHeadline { usage[i].insert(.headline) }
+                let form = forms[i]
+                if form.flags.contains(.allLower) {
+                    seen[form.lower, default: (0, 0)].lower += 1
+                } else if form.isCapitalized && i != range.lowerBound && !isHeadline {
+                    seen[form.lower, default: (0, 0)].inside += 1
+                }
+            }
+            let marks = lists.marks(forms[range])
+            for (offset, mark) in marks.enumerated() { gazetteer[range.lowerBound + offset] = mark }
+        }
+        var neighbours = [(before: UInt64, after: UInt64)](repeating: (0, 0), count: forms.count)
+        var occurrences: [UInt64: [Int32]] = [:]
+        for range in ranges {
+            for i in range {
+                neighbours[i] = (
+                    i > range.lowerBound ? forms[i - 1].lower : TokenForms.beforeSentence.lower,
+                    i + 1 < range.upperBound ? forms[i + 1].lower : TokenForms.afterSentence.lower
+                )
+                if forms[i].isCapitalized { occurrences[forms[i].lower, default: []].append(Int32(i)) }
+            }
+        }
+        var otherOccurrences: [Int32] = []
+        var otherRanges = [Range<Int32>](repeating: 0..<0, count: forms.count)
+        for (i, form) in forms.enumerated() where form.isCapitalized {
+            let start = Int32(otherOccurrences.count)
+            let others = occurrences[form.lower, default: []].lazy.filter { $0 != i }.prefix(Self.maximumOtherOccurrences)
+            otherOccurrences.append(contentsOf: others)
+            otherRanges[i] = start..<Int32(otherOccurrences.count)
+        }
+        for range in ranges {
+            for i in range {
+                let form = forms[i]
+                guard let counts = seen[form.lower] else { continue }
+                let ownLower: Int32 = form.flags.contains(.allLower) ? 1 : 0
+                let ownInside: Int32 =
+                    form.isCapitalized && !usage[i].contains(.sentenceStart) && !usage[i].contains(.headline) && ownLower == 0
+                    ? 1 : 0
+                if counts.lower > ownLower { usage[i].insert(.seenLowerCase) }
+                if counts.inside > ownInside { usage[i].insert(.seenCapitalizedInside) }
+            }
+        }
+        self.forms = forms
+        self.sentences = ranges
+        self.usage = usage
+        self.gazetteer = gazetteer
+        self.neighbours = neighbours
+        self.otherOccurrences = otherOccurrences
+        self.otherRanges = otherRanges
+    }
+}

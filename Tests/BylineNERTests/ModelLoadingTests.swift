@@ -1,0 +1,6 @@
+import BylineNER
+import Testing
+
+@Test func theBundledModelLoads() throws {
+    _ = try NERModel.bundled()
+}
