@@ -46,7 +46,7 @@ let package = Package(
             resources: [.copy("Resources/ner-en.model"), .copy("Resources/Gazetteers")]
         ),
         // The analysis stages that run after extraction.
-        .target(name: "BylineAnalysis", dependencies: ["BylineCore", "BylineLanguage"], resources: [.embedInCode("Resources")]),
+        .target(name: "BylineAnalysis", dependencies: ["BylineCore", "BylineLanguage", "BylineNER"], resources: [.embedInCode("Resources")]),
         // The command-line interface: commands, options and the run loop.
         .target(
             name: "BylineCLI",

@@ -1,9 +1,15 @@
 import BylineCore
+import BylineNER
 
 /// The analysis pipeline `byline analyze` runs after extraction.
 public enum Analysis {
     /// The stages in order, checked when the pipeline is made.
     public static func pipeline() throws(BylineError) -> Pipeline {
-        try Pipeline([TokenizeStage(), SentenceStage(), TimeStage()])
+        try Pipeline([
+            TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: NERModel.shared), RoleStage(), QuoteStage(),
+        ])
     }
 }
+
+/// The trained CoNLL-2003 model tags names for the entity stage.
+extension NERModel: NameTagger {}

@@ -87,9 +87,15 @@ struct MentionGrouper {
         }
         // A one-word name of a person is a surname (or a given name): it goes to the person
         // named most recently with it, not to whoever it was given to before.
+        var mention = mention
         let loneName = mention.type == "PERSON" && !mention.text.utf8.contains(0x20)
         if loneName {
             (target, rule) = surnameOwner(mention, rule: rule)
+            // A lone word no one named is called by that ends a country's name ("Korea") is a place.
+            if target == nil, vocabulary.countryLastWords.contains(key) {
+                mention.type = "GPE"
+                rule += "+place-word"
+            }
         }
         if target == nil {
             target = groups.firstIndex { Self.compatible($0.type, mention.type) && $0.keys.contains(key) }

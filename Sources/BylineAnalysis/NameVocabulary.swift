@@ -12,6 +12,11 @@ public final class NameVocabulary: Sendable {
     private let countryNames: [String: String]
     /// The keys of the first words of country names: where a name may start.
     let countryFirstWords: Set<String>
+    /// The keys of the last words of country names of several words ("korea" of "South Korea",
+    /// "guinea" of "Papua New Guinea"): a lone word that names a place, not a person. Names after
+    /// a saint or an article ("Saint Lucia", "San Marino", "El Salvador") are left out: their
+    /// last words are people's names too.
+    let countryLastWords: Set<String>
     /// Honorifics, as written, longest first ("Dato' Sri" before "Dato'").
     let honorifics: [[String]]
     /// Words and phrases that name an office ("minister", "secretary-general"), lower case.
@@ -25,17 +30,23 @@ public final class NameVocabulary: Sendable {
         var codes: [String: String] = [:]
         var names: [String: String] = [:]
         var firstWords: Set<String> = []
+        var lastWords: Set<String> = []
         for row in DataFile(PackageResources.country_names_tsv).rows + DataFile(PackageResources.country_aliases_tsv).rows {
             guard let code = row.first else { continue }
             for name in row.dropFirst() {
                 if names[code] == nil { names[code] = name }
                 codes[NameForms.key(name)] = code
-                if let first = name.split(separator: " ").first { firstWords.insert(NameForms.key(first)) }
+                let words = name.split(separator: " ")
+                if let first = words.first { firstWords.insert(NameForms.key(first)) }
+                if words.count > 1, let first = words.first, !["Saint", "St.", "San", "El", "The"].contains(first), let last = words.last {
+                    lastWords.insert(NameForms.key(last))
+                }
             }
         }
         countryCodes = codes
         countryNames = names
         countryFirstWords = firstWords
+        countryLastWords = lastWords
         honorifics = DataFile(PackageResources.honorifics_txt).lines.map { $0.split(separator: " ").map(String.init) }
             .sorted { $0.count > $1.count }
         var heads: Set<String> = []

@@ -77,7 +77,12 @@ struct NamedMentionFinder {
         var lower = range.lowerBound
         var upper = range.upperBound
         let word = { (i: Int) in String(document.text[tokens[i].span]) }
-        if conllType == "PER", let honorific = honorific(at: lower, before: upper, in: document) { lower += honorific }
+        // An honorific marks a person, whatever the tagger said ("Dato' Sri …" read as ORG).
+        var conllType = conllType
+        if let honorific = honorific(at: lower, before: upper, in: document) {
+            lower += honorific
+            conllType = "PER"
+        }
         while upper > lower, tokens[upper - 1].kind == .punctuation || word(upper - 1) == "'s" || word(upper - 1) == "’s" { upper -= 1 }
         guard upper > lower else { return nil }
         let span = Span(tokens[lower].span.start, tokens[upper - 1].span.end)

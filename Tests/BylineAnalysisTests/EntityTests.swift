@@ -126,3 +126,15 @@ private func entity(_ name: String, in document: Document) -> Entity? {
     #expect(countries.count == 1)
     #expect(Set(countries.first?.mentions.map { String(document.text[$0.span]) } ?? []) == ["United Kingdom", "Britain", "UK"])
 }
+
+@Test func anHonorificMakesAPersonWhateverTheTagger() throws {
+    let document = try analyze("Tan Sri Ahmad Rahman opened the port on Monday.", names: ["Tan Sri Ahmad Rahman": "ORG"])
+    let person = try #require(document.entities.first)
+    #expect(person.type == "PERSON")
+    #expect(person.name == "Ahmad Rahman")
+}
+
+@Test func aLoneWordThatEndsACountrysNameIsAPlace() throws {
+    let document = try analyze("Trade with Guinea rose, officials said.", names: ["Guinea": "PER"])
+    #expect(document.entities.first?.type == "GPE")
+}
