@@ -159,12 +159,16 @@ struct FactText {
                 start = i
                 continue
             }
-            guard word.kind == .word || word.kind == .number || word.kind == .abbreviation, timeOfToken[i] == nil || start < end else { break }
+            guard word.kind == .word || word.kind == .number || word.kind == .abbreviation else { break }
             if grammar.isA(word.key, .determiner) || grammar.isA(word.key, .pronoun) {
                 if start < end || grammar.isA(word.key, .pronoun) { start = i }
                 break
             }
-            if word.key == "of", start < end, i > limit, !grammar.isGrammarWord(words[i - 1].key) {
+            // "of" joins two nouns; a name's connectors join its words ("Conference on Trade").
+            if start < end, i > limit,
+                (word.key == "of" && !grammar.isGrammarWord(words[i - 1].key))
+                    || (Self.nameConnectors.contains(word.key) && words[i - 1].capitalised && words[i + 1].capitalised)
+            {
                 start = i
                 continue
             }
@@ -194,20 +198,20 @@ struct FactText {
         // A participle opening the segment continues the clause before it.
         if i < end, isParticiple(i) { return nil }
         while i < end {
-            if isVerb(i), let phrase = nounPhrase(endingBefore: skippingAdverbs(before: i, limit: segment.lowerBound), limit: segment.lowerBound) {
-                return relativeAntecedent(phrase) ?? phrase
-            }
+            if isVerb(i), let phrase = subject(ofVerb: i, limit: segment.lowerBound) { return phrase }
             i += 1
         }
         return nil
     }
 
-    /// The position before which adverbs between a subject and its verb ("trade has now
-    /// increased") have been skipped.
-    private func skippingAdverbs(before i: Int, limit: Int) -> Int {
-        var end = i
+    /// The subject of the verb at `verb`: the noun phrase before it, past the auxiliaries and
+    /// adverbs between ("trade has now increased"); for a relative pronoun, the noun phrase
+    /// it refers to.
+    func subject(ofVerb verb: Int, limit: Int) -> Range<Int>? {
+        var end = verb
         while end > limit, grammar.isA(words[end - 1].key, .adverb) || grammar.isA(words[end - 1].key, .auxiliary) { end -= 1 }
-        return end
+        guard let phrase = nounPhrase(endingBefore: end, limit: limit) else { return nil }
+        return relativeAntecedent(phrase) ?? phrase
     }
 
     /// For a relative pronoun standing as a subject ("which was unveiled"), the noun phrase
@@ -241,7 +245,7 @@ struct FactText {
     }
 
     /// Lower-case words that may join the words of a name.
-    private static let nameConnectors: Set<String> = ["of", "on", "for", "de", "the", "&"]
+    static let nameConnectors: Set<String> = ["of", "on", "for", "de", "the", "&"]
 
     /// Whether token `i` is a capitalised word outside time expressions.
     private func isNameWord(_ i: Int) -> Bool {
