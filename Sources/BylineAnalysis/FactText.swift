@@ -160,13 +160,18 @@ struct FactText {
                 continue
             }
             guard word.kind == .word || word.kind == .number || word.kind == .abbreviation else { break }
+            // A relative pronoun right before the verb is its subject ("which was unveiled").
+            if start == end, grammar.isA(word.key, .relative) {
+                start = i
+                break
+            }
             if grammar.isA(word.key, .determiner) || grammar.isA(word.key, .pronoun) {
                 if start < end || grammar.isA(word.key, .pronoun) { start = i }
                 break
             }
             // "of" joins two nouns; a name's connectors join its words ("Conference on Trade").
             if start < end, i > limit,
-                (word.key == "of" && !grammar.isGrammarWord(words[i - 1].key))
+                (word.key == "of" && words[i - 1].alphabetic && !grammar.isGrammarWord(words[i - 1].key))
                     || (Self.nameConnectors.contains(word.key) && words[i - 1].capitalised && words[i + 1].capitalised)
             {
                 start = i
