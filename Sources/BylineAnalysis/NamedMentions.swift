@@ -48,6 +48,8 @@ struct NamedMentionFinder {
                 }
             }
         }
+        found = joinedOfPhrases(found, in: document)
+        found = splitAtAnd(found, in: document)
         let countries = countryNames(in: document, besides: found)
         // A country's name wins over the pieces the tagger cut it into ("Republic of" + "Korea").
         found.removeAll { mention in countries.contains { $0.tokens.contains(mention.tokens.lowerBound) && $0.tokens.upperBound >= mention.tokens.upperBound } }
@@ -69,6 +71,50 @@ struct NamedMentionFinder {
         }
         if let current = open { chunks.append((current.start..<tags.count, current.type)) }
         return chunks
+    }
+
+    /// Head nouns of organisation names that take an "of" phrase ("Ministry of …").
+    static let organisationHeads = Set(DataFile(PackageResources.organisation_heads_txt).lines)
+
+    /// "Korean Association" + "of" + "Southeast Asian Studies" → one organisation: a name that
+    /// ends in an organisation's head noun, "of", and the name right after.
+    private func joinedOfPhrases(_ mentions: [NamedMention], in document: Document) -> [NamedMention] {
+        var out: [NamedMention] = []
+        var i = 0
+        while i < mentions.count {
+            var mention = mentions[i]
+            while i + 1 < mentions.count, mention.type != "PERSON", let head = mention.text.split(separator: " ").last,
+                Self.organisationHeads.contains(String(head)), mentions[i + 1].tokens.lowerBound == mention.tokens.upperBound + 1,
+                document.text[document.tokens[mention.tokens.upperBound].span] == "of"
+            {
+                let next = mentions[i + 1]
+                mention.tokens = mention.tokens.lowerBound..<next.tokens.upperBound
+                mention.span = Span(mention.span.start, next.span.end)
+                mention.text = String(document.text[mention.span])
+                mention.type = "ORG"
+                mention.rule += "+of-phrase"
+                i += 1
+            }
+            out.append(mention)
+            i += 1
+        }
+        return out
+    }
+
+    /// "ASEAN-Korea Center and Korean Association" → two names, when the words before "and" are
+    /// named alone elsewhere in the document: the tagger ran two names together.
+    private func splitAtAnd(_ mentions: [NamedMention], in document: Document) -> [NamedMention] {
+        let alone = Set(mentions.map { NameForms.key($0.text) })
+        return mentions.flatMap { mention -> [NamedMention] in
+            guard mention.tokens.count >= 3,
+                let and = mention.tokens.dropFirst().dropLast().first(where: { document.text[document.tokens[$0].span] == "and" }),
+                alone.contains(NameForms.key(document.text[Span(mention.span.start, document.tokens[and - 1].span.end)]))
+            else { return [mention] }
+            return [(mention.tokens.lowerBound..<and), ((and + 1)..<mention.tokens.upperBound)].map { range in
+                let span = Span(document.tokens[range.lowerBound].span.start, document.tokens[range.upperBound - 1].span.end)
+                return NamedMention(tokens: range, span: span, type: mention.type, text: String(document.text[span]), rule: mention.rule + "+split-at-and")
+            }
+        }
     }
 
     /// A mention of `tokens`, trimmed of honorifics and trailing marks, typed for the contract.

@@ -31,9 +31,14 @@ struct ListTagger: NameTagger {
     }
 }
 
-func analyze(_ text: String, names: [String: String]) throws -> Document {
+/// Runs the whole analysis with the list tagger; `published` is the reference for relative dates.
+func analyze(_ text: String, names: [String: String], published: String? = nil) throws -> Document {
     var document = try PlainTextReader().read(SourceDocument(uri: "t.txt", bytes: Array(text.utf8)))
-    let pipeline = try Pipeline([TokenizeStage(), SentenceStage(), EntityStage(tagger: ListTagger(names)), RoleStage(), QuoteStage()])
+    document.metadata.published = published.flatMap { DateStamp(parsing: $0) }
+    let pipeline = try Pipeline([
+        TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: ListTagger(names)), RoleStage(), QuoteStage(),
+        QuantityStage(), EventStage(), TimelineStage(),
+    ])
     pipeline.run(on: &document)
     return document
 }

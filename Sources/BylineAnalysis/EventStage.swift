@@ -1,0 +1,312 @@
+import BylineCore
+import BylineLanguage
+
+/// The words of events: event nouns and their types (`event-words.tsv`), and the cues that
+/// tie organisers, participants and places to an event (`event-cues.tsv`).
+final class EventWords: Sendable {
+    static let english = EventWords(
+        types: DataFile(PackageResources.event_words_tsv), cues: DataFile(PackageResources.event_cues_tsv), tokenizer: .english)
+
+    /// What a cue ties to the event.
+    enum Role: String {
+        case organizer, participantBy = "participant-by", participant, place
+    }
+
+    let types: [String: String]
+    /// Cue phrases, as token keys, by role.
+    let cues: [Role: [[String]]]
+
+    init(types file: DataFile, cues: DataFile, tokenizer: Tokenizer) {
+        types = Dictionary(file.rows.filter { $0.count == 2 }.map { ($0[0], $0[1]) }) { first, _ in first }
+        var table: [Role: [[String]]] = [:]
+        for row in cues.rows where row.count == 2 {
+            guard let role = Role(rawValue: row[0]) else { continue }
+            let phrase = row[1]
+            table[role, default: []].append(tokenizer.tokenize(phrase, in: Span(0, phrase.utf8.count)).map { String(phrase[$0.span]) })
+        }
+        self.cues = table
+    }
+
+    /// The length of a cue of `role` starting at token `i`, or nil.
+    func cue(_ role: Role, at i: Int, in words: [Word], limit: Int) -> Int? {
+        (cues[role] ?? []).first { phrase in
+            i + phrase.count <= limit && phrase.indices.allSatisfy { words[i + $0].key == phrase[$0] }
+        }?.count
+    }
+}
+
+/// Finds the events an article reports (conferences, summits, meetings, visits, talks,
+/// agreements, …) and merges their mentions: "the International Conference on X", "an
+/// international conference" and "the conference" are one event unless their dates differ.
+///
+/// Each mention gives what its sentence says: the date of the nearest time expression
+/// attached to it ("was held Thursday", "the October summit"), places after "at"/"in"
+/// ("at the Grand Hotel in Lisbon"), organisers after "organized by"/"hosted by", and the
+/// people named as attending. Organisers and participants are entity ids, so they come only
+/// from names the entity stage found.
+public struct EventStage: Stage {
+    public let name = "events"
+    public let requires: Set<Layer> = [.text, .tokens, .sentences, .times, .quantities]
+    public let provides: Set<Layer> = [.events]
+    let vocabulary: EventWords
+
+    public init() {
+        vocabulary = .english
+    }
+
+    public func run(on document: inout Document) {
+        let reader = EventReader(text: FactText(document), words: vocabulary, document: document)
+        var events: [EventDraft] = []
+        for mention in reader.eventMentions() {
+            if let index = events.lastIndex(where: { $0.absorbs(mention) }) {
+                events[index].merge(mention)
+            } else {
+                events.append(EventDraft(mention))
+            }
+        }
+        document.events = events.map { draft in
+            Event(
+                type: draft.type, name: draft.name, date: draft.date, place: draft.place, organizers: draft.organizers,
+                participants: draft.participants, span: draft.span, provenance: Provenance(stage: name, rule: draft.rule))
+        }
+    }
+}
+
+/// One mention of an event and what its sentence says about it.
+struct EventMention {
+    var type: String
+    var name: String
+    /// Whether the name is a capitalised proper name rather than a description.
+    var named: Bool
+    var date: String?
+    var place: [String]
+    var organizers: [String]
+    var participants: [String]
+    /// The sentence of the mention.
+    var span: Span
+
+    /// The lower-case words of the name, hyphenated words split.
+    var nameWords: Set<Substring> {
+        Set(name.lowercased().split { $0 == " " || $0 == "-" })
+    }
+}
+
+/// An event being built from its mentions.
+struct EventDraft {
+    var type: String
+    var name: String
+    var named: Bool
+    var date: String?
+    var place: [String]
+    var organizers: [String]
+    var participants: [String]
+    var span: Span
+    var words: Set<Substring>
+    var rule: String
+
+    init(_ mention: EventMention) {
+        type = mention.type
+        name = mention.name
+        named = mention.named
+        date = mention.date
+        place = mention.place
+        organizers = mention.organizers
+        participants = mention.participants
+        span = mention.span
+        words = mention.nameWords
+        rule = mention.named ? "named" : "described"
+    }
+
+    /// Whether `mention` refers to this event: the same type, dates that agree (one holds
+    /// the other, or one is unknown), and names that agree (a description whose words all
+    /// occur in the name; two proper names only when equal).
+    func absorbs(_ mention: EventMention) -> Bool {
+        guard mention.type == type else { return false }
+        if let date, let other = mention.date, !date.hasPrefix(other), !other.hasPrefix(date) { return false }
+        if named, mention.named { return mention.name == name }
+        return named ? mention.nameWords.isSubset(of: words) : words.isSubset(of: mention.nameWords)
+    }
+
+    /// Takes in what `mention` adds: a proper name for a description, a fuller date, new
+    /// places, organisers and participants.
+    mutating func merge(_ mention: EventMention) {
+        if mention.named, !named {
+            name = mention.name
+            named = true
+            span = mention.span
+            words = mention.nameWords
+        }
+        if let other = mention.date, other.utf8.count > (date?.utf8.count ?? 0) { date = other }
+        place = (place + mention.place).uniqued()
+        organizers = (organizers + mention.organizers).uniqued()
+        participants = (participants + mention.participants).uniqued()
+        rule = (named ? "named" : "described") + "+merged"
+    }
+}
+
+/// Reads event mentions from a document's tokens.
+struct EventReader {
+    let text: FactText
+    let words: EventWords
+    /// Entity ids and types by mention, in text order.
+    let entityMentions: [(span: Span, id: String, type: String)]
+    /// Which tokens lie inside a quantity ("37 summit meetings").
+    let counted: [Bool]
+
+    init(text: FactText, words: EventWords, document: Document) {
+        self.text = text
+        self.words = words
+        entityMentions = document.entities.flatMap { entity in entity.mentions.map { ($0.span, entity.id, entity.type) } }.sorted { $0.span < $1.span }
+        var counted = [Bool](repeating: false, count: text.words.count)
+        let figures = document.quantities.map(\.span)
+        for (i, word) in text.words.enumerated() where figures.contains(where: { $0.overlaps(word.span) }) { counted[i] = true }
+        self.counted = counted
+    }
+
+    /// The event mentions, in text order.
+    func eventMentions() -> [EventMention] {
+        text.words.indices.compactMap { i in
+            guard !counted[i], let type = words.types[text.words[i].key] else { return nil }
+            return mention(head: i, type: type)
+        }
+    }
+
+    /// The mention whose head noun is token `head`.
+    private func mention(head: Int, type: String) -> EventMention? {
+        let sentence = text.sentence(of: head)
+        let named = text.words[head].capitalised
+        guard let range = named ? properName(around: head, in: sentence) : description(of: head, in: sentence) else { return nil }
+        let name = named
+            ? text.string(range)
+            : range.filter { text.timeOfToken[$0] == nil }.map { text.string($0..<($0 + 1)) }.joined(separator: " ")
+        return EventMention(
+            type: type, name: name, named: named, date: date(of: range), place: places(after: range.upperBound, in: sentence),
+            organizers: names(after: .organizer, from: range.upperBound, in: sentence, types: nil),
+            participants: names(after: .participantBy, from: range.upperBound, in: sentence, types: ["PERSON"])
+                + attendees(before: range.lowerBound, in: sentence),
+            span: text.span(sentence))
+    }
+
+    /// The capitalised name holding the head ("the ASEAN-Korea Summit" → "ASEAN-Korea Summit").
+    private func properName(around head: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var start = head
+        while start > sentence.lowerBound {
+            let previous = text.words[start - 1]
+            if previous.capitalised, previous.alphabetic, text.timeOfToken[start - 1] == nil, !text.grammar.isA(previous.key, .determiner) {
+                start -= 1
+            } else if FactText.nameConnectors.contains(previous.key), previous.key != "the", start - 2 >= sentence.lowerBound,
+                text.words[start - 2].capitalised
+            {
+                start -= 1
+            } else {
+                break
+            }
+        }
+        return text.name(at: start, limit: sentence.upperBound)
+    }
+
+    /// A described event: the head with the words before it back to its determiner ("an
+    /// international conference", "the October summit"). Nil when no determiner opens the
+    /// phrase (the word is a verb: "to visit") or a noun follows the head (it modifies that
+    /// noun: "summit meetings").
+    private func description(of head: Int, in sentence: Range<Int>) -> Range<Int>? {
+        let next = head + 1
+        if next < sentence.upperBound, text.words[next].alphabetic, !text.words[next].capitalised, text.timeOfToken[next] == nil,
+            !text.grammar.isGrammarWord(text.words[next].key), !text.isVerb(next)
+        {
+            return nil
+        }
+        var start = head
+        while start > sentence.lowerBound {
+            let previous = text.words[start - 1]
+            if text.grammar.isA(previous.key, .determiner) || previous.key == "'s" { return start..<(head + 1) }
+            guard previous.alphabetic, !text.grammar.isGrammarWord(previous.key), !text.isVerb(start - 1) else { return nil }
+            start -= 1
+        }
+        return nil
+    }
+
+    /// The date of the time expression attached to the mention: the first after it in its
+    /// clause ("was held Thursday"), else one inside it ("the October summit"), else the
+    /// nearest before it in its clause.
+    private func date(of range: Range<Int>) -> String? {
+        let clause = text.segment(of: range.upperBound - 1)
+        var i = range.upperBound
+        while i < clause.upperBound, words.types[text.words[i].key] == nil {
+            if let date = dateValue(at: i) { return date }
+            i += 1
+        }
+        for j in range { if let date = dateValue(at: j) { return date } }
+        let before = text.segment(of: range.lowerBound)
+        for j in (before.lowerBound..<range.lowerBound).reversed() { if let date = dateValue(at: j) { return date } }
+        return nil
+    }
+
+    private func dateValue(at i: Int) -> String? {
+        text.timeOfToken[i].flatMap(text.dateValue)
+    }
+
+    /// The places after a mention: capitalised names after "at" or "in" ("at the Grand Hotel
+    /// in Lisbon"), up to the end of the clause (a quoted title does not end it).
+    private func places(after start: Int, in sentence: Range<Int>) -> [String] {
+        var found: [String] = []
+        var i = start
+        while i < sentence.upperBound {
+            let word = text.words[i]
+            if (word.kind == .punctuation && text.isClauseEdge(i)) || words.types[word.key] != nil { break }
+            if let cue = words.cue(.place, at: i, in: text.words, limit: sentence.upperBound) {
+                var j = i + cue
+                if j < sentence.upperBound, text.grammar.isA(text.words[j].key, .determiner) { j += 1 }
+                // A name before "'s" modifies what follows ("in Korea's economy"): no place.
+                if let name = text.name(at: j, limit: sentence.upperBound), name.upperBound == sentence.upperBound || text.words[name.upperBound].key != "'s" {
+                    found.append(text.string(name))
+                    i = name.upperBound
+                    continue
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// The entities named in a list after a cue of `role` that follows the mention in its
+    /// sentence ("co-organized by the A and B"); `types` keeps only entities of those types.
+    private func names(after role: EventWords.Role, from start: Int, in sentence: Range<Int>, types: Set<String>?) -> [String] {
+        guard let cue = (start..<sentence.upperBound).lazy.compactMap({ i in
+            self.words.cue(role, at: i, in: self.text.words, limit: sentence.upperBound).map { i + $0 }
+        }).first
+        else { return [] }
+        var ids: [String] = []
+        var i = cue
+        while i < sentence.upperBound {
+            if text.grammar.isA(text.words[i].key, .determiner) { i += 1 }
+            guard let name = text.name(at: i, limit: sentence.upperBound) else { break }
+            ids += entities(in: text.span(name), types: types)
+            i = name.upperBound
+            while i < sentence.upperBound, text.words[i].key == "," || text.words[i].key == "and" { i += 1 }
+        }
+        return ids.uniqued()
+    }
+
+    /// The people before a participation verb that takes the mention as its object ("A, B and
+    /// C attended the summit").
+    private func attendees(before start: Int, in sentence: Range<Int>) -> [String] {
+        var verbEnd = start
+        while verbEnd > sentence.lowerBound, text.grammar.isA(text.words[verbEnd - 1].key, .determiner) { verbEnd -= 1 }
+        for length in 1...Self.longestCue where verbEnd - length > sentence.lowerBound {
+            if words.cue(.participant, at: verbEnd - length, in: text.words, limit: verbEnd) == length {
+                let before = text.span(sentence.lowerBound..<(verbEnd - length))
+                return entities(in: before, types: ["PERSON"])
+            }
+        }
+        return []
+    }
+
+    /// The most tokens a participation cue has ("took part in").
+    private static let longestCue = 3
+
+    /// The ids of entities with a mention inside `span`, in text order.
+    private func entities(in span: Span, types: Set<String>?) -> [String] {
+        entityMentions.filter { mention in span.contains(mention.span) && (types?.contains(mention.type) ?? true) }.map(\.id).uniqued()
+    }
+}

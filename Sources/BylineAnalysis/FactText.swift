@@ -1,0 +1,280 @@
+import BylineCore
+
+/// The grammar words the fact stages read phrase and clause edges by (`phrase-words.tsv`).
+final class PhraseWords: Sendable {
+    static let english = PhraseWords(DataFile(PackageResources.phrase_words_tsv))
+
+    /// The classes of the file's rows.
+    enum Class: String, CaseIterable {
+        case determiner, pronoun, relative, auxiliary, verb, preposition, conjunction, adverb
+    }
+
+    private let classes: [String: Set<Class>]
+
+    init(_ file: DataFile) {
+        var classes: [String: Set<Class>] = [:]
+        for row in file.rows where row.count == 2 {
+            guard let wordClass = Class(rawValue: row[0]) else { continue }
+            for word in row[1].split(separator: " ") { classes[String(word), default: []].insert(wordClass) }
+        }
+        self.classes = classes
+    }
+
+    /// Whether `key` (lower case) belongs to `wordClass`.
+    func isA(_ key: String, _ wordClass: Class) -> Bool {
+        classes[key]?.contains(wordClass) == true
+    }
+
+    /// Whether `key` is any grammar word of the file.
+    func isGrammarWord(_ key: String) -> Bool {
+        classes[key] != nil
+    }
+}
+
+/// A token as the fact stages read it.
+struct Word: Sendable {
+    let span: Span
+    /// The text lower-cased, with typographic apostrophes made plain.
+    let key: String
+    let kind: Token.Kind
+    /// Whether the text starts with an upper-case letter.
+    let capitalised: Bool
+    /// Whether the text starts with a letter.
+    let alphabetic: Bool
+}
+
+/// A document's tokens, sentences and time expressions as the quantity, event and timeline
+/// stages read them: words with their keys, which sentence and time expression each token
+/// belongs to, and the clause and phrase edges read from `phrase-words.tsv`.
+struct FactText {
+    let text: String
+    let words: [Word]
+    /// Each token's sentence, as a token range.
+    private let sentenceOfToken: [Range<Int>]
+    /// Each token's time expression (an index into `times`), or nil.
+    let timeOfToken: [Int?]
+    let times: [TimeExpression]
+    let grammar = PhraseWords.english
+
+    /// The shortest word read as a past participle by its "-ed" ending ("aimed").
+    static let shortestEdWord = 4
+    /// The shortest word read as a present participle by its "-ing" ending ("going").
+    static let shortestIngWord = 5
+    /// Marks that end a clause inside a sentence.
+    private static let clauseMarks: Set<String> = [",", ";", ":", "(", ")", "[", "]"]
+
+    init(_ document: Document) {
+        text = document.text
+        times = document.times
+        words = document.tokens.map { token in
+            let raw = document.text[token.span]
+            let key = String(raw.lowercased().map { $0 == "\u{2019}" ? "'" : $0 })
+            return Word(
+                span: token.span, key: key, kind: token.kind, capitalised: raw.first?.isUppercase == true,
+                alphabetic: raw.first?.isLetter == true)
+        }
+        var sentenceOfToken = Array(repeating: 0..<0, count: words.count)
+        for sentence in document.sentences {
+            for i in sentence.tokens { sentenceOfToken[i] = sentence.tokens }
+        }
+        self.sentenceOfToken = sentenceOfToken
+        // Tokens and times are both in text order: one pass pairs them.
+        var timeOfToken = [Int?](repeating: nil, count: words.count)
+        var t = 0
+        let ordered = document.times.indices.sorted { document.times[$0].span.start < document.times[$1].span.start }
+        for (i, word) in words.enumerated() {
+            while t < ordered.count, document.times[ordered[t]].span.end <= word.span.start { t += 1 }
+            if t < ordered.count, document.times[ordered[t]].span.overlaps(word.span) { timeOfToken[i] = ordered[t] }
+        }
+        self.timeOfToken = timeOfToken
+    }
+
+    /// The text of tokens `range`, from the first token's start to the last one's end.
+    func string(_ range: Range<Int>) -> String {
+        String(text[span(range)])
+    }
+
+    /// The span of tokens `range`.
+    func span(_ range: Range<Int>) -> Span {
+        Span(words[range.lowerBound].span.start, words[range.upperBound - 1].span.end)
+    }
+
+    /// The tokens of the sentence holding token `i`.
+    func sentence(of i: Int) -> Range<Int> {
+        sentenceOfToken[i]
+    }
+
+    /// Whether token `i` ends or opens a clause: a comma, semicolon, colon, bracket, dash or
+    /// quotation mark.
+    func isClauseEdge(_ i: Int) -> Bool {
+        let word = words[i]
+        if word.kind == .quote { return true }
+        guard word.kind == .punctuation else { return false }
+        return Self.clauseMarks.contains(word.key) || word.key.unicodeScalars.allSatisfy { $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }
+    }
+
+    /// The clause segment holding token `i`: the tokens between the clause edges around it,
+    /// inside its sentence.
+    func segment(of i: Int) -> Range<Int> {
+        let sentence = sentence(of: i)
+        var lower = i
+        while lower > sentence.lowerBound, !isClauseEdge(lower - 1) { lower -= 1 }
+        var upper = i + 1
+        while upper < sentence.upperBound, !isClauseEdge(upper) { upper += 1 }
+        return lower..<upper
+    }
+
+    /// The segment before the one starting at `start` in the same sentence, or nil.
+    func previousSegment(before start: Int) -> Range<Int>? {
+        var i = start - 1
+        let sentence = sentence(of: max(start, 0))
+        while i >= sentence.lowerBound, isClauseEdge(i) { i -= 1 }
+        return i >= sentence.lowerBound ? segment(of: i) : nil
+    }
+
+    /// Whether token `i` reads as a verb: an auxiliary, a listed verb, or a word ending in
+    /// "-ed" or "-ing" (a participle).
+    func isVerb(_ i: Int) -> Bool {
+        let word = words[i]
+        guard word.alphabetic, !word.capitalised || i == sentence(of: i).lowerBound else { return false }
+        return grammar.isA(word.key, .auxiliary) || grammar.isA(word.key, .verb) || isParticiple(i)
+            || (word.key.utf8.count >= Self.shortestEdWord && word.key.hasSuffix("ed") && !word.key.contains("-"))
+    }
+
+    /// Whether token `i` is an "-ing" word.
+    func isParticiple(_ i: Int) -> Bool {
+        let word = words[i]
+        return word.alphabetic && word.key.utf8.count >= Self.shortestIngWord && word.key.hasSuffix("ing") && !word.key.contains("-")
+    }
+
+    /// The noun phrase that ends just before token `end`, not reaching before `limit`: content
+    /// words, "of", a possessive "'s", with the determiner or pronoun that opens it. Nil when
+    /// the token before `end` cannot end a noun phrase.
+    func nounPhrase(endingBefore end: Int, limit: Int) -> Range<Int>? {
+        var start = end
+        while start > limit {
+            let i = start - 1
+            let word = words[i]
+            if word.key == "'s" || word.key == "'" {
+                start = i
+                continue
+            }
+            guard word.kind == .word || word.kind == .number || word.kind == .abbreviation else { break }
+            // A relative pronoun right before the verb is its subject ("which was unveiled").
+            if start == end, grammar.isA(word.key, .relative) {
+                start = i
+                break
+            }
+            if grammar.isA(word.key, .determiner) || grammar.isA(word.key, .pronoun) {
+                if start < end || grammar.isA(word.key, .pronoun) { start = i }
+                break
+            }
+            // "of" joins two nouns; a name's connectors join its words ("Conference on Trade").
+            if start < end, i > limit,
+                (word.key == "of" && words[i - 1].alphabetic && !grammar.isGrammarWord(words[i - 1].key))
+                    || (Self.nameConnectors.contains(word.key) && words[i - 1].capitalised && words[i + 1].capitalised)
+            {
+                start = i
+                continue
+            }
+            if grammar.isGrammarWord(word.key) || isVerb(i) { break }
+            start = i
+        }
+        return start < end ? start..<end : nil
+    }
+
+    /// The subject of the clause around token `i`: the noun phrase before the first verb of
+    /// its segment. A segment without one (a participle clause, a list item) takes the subject
+    /// of the segment before it, as far as the sentence's start.
+    func subject(of i: Int) -> Range<Int>? {
+        var segment = segment(of: i)
+        var end = i
+        while true {
+            if let found = subjectInSegment(segment, before: end) { return found }
+            guard let previous = previousSegment(before: segment.lowerBound) else { return nil }
+            segment = previous
+            end = previous.upperBound
+        }
+    }
+
+    /// The noun phrase before the first verb of `segment` that lies before `end`.
+    private func subjectInSegment(_ segment: Range<Int>, before end: Int) -> Range<Int>? {
+        var i = segment.lowerBound
+        // A participle opening the segment continues the clause before it.
+        if i < end, isParticiple(i) { return nil }
+        while i < end {
+            if isVerb(i), let phrase = subject(ofVerb: i, limit: segment.lowerBound) { return phrase }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The subject of the verb at `verb`: the noun phrase before it, past the auxiliaries and
+    /// adverbs between ("trade has now increased"); for a relative pronoun, the noun phrase
+    /// it refers to.
+    func subject(ofVerb verb: Int, limit: Int) -> Range<Int>? {
+        var end = verb
+        while end > limit, grammar.isA(words[end - 1].key, .adverb) || grammar.isA(words[end - 1].key, .auxiliary) { end -= 1 }
+        guard let phrase = nounPhrase(endingBefore: end, limit: limit) else { return nil }
+        return relativeAntecedent(phrase) ?? phrase
+    }
+
+    /// For a relative pronoun standing as a subject ("which was unveiled"), the noun phrase
+    /// it refers to, before it and an optional comma.
+    func relativeAntecedent(_ phrase: Range<Int>) -> Range<Int>? {
+        guard phrase.count == 1, grammar.isA(words[phrase.lowerBound].key, .relative) else { return nil }
+        var end = phrase.lowerBound
+        let sentence = sentence(of: end)
+        if end > sentence.lowerBound, words[end - 1].key == "," { end -= 1 }
+        return nounPhrase(endingBefore: end, limit: sentence.lowerBound)
+    }
+
+    /// A capitalised name starting at token `i`: capitalised words and numbers, joined by
+    /// "of", "on", "for", "de" and "the" ("International Conference on Trade 2024"). Nil when
+    /// token `i` is not capitalised or is part of a time expression.
+    func name(at i: Int, limit: Int) -> Range<Int>? {
+        guard i < limit, isNameWord(i) else { return nil }
+        var end = i + 1
+        var j = end
+        while j < limit {
+            if isNameWord(j) || (words[j].kind == .number && timeOfToken[j] != nil) || words[j].key == "'s" && j + 1 < limit && isNameWord(j + 1) {
+                j += 1
+                end = j
+            } else if Self.nameConnectors.contains(words[j].key), j + 1 < limit {
+                j += 1
+            } else {
+                break
+            }
+        }
+        return i..<end
+    }
+
+    /// Lower-case words that may join the words of a name.
+    static let nameConnectors: Set<String> = ["of", "on", "for", "de", "the", "&"]
+
+    /// Whether token `i` is a capitalised word outside time expressions.
+    private func isNameWord(_ i: Int) -> Bool {
+        let word = words[i]
+        return word.capitalised && word.alphabetic && timeOfToken[i] == nil && (word.kind == .word || word.kind == .abbreviation)
+    }
+
+    /// A dated time expression's value: a DATE whose value starts with a year.
+    func dateValue(of time: Int) -> String? {
+        let expression = times[time]
+        guard expression.type == .date, let value = expression.value, value.utf8.count >= Self.yearDigits,
+            value.utf8.prefix(Self.yearDigits).allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return nil }
+        return value
+    }
+
+    /// The digits of a year at the start of a date value.
+    private static let yearDigits = 4
+}
+
+extension Array where Element: Hashable {
+    /// The elements without repeats, in order of first appearance.
+    func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,162 @@
+import BylineCore
+import BylineLanguage
+
+/// The words of figures (`number-words.tsv`) and of money (`currencies.tsv`), with the
+/// reading of a number token's digits and what is glued to them ("US$4.2bn", "35th", "23-fold").
+final class FigureWords: Sendable {
+    static let english = FigureWords(
+        numbers: DataFile(PackageResources.number_words_tsv), currencies: DataFile(PackageResources.currencies_tsv), tokenizer: .english)
+
+    /// A phrase of several tokens ("per cent", "US dollars") and what it stands for.
+    struct Phrase: Sendable {
+        let keys: [String]
+        let value: String
+    }
+
+    let cardinals: [String: Double]
+    let ordinals: [String: Double]
+    let scales: [String: Double]
+    let multipliers: [String: Double]
+    let superlatives: Set<String>
+    /// Nouns an ordinal counts, with their unit.
+    let ordinalNouns: [String: String]
+    let plurals: Set<String>
+    /// Percentage phrases by their first key; the value is the unit.
+    private let percentPhrases: [String: [Phrase]]
+    /// Currency forms by their first key; the value is the ISO 4217 code.
+    private let currencyPhrases: [String: [Phrase]]
+    /// One-token currency forms that may be glued to the digits after them ("us$", "rm").
+    private let gluedCurrencies: [String: String]
+
+    init(numbers: DataFile, currencies: DataFile, tokenizer: Tokenizer) {
+        let keys = { (phrase: String) -> [String] in
+            tokenizer.tokenize(phrase, in: Span(0, phrase.utf8.count)).map { String(phrase[$0.span]).lowercased() }
+        }
+        var table: [String: [String: String]] = [:]
+        var percent: [String: [Phrase]] = [:]
+        for row in numbers.rows where row.count == 3 {
+            if row[0] == "percent" {
+                let phrase = Phrase(keys: keys(row[1]), value: row[2])
+                if let first = phrase.keys.first { percent[first, default: []].append(phrase) }
+            } else {
+                table[row[0], default: [:]][row[1]] = row[2]
+            }
+        }
+        let numeric = { (wordClass: String) in (table[wordClass] ?? [:]).compactMapValues(Double.init) }
+        cardinals = numeric("cardinal")
+        ordinals = numeric("ordinal")
+        scales = numeric("scale")
+        multipliers = numeric("multiplier")
+        superlatives = Set((table["superlative"] ?? [:]).keys)
+        ordinalNouns = table["ordinal-noun"] ?? [:]
+        plurals = Set((table["plural"] ?? [:]).keys)
+        percentPhrases = percent
+        var phrases: [String: [Phrase]] = [:]
+        var glued: [String: String] = [:]
+        for row in currencies.rows where row.count >= 2 {
+            for form in row.dropFirst() {
+                let phrase = Phrase(keys: keys(form), value: row[0])
+                guard let first = phrase.keys.first else { continue }
+                phrases[first, default: []].append(phrase)
+                if phrase.keys.count == 1 { glued[first] = row[0] }
+            }
+        }
+        currencyPhrases = phrases.mapValues { $0.sorted { $0.keys.count > $1.keys.count } }
+        gluedCurrencies = glued
+    }
+
+    /// The currency phrase starting at `i`: its length in tokens and ISO code.
+    func currency(at i: Int, in words: [Word], limit: Int) -> (length: Int, code: String)? {
+        match(currencyPhrases, at: i, in: words, limit: limit)
+    }
+
+    /// The percentage phrase starting at `i`: its length in tokens and unit.
+    func percent(at i: Int, in words: [Word], limit: Int) -> (length: Int, code: String)? {
+        match(percentPhrases, at: i, in: words, limit: limit)
+    }
+
+    /// The unit of a percentage sign glued to digits ("20%").
+    func percentSuffix(_ suffix: String) -> String? {
+        percentPhrases[suffix]?.first { $0.keys.count == 1 }?.value
+    }
+
+    private func match(_ table: [String: [Phrase]], at i: Int, in words: [Word], limit: Int) -> (length: Int, code: String)? {
+        guard i < limit, let candidates = table[words[i].key] else { return nil }
+        for phrase in candidates where i + phrase.keys.count <= limit {
+            if phrase.keys.indices.allSatisfy({ words[i + $0].key == phrase.keys[$0] }) { return (phrase.keys.count, phrase.value) }
+        }
+        return nil
+    }
+
+    /// A number token's parts: a currency glued before the digits, the number, and what
+    /// follows the digits.
+    struct Digits {
+        let currency: String?
+        let value: Double
+        /// The lower-case rest after the digits: "", "bn", "th", "%", "-fold", …
+        let suffix: String
+    }
+
+    /// Reads `key` as digits (with thousands separators and a decimal point) between an
+    /// optional glued currency and a suffix. Nil when it holds no digits or something else
+    /// stands before them ("g20").
+    func digits(_ key: String) -> Digits? {
+        let bytes = Array(key.utf8)
+        guard let first = bytes.firstIndex(where: Self.isDigit) else { return nil }
+        var end = first
+        var number: [UInt8] = []
+        while end < bytes.count {
+            let byte = bytes[end]
+            let nextIsDigit = end + 1 < bytes.count && Self.isDigit(bytes[end + 1])
+            if Self.isDigit(byte) {
+                number.append(byte)
+            } else if byte == UInt8(ascii: ","), nextIsDigit, !number.contains(UInt8(ascii: ".")) {
+                // A thousands separator: left out of the number.
+            } else if byte == UInt8(ascii: "."), nextIsDigit, !number.contains(byte) {
+                number.append(byte)
+            } else {
+                break
+            }
+            end += 1
+        }
+        let prefix = String(decoding: bytes[..<first], as: UTF8.self)
+        guard let value = Double(String(decoding: number, as: UTF8.self)) else { return nil }
+        let currency = prefix.isEmpty ? nil : gluedCurrencies[prefix]
+        if !prefix.isEmpty, currency == nil { return nil }
+        return Digits(currency: currency, value: value, suffix: String(decoding: bytes[end...], as: UTF8.self))
+    }
+
+    /// A number word's value: a cardinal or a hyphenated pair of them ("twenty-five").
+    func cardinal(_ key: String) -> Double? {
+        if let value = cardinals[key] { return value }
+        let parts = key.split(separator: "-")
+        guard parts.count == 2, let tens = cardinals[String(parts[0])], let ones = cardinals[String(parts[1])], ones < tens else { return nil }
+        return tens + ones
+    }
+
+    /// The value of an ordinal word or digit ordinal ("third", "35th").
+    func ordinal(_ key: String) -> Double? {
+        if let value = ordinals[key] { return value }
+        guard let digits = digits(key), digits.currency == nil, Self.ordinalSuffixes.contains(digits.suffix) else { return nil }
+        return digits.value
+    }
+
+    /// The value of a multiplier word: "doubled", "23-fold", "twofold".
+    func multiplier(_ key: String) -> Double? {
+        if let value = multipliers[key] { return value }
+        guard key.hasSuffix(Self.foldSuffix) else { return nil }
+        var stem = key.dropLast(Self.foldSuffix.count)
+        if stem.hasSuffix("-") { stem = stem.dropLast() }
+        if let digits = digits(String(stem)), digits.currency == nil, digits.suffix.isEmpty { return digits.value }
+        return cardinal(String(stem))
+    }
+
+    /// The suffixes of digit ordinals.
+    private static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
+    /// The ending of multipliers.
+    static let foldSuffix = "fold"
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+}

@@ -1,0 +1,197 @@
+import BylineCore
+
+/// Finds the figures of a document: money ("$4.2 billion" → 4 200 000 000 USD), percentages,
+/// counts with their unit noun ("40 ministerial meetings"), multipliers ("23-fold",
+/// "doubled"), ranks ("third-largest export market") and ordinals of anniversaries. Each gets
+/// the subject of its clause ("two-way trade has increased 23-fold" → "two-way trade") and,
+/// inside a quote, the quote's speaker. Numbers the time stage took (years, durations) and
+/// numbers inside names are left alone.
+public struct QuantityStage: Stage {
+    public let name = "quantities"
+    public let requires: Set<Layer> = [.text, .tokens, .sentences, .times]
+    public let provides: Set<Layer> = [.quantities]
+    let figures: FigureWords
+
+    public init() {
+        figures = .english
+    }
+
+    public func run(on document: inout Document) {
+        let text = FactText(document)
+        let named = Self.namedTokens(document, text: text)
+        var quantities: [Quantity] = []
+        var i = 0
+        while i < text.words.count {
+            guard !named[i], text.timeOfToken[i] == nil, let figure = FigureReader(text: text, words: figures).figure(at: i) else {
+                i += 1
+                continue
+            }
+            let subject = text.subject(of: figure.tokens.lowerBound).map(text.string)
+            let span = text.span(figure.tokens)
+            quantities.append(
+                Quantity(
+                    span: span, value: figure.value, unit: figure.unit, subject: subject, speaker: Self.speaker(of: span, in: document.quotes),
+                    provenance: Provenance(stage: name, rule: figure.rule)))
+            i = figure.tokens.upperBound
+        }
+        document.quantities = quantities
+    }
+
+    /// Which tokens lie inside an entity's mention ("Apollo 11").
+    private static func namedTokens(_ document: Document, text: FactText) -> [Bool] {
+        var named = [Bool](repeating: false, count: text.words.count)
+        let mentions = document.entities.flatMap(\.mentions).map(\.span).sorted()
+        var m = 0
+        for (i, word) in text.words.enumerated() {
+            while m < mentions.count, mentions[m].end <= word.span.start { m += 1 }
+            if m < mentions.count, mentions[m].overlaps(word.span) { named[i] = true }
+        }
+        return named
+    }
+
+    /// The speaker of the narrowest quote holding `span`.
+    static func speaker(of span: Span, in quotes: [Quote]) -> String? {
+        quotes.filter { $0.span.contains(span) }.min { $0.span.length < $1.span.length }?.speaker
+    }
+}
+
+/// A figure as read from the tokens: its tokens, value, unit and the rule that read it.
+struct Figure {
+    var tokens: Range<Int>
+    var value: Double
+    var unit: String?
+    var rule: String
+}
+
+/// Reads the figure that starts at a token.
+struct FigureReader {
+    let text: FactText
+    let words: FigureWords
+
+    /// The most words a counted unit runs to ("prime ministerial engagements").
+    static let longestUnit = 4
+
+    /// The figure starting at token `i`, or nil.
+    func figure(at i: Int) -> Figure? {
+        let limit = text.sentence(of: i).upperBound
+        let key = text.words[i].key
+        if let value = words.multiplier(key) {
+            return Figure(tokens: i..<(i + 1), value: value, unit: "fold", rule: "multiplier")
+        }
+        if let value = words.ordinal(key) ?? ordinalOfCompound(key) {
+            return ordinalFigure(value, at: i, limit: limit)
+        }
+        var start = i
+        var currency: String?
+        if let prefix = words.currency(at: i, in: text.words, limit: limit) {
+            currency = prefix.code
+            start = i + prefix.length
+        }
+        guard var figure = number(at: start, limit: limit) else { return nil }
+        figure.tokens = i..<figure.tokens.upperBound
+        let end = figure.tokens.upperBound
+        if let glued = figure.unit {
+            currency = currency ?? glued
+        }
+        if let currency {
+            figure.unit = currency
+            figure.rule = "money"
+        } else if let suffix = words.currency(at: end, in: text.words, limit: limit) {
+            figure.tokens = i..<(end + suffix.length)
+            figure.unit = suffix.code
+            figure.rule = "money"
+        } else if let percent = words.percent(at: end, in: text.words, limit: limit) {
+            figure.tokens = i..<(end + percent.length)
+            figure.unit = percent.code
+            figure.rule = "percent"
+        } else if let unit = countedUnit(after: end, limit: limit, plural: figure.value != 1) {
+            figure.tokens = i..<unit.upperBound
+            figure.unit = text.string(unit)
+            figure.rule = "count"
+        } else if text.words[figure.tokens.lowerBound].kind != .number, figure.rule != "scaled" {
+            // A number word alone ("the two") is no figure.
+            return nil
+        }
+        return figure
+    }
+
+    /// A number at `i` with the scale words after it ("1.5 million", "a dozen"); `unit`
+    /// holds a currency glued to the digits, `rule` says "scaled" when a scale was applied.
+    private func number(at i: Int, limit: Int) -> Figure? {
+        guard i < limit, text.timeOfToken[i] == nil else { return nil }
+        let key = text.words[i].key
+        var value: Double
+        var glued: String?
+        var scaled = false
+        if let digits = words.digits(key) {
+            value = digits.value
+            glued = digits.currency
+            if let scale = words.scales[digits.suffix] {
+                value *= scale
+                scaled = true
+            } else if let unit = words.percentSuffix(digits.suffix) {
+                return Figure(tokens: i..<(i + 1), value: value, unit: unit, rule: "percent")
+            } else if !digits.suffix.isEmpty {
+                return nil
+            }
+        } else if let cardinal = words.cardinal(key) {
+            value = cardinal
+        } else if key == "a" || key == "an", i + 1 < limit, words.scales[text.words[i + 1].key] != nil {
+            value = 1
+        } else {
+            return nil
+        }
+        var end = i + 1
+        while end < limit, let scale = words.scales[text.words[end].key], !text.words[end].capitalised {
+            value *= scale
+            scaled = true
+            end += 1
+        }
+        return Figure(tokens: i..<end, value: value, unit: glued, rule: scaled ? "scaled" : "number")
+    }
+
+    /// The ordinal of a hyphenated rank word ("second-largest", "third-most-visited").
+    private func ordinalOfCompound(_ key: String) -> Double? {
+        let parts = key.split(separator: "-", maxSplits: 1)
+        guard parts.count == 2, let value = words.ordinal(String(parts[0])) else { return nil }
+        let rest = parts[1].split(separator: "-").first.map(String.init) ?? ""
+        return words.superlatives.contains(rest) ? value : nil
+    }
+
+    /// A rank ("second-largest trading partner", "third biggest") or a counted ordinal
+    /// ("35th anniversary"); other ordinals ("first vice minister") are no figures.
+    private func ordinalFigure(_ value: Double, at i: Int, limit: Int) -> Figure? {
+        var end = i + 1
+        if ordinalOfCompound(text.words[i].key) == nil {
+            if end < limit, let unit = words.ordinalNouns[text.words[end].key] {
+                return Figure(tokens: i..<(end + 1), value: value, unit: unit, rule: "ordinal")
+            }
+            guard end < limit, words.superlatives.contains(text.words[end].key) else { return nil }
+            end += 1
+        }
+        // The rank's noun phrase belongs to its text: "second-largest trading partner".
+        let noun = countedUnit(after: end, limit: limit, plural: false)
+        return Figure(tokens: i..<(noun?.upperBound ?? end), value: value, unit: "rank", rule: "rank")
+    }
+
+    /// The counted noun after a number: lower-case content words up to the first plural
+    /// ("37 summit meetings"). For a singular ("one meeting", a rank's "trading partner"), all
+    /// the content words up to a grammar word or mark.
+    private func countedUnit(after start: Int, limit: Int, plural: Bool) -> Range<Int>? {
+        var end = start
+        while end < limit, end - start < Self.longestUnit {
+            let word = text.words[end]
+            guard word.kind == .word, word.alphabetic, !word.capitalised, text.timeOfToken[end] == nil,
+                !text.grammar.isGrammarWord(word.key), !text.isVerb(end) || text.isParticiple(end)
+            else { break }
+            end += 1
+            if plural, isPlural(word.key) { return start..<end }
+        }
+        return !plural && end > start ? start..<end : nil
+    }
+
+    private func isPlural(_ key: String) -> Bool {
+        if words.plurals.contains(key) { return true }
+        return key.hasSuffix("s") && !key.hasSuffix("ss") && !key.hasSuffix("us") && !key.hasSuffix("is")
+    }
+}

@@ -1,0 +1,66 @@
+import BylineAnalysis
+import BylineCore
+import Testing
+
+private let published = "2023-05-20"
+
+private func entityNames(_ ids: [String], in document: Document) -> [String] {
+    ids.compactMap { id in document.entities.first { $0.id == id }?.name }
+}
+
+@Test func aProperNameIsTheEventsName() throws {
+    let document = try analyze("The Global Forum on Water Security 2023 opened in Nairobi on Tuesday.", names: [:], published: published)
+    let event = try #require(document.events.first)
+    #expect(event.type == "forum")
+    #expect(event.name == "Global Forum on Water Security 2023")
+}
+
+@Test func aDescribedEventJoinsTheNamedOne() throws {
+    let document = try analyze(
+        "Delegates met at an international symposium. The International Symposium on Soil Health was held Friday. The symposium ended early.",
+        names: [:], published: published)
+    #expect(document.events.count == 1)
+    #expect(document.events.first?.name == "International Symposium on Soil Health")
+}
+
+@Test func theDateComesFromTheAttachedTimeExpression() throws {
+    let document = try analyze("The Harbour Summit was held Thursday.", names: [:], published: published)
+    #expect(document.events.first?.date == "2023-05-18")
+    let described = try analyze("Leaders spoke during the March summit in Oslo.", names: [:], published: published)
+    #expect(described.events.first?.date == "2023-03")
+}
+
+@Test func eventsWithDifferentDatesStayApart() throws {
+    let document = try analyze(
+        "The Pacific Summit last month set goals. The plan was first shown at the Pacific summit two years ago.",
+        names: [:], published: published)
+    #expect(document.events.map(\.date) == ["2023-04", "2021"])
+}
+
+@Test func thePlaceIsVenueThenCity() throws {
+    let document = try analyze(
+        "The Northern Trade Conference took place at the Grand Hotel in Lisbon.", names: [:], published: published)
+    #expect(document.events.first?.place == ["Grand Hotel", "Lisbon"])
+}
+
+@Test func organisersAreTheNamesAfterTheCue() throws {
+    let document = try analyze(
+        "The Coastal Forum was held Monday, co-organized by the Ocean Institute and Blue Water Society.",
+        names: ["Ocean Institute": "ORG", "Blue Water Society": "ORG"], published: published)
+    let event = try #require(document.events.first)
+    #expect(entityNames(event.organizers, in: document) == ["Ocean Institute", "Blue Water Society"])
+}
+
+@Test func participantsAreThePeopleWhoAttend() throws {
+    let document = try analyze(
+        "Anna Berg, the trade minister, and Tomas Lind attended the Baltic Energy Summit in Riga.",
+        names: ["Anna Berg": "PER", "Tomas Lind": "PER", "Riga": "LOC"], published: published)
+    let event = try #require(document.events.first)
+    #expect(entityNames(event.participants, in: document) == ["Anna Berg", "Tomas Lind"])
+    #expect(event.place == ["Riga"])
+}
+
+@Test func aCountedNounIsNoEvent() throws {
+    let document = try analyze("The two sides have held 12 summit meetings.", names: [:], published: published)
+    #expect(document.events.isEmpty)
+}

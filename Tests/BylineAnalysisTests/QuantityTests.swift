@@ -1,0 +1,80 @@
+import BylineAnalysis
+import BylineCore
+import Testing
+
+/// The figures of `text` as (words, value, unit).
+private func figures(_ text: String, names: [String: String] = [:]) throws -> [(String, Double, String?)] {
+    let document = try analyze(text, names: names)
+    return document.quantities.map { (String(document.text[$0.span]), $0.value, $0.unit) }
+}
+
+private func figure(_ text: String, _ words: String) throws -> Quantity {
+    let document = try analyze(text, names: [:])
+    return try #require(document.quantities.first { document.text[$0.span] == words })
+}
+
+@Test func moneyTakesItsScaleAndCurrency() throws {
+    let got = try figures("The fund raised $4.2 billion, and the city spent 350 million won and RM2bn on roads.")
+    #expect(got.map(\.0) == ["$4.2 billion", "350 million won", "RM2bn"])
+    #expect(got.map(\.1) == [4_200_000_000, 350_000_000, 2_000_000_000])
+    #expect(got.map(\.2) == ["USD", "KRW", "MYR"])
+    #expect(try figure("Prices fell by 1,250 yen.", "1,250 yen").unit == "JPY")
+}
+
+@Test func percentagesAreInPercent() throws {
+    let got = try figures("Exports grew 20% while imports fell 3.5 per cent.")
+    #expect(got.map(\.1) == [20, 3.5])
+    #expect(got.map(\.2) == ["percent", "percent"])
+}
+
+@Test func countsTakeTheirUnitNoun() throws {
+    let got = try figures("The ministers held 40 ministerial meetings and signed 12 trade agreements.")
+    #expect(got.map(\.0) == ["40 ministerial meetings", "12 trade agreements"])
+    #expect(got.map(\.2) == ["ministerial meetings", "trade agreements"])
+}
+
+@Test func numberWordsAreCounted() throws {
+    let got = try figures("The forum featured four sessions and drew a dozen delegations.")
+    #expect(got.map(\.1) == [4, 12])
+    #expect(got.map(\.2) == ["sessions", "delegations"])
+    // A number word without a unit is no figure.
+    #expect(try figures("The two agreed to meet.").isEmpty)
+}
+
+@Test func multipliersAreFolds() throws {
+    let got = try figures("Exports have grown 15-fold, while investment doubled and tourism rose twofold.")
+    #expect(got.map(\.1) == [15, 2, 2])
+    #expect(got.allSatisfy { $0.2 == "fold" })
+}
+
+@Test func ranksAreRead() throws {
+    let rank = try figure("Brazil is now the region's third-largest export market.", "third-largest export market")
+    #expect(rank.value == 3)
+    #expect(rank.unit == "rank")
+    #expect(rank.subject == "Brazil")
+}
+
+@Test func anniversariesCountTheirOrdinal() throws {
+    let got = try figures("The festival celebrates its 50th anniversary, and the first guests arrived.")
+    #expect(got.map(\.0) == ["50th anniversary"])
+    #expect(got.map(\.1) == [50])
+}
+
+@Test func yearsAndDurationsAreNoFigures() throws {
+    #expect(try figures("The bridge opened in 1998 and took three years to build.").isEmpty)
+}
+
+@Test func theSubjectIsTheClausesNounPhrase() throws {
+    let document = try analyze(
+        "Since the treaty, bilateral trade has increased 12-fold, reaching $90 billion. Student exchanges have grown, rising 8-fold.",
+        names: [:])
+    #expect(document.quantities.map(\.subject) == ["bilateral trade", "bilateral trade", "Student exchanges"])
+}
+
+@Test func aFigureInAQuoteIsItsSpeakers() throws {
+    let document = try analyze(
+        "\u{201C}Our exports rose 30 percent last year,\u{201D} said Maria Lopez. Imports rose 5 percent.",
+        names: ["Maria Lopez": "PER"])
+    let speaker = try #require(document.entities.first { $0.name == "Maria Lopez" }?.id)
+    #expect(document.quantities.map(\.speaker) == [speaker, nil])
+}
