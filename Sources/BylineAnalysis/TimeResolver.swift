@@ -21,8 +21,14 @@ public enum TimeResolver {
     ///   without a year before or after the reference. With no tense, a weekday is the one on or
     ///   before the reference (news reports what happened), the others the nearest. A day of the
     ///   year ("Jan. 14") is always the nearest unless the value says which side.
-    public static func resolve(_ underspecified: String, direction: TimeDirection, reference: DateStamp?) -> String? {
+    /// - Parameter day: for a value with ``dayMark``, the day its sentence speaks of; the
+    ///   reference date when nil.
+    public static func resolve(_ underspecified: String, direction: TimeDirection, reference: DateStamp?, day: DateStamp? = nil) -> String? {
         var value = Substring(underspecified)
+        if value.hasPrefix(dayMark) {
+            guard let date = day ?? reference, date.day != nil else { return nil }
+            return DateStamp(year: date.year, month: date.month, day: date.day).iso + value.dropFirst(dayMark.count)
+        }
         var side = direction
         var strict = false
         if let mark = value.first, mark == "<" || mark == ">" {
@@ -61,6 +67,9 @@ public enum TimeResolver {
     /// the value nor the tense gives a side (tuned on the TempEval-3 AQUAINT development set).
     static let futureWeight = 2
 
+    /// The mark of a value on the day its sentence speaks of, or else on the reference date
+    /// (a clock time alone: "DAYT10:35").
+    public static let dayMark = "DAY"
     /// The mark of a value relative to the reference ("REF-1M").
     static let relativeMark = "REF"
     /// The mark of a value whose year is to be found ("XXXX-08-07").

@@ -11,11 +11,21 @@ public struct TimeCandidate: Hashable, Sendable {
     public let direction: TimeDirection
     /// The pattern that matched.
     public let rule: String
+    /// The index of the sentence that holds the expression.
+    public let sentence: Int
 
     /// The TIMEX3 value against `reference` (see ``TimeResolver``); a set's value ("every
     /// Thursday": `XXXX-WXX-4`) names no one date and stays as it is.
-    public func value(against reference: DateStamp?) -> String? {
-        type == .set ? underspecified : TimeResolver.resolve(underspecified, direction: direction, reference: reference)
+    ///
+    /// - Parameter day: the day the sentence speaks of, for a value that takes it (a clock
+    ///   time alone, `DAYT10:35`); nil for the reference date.
+    public func value(against reference: DateStamp?, day: DateStamp? = nil) -> String? {
+        type == .set ? underspecified : TimeResolver.resolve(underspecified, direction: direction, reference: reference, day: day)
+    }
+
+    /// Whether the value takes the day its sentence speaks of (see ``TimeResolver/dayMark``).
+    public var takesTheDay: Bool {
+        underspecified.hasPrefix(TimeResolver.dayMark)
     }
 }
 
@@ -43,7 +53,7 @@ public struct TimeTagger: Sendable {
     /// The time expressions of a tokenized, sentence-split document, in text order.
     public func candidates(in document: Document) -> [TimeCandidate] {
         var out: [TimeCandidate] = []
-        for sentence in document.sentences {
+        for (index, sentence) in document.sentences.enumerated() {
             let tokens = TimeToken.tokens(of: document.text, tokens: document.tokens[sentence.tokens])
             for match in patterns.matches(in: tokens[...]) {
                 guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots) else { continue }
@@ -52,7 +62,7 @@ public struct TimeTagger: Sendable {
                 out.append(
                     TimeCandidate(
                         span: span, type: type, underspecified: value,
-                        direction: direction(around: match.tokens, in: tokens), rule: match.rule.name))
+                        direction: direction(around: match.tokens, in: tokens), rule: match.rule.name, sentence: index))
             }
         }
         return out
@@ -129,11 +139,37 @@ public struct TimeStage: Stage {
 
     public func run(on document: inout Document) {
         let reference = document.metadata.published
-        document.times = tagger.candidates(in: document).map { candidate in
+        let candidates = tagger.candidates(in: document)
+        var values = candidates.map { $0.takesTheDay ? nil : $0.value(against: reference) }
+        for (i, candidate) in candidates.enumerated() where candidate.takesTheDay {
+            values[i] = candidate.value(against: reference, day: Self.day(of: i, in: candidates, values: values))
+        }
+        document.times = zip(candidates, values).map { candidate, value in
             TimeExpression(
-                span: candidate.span, type: candidate.type,
-                value: candidate.value(against: reference),
+                span: candidate.span, type: candidate.type, value: value,
                 provenance: Provenance(stage: name, rule: candidate.rule))
         }
     }
+
+    /// The day candidate `i` speaks of, TimeML's reference time for a clock time alone: the
+    /// nearest expression of the same sentence whose value is one day ("at 10:35 a.m. Friday,
+    /// local time"), else the last such expression before it in the text; nil when there is none.
+    static func day(of i: Int, in candidates: [TimeCandidate], values: [String?]) -> DateStamp? {
+        let sentence = candidates[i].sentence
+        var best: (distance: Int, day: DateStamp)?
+        // Candidates are in text order: an earlier sentence's are nearer the later they come.
+        for (j, other) in candidates.enumerated() where j != i && (other.sentence == sentence || j < i) {
+            guard let value = values[j], let day = DateStamp(parsing: value.prefix(dayLength)), day.day != nil else { continue }
+            // Any day in the same sentence comes before one of an earlier sentence.
+            let distance = abs(other.span.start - candidates[i].span.start) + (other.sentence == sentence ? 0 : otherSentence)
+            if distance < best?.distance ?? Int.max { best = (distance, day) }
+        }
+        return best?.day
+    }
+
+    /// The handicap of a day from an earlier sentence against one of the same sentence.
+    private static let otherSentence = Int(Int32.max)
+
+    /// The length of a `YYYY-MM-DD` value.
+    private static let dayLength = 10
 }

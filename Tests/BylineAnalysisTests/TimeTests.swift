@@ -55,6 +55,9 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The bulletin appears weekly.", "weekly", "P1W", "P1W"),
     ("The talks lasted less than two years.", "less than two years", "P2Y", "P2Y"),
     ("The meeting ended at 10:35 p.m.", "10:35 p.m.", nil, "2024-11-10T22:35"),
+    // A clock time alone is on the day its sentence speaks of, else on the last day named before.
+    ("The blast on Friday came at 10:35 a.m., police said.", "10:35 a.m.", nil, "2024-11-08T10:35"),
+    ("The bomb exploded on Aug. 7, 1998. It went off at 10:35 a.m.", "10:35 a.m.", "1998-08-07T10:35", "1998-08-07T10:35"),
     ("Trade grew in the 1990s.", "1990s", "199X", "199X"),
 ]
 
