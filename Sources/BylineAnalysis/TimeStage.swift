@@ -71,15 +71,25 @@ public struct TimeTagger: Sendable {
     /// The side of the nearest tense cue outside the expression, looking both ways; a cue
     /// before wins a tie.
     private func direction(around range: Range<Int>, in tokens: [TimeToken]) -> TimeDirection {
+        // A possessive names an event already known ("Wednesday's ruling").
+        if range.upperBound < tokens.count, tokens[range.upperBound].key == Self.possessive { return .past }
+        // A quotation mark ends the clause: a quote's tense is not the reporting verb's.
+        var open = (before: true, after: true)
         var distance = 1
-        while range.lowerBound - distance >= 0 || range.upperBound - 1 + distance < tokens.count {
-            for i in [range.lowerBound - distance, range.upperBound - 1 + distance] where tokens.indices.contains(i) {
-                if let side = cue(tokens[i].key) { return side }
-            }
+        while open.before || open.after {
+            let before = range.lowerBound - distance
+            let after = range.upperBound - 1 + distance
+            open.before = open.before && before >= 0 && !tokens[before].isQuotationMark
+            open.after = open.after && after < tokens.count && !tokens[after].isQuotationMark
+            if open.before, let side = cue(tokens[before].key) { return side }
+            if open.after, let side = cue(tokens[after].key) { return side }
             distance += 1
         }
         return .unknown
     }
+
+    /// The clitic of a possessive.
+    private static let possessive = "'s"
 
     private func cue(_ key: String) -> TimeDirection? {
         if let side = cues[key] { return side }

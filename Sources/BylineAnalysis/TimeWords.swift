@@ -98,6 +98,11 @@ struct TimeToken: Sendable {
             span: Span(offset, offset + bytes.count), word: word, key: key, capitalised: text.first?.isUppercase == true)
     }
 
+    /// Whether the token is a quotation mark (`"`, `“`, `”`, newswire `` and '').
+    var isQuotationMark: Bool {
+        key.unicodeScalars.allSatisfy { $0 == "`" || $0 == "'" || $0 == "\"" || $0 == "\u{201C}" || $0 == "\u{201D}" }
+    }
+
     /// The value of a token of ASCII digits alone, or nil.
     var integer: Int? {
         guard !key.isEmpty, key.utf8.count <= Self.maximumDigits, key.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }

@@ -39,6 +39,9 @@ func patternExampleReadsInBothPhases(index: Int) throws {
 private let contextCases: [(text: String, expression: String, unresolved: String?, resolved: String)] = [
     ("The minister will visit Seoul on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
     ("The minister visited Seoul on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-07"),
+    // A possessive weekday names an event already known; a quote's tense is its own.
+    ("Lawyers will challenge Wednesday's ruling.", "Wednesday", "XXXX-WXX-3", "2024-11-06"),
+    ("``He will leave on Thursday,'' Castro said.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
     ("The minister flew home last Sunday.", "last Sunday", "XXXX-WXX-7", "2024-11-03"),
     ("Exports rose last month.", "last month", nil, "2024-10"),
     ("The talks began two years ago.", "two years ago", nil, "2022"),
