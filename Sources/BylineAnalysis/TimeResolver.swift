@@ -56,6 +56,10 @@ public enum TimeResolver {
             side = .unknown
         } else if isWeekday, side == .unknown {
             side = .past
+        } else if !strict, datePart.hasPrefix(CalendarPeriod.quarterMark) {
+            // A quarter is the latest begun: results are reported, and forecast ("expects to
+            // report a third-quarter loss"), for a quarter ended or under way.
+            side = .past
         }
         guard let chosen = choose(candidates, day: day, side: side, strict: strict) else {
             return nil
@@ -212,6 +216,8 @@ struct CalendarPeriod {
     /// next year).
     /// The week part of a weekday without a date ("WXX-5").
     static let anyWeek = "WXX-"
+    /// The mark of a quarter ("Q3").
+    static let quarterMark = "Q"
 
     private static let seasons = ["SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)]
 
@@ -236,7 +242,7 @@ struct CalendarPeriod {
             let day = CalendarDay.easter(year) + shift
             return CalendarPeriod(value: CalendarDay.iso(day), days: day...day)
         }
-        if part.hasPrefix("Q"), let quarter = Int(part.dropFirst()), (1...4).contains(quarter) {
+        if part.hasPrefix(quarterMark), let quarter = Int(part.dropFirst()), (1...4).contains(quarter) {
             return months(year, quarter * 3 - 2, year, quarter * 3, value: "\(year)-Q\(quarter)")
         }
         if let (first, last) = seasons[String(part)] {

@@ -51,6 +51,9 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The fair opens at Christmas.", "Christmas", "XXXX-12-25", "2024-12-25"),
     ("Turnout will be low on Thanksgiving.", "Thanksgiving", nil, "2024-11-28"),
     ("Sales rose in the third quarter.", "the third quarter", "XXXX-Q3", "2024-Q3"),
+    // A quarter is the latest begun, whatever the tense; plans speak of the future.
+    ("The company expects to report a third-quarter loss.", "third-quarter", "XXXX-Q3", "2024-Q3"),
+    ("Protesters were planning a march on Saturday.", "Saturday", "XXXX-WXX-6", "2024-11-16"),
     ("Exports grew this year.", "this year", nil, "2024"),
     ("He is currently abroad.", "currently", "PRESENT_REF", "PRESENT_REF"),
     ("In recent days the ministry said little.", "recent days", "PXD", "PXD"),
