@@ -17,10 +17,14 @@ public struct TimeCandidate: Hashable, Sendable {
     /// The TIMEX3 value against `reference` (see ``TimeResolver``); a set's value ("every
     /// Thursday": `XXXX-WXX-4`) names no one date and stays as it is.
     ///
-    /// - Parameter day: the day the sentence speaks of, for a value that takes it (a clock
-    ///   time alone, `DAYT10:35`); nil for the reference date.
-    public func value(against reference: DateStamp?, day: DateStamp? = nil) -> String? {
-        type == .set ? underspecified : TimeResolver.resolve(underspecified, direction: direction, reference: reference, day: day)
+    /// - Parameters:
+    ///   - day: the day the sentence speaks of, for a value that takes it (a clock time alone,
+    ///     `DAYT10:35`); nil for the reference date.
+    ///   - then: the value of the last date named before, for a value counted from it ("a year
+    ///     earlier", `THEN-1Y`); nil for the reference date.
+    public func value(against reference: DateStamp?, day: DateStamp? = nil, then: String? = nil) -> String? {
+        guard type != .set else { return underspecified }
+        return TimeResolver.resolve(underspecified, direction: direction, reference: reference, day: day, then: then)
     }
 
     /// Whether the value takes the day its sentence speaks of (see ``TimeResolver/dayMark``).
@@ -150,7 +154,19 @@ public struct TimeStage: Stage {
     public func run(on document: inout Document) {
         let reference = document.metadata.published
         let candidates = tagger.candidates(in: document)
-        var values = candidates.map { $0.takesTheDay ? nil : $0.value(against: reference) }
+        var values: [String?] = []
+        var then: String?
+        for candidate in candidates {
+            let value = candidate.takesTheDay ? nil : candidate.value(against: reference, then: then)
+            values.append(value)
+            // A date counted from the last one ("a year earlier") compares; it does not move the story's time.
+            if candidate.type == .date, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
+                !candidate.underspecified.hasPrefix(TimeResolver.relativeMark + "-"), let value,
+                TimeResolver.isCalendarValue(value)
+            {
+                then = value
+            }
+        }
         for (i, candidate) in candidates.enumerated() where candidate.takesTheDay {
             values[i] = candidate.value(against: reference, day: Self.day(of: i, in: candidates, values: values))
         }

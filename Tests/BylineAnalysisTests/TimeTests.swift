@@ -54,6 +54,9 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     // A quarter is the latest begun, whatever the tense; plans speak of the future.
     ("The company expects to report a third-quarter loss.", "third-quarter", "XXXX-Q3", "2024-Q3"),
     ("Protesters were planning a march on Saturday.", "Saturday", "XXXX-WXX-6", "2024-11-16"),
+    // "A year earlier" counts from the last date named before, at its precision.
+    ("Profit rose in the third quarter. A year earlier it fell.", "A year earlier", nil, "2023-Q3"),
+    ("The plant opened on Aug. 7, 1998. A year earlier, the site was empty.", "A year earlier", "1997-08-07", "1997-08-07"),
     ("Exports grew this year.", "this year", nil, "2024"),
     ("He is currently abroad.", "currently", "PRESENT_REF", "PRESENT_REF"),
     ("In recent days the ministry said little.", "recent days", "PXD", "PXD"),
