@@ -85,8 +85,8 @@ public struct TimeTagger: Sendable {
             let after = range.upperBound - 1 + distance
             open.before = open.before && before >= 0 && !tokens[before].isQuotationMark
             open.after = open.after && after < tokens.count && !tokens[after].isQuotationMark
-            if open.before, let side = cue(tokens[before].key) { return side }
-            if open.after, let side = cue(tokens[after].key) { return side }
+            if open.before, let side = cue(tokens[before]) { return side }
+            if open.after, let side = cue(tokens[after]) { return side }
             distance += 1
         }
         return .unknown
@@ -95,9 +95,11 @@ public struct TimeTagger: Sendable {
     /// The clitic of a possessive.
     private static let possessive = "'s"
 
-    private func cue(_ key: String) -> TimeDirection? {
-        if let side = cues[key] { return side }
-        return key.utf8.count >= Self.shortestPastWord && key.hasSuffix("ed") ? .past : nil
+    /// The side a token tells: a cue of the table, or a lower-case word in "-ed" (a capitalised
+    /// one is more often a name: "United States", "Mohammed").
+    private func cue(_ token: TimeToken) -> TimeDirection? {
+        if let side = cues[token.key] { return side }
+        return !token.capitalised && token.key.utf8.count >= Self.shortestPastWord && token.key.hasSuffix("ed") ? .past : nil
     }
 
     /// The template with its `{slot}`s filled; nil when a slot has no value. Besides the

@@ -57,6 +57,9 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     // "A year earlier" counts from the last date named before, at its precision.
     ("Profit rose in the third quarter. A year earlier it fell.", "A year earlier", nil, "2023-Q3"),
     ("The plant opened on Aug. 7, 1998. A year earlier, the site was empty.", "A year earlier", "1997-08-07", "1997-08-07"),
+    // A capitalised "-ed" word is a name, not a past tense; "plan" speaks of the future.
+    ("The father would be traveling to the United States on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
+    ("Officials did not plan to act on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
     ("Exports grew this year.", "this year", nil, "2024"),
     ("He is currently abroad.", "currently", "PRESENT_REF", "PRESENT_REF"),
     ("In recent days the ministry said little.", "recent days", "PXD", "PXD"),
