@@ -85,8 +85,8 @@ public struct TimeTagger: Sendable {
             let after = range.upperBound - 1 + distance
             open.before = open.before && before >= 0 && !tokens[before].isQuotationMark
             open.after = open.after && after < tokens.count && !tokens[after].isQuotationMark
-            if open.before, let side = cue(tokens[before]) { return side }
-            if open.after, let side = cue(tokens[after]) { return side }
+            if open.before, let side = cue(at: before, in: tokens) { return side }
+            if open.after, let side = cue(at: after, in: tokens) { return side }
             distance += 1
         }
         return .unknown
@@ -94,6 +94,14 @@ public struct TimeTagger: Sendable {
 
     /// The clitic of a possessive.
     private static let possessive = "'s"
+
+    /// The side token `i` tells. A past auxiliary of the table before a future cue speaks of a
+    /// future seen from the past ("were planning", "was expected"): the future cue decides.
+    private func cue(at i: Int, in tokens: [TimeToken]) -> TimeDirection? {
+        guard let side = cue(tokens[i]) else { return nil }
+        if cues[tokens[i].key] == .past, i + 1 < tokens.count, cues[tokens[i + 1].key] == .future { return .future }
+        return side
+    }
 
     /// The side a token tells: a cue of the table, or a lower-case word in "-ed" (a capitalised
     /// one is more often a name: "United States", "Mohammed").

@@ -60,6 +60,8 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     // A capitalised "-ed" word is a name, not a past tense; "plan" speaks of the future.
     ("The father would be traveling to the United States on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
     ("Officials did not plan to act on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
+    // A past auxiliary before a future cue speaks of the future ("were planning").
+    ("A rally is set for Saturday and the leaders were planning a march.", "Saturday", "XXXX-WXX-6", "2024-11-16"),
     ("Exports grew this year.", "this year", nil, "2024"),
     ("He is currently abroad.", "currently", "PRESENT_REF", "PRESENT_REF"),
     ("In recent days the ministry said little.", "recent days", "PXD", "PXD"),
