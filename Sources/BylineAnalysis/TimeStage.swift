@@ -49,7 +49,7 @@ public struct TimeTagger: Sendable {
         self.patterns = patterns
         var cues: [String: TimeDirection] = [:]
         for row in file.rows where row.count == 2 {
-            cues[row[1]] = row[0] == "future" ? .future : .past
+            cues[row[1]] = row[0] == "future" ? .future : row[0] == "present" ? .unknown : .past
         }
         self.cues = cues
     }

@@ -61,7 +61,9 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The father would be traveling to the United States on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
     ("Officials did not plan to act on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
     // A past auxiliary before a future cue speaks of the future ("were planning").
-    ("A rally is set for Saturday and the leaders were planning a march.", "Saturday", "XXXX-WXX-6", "2024-11-16"),
+    ("Crowds gathered. A rally on Saturday and the leaders were planning a march.", "Saturday", "XXXX-WXX-6", "2024-11-16"),
+    // A present auxiliary is nearer than the reporting verb: the nearest January.
+    ("The hearing is in January, lawyers said.", "January", "XXXX-01", "2025-01"),
     ("Exports grew this year.", "this year", nil, "2024"),
     ("He is currently abroad.", "currently", "PRESENT_REF", "PRESENT_REF"),
     ("In recent days the ministry said little.", "recent days", "PXD", "PXD"),
