@@ -64,6 +64,8 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("Crowds gathered. A rally on Saturday and the leaders were planning a march.", "Saturday", "XXXX-WXX-6", "2024-11-16"),
     // A present auxiliary is nearer than the reporting verb: the nearest January.
     ("The hearing is in January, lawyers said.", "January", "XXXX-01", "2025-01"),
+    // "until" names a deadline ahead.
+    ("Officials gave the family until Tuesday to sign.", "Tuesday", "XXXX-WXX-2", "2024-11-12"),
     ("Exports grew this year.", "this year", nil, "2024"),
     ("He is currently abroad.", "currently", "PRESENT_REF", "PRESENT_REF"),
     ("In recent days the ministry said little.", "recent days", "PXD", "PXD"),
