@@ -21,8 +21,23 @@ public enum TimeResolver {
     ///   without a year before or after the reference. With no tense, a weekday is the one on or
     ///   before the reference (news reports what happened), the others the nearest. A day of the
     ///   year ("Jan. 14") is always the nearest unless the value says which side.
-    public static func resolve(_ underspecified: String, direction: TimeDirection, reference: DateStamp?) -> String? {
+    /// - Parameter day: for a value with ``dayMark``, the day its sentence speaks of; the
+    ///   reference date when nil.
+    /// - Parameter then: for a value with ``thenMark``, the value of the last date named before
+    ///   (TimeML's reference time); the reference date when nil.
+    public static func resolve(
+        _ underspecified: String, direction: TimeDirection, reference: DateStamp?, day: DateStamp? = nil, then: String? = nil
+    ) -> String? {
         var value = Substring(underspecified)
+        if value.hasPrefix(dayMark) {
+            guard let date = day ?? reference, date.day != nil else { return nil }
+            return DateStamp(year: date.year, month: date.month, day: date.day).iso + value.dropFirst(dayMark.count)
+        }
+        if value.hasPrefix(thenMark) {
+            let move = value.dropFirst(thenMark.count)
+            if let then, let moved = shifted(move, from: then) { return moved }
+            value = relativeMark + move
+        }
         var side = direction
         var strict = false
         if let mark = value.first, mark == "<" || mark == ">" {
@@ -50,6 +65,10 @@ public enum TimeResolver {
             side = .unknown
         } else if isWeekday, side == .unknown {
             side = .past
+        } else if !strict, datePart.hasPrefix(CalendarPeriod.quarterMark) {
+            // A quarter is the latest begun: results are reported, and forecast ("expects to
+            // report a third-quarter loss"), for a quarter ended or under way.
+            side = .past
         }
         guard let chosen = choose(candidates, day: day, side: side, strict: strict) else {
             return nil
@@ -60,6 +79,43 @@ public enum TimeResolver {
     /// How much farther a period after the reference counts than one before it, when neither
     /// the value nor the tense gives a side (tuned on the TempEval-3 AQUAINT development set).
     static let futureWeight = 2
+
+    /// The mark of a value on the day its sentence speaks of, or else on the reference date
+    /// (a clock time alone: "DAYT10:35").
+    public static let dayMark = "DAY"
+    /// The mark of a value counted from the last date named before, at that date's precision
+    /// for years ("a year earlier" than "the third quarter" of 1989: `THEN-1Y`, 1988-Q3), else
+    /// from the reference date as `REF` is.
+    public static let thenMark = "THEN"
+
+    /// Whether `value` names a calendar period (`1989`, `1989-Q3`, `1989-10-27`), not a
+    /// duration, a set or `PAST_REF`.
+    public static func isCalendarValue(_ value: String) -> Bool {
+        let head = value.utf8.prefix(yearDigits)
+        return head.count == yearDigits && head.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// The digits of a year in a value.
+    private static let yearDigits = 4
+
+    /// `then` (a calendar value) moved by `±N` units: by years at its own precision, by other
+    /// units from its day; nil when it has no day for them.
+    private static func shifted(_ move: Substring, from then: String) -> String? {
+        guard isCalendarValue(then), let sign = move.first, sign == "+" || sign == "-" else { return nil }
+        let digits = move.dropFirst().prefix { $0.isNumber }
+        let rest = move.dropFirst(1 + digits.count)
+        guard let count = Int(digits), let unit = TimeUnit.allCases.first(where: { rest.hasPrefix($0.rawValue) }) else { return nil }
+        let n = sign == "-" ? -count : count
+        let suffix = rest.dropFirst(unit.rawValue.count)
+        if unit == .year, let year = Int(then.prefix(yearDigits)) {
+            return String(year + n) + then.dropFirst(yearDigits) + suffix
+        }
+        guard let date = DateStamp(parsing: then.prefix(dayDigits)), let day = date.dayNumber else { return nil }
+        return unit.shift(date, day: day, by: n) + suffix
+    }
+
+    /// The length of a `YYYY-MM-DD` value.
+    private static let dayDigits = 10
 
     /// The mark of a value relative to the reference ("REF-1M").
     static let relativeMark = "REF"
@@ -203,6 +259,8 @@ struct CalendarPeriod {
     /// next year).
     /// The week part of a weekday without a date ("WXX-5").
     static let anyWeek = "WXX-"
+    /// The mark of a quarter ("Q3").
+    static let quarterMark = "Q"
 
     private static let seasons = ["SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)]
 
@@ -227,7 +285,7 @@ struct CalendarPeriod {
             let day = CalendarDay.easter(year) + shift
             return CalendarPeriod(value: CalendarDay.iso(day), days: day...day)
         }
-        if part.hasPrefix("Q"), let quarter = Int(part.dropFirst()), (1...4).contains(quarter) {
+        if part.hasPrefix(quarterMark), let quarter = Int(part.dropFirst()), (1...4).contains(quarter) {
             return months(year, quarter * 3 - 2, year, quarter * 3, value: "\(year)-Q\(quarter)")
         }
         if let (first, last) = seasons[String(part)] {

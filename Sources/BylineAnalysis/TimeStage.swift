@@ -11,11 +11,25 @@ public struct TimeCandidate: Hashable, Sendable {
     public let direction: TimeDirection
     /// The pattern that matched.
     public let rule: String
+    /// The index of the sentence that holds the expression.
+    public let sentence: Int
 
     /// The TIMEX3 value against `reference` (see ``TimeResolver``); a set's value ("every
     /// Thursday": `XXXX-WXX-4`) names no one date and stays as it is.
-    public func value(against reference: DateStamp?) -> String? {
-        type == .set ? underspecified : TimeResolver.resolve(underspecified, direction: direction, reference: reference)
+    ///
+    /// - Parameters:
+    ///   - day: the day the sentence speaks of, for a value that takes it (a clock time alone,
+    ///     `DAYT10:35`); nil for the reference date.
+    ///   - then: the value of the last date named before, for a value counted from it ("a year
+    ///     earlier", `THEN-1Y`); nil for the reference date.
+    public func value(against reference: DateStamp?, day: DateStamp? = nil, then: String? = nil) -> String? {
+        guard type != .set else { return underspecified }
+        return TimeResolver.resolve(underspecified, direction: direction, reference: reference, day: day, then: then)
+    }
+
+    /// Whether the value takes the day its sentence speaks of (see ``TimeResolver/dayMark``).
+    public var takesTheDay: Bool {
+        underspecified.hasPrefix(TimeResolver.dayMark)
     }
 }
 
@@ -35,7 +49,7 @@ public struct TimeTagger: Sendable {
         self.patterns = patterns
         var cues: [String: TimeDirection] = [:]
         for row in file.rows where row.count == 2 {
-            cues[row[1]] = row[0] == "future" ? .future : .past
+            cues[row[1]] = row[0] == "future" ? .future : row[0] == "present" ? .unknown : .past
         }
         self.cues = cues
     }
@@ -43,7 +57,7 @@ public struct TimeTagger: Sendable {
     /// The time expressions of a tokenized, sentence-split document, in text order.
     public func candidates(in document: Document) -> [TimeCandidate] {
         var out: [TimeCandidate] = []
-        for sentence in document.sentences {
+        for (index, sentence) in document.sentences.enumerated() {
             let tokens = TimeToken.tokens(of: document.text, tokens: document.tokens[sentence.tokens])
             for match in patterns.matches(in: tokens[...]) {
                 guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots) else { continue }
@@ -52,7 +66,7 @@ public struct TimeTagger: Sendable {
                 out.append(
                     TimeCandidate(
                         span: span, type: type, underspecified: value,
-                        direction: direction(around: match.tokens, in: tokens), rule: match.rule.name))
+                        direction: direction(around: match.tokens, in: tokens), rule: match.rule.name, sentence: index))
             }
         }
         return out
@@ -61,19 +75,39 @@ public struct TimeTagger: Sendable {
     /// The side of the nearest tense cue outside the expression, looking both ways; a cue
     /// before wins a tie.
     private func direction(around range: Range<Int>, in tokens: [TimeToken]) -> TimeDirection {
+        // A possessive names an event already known ("Wednesday's ruling").
+        if range.upperBound < tokens.count, tokens[range.upperBound].key == Self.possessive { return .past }
+        // A quotation mark ends the clause: a quote's tense is not the reporting verb's.
+        var open = (before: true, after: true)
         var distance = 1
-        while range.lowerBound - distance >= 0 || range.upperBound - 1 + distance < tokens.count {
-            for i in [range.lowerBound - distance, range.upperBound - 1 + distance] where tokens.indices.contains(i) {
-                if let side = cue(tokens[i].key) { return side }
-            }
+        while open.before || open.after {
+            let before = range.lowerBound - distance
+            let after = range.upperBound - 1 + distance
+            open.before = open.before && before >= 0 && !tokens[before].isQuotationMark
+            open.after = open.after && after < tokens.count && !tokens[after].isQuotationMark
+            if open.before, let side = cue(at: before, in: tokens) { return side }
+            if open.after, let side = cue(at: after, in: tokens) { return side }
             distance += 1
         }
         return .unknown
     }
 
-    private func cue(_ key: String) -> TimeDirection? {
-        if let side = cues[key] { return side }
-        return key.utf8.count >= Self.shortestPastWord && key.hasSuffix("ed") ? .past : nil
+    /// The clitic of a possessive.
+    private static let possessive = "'s"
+
+    /// The side token `i` tells. A past auxiliary of the table before a future cue speaks of a
+    /// future seen from the past ("were planning", "was expected"): the future cue decides.
+    private func cue(at i: Int, in tokens: [TimeToken]) -> TimeDirection? {
+        guard let side = cue(tokens[i]) else { return nil }
+        if cues[tokens[i].key] == .past, i + 1 < tokens.count, cues[tokens[i + 1].key] == .future { return .future }
+        return side
+    }
+
+    /// The side a token tells: a cue of the table, or a lower-case word in "-ed" (a capitalised
+    /// one is more often a name: "United States", "Mohammed").
+    private func cue(_ token: TimeToken) -> TimeDirection? {
+        if let side = cues[token.key] { return side }
+        return !token.capitalised && token.key.utf8.count >= Self.shortestPastWord && token.key.hasSuffix("ed") ? .past : nil
     }
 
     /// The template with its `{slot}`s filled; nil when a slot has no value. Besides the
@@ -129,11 +163,49 @@ public struct TimeStage: Stage {
 
     public func run(on document: inout Document) {
         let reference = document.metadata.published
-        document.times = tagger.candidates(in: document).map { candidate in
+        let candidates = tagger.candidates(in: document)
+        var values: [String?] = []
+        var then: String?
+        for candidate in candidates {
+            let value = candidate.takesTheDay ? nil : candidate.value(against: reference, then: then)
+            values.append(value)
+            // A date counted from the last one ("a year earlier") compares; it does not move the story's time.
+            if candidate.type == .date, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
+                !candidate.underspecified.hasPrefix(TimeResolver.relativeMark + "-"), let value,
+                TimeResolver.isCalendarValue(value)
+            {
+                then = value
+            }
+        }
+        for (i, candidate) in candidates.enumerated() where candidate.takesTheDay {
+            values[i] = candidate.value(against: reference, day: Self.day(of: i, in: candidates, values: values))
+        }
+        document.times = zip(candidates, values).map { candidate, value in
             TimeExpression(
-                span: candidate.span, type: candidate.type,
-                value: candidate.value(against: reference),
+                span: candidate.span, type: candidate.type, value: value,
                 provenance: Provenance(stage: name, rule: candidate.rule))
         }
     }
+
+    /// The day candidate `i` speaks of, TimeML's reference time for a clock time alone: the
+    /// nearest expression of the same sentence whose value is one day ("at 10:35 a.m. Friday,
+    /// local time"), else the last such expression before it in the text; nil when there is none.
+    static func day(of i: Int, in candidates: [TimeCandidate], values: [String?]) -> DateStamp? {
+        let sentence = candidates[i].sentence
+        var best: (distance: Int, day: DateStamp)?
+        // Candidates are in text order: an earlier sentence's are nearer the later they come.
+        for (j, other) in candidates.enumerated() where j != i && (other.sentence == sentence || j < i) {
+            guard let value = values[j], let day = DateStamp(parsing: value.prefix(dayLength)), day.day != nil else { continue }
+            // Any day in the same sentence comes before one of an earlier sentence.
+            let distance = abs(other.span.start - candidates[i].span.start) + (other.sentence == sentence ? 0 : otherSentence)
+            if distance < best?.distance ?? Int.max { best = (distance, day) }
+        }
+        return best?.day
+    }
+
+    /// The handicap of a day from an earlier sentence against one of the same sentence.
+    private static let otherSentence = Int(Int32.max)
+
+    /// The length of a `YYYY-MM-DD` value.
+    private static let dayLength = 10
 }

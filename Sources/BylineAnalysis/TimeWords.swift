@@ -52,7 +52,8 @@ struct TimeWords: Sendable {
 }
 
 /// A token as the time patterns read it: a word, number or mark, or a part of a hyphenated
-/// word ("five-hour" is `five`, `-`, `hour`), with the span of the whole word it came from.
+/// word ("five-hour" is `five`, `-`, `hour`), with the span of the whole word it came from;
+/// a newswire opening quote the tokenizer leaves on a word ("``Today") is a token of its own.
 struct TimeToken: Sendable {
     /// The span of this part.
     let span: Span
@@ -68,15 +69,24 @@ struct TimeToken: Sendable {
         var out: [TimeToken] = []
         let bytes = Array(text.utf8)
         for token in tokens {
-            let utf8 = bytes[token.span.start..<token.span.end]
+            var utf8 = bytes[token.span.start..<token.span.end]
+            var word = token.span
+            // The newswire opening quote "``" is a mark of its own ("``Today, …").
+            let quote = utf8.prefix { $0 == UInt8(ascii: "`") }
+            if !quote.isEmpty, quote.count < utf8.count {
+                let mark = Span(word.start, word.start + quote.count)
+                out.append(make(quote, at: mark.start, word: mark))
+                utf8 = utf8.dropFirst(quote.count)
+                word = Span(mark.end, word.end)
+            }
             // A hyphen inside a word (not a leading minus sign) separates its parts.
             var start = utf8.startIndex
             for i in utf8.indices where utf8[i] == UInt8(ascii: "-") && i > utf8.startIndex && i < utf8.endIndex - 1 {
-                if i > start { out.append(make(utf8[start..<i], at: start, word: token.span)) }
-                out.append(make(utf8[i..<(i + 1)], at: i, word: token.span))
+                if i > start { out.append(make(utf8[start..<i], at: start, word: word)) }
+                out.append(make(utf8[i..<(i + 1)], at: i, word: word))
                 start = i + 1
             }
-            out.append(make(utf8[start...], at: start, word: token.span))
+            out.append(make(utf8[start...], at: start, word: word))
         }
         return out
     }
@@ -86,6 +96,11 @@ struct TimeToken: Sendable {
         let key = text.lowercased().replacingApostrophes()
         return TimeToken(
             span: Span(offset, offset + bytes.count), word: word, key: key, capitalised: text.first?.isUppercase == true)
+    }
+
+    /// Whether the token is a quotation mark (`"`, `“`, `”`, newswire `` and '').
+    var isQuotationMark: Bool {
+        key.unicodeScalars.allSatisfy { $0 == "`" || $0 == "'" || $0 == "\"" || $0 == "\u{201C}" || $0 == "\u{201D}" }
     }
 
     /// The value of a token of ASCII digits alone, or nil.

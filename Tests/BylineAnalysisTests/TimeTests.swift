@@ -39,6 +39,9 @@ func patternExampleReadsInBothPhases(index: Int) throws {
 private let contextCases: [(text: String, expression: String, unresolved: String?, resolved: String)] = [
     ("The minister will visit Seoul on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
     ("The minister visited Seoul on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-07"),
+    // A possessive weekday names an event already known; a quote's tense is its own.
+    ("Lawyers will challenge Wednesday's ruling.", "Wednesday", "XXXX-WXX-3", "2024-11-06"),
+    ("``He will leave on Thursday,'' Castro said.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
     ("The minister flew home last Sunday.", "last Sunday", "XXXX-WXX-7", "2024-11-03"),
     ("Exports rose last month.", "last month", nil, "2024-10"),
     ("The talks began two years ago.", "two years ago", nil, "2022"),
@@ -48,6 +51,21 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The fair opens at Christmas.", "Christmas", "XXXX-12-25", "2024-12-25"),
     ("Turnout will be low on Thanksgiving.", "Thanksgiving", nil, "2024-11-28"),
     ("Sales rose in the third quarter.", "the third quarter", "XXXX-Q3", "2024-Q3"),
+    // A quarter is the latest begun, whatever the tense; plans speak of the future.
+    ("The company expects to report a third-quarter loss.", "third-quarter", "XXXX-Q3", "2024-Q3"),
+    ("Protesters were planning a march on Saturday.", "Saturday", "XXXX-WXX-6", "2024-11-16"),
+    // "A year earlier" counts from the last date named before, at its precision.
+    ("Profit rose in the third quarter. A year earlier it fell.", "A year earlier", nil, "2023-Q3"),
+    ("The plant opened on Aug. 7, 1998. A year earlier, the site was empty.", "A year earlier", "1997-08-07", "1997-08-07"),
+    // A capitalised "-ed" word is a name, not a past tense; "plan" speaks of the future.
+    ("The father would be traveling to the United States on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
+    ("Officials did not plan to act on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
+    // A past auxiliary before a future cue speaks of the future ("were planning").
+    ("Crowds gathered. A rally on Saturday and the leaders were planning a march.", "Saturday", "XXXX-WXX-6", "2024-11-16"),
+    // A present auxiliary is nearer than the reporting verb: the nearest January.
+    ("The hearing is in January, lawyers said.", "January", "XXXX-01", "2025-01"),
+    // "until" names a deadline ahead.
+    ("Officials gave the family until Tuesday to sign.", "Tuesday", "XXXX-WXX-2", "2024-11-12"),
     ("Exports grew this year.", "this year", nil, "2024"),
     ("He is currently abroad.", "currently", "PRESENT_REF", "PRESENT_REF"),
     ("In recent days the ministry said little.", "recent days", "PXD", "PXD"),
@@ -55,7 +73,12 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The bulletin appears weekly.", "weekly", "P1W", "P1W"),
     ("The talks lasted less than two years.", "less than two years", "P2Y", "P2Y"),
     ("The meeting ended at 10:35 p.m.", "10:35 p.m.", nil, "2024-11-10T22:35"),
+    // A clock time alone is on the day its sentence speaks of, else on the last day named before.
+    ("The blast on Friday came at 10:35 a.m., police said.", "10:35 a.m.", nil, "2024-11-08T10:35"),
+    ("The bomb exploded on Aug. 7, 1998. It went off at 10:35 a.m.", "10:35 a.m.", "1998-08-07T10:35", "1998-08-07T10:35"),
     ("Trade grew in the 1990s.", "1990s", "199X", "199X"),
+    // The newswire opening quote the tokenizer leaves on a word.
+    ("``Today, I'm here to tell you,'' he said.", "Today", nil, "2024-11-10"),
 ]
 
 /// The reference date of ``contextCases``.
