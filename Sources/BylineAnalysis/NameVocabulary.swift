@@ -101,6 +101,10 @@ public enum NameForms {
     /// matched before it ("ASEAN" of "Association of Southeast Asian Nations", "ROK" of
     /// "Republic of Korea"). A leading "the" of `long` is passed over.
     public static func isAcronym(_ short: String, of long: String) -> Bool {
+        // A cheap look first: an acronym is short, one word, and (nearly) all capitals.
+        guard short.utf8.count <= 16, long.utf8.count > short.utf8.count, !short.utf8.contains(0x20),
+            short.utf8.filter({ $0 >= 0x61 && $0 <= 0x7A }).count <= 1
+        else { return false }
         let letters = Array(short.unicodeScalars.filter { $0.properties.isAlphabetic }.map { Character($0).lowercased() })
         guard (2...10).contains(letters.count), short.unicodeScalars.filter({ $0.properties.isLowercase }).count <= 1 else { return false }
         var words = long.split(whereSeparator: { $0 == " " || $0 == "-" }).map { Array($0.lowercased()).map(String.init) }

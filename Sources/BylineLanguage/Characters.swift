@@ -1,5 +1,10 @@
 /// Character classes the tokenizer and sentence splitter share.
 enum CharacterClass {
+    /// White space: ASCII looked at directly, other scalars through their Unicode property.
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) : s.properties.isWhitespace
+    }
+
     /// Quotation marks of every style.
     static func isQuote(_ s: Unicode.Scalar) -> Bool {
         switch s {
@@ -59,10 +64,15 @@ enum CharacterClass {
         s == "\u{2014}" || s == "\u{2013}" || s == "\u{2015}"
     }
 
-    static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
-    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.properties.numericType == .decimal }
-    static func isUpper(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
-    static func isLower(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
+    // ASCII is answered directly; other scalars through their Unicode properties.
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A : s.properties.isAlphabetic
+    }
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s.value >= 0x30 && s.value <= 0x39 : s.properties.numericType == .decimal
+    }
+    static func isUpper(_ s: Unicode.Scalar) -> Bool { s.value < 0x80 ? s.value >= 0x41 && s.value <= 0x5A : s.properties.isUppercase }
+    static func isLower(_ s: Unicode.Scalar) -> Bool { s.value < 0x80 ? s.value >= 0x61 && s.value <= 0x7A : s.properties.isLowercase }
 }
 
 extension Character {

@@ -35,9 +35,9 @@ public struct Tokenizer: Sendable {
         var run = Run(scalars: scalars, offsets: offsets, abbreviations: abbreviations)
         var i = 0
         while i < scalars.count {
-            while i < scalars.count, scalars[i].properties.isWhitespace { i += 1 }
+            while i < scalars.count, CharacterClass.isWhitespace(scalars[i]) { i += 1 }
             var j = i
-            while j < scalars.count, !scalars[j].properties.isWhitespace { j += 1 }
+            while j < scalars.count, !CharacterClass.isWhitespace(scalars[j]) { j += 1 }
             if j > i { run.chunk(i, j) }
             i = j
         }
