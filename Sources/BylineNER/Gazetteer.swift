@@ -11,7 +11,11 @@ struct Gazetteer: Sendable {
     /// The longest entry, in tokens, that matching tries.
     static let maximumEntryTokens = 6
 
-    /// Folded phrase hash → bit `i` set when the phrase is in list `i`; sorted by key.
+    /// Set in an entry's mark when longer entries start with its phrase, so matching goes on.
+    static let continues: UInt32 = 1 << 31
+
+    /// Folded phrase hash → bit `i` set when the phrase is in list `i` (and ``continues``);
+    /// sorted by key.
     let entries: [(key: UInt32, lists: UInt32)]
     private let index: KeyIndex
 
@@ -28,9 +32,10 @@ struct Gazetteer: Sendable {
                 let data = try? Data(contentsOf: url)
             else { throw BylineError(.notFound, input: "Gazetteers/\(name).txt", "gazetteer missing from the bundle") }
             for line in DataFile([UInt8](data)).lines {
-                let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+                let words = line.split(whereSeparator: \.isWhitespace).map { TokenForms(String($0)) }
                 guard words.count <= maximumEntryTokens else { continue }
-                lists[phraseKey(words.map { TokenForms($0) }[...]), default: 0] |= 1 << UInt32(bit)
+                lists[phraseKey(words[...]), default: 0] |= 1 << UInt32(bit)
+                for length in 1..<words.count { lists[phraseKey(words[..<length]), default: 0] |= continues }
             }
         }
         return Gazetteer(entries: lists.keys.sorted().map { ($0, lists[$0]!) })
@@ -45,7 +50,7 @@ struct Gazetteer: Sendable {
 
     /// For each token of a sentence, the list matches covering it: bit `4 × list + position`,
     /// position 0–3 for the first, an inner, the last and the only token of the match. A match
-    /// must start with a capital letter.
+    /// must start with a capital letter; it is extended only while longer entries begin with it.
     func marks(_ sentence: ArraySlice<TokenForms>) -> [UInt32] {
         var marks = [UInt32](repeating: 0, count: sentence.count)
         let base = sentence.startIndex
@@ -53,7 +58,7 @@ struct Gazetteer: Sendable {
             var hash = FeatureHash.offsetBasis
             for end in start..<min(sentence.endIndex, start + Self.maximumEntryTokens) {
                 hash = FeatureHash.combine(hash, sentence[end].lower)
-                guard let lists = index.payload(of: FeatureKey.fold(hash)) else { continue }
+                guard let lists = index.payload(of: FeatureKey.fold(hash)) else { break }
                 for list in 0..<Self.listNames.count where lists & (1 << UInt32(list)) != 0 {
                     let bit = UInt32(4 * list)
                     if start == end {
@@ -64,6 +69,7 @@ struct Gazetteer: Sendable {
                     for inner in start + 1..<end { marks[inner - base] |= 1 << (bit + 1) }
                     marks[end - base] |= 1 << (bit + 2)
                 }
+                if lists & Self.continues == 0 { break }
             }
         }
         return marks

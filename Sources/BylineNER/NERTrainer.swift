@@ -13,7 +13,7 @@ public struct NERTrainer: Sendable {
     /// Training settings.
     public struct Options: Sendable {
         /// The most epochs each pass is trained for.
-        public var epochs = 12
+        public var epochs = 20
         /// How many folds the training documents are cut into for the second pass's input.
         public var folds = 5
         /// The seed of the shuffles.

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 
 /// The `byline` executable built beside the test bundle.
-private var bylineExecutable: URL {
+var bylineExecutable: URL {
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("byline")
 }
 
-private func runByline(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+func runByline(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
     let process = Process()
     process.executableURL = bylineExecutable
     process.arguments = arguments

@@ -1,6 +1,0 @@
-import BylineNER
-import Testing
-
-@Test func theBundledModelLoads() throws {
-    _ = try NERModel.bundled()
-}
