@@ -18,6 +18,7 @@ enum Template: UInt64 {
     // Second pass only.
     case firstPassTag, firstPassTagBefore, firstPassTagAfter, firstPassTagWord
     case documentType, documentMajority, documentMajorityShape, documentMajorityTag, documentOutside
+    case documentOtherTag, documentOtherTagPair
 }
 
 extension DocumentFeatures {
@@ -126,6 +127,11 @@ extension DocumentFeatures {
         add(.firstPassTagBefore, i > sentence.lowerBound ? UInt64(firstPass.tags[i - 1].index) : 0xFF, tag)
         add(.firstPassTagAfter, tag, i + 1 < sentence.upperBound ? UInt64(firstPass.tags[i + 1].index) : 0xFF)
         add(.firstPassTagWord, tag, current.lower)
+        for other in otherOccurrences[Int(otherRanges[i].lowerBound)..<Int(otherRanges[i].upperBound)] {
+            let otherTag = UInt64(firstPass.tags[Int(other)].index)
+            add(.documentOtherTag, otherTag)
+            add(.documentOtherTagPair, otherTag, tag)
+        }
         let others = firstPass.others[i]
         var majority: Int?
         for type in EntityType.allCases where others[type.rawValue] > 0 {

@@ -12,7 +12,7 @@ import BylineCore
 enum ModelFile {
     private static let magic: [UInt8] = Array("BYLNER".utf8) + [2, 0]
     /// The version of the feature templates; a model trained with other features is refused.
-    static let featureVersion: UInt32 = 4
+    static let featureVersion: UInt32 = 5
 
     static func encode(gazetteer: Gazetteer, passes: [LinearModel]) -> [UInt8] {
         var bytes = magic
