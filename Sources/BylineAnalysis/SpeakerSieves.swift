@@ -265,6 +265,7 @@ struct QuoteContext {
             let clause = ((range.lowerBound..<c).last(where: { lowered[$0] == "," }).map { $0 + 1 }) ?? range.lowerBound
             guard c > clause, c - clause <= Self.longestSource else { continue }
             var start = c + cue.length
+            guard start < end else { continue }
             // An object before "that" ("told reporters that …") is not what was said.
             if let that = (start..<min(end, start + Self.longestObject + 1)).first(where: { lowered[$0] == "that" }) { start = that + 1 }
             if start < end, lowered[start] == ":" { start += 1 }
@@ -310,7 +311,8 @@ struct QuoteContext {
         guard let sentence = sentence(at: quote.span.start), let cue = cue(at: sentence.lowerBound), cue.text.lowercased().hasSuffix("ing")
         else { return nil }
         let after = Self.index(in: starts, atOrAfter: quote.close ?? quote.span.end)
-        guard let found = (after..<sentence.upperBound).lazy.compactMap({ self.speaker(at: $0) }).first else { return nil }
+        // A quote may close in a later sentence than it opened in.
+        guard after < sentence.upperBound, let found = (after..<sentence.upperBound).lazy.compactMap({ self.speaker(at: $0) }).first else { return nil }
         return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .participleOpener)
     }
 }

@@ -75,3 +75,9 @@ func reportedSpeechIsRead(index: Int) throws {
     #expect(quote.speakerMention.map { String(document.text[$0]) } == row.source)
     #expect(quote.provenance.rule == row.rule)
 }
+
+@Test func aQuoteClosingInALaterSentenceKeepsItsOpeningSentencesSpeaker() throws {
+    let document = try analyze("Saying \"we will go home. Now is the time,\" Mara Quist left the hall.", names: ["Mara Quist": "PER"])
+    let quote = try #require(document.quotes.first { $0.kind != .indirect })
+    #expect(document.text[quote.span] == "we will go home. Now is the time,")
+}
