@@ -68,7 +68,10 @@ struct FactText {
         times = document.times
         words = document.tokens.map { token in
             let raw = document.text[token.span]
-            let key = String(raw.lowercased().map { $0 == "\u{2019}" ? "'" : $0 })
+            // ASCII, the common case, lower-cased byte by byte.
+            let key = raw.utf8.allSatisfy({ $0 < 0x80 })
+                ? String(decoding: raw.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                : String(raw.lowercased().map { $0 == "\u{2019}" ? "'" : $0 })
             return Word(
                 span: token.span, key: key, kind: token.kind, capitalised: raw.first?.isUppercase == true,
                 alphabetic: raw.first?.isLetter == true)

@@ -57,8 +57,9 @@ public struct TimeTagger: Sendable {
     /// The time expressions of a tokenized, sentence-split document, in text order.
     public func candidates(in document: Document) -> [TimeCandidate] {
         var out: [TimeCandidate] = []
+        let bytes = Array(document.text.utf8)
         for (index, sentence) in document.sentences.enumerated() {
-            let tokens = TimeToken.tokens(of: document.text, tokens: document.tokens[sentence.tokens])
+            let tokens = TimeToken.tokens(of: bytes, tokens: document.tokens[sentence.tokens])
             for match in patterns.matches(in: tokens[...]) {
                 guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots) else { continue }
                 // A match ending inside a hyphenated word takes the whole word ("five-hour-long").

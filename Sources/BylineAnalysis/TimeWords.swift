@@ -66,8 +66,12 @@ struct TimeToken: Sendable {
 
     /// The time tokens of `tokens`, read in `text`.
     static func tokens(of text: String, tokens: some Sequence<Token>) -> [TimeToken] {
+        Self.tokens(of: Array(text.utf8), tokens: tokens)
+    }
+
+    /// The time tokens of `tokens`, read in the UTF-8 bytes of their text.
+    static func tokens(of bytes: [UInt8], tokens: some Sequence<Token>) -> [TimeToken] {
         var out: [TimeToken] = []
-        let bytes = Array(text.utf8)
         for token in tokens {
             var utf8 = bytes[token.span.start..<token.span.end]
             var word = token.span
@@ -93,7 +97,10 @@ struct TimeToken: Sendable {
 
     private static func make(_ bytes: ArraySlice<UInt8>, at offset: Int, word: Span) -> TimeToken {
         let text = String(decoding: bytes, as: UTF8.self)
-        let key = text.lowercased().replacingApostrophes()
+        // ASCII, the common case, lower-cased byte by byte.
+        let key = bytes.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            : text.lowercased().replacingApostrophes()
         return TimeToken(
             span: Span(offset, offset + bytes.count), word: word, key: key, capitalised: text.first?.isUppercase == true)
     }
@@ -116,6 +123,6 @@ struct TimeToken: Sendable {
 extension String {
     /// The string with typographic apostrophes (’) made plain (').
     fileprivate func replacingApostrophes() -> String {
-        contains("\u{2019}") ? String(map { $0 == "\u{2019}" ? "'" : $0 }) : self
+        unicodeScalars.contains("\u{2019}") ? String(map { $0 == "\u{2019}" ? "'" : $0 }) : self
     }
 }
