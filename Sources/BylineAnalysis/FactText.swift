@@ -68,13 +68,11 @@ struct FactText {
         times = document.times
         words = document.tokens.map { token in
             let raw = document.text[token.span]
-            // ASCII, the common case, lower-cased byte by byte.
-            let key = raw.utf8.allSatisfy({ $0 < 0x80 })
-                ? String(decoding: raw.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-                : String(raw.lowercased().map { $0 == "\u{2019}" ? "'" : $0 })
-            return Word(
-                span: token.span, key: key, kind: token.kind, capitalised: raw.first?.isUppercase == true,
-                alphabetic: raw.first?.isLetter == true)
+            let key = Self.key(raw)
+            let first = raw.utf8.first ?? 0
+            let capitalised = first < 0x80 ? first >= 0x41 && first <= 0x5A : raw.first?.isUppercase == true
+            let alphabetic = first < 0x80 ? (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A : raw.first?.isLetter == true
+            return Word(span: token.span, key: key, kind: token.kind, capitalised: capitalised, alphabetic: alphabetic)
         }
         var sentenceOfToken = Array(repeating: 0..<0, count: words.count)
         for sentence in document.sentences {
@@ -90,6 +88,13 @@ struct FactText {
             if t < ordered.count, document.times[ordered[t]].span.overlaps(word.span) { timeOfToken[i] = ordered[t] }
         }
         self.timeOfToken = timeOfToken
+    }
+
+    /// A token's text lower-cased, with typographic apostrophes made plain; ASCII, the common
+    /// case, byte by byte.
+    static func key(_ raw: Substring) -> String {
+        guard raw.utf8.allSatisfy({ $0 < 0x80 }) else { return String(raw.lowercased().map { $0 == "\u{2019}" ? "'" : $0 }) }
+        return String(decoding: raw.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The text of tokens `range`, from the first token's start to the last one's end.

@@ -83,7 +83,7 @@ struct QuoteContext {
 
     init(document: Document) {
         self.document = document
-        lowered = document.tokens.map { document.text[$0.span].lowercased() }
+        lowered = document.tokens.map { FactText.key(document.text[$0.span]) }
         starts = document.tokens.map(\.span.start)
         var mentionAt: [Int: (Int, Span)] = [:]
         for (e, entity) in document.entities.enumerated() where entity.type == "PERSON" {

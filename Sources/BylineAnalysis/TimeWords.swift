@@ -102,7 +102,8 @@ struct TimeToken: Sendable {
             ? String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
             : text.lowercased().replacingApostrophes()
         return TimeToken(
-            span: Span(offset, offset + bytes.count), word: word, key: key, capitalised: text.first?.isUppercase == true)
+            span: Span(offset, offset + bytes.count), word: word, key: key,
+            capitalised: (bytes.first ?? 0) < 0x80 ? (bytes.first ?? 0) >= 0x41 && (bytes.first ?? 0) <= 0x5A : text.first?.isUppercase == true)
     }
 
     /// Whether the token is a quotation mark (`"`, `“`, `”`, newswire `` and '').
