@@ -10,6 +10,9 @@ enum SpeakerSieve: String, CaseIterable {
     /// `Saying that … "…", Kim noted …`: a sentence opening with a speech participle, whose
     /// speaker is named after the quote.
     case participleOpener = "participle-opener"
+    /// `Trump openly admires Putin as a "strong leader"`: a partial quote with no cue takes the
+    /// person the sentence opens with before it, the subject who uses the words.
+    case sentenceSubject = "sentence-subject"
     /// `PENCE: Well, … "…"`: a paragraph opening with a speaker's name and a colon.
     case paragraphLabel = "paragraph-label"
     /// A quote paragraph with no attribution of its own continues the last speaker of the
@@ -25,7 +28,7 @@ enum SpeakerSieve: String, CaseIterable {
     case indirectLabel = "indirect-label"
 
     /// The sieves tried on quotes in quote marks.
-    static let forQuotes: [SpeakerSieve] = [.cueAfter, .cueBefore, .participleOpener, .paragraphLabel, .paragraphContinuity]
+    static let forQuotes: [SpeakerSieve] = [.cueAfter, .cueBefore, .participleOpener, .sentenceSubject, .paragraphLabel, .paragraphContinuity]
 
     var confidence: Double {
         switch self {
@@ -33,6 +36,7 @@ enum SpeakerSieve: String, CaseIterable {
         case .cueBefore: 0.8
         case .participleOpener: 0.75
         case .paragraphLabel: 0.7
+        case .sentenceSubject: 0.5
         case .paragraphContinuity: 0.6
         case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo, .indirectLabel: 0.6
         }
@@ -47,6 +51,7 @@ enum SpeakerSieve: String, CaseIterable {
         case .cueBefore: return context.cueBefore(quote)
         case .participleOpener: return context.participleOpener(quote)
         case .paragraphLabel: return context.paragraphLabel(quote)
+        case .sentenceSubject: return context.sentenceSubject(quote)
         case .paragraphContinuity:
             guard let previous, context.opensParagraph(quote) else { return nil }
             return Attribution(entity: previous.entity, mention: previous.mention, cue: nil, sieve: self)
@@ -209,8 +214,11 @@ struct QuoteContext {
         if let found = (sentence.lowerBound..<c).lazy.compactMap({ self.speaker(at: $0) }).first {
             return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueBefore)
         }
-        if c > sentence.lowerBound, c - sentence.lowerBound <= Self.longestSource {
-            return Attribution(entity: nil, mention: phrase(sentence.lowerBound..<c), cue: cue.text, sieve: .cueBefore)
+        // Else the words that stand for the speaker: the clause before the cue ("At a forum on
+        // Monday, one questioner claimed …").
+        let clause = ((sentence.lowerBound..<c).last(where: { lowered[$0] == "," }).map { $0 + 1 }) ?? sentence.lowerBound
+        if c > clause, c - clause <= Self.longestSource {
+            return Attribution(entity: nil, mention: phrase(clause..<c), cue: cue.text, sieve: .cueBefore)
         }
         // "according to Kim, …" — the speaker after the cue.
         if c + cue.length < openToken, let found = speaker(at: c + cue.length) {
@@ -288,6 +296,16 @@ struct QuoteContext {
             return Attribution(entity: found.entity, mention: found.span, cue: cue, sieve: sieve)
         }
         return Attribution(entity: nil, mention: phrase(source), cue: cue, sieve: sieve)
+    }
+
+    /// A partial quote's sentence subject: the first person named in its sentence before it.
+    func sentenceSubject(_ quote: FoundQuote) -> Attribution? {
+        guard kind(of: quote) == .partial, let sentence = sentence(at: quote.span.start) else { return nil }
+        let openToken = Self.index(in: starts, atOrAfter: quote.open)
+        guard openToken > sentence.lowerBound,
+            let found = (sentence.lowerBound..<openToken).lazy.compactMap({ self.speaker(at: $0) }).first, found.entity != nil
+        else { return nil }
+        return Attribution(entity: found.entity, mention: found.span, cue: nil, sieve: .sentenceSubject)
     }
 
     /// `PENCE: Well, … "…"`: the name before a colon that opens the quote's paragraph.
