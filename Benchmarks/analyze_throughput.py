@@ -14,7 +14,9 @@ The last line is the figure:
 
     analyze: 1000 articles (812,345 words) in 4.1 s CPU | 244 articles/s | 198,000 words/s | 0.6x the minimal Python pass
 """
-import argparse, glob, os, resource, shutil, subprocess, sys, tempfile
+import argparse, glob, os, shutil, subprocess, sys, tempfile
+
+from bench_common import cpu_of, median
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 POLNEAR = os.path.join(ROOT, "..", "shared", "bench", "polnear")
@@ -66,15 +68,6 @@ def make_corpus(folder, count):
     return words
 
 
-def cpu_of(command):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        sys.exit(f"{command[0]} failed: {proc.stderr.decode()[-500:]}")
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc.stdout
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=1_000)
@@ -96,7 +89,7 @@ def main():
                 sys.exit(f"byline wrote {lines} documents for {args.count} inputs")
             byline.append(cpu)
             peer.append(cpu_of(pin + [sys.executable, "-c", PEER, folder])[0])
-        byline_cpu, peer_cpu = sorted(byline)[len(byline) // 2], sorted(peer)[len(peer) // 2]
+        byline_cpu, peer_cpu = median(byline), median(peer)
         print(f"minimal Python pass: {args.count / peer_cpu:.0f} articles/s")
         print(f"analyze: {args.count} articles ({words:,} words) in {byline_cpu:.2f} s CPU | {args.count / byline_cpu:.0f} articles/s | "
               f"{words / byline_cpu:,.0f} words/s | {peer_cpu / byline_cpu:.1f}x the minimal Python pass")

@@ -12,7 +12,9 @@ The last line is the figure:
 
     extract: 10000 docs in 2.1 s CPU | 4761 docs/s | 3.2x the minimal Python reader
 """
-import argparse, os, random, resource, shutil, subprocess, sys, tempfile
+import argparse, os, random, shutil, subprocess, sys, tempfile
+
+from bench_common import cpu_of, median
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = os.path.join(ROOT, "..", "shared", "fixtures", "seed", "korea-herald-2024-11-10.txt")
@@ -40,15 +42,6 @@ def make_corpus(folder, count):
             f.write("\n\n".join(header + shuffled))
 
 
-def cpu_of(command):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        sys.exit(f"{command[0]} failed: {proc.stderr.decode()[-500:]}")
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc.stdout
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10_000)
@@ -69,7 +62,7 @@ def main():
                 sys.exit(f"byline wrote {lines} documents for {args.count} inputs")
             byline.append(cpu)
             peer.append(cpu_of(pin + [sys.executable, "-c", PEER, folder])[0])
-        byline_cpu, peer_cpu = sorted(byline)[len(byline) // 2], sorted(peer)[len(peer) // 2]
+        byline_cpu, peer_cpu = median(byline), median(peer)
         print(f"minimal Python reader: {args.count / peer_cpu:.0f} docs/s")
         print(f"extract: {args.count} docs in {byline_cpu:.2f} s CPU | {args.count / byline_cpu:.0f} docs/s | "
               f"{peer_cpu / byline_cpu:.1f}x the minimal Python reader")

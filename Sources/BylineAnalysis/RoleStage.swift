@@ -116,6 +116,8 @@ struct PhraseReader {
     /// The entity mentioned at each token, with the mention's token range.
     private let mentionAt: [Int: (entity: Int, range: Range<Int>)]
     private let sentenceEnds: [Int]
+    /// Where each token starts.
+    private let starts: [Int]
 
     init(document: Document, vocabulary: NameVocabulary) {
         self.document = document
@@ -124,26 +126,17 @@ struct PhraseReader {
         let starts = document.tokens.map(\.span.start)
         for (e, entity) in document.entities.enumerated() {
             for mention in entity.mentions {
-                let lower = Self.firstIndex(in: starts, atOrAfter: mention.span.start)
+                let lower = starts.firstIndex(atOrAfter: mention.span.start)
                 var upper = lower
                 while upper < document.tokens.count, document.tokens[upper].span.end <= mention.span.end { upper += 1 }
                 for t in lower..<upper { mentionAt[t] = (e, lower..<upper) }
             }
         }
         self.mentionAt = mentionAt
+        self.starts = starts
         var ends = [Int](repeating: document.tokens.count, count: document.tokens.count)
         for sentence in document.sentences { for t in sentence.tokens { ends[t] = sentence.tokens.upperBound } }
         sentenceEnds = ends
-    }
-
-    private static func firstIndex(in starts: [Int], atOrAfter offset: Int) -> Int {
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if starts[mid] < offset { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 
     func word(_ i: Int) -> String? {
@@ -159,7 +152,7 @@ struct PhraseReader {
     func sentenceEnd(of i: Int) -> Int { i < sentenceEnds.count ? sentenceEnds[i] : document.tokens.count }
 
     func tokenRange(of span: Span) -> Range<Int>? {
-        let lower = Self.firstIndex(in: document.tokens.map(\.span.start), atOrAfter: span.start)
+        let lower = starts.firstIndex(atOrAfter: span.start)
         var upper = lower
         while upper < document.tokens.count, document.tokens[upper].span.end <= span.end { upper += 1 }
         return upper > lower ? lower..<upper : nil

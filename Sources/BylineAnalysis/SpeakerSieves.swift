@@ -93,7 +93,7 @@ struct QuoteContext {
         var mentionAt: [Int: (Int, Span)] = [:]
         for (e, entity) in document.entities.enumerated() where entity.type == "PERSON" {
             for mention in entity.mentions {
-                var t = Self.index(in: starts, atOrAfter: mention.span.start)
+                var t = starts.firstIndex(atOrAfter: mention.span.start)
                 while t < document.tokens.count, document.tokens[t].span.end <= mention.span.end {
                     mentionAt[t] = (e, mention.span)
                     t += 1
@@ -107,21 +107,11 @@ struct QuoteContext {
         self.sentenceOf = sentenceOf
     }
 
-    static func index(in starts: [Int], atOrAfter offset: Int) -> Int {
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if starts[mid] < offset { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
     func word(_ t: Int) -> String { String(document.text[document.tokens[t].span]) }
 
     /// The token range of the sentence holding the byte `offset`.
     func sentence(at offset: Int) -> Range<Int>? {
-        let t = min(Self.index(in: starts, atOrAfter: offset), document.tokens.count - 1)
+        let t = min(starts.firstIndex(atOrAfter: offset), document.tokens.count - 1)
         guard t >= 0, sentenceOf[t] >= 0 else { return nil }
         return document.sentences[sentenceOf[t]].tokens
     }
@@ -144,7 +134,7 @@ struct QuoteContext {
         let pronoun = lowered[t]
         guard Self.pronouns.contains(pronoun) else { return nil }
         // The person named last before the pronoun.
-        let k = Self.index(in: personTokens, atOrAfter: t)
+        let k = personTokens.firstIndex(atOrAfter: t)
         let before = k > 0 ? mentionAt[personTokens[k - 1]] : nil
         return (pronoun == "he" || pronoun == "she" ? before?.entity : nil, document.tokens[t].span)
     }
@@ -158,7 +148,7 @@ struct QuoteContext {
     /// Whether the quoted words are a title, a theme or a slogan rather than speech: most of
     /// their words capitalised, or a title word just before them.
     func isTitle(_ quote: FoundQuote) -> Bool {
-        let t = Self.index(in: starts, atOrAfter: quote.open)
+        let t = starts.firstIndex(atOrAfter: quote.open)
         if t > 0, Self.titleWords.contains(lowered[t - 1]) { return true }
         let words = document.text[quote.span].split(separator: " ").filter { $0.first?.isLetter == true }
         guard words.count >= 2, quote.close != nil else { return false }
@@ -174,7 +164,7 @@ struct QuoteContext {
     /// `"…," Kim said` / `"…," said Kim` / `"…," he added`.
     func cueAfter(_ quote: FoundQuote) -> Attribution? {
         guard let close = quote.close, let sentence = sentence(at: close) else { return nil }
-        var t = Self.index(in: starts, atOrAfter: close + 1)
+        var t = starts.firstIndex(atOrAfter: close + 1)
         let end = min(sentence.upperBound, t + SpeakerSieve.reachAfter)
         while t < end, [",", "\u{201D}", "\""].contains(word(t)) { t += 1 }
         var i = t
@@ -201,7 +191,7 @@ struct QuoteContext {
     /// sentence, and the first person named before that cue.
     func cueBefore(_ quote: FoundQuote) -> Attribution? {
         guard let sentence = sentence(at: quote.span.start) else { return nil }
-        let openToken = Self.index(in: starts, atOrAfter: quote.open)
+        let openToken = starts.firstIndex(atOrAfter: quote.open)
         guard openToken > sentence.lowerBound else { return nil }
         let before = sentence.lowerBound..<openToken
         // "X's claim that …": the possessor of a speech noun speaks.
@@ -301,7 +291,7 @@ struct QuoteContext {
     /// A partial quote's sentence subject: the first person named in its sentence before it.
     func sentenceSubject(_ quote: FoundQuote) -> Attribution? {
         guard kind(of: quote) == .partial, let sentence = sentence(at: quote.span.start) else { return nil }
-        let openToken = Self.index(in: starts, atOrAfter: quote.open)
+        let openToken = starts.firstIndex(atOrAfter: quote.open)
         guard openToken > sentence.lowerBound,
             let found = (sentence.lowerBound..<openToken).lazy.compactMap({ self.speaker(at: $0) }).first, found.entity != nil
         else { return nil }
@@ -311,7 +301,7 @@ struct QuoteContext {
     /// `PENCE: Well, … "…"`: the name before a colon that opens the quote's paragraph.
     func paragraphLabel(_ quote: FoundQuote) -> Attribution? {
         let paragraph = document.paragraphs[quote.paragraph].span
-        var first = Self.index(in: starts, atOrAfter: paragraph.start)
+        var first = starts.firstIndex(atOrAfter: paragraph.start)
         if first < document.tokens.count, document.tokens[first].kind == .quote { first += 1 }
         let limit = min(document.tokens.count, first + Self.longestLabel + 1)
         guard let colon = (first..<limit).first(where: { lowered[$0] == ":" }), colon > first,
@@ -328,7 +318,7 @@ struct QuoteContext {
     func participleOpener(_ quote: FoundQuote) -> Attribution? {
         guard let sentence = sentence(at: quote.span.start), let cue = cue(at: sentence.lowerBound), cue.text.lowercased().hasSuffix("ing")
         else { return nil }
-        let after = Self.index(in: starts, atOrAfter: quote.close ?? quote.span.end)
+        let after = starts.firstIndex(atOrAfter: quote.close ?? quote.span.end)
         // A quote may close in a later sentence than it opened in.
         guard after < sentence.upperBound, let found = (after..<sentence.upperBound).lazy.compactMap({ self.speaker(at: $0) }).first else { return nil }
         return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .participleOpener)

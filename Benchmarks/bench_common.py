@@ -1,0 +1,16 @@
+"""What the benchmarks share: CPU time of a child process, and the median of runs."""
+import resource, subprocess, sys
+
+
+def cpu_of(command):
+    """Runs `command`; returns its user + system CPU seconds and its standard output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        sys.exit(f"{command[0]} failed: {proc.stderr.decode()[-500:]}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), proc.stdout
+
+
+def median(values):
+    return sorted(values)[len(values) // 2]
