@@ -43,11 +43,14 @@ public struct QuoteStage: Stage {
                     provenance: Provenance(stage: name, rule: attribution?.sieve.rawValue ?? (context.isTitle(found) ? "title" : "unattributed"))))
         }
         // Reported speech in sentences no quote opens.
-        let quoted = Set(quotes.filter { $0.kind == .direct }.compactMap { quote in context.sentence(at: quote.span.start).map(\.lowerBound) })
+        let direct = quotes.filter { $0.kind == .direct }.map(\.span)
         let notArticle = document.paragraphs.filter { $0.kind == .caption || $0.kind == .title }.map(\.span)
-        for sentence in document.sentences where !quoted.contains(sentence.tokens.lowerBound) {
+        for sentence in document.sentences {
             if notArticle.contains(where: { $0.start <= sentence.span.start && sentence.span.end <= $0.end }) { continue }
-            guard let (span, attribution) = context.indirectSpeech(in: sentence.tokens) else { continue }
+            guard let (span, attribution) = context.indirectSpeech(in: sentence.tokens),
+                // What a direct quote already reports is not reported again.
+                !direct.contains(where: { 2 * (min($0.end, span.end) - max($0.start, span.start)) > span.end - span.start })
+            else { continue }
             quotes.append(
                 Quote(
                     kind: .indirect, span: span, speaker: attribution.entity.map { document.entities[$0].id }, speakerMention: attribution.mention,
