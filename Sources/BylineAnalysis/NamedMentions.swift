@@ -129,6 +129,9 @@ struct NamedMentionFinder {
             lower += honorific
             conllType = "PER"
         }
+        // A title the tagger took into a person's name ("Mayor Grace Adeyemi") is a role, read
+        // by the role stage, not part of the name.
+        while conllType == "PER", upper - lower > 1, vocabulary.isTitleWord(word(lower).lowercased()) { lower += 1 }
         while upper > lower, tokens[upper - 1].kind == .punctuation || word(upper - 1) == "'s" || word(upper - 1) == "’s" { upper -= 1 }
         guard upper > lower else { return nil }
         let span = Span(tokens[lower].span.start, tokens[upper - 1].span.end)

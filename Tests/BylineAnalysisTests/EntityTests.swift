@@ -143,3 +143,10 @@ private func entity(_ name: String, in document: Document) -> Entity? {
     let document = try analyze("Trade with Guinea rose, officials said.", names: ["Guinea": "PER"])
     #expect(document.entities.first?.type == "GPE")
 }
+
+@Test func aTitleTheTaggerTookIntoANameIsARole() throws {
+    let document = try analyze("Governor Lena Park signed the bill on Friday.", names: ["Governor Lena Park": "PER"])
+    let person = try #require(document.entities.first)
+    #expect(person.name == "Lena Park")
+    #expect(person.roles.map(\.title) == ["Governor"])
+}
