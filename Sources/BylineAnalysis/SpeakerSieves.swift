@@ -2,6 +2,8 @@ import BylineCore
 
 /// The sieves that decide a quote's speaker, in the order they are tried.
 enum SpeakerSieve: String, CaseIterable {
+    /// `"…" ― Jane Doe`: a name signed after a dash right behind the quote.
+    case dashSignature = "dash-signature"
     /// `"…," Kim said` or `"…," said Kim`: a cue and its subject right after the quote.
     case cueAfter = "cue-after-quote"
     /// `Kim said: "…"`, `Kim pointed out that … "…"`: a cue before the quote in its sentence,
@@ -28,10 +30,11 @@ enum SpeakerSieve: String, CaseIterable {
     case indirectLabel = "indirect-label"
 
     /// The sieves tried on quotes in quote marks.
-    static let forQuotes: [SpeakerSieve] = [.cueAfter, .cueBefore, .participleOpener, .sentenceSubject, .paragraphLabel, .paragraphContinuity]
+    static let forQuotes: [SpeakerSieve] = [.dashSignature, .cueAfter, .cueBefore, .participleOpener, .sentenceSubject, .paragraphLabel, .paragraphContinuity]
 
     var confidence: Double {
         switch self {
+        case .dashSignature: 0.9
         case .cueAfter: 0.9
         case .cueBefore: 0.8
         case .participleOpener: 0.75
@@ -47,6 +50,7 @@ enum SpeakerSieve: String, CaseIterable {
 
     func decide(_ quote: FoundQuote, context: QuoteContext, previous: Attribution?) -> Attribution? {
         switch self {
+        case .dashSignature: return context.dashSignature(quote)
         case .cueAfter: return context.cueAfter(quote)
         case .cueBefore: return context.cueBefore(quote)
         case .participleOpener: return context.participleOpener(quote)
@@ -159,6 +163,20 @@ struct QuoteContext {
 
     func opensParagraph(_ quote: FoundQuote) -> Bool {
         document.paragraphs[quote.paragraph].span.start == quote.open || quote.continues
+    }
+
+    /// Dashes that sign a quote with its speaker's name.
+    static let signatureDashes: Set<String> = ["\u{2015}", "\u{2014}", "\u{2013}", "--", "-"]
+
+    /// `"…" ― Jane Doe`: a dash right after the closing mark, and the name after it.
+    func dashSignature(_ quote: FoundQuote) -> Attribution? {
+        guard let close = quote.close else { return nil }
+        let t = starts.firstIndex(atOrAfter: close + 1)
+        guard t + 1 < document.tokens.count, Self.signatureDashes.contains(lowered[t]),
+            document.text[document.tokens[t + 1].span].first?.isUppercase == true
+        else { return nil }
+        if let found = speaker(at: t + 1) { return Attribution(entity: found.entity, mention: found.span, cue: nil, sieve: .dashSignature) }
+        return nil
     }
 
     /// `"…," Kim said` / `"…," said Kim` / `"…," he added`.
