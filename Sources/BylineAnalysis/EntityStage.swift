@@ -1,9 +1,9 @@
 import BylineCore
 
 /// Finds the document's names and groups their mentions into entities: spellings of one name
-/// ("Kim Hong-kyun", "Kim Hong Kyun"), a surname after the full name ("Kommasith"), acronyms
-/// and their expansions ("ASEAN", "Association of Southeast Asian Nations"), and the formal and
-/// short names of a country ("Republic of Korea", "South Korea", "ROK"). Each mention records
+/// ("Anne-Marie Dubois", "Anne Marie Dubois"), a surname after the full name ("Dubois"), acronyms
+/// and their expansions ("NATO", "North Atlantic Treaty Organization"), and the formal and
+/// short names of a country ("United Kingdom of Great Britain and Northern Ireland", "Britain", "UK"). Each mention records
 /// the rule that joined it to its entity.
 public struct EntityStage: Stage {
     public let name = "entities"
@@ -91,7 +91,7 @@ struct MentionGrouper {
         let loneName = mention.type == "PERSON" && !mention.text.utf8.contains(0x20)
         if loneName {
             (target, rule) = surnameOwner(mention, rule: rule)
-            // A lone word no one named is called by that ends a country's name ("Korea") is a place.
+            // A lone word no one named is called by that ends a country's name ("Guinea") is a place.
             if target == nil, vocabulary.countryLastWords.contains(key) {
                 mention.type = "GPE"
                 rule += "+place-word"

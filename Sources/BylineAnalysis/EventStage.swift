@@ -36,11 +36,11 @@ final class EventWords: Sendable {
 }
 
 /// Finds the events an article reports (conferences, summits, meetings, visits, talks,
-/// agreements, …) and merges their mentions: "the International Conference on X", "an
+/// agreements, …) and merges their mentions: "the World Water Forum", "an
 /// international conference" and "the conference" are one event unless their dates differ.
 ///
 /// Each mention gives what its sentence says: the date of the nearest time expression
-/// attached to it ("was held Thursday", "the October summit"), places after "at"/"in"
+/// attached to it ("was held on Monday", "the June summit"), places after "at"/"in"
 /// ("at the Grand Hotel in Lisbon"), organisers after "organized by"/"hosted by", and the
 /// people named as attending. Organisers and participants are entity ids, so they come only
 /// from names the entity stage found.
@@ -150,7 +150,7 @@ struct EventReader {
     let words: EventWords
     /// Entity ids and types by mention, in text order.
     let entityMentions: [(span: Span, id: String, type: String)]
-    /// Which tokens lie inside a quantity ("37 summit meetings").
+    /// Which tokens lie inside a quantity ("12 board meetings").
     let counted: [Bool]
 
     init(text: FactText, words: EventWords, document: Document) {
@@ -187,7 +187,7 @@ struct EventReader {
             span: text.span(sentence))
     }
 
-    /// The capitalised name holding the head ("the ASEAN-Korea Summit" → "ASEAN-Korea Summit").
+    /// The capitalised name holding the head ("the Nordic Council Summit" → "Nordic Council Summit").
     private func properName(around head: Int, in sentence: Range<Int>) -> Range<Int>? {
         var start = head
         while start > sentence.lowerBound {
@@ -206,9 +206,9 @@ struct EventReader {
     }
 
     /// A described event: the head with the words before it back to its determiner ("an
-    /// international conference", "the October summit"). Nil when no determiner opens the
+    /// international conference", "the June summit"). Nil when no determiner opens the
     /// phrase (the word is a verb: "to visit") or a noun follows the head (it modifies that
-    /// noun: "summit meetings").
+    /// noun: "board meetings").
     private func description(of head: Int, in sentence: Range<Int>) -> Range<Int>? {
         let next = head + 1
         if next < sentence.upperBound, text.words[next].alphabetic, !text.words[next].capitalised, text.timeOfToken[next] == nil,
@@ -227,7 +227,7 @@ struct EventReader {
     }
 
     /// The date of the time expression attached to the mention: the first after it in its
-    /// clause ("was held Thursday"), else one inside it ("the October summit"), else the
+    /// clause ("was held on Monday"), else one inside it ("the June summit"), else the
     /// nearest before it in its clause.
     private func date(of range: Range<Int>) -> String? {
         let clause = text.segment(of: range.upperBound - 1)
@@ -257,7 +257,7 @@ struct EventReader {
             if let cue = words.cue(.place, at: i, in: text.words, limit: sentence.upperBound) {
                 var j = i + cue
                 if j < sentence.upperBound, text.grammar.isA(text.words[j].key, .determiner) { j += 1 }
-                // A name before "'s" modifies what follows ("in Korea's economy"): no place.
+                // A name before "'s" modifies what follows ("in Japan's economy"): no place.
                 if let name = text.name(at: j, limit: sentence.upperBound), name.upperBound == sentence.upperBound || text.words[name.upperBound].key != "'s" {
                     found.append(text.string(name))
                     i = name.upperBound

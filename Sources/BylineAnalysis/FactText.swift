@@ -238,7 +238,7 @@ struct FactText {
     }
 
     /// A capitalised name starting at token `i`: capitalised words and numbers, joined by
-    /// "of", "on", "for", "de" and "the" ("International Conference on Trade 2024"). Nil when
+    /// "of", "on", "for", "de" and "the" ("International Conference on Trade 2025"). Nil when
     /// token `i` is not capitalised or is part of a time expression.
     func name(at i: Int, limit: Int) -> Range<Int>? {
         guard i < limit, isNameWord(i) else { return nil }

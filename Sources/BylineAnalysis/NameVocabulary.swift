@@ -12,8 +12,8 @@ public final class NameVocabulary: Sendable {
     private let countryNames: [String: String]
     /// The keys of the first words of country names: where a name may start.
     let countryFirstWords: Set<String>
-    /// The keys of the last words of country names of several words ("korea" of "South Korea",
-    /// "guinea" of "Papua New Guinea"): a lone word that names a place, not a person. Names after
+    /// The keys of the last words of country names of several words ("guinea" of "Papua New Guinea",
+    /// "africa" of "South Africa"): a lone word that names a place, not a person. Names after
     /// a saint or an article ("Saint Lucia", "San Marino", "El Salvador") are left out: their
     /// last words are people's names too.
     let countryLastWords: Set<String>
@@ -59,7 +59,7 @@ public final class NameVocabulary: Sendable {
         longestTitleHead = heads.map { $0.split(separator: " ").count }.max() ?? 1
     }
 
-    /// The ISO 3166-1 code of a country name ("Republic of Korea" → "KR"), or nil.
+    /// The ISO 3166-1 code of a country name ("Viet Nam" → "VN"), or nil.
     public func countryCode(_ name: String) -> String? {
         countryCodes[NameForms.key(name)]
     }
@@ -78,7 +78,7 @@ public final class NameVocabulary: Sendable {
 /// Comparing the written forms of names.
 public enum NameForms {
     /// A name with case, hyphens, apostrophes, periods and spaces left out, so that spellings
-    /// of one name meet: "Kim Hong-kyun", "Kim Hong Kyun" and "KIM HONG KYUN" share a key.
+    /// of one name meet: "Anne-Marie Dubois", "Anne Marie Dubois" and "ANNE MARIE DUBOIS" share a key.
     public static func key(_ name: some StringProtocol) -> String {
         // ASCII, the common case, byte by byte; anything else through Unicode lower-casing.
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -98,8 +98,8 @@ public enum NameForms {
 
     /// Whether `short` is an acronym of `long`: its letters stand in `long` in order, the first
     /// opening `long`'s first word, each other one opening a word or continuing the letters
-    /// matched before it ("ASEAN" of "Association of Southeast Asian Nations", "ROK" of
-    /// "Republic of Korea"). A leading "the" of `long` is passed over.
+    /// matched before it ("NATO" of "North Atlantic Treaty Organization", "DRC" of
+    /// "Democratic Republic of the Congo"). A leading "the" of `long` is passed over.
     public static func isAcronym(_ short: String, of long: String) -> Bool {
         // A cheap look first: an acronym is short, one word, and (nearly) all capitals.
         guard short.utf8.count <= 16, long.utf8.count > short.utf8.count, !short.utf8.contains(0x20),

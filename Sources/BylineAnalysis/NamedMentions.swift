@@ -51,7 +51,7 @@ struct NamedMentionFinder {
         found = joinedOfPhrases(found, in: document)
         found = splitAtAnd(found, in: document)
         let countries = countryNames(in: document, besides: found)
-        // A country's name wins over the pieces the tagger cut it into ("Republic of" + "Korea").
+        // A country's name wins over the pieces the tagger cut it into ("Republic of" + "Moldova").
         found.removeAll { mention in countries.contains { $0.tokens.contains(mention.tokens.lowerBound) && $0.tokens.upperBound >= mention.tokens.upperBound } }
         return (found + countries).sorted { $0.span.start < $1.span.start }
     }
@@ -76,7 +76,7 @@ struct NamedMentionFinder {
     /// Head nouns of organisation names that take an "of" phrase ("Ministry of …").
     static let organisationHeads = Set(DataFile(PackageResources.organisation_heads_txt).lines)
 
-    /// "Korean Association" + "of" + "Southeast Asian Studies" → one organisation: a name that
+    /// "Royal Society" + "of" + "Chemistry" → one organisation: a name that
     /// ends in an organisation's head noun, "of", and the name right after.
     private func joinedOfPhrases(_ mentions: [NamedMention], in document: Document) -> [NamedMention] {
         var out: [NamedMention] = []
@@ -101,7 +101,7 @@ struct NamedMentionFinder {
         return out
     }
 
-    /// "ASEAN-Korea Center and Korean Association" → two names, when the words before "and" are
+    /// "Red Cross and Oxfam International" → two names, when the words before "and" are
     /// named alone elsewhere in the document: the tagger ran two names together.
     private func splitAtAnd(_ mentions: [NamedMention], in document: Document) -> [NamedMention] {
         let alone = Set(mentions.map { NameForms.key($0.text) })
@@ -160,7 +160,7 @@ struct NamedMentionFinder {
 
     /// Country names (with their informal names and abbreviations: "ROK", "UK") that no mention
     /// covers but in part, each a GPE. A mention the name covers whole gives way to it; one that
-    /// reaches beyond it ("Korea Herald") keeps its tokens.
+    /// reaches beyond it ("Jordan Times") keeps its tokens.
     private func countryNames(in document: Document, besides found: [NamedMention]) -> [NamedMention] {
         let tokens = document.tokens
         var covered = Set<Int>()

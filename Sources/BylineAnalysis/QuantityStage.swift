@@ -3,7 +3,7 @@ import BylineCore
 /// Finds the figures of a document: money ("$4.2 billion" → 4 200 000 000 USD), percentages,
 /// counts with their unit noun ("40 ministerial meetings"), multipliers ("23-fold",
 /// "doubled"), ranks ("third-largest export market") and ordinals of anniversaries. Each gets
-/// the subject of its clause ("two-way trade has increased 23-fold" → "two-way trade") and,
+/// the subject of its clause ("bilateral investment has grown 12-fold" → "bilateral investment") and,
 /// inside a quote, the quote's speaker. Numbers the time stage took (years, durations) and
 /// numbers inside names are left alone.
 public struct QuantityStage: Stage {
@@ -158,7 +158,7 @@ struct FigureReader {
         return words.superlatives.contains(rest) ? value : nil
     }
 
-    /// A rank ("second-largest trading partner", "third biggest") or a counted ordinal
+    /// A rank ("third-largest export market", "second biggest") or a counted ordinal
     /// ("35th anniversary"); other ordinals ("first vice minister") are no figures.
     private func ordinalFigure(_ value: Double, at i: Int, limit: Int) -> Figure? {
         var end = i + 1
@@ -169,13 +169,13 @@ struct FigureReader {
             guard end < limit, words.superlatives.contains(text.words[end].key) else { return nil }
             end += 1
         }
-        // The rank's noun phrase belongs to its text: "second-largest trading partner".
+        // The rank's noun phrase belongs to its text: "third-largest export market".
         let noun = countedUnit(after: end, limit: limit, plural: false)
         return Figure(tokens: i..<(noun?.upperBound ?? end), value: value, unit: "rank", rule: "rank")
     }
 
     /// The counted noun after a number: lower-case content words up to the first plural
-    /// ("37 summit meetings"). For a singular ("one meeting", a rank's "trading partner"), all
+    /// ("12 board meetings"). For a singular ("one meeting", a rank's "export market"), all
     /// the content words up to a grammar word or mark.
     private func countedUnit(after start: Int, limit: Int, plural: Bool) -> Range<Int>? {
         var end = start

@@ -1,10 +1,10 @@
 import BylineCore
 
 /// Reads the offices people hold from the words around their names:
-/// - an appositive: "NAME, deputy secretary-general of ASEAN, …" (rule `appositive`);
+/// - an appositive: "NAME, deputy director-general of the WHO, …" (rule `appositive`);
 /// - a title before the name: "President NAME", "Foreign Minister NAME" (rule `title-before-name`);
 /// - a possessive before that title: "ORG's foreign minister NAME" (rule `possessive-title`).
-/// Roles joined by "and" ("deputy prime minister and minister of foreign affairs of Laos") are
+/// Roles joined by "and" ("deputy prime minister and minister of finance of Chile") are
 /// each recorded, with the whole phrase as their evidence. The organisation is the one the
 /// phrase names (an organisation before a country).
 public struct RoleStage: Stage {

@@ -4,12 +4,12 @@ import BylineCore
 enum SpeakerSieve: String, CaseIterable {
     /// `"…" ― Jane Doe`: a name signed after a dash right behind the quote.
     case dashSignature = "dash-signature"
-    /// `"…," Kim said` or `"…," said Kim`: a cue and its subject right after the quote.
+    /// `"…," Ortiz said` or `"…," said Ortiz`: a cue and its subject right after the quote.
     case cueAfter = "cue-after-quote"
-    /// `Kim said: "…"`, `Kim pointed out that … "…"`: a cue before the quote in its sentence,
+    /// `Ortiz said: "…"`, `Ortiz pointed out that … "…"`: a cue before the quote in its sentence,
     /// with the person named before the cue.
     case cueBefore = "cue-before-quote"
-    /// `Saying that … "…", Kim noted …`: a sentence opening with a speech participle, whose
+    /// `Saying that … "…", Ortiz noted …`: a sentence opening with a speech participle, whose
     /// speaker is named after the quote.
     case participleOpener = "participle-opener"
     /// `Trump openly admires Putin as a "strong leader"`: a partial quote with no cue takes the
@@ -179,7 +179,7 @@ struct QuoteContext {
         return nil
     }
 
-    /// `"…," Kim said` / `"…," said Kim` / `"…," he added`.
+    /// `"…," Ortiz said` / `"…," said Ortiz` / `"…," he added`.
     func cueAfter(_ quote: FoundQuote) -> Attribution? {
         guard let close = quote.close, let sentence = sentence(at: close) else { return nil }
         var t = starts.firstIndex(atOrAfter: close + 1)
@@ -205,7 +205,7 @@ struct QuoteContext {
         return nil
     }
 
-    /// `Kim said: "…"` or `Kim pointed out that … "…"`: the last cue before the quote in its
+    /// `Ortiz said: "…"` or `Ortiz pointed out that … "…"`: the last cue before the quote in its
     /// sentence, and the first person named before that cue.
     func cueBefore(_ quote: FoundQuote) -> Attribution? {
         guard let sentence = sentence(at: quote.span.start) else { return nil }
@@ -228,7 +228,7 @@ struct QuoteContext {
         if c > clause, c - clause <= Self.longestSource {
             return Attribution(entity: nil, mention: phrase(clause..<c), cue: cue.text, sieve: .cueBefore)
         }
-        // "according to Kim, …" — the speaker after the cue.
+        // "according to Ortiz, …" — the speaker after the cue.
         if c + cue.length < openToken, let found = speaker(at: c + cue.length) {
             return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueBefore)
         }
@@ -332,7 +332,7 @@ struct QuoteContext {
         return Attribution(entity: nil, mention: phrase(first..<colon), cue: ":", sieve: .paragraphLabel)
     }
 
-    /// `Saying that … "…", Kim noted …`.
+    /// `Saying that … "…", Ortiz noted …`.
     func participleOpener(_ quote: FoundQuote) -> Attribution? {
         guard let sentence = sentence(at: quote.span.start), let cue = cue(at: sentence.lowerBound), cue.text.lowercased().hasSuffix("ing")
         else { return nil }

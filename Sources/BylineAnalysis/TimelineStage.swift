@@ -3,12 +3,12 @@ import BylineLanguage
 
 /// Finds dated milestones: a milestone verb (`milestone-verbs.txt`: established, signed,
 /// introduced, unveiled, held, …) with the date of a time expression in its clause, and the
-/// clause from the verb's subject as evidence ("the Cooperation Partnership established in
-/// 2004"). The entries are ordered by date.
+/// clause from the verb's subject as evidence ("the trade pact signed in 1998"). The entries
+/// are ordered by date.
 ///
 /// The date is the first dated time after the verb in its clause, else the nearest before
-/// it, else one in an opening adverbial ("During the summit last month, leaders elevated …").
-/// A coordinated phrase that shares the verb ("… established in 2004 and the FTA in 2007")
+/// it, else one in an opening adverbial ("During the summit last month, leaders signed …").
+/// A coordinated phrase that shares the verb ("… founded in 1998 and the fund in 2003")
 /// is an entry of its own.
 public struct TimelineStage: Stage {
     public let name = "timeline"
@@ -93,7 +93,7 @@ public struct TimelineStage: Stage {
     }
 
     /// Entries for phrases coordinated after the verb's date that carry a date of their own
-    /// and no verb ("… and the FTA in 2007").
+    /// and no verb ("… and the fund in 2003").
     private func coordinated(after start: Int, clause: Range<Int>, in text: FactText) -> [TimelineEntry] {
         var entries: [TimelineEntry] = []
         var i = start

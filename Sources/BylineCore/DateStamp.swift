@@ -1,9 +1,9 @@
 /// A calendar date with an optional time of day and zone, kept at the precision its source gave.
 ///
-/// "Nov. 10, 2024 - 11:12" is a stamp with minutes and no zone; "2024-11" is one with a month
+/// "Mar. 4, 2025 - 09:30" is a stamp with minutes and no zone; "2025-03" is one with a month
 /// and no day. A missing part is never invented.
 ///
-///     DateStamp(parsing: "2024-11-10T11:12")?.iso   // "2024-11-10T11:12"
+///     DateStamp(parsing: "2025-03-04T09:30")?.iso   // "2025-03-04T09:30"
 public struct DateStamp: Hashable, Sendable, Comparable {
     public var year: Int
     public var month: Int?
@@ -50,8 +50,8 @@ public struct DateStamp: Hashable, Sendable, Comparable {
         }
     }
 
-    /// ISO 8601 at the stamp's own precision: `2024`, `2024-11`, `2024-11-10`,
-    /// `2024-11-10T11:12`, `2024-11-10T11:12:30+09:00`.
+    /// ISO 8601 at the stamp's own precision: `2025`, `2025-03`, `2025-03-04`,
+    /// `2025-03-04T09:30`, `2025-03-04T09:30:15+09:00`.
     public var iso: String {
         var out = pad(year, 4)
         guard let month else { return out }

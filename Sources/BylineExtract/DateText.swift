@@ -2,9 +2,9 @@ import BylineCore
 import BylineLanguage
 
 /// Reads a date written in a page's markup or text: ISO 8601 and its common variants
-/// ("2024-11-10 11:12:00", "2024-11-10T11:12:00.000+0900"), RFC 2822 ("Sun, 10 Nov 2024
-/// 11:12:00 +0900"), and the written forms ``PublicationStamp`` knows ("Nov. 10, 2024",
-/// "10. November 2024").
+/// ("2025-03-04 09:30:00", "2025-03-04T09:30:00.000+0900"), RFC 2822 ("Tue, 4 Mar 2025
+/// 09:30:00 +0900"), and the written forms ``PublicationStamp`` knows ("Mar. 4, 2025",
+/// "4. März 2025").
 public enum DateText {
     /// The date in `text`, or nil when the whole of it is not one date.
     public static func parse(_ text: some StringProtocol) -> DateStamp? {
@@ -224,7 +224,7 @@ public enum DateText {
         return DateStamp(parsing: String(decoding: bytes, as: UTF8.self))
     }
 
-    /// A date in a URL path: `/2024/11/10/`, `/2024-11-10/`, `/20241110/`, `/2024/nov/10/`, or
+    /// A date in a URL path: `/2025/03/04/`, `/2025-03-04/`, `/20250304/`, `/2025/mar/04/`, or
     /// `/2024/11/` (a month only, never given an invented day). With `fileTimestamps`, also a
     /// file named by its upload time, `20241110111200123.jpg` (used for image paths only: in a
     /// page's own URL such a number is as often an archive's capture time).

@@ -1,12 +1,12 @@
 import BylineCore
 import BylineLanguage
 
-/// Reads a publication stamp line of a scraped page: "Published : Nov. 10, 2024 - 11:12",
-/// "Updated 2024-11-10 15:43 KST", "Sunday, 10 November 2024, 9:05 p.m.". A line is a stamp
+/// Reads a publication stamp line of a scraped page: "Published : Mar. 4, 2025 - 09:30",
+/// "Updated 2025-03-04 15:43 KST", "Tuesday, 4 March 2025, 9:05 p.m.". A line is a stamp
 /// only when the labels and dates account for all of it.
 ///
-///     PublicationStamp.parse("Published : Nov. 10, 2024 - 11:12")
-///     // [(field: .published, date: 2024-11-10T11:12)]
+///     PublicationStamp.parse("Published : Mar. 4, 2025 - 09:30")
+///     // [(field: .published, date: 2025-03-04T09:30)]
 public enum PublicationStamp {
     /// Which metadata field a stamp fills.
     public enum Field: String, Sendable {
@@ -228,7 +228,7 @@ struct StampCursor {
         if let token = current, ["st", "nd", "rd", "th"].contains(token.text), !token.spaced { i += 1 }
     }
 
-    /// "Nov. 10, 2024", "November 10 2024".
+    /// "Mar. 4, 2025", "March 4 2025".
     private mutating func monthFirst() -> DateStamp? {
         let start = i
         guard let month = monthName(), let day = number(maxDigits: 2) else { return restore(start) }
@@ -252,7 +252,7 @@ struct StampCursor {
         return DateStamp(year: year, month: month, day: day)
     }
 
-    /// "2024-11-10", "2024.11.10", "2024/11/10", "10.11.2024", and "10/11/2024" where the day
+    /// "2025-03-04", "2025.03.04", "2025/03/04", "04.03.2025", and "04/03/2025" where the day
     /// cannot be mistaken for the month.
     private mutating func numeric() -> DateStamp? {
         let start = i
