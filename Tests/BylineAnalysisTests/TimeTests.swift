@@ -37,8 +37,8 @@ func patternExampleReadsInBothPhases(index: Int) throws {
 /// One sentence, the expression it holds, its value without a reference date (nil: none can
 /// be given) and its value against Sunday 10 November 2024.
 private let contextCases: [(text: String, expression: String, unresolved: String?, resolved: String)] = [
-    ("The minister will visit Seoul on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
-    ("The minister visited Seoul on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-07"),
+    ("The minister will visit Lisbon on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
+    ("The minister visited Lisbon on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-07"),
     // A possessive weekday names an event already known; a quote's tense is its own.
     ("Lawyers will challenge Wednesday's ruling.", "Wednesday", "XXXX-WXX-3", "2024-11-06"),
     ("``He will leave on Thursday,'' Castro said.", "Thursday", "XXXX-WXX-4", "2024-11-14"),

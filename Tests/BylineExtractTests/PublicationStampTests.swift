@@ -26,7 +26,7 @@ func stampLinesAreRead(line: String, field: String, iso: String) throws {
 }
 
 @Test(arguments: [
-    "The summit was held on Nov. 10, 2024 in Seoul.",
+    "The summit was held on Mar. 4, 2025 in Lisbon.",
     "Published by the ministry",
     "Published : Feb. 30, 2024",
     "Posted 05/06/2024",
