@@ -16,7 +16,7 @@ The last line is the figure:
 """
 import argparse, glob, os, shutil, subprocess, sys, tempfile
 
-from bench_common import cpu_of, median
+from bench_common import timed_runs
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 POLNEAR = os.path.join(ROOT, "..", "shared", "bench", "polnear")
@@ -80,16 +80,8 @@ def main():
     folder = tempfile.mkdtemp(prefix="byline-analyze-bench-")
     try:
         words = make_corpus(folder, args.count)
-        byline, peer = [], []
-        for _ in range(args.runs):
-            command = [args.binary, "analyze", "--plain", "--published", "2016-10-01", "--format", "jsonl", folder]
-            cpu, out = cpu_of(pin + command)
-            lines = out.count(b"\n")
-            if lines != args.count:
-                sys.exit(f"byline wrote {lines} documents for {args.count} inputs")
-            byline.append(cpu)
-            peer.append(cpu_of(pin + [sys.executable, "-c", PEER, folder])[0])
-        byline_cpu, peer_cpu = median(byline), median(peer)
+        command = [args.binary, "analyze", "--plain", "--published", "2016-10-01", "--format", "jsonl", folder]
+        byline_cpu, peer_cpu = timed_runs(pin + command, pin + [sys.executable, "-c", PEER, folder], args.count, args.runs)
         print(f"minimal Python pass: {args.count / peer_cpu:.0f} articles/s")
         print(f"analyze: {args.count} articles ({words:,} words) in {byline_cpu:.2f} s CPU | {args.count / byline_cpu:.0f} articles/s | "
               f"{words / byline_cpu:,.0f} words/s | {peer_cpu / byline_cpu:.1f}x the minimal Python pass")

@@ -14,3 +14,17 @@ def cpu_of(command):
 
 def median(values):
     return sorted(values)[len(values) // 2]
+
+
+def timed_runs(command, peer, count, runs):
+    """Runs `command` and the `peer` command `runs` times each, alternating; checks that the
+    command wrote one line per input; returns the median CPU seconds of each."""
+    own, other = [], []
+    for _ in range(runs):
+        cpu, out = cpu_of(command)
+        lines = out.count(b"\n")
+        if lines != count:
+            sys.exit(f"byline wrote {lines} documents for {count} inputs")
+        own.append(cpu)
+        other.append(cpu_of(peer)[0])
+    return median(own), median(other)

@@ -14,7 +14,7 @@ The last line is the figure:
 """
 import argparse, os, random, shutil, subprocess, sys, tempfile
 
-from bench_common import cpu_of, median
+from bench_common import timed_runs
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = os.path.join(ROOT, "..", "shared", "fixtures", "seed", "korea-herald-2024-11-10.txt")
@@ -54,15 +54,8 @@ def main():
     folder = tempfile.mkdtemp(prefix="byline-bench-")
     try:
         make_corpus(folder, args.count)
-        byline, peer = [], []
-        for _ in range(args.runs):
-            cpu, out = cpu_of(pin + [args.binary, "extract", "--format", "jsonl", folder])
-            lines = out.count(b"\n")
-            if lines != args.count:
-                sys.exit(f"byline wrote {lines} documents for {args.count} inputs")
-            byline.append(cpu)
-            peer.append(cpu_of(pin + [sys.executable, "-c", PEER, folder])[0])
-        byline_cpu, peer_cpu = median(byline), median(peer)
+        command = [args.binary, "extract", "--format", "jsonl", folder]
+        byline_cpu, peer_cpu = timed_runs(pin + command, pin + [sys.executable, "-c", PEER, folder], args.count, args.runs)
         print(f"minimal Python reader: {args.count / peer_cpu:.0f} docs/s")
         print(f"extract: {args.count} docs in {byline_cpu:.2f} s CPU | {args.count / byline_cpu:.0f} docs/s | "
               f"{peer_cpu / byline_cpu:.1f}x the minimal Python reader")

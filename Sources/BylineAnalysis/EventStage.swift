@@ -66,8 +66,9 @@ public struct EventStage: Stage {
         }
         document.events = events.map { draft in
             Event(
-                type: draft.type, name: draft.name, date: draft.date, place: draft.place, organizers: draft.organizers,
-                participants: draft.participants, span: draft.span, provenance: Provenance(stage: name, rule: draft.rule))
+                type: draft.event.type, name: draft.event.name, date: draft.event.date, place: draft.event.place,
+                organizers: draft.event.organizers, participants: draft.event.participants, span: draft.event.span,
+                provenance: Provenance(stage: name, rule: draft.rule))
         }
     }
 }
@@ -91,28 +92,15 @@ struct EventMention {
     }
 }
 
-/// An event being built from its mentions.
+/// An event being built from its mentions: the fullest mention so far, grown by the others.
 struct EventDraft {
-    var type: String
-    var name: String
-    var named: Bool
-    var date: String?
-    var place: [String]
-    var organizers: [String]
-    var participants: [String]
-    var span: Span
+    var event: EventMention
+    /// The words of the event's name.
     var words: Set<Substring>
     var rule: String
 
     init(_ mention: EventMention) {
-        type = mention.type
-        name = mention.name
-        named = mention.named
-        date = mention.date
-        place = mention.place
-        organizers = mention.organizers
-        participants = mention.participants
-        span = mention.span
+        event = mention
         words = mention.nameWords
         rule = mention.named ? "named" : "described"
     }
@@ -121,26 +109,26 @@ struct EventDraft {
     /// the other, or one is unknown), and names that agree (a description whose words all
     /// occur in the name; two proper names only when equal).
     func absorbs(_ mention: EventMention) -> Bool {
-        guard mention.type == type else { return false }
-        if let date, let other = mention.date, !date.hasPrefix(other), !other.hasPrefix(date) { return false }
-        if named, mention.named { return mention.name == name }
-        return named ? mention.nameWords.isSubset(of: words) : words.isSubset(of: mention.nameWords)
+        guard mention.type == event.type else { return false }
+        if let date = event.date, let other = mention.date, !date.hasPrefix(other), !other.hasPrefix(date) { return false }
+        if event.named, mention.named { return mention.name == event.name }
+        return event.named ? mention.nameWords.isSubset(of: words) : words.isSubset(of: mention.nameWords)
     }
 
     /// Takes in what `mention` adds: a proper name for a description, a fuller date, new
     /// places, organisers and participants.
     mutating func merge(_ mention: EventMention) {
-        if mention.named, !named {
-            name = mention.name
-            named = true
-            span = mention.span
+        if mention.named, !event.named {
+            event.name = mention.name
+            event.named = true
+            event.span = mention.span
             words = mention.nameWords
         }
-        if let other = mention.date, other.utf8.count > (date?.utf8.count ?? 0) { date = other }
-        place = (place + mention.place).uniqued()
-        organizers = (organizers + mention.organizers).uniqued()
-        participants = (participants + mention.participants).uniqued()
-        rule = (named ? "named" : "described") + "+merged"
+        if let other = mention.date, other.utf8.count > (event.date?.utf8.count ?? 0) { event.date = other }
+        event.place = (event.place + mention.place).uniqued()
+        event.organizers = (event.organizers + mention.organizers).uniqued()
+        event.participants = (event.participants + mention.participants).uniqued()
+        rule = (event.named ? "named" : "described") + "+merged"
     }
 }
 
