@@ -18,55 +18,51 @@ public struct QuoteStage: Stage {
     public init() {}
 
     public func run(on document: inout Document) {
-        let context = QuoteContext(document: document)
+        let found = QuoteMarks.quotes(in: document)
+        let context = QuoteContext(document: document, quotes: found)
+        // Reported speech in the article's sentences: what it says, and who speaks where.
+        var memory = SpeakerMemory(paragraphOfSentence: context.paragraphOfSentence)
+        var reports: [(span: Span, attribution: Attribution)] = []
+        let notArticle = document.paragraphs.filter { $0.kind == .caption || $0.kind == .title }.map(\.span)
+        for (s, sentence) in document.sentences.enumerated() {
+            if notArticle.contains(where: { $0.start <= sentence.span.start && sentence.span.end <= $0.end }) { continue }
+            guard let report = context.indirectSpeech(in: sentence.tokens) else { continue }
+            reports.append(report)
+            memory.note(report.attribution, sentence: s)
+        }
         var quotes: [Quote] = []
-        var previousParagraphSpeaker: Attribution?
-        var currentParagraph = -1
-        var paragraphSpeaker: Attribution?
-        for found in QuoteMarks.quotes(in: document) {
-            if found.paragraph != currentParagraph {
-                // The last speaker of the paragraph before carries on only into the very next one.
-                previousParagraphSpeaker = found.paragraph == currentParagraph + 1 ? paragraphSpeaker : nil
-                paragraphSpeaker = nil
-                currentParagraph = found.paragraph
+        var pronouns: [(entity: Int, span: Span)] = []
+        for quote in found {
+            let isTitle = context.isTitle(quote)
+            let attribution = isTitle ? nil : SpeakerSieve.forQuotes.lazy.compactMap { $0.decide(quote, context: context, memory: memory) }.first
+            if let attribution, let s = context.sentenceIndex(at: max(quote.span.end, attribution.mention?.start ?? 0) - 1) {
+                memory.note(attribution, sentence: s)
             }
-            let kind = context.kind(of: found)
-            var attribution: Attribution?
-            if !context.isTitle(found) {
-                attribution = SpeakerSieve.forQuotes.lazy.compactMap { $0.decide(found, context: context, previous: previousParagraphSpeaker) }.first
+            if let attribution, let entity = attribution.entity, let mention = attribution.mention, context.isPronoun(mention) {
+                pronouns.append((entity, mention))
             }
-            if let attribution { paragraphSpeaker = attribution }
             quotes.append(
                 Quote(
-                    kind: kind, span: found.span, speaker: attribution?.entity.map { document.entities[$0].id },
+                    kind: context.kind(of: quote), span: quote.span, speaker: attribution?.entity.map { document.entities[$0].id },
                     speakerMention: attribution?.mention, cue: attribution?.cue, confidence: attribution?.sieve.confidence ?? 0,
-                    provenance: Provenance(stage: name, rule: attribution?.sieve.rawValue ?? (context.isTitle(found) ? "title" : "unattributed"))))
+                    provenance: Provenance(stage: name, rule: attribution?.sieve.rawValue ?? (isTitle ? "title" : "unattributed"))))
         }
-        // Reported speech in sentences no quote opens.
+        // What a direct quote already reports is not reported again.
         let direct = quotes.filter { $0.kind == .direct }.map(\.span)
-        let notArticle = document.paragraphs.filter { $0.kind == .caption || $0.kind == .title }.map(\.span)
-        for sentence in document.sentences {
-            if notArticle.contains(where: { $0.start <= sentence.span.start && sentence.span.end <= $0.end }) { continue }
-            guard let (span, attribution) = context.indirectSpeech(in: sentence.tokens),
-                // What a direct quote already reports is not reported again.
-                !direct.contains(where: { 2 * (min($0.end, span.end) - max($0.start, span.start)) > span.end - span.start })
-            else { continue }
+        for (span, attribution) in reports where !direct.contains(where: { 2 * (min($0.end, span.end) - max($0.start, span.start)) > span.end - span.start }) {
             quotes.append(
                 Quote(
                     kind: .indirect, span: span, speaker: attribution.entity.map { document.entities[$0].id }, speakerMention: attribution.mention,
                     cue: attribution.cue, confidence: attribution.sieve.confidence, provenance: Provenance(stage: name, rule: attribution.sieve.rawValue)))
+            if let entity = attribution.entity, let mention = attribution.mention, context.isPronoun(mention) { pronouns.append((entity, mention)) }
         }
         document.quotes = quotes.sorted { $0.span.start < $1.span.start }
+        // A pronoun a speaker was resolved through becomes one of that entity's mentions.
+        for (entity, span) in pronouns where !document.entities[entity].mentions.contains(where: { $0.span == span }) {
+            document.entities[entity].mentions.append(Mention(span: span, provenance: Provenance(stage: name, rule: "speaker-pronoun")))
+            document.entities[entity].mentions.sort { $0.span.start < $1.span.start }
+        }
     }
-}
-
-/// A speaker decision: the entity (an index into the document's entities), the words it rests
-/// on, the cue, and the sieve that made it.
-struct Attribution {
-    var entity: Int?
-    var mention: Span?
-    var cue: String?
-    var sieve: SpeakerSieve
 }
 
 /// One quotation found between quote marks.

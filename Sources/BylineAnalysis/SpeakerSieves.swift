@@ -4,19 +4,25 @@ import BylineCore
 enum SpeakerSieve: String, CaseIterable {
     /// `"…" ― Jane Doe`: a name signed after a dash right behind the quote.
     case dashSignature = "dash-signature"
-    /// `"…," Ortiz said` or `"…," said Ortiz`: a cue and its subject right after the quote.
+    /// `"…," Ortiz said`, `"…," Ortiz, a lawyer, said` or `"…," said Ortiz`: a cue right after
+    /// the quote, with its subject.
     case cueAfter = "cue-after-quote"
-    /// `Ortiz said: "…"`, `Ortiz pointed out that … "…"`: a cue before the quote in its sentence,
-    /// with the person named before the cue.
+    /// `Ortiz said: "…"`, `Ortiz pointed out that … "…"`: the nearest cue before the quote in its
+    /// sentence that has a subject.
     case cueBefore = "cue-before-quote"
     /// `Saying that … "…", Ortiz noted …`: a sentence opening with a speech participle, whose
     /// speaker is named after the quote.
     case participleOpener = "participle-opener"
-    /// `Trump openly admires Putin as a "strong leader"`: a partial quote with no cue takes the
-    /// person the sentence opens with before it, the subject who uses the words.
-    case sentenceSubject = "sentence-subject"
     /// `PENCE: Well, … "…"`: a paragraph opening with a speaker's name and a colon.
     case paragraphLabel = "paragraph-label"
+    /// `Ortiz openly admires the plan as a "bold step"`: a partial quote with no cue takes the
+    /// subject of its sentence's first verb, the one who uses the words.
+    case sentenceSubject = "sentence-subject"
+    /// `Ortiz continued:` ending the sentence just before a quote that opens its own.
+    case colonLeadIn = "colon-lead-in"
+    /// `"…," said Ortiz. "…"`: a quote with no attribution of its own, in the sentence after
+    /// one whose speaker is known, in the same paragraph.
+    case quoteContinuity = "quote-continuity"
     /// A quote paragraph with no attribution of its own continues the last speaker of the
     /// paragraph just before.
     case paragraphContinuity = "paragraph-continuity"
@@ -30,7 +36,10 @@ enum SpeakerSieve: String, CaseIterable {
     case indirectLabel = "indirect-label"
 
     /// The sieves tried on quotes in quote marks.
-    static let forQuotes: [SpeakerSieve] = [.dashSignature, .cueAfter, .cueBefore, .participleOpener, .sentenceSubject, .paragraphLabel, .paragraphContinuity]
+    static let forQuotes: [SpeakerSieve] = [
+        .dashSignature, .cueAfter, .cueBefore, .participleOpener, .paragraphLabel, .sentenceSubject, .colonLeadIn, .quoteContinuity,
+        .paragraphContinuity,
+    ]
 
     var confidence: Double {
         switch self {
@@ -39,16 +48,15 @@ enum SpeakerSieve: String, CaseIterable {
         case .cueBefore: 0.8
         case .participleOpener: 0.75
         case .paragraphLabel: 0.7
+        case .colonLeadIn: 0.7
+        case .quoteContinuity: 0.7
         case .sentenceSubject: 0.5
         case .paragraphContinuity: 0.6
         case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo, .indirectLabel: 0.6
         }
     }
 
-    /// How many tokens after a quote its attribution may lie (`," the minister said`).
-    static let reachAfter = 8
-
-    func decide(_ quote: FoundQuote, context: QuoteContext, previous: Attribution?) -> Attribution? {
+    func decide(_ quote: FoundQuote, context: QuoteContext, memory: SpeakerMemory) -> Attribution? {
         switch self {
         case .dashSignature: return context.dashSignature(quote)
         case .cueAfter: return context.cueAfter(quote)
@@ -56,104 +64,67 @@ enum SpeakerSieve: String, CaseIterable {
         case .participleOpener: return context.participleOpener(quote)
         case .paragraphLabel: return context.paragraphLabel(quote)
         case .sentenceSubject: return context.sentenceSubject(quote)
+        case .colonLeadIn: return context.colonLeadIn(quote)
+        case .quoteContinuity:
+            guard context.opensSentence(quote), let s = context.sentenceIndex(at: quote.open),
+                let last = memory.lastSpeaker(before: s, in: quote.paragraph), last.sentence >= s - 1
+            else { return nil }
+            return Attribution(entity: last.attribution.entity, mention: last.attribution.mention, cue: nil, sieve: self)
         case .paragraphContinuity:
-            guard let previous, context.opensParagraph(quote) else { return nil }
-            return Attribution(entity: previous.entity, mention: previous.mention, cue: nil, sieve: self)
+            guard context.opensParagraph(quote), quote.paragraph > 0, let s = context.sentenceIndex(at: quote.open),
+                let last = memory.lastSpeaker(before: s, in: quote.paragraph - 1)
+            else { return nil }
+            return Attribution(entity: last.attribution.entity, mention: last.attribution.mention, cue: nil, sieve: self)
         case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo, .indirectLabel:
             return nil
         }
     }
 }
 
-/// What the sieves read: tokens, sentences, cue words and who is mentioned where.
-struct QuoteContext {
-    let document: Document
-    /// Each token's text, lower-cased.
-    let lowered: [String]
-    /// The entity mentioned at each token, with the mention's span.
-    private let mentionAt: [Int: (entity: Int, span: Span)]
-    /// The tokens that mention a person, in order: where pronouns look back.
-    private let personTokens: [Int]
-    private let sentenceOf: [Int]
-    private let starts: [Int]
+/// The speakers decided so far, by sentence: where a quote with no attribution of its own looks
+/// for the speaker it continues.
+struct SpeakerMemory {
+    private var bySentence: [Int: Attribution] = [:]
+    private let paragraphOfSentence: [Int]
 
-    /// Cue phrases by their first word, longest first.
-    static let cueWords: [String: [[String]]] = Dictionary(
-        grouping: DataFile(PackageResources.speech_cues_txt).lines.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] }
-    ).mapValues { $0.sorted { $0.count > $1.count } }
-
-    static let pronouns: Set<String> = ["he", "she", "they", "we", "i"]
-
-    /// Words that introduce a title rather than speech: `the theme "…"`.
-    static let titleWords: Set<String> = ["theme", "title", "titled", "entitled", "slogan", "motto", "headline", "banner"]
-
-    /// Nouns that carry words: `X's claim that …`.
-    static let speechNouns: Set<String> = Set(DataFile(PackageResources.speech_nouns_txt).lines)
-
-    init(document: Document) {
-        self.document = document
-        lowered = document.tokens.map { FactText.key(document.text[$0.span]) }
-        starts = document.tokens.map(\.span.start)
-        var mentionAt: [Int: (Int, Span)] = [:]
-        for (e, entity) in document.entities.enumerated() where entity.type == "PERSON" {
-            for mention in entity.mentions {
-                var t = starts.firstIndex(atOrAfter: mention.span.start)
-                while t < document.tokens.count, document.tokens[t].span.end <= mention.span.end {
-                    mentionAt[t] = (e, mention.span)
-                    t += 1
-                }
-            }
-        }
-        self.mentionAt = mentionAt
-        personTokens = mentionAt.keys.sorted()
-        var sentenceOf = [Int](repeating: -1, count: document.tokens.count)
-        for (s, sentence) in document.sentences.enumerated() { for t in sentence.tokens { sentenceOf[t] = s } }
-        self.sentenceOf = sentenceOf
+    init(paragraphOfSentence: [Int]) {
+        self.paragraphOfSentence = paragraphOfSentence
     }
 
-    func word(_ t: Int) -> String { String(document.text[document.tokens[t].span]) }
-
-    /// The token range of the sentence holding the byte `offset`.
-    func sentence(at offset: Int) -> Range<Int>? {
-        let t = min(starts.firstIndex(atOrAfter: offset), document.tokens.count - 1)
-        guard t >= 0, sentenceOf[t] >= 0 else { return nil }
-        return document.sentences[sentenceOf[t]].tokens
+    /// Notes that `attribution` speaks in sentence `s` (a later decision in the same sentence wins).
+    mutating func note(_ attribution: Attribution, sentence s: Int) {
+        guard attribution.entity != nil || attribution.mention != nil else { return }
+        bySentence[s] = attribution
     }
 
-    /// The cue phrase starting at token `t`, as written, with its length.
-    func cue(at t: Int) -> (text: String, length: Int)? {
-        guard let candidates = Self.cueWords[lowered[t]] else { return nil }
-        for words in candidates where t + words.count <= document.tokens.count {
-            if words.indices.allSatisfy({ lowered[t + $0] == words[$0] }) {
-                return (String(document.text[Span(document.tokens[t].span.start, document.tokens[t + words.count - 1].span.end)]), words.count)
-            }
+    /// The last speaker noted in paragraph `p` before sentence `s` (or in `s` itself), with
+    /// the sentence it spoke in.
+    func lastSpeaker(before s: Int, in p: Int) -> (attribution: Attribution, sentence: Int)? {
+        var k = min(s, paragraphOfSentence.count - 1)
+        while k >= 0, paragraphOfSentence[k] >= p {
+            if paragraphOfSentence[k] == p, let found = bySentence[k] { return (found, k) }
+            k -= 1
         }
         return nil
     }
+}
 
-    /// A person named or referred to at token `t`: a mention, or a pronoun resolved to the
-    /// person named last before it.
-    func speaker(at t: Int) -> (entity: Int?, span: Span)? {
-        if let mention = mentionAt[t] { return (mention.entity, mention.span) }
-        let pronoun = lowered[t]
-        guard Self.pronouns.contains(pronoun) else { return nil }
-        // The person named last before the pronoun.
-        let k = personTokens.firstIndex(atOrAfter: t)
-        let before = k > 0 ? mentionAt[personTokens[k - 1]] : nil
-        return (pronoun == "he" || pronoun == "she" ? before?.entity : nil, document.tokens[t].span)
+extension QuoteContext {
+    func kind(of quote: FoundQuote) -> Quote.Kind {
+        opensSentence(quote) ? .direct : .partial
     }
 
-    func kind(of quote: FoundQuote) -> Quote.Kind {
-        guard let sentence = sentence(at: quote.span.start) else { return .direct }
-        let first = document.tokens[sentence.lowerBound].span.start
-        return quote.open <= first || quote.continues ? .direct : .partial
+    /// Whether the quote opens its sentence (or carries on from the paragraph before).
+    func opensSentence(_ quote: FoundQuote) -> Bool {
+        guard let sentence = sentence(at: quote.span.start) else { return true }
+        return quote.open <= document.tokens[sentence.lowerBound].span.start || quote.continues
     }
 
     /// Whether the quoted words are a title, a theme or a slogan rather than speech: most of
     /// their words capitalised, or a title word just before them.
     func isTitle(_ quote: FoundQuote) -> Bool {
-        let t = starts.firstIndex(atOrAfter: quote.open)
-        if t > 0, Self.titleWords.contains(lowered[t - 1]) { return true }
+        let t = token(at: quote.open)
+        if t > 0, Self.titleWords.contains(key(t - 1)) { return true }
         let words = document.text[quote.span].split(separator: " ").filter { $0.first?.isLetter == true }
         guard words.count >= 2, quote.close != nil else { return false }
         let capitalised = words.filter { $0.first?.isUppercase == true }.count
@@ -171,78 +142,120 @@ struct QuoteContext {
     /// `"…" ― Jane Doe`: a dash right after the closing mark, and the name after it.
     func dashSignature(_ quote: FoundQuote) -> Attribution? {
         guard let close = quote.close else { return nil }
-        let t = starts.firstIndex(atOrAfter: close + 1)
-        guard t + 1 < document.tokens.count, Self.signatureDashes.contains(lowered[t]),
+        let t = token(at: close + 1)
+        guard t + 1 < document.tokens.count, Self.signatureDashes.contains(key(t)),
             document.text[document.tokens[t + 1].span].first?.isUppercase == true
         else { return nil }
         if let found = speaker(at: t + 1) { return Attribution(entity: found.entity, mention: found.span, cue: nil, sieve: .dashSignature) }
         return nil
     }
 
-    /// `"…," Ortiz said` / `"…," said Ortiz` / `"…," he added`.
+    /// The most tokens between a quote and the cue that attributes it from behind: a subject
+    /// with its appositives (`," Ortiz, a lawyer for the union, said`).
+    static let reachAfter = longestSource + longestAside
+
+    /// `"…," Ortiz said` / `"…," said Ortiz` / `"…," he added`: a cue whose subject starts right
+    /// behind the quote.
     func cueAfter(_ quote: FoundQuote) -> Attribution? {
-        guard let close = quote.close, let sentence = sentence(at: close) else { return nil }
-        var t = starts.firstIndex(atOrAfter: close + 1)
-        let end = min(sentence.upperBound, t + SpeakerSieve.reachAfter)
-        while t < end, [",", "\u{201D}", "\""].contains(word(t)) { t += 1 }
-        var i = t
-        while i < end {
-            if let cue = cue(at: i) {
-                // Inverted: the speaker after the cue.
-                if i == t, i + cue.length < end, let found = speaker(at: i + cue.length) {
-                    return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueAfter)
-                }
-                // The subject before the cue: the person named nearest before it, or else the
-                // words that stand for one ("a ministry spokeswoman").
-                if let found = (t..<i).reversed().lazy.compactMap({ self.speaker(at: $0) }).first {
-                    return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueAfter)
-                }
-                return i > t ? Attribution(entity: nil, mention: phrase(t..<i), cue: cue.text, sieve: .cueAfter) : nil
-            }
-            if word(i) == "\"" || word(i) == "\u{201C}" { return nil }
-            i += 1
+        guard let close = quote.close else { return nil }
+        var t = token(at: close + 1)
+        while t < document.tokens.count, [",", "\u{201D}", "\""].contains(key(t)) { t += 1 }
+        guard t < document.tokens.count, sentenceOf[t] >= 0 else { return nil }
+        let sentence = document.sentences[sentenceOf[t]].tokens
+        // A new sentence after the quote attributes it only when short: `"…." Ortiz said.`
+        if t == sentence.lowerBound, sentence.count > Self.longestSource { return nil }
+        let end = min(sentence.upperBound, t + Self.reachAfter)
+        if let cue = cue(at: t) {
+            guard let source = subject(after: t + cue.length, limit: sentence.upperBound) else { return nil }
+            return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
+        }
+        for i in (t + 1)..<max(t + 1, end) {
+            if quoted[i] || facts.words[i].kind == .quote { return nil }
+            guard let cue = cue(at: i) else { continue }
+            guard let source = subject(before: i, floor: t), source.lowerBound == t else { return nil }
+            return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
         }
         return nil
     }
 
-    /// `Ortiz said: "…"` or `Ortiz pointed out that … "…"`: the last cue before the quote in its
-    /// sentence, and the first person named before that cue.
+    /// `Ortiz said: "…"` or `Ortiz pointed out that … "…"`: the nearest cue before the quote in
+    /// its sentence that has a subject; "X's claim that …"; "according to X, …".
     func cueBefore(_ quote: FoundQuote) -> Attribution? {
         guard let sentence = sentence(at: quote.span.start) else { return nil }
-        let openToken = starts.firstIndex(atOrAfter: quote.open)
+        let openToken = token(at: quote.open)
         guard openToken > sentence.lowerBound else { return nil }
-        let before = sentence.lowerBound..<openToken
-        // "X's claim that …": the possessor of a speech noun speaks.
-        if let noun = before.reversed().first(where: { Self.speechNouns.contains(lowered[$0]) }), noun >= sentence.lowerBound + 2,
-            ["'s", "’s"].contains(lowered[noun - 1]), let found = speaker(at: noun - 2)
-        {
-            return Attribution(entity: found.entity, mention: found.span, cue: word(noun), sieve: .cueBefore)
-        }
-        guard let (c, cue) = before.reversed().lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }).first else { return nil }
-        if let found = (sentence.lowerBound..<c).lazy.compactMap({ self.speaker(at: $0) }).first {
-            return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueBefore)
-        }
-        // Else the words that stand for the speaker: the clause before the cue ("At a forum on
-        // Monday, one questioner claimed …").
-        let clause = ((sentence.lowerBound..<c).last(where: { lowered[$0] == "," }).map { $0 + 1 }) ?? sentence.lowerBound
-        if c > clause, c - clause <= Self.longestSource {
-            return Attribution(entity: nil, mention: phrase(clause..<c), cue: cue.text, sieve: .cueBefore)
-        }
-        // "according to Ortiz, …" — the speaker after the cue.
-        if c + cue.length < openToken, let found = speaker(at: c + cue.length) {
-            return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .cueBefore)
+        for c in (sentence.lowerBound..<openToken).reversed() where !quoted[c] {
+            // "X's claim that …", "X's words: …": the possessor of a speech noun speaks.
+            if Self.speechNouns.contains(key(c)), c >= sentence.lowerBound + 2, key(c - 1) == "'s",
+                c + 1 == openToken || key(c + 1) == "that" || key(c + 1) == ":",
+                let found = speaker(at: c - 2)
+            {
+                return Attribution(entity: found.entity, mention: found.span, cue: word(c), sieve: .cueBefore)
+            }
+            guard let cue = cue(at: c), c + cue.length <= openToken else { continue }
+            if key(c) == "according", let source = subject(after: c + cue.length, limit: openToken) {
+                return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
+            }
+            if let source = subject(before: c, floor: sentence.lowerBound) {
+                return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
+            }
         }
         return nil
     }
 
-    /// The most tokens a speaker phrase without a name runs to ("the ministry's chief spokeswoman").
-    static let longestSource = 8
+    /// A partial quote's speaker: the subject of the first verb of its sentence before it.
+    func sentenceSubject(_ quote: FoundQuote) -> Attribution? {
+        guard !opensSentence(quote), let sentence = sentence(at: quote.span.start) else { return nil }
+        let before = sentence.lowerBound..<token(at: quote.open)
+        if let source = firstSubject(in: before) { return speaker(inPhrase: source, cue: nil, sieve: .sentenceSubject) }
+        // No verb read as one ("admires"): the first name not governed by a preposition.
+        for t in before where t == sentence.lowerBound || !facts.grammar.isA(key(t - 1), .preposition) {
+            if let found = speaker(at: t), found.entity != nil {
+                return Attribution(entity: found.entity, mention: found.span, cue: nil, sieve: .sentenceSubject)
+            }
+        }
+        return nil
+    }
 
-    /// The span of tokens `range`, without a leading conjunction ("But a source").
-    func phrase(_ range: Range<Int>) -> Span {
-        var lower = range.lowerBound
-        if lower + 1 < range.upperBound, ["but", "and", "so", "yet", "or"].contains(lowered[lower]) { lower += 1 }
-        return Span(document.tokens[lower].span.start, document.tokens[range.upperBound - 1].span.end)
+    /// `PENCE: Well, … "…"`: the name before a colon that opens the quote's paragraph.
+    func paragraphLabel(_ quote: FoundQuote) -> Attribution? {
+        let paragraph = document.paragraphs[quote.paragraph].span
+        var first = token(at: paragraph.start)
+        if first < document.tokens.count, document.tokens[first].kind == .quote { first += 1 }
+        let limit = min(document.tokens.count, first + Self.longestLabel + 1)
+        guard let colon = (first..<limit).first(where: { key($0) == ":" }), colon > first,
+            document.tokens[colon].span.end <= quote.open,
+            (first..<colon).allSatisfy({ facts.words[$0].capitalised })
+        else { return nil }
+        return speaker(inPhrase: first..<colon, cue: ":", sieve: .paragraphLabel)
+    }
+
+    /// `Saying that … "…", Ortiz noted …`.
+    func participleOpener(_ quote: FoundQuote) -> Attribution? {
+        guard let sentence = sentence(at: quote.span.start), let cue = cue(at: sentence.lowerBound), cue.text.lowercased().hasSuffix("ing")
+        else { return nil }
+        // The participle's clause ends at the first comma after the quote (which may close in
+        // a later sentence than it opened in); the speaker opens the main clause.
+        let after = token(at: quote.close ?? quote.span.end)
+        guard let comma = (after..<max(after, sentence.upperBound)).first(where: { key($0) == "," && !quoted[$0] }),
+            let source = subject(after: comma + 1, limit: sentence.upperBound)
+        else { return nil }
+        return speaker(inPhrase: source, cue: cue.text, sieve: .participleOpener)
+    }
+
+    /// `Ortiz continued:` ending the sentence before a quote that opens its own sentence: the
+    /// subject of that sentence's last cue.
+    func colonLeadIn(_ quote: FoundQuote) -> Attribution? {
+        guard opensSentence(quote), let s = sentenceIndex(at: quote.open), s > 0 else { return nil }
+        let before = document.sentences[s - 1].tokens
+        guard let last = before.last, key(last) == ":",
+            paragraphOfSentence[s - 1] == quote.paragraph || (opensParagraph(quote) && paragraphOfSentence[s - 1] == quote.paragraph - 1)
+        else { return nil }
+        for c in before.reversed() {
+            guard let cue = cue(at: c), let source = subject(before: c, floor: before.lowerBound) else { continue }
+            return speaker(inPhrase: source, cue: cue.text, sieve: .colonLeadIn)
+        }
+        return nil
     }
 
     /// Reported speech without quote marks in the sentence `range`: `X said (that) …`,
@@ -252,21 +265,21 @@ struct QuoteContext {
         var end = range.upperBound
         while end > range.lowerBound, document.tokens[end - 1].kind == .punctuation || document.tokens[end - 1].kind == .quote { end -= 1 }
         // "According to X, …"
-        if let cue = cue(at: range.lowerBound), cue.length == 2, let comma = (range.lowerBound..<end).first(where: { lowered[$0] == "," }),
-            comma - range.lowerBound - cue.length <= Self.longestSource, end - comma > Self.shortestContent
+        if let cue = cue(at: range.lowerBound), cue.length == 2, let comma = (range.lowerBound..<end).first(where: { key($0) == "," }),
+            comma - range.lowerBound - cue.length <= Self.longestReportSource, end - comma > Self.shortestContent
         {
             let source = (range.lowerBound + cue.length)..<comma
             return (Span(document.tokens[comma + 1].span.start, document.tokens[end - 1].span.end), attribution(source, cue: cue.text, sieve: .indirectAccordingTo))
         }
         // "Pence: …" — a short name and a colon open the sentence (headlines, transcripts).
-        if let colon = (range.lowerBound..<min(end, range.lowerBound + Self.longestLabel + 1)).first(where: { lowered[$0] == ":" }),
+        if let colon = (range.lowerBound..<min(end, range.lowerBound + Self.longestLabel + 1)).first(where: { key($0) == ":" }),
             colon > range.lowerBound, end - colon - 1 >= Self.shortestContent,
-            (range.lowerBound..<colon).allSatisfy({ document.text[document.tokens[$0].span].first?.isUppercase == true })
+            (range.lowerBound..<colon).allSatisfy({ facts.words[$0].capitalised })
         {
             return (Span(document.tokens[colon + 1].span.start, document.tokens[end - 1].span.end), attribution(range.lowerBound..<colon, cue: ":", sieve: .indirectLabel))
         }
         // "…, X said." / "…, said X."
-        if let comma = (range.lowerBound..<end).last(where: { lowered[$0] == "," }), end - comma - 1 <= Self.longestSource + 1,
+        if let comma = (range.lowerBound..<end).last(where: { key($0) == "," }), end - comma - 1 <= Self.longestReportSource + 1,
             comma - range.lowerBound >= Self.shortestContent,
             let (c, cue) = ((comma + 1)..<end).lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }).first
         {
@@ -278,13 +291,13 @@ struct QuoteContext {
         // "X said (that) …", "X told reporters that …": the first cue with a subject before it
         // since the last comma.
         for (c, cue) in (range.lowerBound..<end).lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }) {
-            let clause = ((range.lowerBound..<c).last(where: { lowered[$0] == "," }).map { $0 + 1 }) ?? range.lowerBound
-            guard c > clause, c - clause <= Self.longestSource else { continue }
+            let clause = ((range.lowerBound..<c).last(where: { key($0) == "," }).map { $0 + 1 }) ?? range.lowerBound
+            guard c > clause, c - clause <= Self.longestReportSource else { continue }
             var start = c + cue.length
             guard start < end else { continue }
             // An object before "that" ("told reporters that …") is not what was said.
-            if let that = (start..<min(end, start + Self.longestObject + 1)).first(where: { lowered[$0] == "that" }) { start = that + 1 }
-            if start < end, lowered[start] == ":" { start += 1 }
+            if let that = (start..<min(end, start + Self.longestObject + 1)).first(where: { key($0) == "that" }) { start = that + 1 }
+            if start < end, key(start) == ":" { start += 1 }
             guard end - start >= Self.shortestContent else { continue }
             return (Span(document.tokens[start].span.start, document.tokens[end - 1].span.end), attribution(clause..<c, cue: cue.text, sieve: .indirectCueBefore))
         }
@@ -294,6 +307,8 @@ struct QuoteContext {
     /// The fewest tokens a sentence of reported speech has, and its content.
     static let shortestReport = 5
     static let shortestContent = 3
+    /// The most tokens of a reported speaker's phrase ("the ministry's chief spokeswoman").
+    static let longestReportSource = 8
     /// The most tokens between a cue and the "that" of what was said ("told a rally in Ohio that").
     static let longestObject = 5
     /// The most tokens of a speaker's label before a colon ("Rep. Jim Clyburn:").
@@ -304,41 +319,5 @@ struct QuoteContext {
             return Attribution(entity: found.entity, mention: found.span, cue: cue, sieve: sieve)
         }
         return Attribution(entity: nil, mention: phrase(source), cue: cue, sieve: sieve)
-    }
-
-    /// A partial quote's sentence subject: the first person named in its sentence before it.
-    func sentenceSubject(_ quote: FoundQuote) -> Attribution? {
-        guard kind(of: quote) == .partial, let sentence = sentence(at: quote.span.start) else { return nil }
-        let openToken = starts.firstIndex(atOrAfter: quote.open)
-        guard openToken > sentence.lowerBound,
-            let found = (sentence.lowerBound..<openToken).lazy.compactMap({ self.speaker(at: $0) }).first, found.entity != nil
-        else { return nil }
-        return Attribution(entity: found.entity, mention: found.span, cue: nil, sieve: .sentenceSubject)
-    }
-
-    /// `PENCE: Well, … "…"`: the name before a colon that opens the quote's paragraph.
-    func paragraphLabel(_ quote: FoundQuote) -> Attribution? {
-        let paragraph = document.paragraphs[quote.paragraph].span
-        var first = starts.firstIndex(atOrAfter: paragraph.start)
-        if first < document.tokens.count, document.tokens[first].kind == .quote { first += 1 }
-        let limit = min(document.tokens.count, first + Self.longestLabel + 1)
-        guard let colon = (first..<limit).first(where: { lowered[$0] == ":" }), colon > first,
-            document.tokens[colon].span.end <= quote.open,
-            (first..<colon).allSatisfy({ document.text[document.tokens[$0].span].first?.isUppercase == true })
-        else { return nil }
-        if let found = (first..<colon).lazy.compactMap({ self.speaker(at: $0) }).first {
-            return Attribution(entity: found.entity, mention: found.span, cue: ":", sieve: .paragraphLabel)
-        }
-        return Attribution(entity: nil, mention: phrase(first..<colon), cue: ":", sieve: .paragraphLabel)
-    }
-
-    /// `Saying that … "…", Ortiz noted …`.
-    func participleOpener(_ quote: FoundQuote) -> Attribution? {
-        guard let sentence = sentence(at: quote.span.start), let cue = cue(at: sentence.lowerBound), cue.text.lowercased().hasSuffix("ing")
-        else { return nil }
-        let after = starts.firstIndex(atOrAfter: quote.close ?? quote.span.end)
-        // A quote may close in a later sentence than it opened in.
-        guard after < sentence.upperBound, let found = (after..<sentence.upperBound).lazy.compactMap({ self.speaker(at: $0) }).first else { return nil }
-        return Attribution(entity: found.entity, mention: found.span, cue: cue.text, sieve: .participleOpener)
     }
 }

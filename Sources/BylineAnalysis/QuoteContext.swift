@@ -1,0 +1,308 @@
+import BylineCore
+
+/// A speaker decision: the entity (an index into the document's entities), the words it rests
+/// on, the cue, and the sieve that made it.
+struct Attribution {
+    var entity: Int?
+    var mention: Span?
+    var cue: String?
+    var sieve: SpeakerSieve
+}
+
+/// What the sieves read: the document's words, cue phrases, who is mentioned where, which
+/// tokens lie inside quotation marks, and the subjects of cue verbs.
+struct QuoteContext {
+    let document: Document
+    let facts: FactText
+    /// The entity that may speak (a person, an organisation, a place's government) mentioned
+    /// at each token outside quotation marks, with the mention's span.
+    private let mentionAt: [Int: (entity: Int, span: Span)]
+    /// The tokens outside quotation marks that mention a person, in order: where pronouns look back.
+    private let personTokens: [Int]
+    /// Whether each token lies inside quotation marks: words quoted are never the speaker's name.
+    let quoted: [Bool]
+    /// Each token's sentence index, and each sentence's paragraph index.
+    let sentenceOf: [Int]
+    let paragraphOfSentence: [Int]
+    private let starts: [Int]
+
+    /// Cue phrases by their first word, longest first.
+    static let cueWords: [String: [[String]]] = Dictionary(
+        grouping: DataFile(PackageResources.speech_cues_txt).lines.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] }
+    ).mapValues { $0.sorted { $0.count > $1.count } }
+
+    static let pronouns: Set<String> = ["he", "she", "they", "we", "i"]
+
+    /// Entity types that speak: people, organisations, and places standing for their governments.
+    static let speakingTypes: Set<String> = ["PERSON", "ORG", "GPE"]
+
+    /// Words that introduce a title rather than speech: `the theme "…"`.
+    static let titleWords: Set<String> = ["theme", "title", "titled", "entitled", "slogan", "motto", "headline", "banner"]
+
+    /// Nouns that carry words: `X's claim that …`.
+    static let speechNouns: Set<String> = Set(DataFile(PackageResources.speech_nouns_txt).lines)
+
+    init(document: Document, quotes: [FoundQuote]) {
+        self.document = document
+        facts = FactText(document)
+        starts = document.tokens.map(\.span.start)
+        var quoted = [Bool](repeating: false, count: document.tokens.count)
+        for quote in quotes {
+            var t = starts.firstIndex(atOrAfter: quote.span.start)
+            while t < quoted.count, starts[t] < quote.span.end {
+                quoted[t] = true
+                t += 1
+            }
+        }
+        self.quoted = quoted
+        var mentionAt: [Int: (Int, Span)] = [:]
+        var personTokens: [Int] = []
+        for (e, entity) in document.entities.enumerated() where Self.speakingTypes.contains(entity.type) {
+            let isPerson = entity.type == "PERSON"
+            for mention in entity.mentions {
+                var t = starts.firstIndex(atOrAfter: mention.span.start)
+                while t < document.tokens.count, document.tokens[t].span.end <= mention.span.end {
+                    // A person's name wins over an organisation's that holds it.
+                    if !quoted[t], isPerson || mentionAt[t] == nil {
+                        mentionAt[t] = (e, mention.span)
+                        if isPerson { personTokens.append(t) }
+                    }
+                    t += 1
+                }
+            }
+        }
+        self.mentionAt = mentionAt
+        self.personTokens = personTokens.sorted()
+        var sentenceOf = [Int](repeating: -1, count: document.tokens.count)
+        for (s, sentence) in document.sentences.enumerated() { for t in sentence.tokens { sentenceOf[t] = s } }
+        self.sentenceOf = sentenceOf
+        let paragraphStarts = document.paragraphs.map(\.span.start)
+        paragraphOfSentence = document.sentences.map { max(0, paragraphStarts.firstIndex(atOrAfter: $0.span.start + 1) - 1) }
+    }
+
+    /// A token's lower-cased text.
+    func key(_ t: Int) -> String { facts.words[t].key }
+
+    func word(_ t: Int) -> String { String(document.text[document.tokens[t].span]) }
+
+    /// The first token starting at or after the byte `offset`.
+    func token(at offset: Int) -> Int { starts.firstIndex(atOrAfter: offset) }
+
+    /// The index of the sentence holding the token starting at or after `offset`.
+    func sentenceIndex(at offset: Int) -> Int? {
+        let t = min(token(at: offset), document.tokens.count - 1)
+        guard t >= 0, sentenceOf[t] >= 0 else { return nil }
+        return sentenceOf[t]
+    }
+
+    /// The token range of the sentence holding the byte `offset`.
+    func sentence(at offset: Int) -> Range<Int>? {
+        sentenceIndex(at: offset).map { document.sentences[$0].tokens }
+    }
+
+    /// The cue phrase starting at token `t`, as written, with its length.
+    func cue(at t: Int) -> (text: String, length: Int)? {
+        guard !quoted[t], let candidates = Self.cueWords[key(t)] else { return nil }
+        for words in candidates where t + words.count <= document.tokens.count {
+            if words.indices.allSatisfy({ key(t + $0) == words[$0] }) {
+                return (String(document.text[Span(document.tokens[t].span.start, document.tokens[t + words.count - 1].span.end)]), words.count)
+            }
+        }
+        return nil
+    }
+
+    /// A speaker named or referred to at token `t`: a mention, or a pronoun ("he", "she")
+    /// resolved to a person named before it.
+    func speaker(at t: Int) -> (entity: Int?, span: Span)? {
+        if let mention = mentionAt[t] { return (mention.entity, mention.span) }
+        let pronoun = key(t)
+        guard !quoted[t], Self.pronouns.contains(pronoun) else { return nil }
+        return (pronoun == "he" || pronoun == "she" ? antecedent(of: t) : nil, document.tokens[t].span)
+    }
+
+    /// How many sentences back a pronoun looks for a person as a subject.
+    static let pronounReach = 2
+
+    /// The person a "he" or "she" at token `t` refers to: the person who is the subject of
+    /// its sentence before it, or else of one of the sentences just before (subjects are
+    /// what pronouns pick up); failing those, the person named last before it.
+    private func antecedent(of t: Int) -> Int? {
+        var s = sentenceOf[t]
+        var end = t
+        while s >= 0, sentenceOf[t] - s <= Self.pronounReach {
+            let sentence = document.sentences[s].tokens
+            if let subject = firstSubject(in: sentence.lowerBound..<end), !subject.contains(t),
+                let person = subject.lazy.compactMap({ self.mentionAt[$0] }).first(where: { self.document.entities[$0.entity].type == "PERSON" })
+            {
+                return person.entity
+            }
+            s -= 1
+            end = s >= 0 ? document.sentences[s].tokens.upperBound : 0
+        }
+        let k = personTokens.firstIndex(atOrAfter: t)
+        return k > 0 ? mentionAt[personTokens[k - 1]]?.entity : nil
+    }
+
+    /// The subject of the first verb in tokens `range` that has one, outside quotation marks.
+    func firstSubject(in range: Range<Int>) -> Range<Int>? {
+        for v in range where !quoted[v] && facts.isVerb(v) && !facts.isParticiple(v) {
+            if let found = subject(before: v, floor: range.lowerBound) { return found }
+        }
+        return nil
+    }
+
+    /// The speaker a noun phrase names: a person named in it other than as a possessor
+    /// ("the senator's aide" is not the senator), else an organisation or place that heads it,
+    /// else a pronoun, else the phrase itself ("a ministry spokeswoman").
+    func speaker(inPhrase range: Range<Int>, cue: String?, sieve: SpeakerSieve) -> Attribution {
+        var person: (entity: Int, span: Span)?
+        var head: (entity: Int, span: Span)?
+        for t in range {
+            guard let mention = mentionAt[t] else { continue }
+            let last = t + 1 == range.upperBound || mentionAt[t + 1]?.entity != mention.entity
+            if document.entities[mention.entity].type == "PERSON" {
+                let possessor = last && t + 1 < range.upperBound && (key(t + 1) == "'s" || key(t + 1) == "'")
+                if !possessor { person = mention }
+            } else if last, t + 1 == range.upperBound {
+                head = mention
+            }
+        }
+        if let found = person ?? head { return Attribution(entity: found.entity, mention: found.span, cue: cue, sieve: sieve) }
+        if range.count == 1, let found = speaker(at: range.lowerBound) {
+            return Attribution(entity: found.entity, mention: found.span, cue: cue, sieve: sieve)
+        }
+        return Attribution(entity: nil, mention: phrase(range), cue: cue, sieve: sieve)
+    }
+
+    /// The span of tokens `range`, without a leading conjunction ("But a source").
+    func phrase(_ range: Range<Int>) -> Span {
+        var lower = range.lowerBound
+        if lower + 1 < range.upperBound, ["but", "and", "so", "yet", "or"].contains(key(lower)) { lower += 1 }
+        return Span(document.tokens[lower].span.start, document.tokens[range.upperBound - 1].span.end)
+    }
+
+    // MARK: Subjects of cue verbs
+
+    /// The most tokens an aside between commas or brackets runs to (", a senior adviser to the
+    /// campaign,"), and how many asides may stand between a subject and its verb.
+    static let longestAside = 24
+    static let mostAsides = 2
+    /// The most tokens a speaker phrase after an inverted cue runs to ("said the head of …").
+    static let longestSource = 12
+
+    /// The subject of the cue verb at token `cue`, not reaching before `floor`: the noun phrase
+    /// before it, past adverbs and auxiliaries ("has also said"), a bracketed aside ("(D-Ohio)")
+    /// and appositives set off by commas (", 45,", ", a lawyer for the union,").
+    func subject(before cue: Int, floor: Int) -> Range<Int>? {
+        var end = cue
+        var asides = 0
+        while asides <= Self.mostAsides {
+            while end > floor, isModifier(end - 1) { end -= 1 }
+            guard end > floor else { return nil }
+            let lower = max(floor, end - 1 - Self.longestAside)
+            if key(end - 1) == ")", let open = (lower..<(end - 1)).last(where: { key($0) == "(" }) {
+                end = open
+            } else if key(end - 1) == ",", let comma = (lower..<(end - 1)).last(where: { key($0) == "," }), isAside((comma + 1)..<(end - 1)) {
+                end = comma
+            } else {
+                break
+            }
+            asides += 1
+        }
+        guard end > floor, !quoted[end - 1], var phrase = facts.nounPhrase(endingBefore: end, limit: floor) else { return nil }
+        if let antecedent = facts.relativeAntecedent(phrase) { return antecedent }
+        phrase = extended(phrase, floor: floor)
+        // A title set off by a comma describes the person named before it ("Ortiz, deputy
+        // minister for trade, the chair this year, said").
+        if phrase.lowerBound - 1 > floor, key(phrase.lowerBound - 1) == ",", isTitleNoun(phrase.lowerBound),
+            let named = facts.nounPhrase(endingBefore: phrase.lowerBound - 1, limit: floor),
+            named.contains(where: { mentionAt[$0] != nil }),
+            named.lowerBound == floor || !facts.grammar.isA(key(named.lowerBound - 1), .preposition)
+        {
+            phrase = named
+        }
+        return phrase
+    }
+
+    /// Whether token `t` is a lower-case word that may head a title ("deputy minister"), not a
+    /// grammar word.
+    private func isTitleNoun(_ t: Int) -> Bool {
+        let word = facts.words[t]
+        return word.alphabetic && !word.capitalised && !facts.grammar.isGrammarWord(word.key) && !facts.isVerb(t)
+    }
+
+    /// A noun phrase grown back over the prepositional phrases and coordinated nouns that end it
+    /// ("a spokesman for the ministry", "the secretary and the minister").
+    private func extended(_ phrase: Range<Int>, floor: Int) -> Range<Int> {
+        var phrase = phrase
+        while phrase.lowerBound - 1 > floor, phrase.count < Self.longestSource {
+            let joint = phrase.lowerBound - 1
+            guard !quoted[joint], facts.grammar.isA(key(joint), .preposition) || key(joint) == "of" || key(joint) == "and",
+                let before = facts.nounPhrase(endingBefore: joint, limit: floor)
+            else { break }
+            phrase = before.lowerBound..<phrase.upperBound
+        }
+        return phrase
+    }
+
+    /// Whether token `t` stands between a subject and its verb: an adverb ("also",
+    /// "repeatedly") or an auxiliary ("has").
+    private func isModifier(_ t: Int) -> Bool {
+        let word = facts.words[t]
+        guard word.alphabetic, !word.capitalised, !quoted[t] else { return false }
+        return facts.grammar.isA(word.key, .adverb) || facts.grammar.isA(word.key, .auxiliary)
+            || (word.key.utf8.count > Self.shortestAdverb && word.key.hasSuffix("ly"))
+    }
+
+    /// The shortest "-ly" word read as an adverb is one letter longer ("only" is listed).
+    private static let shortestAdverb = 4
+
+    /// Whether tokens `range`, set off by commas, read as an aside on the noun before them: an
+    /// appositive ("a lawyer", "head of the caucus"), an age, a party tag ("R-Ohio"), or a
+    /// relative clause ("who led the talks"), a lone adverb ("however"); not a clause of its own.
+    private func isAside(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.allSatisfy({ !quoted[$0] && facts.words[$0].kind != .quote }) else { return false }
+        let first = range.lowerBound
+        let word = facts.words[first]
+        if word.kind == .number { return range.count == 1 }
+        guard word.alphabetic || word.kind == .abbreviation else { return false }
+        if facts.grammar.isA(word.key, .relative) { return true }
+        if facts.grammar.isA(word.key, .adverb) { return range.count == 1 }
+        if word.capitalised { return range.count == 1 && word.key.contains("-") }
+        guard facts.grammar.isA(word.key, .determiner) || isTitleNoun(first) else { return false }
+        // An appositive names a noun; a verb before any relative word makes it a clause.
+        for t in range {
+            if facts.grammar.isA(key(t), .relative) { break }
+            if facts.isVerb(t) { return false }
+        }
+        return true
+    }
+
+    /// The speaker named after an inverted cue (`said Maria Ortiz, the mayor`): the noun phrase
+    /// starting at token `start`, up to a comma, bracket or other clause edge, a preposition
+    /// other than "of", or a verb. Nil unless it opens with a name, a determiner or a pronoun.
+    func subject(after start: Int, limit: Int) -> Range<Int>? {
+        guard start < limit, !quoted[start] else { return nil }
+        let first = facts.words[start]
+        guard first.alphabetic || first.kind == .abbreviation,
+            first.capitalised || facts.grammar.isA(first.key, .determiner) || Self.pronouns.contains(first.key)
+        else { return nil }
+        var end = start + 1
+        while end < limit, end - start < Self.longestSource {
+            let word = facts.words[end]
+            if word.kind == .punctuation || word.kind == .quote || quoted[end] || facts.timeOfToken[end] != nil { break }
+            if word.key != "of", facts.grammar.isA(word.key, .preposition) || facts.grammar.isA(word.key, .relative) { break }
+            if facts.isVerb(end) { break }
+            end += 1
+        }
+        return start..<end
+    }
+}
+
+extension QuoteContext {
+    /// Whether `span` is a single pronoun token.
+    func isPronoun(_ span: Span) -> Bool {
+        let t = token(at: span.start)
+        return t < document.tokens.count && document.tokens[t].span == span && Self.pronouns.contains(key(t))
+    }
+}
