@@ -268,14 +268,31 @@ struct QuoteContext {
         guard word.alphabetic || word.kind == .abbreviation else { return false }
         if facts.grammar.isA(word.key, .relative) { return true }
         if facts.grammar.isA(word.key, .adverb) { return range.count == 1 }
-        if word.capitalised { return range.count == 1 && word.key.contains("-") }
-        guard facts.grammar.isA(word.key, .determiner) || isTitleNoun(first) else { return false }
-        // An appositive names a noun; a verb before any relative word makes it a clause.
+        if word.capitalised {
+            // A party tag ("R-Ohio"), or a possessor opening an appositive ("the city's mayor").
+            let possessive = first + 1 < range.upperBound && key(first + 1) == "'s"
+            guard range.count <= Self.longestTag && word.key.contains("-") || possessive else { return false }
+        } else if !facts.grammar.isA(word.key, .determiner) && !isTitleNoun(first) {
+            return false
+        }
+        // An appositive names a noun; a finite verb before any relative word makes it a clause.
         for t in range {
             if facts.grammar.isA(key(t), .relative) { break }
-            if facts.isVerb(t) { return false }
+            if isFiniteVerb(t) { return false }
         }
         return true
+    }
+
+    /// The most tokens of a party tag set off by commas ("R-Ky.").
+    static let longestTag = 3
+
+    /// Whether token `t` reads as a finite verb: an auxiliary, a listed verb, or an "-ed" word
+    /// with an object after it ("granted the city an extension"), not one a preposition
+    /// follows ("based in", "known as").
+    private func isFiniteVerb(_ t: Int) -> Bool {
+        guard facts.isVerb(t), !facts.isParticiple(t) else { return false }
+        if facts.grammar.isA(key(t), .auxiliary) || facts.grammar.isA(key(t), .verb) { return true }
+        return t + 1 < facts.words.count && !facts.grammar.isA(key(t + 1), .preposition) && facts.words[t + 1].kind == .word
     }
 
     /// The speaker named after an inverted cue (`said Maria Ortiz, the mayor`): the noun phrase
@@ -284,8 +301,8 @@ struct QuoteContext {
     func subject(after start: Int, limit: Int) -> Range<Int>? {
         guard start < limit, !quoted[start] else { return nil }
         let first = facts.words[start]
-        guard first.alphabetic || first.kind == .abbreviation,
-            first.capitalised || facts.grammar.isA(first.key, .determiner) || Self.pronouns.contains(first.key)
+        guard first.alphabetic || first.kind == .abbreviation || first.kind == .number, facts.timeOfToken[start] == nil,
+            first.capitalised || facts.grammar.isA(first.key, .determiner) || Self.pronouns.contains(first.key) || !facts.grammar.isGrammarWord(first.key)
         else { return nil }
         var end = start + 1
         while end < limit, end - start < Self.longestSource {

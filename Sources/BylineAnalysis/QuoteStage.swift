@@ -28,7 +28,8 @@ public struct QuoteStage: Stage {
             if notArticle.contains(where: { $0.start <= sentence.span.start && sentence.span.end <= $0.end }) { continue }
             guard let report = context.indirectSpeech(in: sentence.tokens) else { continue }
             reports.append(report)
-            memory.note(report.attribution, sentence: s)
+            // Only a named reporter carries on into the quotes after.
+            if report.attribution.entity != nil { memory.note(report.attribution, sentence: s) }
         }
         var quotes: [Quote] = []
         var pronouns: [(entity: Int, span: Span)] = []

@@ -159,13 +159,21 @@ extension QuoteContext {
     func cueAfter(_ quote: FoundQuote) -> Attribution? {
         guard let close = quote.close else { return nil }
         var t = token(at: close + 1)
+        // The quote ends its clause: with a comma, a question or exclamation mark, a dash, or a
+        // full stop when the attribution is a sentence of its own (`"…." Ortiz said.`).
+        let ending = document.text[quote.span].unicodeScalars.last.map { Self.clauseEnds.contains($0) } ?? false
+        let commaAfter = t < document.tokens.count && key(t) == ","
         while t < document.tokens.count, [",", "\u{201D}", "\""].contains(key(t)) { t += 1 }
         guard t < document.tokens.count, sentenceOf[t] >= 0 else { return nil }
         let sentence = document.sentences[sentenceOf[t]].tokens
-        // A new sentence after the quote attributes it only when short: `"…." Ortiz said.`
-        if t == sentence.lowerBound, sentence.count > Self.longestSource { return nil }
+        if t == sentence.lowerBound {
+            guard sentence.count <= Self.longestSource else { return nil }
+        } else if !ending && !commaAfter {
+            return nil
+        }
         let end = min(sentence.upperBound, t + Self.reachAfter)
-        if let cue = cue(at: t) {
+        // Inverted, `said Ortiz`; a participle ("adding") opens a clause of its own instead.
+        if let cue = cue(at: t), !facts.isParticiple(t) {
             guard let source = subject(after: t + cue.length, limit: sentence.upperBound) else { return nil }
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
         }
@@ -178,27 +186,60 @@ extension QuoteContext {
         return nil
     }
 
-    /// `Ortiz said: "…"` or `Ortiz pointed out that … "…"`: the nearest cue before the quote in
-    /// its sentence that has a subject; "X's claim that …"; "according to X, …".
+    /// Marks that end a quote as a clause of its own.
+    static let clauseEnds: Set<Unicode.Scalar> = [",", "?", "!", "\u{2014}", "\u{2013}", "-"]
+
+    /// `Ortiz said: "…"` or `Ortiz pointed out that … "…"`: a cue before the quote in its
+    /// sentence that has a subject; "X's claim that …"; "according to X, …"; `Ortiz gave this
+    /// answer: "…"`. Reported speech nests ("Ortiz said Lee called it …"): the quote goes to
+    /// the outermost reporter of the clause it stands in.
     func cueBefore(_ quote: FoundQuote) -> Attribution? {
         guard let sentence = sentence(at: quote.span.start) else { return nil }
         let openToken = token(at: quote.open)
         guard openToken > sentence.lowerBound else { return nil }
+        var found: Attribution?
         for c in (sentence.lowerBound..<openToken).reversed() where !quoted[c] {
-            // "X's claim that …", "X's words: …": the possessor of a speech noun speaks.
-            if Self.speechNouns.contains(key(c)), c >= sentence.lowerBound + 2, key(c - 1) == "'s",
-                c + 1 == openToken || key(c + 1) == "that" || key(c + 1) == ":",
-                let found = speaker(at: c - 2)
-            {
-                return Attribution(entity: found.entity, mention: found.span, cue: word(c), sieve: .cueBefore)
+            if isClauseBreak(c) {
+                if found != nil { break }
+                continue
             }
-            guard let cue = cue(at: c), c + cue.length <= openToken else { continue }
-            if key(c) == "according", let source = subject(after: c + cue.length, limit: openToken) {
-                return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
-            }
-            if let source = subject(before: c, floor: sentence.lowerBound) {
-                return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
-            }
+            if let attribution = cueAttribution(at: c, sentence: sentence, openToken: openToken) { found = attribution }
+        }
+        if let found { return found }
+        // `Ortiz made this comment: "…"`: the subject of the sentence before the colon.
+        if key(openToken - 1) == ":", let source = firstSubject(in: sentence.lowerBound..<(openToken - 1)) {
+            return speaker(inPhrase: source, cue: ":", sieve: .cueBefore)
+        }
+        return nil
+    }
+
+    /// Whether token `c` breaks a sentence into clauses that report separately: a semicolon, a
+    /// dash, or a comma before "and", "but" or "while".
+    private func isClauseBreak(_ c: Int) -> Bool {
+        let k = key(c)
+        if k == ";" || Self.signatureDashes.contains(k) { return true }
+        return k == "," && c + 1 < facts.words.count && ["and", "but", "while", "whereas"].contains(key(c + 1))
+    }
+
+    /// The attribution a cue at token `c` makes for a quote opening at `openToken`: its subject,
+    /// or the possessor of a speech noun, or the source after "according to"; for a participle
+    /// after a comma ("…, adding"), the subject of the sentence.
+    private func cueAttribution(at c: Int, sentence: Range<Int>, openToken: Int) -> Attribution? {
+        if Self.speechNouns.contains(key(c)), c >= sentence.lowerBound + 2, key(c - 1) == "'s",
+            c + 1 == openToken || key(c + 1) == "that" || key(c + 1) == ":",
+            let found = speaker(at: c - 2)
+        {
+            return Attribution(entity: found.entity, mention: found.span, cue: word(c), sieve: .cueBefore)
+        }
+        guard let cue = cue(at: c), c + cue.length <= openToken else { return nil }
+        if key(c) == "according" {
+            return subject(after: c + cue.length, limit: openToken).map { speaker(inPhrase: $0, cue: cue.text, sieve: .cueBefore) }
+        }
+        if let source = subject(before: c, floor: sentence.lowerBound) {
+            return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
+        }
+        if facts.isParticiple(c), c > sentence.lowerBound, key(c - 1) == ",", let source = firstSubject(in: sentence.lowerBound..<(c - 1)) {
+            return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
         }
         return nil
     }
