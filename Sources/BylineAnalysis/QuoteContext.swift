@@ -31,7 +31,7 @@ struct QuoteContext {
         grouping: DataFile(PackageResources.speech_cues_txt).lines.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] }
     ).mapValues { $0.sorted { $0.count > $1.count } }
 
-    static let pronouns: Set<String> = ["he", "she", "they", "we", "i"]
+    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i"]
 
     /// Entity types that speak: people, organisations, and places standing for their governments.
     static let speakingTypes: Set<String> = ["PERSON", "ORG", "GPE"]
@@ -117,39 +117,67 @@ struct QuoteContext {
         if let mention = mentionAt[t] { return (mention.entity, mention.span) }
         let pronoun = key(t)
         guard !quoted[t], Self.pronouns.contains(pronoun) else { return nil }
-        return (pronoun == "he" || pronoun == "she" ? antecedent(of: t) : nil, document.tokens[t].span)
+        switch pronoun {
+        case "he", "she": return (antecedent(of: t, types: ["PERSON"]), document.tokens[t].span)
+        case "it": return (antecedent(of: t, types: ["ORG", "GPE"]), document.tokens[t].span)
+        default: return (nil, document.tokens[t].span)
+        }
     }
 
     /// How many sentences back a pronoun looks for a person as a subject.
     static let pronounReach = 2
 
-    /// The person a "he" or "she" at token `t` refers to: the person who is the subject of
-    /// its sentence before it, or else of one of the sentences just before (subjects are
-    /// what pronouns pick up); failing those, the person named last before it.
-    private func antecedent(of t: Int) -> Int? {
+    /// The entity of `types` a pronoun at token `t` refers to: the one that is the subject of
+    /// its sentence before it, or else named in it before it, or else the subject of one of
+    /// the sentences just before (subjects are what pronouns pick up); failing those, the one
+    /// named last before it.
+    private func antecedent(of t: Int, types: Set<String>) -> Int? {
+        let fits = { (mention: (entity: Int, span: Span)) in types.contains(self.document.entities[mention.entity].type) }
         var s = sentenceOf[t]
-        var end = t
+        let own = document.sentences[s].tokens
+        if let subject = firstSubject(in: own.lowerBound..<t), let found = subject.lazy.compactMap({ self.mentionAt[$0] }).first(where: fits) {
+            return found.entity
+        }
+        if let found = (own.lowerBound..<t).reversed().lazy.compactMap({ self.mentionAt[$0] }).first(where: fits) { return found.entity }
+        s -= 1
         while s >= 0, sentenceOf[t] - s <= Self.pronounReach {
-            let sentence = document.sentences[s].tokens
-            if let subject = firstSubject(in: sentence.lowerBound..<end), !subject.contains(t),
-                let person = subject.lazy.compactMap({ self.mentionAt[$0] }).first(where: { self.document.entities[$0.entity].type == "PERSON" })
+            if let subject = firstSubject(in: document.sentences[s].tokens),
+                let found = subject.lazy.compactMap({ self.mentionAt[$0] }).first(where: fits)
             {
-                return person.entity
+                return found.entity
             }
             s -= 1
-            end = s >= 0 ? document.sentences[s].tokens.upperBound : 0
         }
+        guard types.contains("PERSON") else { return nil }
         let k = personTokens.firstIndex(atOrAfter: t)
         return k > 0 ? mentionAt[personTokens[k - 1]]?.entity : nil
     }
 
-    /// The subject of the first verb in tokens `range` that has one, outside quotation marks.
+    /// The subject of the sentence part `range`, outside quotation marks: the subject of its
+    /// first verb that has one, past an opening subordinate clause ("When …, Ortiz said"); with
+    /// no verb read as one ("admires"), the first name not governed by a preposition.
     func firstSubject(in range: Range<Int>) -> Range<Int>? {
-        for v in range where !quoted[v] && facts.isVerb(v) && !facts.isParticiple(v) {
-            if let found = subject(before: v, floor: range.lowerBound) { return found }
+        var lower = range.lowerBound
+        if lower < range.upperBound, Self.subordinators.contains(key(lower)) || facts.grammar.isA(key(lower), .preposition),
+            let comma = (lower..<range.upperBound).first(where: { key($0) == "," })
+        {
+            lower = comma + 1
+        }
+        for v in lower..<range.upperBound where !quoted[v] && facts.isVerb(v) && !facts.isParticiple(v) {
+            if let found = subject(before: v, floor: lower) { return found }
+        }
+        for t in lower..<range.upperBound where t == lower || !facts.grammar.isA(key(t - 1), .preposition) {
+            if let mention = mentionAt[t] {
+                var end = t + 1
+                while end < range.upperBound, mentionAt[end]?.entity == mention.entity { end += 1 }
+                return t..<end
+            }
         }
         return nil
     }
+
+    /// Words that open a subordinate clause at the start of a sentence.
+    static let subordinators: Set<String> = ["when", "if", "as", "after", "before", "while", "although", "though", "because", "since", "once", "until", "unless", "whether"]
 
     /// The speaker a noun phrase names: a person named in it other than as a possessor
     /// ("the senator's aide" is not the senator), else an organisation or place that heads it,
@@ -172,6 +200,11 @@ struct QuoteContext {
             return Attribution(entity: found.entity, mention: found.span, cue: cue, sieve: sieve)
         }
         return Attribution(entity: nil, mention: phrase(range), cue: cue, sieve: sieve)
+    }
+
+    /// Whether token `t` is part of a person's name.
+    func isPerson(at t: Int) -> Bool {
+        mentionAt[t].map { document.entities[$0.entity].type == "PERSON" } ?? false
     }
 
     /// The span of tokens `range`, without a leading conjunction ("But a source").
@@ -199,15 +232,22 @@ struct QuoteContext {
         while asides <= Self.mostAsides {
             while end > floor, isModifier(end - 1) { end -= 1 }
             guard end > floor else { return nil }
-            let lower = max(floor, end - 1 - Self.longestAside)
-            if key(end - 1) == ")", let open = (lower..<(end - 1)).last(where: { key($0) == "(" }) {
+            if key(end - 1) == ")", let open = (max(floor, end - 1 - Self.longestAside)..<(end - 1)).last(where: { key($0) == "(" }) {
                 end = open
-            } else if key(end - 1) == ",", let comma = (lower..<(end - 1)).last(where: { key($0) == "," }), isAside((comma + 1)..<(end - 1)) {
-                end = comma
-            } else {
-                break
+                asides += 1
+                continue
             }
-            asides += 1
+            // Asides in a row share their commas: ", the attorney general, one of the plaintiffs,".
+            guard key(end - 1) == "," else { break }
+            var comma = end - 1
+            while asides <= Self.mostAsides,
+                let before = (max(floor, comma - Self.longestAside)..<comma).last(where: { key($0) == "," }), isAside((before + 1)..<comma)
+            {
+                comma = before
+                asides += 1
+            }
+            guard comma < end - 1 else { break }
+            end = comma
         }
         guard end > floor, !quoted[end - 1], var phrase = facts.nounPhrase(endingBefore: end, limit: floor) else { return nil }
         if let antecedent = facts.relativeAntecedent(phrase) { return antecedent }
@@ -231,15 +271,17 @@ struct QuoteContext {
         return word.alphabetic && !word.capitalised && !facts.grammar.isGrammarWord(word.key) && !facts.isVerb(t)
     }
 
-    /// A noun phrase grown back over the prepositional phrases and coordinated nouns that end it
-    /// ("a spokesman for the ministry", "the secretary and the minister").
+    /// A noun phrase grown back over the prepositional phrases, participle phrases and
+    /// coordinated nouns that end it ("a spokesman for the ministry", "the secretary and the
+    /// minister").
     private func extended(_ phrase: Range<Int>, floor: Int) -> Range<Int> {
         var phrase = phrase
         while phrase.lowerBound - 1 > floor, phrase.count < Self.longestSource {
-            let joint = phrase.lowerBound - 1
-            guard !quoted[joint], facts.grammar.isA(key(joint), .preposition) || key(joint) == "of" || key(joint) == "and",
-                let before = facts.nounPhrase(endingBefore: joint, limit: floor)
-            else { break }
+            var joint = phrase.lowerBound - 1
+            guard !quoted[joint], facts.grammar.isA(key(joint), .preposition) || key(joint) == "of" || key(joint) == "and" else { break }
+            // A participle phrase on the noun: "protesters marching through the streets".
+            if joint - 1 > floor, facts.isParticiple(joint - 1), key(joint) != "and" { joint -= 1 }
+            guard let before = facts.nounPhrase(endingBefore: joint, limit: floor) else { break }
             phrase = before.lowerBound..<phrase.upperBound
         }
         return phrase

@@ -35,7 +35,9 @@ public struct QuoteStage: Stage {
         var pronouns: [(entity: Int, span: Span)] = []
         for quote in found {
             let isTitle = context.isTitle(quote)
-            let attribution = isTitle ? nil : SpeakerSieve.forQuotes.lazy.compactMap { $0.decide(quote, context: context, memory: memory) }.first
+            let kind = context.kind(of: quote)
+            let sieves = kind == .direct ? SpeakerSieve.forDirectQuotes : SpeakerSieve.forPartialQuotes
+            let attribution = isTitle ? nil : sieves.lazy.compactMap { $0.decide(quote, context: context, memory: memory) }.first
             if let attribution, let s = context.sentenceIndex(at: max(quote.span.end, attribution.mention?.start ?? 0) - 1) {
                 memory.note(attribution, sentence: s)
             }
@@ -44,7 +46,7 @@ public struct QuoteStage: Stage {
             }
             quotes.append(
                 Quote(
-                    kind: context.kind(of: quote), span: quote.span, speaker: attribution?.entity.map { document.entities[$0].id },
+                    kind: kind, span: quote.span, speaker: attribution?.entity.map { document.entities[$0].id },
                     speakerMention: attribution?.mention, cue: attribution?.cue, confidence: attribution?.sieve.confidence ?? 0,
                     provenance: Provenance(stage: name, rule: attribution?.sieve.rawValue ?? (isTitle ? "title" : "unattributed"))))
         }
@@ -82,6 +84,8 @@ struct FoundQuote {
 enum QuoteMarks {
     static let opening: Set<Unicode.Scalar> = ["\u{201C}", "\u{00AB}", "\u{201E}"]
     static let closing: Set<Unicode.Scalar> = ["\u{201D}", "\u{00BB}"]
+    /// Single quote marks, which nest inside double ones.
+    static let single: Set<Unicode.Scalar> = ["'", "\u{2018}", "\u{2019}"]
     static let straight: Unicode.Scalar = "\""
 
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {

@@ -23,6 +23,9 @@ enum SpeakerSieve: String, CaseIterable {
     /// `"…," said Ortiz. "…"`: a quote with no attribution of its own, in the sentence after
     /// one whose speaker is known, in the same paragraph.
     case quoteContinuity = "quote-continuity"
+    /// `Ortiz called the plan a mistake. "…"`: a quote opening its sentence with no attribution
+    /// of its own takes the named subject of the sentence before.
+    case previousSubject = "previous-subject"
     /// A quote paragraph with no attribution of its own continues the last speaker of the
     /// paragraph just before.
     case paragraphContinuity = "paragraph-continuity"
@@ -35,11 +38,13 @@ enum SpeakerSieve: String, CaseIterable {
     /// `Pence: …` — a speaker's name and a colon.
     case indirectLabel = "indirect-label"
 
-    /// The sieves tried on quotes in quote marks.
-    static let forQuotes: [SpeakerSieve] = [
-        .dashSignature, .cueAfter, .cueBefore, .participleOpener, .paragraphLabel, .sentenceSubject, .colonLeadIn, .quoteContinuity,
+    /// The sieves tried on quotes that open their sentence.
+    static let forDirectQuotes: [SpeakerSieve] = [
+        .dashSignature, .cueAfter, .cueBefore, .participleOpener, .paragraphLabel, .colonLeadIn, .quoteContinuity, .previousSubject,
         .paragraphContinuity,
     ]
+    /// The sieves tried on quotes inside a sentence: a cue before them comes first.
+    static let forPartialQuotes: [SpeakerSieve] = [.dashSignature, .cueBefore, .cueAfter, .participleOpener, .paragraphLabel, .sentenceSubject]
 
     var confidence: Double {
         switch self {
@@ -50,6 +55,7 @@ enum SpeakerSieve: String, CaseIterable {
         case .paragraphLabel: 0.7
         case .colonLeadIn: 0.7
         case .quoteContinuity: 0.7
+        case .previousSubject: 0.4
         case .sentenceSubject: 0.5
         case .paragraphContinuity: 0.6
         case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo, .indirectLabel: 0.6
@@ -65,6 +71,7 @@ enum SpeakerSieve: String, CaseIterable {
         case .paragraphLabel: return context.paragraphLabel(quote)
         case .sentenceSubject: return context.sentenceSubject(quote)
         case .colonLeadIn: return context.colonLeadIn(quote)
+        case .previousSubject: return context.previousSubject(quote)
         case .quoteContinuity:
             guard context.opensSentence(quote), let s = context.sentenceIndex(at: quote.open),
                 let last = memory.lastSpeaker(before: s, in: quote.paragraph), last.sentence >= s - 1
@@ -161,29 +168,46 @@ extension QuoteContext {
         var t = token(at: close + 1)
         // The quote ends its clause: with a comma, a question or exclamation mark, a dash, or a
         // full stop when the attribution is a sentence of its own (`"…." Ortiz said.`).
-        let ending = document.text[quote.span].unicodeScalars.last.map { Self.clauseEnds.contains($0) } ?? false
+        let ending = document.text[quote.span].unicodeScalars.last { !QuoteMarks.single.contains($0) }.map { Self.clauseEnds.contains($0) } ?? false
         let commaAfter = t < document.tokens.count && key(t) == ","
         while t < document.tokens.count, [",", "\u{201D}", "\""].contains(key(t)) { t += 1 }
         guard t < document.tokens.count, sentenceOf[t] >= 0 else { return nil }
         let sentence = document.sentences[sentenceOf[t]].tokens
-        if t == sentence.lowerBound {
-            guard sentence.count <= Self.longestSource else { return nil }
-        } else if !ending && !commaAfter {
-            return nil
-        }
+        let opensSentence = t == sentence.lowerBound
+        if !opensSentence && !ending && !commaAfter { return nil }
         let end = min(sentence.upperBound, t + Self.reachAfter)
         // Inverted, `said Ortiz`; a participle ("adding") opens a clause of its own instead.
         if let cue = cue(at: t), !facts.isParticiple(t) {
-            guard let source = subject(after: t + cue.length, limit: sentence.upperBound) else { return nil }
+            guard let source = subject(after: t + cue.length, limit: sentence.upperBound),
+                !opensSentence || endsSoon(sentence, after: source.upperBound)
+            else { return nil }
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
         }
         for i in (t + 1)..<max(t + 1, end) {
             if quoted[i] || facts.words[i].kind == .quote { return nil }
             guard let cue = cue(at: i) else { continue }
-            guard let source = subject(before: i, floor: t), source.lowerBound == t else { return nil }
+            // The subject starts right behind the quote, after any describing words ("retired").
+            guard let source = subject(before: i, floor: t), (t..<source.lowerBound).allSatisfy({ isDescribingWord($0) }),
+                !opensSentence || endsSoon(sentence, after: i + cue.length)
+            else { return nil }
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
         }
         return nil
+    }
+
+    /// The most tokens after an attribution standing as a sentence of its own (`Ortiz said on
+    /// Monday.`).
+    static let shortestTail = 4
+
+    /// Whether `sentence` ends within a few tokens after token `t`.
+    private func endsSoon(_ sentence: Range<Int>, after t: Int) -> Bool {
+        sentence.upperBound - t <= Self.shortestTail
+    }
+
+    /// Whether token `t` is a lower-case word that may describe a noun ("retired", "former").
+    private func isDescribingWord(_ t: Int) -> Bool {
+        let word = facts.words[t]
+        return word.alphabetic && !word.capitalised && !facts.grammar.isGrammarWord(word.key)
     }
 
     /// Marks that end a quote as a clause of its own.
@@ -199,11 +223,16 @@ extension QuoteContext {
         guard openToken > sentence.lowerBound else { return nil }
         var found: Attribution?
         for c in (sentence.lowerBound..<openToken).reversed() where !quoted[c] {
-            if isClauseBreak(c) {
+            if isClauseBreak(c, in: sentence) {
                 if found != nil { break }
                 continue
             }
-            if let attribution = cueAttribution(at: c, sentence: sentence, openToken: openToken) { found = attribution }
+            // A reporter inside a relative clause ("an architect who said") or a prepositional
+            // phrase ("in a statement announcing") does not report the clause around it.
+            if found != nil, c > sentence.lowerBound, facts.grammar.isA(key(c - 1), .relative) { continue }
+            guard let attribution = cueAttribution(at: c, sentence: sentence, openToken: openToken) else { continue }
+            if found != nil, let mention = attribution.mention, isGoverned(mention) { continue }
+            found = attribution
         }
         if let found { return found }
         // `Ortiz made this comment: "…"`: the subject of the sentence before the colon.
@@ -213,12 +242,22 @@ extension QuoteContext {
         return nil
     }
 
-    /// Whether token `c` breaks a sentence into clauses that report separately: a semicolon, a
-    /// dash, or a comma before "and", "but" or "while".
-    private func isClauseBreak(_ c: Int) -> Bool {
+    /// Whether token `c` breaks `sentence` into clauses that report separately: a semicolon, a
+    /// dash, a comma before "and", "but" or "while", or the comma that closes an opening
+    /// subordinate clause ("When …, Ortiz said").
+    private func isClauseBreak(_ c: Int, in sentence: Range<Int>) -> Bool {
         let k = key(c)
         if k == ";" || Self.signatureDashes.contains(k) { return true }
-        return k == "," && c + 1 < facts.words.count && ["and", "but", "while", "whereas"].contains(key(c + 1))
+        guard k == "," else { return false }
+        if c + 1 < facts.words.count, ["and", "but", "while", "whereas"].contains(key(c + 1)) { return true }
+        return Self.subordinators.contains(key(sentence.lowerBound))
+            && !(sentence.lowerBound..<c).contains { key($0) == "," && !quoted[$0] }
+    }
+
+    /// Whether the words at `span` follow a preposition: an object, not a subject.
+    private func isGoverned(_ span: Span) -> Bool {
+        let t = token(at: span.start)
+        return t > 0 && facts.grammar.isA(key(t - 1), .preposition)
     }
 
     /// The attribution a cue at token `c` makes for a quote opening at `openToken`: its subject,
@@ -235,13 +274,13 @@ extension QuoteContext {
         if key(c) == "according" {
             return subject(after: c + cue.length, limit: openToken).map { speaker(inPhrase: $0, cue: cue.text, sieve: .cueBefore) }
         }
-        if let source = subject(before: c, floor: sentence.lowerBound) {
+        // A participle ("…, adding", "tweets saying") reports for the subject of the sentence.
+        if facts.isParticiple(c), c > sentence.lowerBound, let source = firstSubject(in: sentence.lowerBound..<c),
+            key(c - 1) == "," || source.contains(where: { isPerson(at: $0) })
+        {
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
         }
-        if facts.isParticiple(c), c > sentence.lowerBound, key(c - 1) == ",", let source = firstSubject(in: sentence.lowerBound..<(c - 1)) {
-            return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
-        }
-        return nil
+        return subject(before: c, floor: sentence.lowerBound).map { speaker(inPhrase: $0, cue: cue.text, sieve: .cueBefore) }
     }
 
     /// A partial quote's speaker: the subject of the first verb of its sentence before it.
@@ -296,7 +335,19 @@ extension QuoteContext {
             guard let cue = cue(at: c), let source = subject(before: c, floor: before.lowerBound) else { continue }
             return speaker(inPhrase: source, cue: cue.text, sieve: .colonLeadIn)
         }
-        return nil
+        // `Ortiz made this comment:` — the sentence's subject.
+        return firstSubject(in: before.lowerBound..<last).map { speaker(inPhrase: $0, cue: ":", sieve: .colonLeadIn) }
+    }
+
+    /// A quote opening its sentence right after a sentence about a named person or body, in
+    /// the same paragraph (`Ortiz called the plan a mistake. "…"`): that sentence's subject.
+    func previousSubject(_ quote: FoundQuote) -> Attribution? {
+        guard opensSentence(quote), let s = sentenceIndex(at: quote.open), s > 0,
+            paragraphOfSentence[s - 1] == quote.paragraph || (opensParagraph(quote) && paragraphOfSentence[s - 1] == quote.paragraph - 1),
+            let source = firstSubject(in: document.sentences[s - 1].tokens)
+        else { return nil }
+        let attribution = speaker(inPhrase: source, cue: nil, sieve: .previousSubject)
+        return attribution.entity == nil ? nil : attribution
     }
 
     /// Reported speech without quote marks in the sentence `range`: `X said (that) …`,
