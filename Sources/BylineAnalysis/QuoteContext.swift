@@ -163,7 +163,7 @@ struct QuoteContext {
         {
             lower = comma + 1
         }
-        for v in lower..<range.upperBound where !quoted[v] && facts.isVerb(v) && !facts.isParticiple(v) {
+        for v in lower..<range.upperBound where !quoted[v] && (facts.isVerb(v) || cue(at: v) != nil) && !facts.isParticiple(v) {
             if let found = subject(before: v, floor: lower) { return found }
         }
         for t in lower..<range.upperBound where t == lower || !facts.grammar.isA(key(t - 1), .preposition) {

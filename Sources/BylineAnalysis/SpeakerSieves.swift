@@ -40,8 +40,8 @@ enum SpeakerSieve: String, CaseIterable {
 
     /// The sieves tried on quotes that open their sentence.
     static let forDirectQuotes: [SpeakerSieve] = [
-        .dashSignature, .cueAfter, .cueBefore, .participleOpener, .paragraphLabel, .colonLeadIn, .quoteContinuity, .previousSubject,
-        .paragraphContinuity,
+        .dashSignature, .cueAfter, .cueBefore, .participleOpener, .paragraphLabel, .colonLeadIn, .quoteContinuity, .paragraphContinuity,
+        .previousSubject,
     ]
     /// The sieves tried on quotes inside a sentence: a cue before them comes first.
     static let forPartialQuotes: [SpeakerSieve] = [.dashSignature, .cueBefore, .cueAfter, .participleOpener, .paragraphLabel, .sentenceSubject]
