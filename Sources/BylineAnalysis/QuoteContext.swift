@@ -164,6 +164,8 @@ struct QuoteContext {
             lower = comma + 1
         }
         for v in lower..<range.upperBound where !quoted[v] && (facts.isVerb(v) || cue(at: v) != nil) && !facts.isParticiple(v) {
+            // A verb of a relative clause ("who lost the primary") is not the sentence's.
+            if v > lower, facts.grammar.isA(key(v - 1), .relative) { continue }
             if let found = subject(before: v, floor: lower) { return found }
         }
         for t in lower..<range.upperBound where t == lower || !facts.grammar.isA(key(t - 1), .preposition) {

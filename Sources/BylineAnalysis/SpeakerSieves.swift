@@ -18,6 +18,9 @@ enum SpeakerSieve: String, CaseIterable {
     /// `Ortiz openly admires the plan as a "bold step"`: a partial quote with no cue takes the
     /// subject of its sentence's first verb, the one who uses the words.
     case sentenceSubject = "sentence-subject"
+    /// `A cashier who "steals" is held to account, Ortiz said.`: the sentence's own reporting
+    /// clause, at its end or its start (`According to Ortiz, …`).
+    case reportingClause = "reporting-clause"
     /// `Ortiz continued:` ending the sentence just before a quote that opens its own.
     case colonLeadIn = "colon-lead-in"
     /// `"…," said Ortiz. "…"`: a quote with no attribution of its own, in the sentence after
@@ -40,11 +43,13 @@ enum SpeakerSieve: String, CaseIterable {
 
     /// The sieves tried on quotes that open their sentence.
     static let forDirectQuotes: [SpeakerSieve] = [
-        .dashSignature, .cueAfter, .cueBefore, .participleOpener, .paragraphLabel, .colonLeadIn, .quoteContinuity, .paragraphContinuity,
+        .dashSignature, .cueAfter, .cueBefore, .reportingClause, .participleOpener, .paragraphLabel, .colonLeadIn, .quoteContinuity, .paragraphContinuity,
         .previousSubject,
     ]
     /// The sieves tried on quotes inside a sentence: a cue before them comes first.
-    static let forPartialQuotes: [SpeakerSieve] = [.dashSignature, .cueBefore, .cueAfter, .participleOpener, .paragraphLabel, .sentenceSubject]
+    static let forPartialQuotes: [SpeakerSieve] = [
+        .dashSignature, .cueBefore, .cueAfter, .reportingClause, .participleOpener, .paragraphLabel, .sentenceSubject,
+    ]
 
     var confidence: Double {
         switch self {
@@ -54,6 +59,7 @@ enum SpeakerSieve: String, CaseIterable {
         case .participleOpener: 0.75
         case .paragraphLabel: 0.7
         case .colonLeadIn: 0.7
+        case .reportingClause: 0.7
         case .quoteContinuity: 0.7
         case .previousSubject: 0.4
         case .sentenceSubject: 0.5
@@ -72,6 +78,10 @@ enum SpeakerSieve: String, CaseIterable {
         case .sentenceSubject: return context.sentenceSubject(quote)
         case .colonLeadIn: return context.colonLeadIn(quote)
         case .previousSubject: return context.previousSubject(quote)
+        case .reportingClause:
+            guard let s = context.sentenceIndex(at: quote.span.start), var found = memory.reportingClause(of: s) else { return nil }
+            found.sieve = self
+            return found
         case .quoteContinuity:
             guard context.opensSentence(quote), let s = context.sentenceIndex(at: quote.open),
                 let last = memory.lastSpeaker(before: s, in: quote.paragraph), last.sentence >= s - 1
@@ -92,6 +102,7 @@ enum SpeakerSieve: String, CaseIterable {
 /// for the speaker it continues.
 struct SpeakerMemory {
     private var bySentence: [Int: Attribution] = [:]
+    private var reportingClauses: [Int: Attribution] = [:]
     private let paragraphOfSentence: [Int]
 
     init(paragraphOfSentence: [Int]) {
@@ -102,6 +113,16 @@ struct SpeakerMemory {
     mutating func note(_ attribution: Attribution, sentence s: Int) {
         guard attribution.entity != nil || attribution.mention != nil else { return }
         bySentence[s] = attribution
+    }
+
+    /// Notes the reporting clause of sentence `s` (`…, Ortiz said.`, `According to Ortiz, …`).
+    mutating func noteReportingClause(_ attribution: Attribution, sentence s: Int) {
+        reportingClauses[s] = attribution
+    }
+
+    /// The reporting clause of sentence `s`, if it has one.
+    func reportingClause(of s: Int) -> Attribution? {
+        reportingClauses[s]
     }
 
     /// The last speaker noted in paragraph `p` before sentence `s` (or in `s` itself), with
@@ -166,8 +187,9 @@ extension QuoteContext {
     func cueAfter(_ quote: FoundQuote) -> Attribution? {
         guard let close = quote.close else { return nil }
         var t = token(at: close + 1)
-        // The quote ends its clause: with a comma, a question or exclamation mark, a dash, or a
-        // full stop when the attribution is a sentence of its own (`"…." Ortiz said.`).
+        // The quote ends its clause: with a comma, a question or exclamation mark, a dash (a
+        // sentence may have been split after "?"), or with a full stop when the attribution is
+        // a sentence of its own (`"…." Ortiz said.`).
         let ending = document.text[quote.span].unicodeScalars.last { !QuoteMarks.single.contains($0) }.map { Self.clauseEnds.contains($0) } ?? false
         let commaAfter = t < document.tokens.count && key(t) == ","
         while t < document.tokens.count, [",", "\u{201D}", "\""].contains(key(t)) { t += 1 }
@@ -179,17 +201,19 @@ extension QuoteContext {
         // Inverted, `said Ortiz`; a participle ("adding") opens a clause of its own instead.
         if let cue = cue(at: t), !facts.isParticiple(t) {
             guard let source = subject(after: t + cue.length, limit: sentence.upperBound),
-                !opensSentence || endsSoon(sentence, after: source.upperBound)
+                !opensSentence || ending || endsSoon(sentence, after: source.upperBound)
             else { return nil }
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
         }
         for i in (t + 1)..<max(t + 1, end) {
             if quoted[i] || facts.words[i].kind == .quote { return nil }
             guard let cue = cue(at: i) else { continue }
-            // The subject starts right behind the quote, after any describing words ("retired").
-            guard let source = subject(before: i, floor: t), (t..<source.lowerBound).allSatisfy({ isDescribingWord($0) }),
-                !opensSentence || endsSoon(sentence, after: i + cue.length)
-            else { return nil }
+            // The subject starts right behind the quote, after any describing words ("retired")
+            // or the "as" of `as Ortiz put it`; a cue word inside an aside is passed over.
+            guard let source = subject(before: i, floor: t),
+                (t..<source.lowerBound).allSatisfy({ isDescribingWord($0) || ($0 == t && key($0) == "as") })
+            else { continue }
+            guard !opensSentence || ending || endsSoon(sentence, after: i + cue.length) else { return nil }
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
         }
         return nil
