@@ -117,11 +117,26 @@ struct QuoteContext {
         if let mention = mentionAt[t] { return (mention.entity, mention.span) }
         let pronoun = key(t)
         guard !quoted[t], Self.pronouns.contains(pronoun) else { return nil }
+        let types: Set<String>
         switch pronoun {
-        case "he", "she": return (antecedent(of: t, types: ["PERSON"]), document.tokens[t].span)
-        case "it": return (antecedent(of: t, types: ["ORG", "GPE"]), document.tokens[t].span)
+        case "he", "she": types = ["PERSON"]
+        case "it": types = ["ORG", "GPE"]
+        case "they": types = []
         default: return (nil, document.tokens[t].span)
         }
+        if let entity = antecedent(of: t, types: types) { return (entity, document.tokens[t].span) }
+        // A subject no entity stands for ("Officials at the agency said they …"): its words.
+        if let subject = ownSubject(before: t), pronoun != "he" && pronoun != "she" || facts.words[subject.lowerBound].capitalised {
+            return (nil, phrase(subject))
+        }
+        return (nil, document.tokens[t].span)
+    }
+
+    /// The subject of the sentence holding token `t`, before `t` and not `t` itself.
+    private func ownSubject(before t: Int) -> Range<Int>? {
+        let sentence = document.sentences[sentenceOf[t]].tokens
+        guard let subject = firstSubject(in: sentence.lowerBound..<t), !subject.contains(t) else { return nil }
+        return subject
     }
 
     /// How many sentences back a pronoun looks for a person as a subject.
@@ -133,10 +148,14 @@ struct QuoteContext {
     /// named last before it.
     private func antecedent(of t: Int, types: Set<String>) -> Int? {
         let fits = { (mention: (entity: Int, span: Span)) in types.contains(self.document.entities[mention.entity].type) }
+        guard !types.isEmpty else { return nil }
         var s = sentenceOf[t]
         let own = document.sentences[s].tokens
-        if let subject = firstSubject(in: own.lowerBound..<t), let found = subject.lazy.compactMap({ self.mentionAt[$0] }).first(where: fits) {
-            return found.entity
+        if let subject = ownSubject(before: t) {
+            if let found = subject.lazy.compactMap({ self.mentionAt[$0] }).first(where: fits) { return found.entity }
+            // A subject named without an entity of the type ("Secretary General Ban") is not
+            // passed over for someone named elsewhere.
+            if facts.words[subject.lowerBound].capitalised { return nil }
         }
         if let found = (own.lowerBound..<t).reversed().lazy.compactMap({ self.mentionAt[$0] }).first(where: fits) { return found.entity }
         s -= 1
