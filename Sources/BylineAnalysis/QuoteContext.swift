@@ -103,6 +103,8 @@ struct QuoteContext {
     /// The cue phrase starting at token `t`, as written, with its length.
     func cue(at t: Int) -> (text: String, length: Int)? {
         guard !quoted[t], let candidates = Self.cueWords[key(t)] else { return nil }
+        // After a determiner the word is a noun ("the states", "his calls"), not a cue.
+        if t > 0, facts.grammar.isA(key(t - 1), .determiner), !facts.grammar.isA(key(t - 1), .pronoun) { return nil }
         for words in candidates where t + words.count <= document.tokens.count {
             if words.indices.allSatisfy({ key(t + $0) == words[$0] }) {
                 return (String(document.text[Span(document.tokens[t].span.start, document.tokens[t + words.count - 1].span.end)]), words.count)
@@ -178,7 +180,10 @@ struct QuoteContext {
     func firstSubject(in range: Range<Int>) -> Range<Int>? {
         var lower = range.lowerBound
         if lower < range.upperBound, Self.subordinators.contains(key(lower)) || facts.grammar.isA(key(lower), .preposition),
-            let comma = (lower..<range.upperBound).first(where: { key($0) == "," })
+            let comma = (lower..<range.upperBound).first(where: { key($0) == "," }),
+            // An opening phrase with a verb of its own is the main clause ("At the convention his
+            // aides forced a change, …").
+            Self.subordinators.contains(key(lower)) || !(lower..<comma).contains(where: { !quoted[$0] && isFiniteVerb($0) })
         {
             lower = comma + 1
         }
@@ -352,7 +357,7 @@ struct QuoteContext {
     /// Whether token `t` reads as a finite verb: an auxiliary, a listed verb, or an "-ed" word
     /// with an object after it ("granted the city an extension"), not one a preposition
     /// follows ("based in", "known as").
-    private func isFiniteVerb(_ t: Int) -> Bool {
+    func isFiniteVerb(_ t: Int) -> Bool {
         guard facts.isVerb(t), !facts.isParticiple(t) else { return false }
         if facts.grammar.isA(key(t), .auxiliary) || facts.grammar.isA(key(t), .verb) { return true }
         return t + 1 < facts.words.count && !facts.grammar.isA(key(t + 1), .preposition) && facts.words[t + 1].kind == .word

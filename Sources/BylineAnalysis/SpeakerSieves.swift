@@ -36,6 +36,8 @@ enum SpeakerSieve: String, CaseIterable {
     case indirectCueBefore = "indirect-cue-before"
     /// `…, X said.` or `…, said X.`
     case indirectCueAfter = "indirect-cue-after"
+    /// `…, and criticized the plan.`: reported speech whose reporter is not a subject of its own.
+    case indirectReport = "indirect-report"
     /// `According to X, …`
     case indirectAccordingTo = "indirect-according-to"
     /// `Pence: …` — a speaker's name and a colon.
@@ -65,6 +67,7 @@ enum SpeakerSieve: String, CaseIterable {
         case .sentenceSubject: 0.5
         case .paragraphContinuity: 0.6
         case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo, .indirectLabel: 0.6
+        case .indirectReport: 0.3
         }
     }
 
@@ -92,7 +95,7 @@ enum SpeakerSieve: String, CaseIterable {
                 let last = memory.lastSpeaker(before: s, in: quote.paragraph - 1)
             else { return nil }
             return Attribution(entity: last.attribution.entity, mention: last.attribution.mention, cue: nil, sieve: self)
-        case .indirectCueBefore, .indirectCueAfter, .indirectAccordingTo, .indirectLabel:
+        case .indirectCueBefore, .indirectCueAfter, .indirectReport, .indirectAccordingTo, .indirectLabel:
             return nil
         }
     }
@@ -299,9 +302,7 @@ extension QuoteContext {
             return subject(after: c + cue.length, limit: openToken).map { speaker(inPhrase: $0, cue: cue.text, sieve: .cueBefore) }
         }
         // A participle ("…, adding", "tweets saying") reports for the subject of the sentence.
-        if facts.isParticiple(c), c > sentence.lowerBound, let source = firstSubject(in: sentence.lowerBound..<c),
-            key(c - 1) == "," || source.contains(where: { isPerson(at: $0) })
-        {
+        if facts.isParticiple(c), c > sentence.lowerBound, let source = firstSubject(in: sentence.lowerBound..<c) {
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
         }
         return subject(before: c, floor: sentence.lowerBound).map { speaker(inPhrase: $0, cue: cue.text, sieve: .cueBefore) }
@@ -394,15 +395,22 @@ extension QuoteContext {
         {
             return (Span(document.tokens[colon + 1].span.start, document.tokens[end - 1].span.end), attribution(range.lowerBound..<colon, cue: ":", sieve: .indirectLabel))
         }
-        // "…, X said." / "…, said X."
-        if let comma = (range.lowerBound..<end).last(where: { key($0) == "," }), end - comma - 1 <= Self.longestReportSource + 1,
+        // "…, X said." / "…, said X." / "…, according to X."
+        if let comma = (range.lowerBound..<end).last(where: { key($0) == "," }), end - comma - 1 <= Self.longestSource + 2,
             comma - range.lowerBound >= Self.shortestContent,
             let (c, cue) = ((comma + 1)..<end).lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }).first
         {
-            let source = c == comma + 1 ? (c + cue.length)..<end : (comma + 1)..<c
-            if !source.isEmpty {
-                return (Span(document.tokens[range.lowerBound].span.start, document.tokens[comma - 1].span.end), attribution(source, cue: cue.text, sieve: .indirectCueAfter))
+            let content = Span(document.tokens[range.lowerBound].span.start, document.tokens[comma - 1].span.end)
+            var first = comma + 1
+            while first < c, facts.words[first].kind == .quote { first += 1 }
+            // The clause after the comma reports when it is a subject and its cue, or the cue
+            // and its subject; else its words are all there is to go on.
+            let source = c == first ? subject(after: c + cue.length, limit: end) : subject(before: c, floor: first)
+            if let source, c == first || source.lowerBound == first {
+                return (content, speaker(inPhrase: source, cue: cue.text, sieve: .indirectCueAfter))
             }
+            let words = c == first ? (c + cue.length)..<end : first..<c
+            if !words.isEmpty { return (content, attribution(words, cue: cue.text, sieve: .indirectReport)) }
         }
         // "X said (that) …", "X told reporters that …": the first cue with a subject before it
         // since the last comma.
