@@ -83,14 +83,37 @@ struct FoundQuote {
 
 /// Quote marks and the stretches between them.
 enum QuoteMarks {
-    static let opening: Set<Unicode.Scalar> = ["\u{201C}", "\u{00AB}", "\u{201E}"]
-    static let closing: Set<Unicode.Scalar> = ["\u{201D}", "\u{00BB}"]
-    /// Single quote marks, which nest inside double ones.
-    static let single: Set<Unicode.Scalar> = ["'", "\u{2018}", "\u{2019}"]
-    static let straight: Unicode.Scalar = "\""
+    /// What a double quote mark does: opens (“ « „), closes (” »), or either (").
+    enum Mark {
+        case opening, closing, straight
+    }
+
+    /// The double quote mark `scalar` is, if any.
+    static func mark(_ scalar: Unicode.Scalar) -> Mark? {
+        switch scalar.value {
+        case 0x22: .straight
+        case 0x201C, 0x00AB, 0x201E: .opening
+        case 0x201D, 0x00BB: .closing
+        default: nil
+        }
+    }
 
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        opening.contains(scalar) || closing.contains(scalar) || scalar == straight
+        mark(scalar) != nil
+    }
+
+    /// Whether `scalar` is a single quote mark, which nests inside double ones.
+    static func isSingle(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2018}" || scalar == "\u{2019}"
+    }
+
+    /// Whether a straight mark after `scalar` opens a quote: after white space, an opening
+    /// bracket or a dash.
+    private static func opensAfter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x0A, 0x0D, 0x09, 0xA0, 0x28, 0x5B, 0x7B, 0x2D, 0x2013, 0x2014: true
+        default: scalar.value >= 0x80 && scalar.properties.isWhitespace
+        }
     }
 
     /// The quotes of the document's article paragraphs, in order.
@@ -108,13 +131,12 @@ enum QuoteMarks {
             runsOn = false
             for scalar in text.unicodeScalars {
                 let width = UTF8.width(scalar)
-                if isMark(scalar) {
-                    let opens = opening.contains(scalar)
-                        || (scalar == straight && open == nil && (previous.properties.isWhitespace || "([{—–-".unicodeScalars.contains(previous)))
+                if let mark = mark(scalar) {
+                    let opens = mark == .opening || (mark == .straight && open == nil && opensAfter(previous))
                     if let current = open, !opens {
                         quotes.append(FoundQuote(span: Span(current.start, offset), open: current.mark, close: offset, paragraph: p, continues: false))
                         open = nil
-                    } else if open == nil, !closing.contains(scalar) {
+                    } else if open == nil, mark != .closing {
                         open = (offset, offset + width)
                     }
                 }

@@ -193,7 +193,7 @@ extension QuoteContext {
         // The quote ends its clause: with a comma, a question or exclamation mark, a dash (a
         // sentence may have been split after "?"), or with a full stop when the attribution is
         // a sentence of its own (`"…." Ortiz said.`).
-        let ending = document.text[quote.span].unicodeScalars.last { !QuoteMarks.single.contains($0) }.map { Self.clauseEnds.contains($0) } ?? false
+        let ending = document.text[quote.span].unicodeScalars.last { !QuoteMarks.isSingle($0) }.map { Self.clauseEnds.contains($0) } ?? false
         let commaAfter = t < document.tokens.count && key(t) == ","
         while t < document.tokens.count, [",", "\u{201D}", "\""].contains(key(t)) { t += 1 }
         guard t < document.tokens.count, sentenceOf[t] >= 0 else { return nil }
