@@ -3,7 +3,8 @@ import BylineCore
 import Testing
 
 /// One row: an article (paragraphs separated by blank lines), the names the tagger knows, and
-/// per quote its words, kind, speaker name (nil: none) and deciding rule.
+/// per quote its words, kind, speaker (the entity's name, or else the words the attribution
+/// rests on; nil: none) and deciding rule.
 private let cases: [(name: String, text: String, names: [String: String], quotes: [(String, Quote.Kind, String?, String)])] = [
     ("cue and name after the quote",
      "\u{201C}We will build the bridge,\u{201D} Mayor Ruth Okafor said on Monday.",
@@ -40,6 +41,46 @@ private let cases: [(name: String, text: String, names: [String: String], quotes
     ("an unbalanced mark runs to the paragraph's end",
      "Eva Lind said: \"We are ready to sign",
      ["Eva Lind": "PER"], [("We are ready to sign", .partial, "Eva Lind", "cue-before-quote")]),
+    ("asides in a row between the speaker and the cue",
+     "\"The port will reopen,\" Dana Whitfield, the harbour master, one of three officials on the board, said on Tuesday.",
+     ["Dana Whitfield": "PER"], [("The port will reopen,", .direct, "Dana Whitfield", "cue-after-quote")]),
+    ("a bracketed party tag between the speaker and the cue",
+     "Sen. Ray Molina (D-Ore.) said the bill was \"dead on arrival\".",
+     ["Ray Molina": "PER"], [("dead on arrival", .partial, "Ray Molina", "cue-before-quote")]),
+    ("a speaker named only by a description",
+     "\"The road is closed,\" a police spokeswoman said.",
+     [:], [("The road is closed,", .direct, "a police spokeswoman", "cue-after-quote")]),
+    ("as someone put it",
+     "The plan is \"a patchwork of promises,\" as one economist put it.",
+     [:], [("a patchwork of promises,", .partial, "one economist", "cue-after-quote")]),
+    ("the next sentence's quote continues the speaker",
+     "\"We are not done,\" said Ilse Brandt. \"The next vote is in the spring.\"",
+     ["Ilse Brandt": "PER"],
+     [("We are not done,", .direct, "Ilse Brandt", "cue-after-quote"), ("The next vote is in the spring.", .direct, "Ilse Brandt", "quote-continuity")]),
+    ("a sentence ending in a colon introduces the quote paragraph after it",
+     "Omar Reyes put it this way:\n\n\"Nobody plans to fail.\"",
+     ["Omar Reyes": "PER"], [("Nobody plans to fail.", .direct, "Omar Reyes", "colon-lead-in")]),
+    ("a quote after a sentence about a named person",
+     "Lina Ortega criticised the budget on Monday. \"It leaves schools behind.\"",
+     ["Lina Ortega": "PER"], [("It leaves schools behind.", .direct, "Lina Ortega", "previous-subject")]),
+    ("the sentence's own reporting clause",
+     "A driver who \"ignores the signs\" pays the fine, Petra Lind said.",
+     ["Petra Lind": "PER"], [("ignores the signs", .partial, "Petra Lind", "reporting-clause")]),
+    ("a nested report goes to the outer reporter",
+     "Hugo Stein said the mayor described the plan as \"a fantasy\".",
+     ["Hugo Stein": "PER"], [("a fantasy", .partial, "Hugo Stein", "cue-before-quote")]),
+    ("a clause of its own reports for itself",
+     "Hugo Stein left early, and Mara Quist called the plan \"a fantasy\".",
+     ["Hugo Stein": "PER", "Mara Quist": "PER"], [("a fantasy", .partial, "Mara Quist", "cue-before-quote")]),
+    ("a participle after a comma reports for the sentence's subject",
+     "Tara Bloom spoke for an hour, arguing that the tax was \"unfair to renters\".",
+     ["Tara Bloom": "PER"], [("unfair to renters", .partial, "Tara Bloom", "cue-before-quote")]),
+    ("'it' is the organisation that is the subject before",
+     "The Harbor Authority met on Friday.\n\n\"Fees will rise,\" it said.",
+     ["Harbor Authority": "ORG"], [("Fees will rise,", .direct, "Harbor Authority", "cue-after-quote")]),
+    ("a pronoun goes to the subject of its sentence, not the name nearest it",
+     "Nadia Kern praised Rosa Vidal but said she would vote against what she called \"a rushed bill\".",
+     ["Nadia Kern": "PER", "Rosa Vidal": "PER"], [("a rushed bill", .partial, "Nadia Kern", "cue-before-quote")]),
 ]
 
 @Test(arguments: cases.indices)
@@ -47,7 +88,8 @@ func quotesAndSpeakersAreRead(index: Int) throws {
     let row = cases[index]
     let document = try analyze(row.text, names: row.names)
     let got = document.quotes.filter { $0.kind != .indirect }.map { quote in
-        (String(document.text[quote.span]), quote.kind, quote.speaker.flatMap { id in document.entities.first { $0.id == id }?.name },
+        (String(document.text[quote.span]), quote.kind,
+         quote.speaker.flatMap { id in document.entities.first { $0.id == id }?.name } ?? quote.speakerMention.map { String(document.text[$0]) },
          quote.provenance.rule)
     }
     #expect(got.count == row.quotes.count, "\(row.name)")
@@ -86,4 +128,10 @@ func reportedSpeechIsRead(index: Int) throws {
     let document = try analyze("Saying \"we will go home. Now is the time,\" Mara Quist left the hall.", names: ["Mara Quist": "PER"])
     let quote = try #require(document.quotes.first { $0.kind != .indirect })
     #expect(document.text[quote.span] == "we will go home. Now is the time,")
+}
+
+@Test func aSpeakerPronounBecomesAMentionOfItsEntity() throws {
+    let document = try analyze("Ada Novak spoke first.\n\n\"The budget is balanced,\" she said.", names: ["Ada Novak": "PER"])
+    let ada = try #require(document.entities.first { $0.name == "Ada Novak" })
+    #expect(ada.mentions.contains { document.text[$0.span] == "she" && $0.provenance.rule == "speaker-pronoun" })
 }
