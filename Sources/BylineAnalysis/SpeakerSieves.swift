@@ -415,8 +415,12 @@ extension QuoteContext {
         // "X said (that) …", "X told reporters that …": the first cue with a subject before it
         // since the last comma.
         for (c, cue) in (range.lowerBound..<end).lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }) {
-            let clause = ((range.lowerBound..<c).last(where: { key($0) == "," }).map { $0 + 1 }) ?? range.lowerBound
-            guard c > clause, c - clause <= Self.longestReportSource else { continue }
+            var clause = ((range.lowerBound..<c).last(where: { key($0) == "," }).map { $0 + 1 }) ?? range.lowerBound
+            if c == clause || c - clause > Self.longestReportSource {
+                // A subject set off by asides ("Officials at the agency, a division of …, said").
+                guard let subject = subject(before: c, floor: range.lowerBound) else { continue }
+                clause = subject.lowerBound
+            }
             var start = c + cue.length
             guard start < end else { continue }
             // An object before "that" ("told reporters that …") is not what was said.
