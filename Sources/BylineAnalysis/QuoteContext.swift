@@ -179,14 +179,7 @@ struct QuoteContext {
     /// no verb read as one ("admires"), the first name not governed by a preposition.
     func firstSubject(in range: Range<Int>) -> Range<Int>? {
         var lower = range.lowerBound
-        if lower < range.upperBound, Self.subordinators.contains(key(lower)) || facts.grammar.isA(key(lower), .preposition),
-            let comma = (lower..<range.upperBound).first(where: { key($0) == "," }),
-            // An opening phrase with a verb of its own is the main clause ("At the convention his
-            // aides forced a change, …").
-            Self.subordinators.contains(key(lower)) || !(lower..<comma).contains(where: { !quoted[$0] && isFiniteVerb($0) })
-        {
-            lower = comma + 1
-        }
+        if let comma = openingClauseEnd(in: range) { lower = comma + 1 }
         for v in lower..<range.upperBound where !quoted[v] && (facts.isVerb(v) || cue(at: v) != nil) && !facts.isParticiple(v) {
             // A verb of a relative clause ("who lost the primary") is not the sentence's.
             if v > lower, facts.grammar.isA(key(v - 1), .relative) { continue }
@@ -200,6 +193,19 @@ struct QuoteContext {
             }
         }
         return nil
+    }
+
+    /// The comma that ends an opening subordinate clause, participle clause or prepositional
+    /// phrase of the sentence part `range` ("When …,", "Asked about it,", "In Ohio,"), if any.
+    /// An opening phrase with a verb of its own is the main clause ("At the convention his aides
+    /// forced a change, …").
+    func openingClauseEnd(in range: Range<Int>) -> Int? {
+        var first = range.lowerBound
+        while first < range.upperBound, facts.grammar.isA(key(first), .adverb) { first += 1 }
+        guard first < range.upperBound, let comma = (first..<range.upperBound).first(where: { key($0) == "," }) else { return nil }
+        if Self.subordinators.contains(key(first)) || facts.isVerb(first) && !facts.grammar.isA(key(first), .auxiliary) { return comma }
+        guard facts.grammar.isA(key(first), .preposition) else { return nil }
+        return (first..<comma).contains(where: { !quoted[$0] && isFiniteVerb($0) }) ? nil : comma
     }
 
     /// Words that open a subordinate clause at the start of a sentence.

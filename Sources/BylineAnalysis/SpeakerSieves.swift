@@ -145,10 +145,13 @@ extension QuoteContext {
         opensSentence(quote) ? .direct : .partial
     }
 
-    /// Whether the quote opens its sentence (or carries on from the paragraph before).
+    /// Whether the quote opens its sentence, or a clause after a colon (`Ortiz said: "…"`), or
+    /// carries on from the paragraph before.
     func opensSentence(_ quote: FoundQuote) -> Bool {
         guard let sentence = sentence(at: quote.span.start) else { return true }
+        let openToken = token(at: quote.open)
         return quote.open <= document.tokens[sentence.lowerBound].span.start || quote.continues
+            || openToken > sentence.lowerBound && key(openToken - 1) == ":"
     }
 
     /// Whether the quoted words are a title, a theme or a slogan rather than speech: most of
@@ -248,37 +251,50 @@ extension QuoteContext {
         guard let sentence = sentence(at: quote.span.start) else { return nil }
         let openToken = token(at: quote.open)
         guard openToken > sentence.lowerBound else { return nil }
-        var found: Attribution?
+        // "According to Ortiz, …" opening the sentence reports all of it.
+        if key(sentence.lowerBound) == "according", let cue = cue(at: sentence.lowerBound),
+            let comma = (sentence.lowerBound..<openToken).first(where: { key($0) == "," }),
+            let source = subject(after: sentence.lowerBound + cue.length, limit: comma)
+        {
+            return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
+        }
+        var found: (attribution: Attribution, start: Int)?
         for c in (sentence.lowerBound..<openToken).reversed() where !quoted[c] {
-            if isClauseBreak(c, in: sentence) {
-                if found != nil { break }
-                continue
+            // The comma just before the quote introduces it; an opening clause's comma ends
+            // the search, other breaks end it once a reporter is found.
+            if c + 1 < openToken {
+                if key(c) == ",", openingClauseEnd(in: sentence) == c { break }
+                if found != nil, isClauseBreak(c, openToken: openToken) { break }
             }
-            // A reporter inside a relative clause ("an architect who said") or a prepositional
-            // phrase ("in a statement announcing") does not report the clause around it.
-            if found != nil, c > sentence.lowerBound, facts.grammar.isA(key(c - 1), .relative) { continue }
+            // A reporter inside a relative clause ("an architect who said") does not report the
+            // clause around it, nor does one set off from it by a comma.
+            if let found {
+                if c > sentence.lowerBound, facts.grammar.isA(key(c - 1), .relative) { continue }
+                if (c..<max(c, found.start)).contains(where: { key($0) == "," && !quoted[$0] }) { break }
+            }
             guard let attribution = cueAttribution(at: c, sentence: sentence, openToken: openToken) else { continue }
             if found != nil, let mention = attribution.mention, isGoverned(mention) { continue }
-            found = attribution
+            found = (attribution, attribution.mention.map { min(token(at: $0.start), c) } ?? c)
         }
-        if let found { return found }
-        // `Ortiz made this comment: "…"`: the subject of the sentence before the colon.
-        if key(openToken - 1) == ":", let source = firstSubject(in: sentence.lowerBound..<(openToken - 1)) {
-            return speaker(inPhrase: source, cue: ":", sieve: .cueBefore)
+        if let found { return found.attribution }
+        // `Ortiz made this comment: "…"`, `Ortiz shot back, "…"`: the subject of the clause
+        // that introduces the quote.
+        let mark = key(openToken - 1)
+        if mark == ":" || mark == "," && document.text[quote.span].first?.isUppercase == true,
+            let source = firstSubject(in: sentence.lowerBound..<(openToken - 1))
+        {
+            return speaker(inPhrase: source, cue: mark, sieve: .cueBefore)
         }
         return nil
     }
 
-    /// Whether token `c` breaks `sentence` into clauses that report separately: a semicolon, a
-    /// dash, a comma before "and", "but" or "while", or the comma that closes an opening
-    /// subordinate clause ("When …, Ortiz said").
-    private func isClauseBreak(_ c: Int, in sentence: Range<Int>) -> Bool {
+    /// Whether token `c` breaks a sentence into clauses that report separately: a semicolon, a
+    /// dash, or a comma before "and", "but" or "while" that does not just go on to the next
+    /// quote (`"…," and "…"`).
+    private func isClauseBreak(_ c: Int, openToken: Int) -> Bool {
         let k = key(c)
         if k == ";" || Self.signatureDashes.contains(k) { return true }
-        guard k == "," else { return false }
-        if c + 1 < facts.words.count, ["and", "but", "while", "whereas"].contains(key(c + 1)) { return true }
-        return Self.subordinators.contains(key(sentence.lowerBound))
-            && !(sentence.lowerBound..<c).contains { key($0) == "," && !quoted[$0] }
+        return k == "," && c + 2 < openToken && ["and", "but", "while", "whereas"].contains(key(c + 1))
     }
 
     /// Whether the words at `span` follow a preposition: an object, not a subject.
