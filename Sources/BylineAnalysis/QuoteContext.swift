@@ -180,9 +180,22 @@ struct QuoteContext {
     func firstSubject(in range: Range<Int>) -> Range<Int>? {
         var lower = range.lowerBound
         if let comma = openingClauseEnd(in: range) { lower = comma + 1 }
-        for v in lower..<range.upperBound where !quoted[v] && (facts.isVerb(v) || cue(at: v) != nil) && !facts.isParticiple(v) {
-            // A verb of a relative clause ("who lost the primary") is not the sentence's.
-            if v > lower, facts.grammar.isA(key(v - 1), .relative) { continue }
+        var v = lower
+        while v < range.upperBound {
+            defer { v += 1 }
+            // A relative clause set off by commas is passed over whole (", who has …,").
+            if key(v) == ",", v + 1 < range.upperBound, facts.grammar.isA(key(v + 1), .relative),
+                let close = (v + 1..<range.upperBound).first(where: { key($0) == "," && !quoted[$0] })
+            {
+                v = close - 1
+                continue
+            }
+            guard !quoted[v], facts.isVerb(v) || cue(at: v) != nil, !facts.isParticiple(v) else { continue }
+            // A verb of a relative clause ("who lost the primary", "which is set") is not the
+            // sentence's.
+            var before = v
+            while before > lower, isModifier(before - 1) { before -= 1 }
+            if before > lower, facts.grammar.isA(key(before - 1), .relative) { continue }
             if let found = subject(before: v, floor: lower) { return found }
         }
         for t in lower..<range.upperBound where t == lower || !facts.grammar.isA(key(t - 1), .preposition) {
@@ -234,6 +247,12 @@ struct QuoteContext {
         return Attribution(entity: nil, mention: phrase(range), cue: cue, sieve: sieve)
     }
 
+    /// Whether tokens `range` are one person's name and nothing else.
+    private func isName(_ range: Range<Int>) -> Bool {
+        guard let first = mentionAt[range.lowerBound], document.entities[first.entity].type == "PERSON" else { return false }
+        return range.allSatisfy { mentionAt[$0]?.entity == first.entity }
+    }
+
     /// Whether token `t` is part of a person's name.
     func isPerson(at t: Int) -> Bool {
         mentionAt[t].map { document.entities[$0.entity].type == "PERSON" } ?? false
@@ -273,8 +292,12 @@ struct QuoteContext {
             guard key(end - 1) == "," else { break }
             var comma = end - 1
             while asides <= Self.mostAsides,
-                let before = (max(floor, comma - Self.longestAside)..<comma).last(where: { key($0) == "," }), isAside((before + 1)..<comma)
+                let before = (max(floor, comma - Self.longestAside)..<comma).last(where: { key($0) == "," })
             {
+                let aside = (before + 1)..<comma
+                // A name in apposition is the speaker: "her lawyer, Ana Ruiz, said".
+                if isName(aside), before > floor, facts.nounPhrase(endingBefore: before, limit: floor) != nil { return aside }
+                guard isAside(aside) else { break }
                 comma = before
                 asides += 1
             }

@@ -251,12 +251,20 @@ extension QuoteContext {
         guard let sentence = sentence(at: quote.span.start) else { return nil }
         let openToken = token(at: quote.open)
         guard openToken > sentence.lowerBound else { return nil }
-        // "According to Ortiz, …" opening the sentence reports all of it.
-        if key(sentence.lowerBound) == "according", let cue = cue(at: sentence.lowerBound),
-            let comma = (sentence.lowerBound..<openToken).first(where: { key($0) == "," }),
-            let source = subject(after: sentence.lowerBound + cue.length, limit: comma)
+        // "According to Ortiz" anywhere before the quote, or "As Ortiz put it, …" opening the
+        // sentence, reports all of it.
+        if let a = (sentence.lowerBound..<openToken).first(where: { key($0) == "according" && !quoted[$0] }), let cue = cue(at: a),
+            let source = subject(after: a + cue.length, limit: openToken)
         {
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
+        }
+        if let comma = (sentence.lowerBound..<openToken).first(where: { key($0) == "," }) {
+            let first = sentence.lowerBound
+            if key(first) == "as", let c = (first..<comma).first(where: { cue(at: $0) != nil }), let cue = cue(at: c),
+                let source = subject(before: c, floor: first + 1)
+            {
+                return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
+            }
         }
         var found: (attribution: Attribution, start: Int)?
         for c in (sentence.lowerBound..<openToken).reversed() where !quoted[c] {
@@ -317,18 +325,28 @@ extension QuoteContext {
         if key(c) == "according" {
             return subject(after: c + cue.length, limit: openToken).map { speaker(inPhrase: $0, cue: cue.text, sieve: .cueBefore) }
         }
-        // A participle ("…, adding", "tweets saying") reports for the subject of the sentence.
-        if facts.isParticiple(c), c > sentence.lowerBound, let source = firstSubject(in: sentence.lowerBound..<c) {
+        // A participle ("…, adding", "tweets saying") or a second verb ("… and said") reports
+        // for the subject of the sentence.
+        if c > sentence.lowerBound, facts.isParticiple(c) || ["and", "but", "or"].contains(key(c - 1)),
+            let source = firstSubject(in: sentence.lowerBound..<c)
+        {
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
         }
         return subject(before: c, floor: sentence.lowerBound).map { speaker(inPhrase: $0, cue: cue.text, sieve: .cueBefore) }
     }
 
-    /// A partial quote's speaker: the subject of the first verb of its sentence before it.
+    /// A partial quote's speaker: the subject of the first verb of its clause before it.
     func sentenceSubject(_ quote: FoundQuote) -> Attribution? {
         guard !opensSentence(quote), let sentence = sentence(at: quote.span.start) else { return nil }
-        let before = sentence.lowerBound..<token(at: quote.open)
-        if let source = firstSubject(in: before) { return speaker(inPhrase: source, cue: nil, sieve: .sentenceSubject) }
+        let openToken = token(at: quote.open)
+        // The clause the quote stands in: after the last ", while …", ", and …" or ";" before it.
+        let clause = (sentence.lowerBound..<openToken).last { c in
+            !quoted[c] && (key(c) == ";" || key(c) == "," && c + 2 < openToken && ["and", "but", "while", "whereas"].contains(key(c + 1)))
+        }.map { key($0) == ";" ? $0 + 1 : $0 + 2 } ?? sentence.lowerBound
+        if let source = firstSubject(in: clause..<openToken) ?? firstSubject(in: sentence.lowerBound..<openToken) {
+            return speaker(inPhrase: source, cue: nil, sieve: .sentenceSubject)
+        }
+        let before = sentence.lowerBound..<openToken
         // No verb read as one ("admires"): the first name not governed by a preposition.
         for t in before where t == sentence.lowerBound || !facts.grammar.isA(key(t - 1), .preposition) {
             if let found = speaker(at: t), found.entity != nil {
