@@ -185,7 +185,9 @@ struct FactText {
                 start = i
                 continue
             }
-            if grammar.isGrammarWord(word.key) || isVerb(i) { break }
+            // An "-ing" word after a possessive is a noun ("the company's spending").
+            let gerund = isParticiple(i) && i > limit && words[i - 1].key == "'s"
+            if grammar.isGrammarWord(word.key) || isVerb(i) && !gerund { break }
             start = i
         }
         return start < end ? start..<end : nil

@@ -51,9 +51,14 @@ public struct QuoteStage: Stage {
                     speakerMention: attribution?.mention, cue: attribution?.cue, confidence: attribution?.sieve.confidence ?? 0,
                     provenance: Provenance(stage: name, rule: attribution?.sieve.rawValue ?? (isTitle ? "title" : "unattributed"))))
         }
-        // What a direct quote already reports is not reported again.
+        // What a direct quote already reports is not reported again, and the words that
+        // attribute a quote ("Ortiz, a lawyer, said.") are not reported speech.
         let direct = quotes.filter { $0.kind == .direct }.map(\.span)
-        for (span, attribution) in reports where !direct.contains(where: { 2 * (min($0.end, span.end) - max($0.start, span.start)) > span.end - span.start }) {
+        let speakers = quotes.compactMap(\.speakerMention)
+        for (span, attribution) in reports
+        where !direct.contains(where: { 2 * (min($0.end, span.end) - max($0.start, span.start)) > span.end - span.start })
+            && !speakers.contains(where: { span.start <= $0.start && $0.end <= span.end })
+        {
             quotes.append(
                 Quote(
                     kind: .indirect, span: span, speaker: attribution.entity.map { document.entities[$0].id }, speakerMention: attribution.mention,

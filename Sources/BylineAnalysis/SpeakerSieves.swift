@@ -145,13 +145,16 @@ extension QuoteContext {
         opensSentence(quote) ? .direct : .partial
     }
 
-    /// Whether the quote opens its sentence, or a clause after a colon (`Ortiz said: "…"`), or
-    /// carries on from the paragraph before.
+    /// Whether the quote opens its sentence, or opens a quotation with a capital after a colon
+    /// or comma (`Ortiz said: "We…"`, `Ortiz said, "We…"`), or carries on from the paragraph
+    /// before.
     func opensSentence(_ quote: FoundQuote) -> Bool {
         guard let sentence = sentence(at: quote.span.start) else { return true }
         let openToken = token(at: quote.open)
-        return quote.open <= document.tokens[sentence.lowerBound].span.start || quote.continues
-            || openToken > sentence.lowerBound && key(openToken - 1) == ":"
+        if quote.open <= document.tokens[sentence.lowerBound].span.start || quote.continues { return true }
+        guard openToken > sentence.lowerBound else { return false }
+        let mark = key(openToken - 1)
+        return mark == ":" || mark == "," && document.text[quote.span].first?.isUppercase == true
     }
 
     /// Whether the quoted words are a title, a theme or a slogan rather than speech: most of

@@ -43,7 +43,7 @@ private let cases: [(name: String, text: String, names: [String: String], quotes
      ["Eva Lind": "PER"], [("We are ready to sign", .direct, "Eva Lind", "cue-before-quote")]),
     ("a reporter set off by an opening clause does not take the quote",
      "When Ida Falk spoke, Jon Berg shot back, \"That is not true.\"",
-     ["Ida Falk": "PER", "Jon Berg": "PER"], [("That is not true.", .partial, "Jon Berg", "cue-before-quote")]),
+     ["Ida Falk": "PER", "Jon Berg": "PER"], [("That is not true.", .direct, "Jon Berg", "cue-before-quote")]),
     ("asides in a row between the speaker and the cue",
      "\"The port will reopen,\" Dana Whitfield, the harbour master, one of three officials on the board, said on Tuesday.",
      ["Dana Whitfield": "PER"], [("The port will reopen,", .direct, "Dana Whitfield", "cue-after-quote")]),
