@@ -221,6 +221,9 @@ struct QuoteContext {
         return (first..<comma).contains(where: { !quoted[$0] && isFiniteVerb($0) }) ? nil : comma
     }
 
+    /// Quantifiers that stand for people on their own as a subject ("Some chanted …").
+    static let standaloneQuantifiers: Set<String> = ["another", "some", "others", "many", "several", "both", "most", "few", "one"]
+
     /// Words that open a subordinate clause at the start of a sentence.
     static let subordinators: Set<String> = ["when", "if", "as", "after", "before", "while", "although", "though", "because", "since", "once", "until", "unless", "whether"]
 
@@ -304,7 +307,12 @@ struct QuoteContext {
             guard comma < end - 1 else { break }
             end = comma
         }
-        guard end > floor, !quoted[end - 1], var phrase = facts.nounPhrase(endingBefore: end, limit: floor) else { return nil }
+        guard end > floor, !quoted[end - 1] else { return nil }
+        // A quantifier standing for people ("Another wrote", "Some chanted").
+        if Self.standaloneQuantifiers.contains(key(end - 1)), end - 1 == floor || !facts.words[end - 2].alphabetic {
+            return (end - 1)..<end
+        }
+        guard var phrase = facts.nounPhrase(endingBefore: end, limit: floor) else { return nil }
         if let antecedent = facts.relativeAntecedent(phrase) { return antecedent }
         phrase = extended(phrase, floor: floor)
         // A title set off by a comma describes the person named before it ("Ortiz, deputy

@@ -214,6 +214,12 @@ extension QuoteContext {
             else { return nil }
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
         }
+        // Any verb inverted before a name stands for saying (`"…!" beamed Ortiz`).
+        if ending, !opensSentence, facts.isVerb(t), !facts.isParticiple(t), !facts.words[t].capitalised, t + 1 < sentence.upperBound,
+            isPerson(at: t + 1), let source = subject(after: t + 1, limit: sentence.upperBound)
+        {
+            return speaker(inPhrase: source, cue: word(t), sieve: .cueAfter)
+        }
         for i in (t + 1)..<max(t + 1, end) {
             if quoted[i] || facts.words[i].kind == .quote { return nil }
             guard let cue = cue(at: i) else { continue }
