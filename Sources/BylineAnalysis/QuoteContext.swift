@@ -409,6 +409,7 @@ struct QuoteContext {
         guard start < limit, !quoted[start] else { return nil }
         let first = facts.words[start]
         guard first.alphabetic || first.kind == .abbreviation || first.kind == .number, facts.timeOfToken[start] == nil,
+            !Self.subordinators.contains(first.key),
             first.capitalised || facts.grammar.isA(first.key, .determiner) || Self.pronouns.contains(first.key) || !facts.grammar.isGrammarWord(first.key)
         else { return nil }
         var end = start + 1

@@ -194,6 +194,28 @@ extension QuoteContext {
     /// `"…," Ortiz said` / `"…," said Ortiz` / `"…," he added`: a cue whose subject starts right
     /// behind the quote.
     func cueAfter(_ quote: FoundQuote) -> Attribution? {
+        guard let found = attributionAfter(quote) else { return nil }
+        let (attribution, end) = found
+        guard let s = sentenceIndex(at: quote.span.end - 1), end > 0 else { return attribution }
+        let sentence = document.sentences[sentenceOf[end - 1] >= 0 ? sentenceOf[end - 1] : s].tokens
+        // `"…," Ortiz said, according to the report.`: the outer reporter takes the quote.
+        if let a = (end..<sentence.upperBound).first(where: { key($0) == "according" && !quoted[$0] }), let cue = cue(at: a),
+            let source = subject(after: a + cue.length, limit: sentence.upperBound)
+        {
+            return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
+        }
+        // `"…?" Ortiz continued, "…"`: words that introduce the next quote leave this one to
+        // the cue before it, when it has one.
+        var next = end
+        while next < sentence.upperBound, !quoted[next], facts.words[next].kind != .quote, ![".", "!", "?"].contains(key(next)) { next += 1 }
+        if next < sentence.upperBound, facts.words[next].kind == .quote, next > end, [",", ":"].contains(key(next - 1)), cueBefore(quote) != nil {
+            return nil
+        }
+        return attribution
+    }
+
+    /// The attribution right behind a quote, with the token where its words end.
+    private func attributionAfter(_ quote: FoundQuote) -> (Attribution, Int)? {
         guard let close = quote.close else { return nil }
         var t = token(at: close + 1)
         // The quote ends its clause: with a comma, a question or exclamation mark, a dash (a
@@ -212,16 +234,16 @@ extension QuoteContext {
             guard let source = subject(after: t + cue.length, limit: sentence.upperBound),
                 !opensSentence || ending || endsSoon(sentence, after: source.upperBound)
             else { return nil }
-            return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
+            return (speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter), source.upperBound)
         }
         // Any verb inverted before a name stands for saying (`"…!" beamed Ortiz`).
         if ending, !opensSentence, facts.isVerb(t), !facts.isParticiple(t), !facts.words[t].capitalised, t + 1 < sentence.upperBound,
             isPerson(at: t + 1), let source = subject(after: t + 1, limit: sentence.upperBound)
         {
-            return speaker(inPhrase: source, cue: word(t), sieve: .cueAfter)
+            return (speaker(inPhrase: source, cue: word(t), sieve: .cueAfter), source.upperBound)
         }
         for i in (t + 1)..<max(t + 1, end) {
-            if quoted[i] || facts.words[i].kind == .quote { return nil }
+            if quoted[i] || facts.words[i].kind == .quote { break }
             guard let cue = cue(at: i) else { continue }
             // The subject starts right behind the quote, after any describing words ("retired")
             // or the "as" of `as Ortiz put it`; a cue word inside an aside is passed over.
@@ -229,7 +251,19 @@ extension QuoteContext {
                 (t..<source.lowerBound).allSatisfy({ isDescribingWord($0) || ($0 == t && key($0) == "as") })
             else { continue }
             guard !opensSentence || ending || endsSoon(sentence, after: i + cue.length) else { return nil }
-            return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
+            return (speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter), i + cue.length)
+        }
+        // A name right behind the quote and a verb after it, whatever the verb (`"…," Ortiz
+        // shot back.`).
+        if ending || commaAfter, facts.words[t].capitalised || facts.grammar.isA(key(t), .determiner),
+            let source = subject(after: t, limit: sentence.upperBound), source.contains(where: { isPerson(at: $0) })
+        {
+            var name = source.lowerBound
+            while name < source.upperBound, !isPerson(at: name) { name += 1 }
+            while name < source.upperBound, isPerson(at: name) { name += 1 }
+            if name < sentence.upperBound, facts.words[name].alphabetic, !facts.words[name].capitalised, !facts.grammar.isGrammarWord(key(name)) {
+                return (speaker(inPhrase: t..<name, cue: word(name), sieve: .cueAfter), name + 1)
+            }
         }
         return nil
     }
