@@ -50,7 +50,7 @@ enum SpeakerSieve: String, CaseIterable {
     ]
     /// The sieves tried on quotes inside a sentence: a cue before them comes first.
     static let forPartialQuotes: [SpeakerSieve] = [
-        .dashSignature, .cueBefore, .cueAfter, .reportingClause, .participleOpener, .paragraphLabel, .sentenceSubject,
+        .dashSignature, .cueBefore, .participleOpener, .cueAfter, .reportingClause, .paragraphLabel, .sentenceSubject,
     ]
 
     var confidence: Double {
@@ -226,18 +226,18 @@ extension QuoteContext {
         while t < document.tokens.count, [",", "\u{201D}", "\""].contains(key(t)) { t += 1 }
         guard t < document.tokens.count, sentenceOf[t] >= 0 else { return nil }
         let sentence = document.sentences[sentenceOf[t]].tokens
-        let opensSentence = t == sentence.lowerBound
-        if !opensSentence && !ending && !commaAfter { return nil }
+        let startsSentence = t == sentence.lowerBound
+        if !startsSentence && !ending && !commaAfter { return nil }
         let end = min(sentence.upperBound, t + Self.reachAfter)
         // Inverted, `said Ortiz`; a participle ("adding") opens a clause of its own instead.
         if let cue = cue(at: t), !facts.isParticiple(t) {
             guard let source = subject(after: t + cue.length, limit: sentence.upperBound),
-                !opensSentence || ending || endsSoon(sentence, after: source.upperBound)
+                !startsSentence || ending || endsSoon(sentence, after: source.upperBound)
             else { return nil }
             return (speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter), source.upperBound)
         }
         // Any verb inverted before a name stands for saying (`"…!" beamed Ortiz`).
-        if ending, !opensSentence, facts.isVerb(t), !facts.isParticiple(t), !facts.words[t].capitalised, t + 1 < sentence.upperBound,
+        if ending, !startsSentence, facts.isVerb(t), !facts.isParticiple(t), !facts.words[t].capitalised, t + 1 < sentence.upperBound,
             isPerson(at: t + 1), let source = subject(after: t + 1, limit: sentence.upperBound)
         {
             return (speaker(inPhrase: source, cue: word(t), sieve: .cueAfter), source.upperBound)
@@ -250,12 +250,12 @@ extension QuoteContext {
             guard let source = subject(before: i, floor: t),
                 (t..<source.lowerBound).allSatisfy({ isDescribingWord($0) || ($0 == t && key($0) == "as") })
             else { continue }
-            guard !opensSentence || ending || endsSoon(sentence, after: i + cue.length) else { return nil }
+            guard !startsSentence || ending || endsSoon(sentence, after: i + cue.length) else { return nil }
             return (speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter), i + cue.length)
         }
-        // A name right behind the quote and a verb after it, whatever the verb (`"…," Ortiz
+        // A name right behind a quotation and a verb after it, whatever the verb (`"…," Ortiz
         // shot back.`).
-        if ending || commaAfter, facts.words[t].capitalised || facts.grammar.isA(key(t), .determiner),
+        if ending || commaAfter, opensSentence(quote), facts.words[t].capitalised || facts.grammar.isA(key(t), .determiner),
             let source = subject(after: t, limit: sentence.upperBound), source.contains(where: { isPerson(at: $0) })
         {
             var name = source.lowerBound
