@@ -103,8 +103,10 @@ struct QuoteContext {
     /// The cue phrase starting at token `t`, as written, with its length.
     func cue(at t: Int) -> (text: String, length: Int)? {
         guard !quoted[t], let candidates = Self.cueWords[key(t)] else { return nil }
-        // After a determiner the word is a noun ("the states", "his calls"), not a cue.
+        // After a determiner the word is a noun ("the states", "his calls"), not a cue; nor is
+        // a capitalised word inside a sentence ("the United States").
         if t > 0, facts.grammar.isA(key(t - 1), .determiner), !facts.grammar.isA(key(t - 1), .pronoun) { return nil }
+        if facts.words[t].capitalised, sentenceOf[t] >= 0, document.sentences[sentenceOf[t]].tokens.lowerBound != t { return nil }
         for words in candidates where t + words.count <= document.tokens.count {
             if words.indices.allSatisfy({ key(t + $0) == words[$0] }) {
                 return (String(document.text[Span(document.tokens[t].span.start, document.tokens[t + words.count - 1].span.end)]), words.count)
