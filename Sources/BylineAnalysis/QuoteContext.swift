@@ -31,13 +31,19 @@ struct QuoteContext {
         grouping: DataFile(PackageResources.speech_cues_txt).lines.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] }
     ).mapValues { $0.sorted { $0.count > $1.count } }
 
-    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i"]
+    /// The classes of `speaker-words.tsv`: pronouns, subordinators, quantifiers, title words.
+    private static let speakerWords: [String: Set<String>] = DataFile(PackageResources.speaker_words_tsv).rows
+        .filter { $0.count == 2 }
+        .reduce(into: [:]) { classes, row in classes[row[0], default: []].formUnion(row[1].split(separator: " ").map(String.init)) }
+
+    /// Pronouns that may stand for a speaker.
+    static let pronouns = speakerWords["pronoun"] ?? []
 
     /// Entity types that speak: people, organisations, and places standing for their governments.
     static let speakingTypes: Set<String> = ["PERSON", "ORG", "GPE"]
 
     /// Words that introduce a title rather than speech: `the theme "…"`.
-    static let titleWords: Set<String> = ["theme", "title", "titled", "entitled", "slogan", "motto", "headline", "banner"]
+    static let titleWords = speakerWords["title-word"] ?? []
 
     /// Nouns that carry words: `X's claim that …`.
     static let speechNouns: Set<String> = Set(DataFile(PackageResources.speech_nouns_txt).lines)
@@ -224,10 +230,10 @@ struct QuoteContext {
     }
 
     /// Quantifiers that stand for people on their own as a subject ("Some chanted …").
-    static let standaloneQuantifiers: Set<String> = ["another", "some", "others", "many", "several", "both", "most", "few", "one"]
+    static let standaloneQuantifiers = speakerWords["quantifier"] ?? []
 
     /// Words that open a subordinate clause at the start of a sentence.
-    static let subordinators: Set<String> = ["when", "if", "as", "after", "before", "while", "although", "though", "because", "since", "once", "until", "unless", "whether"]
+    static let subordinators = speakerWords["subordinator"] ?? []
 
     /// The speaker a noun phrase names: a person named in it other than as a possessor
     /// ("the senator's aide" is not the senator), else an organisation or place that heads it,

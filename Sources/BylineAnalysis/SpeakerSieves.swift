@@ -7,8 +7,8 @@ enum SpeakerSieve: String, CaseIterable {
     /// `"…," Ortiz said`, `"…," Ortiz, a lawyer, said` or `"…," said Ortiz`: a cue right after
     /// the quote, with its subject.
     case cueAfter = "cue-after-quote"
-    /// `Ortiz said: "…"`, `Ortiz pointed out that … "…"`: the nearest cue before the quote in its
-    /// sentence that has a subject.
+    /// `Ortiz said: "…"`, `Ortiz pointed out that … "…"`: a cue before the quote in its sentence
+    /// that has a subject; reports nest, and the outermost reporter of the clause takes it.
     case cueBefore = "cue-before-quote"
     /// `Saying that … "…", Ortiz noted …`: a sentence opening with a speech participle, whose
     /// speaker is named after the quote.
@@ -45,10 +45,11 @@ enum SpeakerSieve: String, CaseIterable {
 
     /// The sieves tried on quotes that open their sentence.
     static let forDirectQuotes: [SpeakerSieve] = [
-        .dashSignature, .cueAfter, .cueBefore, .reportingClause, .participleOpener, .paragraphLabel, .colonLeadIn, .quoteContinuity, .paragraphContinuity,
-        .previousSubject,
+        .dashSignature, .cueAfter, .cueBefore, .reportingClause, .participleOpener, .paragraphLabel, .colonLeadIn, .quoteContinuity,
+        .paragraphContinuity, .previousSubject,
     ]
-    /// The sieves tried on quotes inside a sentence: a cue before them comes first.
+    /// The sieves tried on quotes inside a sentence: a cue before them, or a participle opening
+    /// the sentence, comes before the words after them.
     static let forPartialQuotes: [SpeakerSieve] = [
         .dashSignature, .cueBefore, .participleOpener, .cueAfter, .reportingClause, .paragraphLabel, .sentenceSubject,
     ]
@@ -270,11 +271,11 @@ extension QuoteContext {
 
     /// The most tokens after an attribution standing as a sentence of its own (`Ortiz said on
     /// Monday.`).
-    static let shortestTail = 4
+    static let longestTail = 4
 
     /// Whether `sentence` ends within a few tokens after token `t`.
     private func endsSoon(_ sentence: Range<Int>, after t: Int) -> Bool {
-        sentence.upperBound - t <= Self.shortestTail
+        sentence.upperBound - t <= Self.longestTail
     }
 
     /// Whether token `t` is a lower-case word that may describe a noun ("retired", "former").
