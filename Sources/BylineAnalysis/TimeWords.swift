@@ -14,40 +14,22 @@ struct TimeWords: Sendable {
         let value: String
     }
 
-    /// Entries by the key of their first word.
-    private let entries: [String: [Entry]]
+    /// The phrases, in file order.
+    let entries: [Entry]
 
     /// The words of `time-words.tsv`.
     static let english = TimeWords(DataFile(PackageResources.time_words_tsv), tokenizer: .english)
 
     init(_ file: DataFile, tokenizer: Tokenizer) {
-        var entries: [String: [Entry]] = [:]
+        var entries: [Entry] = []
         for row in file.rows where row.count == 3 {
             let phrase = row[1]
             let tokens = TimeToken.tokens(of: phrase, tokens: tokenizer.tokenize(phrase, in: Span(0, phrase.utf8.count)))
-            guard let first = tokens.first else { continue }
-            let entry = Entry(
-                wordClass: row[0], keys: tokens.map(\.key), capitalised: phrase.first?.isUppercase == true, value: row[2])
-            entries[first.key, default: []].append(entry)
+            guard !tokens.isEmpty else { continue }
+            entries.append(
+                Entry(wordClass: row[0], keys: tokens.map(\.key), capitalised: phrase.first?.isUppercase == true, value: row[2]))
         }
         self.entries = entries
-    }
-
-    /// The phrases of `wordClass` that start at `position`: their length in tokens and value.
-    func matches(_ wordClass: String, in tokens: ArraySlice<TimeToken>, at position: Int) -> [(length: Int, value: String)] {
-        guard let candidates = entries[tokens[position].key] else { return [] }
-        return candidates.compactMap { entry in
-            guard entry.wordClass == wordClass, position + entry.keys.count <= tokens.endIndex,
-                !entry.capitalised || tokens[position].capitalised
-            else { return nil }
-            for (k, key) in entry.keys.enumerated() where tokens[position + k].key != key { return nil }
-            return (entry.keys.count, entry.value)
-        }
-    }
-
-    /// The classes of the phrases that start with `token`.
-    func classes(startingWith token: TimeToken) -> [String] {
-        (entries[token.key] ?? []).map(\.wordClass)
     }
 }
 
