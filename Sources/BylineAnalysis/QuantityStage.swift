@@ -152,6 +152,7 @@ struct FigureReader {
 
     /// The ordinal of a hyphenated rank word ("second-largest", "third-most-visited").
     private func ordinalOfCompound(_ key: String) -> Double? {
+        guard key.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = key.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, let value = words.ordinal(String(parts[0])) else { return nil }
         let rest = parts[1].split(separator: "-").first.map(String.init) ?? ""

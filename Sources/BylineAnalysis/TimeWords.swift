@@ -78,13 +78,15 @@ struct TimeToken: Sendable {
     }
 
     private static func make(_ bytes: ArraySlice<UInt8>, at offset: Int, word: Span) -> TimeToken {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let span = Span(offset, offset + bytes.count)
         // ASCII, the common case, lower-cased byte by byte.
-        let key = bytes.allSatisfy({ $0 < 0x80 })
-            ? String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            : text.lowercased().replacingApostrophes()
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            let first = bytes.first ?? 0
+            return TimeToken(span: span, word: word, key: String(lowercasingASCII: bytes), capitalised: first >= 0x41 && first <= 0x5A)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         return TimeToken(
-            span: Span(offset, offset + bytes.count), word: word, key: key,
+            span: span, word: word, key: text.lowercased().replacingApostrophes(),
             capitalised: (bytes.first ?? 0) < 0x80 ? (bytes.first ?? 0) >= 0x41 && (bytes.first ?? 0) <= 0x5A : text.first?.isUppercase == true)
     }
 
