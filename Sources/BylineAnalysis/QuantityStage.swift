@@ -17,7 +17,11 @@ public struct QuantityStage: Stage {
     }
 
     public func run(on document: inout Document) {
-        let text = FactText(document)
+        run(on: &document, text: FactText(document))
+    }
+
+    /// Adds the quantities, reading the words of `text`, made from `document`.
+    func run(on document: inout Document, text: FactText) {
         let named = Self.namedTokens(document, text: text)
         var quantities: [Quantity] = []
         var i = 0

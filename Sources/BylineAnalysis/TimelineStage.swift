@@ -25,7 +25,11 @@ public struct TimelineStage: Stage {
     }
 
     public func run(on document: inout Document) {
-        let text = FactText(document)
+        run(on: &document, text: FactText(document))
+    }
+
+    /// Adds the timeline, reading the words of `text`, made from `document`.
+    func run(on document: inout Document, text: FactText) {
         var entries: [TimelineEntry] = []
         var i = 0
         while i < text.words.count {
