@@ -8,8 +8,32 @@ public enum Analysis {
     public static func pipeline() throws(BylineError) -> Pipeline {
         try Pipeline([
             TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: NERModel.shared), RoleStage(), QuoteStage(),
-            QuantityStage(), EventStage(), TimelineStage(),
+            FactStages(),
         ])
+    }
+}
+
+/// The quantity, event and timeline stages, run in that order over one reading of the
+/// document's words (``FactText``): the three read the same tokens, sentences and times, and
+/// none of them changes those.
+public struct FactStages: Stage {
+    public let name = "facts"
+    public let requires: Set<Layer>
+    public let provides: Set<Layer>
+    let quantities = QuantityStage()
+    let events = EventStage()
+    let timeline = TimelineStage()
+
+    public init() {
+        provides = quantities.provides.union(events.provides).union(timeline.provides)
+        requires = quantities.requires.union(events.requires).union(timeline.requires).subtracting(provides)
+    }
+
+    public func run(on document: inout Document) {
+        let text = FactText(document)
+        quantities.run(on: &document, text: text)
+        events.run(on: &document, text: text)
+        timeline.run(on: &document, text: text)
     }
 }
 

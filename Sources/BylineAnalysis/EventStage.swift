@@ -55,7 +55,12 @@ public struct EventStage: Stage {
     }
 
     public func run(on document: inout Document) {
-        let reader = EventReader(text: FactText(document), words: vocabulary, document: document)
+        run(on: &document, text: FactText(document))
+    }
+
+    /// Adds the events, reading the words of `text`, made from `document`.
+    func run(on document: inout Document, text: FactText) {
+        let reader = EventReader(text: text, words: vocabulary, document: document)
         var events: [EventDraft] = []
         for mention in reader.eventMentions() {
             if let index = events.lastIndex(where: { $0.absorbs(mention) }) {

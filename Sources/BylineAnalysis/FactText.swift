@@ -94,7 +94,7 @@ struct FactText {
     /// case, byte by byte.
     static func key(_ raw: Substring) -> String {
         guard raw.utf8.allSatisfy({ $0 < 0x80 }) else { return String(raw.lowercased().map { $0 == "\u{2019}" ? "'" : $0 }) }
-        return String(decoding: raw.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return String(lowercasingASCII: raw.utf8)
     }
 
     /// The text of tokens `range`, from the first token's start to the last one's end.
@@ -279,6 +279,16 @@ struct FactText {
 
     /// The digits of a year at the start of a date value.
     private static let yearDigits = 4
+}
+
+extension String {
+    /// The string of ASCII `bytes` with their upper-case letters made lower case, written
+    /// straight into the string's storage.
+    init(lowercasingASCII bytes: some Collection<UInt8>) {
+        self.init(unsafeUninitializedCapacity: bytes.count) { buffer in
+            buffer.initialize(from: bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }).1
+        }
+    }
 }
 
 extension Array where Element: Hashable {

@@ -101,6 +101,7 @@ final class FigureWords: Sendable {
     /// optional glued currency and a suffix. Nil when it holds no digits or something else
     /// stands before them ("g20").
     func digits(_ key: String) -> Digits? {
+        guard key.utf8.contains(where: Self.isDigit) else { return nil }
         let bytes = Array(key.utf8)
         guard let first = bytes.firstIndex(where: Self.isDigit) else { return nil }
         var end = first
@@ -129,6 +130,7 @@ final class FigureWords: Sendable {
     /// A number word's value: a cardinal or a hyphenated pair of them ("twenty-five").
     func cardinal(_ key: String) -> Double? {
         if let value = cardinals[key] { return value }
+        guard key.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = key.split(separator: "-")
         guard parts.count == 2, let tens = cardinals[String(parts[0])], let ones = cardinals[String(parts[1])], ones < tens else { return nil }
         return tens + ones

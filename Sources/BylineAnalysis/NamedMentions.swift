@@ -61,9 +61,8 @@ struct NamedMentionFinder {
         var chunks: [(Range<Int>, String)] = []
         var open: (start: Int, type: String)?
         for (i, tag) in tags.enumerated() {
-            let parts = tag.split(separator: "-", maxSplits: 1).map(String.init)
-            let type = parts.count == 2 ? parts[1] : nil
-            if let current = open, parts.first != "I" || type != current.type {
+            let (marker, type) = parts(of: tag)
+            if let current = open, marker != "I" || type != current.type {
                 chunks.append((current.start..<i, current.type))
                 open = nil
             }
@@ -71,6 +70,14 @@ struct NamedMentionFinder {
         }
         if let current = open { chunks.append((current.start..<tags.count, current.type)) }
         return chunks
+    }
+
+    /// A tag's marker ("B", "I", "O") and its type, if it has one. Most tags are "O", which
+    /// has nothing to split.
+    private static func parts(of tag: String) -> (marker: String?, type: String?) {
+        guard tag.utf8.contains(UInt8(ascii: "-")) else { return (tag.isEmpty ? nil : tag, nil) }
+        let parts = tag.split(separator: "-", maxSplits: 1).map(String.init)
+        return (parts.first, parts.count == 2 ? parts[1] : nil)
     }
 
     /// Head nouns of organisation names that take an "of" phrase ("Ministry of …").
@@ -163,12 +170,14 @@ struct NamedMentionFinder {
     /// reaches beyond it ("Jordan Times") keeps its tokens.
     private func countryNames(in document: Document, besides found: [NamedMention]) -> [NamedMention] {
         let tokens = document.tokens
-        var covered = Set<Int>()
-        for mention in found where vocabulary.countryCode(mention.text) != nil || mention.tokens.count > 1 { covered.formUnion(mention.tokens) }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for mention in found where vocabulary.countryCode(mention.text) != nil || mention.tokens.count > 1 {
+            for i in mention.tokens { covered[i] = true }
+        }
         var added: [NamedMention] = []
         var i = 0
         while i < tokens.count {
-            guard !covered.contains(i), tokens[i].kind == .word || tokens[i].kind == .abbreviation,
+            guard !covered[i], tokens[i].kind == .word || tokens[i].kind == .abbreviation,
                 document.text[tokens[i].span].first?.isUppercase == true,
                 vocabulary.countryFirstWords.contains(NameForms.key(document.text[tokens[i].span]))
             else {
@@ -178,7 +187,7 @@ struct NamedMentionFinder {
             var matched = 0
             for length in stride(from: min(Self.longestCountryName, tokens.count - i), through: 1, by: -1) {
                 let range = i..<(i + length)
-                guard !range.contains(where: covered.contains) else { continue }
+                guard !range.contains(where: { covered[$0] }) else { continue }
                 let span = Span(tokens[i].span.start, tokens[i + length - 1].span.end)
                 let text = String(document.text[span])
                 // Short names only in capitals: "US", not "us".

@@ -17,7 +17,11 @@ public struct QuantityStage: Stage {
     }
 
     public func run(on document: inout Document) {
-        let text = FactText(document)
+        run(on: &document, text: FactText(document))
+    }
+
+    /// Adds the quantities, reading the words of `text`, made from `document`.
+    func run(on document: inout Document, text: FactText) {
         let named = Self.namedTokens(document, text: text)
         var quantities: [Quantity] = []
         var i = 0
@@ -152,6 +156,7 @@ struct FigureReader {
 
     /// The ordinal of a hyphenated rank word ("second-largest", "third-most-visited").
     private func ordinalOfCompound(_ key: String) -> Double? {
+        guard key.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = key.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, let value = words.ordinal(String(parts[0])) else { return nil }
         let rest = parts[1].split(separator: "-").first.map(String.init) ?? ""

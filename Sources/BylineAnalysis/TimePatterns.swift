@@ -25,26 +25,47 @@ public struct TimeRule: Sendable {
     }
 }
 
-/// One element of a pattern: words or a class, maybe optional.
+/// One element of a pattern: words or a class, maybe optional. Words and classes are held as
+/// their numbers in the patterns' ``TimeNumbering``.
 struct TimePatternElement: Sendable {
     enum Test: Sendable {
-        /// One of these keys (lower case).
-        case words(Set<String>)
-        /// A phrase of a class of `time-words.tsv`, or a number form read from digits.
-        case wordClass(String)
+        /// One of these keys (lower case), by number.
+        case words([Int])
+        /// A phrase of a class of `time-words.tsv`, or a number form read from digits, by number.
+        case wordClass(Int)
     }
 
     let test: Test
     let optional: Bool
 
-    init(_ text: Substring) {
+    init(_ text: Substring, keys: inout TimeNumbering, classes: inout TimeNumbering) {
         optional = text.count > 1 && text.hasSuffix("?")
         let body = optional ? text.dropLast() : text
         if body.hasPrefix("<"), body.hasSuffix(">") {
-            test = .wordClass(String(body.dropFirst().dropLast()))
+            test = .wordClass(classes.number(of: String(body.dropFirst().dropLast())))
         } else {
-            test = .words(Set(body.split(separator: "|").map { $0.lowercased() }))
+            test = .words(body.split(separator: "|").map { keys.number(of: $0.lowercased()) })
         }
+    }
+}
+
+/// Names numbered in the order they are first met, so that matching compares numbers, not
+/// strings: the keys and the classes the time patterns and words name.
+struct TimeNumbering: Sendable {
+    private(set) var names: [String] = []
+    private var numbers: [String: Int] = [:]
+
+    /// The number of `name`, given it now if it has none.
+    mutating func number(of name: String) -> Int {
+        if let number = numbers[name] { return number }
+        numbers[name] = names.count
+        names.append(name)
+        return names.count - 1
+    }
+
+    /// The number of `name`, or nil when it has none.
+    func existingNumber(of name: String) -> Int? {
+        numbers[name]
     }
 }
 
@@ -58,11 +79,33 @@ struct TimeMatch {
 /// The time patterns, indexed by what can open them, and the matching of them on tokens.
 public struct TimePatterns: Sendable {
     public let rules: [TimeRule]
-    let words: TimeWords
-    /// Rule indices by an opening word.
-    private let byWord: [String: [Int]]
-    /// Rule indices by an opening class.
-    private let byClass: [String: [Int]]
+    /// The keys the patterns and the phrases of `time-words.tsv` name.
+    private let keys: TimeNumbering
+    /// The classes the patterns and the phrases name; a class's name is its slot's.
+    private let classes: TimeNumbering
+    /// Per class number: the number form its values are read from digits by, if any.
+    private let numberForms: [NumberForm?]
+    /// The phrases of `time-words.tsv` by the number of their first key, in file order.
+    private let phrases: [[Phrase]]
+    /// Per key number: the rules a token with that key may open, in file order.
+    private let openers: [[Int]]
+    /// The rules a number form may open, in file order.
+    private let digitOpeners: [Int]
+
+    /// A phrase of `time-words.tsv`, its class and keys by number.
+    private struct Phrase: Sendable {
+        let wordClass: Int
+        let keys: [Int]
+        /// Whether the first word must be capitalised ("May" the month, not "may" the verb).
+        let capitalised: Bool
+        let value: String
+    }
+
+    /// A value read for a class.
+    private struct Slot {
+        let wordClass: Int
+        let value: String
+    }
 
     /// The English patterns of `time-patterns.tsv` over the words of `time-words.tsv`.
     public static let english = TimePatterns(DataFile(PackageResources.time_patterns_tsv), words: .english)
@@ -74,48 +117,68 @@ public struct TimePatterns: Sendable {
     private static let fieldCount = 8
 
     init(_ file: DataFile, words: TimeWords) {
+        var keys = TimeNumbering()
+        var classes = TimeNumbering()
         var rules: [TimeRule] = []
-        var byWord: [String: [Int]] = [:]
-        var byClass: [String: [Int]] = [:]
         for row in file.rows {
             let type = TimeExpression.Kind(rawValue: row[1])
             guard row.count == Self.fieldCount, type != nil || row[1] == Self.exclusion, let reference = DateStamp(parsing: row[6])
             else { preconditionFailure("time-patterns.tsv: malformed line for '\(row.first ?? "")'") }
-            let elements = row[2].split(separator: " ").map(TimePatternElement.init)
+            let elements = row[2].split(separator: " ").map { TimePatternElement($0, keys: &keys, classes: &classes) }
             let example = TimeRule.Example(text: row[4], underspecified: row[5], reference: reference, resolved: row[7])
-            let index = rules.count
             rules.append(TimeRule(name: row[0], type: type, template: row[3], example: example, elements: elements))
-            // The elements up to the first required one can open a match.
-            for element in elements {
+        }
+        let phrases = words.entries.map { entry in
+            Phrase(
+                wordClass: classes.number(of: entry.wordClass), keys: entry.keys.map { keys.number(of: $0) },
+                capitalised: entry.capitalised, value: entry.value)
+        }
+        let formClasses = NumberForm.allCases.map { classes.number(of: $0.rawValue) }
+
+        // The elements up to the first required one can open a match.
+        var byWord = [[Int]](repeating: [], count: keys.names.count)
+        var byClass = [[Int]](repeating: [], count: classes.names.count)
+        for (index, rule) in rules.enumerated() {
+            for element in rule.elements {
                 switch element.test {
-                case .words(let keys): for key in keys { byWord[key, default: []].append(index) }
-                case .wordClass(let name): byClass[name, default: []].append(index)
+                case .words(let numbers): for key in numbers { byWord[key].append(index) }
+                case .wordClass(let number): byClass[number].append(index)
                 }
                 if !element.optional { break }
             }
         }
+        var openers = byWord
+        var phrasesByKey = [[Phrase]](repeating: [], count: keys.names.count)
+        for phrase in phrases {
+            phrasesByKey[phrase.keys[0]].append(phrase)
+            openers[phrase.keys[0]] += byClass[phrase.wordClass]
+        }
         self.rules = rules
-        self.words = words
-        self.byWord = byWord
-        self.byClass = byClass
+        self.keys = keys
+        self.classes = classes
+        numberForms = classes.names.map(NumberForm.init(rawValue:))
+        self.phrases = phrasesByKey
+        self.openers = openers.map { Array(Set($0)).sorted() }
+        digitOpeners = Array(Set(formClasses.flatMap { byClass[$0] })).sorted()
     }
 
     /// The matches in `tokens`, left to right, without overlap: at each token the longest match
     /// of any rule (the first rule of equal ones); after a match, the search goes on behind it.
-    func matches(in tokens: ArraySlice<TimeToken>) -> [TimeMatch] {
+    func matches(in tokens: [TimeToken]) -> [TimeMatch] {
+        let numbers = tokens.map { keys.existingNumber(of: $0.key) }
         var out: [TimeMatch] = []
-        var i = tokens.startIndex
-        while i < tokens.endIndex {
-            var best: TimeMatch?
-            for index in candidates(at: i, in: tokens) {
-                guard let (end, slots) = match(rules[index].elements[...], at: i, in: tokens, slots: [:]), end > i,
-                    best.map({ end > $0.tokens.upperBound }) ?? true
+        var i = 0
+        while i < tokens.count {
+            var best: (end: Int, rule: Int, slots: [Slot])?
+            for index in candidates(at: i, in: tokens, numbers: numbers) {
+                guard let (end, slots) = match(rules[index].elements[...], at: i, in: tokens, numbers: numbers, slots: []), end > i,
+                    best.map({ end > $0.end }) ?? true
                 else { continue }
-                best = TimeMatch(tokens: i..<end, rule: rules[index], slots: slots)
+                best = (end, index, slots)
             }
             if let best {
-                out.append(best)
-                i = best.tokens.upperBound
+                out.append(TimeMatch(tokens: i..<best.end, rule: rules[best.rule], slots: slotValues(best.slots)))
+                i = best.end
             } else {
                 i += 1
             }
@@ -124,51 +187,63 @@ public struct TimePatterns: Sendable {
     }
 
     /// The rules that may open at token `i`, in file order.
-    private func candidates(at i: Int, in tokens: ArraySlice<TimeToken>) -> [Int] {
-        var found = byWord[tokens[i].key] ?? []
-        for name in words.classes(startingWith: tokens[i]) { found += byClass[name] ?? [] }
-        if tokens[i].key.utf8.first.map({ $0 >= 48 && $0 <= 57 }) == true {
-            for name in NumberForms.classes { found += byClass[name] ?? [] }
-        }
-        return Array(Set(found)).sorted()
+    private func candidates(at i: Int, in tokens: [TimeToken], numbers: [Int?]) -> [Int] {
+        let opened = numbers[i].map { openers[$0] } ?? []
+        guard tokens[i].key.utf8.first.map({ $0 >= 48 && $0 <= 57 }) == true else { return opened }
+        return Array(Set(opened + digitOpeners)).sorted()
     }
 
     /// The longest way `elements` match from token `i`: where the match ends and the slots read.
     private func match(
-        _ elements: ArraySlice<TimePatternElement>, at i: Int, in tokens: ArraySlice<TimeToken>, slots: [String: String]
-    ) -> (Int, [String: String])? {
+        _ elements: ArraySlice<TimePatternElement>, at i: Int, in tokens: [TimeToken], numbers: [Int?], slots: [Slot]
+    ) -> (Int, [Slot])? {
         guard let element = elements.first else { return (i, slots) }
         let rest = elements.dropFirst()
-        var best = element.optional ? match(rest, at: i, in: tokens, slots: slots) : nil
-        func consider(_ result: (Int, [String: String])?) {
+        var best = element.optional ? match(rest, at: i, in: tokens, numbers: numbers, slots: slots) : nil
+        func consider(_ result: (Int, [Slot])?) {
             guard let result, result.0 > best?.0 ?? -1 else { return }
             best = result
         }
-        guard i < tokens.endIndex else { return best }
+        guard i < tokens.count else { return best }
         switch element.test {
         case .words(let keys):
-            if keys.contains(tokens[i].key) { consider(match(rest, at: i + 1, in: tokens, slots: slots)) }
-        case .wordClass(let name):
-            for (length, value) in classMatches(name, at: i, in: tokens) {
-                var filled = slots
-                filled[name] = value
-                consider(match(rest, at: i + length, in: tokens, slots: filled))
+            if let number = numbers[i], keys.contains(number) {
+                consider(match(rest, at: i + 1, in: tokens, numbers: numbers, slots: slots))
+            }
+        case .wordClass(let wordClass):
+            for (length, value) in classMatches(wordClass, at: i, in: tokens, numbers: numbers) {
+                consider(match(rest, at: i + length, in: tokens, numbers: numbers, slots: slots + [Slot(wordClass: wordClass, value: value)]))
             }
         }
         return best
     }
 
     /// The phrases of a class at token `i`: from `time-words.tsv`, or read from digits.
-    private func classMatches(_ name: String, at i: Int, in tokens: ArraySlice<TimeToken>) -> [(length: Int, value: String)] {
-        let listed = words.matches(name, in: tokens, at: i)
-        guard let read = NumberForms.read(name, at: i, in: tokens) else { return listed }
-        return listed + [read]
+    private func classMatches(_ wordClass: Int, at i: Int, in tokens: [TimeToken], numbers: [Int?]) -> [(length: Int, value: String)] {
+        var found: [(length: Int, value: String)] = []
+        if let first = numbers[i] {
+            for phrase in phrases[first]
+            where phrase.wordClass == wordClass && i + phrase.keys.count <= tokens.count && (!phrase.capitalised || tokens[i].capitalised)
+                && phrase.keys.indices.allSatisfy({ numbers[i + $0] == phrase.keys[$0] })
+            {
+                found.append((phrase.keys.count, phrase.value))
+            }
+        }
+        if let form = numberForms[wordClass], let read = form.read(at: i, in: tokens) { found.append(read) }
+        return found
+    }
+
+    /// The slots by class name; a class read twice keeps its last value.
+    private func slotValues(_ slots: [Slot]) -> [String: String] {
+        var values: [String: String] = [:]
+        for slot in slots { values[classes.names[slot.wordClass]] = slot.value }
+        return values
     }
 }
 
 /// The classes read from digits: years, days, hours, clock times, decades, numbers, ordinals.
-enum NumberForms {
-    static let classes = ["year", "day", "hour", "clock", "decade", "number", "ordinal"]
+enum NumberForm: String, CaseIterable {
+    case year, day, hour, clock, decade, number, ordinal
 
     /// The years a bare four-digit number may name.
     static let years = 1000...2099
@@ -179,37 +254,35 @@ enum NumberForms {
     /// English ordinal endings ("1st", "22nd", "3rd", "7th").
     static let ordinalEndings = ["st", "nd", "rd", "th"]
 
-    /// The value of class `name` read from the digits of token `i` (and, for a decade written
+    /// The value of this class read from the digits of token `i` (and, for a decade written
     /// "1990's", the clitic after it), with the number of tokens read.
-    static func read(_ name: String, at i: Int, in tokens: ArraySlice<TimeToken>) -> (length: Int, value: String)? {
+    func read(at i: Int, in tokens: [TimeToken]) -> (length: Int, value: String)? {
         let token = tokens[i]
-        switch name {
-        case "year":
-            guard token.key.utf8.count == 4, let n = token.integer, years.contains(n) else { return nil }
+        switch self {
+        case .year:
+            guard token.key.utf8.count == 4, let n = token.integer, Self.years.contains(n) else { return nil }
             return (1, token.key)
-        case "day":
-            guard let n = token.integer ?? ordinalNumber(token.key), days.contains(n) else { return nil }
+        case .day:
+            guard let n = token.integer ?? Self.ordinalNumber(token.key), Self.days.contains(n) else { return nil }
             return (1, twoDigits(n))
-        case "hour":
-            guard let n = token.integer, hours.contains(n) else { return nil }
+        case .hour:
+            guard let n = token.integer, Self.hours.contains(n) else { return nil }
             return (1, String(n))
-        case "clock":
-            return clock(token.key).map { (1, twoDigits($0.hour) + ":" + twoDigits($0.minute)) }
-        case "number":
+        case .clock:
+            return Self.clock(token.key).map { (1, twoDigits($0.hour) + ":" + twoDigits($0.minute)) }
+        case .number:
             return token.integer.map { (1, String($0)) }
-        case "ordinal":
-            return ordinalNumber(token.key).map { (1, String($0)) }
-        case "decade":
-            if token.key.hasSuffix("s"), let n = Int(token.key.dropLast()), token.key.utf8.count == 5, n % 10 == 0, years.contains(n) {
+        case .ordinal:
+            return Self.ordinalNumber(token.key).map { (1, String($0)) }
+        case .decade:
+            if token.key.hasSuffix("s"), let n = Int(token.key.dropLast()), token.key.utf8.count == 5, n % 10 == 0, Self.years.contains(n) {
                 return (1, String(n / 10))
             }
-            if let n = token.integer, token.key.utf8.count == 4, n % 10 == 0, years.contains(n), i + 1 < tokens.endIndex,
+            if let n = token.integer, token.key.utf8.count == 4, n % 10 == 0, Self.years.contains(n), i + 1 < tokens.count,
                 tokens[i + 1].key == "'s"
             {
                 return (2, String(n / 10))
             }
-            return nil
-        default:
             return nil
         }
     }

@@ -60,7 +60,7 @@ public struct TimeTagger: Sendable {
         let bytes = Array(document.text.utf8)
         for (index, sentence) in document.sentences.enumerated() {
             let tokens = TimeToken.tokens(of: bytes, tokens: document.tokens[sentence.tokens])
-            for match in patterns.matches(in: tokens[...]) {
+            for match in patterns.matches(in: tokens) {
                 guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots) else { continue }
                 // A match ending inside a hyphenated word takes the whole word ("five-hour-long").
                 let span = Span(tokens[match.tokens.lowerBound].word.start, tokens[match.tokens.upperBound - 1].word.end)

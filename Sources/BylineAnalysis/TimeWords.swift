@@ -14,40 +14,22 @@ struct TimeWords: Sendable {
         let value: String
     }
 
-    /// Entries by the key of their first word.
-    private let entries: [String: [Entry]]
+    /// The phrases, in file order.
+    let entries: [Entry]
 
     /// The words of `time-words.tsv`.
     static let english = TimeWords(DataFile(PackageResources.time_words_tsv), tokenizer: .english)
 
     init(_ file: DataFile, tokenizer: Tokenizer) {
-        var entries: [String: [Entry]] = [:]
+        var entries: [Entry] = []
         for row in file.rows where row.count == 3 {
             let phrase = row[1]
             let tokens = TimeToken.tokens(of: phrase, tokens: tokenizer.tokenize(phrase, in: Span(0, phrase.utf8.count)))
-            guard let first = tokens.first else { continue }
-            let entry = Entry(
-                wordClass: row[0], keys: tokens.map(\.key), capitalised: phrase.first?.isUppercase == true, value: row[2])
-            entries[first.key, default: []].append(entry)
+            guard !tokens.isEmpty else { continue }
+            entries.append(
+                Entry(wordClass: row[0], keys: tokens.map(\.key), capitalised: phrase.first?.isUppercase == true, value: row[2]))
         }
         self.entries = entries
-    }
-
-    /// The phrases of `wordClass` that start at `position`: their length in tokens and value.
-    func matches(_ wordClass: String, in tokens: ArraySlice<TimeToken>, at position: Int) -> [(length: Int, value: String)] {
-        guard let candidates = entries[tokens[position].key] else { return [] }
-        return candidates.compactMap { entry in
-            guard entry.wordClass == wordClass, position + entry.keys.count <= tokens.endIndex,
-                !entry.capitalised || tokens[position].capitalised
-            else { return nil }
-            for (k, key) in entry.keys.enumerated() where tokens[position + k].key != key { return nil }
-            return (entry.keys.count, entry.value)
-        }
-    }
-
-    /// The classes of the phrases that start with `token`.
-    func classes(startingWith token: TimeToken) -> [String] {
-        (entries[token.key] ?? []).map(\.wordClass)
     }
 }
 
@@ -96,13 +78,15 @@ struct TimeToken: Sendable {
     }
 
     private static func make(_ bytes: ArraySlice<UInt8>, at offset: Int, word: Span) -> TimeToken {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let span = Span(offset, offset + bytes.count)
         // ASCII, the common case, lower-cased byte by byte.
-        let key = bytes.allSatisfy({ $0 < 0x80 })
-            ? String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            : text.lowercased().replacingApostrophes()
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            let first = bytes.first ?? 0
+            return TimeToken(span: span, word: word, key: String(lowercasingASCII: bytes), capitalised: first >= 0x41 && first <= 0x5A)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         return TimeToken(
-            span: Span(offset, offset + bytes.count), word: word, key: key,
+            span: span, word: word, key: text.lowercased().replacingApostrophes(),
             capitalised: (bytes.first ?? 0) < 0x80 ? (bytes.first ?? 0) >= 0x41 && (bytes.first ?? 0) <= 0x5A : text.first?.isUppercase == true)
     }
 

@@ -14,17 +14,22 @@ public struct TimelineStage: Stage {
     public let name = "timeline"
     public let requires: Set<Layer> = [.text, .tokens, .sentences, .times]
     public let provides: Set<Layer> = [.timeline]
-    /// Milestone verb phrases, as token keys.
-    let verbs: [[String]]
+    /// Milestone verb phrases, as token keys, by their first key, in file order.
+    let verbs: [String: [[String]]]
 
     public init() {
-        verbs = DataFile(PackageResources.milestone_verbs_txt).lines.map { phrase in
+        let phrases = DataFile(PackageResources.milestone_verbs_txt).lines.map { phrase in
             Tokenizer.english.tokenize(phrase, in: Span(0, phrase.utf8.count)).map { String(phrase[$0.span]).lowercased() }
         }
+        verbs = Dictionary(grouping: phrases.filter { !$0.isEmpty }, by: { $0[0] })
     }
 
     public func run(on document: inout Document) {
-        let text = FactText(document)
+        run(on: &document, text: FactText(document))
+    }
+
+    /// Adds the timeline, reading the words of `text`, made from `document`.
+    func run(on document: inout Document, text: FactText) {
         var entries: [TimelineEntry] = []
         var i = 0
         while i < text.words.count {
@@ -43,7 +48,7 @@ public struct TimelineStage: Stage {
     /// The length of the milestone verb phrase at token `i`, or nil.
     private func verbLength(at i: Int, in text: FactText) -> Int? {
         let limit = text.sentence(of: i).upperBound
-        return verbs.first { phrase in
+        return verbs[text.words[i].key]?.first { phrase in
             i + phrase.count <= limit && phrase.indices.allSatisfy { text.words[i + $0].key == phrase[$0] }
         }?.count
     }

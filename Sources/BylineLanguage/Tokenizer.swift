@@ -167,14 +167,33 @@ private struct Run {
     }
 
     func isURL(_ lo: Int, _ hi: Int) -> Bool {
-        let text = string(lo, hi).lowercased()
-        if text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.") {
-            return !CharacterClass.isSuffix(scalars[hi - 1]) && scalars[hi - 1] != "."
+        // Most pieces open with none of the web prefixes: the scalars tell, without a string.
+        if Self.webPrefixes.contains(where: { startsWith($0, lo, hi) }) {
+            let text = string(lo, hi).lowercased()
+            if text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.") {
+                return !CharacterClass.isSuffix(scalars[hi - 1]) && scalars[hi - 1] != "."
+            }
         }
         // An e-mail address: letters@letters.letters, ending in a letter.
         guard let at = scalars[lo..<hi].firstIndex(of: "@"), at > lo,
             scalars[at..<hi].contains("."), CharacterClass.isLetter(scalars[hi - 1])
         else { return false }
+        return true
+    }
+
+    /// The openings of a web address.
+    private static let webPrefixes: [[Unicode.Scalar]] = ["http://", "https://", "www."].map { Array($0.unicodeScalars) }
+
+    /// Whether scalars `lo..<hi` open with `prefix`, ASCII letters in either case. (No other
+    /// scalar lower-cases to an ASCII letter of the prefixes, so a piece this turns down does
+    /// not open with one once lower-cased either.)
+    func startsWith(_ prefix: [Unicode.Scalar], _ lo: Int, _ hi: Int) -> Bool {
+        guard hi - lo >= prefix.count else { return false }
+        for (k, expected) in prefix.enumerated() {
+            let scalar = scalars[lo + k]
+            let lower = scalar.value >= 0x41 && scalar.value <= 0x5A ? scalar.value | 0x20 : scalar.value
+            if lower != expected.value { return false }
+        }
         return true
     }
 

@@ -29,36 +29,39 @@ struct KeyIndex: Sendable {
 
     /// Writes the payloads of the keys present to `found` and returns how many there are.
     ///
-    /// Every key's home slot is read first in one loop without branches on what it holds, so
-    /// the cache misses of all the keys are under way at once; only keys whose home slot holds
-    /// another key are then probed further.
+    /// Every key's home slot is first copied out in a loop whose writes go one after another:
+    /// no write waits on what a read brought, so the cache misses of all the keys are under way
+    /// at once. Only then are the copies sorted into found and displaced keys, and the keys whose
+    /// home slot holds another key probed further.
     @inline(__always)
     func payloads(of keys: [UInt32], into found: UnsafeMutableBufferPointer<UInt32>) -> Int {
         slots.withUnsafeBufferPointer { slots in
             keys.withUnsafeBufferPointer { keys in
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: keys.count) { displaced in
-                    var foundCount = 0
-                    var displacedCount = 0
-                    for key in keys {
-                        let entry = slots[Self.home(of: key, mask: mask)]
-                        let slotKey = UInt32(truncatingIfNeeded: entry >> 32)
-                        found[foundCount] = UInt32(truncatingIfNeeded: entry)
-                        foundCount &+= slotKey == key ? 1 : 0
-                        displaced[displacedCount] = key
-                        displacedCount &+= slotKey != key && slotKey != 0 ? 1 : 0
-                    }
-                    for key in displaced[..<displacedCount] {
-                        var slot = (Self.home(of: key, mask: mask) + 1) & mask
-                        while slots[slot] != 0 {
-                            if UInt32(truncatingIfNeeded: slots[slot] >> 32) == key {
-                                found[foundCount] = UInt32(truncatingIfNeeded: slots[slot])
-                                foundCount += 1
-                                break
-                            }
-                            slot = (slot + 1) & mask
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: keys.count) { homes in
+                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: keys.count) { displaced in
+                        for (k, key) in keys.enumerated() { homes[k] = slots[Self.home(of: key, mask: mask)] }
+                        var foundCount = 0
+                        var displacedCount = 0
+                        for (k, key) in keys.enumerated() {
+                            let slotKey = UInt32(truncatingIfNeeded: homes[k] >> 32)
+                            found[foundCount] = UInt32(truncatingIfNeeded: homes[k])
+                            foundCount &+= slotKey == key ? 1 : 0
+                            displaced[displacedCount] = key
+                            displacedCount &+= slotKey != key && slotKey != 0 ? 1 : 0
                         }
+                        for key in displaced[..<displacedCount] {
+                            var slot = (Self.home(of: key, mask: mask) + 1) & mask
+                            while slots[slot] != 0 {
+                                if UInt32(truncatingIfNeeded: slots[slot] >> 32) == key {
+                                    found[foundCount] = UInt32(truncatingIfNeeded: slots[slot])
+                                    foundCount += 1
+                                    break
+                                }
+                                slot = (slot + 1) & mask
+                            }
+                        }
+                        return foundCount
                     }
-                    return foundCount
                 }
             }
         }
