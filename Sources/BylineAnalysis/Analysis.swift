@@ -7,30 +7,31 @@ public enum Analysis {
     /// entities and quotes the document has.
     public static func pipeline() throws(BylineError) -> Pipeline {
         try Pipeline([
-            TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: NERModel.shared), RoleStage(), QuoteStage(),
-            FactStages(),
+            TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: NERModel.shared), RoleStage(), FactStages(),
         ])
     }
 }
 
-/// The quantity, event and timeline stages, run in that order over one reading of the
-/// document's words (``FactText``): the three read the same tokens, sentences and times, and
+/// The quote, quantity, event and timeline stages, run in that order over one reading of the
+/// document's words (``FactText``): the four read the same tokens, sentences and times, and
 /// none of them changes those.
 public struct FactStages: Stage {
     public let name = "facts"
     public let requires: Set<Layer>
     public let provides: Set<Layer>
+    let quotes = QuoteStage()
     let quantities = QuantityStage()
     let events = EventStage()
     let timeline = TimelineStage()
 
     public init() {
-        provides = quantities.provides.union(events.provides).union(timeline.provides)
-        requires = quantities.requires.union(events.requires).union(timeline.requires).subtracting(provides)
+        provides = quotes.provides.union(quantities.provides).union(events.provides).union(timeline.provides)
+        requires = quotes.requires.union(quantities.requires).union(events.requires).union(timeline.requires).subtracting(provides)
     }
 
     public func run(on document: inout Document) {
         let text = FactText(document)
+        quotes.run(on: &document, text: text)
         quantities.run(on: &document, text: text)
         events.run(on: &document, text: text)
         timeline.run(on: &document, text: text)

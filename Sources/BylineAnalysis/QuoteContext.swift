@@ -25,6 +25,7 @@ struct QuoteContext {
     let sentenceOf: [Int]
     let paragraphOfSentence: [Int]
     private let starts: [Int]
+    private let cueLengths: [UInt8]
 
     /// Cue phrases by their first word, longest first.
     static let cueWords: [String: [[String]]] = Dictionary(
@@ -48,9 +49,9 @@ struct QuoteContext {
     /// Nouns that carry words: `X's claim that …`.
     static let speechNouns: Set<String> = Set(DataFile(PackageResources.speech_nouns_txt).lines)
 
-    init(document: Document, quotes: [FoundQuote]) {
+    init(document: Document, quotes: [FoundQuote], facts: FactText) {
         self.document = document
-        facts = FactText(document)
+        self.facts = facts
         starts = document.tokens.map(\.span.start)
         var quoted = [Bool](repeating: false, count: document.tokens.count)
         for quote in quotes {
@@ -84,6 +85,7 @@ struct QuoteContext {
         self.sentenceOf = sentenceOf
         let paragraphStarts = document.paragraphs.map(\.span.start)
         paragraphOfSentence = document.sentences.map { max(0, paragraphStarts.firstIndex(atOrAfter: $0.span.start + 1) - 1) }
+        cueLengths = Self.cueLengths(facts, quoted: quoted, sentenceStarts: Set(document.sentences.map(\.tokens.lowerBound)))
     }
 
     /// A token's lower-cased text.
@@ -108,17 +110,24 @@ struct QuoteContext {
 
     /// The cue phrase starting at token `t`, as written, with its length.
     func cue(at t: Int) -> (text: String, length: Int)? {
-        guard !quoted[t], let candidates = Self.cueWords[key(t)] else { return nil }
-        // After a determiner the word is a noun ("the states", "his calls"), not a cue; nor is
-        // a capitalised word inside a sentence ("the United States").
-        if t > 0, facts.grammar.isA(key(t - 1), .determiner), !facts.grammar.isA(key(t - 1), .pronoun) { return nil }
-        if facts.words[t].capitalised, sentenceOf[t] >= 0, document.sentences[sentenceOf[t]].tokens.lowerBound != t { return nil }
-        for words in candidates where t + words.count <= document.tokens.count {
-            if words.indices.allSatisfy({ key(t + $0) == words[$0] }) {
-                return (String(document.text[Span(document.tokens[t].span.start, document.tokens[t + words.count - 1].span.end)]), words.count)
+        let length = Int(cueLengths[t])
+        guard length > 0 else { return nil }
+        return (String(document.text[Span(document.tokens[t].span.start, document.tokens[t + length - 1].span.end)]), length)
+    }
+
+    /// The length in tokens of the cue phrase starting at each token (0: none), read once.
+    private static func cueLengths(_ facts: FactText, quoted: [Bool], sentenceStarts: Set<Int>) -> [UInt8] {
+        facts.words.indices.map { t in
+            guard !quoted[t], let candidates = cueWords[facts.words[t].key] else { return 0 }
+            // After a determiner the word is a noun ("the states", "his calls"), not a cue; nor
+            // is a capitalised word inside a sentence ("the United States").
+            if t > 0, facts.grammar.isA(facts.words[t - 1].key, .determiner), !facts.grammar.isA(facts.words[t - 1].key, .pronoun) { return 0 }
+            if facts.words[t].capitalised, !sentenceStarts.contains(t) { return 0 }
+            let match = candidates.first { words in
+                t + words.count <= facts.words.count && words.indices.allSatisfy { facts.words[t + $0].key == words[$0] }
             }
+            return UInt8(match?.count ?? 0)
         }
-        return nil
     }
 
     /// A speaker named or referred to at token `t`: a mention, or a pronoun ("he", "she")

@@ -18,8 +18,13 @@ public struct QuoteStage: Stage {
     public init() {}
 
     public func run(on document: inout Document) {
+        run(on: &document, text: FactText(document))
+    }
+
+    /// Adds the quotes, reading the words of `text`, made from `document`.
+    func run(on document: inout Document, text: FactText) {
         let found = QuoteMarks.quotes(in: document)
-        let context = QuoteContext(document: document, quotes: found)
+        let context = QuoteContext(document: document, quotes: found, facts: text)
         // Reported speech in the article's sentences: what it says, and who speaks where.
         var memory = SpeakerMemory(paragraphOfSentence: context.paragraphOfSentence)
         var reports: [(span: Span, attribution: Attribution)] = []
