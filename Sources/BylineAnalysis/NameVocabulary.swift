@@ -105,6 +105,10 @@ public enum NameForms {
         guard short.utf8.count <= 16, long.utf8.count > short.utf8.count, !short.utf8.contains(0x20),
             short.utf8.filter({ $0 >= 0x61 && $0 <= 0x7A }).count <= 1
         else { return false }
+        // The first letters must agree: a look at the bytes first for ASCII letters.
+        let bytes = Array(long.utf8.prefix(5))
+        let opening = bytes.count == 5 && bytes[0...3].map({ $0 | 0x20 }) == Array("the ".utf8) ? bytes[4] : bytes.first
+        if let s = short.utf8.first, let l = opening, Self.isASCIILetter(s), Self.isASCIILetter(l), s | 0x20 != l | 0x20 { return false }
         let letters = Array(short.unicodeScalars.filter { $0.properties.isAlphabetic }.map { Character($0).lowercased() })
         guard (2...10).contains(letters.count), short.unicodeScalars.filter({ $0.properties.isLowercase }).count <= 1 else { return false }
         var words = long.split(whereSeparator: { $0 == " " || $0 == "-" }).map { Array($0.lowercased()).map(String.init) }
@@ -131,5 +135,10 @@ public enum NameForms {
             return false
         }
         return match(1, word: 0, at: 0)
+    }
+
+    /// Whether `byte` is an ASCII letter.
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
 }
