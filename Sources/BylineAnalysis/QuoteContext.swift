@@ -46,6 +46,12 @@ struct QuoteContext {
     /// Words that introduce a title rather than speech: `the theme "…"`.
     static let titleWords = speakerWords["title-word"] ?? []
 
+    /// Quantifiers that stand for people on their own as a subject ("Some chanted …").
+    static let standaloneQuantifiers = speakerWords["quantifier"] ?? []
+
+    /// Words that open a subordinate clause at the start of a sentence.
+    static let subordinators = speakerWords["subordinator"] ?? []
+
     /// Nouns that carry words: `X's claim that …`.
     static let speechNouns: Set<String> = Set(DataFile(PackageResources.speech_nouns_txt).lines)
 
@@ -130,8 +136,9 @@ struct QuoteContext {
         }
     }
 
-    /// A speaker named or referred to at token `t`: a mention, or a pronoun ("he", "she")
-    /// resolved to a person named before it.
+    /// A speaker named or referred to at token `t`: a mention, or a pronoun resolved to the
+    /// entity it picks up ("he", "she": a person; "it": an organisation or place), or else to
+    /// the words of its sentence's subject ("Officials … said they").
     func speaker(at t: Int) -> (entity: Int?, span: Span)? {
         if let mention = mentionAt[t] { return (mention.entity, mention.span) }
         let pronoun = key(t)
@@ -237,12 +244,6 @@ struct QuoteContext {
         guard facts.grammar.isA(key(first), .preposition) else { return nil }
         return (first..<comma).contains(where: { !quoted[$0] && isFiniteVerb($0) }) ? nil : comma
     }
-
-    /// Quantifiers that stand for people on their own as a subject ("Some chanted …").
-    static let standaloneQuantifiers = speakerWords["quantifier"] ?? []
-
-    /// Words that open a subordinate clause at the start of a sentence.
-    static let subordinators = speakerWords["subordinator"] ?? []
 
     /// The speaker a noun phrase names: a person named in it other than as a possessor
     /// ("the senator's aide" is not the senator), else an organisation or place that heads it,
@@ -421,7 +422,8 @@ struct QuoteContext {
 
     /// The speaker named after an inverted cue (`said Maria Ortiz, the mayor`): the noun phrase
     /// starting at token `start`, up to a comma, bracket or other clause edge, a preposition
-    /// other than "of", or a verb. Nil unless it opens with a name, a determiner or a pronoun.
+    /// other than "of", or a verb. Nil when it opens with a grammar word other than a
+    /// determiner or pronoun ("said in a statement"), a subordinator or a time.
     func subject(after start: Int, limit: Int) -> Range<Int>? {
         guard start < limit, !quoted[start] else { return nil }
         let first = facts.words[start]
