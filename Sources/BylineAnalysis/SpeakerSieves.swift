@@ -24,7 +24,7 @@ enum SpeakerSieve: String, CaseIterable {
     /// `Ortiz continued:` ending the sentence just before a quote that opens its own.
     case colonLeadIn = "colon-lead-in"
     /// `"…," said Ortiz. "…"`: a quote with no attribution of its own, in the sentence after
-    /// one whose speaker is known, in the same paragraph.
+    /// one whose speaker is known, in the same paragraph (`… Ortiz said. Instead, "…"`).
     case quoteContinuity = "quote-continuity"
     /// `Ortiz called the plan a mistake. "…"`: a quote opening its sentence with no attribution
     /// of its own takes the named subject of the sentence before.
@@ -51,7 +51,7 @@ enum SpeakerSieve: String, CaseIterable {
     /// The sieves tried on quotes inside a sentence: a cue before them, or a participle opening
     /// the sentence, comes before the words after them.
     static let forPartialQuotes: [SpeakerSieve] = [
-        .dashSignature, .cueBefore, .participleOpener, .cueAfter, .reportingClause, .paragraphLabel, .sentenceSubject,
+        .dashSignature, .cueBefore, .participleOpener, .cueAfter, .reportingClause, .paragraphLabel, .sentenceSubject, .quoteContinuity,
     ]
 
     var confidence: Double {
@@ -87,7 +87,7 @@ enum SpeakerSieve: String, CaseIterable {
             found.sieve = self
             return found
         case .quoteContinuity:
-            guard context.opensSentence(quote), let s = context.sentenceIndex(at: quote.open),
+            guard let s = context.sentenceIndex(at: quote.open),
                 let last = memory.lastSpeaker(before: s, in: quote.paragraph), last.sentence >= s - 1
             else { return nil }
             return Attribution(entity: last.attribution.entity, mention: last.attribution.mention, cue: nil, sieve: self)
@@ -181,11 +181,12 @@ extension QuoteContext {
     func dashSignature(_ quote: FoundQuote) -> Attribution? {
         guard let close = quote.close else { return nil }
         let t = token(at: close + 1)
-        guard t + 1 < document.tokens.count, Self.signatureDashes.contains(key(t)),
-            document.text[document.tokens[t + 1].span].first?.isUppercase == true
+        guard t + 1 < document.tokens.count, Self.signatureDashes.contains(key(t)), facts.words[t + 1].capitalised,
+            let source = subject(after: t + 1, limit: document.tokens.count)
         else { return nil }
-        if let found = speaker(at: t + 1) { return Attribution(entity: found.entity, mention: found.span, cue: nil, sieve: .dashSignature) }
-        return nil
+        // A title may come before the name ("― President Ortiz").
+        let attribution = speaker(inPhrase: source, cue: nil, sieve: .dashSignature)
+        return attribution.entity != nil ? attribution : nil
     }
 
     /// The most tokens between a quote and the cue that attributes it from behind: a subject
@@ -332,10 +333,15 @@ extension QuoteContext {
         // `Ortiz made this comment: "…"`, `Ortiz shot back, "…"`: the subject of the clause
         // that introduces the quote.
         let mark = key(openToken - 1)
-        if mark == ":" || mark == "," && document.text[quote.span].first?.isUppercase == true,
-            let source = firstSubject(in: sentence.lowerBound..<(openToken - 1))
-        {
+        guard mark == ":" || mark == "," && document.text[quote.span].first?.isUppercase == true else { return nil }
+        if let source = firstSubject(in: sentence.lowerBound..<(openToken - 1)) {
             return speaker(inPhrase: source, cue: mark, sieve: .cueBefore)
+        }
+        // `More from Ortiz: "…"`: the name the colon follows.
+        if mark == ":", let found = (sentence.lowerBound..<(openToken - 1)).reversed().lazy.compactMap({ self.speaker(at: $0) }).first,
+            found.entity != nil
+        {
+            return Attribution(entity: found.entity, mention: found.span, cue: mark, sieve: .cueBefore)
         }
         return nil
     }
