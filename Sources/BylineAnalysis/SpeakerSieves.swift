@@ -181,12 +181,23 @@ extension QuoteContext {
     func dashSignature(_ quote: FoundQuote) -> Attribution? {
         guard let close = quote.close else { return nil }
         let t = token(at: close + 1)
-        guard t + 1 < document.tokens.count, Self.signatureDashes.contains(key(t)), facts.words[t + 1].capitalised,
-            let source = subject(after: t + 1, limit: document.tokens.count)
+        // The dash stands alone or is glued to the first word ("-Mayor Ortiz").
+        guard t + 1 < document.tokens.count else { return nil }
+        let dash = key(t)
+        guard Self.signatureDashes.contains(dash) || Self.signatureDashes.contains(String(dash.prefix(1))) && facts.words[t].span.length > 1
         else { return nil }
-        // A title may come before the name ("― President Ortiz").
-        let attribution = speaker(inPhrase: source, cue: nil, sieve: .dashSignature)
-        return attribution.entity != nil ? attribution : nil
+        // A title may come before the name ("― President Ortiz"): the first person named
+        // before the signature's first comma.
+        var i = Self.signatureDashes.contains(dash) ? t + 1 : t
+        let opening = i == t ? document.text[document.tokens[t].span].dropFirst() : document.text[document.tokens[i].span][...]
+        guard opening.first?.isUppercase == true else { return nil }
+        while i < min(document.tokens.count, t + Self.longestLabel + 2), facts.words[i].kind != .punctuation || i == t {
+            if let found = speaker(at: i), found.entity != nil, isPerson(at: i) {
+                return Attribution(entity: found.entity, mention: found.span, cue: nil, sieve: .dashSignature)
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The most tokens between a quote and the cue that attributes it from behind: a subject
