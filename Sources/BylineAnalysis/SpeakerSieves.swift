@@ -307,10 +307,10 @@ extension QuoteContext {
         guard let sentence = sentence(at: quote.span.start) else { return nil }
         let openToken = token(at: quote.open)
         guard openToken > sentence.lowerBound else { return nil }
-        // "According to Ortiz" anywhere before the quote, or "As Ortiz put it, …" opening the
-        // sentence, reports all of it.
-        if let a = (sentence.lowerBound..<openToken).first(where: { key($0) == "according" && !quoted[$0] }), let cue = cue(at: a),
-            let source = subject(after: a + cue.length, limit: openToken)
+        // "According to Ortiz" anywhere in the sentence, or "As Ortiz put it, …" opening it,
+        // reports all of it.
+        if let a = sentence.first(where: { key($0) == "according" && !quoted[$0] }), let cue = cue(at: a),
+            let source = subject(after: a + cue.length, limit: a < openToken ? openToken : sentence.upperBound)
         {
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
         }
