@@ -35,7 +35,6 @@ public struct QuoteStage: Stage {
             reports.append(report)
             // Only a named reporter carries on into the quotes after.
             if report.attribution.entity != nil { memory.note(report.attribution, sentence: s) }
-            if [.indirectCueAfter, .indirectAccordingTo].contains(report.attribution.sieve) { memory.noteReportingClause(report.attribution, sentence: s) }
         }
         var quotes: [Quote] = []
         var pronouns: [(entity: Int, span: Span)] = []

@@ -19,7 +19,7 @@ enum SpeakerSieve: String, CaseIterable {
     /// subject of its sentence's first verb, the one who uses the words.
     case sentenceSubject = "sentence-subject"
     /// `A cashier who "steals" is held to account, Ortiz said.`: the sentence's own reporting
-    /// clause, at its end or its start (`According to Ortiz, …`).
+    /// clause set off by a comma, at its end or inside it (`The point, says Ortiz, is …`).
     case reportingClause = "reporting-clause"
     /// `Ortiz continued:` ending the sentence just before a quote that opens its own.
     case colonLeadIn = "colon-lead-in"
@@ -83,9 +83,8 @@ enum SpeakerSieve: String, CaseIterable {
         case .colonLeadIn: return context.colonLeadIn(quote)
         case .previousSubject: return context.previousSubject(quote)
         case .reportingClause:
-            guard let s = context.sentenceIndex(at: quote.span.start), var found = memory.reportingClause(of: s) else { return nil }
-            found.sieve = self
-            return found
+            guard let s = context.sentenceIndex(at: quote.span.start) else { return nil }
+            return context.reportingClause(of: context.document.sentences[s].tokens)
         case .quoteContinuity:
             guard let s = context.sentenceIndex(at: quote.open),
                 let last = memory.lastSpeaker(before: s, in: quote.paragraph), last.sentence >= s - 1
@@ -106,7 +105,6 @@ enum SpeakerSieve: String, CaseIterable {
 /// for the speaker it continues.
 struct SpeakerMemory {
     private var bySentence: [Int: Attribution] = [:]
-    private var reportingClauses: [Int: Attribution] = [:]
     private let paragraphOfSentence: [Int]
 
     init(paragraphOfSentence: [Int]) {
@@ -117,16 +115,6 @@ struct SpeakerMemory {
     mutating func note(_ attribution: Attribution, sentence s: Int) {
         guard attribution.entity != nil || attribution.mention != nil else { return }
         bySentence[s] = attribution
-    }
-
-    /// Notes the reporting clause of sentence `s` (`…, Ortiz said.`, `According to Ortiz, …`).
-    mutating func noteReportingClause(_ attribution: Attribution, sentence s: Int) {
-        reportingClauses[s] = attribution
-    }
-
-    /// The reporting clause of sentence `s`, if it has one.
-    func reportingClause(of s: Int) -> Attribution? {
-        reportingClauses[s]
     }
 
     /// The last speaker noted in paragraph `p` before sentence `s` (or in `s` itself), with
@@ -286,7 +274,7 @@ extension QuoteContext {
     static let longestTail = 4
 
     /// Whether `sentence` ends within a few tokens after token `t`.
-    private func endsSoon(_ sentence: Range<Int>, after t: Int) -> Bool {
+    func endsSoon(_ sentence: Range<Int>, after t: Int) -> Bool {
         sentence.upperBound - t <= Self.longestTail
     }
 
@@ -294,6 +282,32 @@ extension QuoteContext {
     private func isDescribingWord(_ t: Int) -> Bool {
         let word = facts.words[t]
         return word.alphabetic && !word.capitalised && !facts.grammar.isGrammarWord(word.key)
+    }
+
+    /// The reporting clause set off by a comma in `sentence`: `…, said Ortiz, a lawyer.`,
+    /// `…, Ortiz said on Monday.`, or a parenthetical `The point, says Ortiz, is that …`.
+    func reportingClause(of sentence: Range<Int>) -> Attribution? {
+        var end = sentence.upperBound
+        while end > sentence.lowerBound, facts.words[end - 1].kind == .punctuation || facts.words[end - 1].kind == .quote { end -= 1 }
+        for comma in (sentence.lowerBound..<end).reversed() where key(comma) == "," {
+            var first = comma + 1
+            while first < end, facts.words[first].kind == .quote { first += 1 }
+            guard first < end, !quoted[first] else { continue }
+            // Inverted, anywhere: ", said Ortiz" / ", says Ortiz,".
+            if let cue = cue(at: first), !facts.isParticiple(first), let source = subject(after: first + cue.length, limit: end),
+                source.contains(where: { speaker(at: $0)?.entity != nil }) || source.upperBound == end || key(source.upperBound) == ","
+            {
+                return speaker(inPhrase: source, cue: cue.text, sieve: .reportingClause)
+            }
+            // ", Ortiz said." ending the sentence, give or take a few words.
+            for c in first..<min(end, first + Self.reachAfter) where cue(at: c) != nil && !facts.isParticiple(c) {
+                guard let cue = cue(at: c), end - (c + cue.length) <= Self.longestTail,
+                    let source = subject(before: c, floor: first), source.lowerBound == first
+                else { break }
+                return speaker(inPhrase: source, cue: cue.text, sieve: .reportingClause)
+            }
+        }
+        return nil
     }
 
     /// Marks that end a quote as a clause of its own.
