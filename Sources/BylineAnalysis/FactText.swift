@@ -149,6 +149,12 @@ struct FactText {
             || (word.key.utf8.count >= Self.shortestEdWord && word.key.hasSuffix("ed") && !word.key.contains("-"))
     }
 
+    /// Whether token `i` reads as the verb of its clause: a listed verb or an "-ed" word, not
+    /// an auxiliary or an "-ing" word.
+    func isFiniteVerbForm(_ i: Int) -> Bool {
+        isVerb(i) && !isParticiple(i) && !grammar.isA(words[i].key, .auxiliary)
+    }
+
     /// Whether token `i` is an "-ing" word.
     func isParticiple(_ i: Int) -> Bool {
         let word = words[i]

@@ -252,7 +252,10 @@ extension QuoteContext {
                 (t..<source.lowerBound).allSatisfy({ isDescribingWord($0) || ($0 == t && key($0) == "as") })
             else { continue }
             guard !startsSentence || ending || endsSoon(sentence, after: i + cue.length) else { return nil }
-            return (speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter), i + cue.length)
+            // The describing words belong to the speaker's phrase ("the retiring chairman").
+            let start = key(t) == "as" ? source.lowerBound : t
+            let phrase = source.lowerBound > start && !source.contains(where: { isPerson(at: $0) }) ? start..<source.upperBound : source
+            return (speaker(inPhrase: phrase, cue: cue.text, sieve: .cueAfter), i + cue.length)
         }
         // A name right behind a quotation and a verb after it, whatever the verb (`"…," Ortiz
         // shot back.`).
@@ -266,6 +269,12 @@ extension QuoteContext {
                 return (speaker(inPhrase: t..<name, cue: word(name), sieve: .cueAfter), name + 1)
             }
         }
+        // A description and a past-tense verb (`"No!" the crowd cried out.`).
+        if ending, opensSentence(quote), facts.grammar.isA(key(t), .determiner), let source = subject(after: t, limit: sentence.upperBound),
+            source.upperBound < sentence.upperBound, facts.isFiniteVerbForm(source.upperBound)
+        {
+            return (speaker(inPhrase: source, cue: word(source.upperBound), sieve: .cueAfter), source.upperBound + 1)
+        }
         return nil
     }
 
@@ -278,10 +287,11 @@ extension QuoteContext {
         sentence.upperBound - t <= Self.longestTail
     }
 
-    /// Whether token `t` is a lower-case word that may describe a noun ("retired", "former").
+    /// Whether token `t` is a lower-case word that may open or describe a noun phrase ("the",
+    /// "retired", "gambling").
     private func isDescribingWord(_ t: Int) -> Bool {
         let word = facts.words[t]
-        return word.alphabetic && !word.capitalised && !facts.grammar.isGrammarWord(word.key)
+        return word.alphabetic && !word.capitalised && (!facts.grammar.isGrammarWord(word.key) || facts.grammar.isA(word.key, .determiner))
     }
 
     /// The reporting clause set off by a comma in `sentence`: `…, said Ortiz, a lawyer.`,
