@@ -233,7 +233,7 @@ extension QuoteContext {
         // Inverted, `said Ortiz`; a participle ("adding") opens a clause of its own instead.
         if let cue = cue(at: t), !facts.isParticiple(t) {
             guard let source = subject(after: t + cue.length, limit: sentence.upperBound),
-                !startsSentence || ending || endsSoon(sentence, after: source.upperBound)
+                !startsSentence || ending && closesSoon(sentence, after: source.upperBound)
             else { return nil }
             return (speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter), source.upperBound)
         }
@@ -251,7 +251,7 @@ extension QuoteContext {
             guard let source = subject(before: i, floor: t),
                 (t..<source.lowerBound).allSatisfy({ isDescribingWord($0) || ($0 == t && key($0) == "as") })
             else { continue }
-            guard !startsSentence || ending || endsSoon(sentence, after: i + cue.length) else { return nil }
+            guard !startsSentence || closesSoon(sentence, after: i + cue.length) else { return nil }
             // The describing words belong to the speaker's phrase ("the retiring chairman").
             let start = key(t) == "as" ? source.lowerBound : t
             let phrase = source.lowerBound > start && !source.contains(where: { isPerson(at: $0) }) ? start..<source.upperBound : source
@@ -259,7 +259,7 @@ extension QuoteContext {
         }
         // A name right behind a quotation and a verb after it, whatever the verb (`"…," Ortiz
         // shot back.`).
-        if ending || commaAfter, opensSentence(quote), facts.words[t].capitalised || facts.grammar.isA(key(t), .determiner),
+        if ending || commaAfter, !startsSentence, opensSentence(quote), facts.words[t].capitalised || facts.grammar.isA(key(t), .determiner),
             let source = subject(after: t, limit: sentence.upperBound), source.contains(where: { isPerson(at: $0) })
         {
             var name = source.lowerBound
@@ -270,7 +270,7 @@ extension QuoteContext {
             }
         }
         // A description and a past-tense verb (`"No!" the crowd cried out.`).
-        if ending, opensSentence(quote), facts.grammar.isA(key(t), .determiner), let source = subject(after: t, limit: sentence.upperBound),
+        if ending, !startsSentence, opensSentence(quote), facts.grammar.isA(key(t), .determiner), let source = subject(after: t, limit: sentence.upperBound),
             source.upperBound < sentence.upperBound, facts.isFiniteVerbForm(source.upperBound)
         {
             return (speaker(inPhrase: source, cue: word(source.upperBound), sieve: .cueAfter), source.upperBound + 1)
@@ -281,6 +281,12 @@ extension QuoteContext {
     /// The most tokens after an attribution standing as a sentence of its own (`Ortiz said on
     /// Monday.`).
     static let longestTail = 4
+
+    /// Whether an attribution standing as a sentence of its own ends there: within a few tokens
+    /// after token `t`, or with a clause of its own after a comma (`Ortiz said, looking up.`).
+    private func closesSoon(_ sentence: Range<Int>, after t: Int) -> Bool {
+        endsSoon(sentence, after: t) || t < sentence.upperBound && key(t) == ","
+    }
 
     /// Whether `sentence` ends within a few tokens after token `t`.
     func endsSoon(_ sentence: Range<Int>, after t: Int) -> Bool {
