@@ -326,8 +326,10 @@ struct QuoteContext {
             end = comma
         }
         guard end > floor, !quoted[end - 1] else { return nil }
-        // A quantifier standing for people ("Another wrote", "Some chanted").
-        if Self.standaloneQuantifiers.contains(key(end - 1)), end - 1 == floor || !facts.words[end - 2].alphabetic {
+        // A quantifier standing for people ("Another wrote", "Yet another said").
+        if Self.standaloneQuantifiers.contains(key(end - 1)),
+            end - 1 == floor || !facts.words[end - 2].alphabetic || facts.grammar.isA(key(end - 2), .conjunction)
+        {
             return (end - 1)..<end
         }
         guard var phrase = facts.nounPhrase(endingBefore: end, limit: floor) else { return nil }
@@ -393,7 +395,7 @@ struct QuoteContext {
         if facts.grammar.isA(word.key, .adverb) { return range.count == 1 }
         if word.capitalised {
             // A party tag ("R-Ohio"), or a possessor opening an appositive ("the city's mayor").
-            let possessive = first + 1 < range.upperBound && key(first + 1) == "'s"
+            let possessive = first + 1 < range.upperBound && (key(first + 1) == "'s" || key(first + 1) == "'")
             guard range.count <= Self.longestTag && word.key.contains("-") || possessive else { return false }
         } else if !facts.grammar.isA(word.key, .determiner) && !isTitleNoun(first) {
             return false

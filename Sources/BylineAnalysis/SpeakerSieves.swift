@@ -205,6 +205,7 @@ extension QuoteContext {
         {
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
         }
+
         // `"…?" Ortiz continued, "…"`: words that introduce the next quote leave this one to
         // the cue before it, when it has one.
         var next = end
