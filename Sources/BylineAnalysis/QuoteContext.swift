@@ -384,7 +384,8 @@ struct QuoteContext {
 
     /// Whether tokens `range`, set off by commas, read as an aside on the noun before them: an
     /// appositive ("a lawyer", "head of the caucus"), an age, a party tag ("R-Ohio"), or a
-    /// relative clause ("who led the talks"), a lone adverb ("however"); not a clause of its own.
+    /// relative clause ("who led the talks"), an adverb alone or before a participle ("however",
+    /// "also campaigning in Ohio"); not a clause of its own.
     private func isAside(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.allSatisfy({ !quoted[$0] && facts.words[$0].kind != .quote }) else { return false }
         let first = range.lowerBound
@@ -392,7 +393,8 @@ struct QuoteContext {
         if word.kind == .number { return range.count == 1 }
         guard word.alphabetic || word.kind == .abbreviation else { return false }
         if facts.grammar.isA(word.key, .relative) { return true }
-        if facts.grammar.isA(word.key, .adverb) { return range.count == 1 }
+        // A lone adverb ("however"), or one opening a participle phrase ("also campaigning …").
+        if facts.grammar.isA(word.key, .adverb) { return range.count == 1 || facts.isParticiple(first + 1) }
         if word.capitalised {
             // A party tag ("R-Ohio"), or a possessor opening an appositive ("the city's mayor").
             let possessive = first + 1 < range.upperBound && (key(first + 1) == "'s" || key(first + 1) == "'")
