@@ -416,7 +416,7 @@ struct QuoteContext {
     /// Whether token `t` reads as a finite verb: an auxiliary, a listed verb, or an "-ed" word
     /// with an object after it ("granted the city an extension"), not one a preposition
     /// follows ("based in", "known as") or a determiner comes before ("a retired teacher").
-    func isFiniteVerb(_ t: Int) -> Bool {
+    private func isFiniteVerb(_ t: Int) -> Bool {
         guard facts.isVerb(t), !facts.isParticiple(t) else { return false }
         if facts.grammar.isA(key(t), .auxiliary) || facts.grammar.isA(key(t), .verb) { return true }
         // After a determiner an "-ed" word describes a noun ("a retired teacher").

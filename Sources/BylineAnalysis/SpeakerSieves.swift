@@ -290,7 +290,7 @@ extension QuoteContext {
     }
 
     /// Whether `sentence` ends within a few tokens after token `t`.
-    func endsSoon(_ sentence: Range<Int>, after t: Int) -> Bool {
+    private func endsSoon(_ sentence: Range<Int>, after t: Int) -> Bool {
         sentence.upperBound - t <= Self.longestTail
     }
 
