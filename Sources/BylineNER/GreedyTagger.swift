@@ -12,12 +12,17 @@ enum GreedyTagger {
     private static let successors: [[EntityTag]] =
         EntityTag.all.map { previous in EntityTag.all.filter { previous.allows($0) } }
 
+    /// Whether `tag` leaves no entity open, so that the next token may be outside one.
+    private static let closes: [Bool] = EntityTag.all.map { $0.allows(.outside) }
+
     /// Tags every sentence of `document` in `pass`. When `gold` is given, `mistake` is called
     /// with the token's feature keys, the right tag and the chosen one whenever they differ
-    /// (the perceptron's update).
+    /// (the perceptron's update). With `settleOrdinaryWords`, a token of
+    /// ``DocumentFeatures/ordinaryWords`` is outside any name without being scored when no
+    /// entity is open before it (tagging only; training scores every token).
     static func tag<Scorer: TagScorer>(
         _ document: DocumentFeatures, pass: DocumentFeatures.Pass, firstPass: DocumentFeatures.FirstPass?,
-        scorer: Scorer, gold: [EntityTag]? = nil,
+        scorer: Scorer, gold: [EntityTag]? = nil, settleOrdinaryWords: Bool = false,
         mistake: (_ keys: [UInt32], _ right: EntityTag, _ chosen: EntityTag) -> Void = { _, _, _ in }
     ) -> [EntityTag] {
         var tags = [EntityTag](repeating: .outside, count: document.forms.count)
@@ -28,6 +33,11 @@ enum GreedyTagger {
             var previous = EntityTag.outside
             var beforePrevious = EntityTag.outside
             for i in sentence {
+                if settleOrdinaryWords, document.ordinaryWords[i], closes[previous.index] {
+                    beforePrevious = previous
+                    previous = .outside
+                    continue
+                }
                 keys.removeAll(keepingCapacity: true)
                 document.appendKeys(at: i, in: sentence, pass: pass, firstPass: firstPass, to: &keys)
                 document.appendHistoryKeys(at: i, previous: previous, beforePrevious: beforePrevious, pass: pass, to: &keys)

@@ -72,8 +72,8 @@ public final class NERModel: Sendable {
 
     /// The BILOU tags of every token of a prepared document (both passes).
     func bilouTags(_ document: DocumentFeatures) -> [EntityTag] {
-        let tags = GreedyTagger.tag(document, pass: .first, firstPass: nil, scorer: first)
+        let tags = GreedyTagger.tag(document, pass: .first, firstPass: nil, scorer: first, settleOrdinaryWords: true)
         let firstPass = DocumentFeatures.FirstPass(tags: tags, document: document)
-        return GreedyTagger.tag(document, pass: .second, firstPass: firstPass, scorer: second)
+        return GreedyTagger.tag(document, pass: .second, firstPass: firstPass, scorer: second, settleOrdinaryWords: true)
     }
 }

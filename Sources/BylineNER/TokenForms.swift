@@ -147,6 +147,8 @@ struct TokenForms {
 
     var isCapitalized: Bool { flags.contains(.initialCapital) }
     var hasLetter: Bool { !flags.isDisjoint(with: [.allCapitals, .allLower, .initialCapital, .innerCapital]) }
+    /// Whether the token has a capital letter.
+    var hasCapital: Bool { !flags.isDisjoint(with: [.allCapitals, .initialCapital, .innerCapital]) }
 
     @inline(__always)
     private static func classify(_ scalar: Unicode.Scalar) -> CharacterClass? {

@@ -50,3 +50,10 @@ import Testing
     #expect(tags[0].count == document[0].count)
     #expect(tags[0].allSatisfy { $0 == "O" || $0.hasPrefix("B-") || $0.hasPrefix("I-") })
 }
+
+@Test func aLowerCaseWordBetweenCapitalisedOnesIsStillReadByTheModel() {
+    // Ordinary lower-case words are settled as outside any name without scoring; one next to a
+    // capitalised word is not ordinary and may join the name.
+    let found = entities(["Flights left from Charles de Gaulle airport on time ."])
+    #expect(found.contains { $0.text == "Charles de Gaulle" })
+}
