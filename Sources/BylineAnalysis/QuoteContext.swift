@@ -372,7 +372,7 @@ struct QuoteContext {
 
     /// Whether token `t` stands between a subject and its verb: an adverb ("also",
     /// "repeatedly") or an auxiliary ("has").
-    private func isModifier(_ t: Int) -> Bool {
+    func isModifier(_ t: Int) -> Bool {
         let word = facts.words[t]
         guard word.alphabetic, !word.capitalised, !quoted[t] else { return false }
         return facts.grammar.isA(word.key, .adverb) || facts.grammar.isA(word.key, .auxiliary)

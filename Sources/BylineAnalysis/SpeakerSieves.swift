@@ -294,12 +294,6 @@ extension QuoteContext {
         sentence.upperBound - t <= Self.longestTail
     }
 
-    /// Whether token `t` is an adverb standing between a subject and its verb ("reportedly").
-    private func isModifierWord(_ t: Int) -> Bool {
-        let word = facts.words[t]
-        return word.alphabetic && !word.capitalised && (facts.grammar.isA(word.key, .adverb) || word.key.hasSuffix("ly"))
-    }
-
     /// Whether token `t` is a lower-case word that may open or describe a noun phrase ("the",
     /// "retired", "gambling").
     private func isDescribingWord(_ t: Int) -> Bool {
@@ -427,7 +421,7 @@ extension QuoteContext {
         // another participle ("…, adding", "tweets saying") or a second verb ("… and said")
         // reports for the subject of the sentence.
         if c > sentence.lowerBound, facts.isParticiple(c), let source = subject(before: c, floor: sentence.lowerBound),
-            source.upperBound == c || (source.upperBound..<c).allSatisfy({ isModifierWord($0) }),
+            source.upperBound == c || (source.upperBound..<c).allSatisfy({ isModifier($0) }),
             source.contains(where: { isPerson(at: $0) }) || facts.words[source.lowerBound].capitalised && facts.timeOfToken[source.lowerBound] == nil
         {
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueBefore)
