@@ -6,19 +6,9 @@ var bylineExecutable: URL {
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("byline")
 }
 
-func runByline(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-    let process = Process()
-    process.executableURL = bylineExecutable
-    process.arguments = arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+/// Runs the built `byline` with `arguments` to its end.
+func runByline(_ arguments: [String], input: Data = Data()) throws -> ChildResult {
+    try runToEnd(bylineExecutable, arguments, input: input)
 }
 
 @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: bylineExecutable.path)))
@@ -43,20 +33,9 @@ func aMalformedPublishedDateIsRejected() throws {
 
 @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: bylineExecutable.path)))
 func standardInputIsReadAsDash() throws {
-    let process = Process()
-    process.executableURL = bylineExecutable
-    process.arguments = ["extract", "--plain", "-"]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    input.fileHandleForWriting.write(Data("A sentence from standard input.\n".utf8))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    let result = try runByline(["extract", "--plain", "-"], input: Data("A sentence from standard input.\n".utf8))
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: result.outputBytes) as? [String: Any]
     #expect((object?["source"] as? [String: Any])?["uri"] as? String == "-")
     #expect(object?["text"] as? String == "A sentence from standard input.\n")
 }
