@@ -1,7 +1,8 @@
 import BylineCore
 
 /// Finds the document's names and groups their mentions into entities: spellings of one name
-/// ("Anne-Marie Dubois", "Anne Marie Dubois"), a surname after the full name ("Dubois"), acronyms
+/// ("Anne-Marie Dubois", "Anne Marie Dubois"), a surname after the full name ("Dubois") or before it
+/// (a headline's "Dubois" when the story then names "Anne-Marie Dubois"), acronyms
 /// and their expansions ("NATO", "North Atlantic Treaty Organization"), and the formal and
 /// short names of a country ("United Kingdom of Great Britain and Northern Ireland", "Britain", "UK"). Each mention records
 /// the rule that joined it to its entity.
@@ -63,6 +64,16 @@ struct MentionGrouper {
                 let words = form.split(separator: " ")
                 nameWords = words.count > 1 ? Set(words.map { NameForms.key($0) }) : []
             }
+        }
+
+        /// Takes in `other`'s forms and mentions, each mention's rule extended by `rule`.
+        mutating func absorb(_ other: Group, rule: String) {
+            for form in other.forms { add(form) }
+            keys.formUnion(other.keys)
+            let joined = other.mentions.map {
+                Mention(span: $0.span, provenance: Provenance(stage: $0.provenance.stage, rule: $0.provenance.rule + rule))
+            }
+            mentions = (mentions + joined).sorted { $0.span.start < $1.span.start }
         }
 
         private static func wordCount(_ text: String) -> Int {
@@ -139,9 +150,25 @@ struct MentionGrouper {
         a == b || (a != "PERSON" && b != "PERSON")
     }
 
+    /// The groups after a lone name that came before any full name holding it (a headline's
+    /// surname) has joined the first person the text then names in full with it.
+    private func groupsWithEarlySurnamesJoined() -> [Group] {
+        var merged = groups
+        var joined = Set<Int>()
+        for (index, group) in groups.enumerated() where group.type == "PERSON" && group.nameWords.isEmpty {
+            let key = NameForms.key(group.name)
+            guard let owner = groups.indices.first(where: { groups[$0].type == "PERSON" && groups[$0].nameWords.contains(key) })
+            else { continue }
+            merged[owner].absorb(group, rule: "+surname-named-later")
+            joined.insert(index)
+        }
+        return merged.indices.filter { !joined.contains($0) }.map { merged[$0] }
+            .sorted { ($0.mentions.first?.span.start ?? 0) < ($1.mentions.first?.span.start ?? 0) }
+    }
+
     /// The entities, numbered in order of first mention.
     func entities() -> [Entity] {
-        groups.enumerated().map { i, group in
+        groupsWithEarlySurnamesJoined().enumerated().map { i, group in
             let name = group.name
             return Entity(
                 id: "e\(i + 1)", type: group.type, name: name, aliases: group.forms.filter { $0 != name },

@@ -560,7 +560,11 @@ extension QuoteContext {
             if let that = (start..<min(end, start + Self.longestObject + 1)).first(where: { key($0) == "that" }) { start = that + 1 }
             if start < end, key(start) == ":" { start += 1 }
             guard end - start >= Self.shortestContent else { continue }
-            return (Span(document.tokens[start].span.start, document.tokens[end - 1].span.end), attribution(clause..<c, cue: cue.text, sieve: .indirectCueBefore))
+            // The speaker heads the subject ("Former agency official Ana Ruiz", "WASHINGTON — the
+            // agency"); words before the cue that read as no subject are all there is to go on.
+            let reporter = subject(before: c, floor: clause).map { speaker(inPhrase: $0, cue: cue.text, sieve: .indirectCueBefore) }
+            return (Span(document.tokens[start].span.start, document.tokens[end - 1].span.end),
+                    reporter ?? attribution(clause..<c, cue: cue.text, sieve: .indirectCueBefore))
         }
         return nil
     }

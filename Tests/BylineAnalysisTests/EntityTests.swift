@@ -77,6 +77,16 @@ private func entity(_ name: String, in document: Document) -> Entity? {
     #expect(document.entities.count == 1)
 }
 
+@Test func aSurnameNamedBeforeTheFullNameJoinsIt() throws {
+    let document = try analyze(
+        "Kowalska wins budget vote\n\nMaria Kowalska opened the meeting on Monday. Kowalska said the budget was sound.",
+        names: ["Maria Kowalska": "PER", "Kowalska": "PER"])
+    #expect(document.entities.map(\.name) == ["Maria Kowalska"])
+    let person = try #require(entity("Maria Kowalska", in: document))
+    #expect(person.mentions.count == 3)
+    #expect(person.mentions.first?.provenance.rule == "ner+surname-named-later")
+}
+
 @Test func anHonorificStaysOutOfTheNameAndTheRole() throws {
     let document = try analyze(
         "Dr. Maria Santos, chief economist of the Central Bank, said rates would hold.",

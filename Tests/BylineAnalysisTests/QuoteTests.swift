@@ -86,7 +86,7 @@ private let cases: [(name: String, text: String, names: [String: String], quotes
      "Omar Reyes put it this way:\n\n\"Nobody plans to fail.\"",
      ["Omar Reyes": "PER"], [("Nobody plans to fail.", .direct, "Omar Reyes", "colon-lead-in")]),
     ("a quote after a sentence about a named person",
-     "Lina Ortega criticised the budget on Monday. \"It leaves schools behind.\"",
+     "Lina Ortega voted against the budget on Monday. \"It leaves schools behind.\"",
      ["Lina Ortega": "PER"], [("It leaves schools behind.", .direct, "Lina Ortega", "previous-subject")]),
     ("the sentence's own reporting clause",
      "A driver who \"ignores the signs\" pays the fine, Petra Lind said.",
@@ -112,6 +112,10 @@ private let cases: [(name: String, text: String, names: [String: String], quotes
     ("'it' is the organisation that is the subject before",
      "The Harbor Authority met on Friday.\n\n\"Fees will rise,\" it said.",
      ["Harbor Authority": "ORG"], [("Fees will rise,", .direct, "Harbor Authority", "cue-after-quote")]),
+    ("a question's attribution split off as a sentence of its own",
+     "\"Is the bridge safe?\" Dana Whitfield testified. \"Nobody could say.\"",
+     ["Dana Whitfield": "PER"], [("Is the bridge safe?", .direct, "Dana Whitfield", "cue-after-quote"),
+                                  ("Nobody could say.", .direct, "Dana Whitfield", "quote-continuity")]),
     ("a pronoun goes to the subject of its sentence, not the name nearest it",
      "Nadia Kern praised Rosa Vidal but said she would vote against what she called \"a rushed bill\".",
      ["Nadia Kern": "PER", "Rosa Vidal": "PER"], [("a rushed bill", .partial, "Nadia Kern", "cue-before-quote")]),
@@ -146,6 +150,10 @@ private let reports: [(text: String, names: [String: String], content: String, s
      "Turnout was higher than expected", "Victor Diaz", "indirect-cue-after"),
     ("According to the report, exports fell for a third month.", [:],
      "exports fell for a third month", "the report", "indirect-according-to"),
+    ("Former Harbor Authority official Nina Brandt told investigators that she saw the contract.",
+     ["Harbor Authority": "ORG", "Nina Brandt": "PER"], "she saw the contract", "Nina Brandt", "indirect-cue-before"),
+    ("LISBON — The Harbor Authority announced on Monday that it was hiring 40 pilots.",
+     ["LISBON": "LOC", "Harbor Authority": "ORG"], "it was hiring 40 pilots", "Harbor Authority", "indirect-cue-before"),
 ]
 
 @Test(arguments: reports.indices)
