@@ -40,12 +40,13 @@ struct ChildFailure: Error, CustomStringConvertible {
 
 /// Runs `executable` with `arguments` to its end, reading `input` as its standard input.
 ///
-/// Standard input, output and error are files in a fresh folder, not pipes, so no buffer can fill
-/// and no descriptor is shared with the test runner. The end is awaited through the termination
-/// handler rather than `waitUntilExit()`, whose run-loop polling can miss a child's end on Linux
-/// when called off the main thread; a child still running after `timeout` seconds is stopped and
-/// the call throws, so a hang fails its test instead of the whole run.
-func runToEnd(_ executable: URL, _ arguments: [String], input: Data = Data(), timeout: Int = 300) throws
+/// The child is started with `posix_spawn` and awaited with `waitpid` on its own process id,
+/// not with Foundation's `Process`, whose end-of-child notice goes through a shared monitor
+/// thread and a run loop that tests running in parallel cannot count on. Standard input, output
+/// and error are files in a fresh folder, so no pipe can fill and nothing is inherited from the
+/// test runner. A child still running after `timeout` seconds is killed and the call throws, so a
+/// hang fails its own test instead of the whole run.
+func runToEnd(_ executable: URL, _ arguments: [String], input: Data = Data(), timeout: Double = 300) throws
     -> ChildResult
 {
     let folder = try temporaryFolder()
@@ -53,31 +54,35 @@ func runToEnd(_ executable: URL, _ arguments: [String], input: Data = Data(), ti
     let outputFile = folder.appendingPathComponent("stdout")
     let errorFile = folder.appendingPathComponent("stderr")
     try input.write(to: inputFile)
-    try Data().write(to: outputFile)
-    try Data().write(to: errorFile)
-    let inputHandle = try FileHandle(forReadingFrom: inputFile)
-    let outputHandle = try FileHandle(forWritingTo: outputFile)
-    let errorHandle = try FileHandle(forWritingTo: errorFile)
+    let command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
 
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.standardInput = inputHandle
-    process.standardOutput = outputHandle
-    process.standardError = errorHandle
-    let ended = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in ended.signal() }
-    try process.run()
-    try inputHandle.close()
-    try outputHandle.close()
-    try errorHandle.close()
-    if ended.wait(timeout: .now() + .seconds(timeout)) == .timedOut {
-        process.terminate()
-        let command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
-        throw ChildFailure(description: "\(command) did not exit within \(timeout) s and was stopped")
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, inputFile.path, O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, errorFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([executable.path] + arguments).map { strdup($0) } + [nil]
+    let environment: [UnsafeMutablePointer<CChar>?] = [strdup("PATH=/usr/local/bin:/usr/bin:/bin"), nil]
+    defer { (argv + environment).forEach { free($0) } }
+    var pid = pid_t()
+    let started = posix_spawn(&pid, executable.path, &actions, nil, argv, environment)
+    guard started == 0 else { throw ChildFailure(description: "\(command): cannot start: \(String(cString: strerror(started)))") }
+
+    var status: Int32 = 0
+    let deadline = Date().addingTimeInterval(timeout)
+    while waitpid(pid, &status, WNOHANG) != pid {
+        guard Date() < deadline else {
+            kill(pid, SIGKILL)
+            _ = waitpid(pid, &status, 0)
+            throw ChildFailure(description: "\(command) did not exit within \(Int(timeout)) s and was killed")
+        }
+        usleep(5_000)
     }
+    // A normal exit leaves the signal bits clear and the exit status in the second byte.
+    guard status & 0x7f == 0 else { throw ChildFailure(description: "\(command) was killed by signal \(status & 0x7f)") }
     return ChildResult(
-        status: process.terminationStatus,
+        status: (status >> 8) & 0xff,
         outputBytes: try Data(contentsOf: outputFile),
         errors: String(decoding: try Data(contentsOf: errorFile), as: UTF8.self))
 }
