@@ -19,6 +19,8 @@ public final class NameVocabulary: Sendable {
     let countryLastWords: Set<String>
     /// Honorifics, as written, longest first ("Dato' Sri" before "Dato'").
     let honorifics: [[String]]
+    /// Lower-case words that may stand inside a person's name ("von", "bin", "da").
+    let nameParticles: Set<String>
     /// Words and phrases that name an office ("minister", "secretary-general"), lower case.
     let titleHeads: Set<String>
     /// Words that may stand before an office's name ("deputy", "first", "foreign").
@@ -49,6 +51,7 @@ public final class NameVocabulary: Sendable {
         countryLastWords = lastWords
         honorifics = DataFile(PackageResources.honorifics_txt).lines.map { $0.split(separator: " ").map(String.init) }
             .sorted { $0.count > $1.count }
+        nameParticles = Set(DataFile(PackageResources.name_particles_txt).lines)
         var heads: Set<String> = []
         var modifiers: Set<String> = []
         for row in DataFile(PackageResources.titles_tsv).rows where row.count == 2 {

@@ -31,6 +31,9 @@ struct NamedMentionFinder {
         "valley", "bay", "strait", "desert", "coast", "region", "plateau", "basin", "canal", "cape", "forest",
     ]
 
+    /// Dashes that set off a clause, never inside a name.
+    static let dashes: Set<String> = ["\u{2014}", "\u{2013}", "--"]
+
     /// The most tokens a country name runs to ("United Kingdom of Great Britain and Northern Ireland").
     static let longestCountryName = 8
 
@@ -82,6 +85,9 @@ struct NamedMentionFinder {
 
     /// Head nouns of organisation names that take an "of" phrase ("Ministry of …").
     static let organisationHeads = Set(DataFile(PackageResources.organisation_heads_txt).lines)
+
+    /// Last words that make a name an organisation's ("Systems", "Corp."), with the heads above.
+    static let organisationEndings = Set(DataFile(PackageResources.organisation_endings_txt).lines).union(organisationHeads)
 
     /// "Royal Society" + "of" + "Chemistry" → one organisation: a name that
     /// ends in an organisation's head noun, "of", and the name right after.
@@ -136,13 +142,29 @@ struct NamedMentionFinder {
             lower += honorific
             conllType = "PER"
         }
+        // So does an abbreviated title before a name ("Sen. Ray Molina" read as a place).
+        if conllType != "PER", upper - lower > 1, word(lower).hasSuffix("."), vocabulary.isTitleWord(word(lower).lowercased()) {
+            conllType = "PER"
+        }
         // A title the tagger took into a person's name ("Mayor Grace Adeyemi") is a role, read
         // by the role stage, not part of the name.
         while conllType == "PER", upper - lower > 1, vocabulary.isTitleWord(word(lower).lowercased()) { lower += 1 }
+        // A name ends before a quotation mark or a dash, and a person's before an ordinary
+        // lower-case word: the tagger may run a name on into the words after it ("Ruiz as part
+        // of the …", "Acme Systems — had been").
+        if let end = ((lower + 1)..<upper).first(where: { i in
+            tokens[i].kind == .quote || Self.dashes.contains(word(i))
+                || conllType == "PER" && word(i).first?.isLowercase == true && !vocabulary.nameParticles.contains(word(i))
+        }) {
+            upper = end
+        }
         while upper > lower, tokens[upper - 1].kind == .punctuation || word(upper - 1) == "'s" || word(upper - 1) == "’s" { upper -= 1 }
-        guard upper > lower else { return nil }
+        // Titles alone ("Lt. Col." read as an organisation) name no one.
+        guard upper > lower, !(lower..<upper).allSatisfy({ vocabulary.isTitleWord(word($0).lowercased()) }) else { return nil }
         let span = Span(tokens[lower].span.start, tokens[upper - 1].span.end)
         let text = String(document.text[span])
+        // A name ending in a company's or institution's word is an organisation's, not a person's.
+        if conllType == "PER", upper - lower > 1, Self.organisationEndings.contains(word(upper - 1)) { conllType = "ORG" }
         let type: String
         switch conllType {
         case "PER": type = "PERSON"

@@ -183,16 +183,27 @@ struct FigureReader {
     /// ("12 board meetings"). For a singular ("one meeting", a rank's "export market"), all
     /// the content words up to a grammar word or mark.
     private func countedUnit(after start: Int, limit: Int, plural: Bool) -> Range<Int>? {
+        if plural, start < limit, isCountedPeople(start, limit: limit) { return start..<(start + 1) }
         var end = start
         while end < limit, end - start < Self.longestUnit {
             let word = text.words[end]
-            guard word.kind == .word, word.alphabetic, !word.capitalised, text.timeOfToken[end] == nil,
+            // "of" ends the unit: "one of the issues" counts nothing.
+            guard word.kind == .word, word.alphabetic, !word.capitalised, text.timeOfToken[end] == nil, word.key != "of",
                 !text.grammar.isGrammarWord(word.key), !text.isVerb(end) || text.isParticiple(end)
             else { break }
             end += 1
             if plural, isPlural(word.key) { return start..<end }
         }
         return !plural && end > start ? start..<end : nil
+    }
+
+    /// Whether token `t` is a people counted by its capitalised plural ("600,000 Israelis", "40
+    /// Democrats"), not the first word of a name; after a number, a capitalised word in "-is" is a
+    /// plural too ("Iraqis", "Somalis").
+    private func isCountedPeople(_ t: Int, limit: Int) -> Bool {
+        let word = text.words[t]
+        guard word.capitalised, word.alphabetic, isPlural(word.key) || word.key.hasSuffix("is") else { return false }
+        return t + 1 == limit || !text.words[t + 1].capitalised
     }
 
     private func isPlural(_ key: String) -> Bool {

@@ -61,7 +61,9 @@ public struct TimeTagger: Sendable {
         for (index, sentence) in document.sentences.enumerated() {
             let tokens = TimeToken.tokens(of: bytes, tokens: document.tokens[sentence.tokens])
             for match in patterns.matches(in: tokens) {
-                guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots) else { continue }
+                guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots),
+                    !(type == .duration && Self.isPartOfName(match.tokens, in: tokens))
+                else { continue }
                 // A match ending inside a hyphenated word takes the whole word ("five-hour-long").
                 let span = Span(tokens[match.tokens.lowerBound].word.start, tokens[match.tokens.upperBound - 1].word.end)
                 out.append(
@@ -71,6 +73,15 @@ public struct TimeTagger: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether a capitalised hyphenated duration runs into a capitalised word, as in a name
+    /// ("the Six-Day War"), not a length of time ("a six-day visit").
+    private static func isPartOfName(_ range: Range<Int>, in tokens: [TimeToken]) -> Bool {
+        let last = tokens[range.upperBound - 1]
+        guard tokens[range.lowerBound].capitalised, last.word != last.span else { return false }
+        let next = tokens[range.upperBound...].first { $0.word != last.word }
+        return next?.capitalised == true
     }
 
     /// The side of the nearest tense cue outside the expression, looking both ways; a cue

@@ -160,3 +160,28 @@ private func entity(_ name: String, in document: Document) -> Entity? {
     #expect(person.name == "Lena Park")
     #expect(person.roles.map(\.title) == ["Governor"])
 }
+
+@Test func anAbbreviatedTitleMakesAPersonWhateverTheTagger() throws {
+    let document = try analyze("Sen. Ray Molina voted against the bill.", names: ["Sen. Ray Molina": "LOC"])
+    let person = try #require(document.entities.first)
+    #expect(person.type == "PERSON")
+    #expect(person.name == "Ray Molina")
+    #expect(person.roles.map(\.title) == ["Sen."])
+}
+
+@Test func titlesAloneNameNoOne() throws {
+    let document = try analyze("Lt. Col. Ana Brandt testified on Tuesday.", names: ["Lt. Col.": "ORG", "Ana Brandt": "PER"])
+    #expect(document.entities.map(\.name) == ["Ana Brandt"])
+}
+
+@Test func aPersonsNameEndsBeforeOrdinaryWordsAndQuotationMarks() throws {
+    let document = try analyze(
+        "The senator called Kowalski part of the \u{201C}old guard\u{201D} and Ursula von Hagen agreed.",
+        names: ["Kowalski part of the \u{201C} old": "PER", "Ursula von Hagen": "PER"])
+    #expect(document.entities.map(\.name) == ["Kowalski", "Ursula von Hagen"])
+}
+
+@Test func aNameEndingInACompanysWordIsAnOrganisation() throws {
+    let document = try analyze("Orbital Lift Systems won the contract.", names: ["Orbital Lift Systems": "PER"])
+    #expect(document.entities.first?.type == "ORG")
+}

@@ -33,6 +33,15 @@ private func figure(_ text: String, _ words: String) throws -> Quantity {
     #expect(got.map(\.2) == ["ministerial meetings", "trade agreements"])
 }
 
+@Test func aPeopleIsCountedByItsCapitalisedPlural() throws {
+    let got = try figures("More than 600,000 Israelis and 40 Democrats signed.")
+    #expect(got.map(\.2) == ["Israelis", "Democrats"])
+}
+
+@Test func oneOfAGroupCountsNothing() throws {
+    #expect(try figures("Housing is one of the hardest issues.").isEmpty)
+}
+
 @Test func numberWordsAreCounted() throws {
     let got = try figures("The forum featured four sessions and drew a dozen delegations.")
     #expect(got.map(\.1) == [4, 12])

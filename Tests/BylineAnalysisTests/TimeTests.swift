@@ -109,3 +109,9 @@ func timeValueResolvesAgainstThePublicationDate(index: Int) throws {
     #expect(document.times.map { String(document.text[$0.span]) } == ["two days"])
     #expect(document.times.first?.type == .duration)
 }
+
+@Test func aCapitalisedDurationInANameIsNoDuration() throws {
+    var document = try timeDocument("Veterans of the Six-Day War met for a six-day reunion.", published: reference)
+    TimeStage().run(on: &document)
+    #expect(document.times.map { String(document.text[$0.span]) } == ["six-day"])
+}
