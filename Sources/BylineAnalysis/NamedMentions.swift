@@ -31,8 +31,27 @@ struct NamedMentionFinder {
         "valley", "bay", "strait", "desert", "coast", "region", "plateau", "basin", "canal", "cape", "forest",
     ]
 
-    /// Dashes that set off a clause, never inside a name.
-    static let dashes: Set<String> = ["\u{2014}", "\u{2013}", "--"]
+    /// Dashes and brackets that set off a clause, never inside a name.
+    static let breaks: Set<String> = ["\u{2014}", "\u{2013}", "--", "(", "[", "{"]
+
+    /// Whether a capitalised word is a conjunction, adverb or relative word that opens a clause
+    /// ("Although", "Meanwhile"), not an acronym or a name ("US", "Will").
+    private func isOpeningWord(_ text: String) -> Bool {
+        let key = text.lowercased()
+        let words = PhraseWords.english
+        return text.contains(where: \.isLowercase) && key != "and"
+            && (words.isA(key, .conjunction) || words.isA(key, .adverb) || words.isA(key, .relative))
+    }
+
+    /// Whether a lower-cased word is a verb, pronoun or clause word, never inside a name ("is",
+    /// "although", "which"); "and" and the determiners may be ("Bureau of Alcohol, Tobacco and
+    /// Firearms", "The Hague").
+    private func isClauseWord(_ key: String) -> Bool {
+        let words = PhraseWords.english
+        return key != "and" && !words.isA(key, .determiner) && !words.isA(key, .preposition)
+            && (words.isA(key, .auxiliary) || words.isA(key, .verb) || words.isA(key, .pronoun) || words.isA(key, .relative)
+                || words.isA(key, .conjunction) || words.isA(key, .adverb))
+    }
 
     /// The most tokens a country name runs to ("United Kingdom of Great Britain and Northern Ireland").
     static let longestCountryName = 8
@@ -149,18 +168,28 @@ struct NamedMentionFinder {
         // A title the tagger took into a person's name ("Mayor Grace Adeyemi") is a role, read
         // by the role stage, not part of the name.
         while conllType == "PER", upper - lower > 1, vocabulary.isTitleWord(word(lower).lowercased()) { lower += 1 }
-        // A name ends before a quotation mark or a dash, and a person's before an ordinary
-        // lower-case word: the tagger may run a name on into the words after it ("Ruiz as part
-        // of the …", "Acme Systems — had been").
+        // A clause word capitalised at a sentence's start is not part of a name ("Although").
+        while upper - lower > 1, isOpeningWord(word(lower)) { lower += 1 }
+        // A name ends before a quotation mark, a dash or a bracket, a person's before an ordinary
+        // lower-case word, any name before a verb or clause word: the tagger may run a name on
+        // into the words after it ("Ruiz as part of the …", "Acme Systems — had been").
         if let end = ((lower + 1)..<upper).first(where: { i in
-            tokens[i].kind == .quote || Self.dashes.contains(word(i))
-                || conllType == "PER" && word(i).first?.isLowercase == true && !vocabulary.nameParticles.contains(word(i))
+            let text = word(i)
+            if text == "'s" || text == "\u{2019}s" { return i + 1 < upper && word(i + 1).first?.isLowercase == true }
+            guard text.first?.isLowercase == true else {
+                return tokens[i].kind == .quote || Self.breaks.contains(text)
+            }
+            if conllType == "PER" { return !vocabulary.nameParticles.contains(text) }
+            return isClauseWord(text)
         }) {
             upper = end
         }
         while upper > lower, tokens[upper - 1].kind == .punctuation || word(upper - 1) == "'s" || word(upper - 1) == "’s" { upper -= 1 }
-        // Titles alone ("Lt. Col." read as an organisation) name no one.
-        guard upper > lower, !(lower..<upper).allSatisfy({ vocabulary.isTitleWord(word($0).lowercased()) }) else { return nil }
+        // Titles alone ("Lt. Col." read as an organisation) name no one, nor does a lone clause
+        // word ("So" read as an organisation).
+        guard upper > lower, !(lower..<upper).allSatisfy({ vocabulary.isTitleWord(word($0).lowercased()) }),
+            conllType == "PER" || upper - lower > 1 || !isOpeningWord(word(lower))
+        else { return nil }
         let span = Span(tokens[lower].span.start, tokens[upper - 1].span.end)
         let text = String(document.text[span])
         // A name ending in a company's or institution's word is an organisation's, not a person's.

@@ -185,3 +185,16 @@ private func entity(_ name: String, in document: Document) -> Entity? {
     let document = try analyze("Orbital Lift Systems won the contract.", names: ["Orbital Lift Systems": "PER"])
     #expect(document.entities.first?.type == "ORG")
 }
+
+@Test func anOrganisationsNameEndsBeforeAVerbOrAPossessiveAndLosesAnOpeningConjunction() throws {
+    let document = try analyze(
+        "Although Harbor Board staff objected, the Harbor Board is the owner. The Transit Agency's plans changed.",
+        names: ["Although Harbor Board": "ORG", "Harbor Board is the": "ORG", "Transit Agency 's plans": "ORG"])
+    #expect(document.entities.map(\.name) == ["Harbor Board", "Transit Agency"])
+    #expect(document.entities.first?.mentions.count == 2)
+}
+
+@Test func aNameWithConnectorsKeepsThem() throws {
+    let document = try analyze("The Bureau of Alcohol, Tobacco and Firearms met.", names: ["Bureau of Alcohol , Tobacco and Firearms": "ORG"])
+    #expect(document.entities.map(\.name) == ["Bureau of Alcohol, Tobacco and Firearms"])
+}
