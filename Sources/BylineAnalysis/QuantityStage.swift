@@ -180,10 +180,22 @@ struct FigureReader {
     }
 
     /// The counted noun after a number: lower-case content words up to the first plural
-    /// ("12 board meetings"). For a singular ("one meeting", a rank's "export market"), all
-    /// the content words up to a grammar word or mark.
+    /// ("12 board meetings"), after at most two capitalised words that describe it ("1.4
+    /// million Syrian refugees", "200 U.S. troops"). For a singular ("one meeting", a rank's
+    /// "export market"), all the content words up to a grammar word or mark.
     private func countedUnit(after start: Int, limit: Int, plural: Bool) -> Range<Int>? {
-        if plural, start < limit, isCountedPeople(start, limit: limit) { return start..<(start + 1) }
+        guard plural else { return lowerCaseUnit(from: start, limit: limit, plural: false) }
+        if start < limit, isCountedPeople(start, limit: limit) { return start..<(start + 1) }
+        var first = start
+        while first < limit, first - start < Self.mostUnitModifiers, text.words[first].capitalised { first += 1 }
+        return lowerCaseUnit(from: first, limit: limit, plural: true).map { start..<$0.upperBound }
+    }
+
+    /// The most capitalised words before a counted noun.
+    static let mostUnitModifiers = 2
+
+    /// Lower-case content words from `start`: up to the first plural when `plural`, else all.
+    private func lowerCaseUnit(from start: Int, limit: Int, plural: Bool) -> Range<Int>? {
         var end = start
         while end < limit, end - start < Self.longestUnit {
             let word = text.words[end]

@@ -38,6 +38,11 @@ private func figure(_ text: String, _ words: String) throws -> Quantity {
     #expect(got.map(\.2) == ["Israelis", "Democrats"])
 }
 
+@Test func capitalisedWordsMayDescribeTheCountedNoun() throws {
+    let got = try figures("Some 1.4 million Syrian refugees and 200 U.N. staff stayed.")
+    #expect(got.map(\.2) == ["Syrian refugees", "U.N. staff"])
+}
+
 @Test func oneOfAGroupCountsNothing() throws {
     #expect(try figures("Housing is one of the hardest issues.").isEmpty)
 }
