@@ -145,6 +145,8 @@ struct EventReader {
     let entityMentions: [(span: Span, id: String, type: String)]
     /// Which tokens lie inside a quantity ("12 board meetings").
     let counted: [Bool]
+    /// The name keys of the organisations of people's roles.
+    let roleOrganisations: Set<String>
 
     init(text: FactText, words: EventWords, document: Document) {
         self.text = text
@@ -154,13 +156,17 @@ struct EventReader {
         let figures = document.quantities.map(\.span)
         for (i, word) in text.words.enumerated() where figures.contains(where: { $0.overlaps(word.span) }) { counted[i] = true }
         self.counted = counted
+        roleOrganisations = Set(document.entities.flatMap { $0.roles.compactMap { $0.org.map { NameForms.key($0) } } })
     }
 
-    /// The event mentions, in text order.
+    /// The event mentions, in text order. A proper name that is the organisation of someone's
+    /// role ("a fellow at the Policy Forum") names a body, not an event.
     func eventMentions() -> [EventMention] {
         text.words.indices.compactMap { i in
-            guard !counted[i], let type = words.types[text.words[i].key] else { return nil }
-            return mention(head: i, type: type)
+            guard !counted[i], let type = words.types[text.words[i].key], let mention = mention(head: i, type: type),
+                !(mention.named && roleOrganisations.contains(NameForms.key(mention.name)))
+            else { return nil }
+            return mention
         }
     }
 
@@ -213,7 +219,9 @@ struct EventReader {
         while start > sentence.lowerBound {
             let previous = text.words[start - 1]
             if text.grammar.isA(previous.key, .determiner) || previous.key == "'s" { return start..<(head + 1) }
-            guard previous.alphabetic, !text.grammar.isGrammarWord(previous.key), !text.isVerb(start - 1) else { return nil }
+            // A date inside the description is read whole ("a July 10 meeting").
+            guard text.timeOfToken[start - 1] != nil || previous.alphabetic && !text.grammar.isGrammarWord(previous.key) && !text.isVerb(start - 1)
+            else { return nil }
             start -= 1
         }
         return nil

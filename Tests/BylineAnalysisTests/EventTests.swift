@@ -64,3 +64,18 @@ private func entityNames(_ ids: [String], in document: Document) -> [String] {
     let document = try analyze("The two sides have held 12 summit meetings.", names: [:], published: published)
     #expect(document.events.isEmpty)
 }
+
+@Test func aDateInsideADescriptionIsTheEventsDate() throws {
+    let document = try analyze("She testified about a May 2 meeting at the Town Hall.", names: [:], published: published)
+    let event = try #require(document.events.first)
+    #expect(event.name == "meeting")
+    #expect(event.date == "2023-05-02")
+}
+
+@Test func theOrganisationOfSomeonesRoleIsNoEvent() throws {
+    let document = try analyze(
+        "\"The rules are clear,\" said Ana Ruiz, a senior fellow at the Harbor Policy Forum.",
+        names: ["Ana Ruiz": "PER", "Harbor Policy Forum": "ORG"], published: published)
+    #expect(document.entities.first { $0.name == "Ana Ruiz" }?.roles.first?.org == "Harbor Policy Forum")
+    #expect(document.events.isEmpty)
+}
