@@ -135,15 +135,23 @@ extension QuoteContext {
     }
 
     /// Whether the quote opens its sentence, or opens a quotation with a capital after a colon
-    /// or comma (`Ortiz said: "We…"`, `Ortiz said, "We…"`), or carries on from the paragraph
-    /// before.
+    /// or comma (`Ortiz said: "We…"`, `Ortiz said, "We…"`) or after a dateline (`LISBON — "We…"`),
+    /// or carries on from the paragraph before.
     func opensSentence(_ quote: FoundQuote) -> Bool {
         guard let sentence = sentence(at: quote.span.start) else { return true }
         let openToken = token(at: quote.open)
         if quote.open <= document.tokens[sentence.lowerBound].span.start || quote.continues { return true }
         guard openToken > sentence.lowerBound else { return false }
         let mark = key(openToken - 1)
-        return mark == ":" || mark == "," && document.text[quote.span].first?.isUppercase == true
+        let capital = document.text[quote.span].first?.isUppercase == true
+        return mark == ":" || mark == "," && capital || capital && isDateline(sentence.lowerBound..<(openToken - 1)) && Self.signatureDashes.contains(mark)
+    }
+
+    /// Whether tokens `range` are a dateline before its dash: capitalised place names, with
+    /// commas and an agency in brackets ("WASHINGTON (AP)", "LOS ANGELES, Calif.").
+    private func isDateline(_ range: Range<Int>) -> Bool {
+        !range.isEmpty && facts.words[range.lowerBound].capitalised
+            && range.allSatisfy { facts.words[$0].capitalised || ["(", ")", ","].contains(key($0)) }
     }
 
     /// Whether the quoted words are a title, a theme or a slogan rather than speech: most of
@@ -200,8 +208,10 @@ extension QuoteContext {
         guard let s = sentenceIndex(at: quote.span.end - 1), end > 0 else { return attribution }
         let sentence = document.sentences[sentenceOf[end - 1] >= 0 ? sentenceOf[end - 1] : s].tokens
         // `"…," Ortiz said, according to the report.`: the outer reporter takes the quote.
+        // Not when the outer source is a document or statement, which reports the same speaker
+        // (`"…," he told reporters, according to a statement.`).
         if let a = (end..<sentence.upperBound).first(where: { key($0) == "according" && !quoted[$0] }), let cue = cue(at: a),
-            let source = subject(after: a + cue.length, limit: sentence.upperBound)
+            let source = subject(after: a + cue.length, limit: sentence.upperBound), !Self.speechNouns.contains(key(source.upperBound - 1))
         {
             return speaker(inPhrase: source, cue: cue.text, sieve: .cueAfter)
         }
@@ -510,7 +520,14 @@ extension QuoteContext {
 
     /// Reported speech without quote marks in the sentence `range`: `X said (that) …`,
     /// `…, X said.`, `…, said X.`, `According to X, …`. Each with its attribution.
-    func indirectSpeech(in range: Range<Int>) -> (span: Span, attribution: Attribution)? {
+    func indirectSpeech(in sentence: Range<Int>) -> (span: Span, attribution: Attribution)? {
+        // A dateline is no part of what was said ("LISBON — …").
+        var range = sentence
+        if let dash = range.prefix(Self.longestLabel + 1).first(where: { Self.signatureDashes.contains(key($0)) }),
+            isDateline(range.lowerBound..<dash)
+        {
+            range = (dash + 1)..<range.upperBound
+        }
         guard range.count >= Self.shortestReport else { return nil }
         var end = range.upperBound
         while end > range.lowerBound, document.tokens[end - 1].kind == .punctuation || document.tokens[end - 1].kind == .quote { end -= 1 }
