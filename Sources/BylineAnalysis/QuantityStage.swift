@@ -30,7 +30,8 @@ public struct QuantityStage: Stage {
                 i += 1
                 continue
             }
-            let subject = text.subject(of: figure.tokens.lowerBound).map(text.string)
+            // An existential "there" ("There are three reasons") measures nothing.
+            let subject = text.subject(of: figure.tokens.lowerBound).flatMap { $0.count > 1 || text.words[$0.lowerBound].key != "there" ? text.string($0) : nil }
             let span = text.span(figure.tokens)
             quantities.append(
                 Quantity(

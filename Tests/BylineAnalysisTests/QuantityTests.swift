@@ -43,6 +43,10 @@ private func figure(_ text: String, _ words: String) throws -> Quantity {
     #expect(got.map(\.2) == ["Syrian refugees", "U.N. staff"])
 }
 
+@Test func anExistentialThereIsNoSubject() throws {
+    #expect(try figure("There are three reasons for the delay.", "three reasons").subject == nil)
+}
+
 @Test func oneOfAGroupCountsNothing() throws {
     #expect(try figures("Housing is one of the hardest issues.").isEmpty)
 }
