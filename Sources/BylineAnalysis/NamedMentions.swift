@@ -65,8 +65,8 @@ struct NamedMentionFinder {
         for (sentence, sentenceTags) in zip(document.sentences, tags) {
             for (range, type) in Self.chunks(sentenceTags) {
                 let first = sentence.tokens.lowerBound
-                if let mention = mention(tokens: (first + range.lowerBound)..<(first + range.upperBound), conllType: type, in: document) {
-                    found.append(mention)
+                for (part, partType) in splitAtTitle((first + range.lowerBound)..<(first + range.upperBound), conllType: type, in: document) {
+                    if let mention = mention(tokens: part, conllType: partType, in: document) { found.append(mention) }
                 }
             }
         }
@@ -147,6 +147,26 @@ struct NamedMentionFinder {
                 return NamedMention(tokens: range, span: span, type: mention.type, text: String(document.text[span]), rule: mention.rule + "+split-at-and")
             }
         }
+    }
+
+    /// A name the tagger read as one organisation or place that holds an office's title
+    /// ("Indiana House Speaker Ana Ruiz", "Acme Union President"): the body before the title, and
+    /// the person after it. The title itself is left to the role stage.
+    private func splitAtTitle(_ range: Range<Int>, conllType: String, in document: Document) -> [(Range<Int>, String)] {
+        guard conllType != "PER" else { return [(range, conllType)] }
+        let word = { (i: Int) in String(document.text[document.tokens[i].span]) }
+        guard let title = ((range.lowerBound + 1)..<range.upperBound).first(where: { k in
+            word(k).first?.isUppercase == true && vocabulary.titleHeads.contains(word(k).lowercased())
+                && !FactText.nameConnectors.contains(word(k - 1).lowercased())
+        }) else { return [(range, conllType)] }
+        let rest = (title + 1)..<range.upperBound
+        if rest.isEmpty { return [(range.lowerBound..<title, conllType)] }
+        let isName = rest.allSatisfy { i in
+            let text = word(i)
+            return document.tokens[i].kind == .word && (text.first?.isUppercase == true || vocabulary.nameParticles.contains(text))
+                && !vocabulary.isTitleWord(text.lowercased())
+        }
+        return isName ? [(range.lowerBound..<title, conllType), (rest, "PER")] : [(range, conllType)]
     }
 
     /// A mention of `tokens`, trimmed of honorifics and trailing marks, typed for the contract.

@@ -198,3 +198,12 @@ private func entity(_ name: String, in document: Document) -> Entity? {
     let document = try analyze("The Bureau of Alcohol, Tobacco and Firearms met.", names: ["Bureau of Alcohol , Tobacco and Firearms": "ORG"])
     #expect(document.entities.map(\.name) == ["Bureau of Alcohol, Tobacco and Firearms"])
 }
+
+@Test func aTitleInsideABodysNameSplitsTheBodyFromThePerson() throws {
+    let document = try analyze(
+        "Harbor Council Speaker Nina Brandt opened the session. The Dock Workers Union President spoke next.",
+        names: ["Harbor Council Speaker Nina Brandt": "ORG", "Dock Workers Union President": "ORG"])
+    #expect(document.entities.map(\.name) == ["Harbor Council", "Nina Brandt", "Dock Workers Union"])
+    #expect(document.entities.first { $0.name == "Nina Brandt" }?.type == "PERSON")
+    #expect(document.entities.first { $0.name == "Nina Brandt" }?.roles.map(\.title) == ["Speaker"])
+}
