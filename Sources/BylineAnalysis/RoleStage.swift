@@ -94,8 +94,9 @@ public struct RoleStage: Stage {
                 reader.word(end + 1) != "the"
             {
                 end += 2
-                while end < phrase.upperBound, reader.word(end)?.first?.isLowercase == true, reader.word(end) != "of",
-                    reader.word(end) != "and", reader.word(end) != "for"
+                // It ends before a preposition: "… programs at Acme" names where the office is.
+                while end < phrase.upperBound, let word = reader.word(end), word.first?.isLowercase == true, word != "of", word != "and",
+                    !PhraseWords.english.isA(word, .preposition)
                 {
                     end += 1
                 }

@@ -207,3 +207,12 @@ private func entity(_ name: String, in document: Document) -> Entity? {
     #expect(document.entities.first { $0.name == "Nina Brandt" }?.type == "PERSON")
     #expect(document.entities.first { $0.name == "Nina Brandt" }?.roles.map(\.title) == ["Speaker"])
 }
+
+@Test func aRolesTitleEndsBeforeAPreposition() throws {
+    let document = try analyze(
+        "Nina Brandt, vice president of flight programs at Orbital Lift, said the tests went well.",
+        names: ["Nina Brandt": "PER", "Orbital Lift": "ORG"])
+    let role = try #require(document.entities.first { $0.name == "Nina Brandt" }?.roles.first)
+    #expect(role.title == "vice president of flight programs")
+    #expect(role.org == "Orbital Lift")
+}
