@@ -66,6 +66,12 @@ struct MentionGrouper {
             }
         }
 
+        /// Whether the name's last words are `words` (keys) and it has more words before them.
+        func endsWith(_ words: [String]) -> Bool {
+            let own = name.split(separator: " ").map { NameForms.key($0) }
+            return own.count > words.count && Array(own.suffix(words.count)) == words
+        }
+
         /// Takes in `other`'s forms and mentions, each mention's rule extended by `rule`.
         mutating func absorb(_ other: Group, rule: String) {
             for form in other.forms { add(form) }
@@ -106,6 +112,15 @@ struct MentionGrouper {
             if target == nil, vocabulary.countryLastWords.contains(key) {
                 mention.type = "GPE"
                 rule += "+place-word"
+            }
+        }
+        // Several words that end a person's fuller name are that person ("Hawk Sawyer" after
+        // "Kathleen Hawk Sawyer"): a compound surname.
+        if target == nil, mention.type == "PERSON", !loneName {
+            let words = mention.text.split(separator: " ").map { NameForms.key($0) }
+            if let owner = groups.lastIndex(where: { $0.type == "PERSON" && $0.endsWith(words) }) {
+                target = owner
+                rule += "+surname"
             }
         }
         if target == nil {

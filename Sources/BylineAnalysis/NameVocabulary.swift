@@ -27,6 +27,8 @@ public final class NameVocabulary: Sendable {
     let titleModifiers: Set<String>
     /// The most words an office's name has ("director general").
     let longestTitleHead: Int
+    /// Every word of an office's name or modifier ("attorney" of "attorney general").
+    private let titleWords: Set<String>
 
     private init() {
         var codes: [String: String] = [:]
@@ -60,6 +62,7 @@ public final class NameVocabulary: Sendable {
         titleHeads = heads
         titleModifiers = modifiers
         longestTitleHead = heads.map { $0.split(separator: " ").count }.max() ?? 1
+        titleWords = heads.union(modifiers).union(heads.flatMap { $0.split(separator: " ").map(String.init) })
     }
 
     /// The ISO 3166-1 code of a country name ("Viet Nam" → "VN"), or nil.
@@ -74,7 +77,7 @@ public final class NameVocabulary: Sendable {
 
     /// Whether a lower-cased word or phrase is an office's name or may stand before one.
     func isTitleWord(_ word: String) -> Bool {
-        titleHeads.contains(word) || titleModifiers.contains(word)
+        titleWords.contains(word)
     }
 }
 

@@ -216,3 +216,16 @@ private func entity(_ name: String, in document: Document) -> Entity? {
     #expect(role.title == "vice president of flight programs")
     #expect(role.org == "Orbital Lift")
 }
+
+@Test func aCompoundSurnameJoinsTheFullName() throws {
+    let document = try analyze(
+        "Maria Lopez Obrador took office. Lopez Obrador said the budget was sound.",
+        names: ["Maria Lopez Obrador": "PER", "Lopez Obrador": "PER"])
+    #expect(document.entities.map(\.name) == ["Maria Lopez Obrador"])
+    #expect(document.entities.first?.mentions.last?.provenance.rule == "ner+surname")
+}
+
+@Test func aTitleOfSeveralWordsIsReadWhole() throws {
+    let document = try analyze("Attorney General Dana Whitfield spoke.", names: ["Dana Whitfield": "PER"])
+    #expect(document.entities.first?.roles.map(\.title) == ["Attorney General"])
+}
