@@ -3,7 +3,8 @@ import BylineCore
 /// Reads the offices people hold from the words around their names:
 /// - an appositive: "NAME, deputy director-general of the WHO, …" (rule `appositive`);
 /// - a title before the name: "President NAME", "Foreign Minister NAME" (rule `title-before-name`);
-/// - a possessive before that title: "ORG's foreign minister NAME" (rule `possessive-title`).
+/// - a possessive before that title: "ORG's foreign minister NAME" (rule `possessive-title`);
+/// - a body named before that title: "NASA Administrator NAME" (rule `body-title`).
 /// Roles joined by "and" ("deputy prime minister and minister of finance of Chile") are
 /// each recorded, with the whole phrase as their evidence. The organisation is the one the
 /// phrase names (an organisation before a country).
@@ -76,6 +77,11 @@ public struct RoleStage: Stage {
             org = owner.name
             rule = "possessive-title"
             evidence = reader.mentionRange(at: first - 2)!.lowerBound..<start
+        } else if first >= 1, let body = reader.mention(at: first - 1), body.type == "ORG" || body.type == "GPE" {
+            // "Harbor Council Speaker NAME", "NASA Administrator NAME": the body named before the title.
+            org = body.name
+            rule = "body-title"
+            evidence = reader.mentionRange(at: first - 1)!.lowerBound..<start
         }
         return [Role(title: title, org: org, span: reader.span(evidence), provenance: Provenance(stage: name, rule: rule))]
     }

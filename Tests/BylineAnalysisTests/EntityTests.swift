@@ -205,7 +205,10 @@ private func entity(_ name: String, in document: Document) -> Entity? {
         names: ["Harbor Council Speaker Nina Brandt": "ORG", "Dock Workers Union President": "ORG"])
     #expect(document.entities.map(\.name) == ["Harbor Council", "Nina Brandt", "Dock Workers Union"])
     #expect(document.entities.first { $0.name == "Nina Brandt" }?.type == "PERSON")
-    #expect(document.entities.first { $0.name == "Nina Brandt" }?.roles.map(\.title) == ["Speaker"])
+    let role = try #require(document.entities.first { $0.name == "Nina Brandt" }?.roles.first)
+    #expect(role.title == "Speaker")
+    #expect(role.org == "Harbor Council")
+    #expect(role.provenance.rule == "body-title")
 }
 
 @Test func aRolesTitleEndsBeforeAPreposition() throws {
