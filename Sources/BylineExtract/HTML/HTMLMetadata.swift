@@ -40,7 +40,8 @@ struct HTMLMetadataReader {
     private mutating func fillAuthors(_ names: [String], rule: String) {
         guard metadata.authors.isEmpty else { return }
         var seen: Set<String> = []
-        let authors = names.compactMap(Self.clean).filter { name in
+        // A bar sets the name off from the employer ("Ana Ruiz | Harbor Media for Example.com").
+        let authors = names.compactMap(Self.clean).compactMap { $0.components(separatedBy: " | ").first }.filter { name in
             !name.contains("://") && !name.hasPrefix("@") && name.count <= 80 && seen.insert(name).inserted
         }
         guard !authors.isEmpty else { return }
