@@ -43,6 +43,8 @@ struct MentionGrouper {
         private(set) var name: String
         /// The keys of the name's words, when it has several: the surnames it answers to.
         private(set) var nameWords: Set<String>
+        /// The keys of the name's words, in order.
+        private var nameKeys: [String] = []
 
         init(type: String, forms: [String], key: String, country: String?, mention: Mention, at offset: Int) {
             self.type = type
@@ -61,15 +63,14 @@ struct MentionGrouper {
             forms.append(form)
             if Self.wordCount(form) > Self.wordCount(name) {
                 name = form
-                let words = form.split(separator: " ")
-                nameWords = words.count > 1 ? Set(words.map { NameForms.key($0) }) : []
+                nameKeys = form.split(separator: " ").map { NameForms.key($0) }
+                nameWords = nameKeys.count > 1 ? Set(nameKeys) : []
             }
         }
 
         /// Whether the name's last words are `words` (keys) and it has more words before them.
         func endsWith(_ words: [String]) -> Bool {
-            let own = name.split(separator: " ").map { NameForms.key($0) }
-            return own.count > words.count && Array(own.suffix(words.count)) == words
+            nameKeys.count > words.count && nameKeys.suffix(words.count).elementsEqual(words)
         }
 
         /// Takes in `other`'s forms and mentions, each mention's rule extended by `rule`.

@@ -34,13 +34,14 @@ struct NamedMentionFinder {
     /// Dashes and brackets that set off a clause, never inside a name.
     static let breaks: Set<String> = ["\u{2014}", "\u{2013}", "--", "(", "[", "{"]
 
-    /// Whether a capitalised word is a conjunction, adverb or relative word that opens a clause
-    /// ("Although", "Meanwhile"), not an acronym or a name ("US", "Will").
+    /// Whether a capitalised word is a conjunction, adverb, relative word or pronoun that opens a
+    /// clause ("Although", "Meanwhile", "They"), not an acronym or a name ("US", "WHO", "Will").
     private func isOpeningWord(_ text: String) -> Bool {
         let key = text.lowercased()
         let words = PhraseWords.english
-        return text.contains(where: \.isLowercase) && key != "and"
-            && (words.isA(key, .conjunction) || words.isA(key, .adverb) || words.isA(key, .relative))
+        // "I" too: a lone pronoun names no one ("WHO", in capitals, is an organisation).
+        return (text.contains(where: \.isLowercase) || text == "I") && key != "and"
+            && (words.isA(key, .conjunction) || words.isA(key, .adverb) || words.isA(key, .relative) || words.isA(key, .pronoun))
     }
 
     /// Whether a lower-cased word is a verb, pronoun or clause word, never inside a name ("is",

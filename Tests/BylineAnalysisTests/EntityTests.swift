@@ -194,6 +194,11 @@ private func entity(_ name: String, in document: Document) -> Entity? {
     #expect(document.entities.first?.mentions.count == 2)
 }
 
+@Test func aLonePronounNamesNoOne() throws {
+    let document = try analyze("I asked the WHO about it.", names: ["I": "ORG", "WHO": "ORG"])
+    #expect(document.entities.map(\.name) == ["WHO"])
+}
+
 @Test func aNameWithConnectorsKeepsThem() throws {
     let document = try analyze("The Bureau of Alcohol, Tobacco and Firearms met.", names: ["Bureau of Alcohol , Tobacco and Firearms": "ORG"])
     #expect(document.entities.map(\.name) == ["Bureau of Alcohol, Tobacco and Firearms"])
