@@ -115,8 +115,8 @@ struct MentionGrouper {
                 rule += "+place-word"
             }
         }
-        // Several words that end a person's fuller name are that person ("Hawk Sawyer" after
-        // "Kathleen Hawk Sawyer"): a compound surname.
+        // Several words that end a person's fuller name are that person ("Vidal Serra" after
+        // "Marta Vidal Serra"): a compound surname.
         if target == nil, mention.type == "PERSON", !loneName {
             let words = mention.text.split(separator: " ").map { NameForms.key($0) }
             if let owner = groups.lastIndex(where: { $0.type == "PERSON" && $0.endsWith(words) }) {

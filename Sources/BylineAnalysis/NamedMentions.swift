@@ -206,7 +206,7 @@ struct NamedMentionFinder {
             upper = end
         }
         while upper > lower, tokens[upper - 1].kind == .punctuation || word(upper - 1) == "'s" || word(upper - 1) == "’s" { upper -= 1 }
-        // Titles alone ("Lt. Col." read as an organisation) name no one, nor does a lone clause
+        // Titles alone ("Maj. Gen." read as an organisation) name no one, nor does a lone clause
         // word ("So" read as an organisation).
         guard upper > lower, !(lower..<upper).allSatisfy({ vocabulary.isTitleWord(word($0).lowercased()) }),
             conllType == "PER" || upper - lower > 1 || !isOpeningWord(word(lower))

@@ -181,8 +181,8 @@ struct FigureReader {
     }
 
     /// The counted noun after a number: lower-case content words up to the first plural
-    /// ("12 board meetings"), after at most two capitalised words that describe it ("1.4
-    /// million Syrian refugees", "200 U.S. troops"). For a singular ("one meeting", a rank's
+    /// ("12 board meetings"), after at most two capitalised words that describe it ("2
+    /// million Sudanese farmers", "300 U.N. staff"). For a singular ("one meeting", a rank's
     /// "export market"), all the content words up to a grammar word or mark.
     private func countedUnit(after start: Int, limit: Int, plural: Bool) -> Range<Int>? {
         guard plural else { return lowerCaseUnit(from: start, limit: limit, plural: false) }
@@ -210,9 +210,9 @@ struct FigureReader {
         return !plural && end > start ? start..<end : nil
     }
 
-    /// Whether token `t` is a people counted by its capitalised plural ("600,000 Israelis", "40
-    /// Democrats"), not the first word of a name; after a number, a capitalised word in "-is" is a
-    /// plural too ("Iraqis", "Somalis").
+    /// Whether token `t` is a people counted by its capitalised plural ("12,000 Icelanders", "40
+    /// Senators"), not the first word of a name; after a number, a capitalised word in "-is" is a
+    /// plural too ("Kuwaitis", "Nepalis").
     private func isCountedPeople(_ t: Int, limit: Int) -> Bool {
         let word = text.words[t]
         guard word.capitalised, word.alphabetic, isPlural(word.key) || word.key.hasSuffix("is") else { return false }

@@ -4,7 +4,7 @@ import BylineCore
 /// - an appositive: "NAME, deputy director-general of the WHO, …" (rule `appositive`);
 /// - a title before the name: "President NAME", "Foreign Minister NAME" (rule `title-before-name`);
 /// - a possessive before that title: "ORG's foreign minister NAME" (rule `possessive-title`);
-/// - a body named before that title: "NASA Administrator NAME" (rule `body-title`).
+/// - a body named before that title: "Port Authority Director NAME" (rule `body-title`).
 /// Roles joined by "and" ("deputy prime minister and minister of finance of Chile") are
 /// each recorded, with the whole phrase as their evidence. The organisation is the one the
 /// phrase names (an organisation before a country).
@@ -78,7 +78,7 @@ public struct RoleStage: Stage {
             rule = "possessive-title"
             evidence = reader.mentionRange(at: first - 2)!.lowerBound..<start
         } else if first >= 1, let body = reader.mention(at: first - 1), body.type == "ORG" || body.type == "GPE" {
-            // "Harbor Council Speaker NAME", "NASA Administrator NAME": the body named before the title.
+            // "Harbor Council Speaker NAME", "Port Authority Director NAME": the body named before the title.
             org = body.name
             rule = "body-title"
             evidence = reader.mentionRange(at: first - 1)!.lowerBound..<start

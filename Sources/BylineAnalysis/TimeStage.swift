@@ -76,7 +76,7 @@ public struct TimeTagger: Sendable {
     }
 
     /// Whether a capitalised hyphenated duration runs into a capitalised word, as in a name
-    /// ("the Six-Day War"), not a length of time ("a six-day visit").
+    /// ("the Three-Day Revolt"), not a length of time ("a six-day visit").
     private static func isPartOfName(_ range: Range<Int>, in tokens: [TimeToken]) -> Bool {
         let last = tokens[range.upperBound - 1]
         guard tokens[range.lowerBound].capitalised, last.word != last.span else { return false }
