@@ -20,6 +20,53 @@ public struct EntityStage: Stage {
         var grouper = MentionGrouper(stage: name)
         for mention in finder.mentions(in: document) { grouper.add(mention) }
         document.entities = grouper.entities()
+        addRepeatedNames(to: &document)
+    }
+
+    /// Occurrences of a name of several words that the tagger passed over elsewhere in the
+    /// document ("the Harbor Council" tagged once, missed twice) become mentions of its entity
+    /// (rule `name-repeat`). One-word names are left alone: "May" or "Park" may be words.
+    private func addRepeatedNames(to document: inout Document) {
+        let tokens = document.tokens
+        guard !tokens.isEmpty else { return }
+        let starts = tokens.map(\.span.start)
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for entity in document.entities {
+            for mention in entity.mentions {
+                var t = starts.firstIndex(atOrAfter: mention.span.start)
+                while t < tokens.count, tokens[t].span.start < mention.span.end {
+                    covered[t] = true
+                    t += 1
+                }
+            }
+        }
+        // The names' words by their first word, longest first.
+        var names: [String: [(words: [String], entity: Int)]] = [:]
+        for (e, entity) in document.entities.enumerated() {
+            for form in [entity.name] + entity.aliases {
+                let words = form.split(separator: " ").map(String.init)
+                guard words.count > 1, let first = words.first else { continue }
+                names[first, default: []].append((words, e))
+            }
+        }
+        for key in names.keys { names[key]!.sort { $0.words.count > $1.words.count } }
+        var t = 0
+        while t < tokens.count {
+            guard !covered[t], let candidates = names[String(document.text[tokens[t].span])],
+                let found = candidates.first(where: { name in
+                    t + name.words.count <= tokens.count
+                        && name.words.indices.allSatisfy { k in !covered[t + k] && document.text[tokens[t + k].span] == name.words[k] }
+                })
+            else {
+                t += 1
+                continue
+            }
+            let end = t + found.words.count
+            document.entities[found.entity].mentions.append(
+                Mention(span: Span(tokens[t].span.start, tokens[end - 1].span.end), provenance: Provenance(stage: name, rule: "name-repeat")))
+            t = end
+        }
+        for e in document.entities.indices { document.entities[e].mentions.sort { $0.span.start < $1.span.start } }
     }
 }
 

@@ -213,8 +213,11 @@ struct NamedMentionFinder {
         else { return nil }
         let span = Span(tokens[lower].span.start, tokens[upper - 1].span.end)
         let text = String(document.text[span])
-        // A name ending in a company's or institution's word is an organisation's, not a person's.
-        if conllType == "PER", upper - lower > 1, Self.organisationEndings.contains(word(upper - 1)) { conllType = "ORG" }
+        // A name ending in a company's or institution's word is an organisation's, not a
+        // person's or a miscellaneous name's ("Arab League" read as MISC).
+        if conllType == "PER" || conllType == "MISC", upper - lower > 1, Self.organisationEndings.contains(word(upper - 1)) {
+            conllType = "ORG"
+        }
         let type: String
         switch conllType {
         case "PER": type = "PERSON"

@@ -237,3 +237,28 @@ private func entity(_ name: String, in document: Document) -> Entity? {
     let document = try analyze("Attorney General Dana Whitfield spoke.", names: ["Dana Whitfield": "PER"])
     #expect(document.entities.first?.roles.map(\.title) == ["Attorney General"])
 }
+
+/// Tags names in the first sentence only, as a tagger that misses later occurrences would.
+private struct FirstSentenceTagger: NameTagger {
+    let inner: ListTagger
+
+    func tag(document sentences: [[String]]) -> [[String]] {
+        let tags = inner.tag(document: sentences)
+        return tags.enumerated().map { i, sentence in i == 0 ? sentence : sentence.map { _ in "O" } }
+    }
+}
+
+@Test func aNameTheTaggerMissedLaterIsStillAMention() throws {
+    var document = try PlainTextReader().read(
+        SourceDocument(uri: "t.txt", bytes: Array("The Harbor Council met on Monday. Later the Harbor Council voted.".utf8)))
+    let pipeline = try Pipeline([TokenizeStage(), SentenceStage(), EntityStage(tagger: FirstSentenceTagger(inner: ListTagger(["Harbor Council": "ORG"])))])
+    pipeline.run(on: &document)
+    let council = try #require(document.entities.first)
+    #expect(council.mentions.count == 2)
+    #expect(council.mentions.last?.provenance.rule == "name-repeat")
+}
+
+@Test func aMiscellaneousNameEndingInAnInstitutionsWordIsAnOrganisation() throws {
+    let document = try analyze("The Harbor League met.", names: ["Harbor League": "MISC"])
+    #expect(document.entities.first?.type == "ORG")
+}
