@@ -37,3 +37,9 @@ private func timeline(_ text: String) throws -> [(String, String, String)] {
 @Test func aVerbWithoutADateIsNoMilestone() throws {
     #expect(try timeline("The company was founded by two brothers.").isEmpty)
 }
+
+@Test func changesToABodyOrALawAreMilestones() throws {
+    let got = try timeline("The ferry line was acquired by a rival in 2011. The harbour law was amended in 2019. The old pier closed in 2008.")
+    #expect(got.map(\.0) == ["2008", "2011", "2019"])
+    #expect(got.map(\.1) == ["The old pier closed in 2008", "The ferry line was acquired by a rival in 2011", "The harbour law was amended in 2019"])
+}
