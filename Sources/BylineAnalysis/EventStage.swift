@@ -219,6 +219,8 @@ struct EventReader {
         while start > sentence.lowerBound {
             let previous = text.words[start - 1]
             if text.grammar.isA(previous.key, .determiner) || previous.key == "'s" { return start..<(head + 1) }
+            // Talks need no determiner after their verb ("held talks", "resumed negotiations").
+            if start == head, words.types[text.words[head].key] == "talks", text.isVerb(start - 1) { return head..<(head + 1) }
             // A date inside the description is read whole ("a July 10 meeting").
             guard text.timeOfToken[start - 1] != nil || previous.alphabetic && !text.grammar.isGrammarWord(previous.key) && !text.isVerb(start - 1)
             else { return nil }

@@ -79,3 +79,16 @@ private func entityNames(_ ids: [String], in document: Document) -> [String] {
     #expect(document.entities.first { $0.name == "Ana Ruiz" }?.roles.first?.org == "Harbor Policy Forum")
     #expect(document.events.isEmpty)
 }
+
+@Test func talksAfterTheirVerbNeedNoDeterminer() throws {
+    let document = try analyze("The two ministers held talks in Oslo on Tuesday.", names: [:], published: published)
+    let event = try #require(document.events.first)
+    #expect(event.type == "talks")
+    #expect(event.date == "2023-05-16")
+}
+
+@Test func aFairIsAnExhibition() throws {
+    let document = try analyze("The Harbor Trade Fair opened on Monday.", names: [:], published: published)
+    #expect(document.events.first?.type == "exhibition")
+    #expect(document.events.first?.name == "Harbor Trade Fair")
+}
