@@ -21,6 +21,8 @@ final class FigureWords: Sendable {
     /// Nouns an ordinal counts, with their unit.
     let ordinalNouns: [String: String]
     let plurals: Set<String>
+    /// Words before a time expression that make it a figure's baseline ("from", "since").
+    let baselineWords: Set<String>
     /// Percentage phrases by their first key; the value is the unit.
     private let percentPhrases: [String: [Phrase]]
     /// Currency forms by their first key; the value is the ISO 4217 code.
@@ -50,6 +52,7 @@ final class FigureWords: Sendable {
         superlatives = Set((table["superlative"] ?? [:]).keys)
         ordinalNouns = table["ordinal-noun"] ?? [:]
         plurals = Set((table["plural"] ?? [:]).keys)
+        baselineWords = Set((table["baseline"] ?? [:]).keys)
         percentPhrases = percent
         var phrases: [String: [Phrase]] = [:]
         var glued: [String: String] = [:]

@@ -36,11 +36,36 @@ public struct QuantityStage: Stage {
             quantities.append(
                 Quantity(
                     span: span, value: figure.value, unit: figure.unit, subject: subject, speaker: Self.speaker(of: span, in: document.quotes),
-                    provenance: Provenance(stage: name, rule: figure.rule)))
+                    time: Self.time(of: figure.tokens, in: text, baselineWords: figures.baselineWords), provenance: Provenance(stage: name, rule: figure.rule)))
             i = figure.tokens.upperBound
         }
         document.quantities = quantities
     }
+
+    /// The date a figure refers to: the first dated time expression after it in its clause
+    /// ("rose 12% last year"), else the nearest before it there, else one opening its sentence
+    /// ("In March, unemployment fell to 3.9%"). A baseline is not it ("up 8% from a year
+    /// earlier", "doubled since 2019").
+    static func time(of figure: Range<Int>, in text: FactText, baselineWords: Set<String>) -> String? {
+        let clause = text.segment(of: figure.lowerBound)
+        let date = { (t: Int) -> String? in
+            guard let time = text.timeOfToken[t] else { return nil }
+            var first = t
+            while first > 0, text.timeOfToken[first - 1] == time { first -= 1 }
+            if first > 0, baselineWords.contains(text.words[first - 1].key) { return nil }
+            return text.dateValue(of: time)
+        }
+        if let found = (figure.upperBound..<max(figure.upperBound, clause.upperBound)).lazy.compactMap(date).first { return found }
+        if let found = (clause.lowerBound..<figure.lowerBound).reversed().lazy.compactMap(date).first { return found }
+        let sentence = text.sentence(of: figure.lowerBound)
+        guard sentence.lowerBound < clause.lowerBound else { return nil }
+        let opening = text.segment(of: sentence.lowerBound)
+        guard opening.count <= Self.longestOpening else { return nil }
+        return opening.lazy.compactMap(date).first
+    }
+
+    /// The most tokens of a time adverbial opening a sentence ("In early March,").
+    static let longestOpening = 5
 
     /// Which tokens lie inside an entity's mention ("Apollo 11").
     private static func namedTokens(_ document: Document, text: FactText) -> [Bool] {

@@ -108,7 +108,7 @@ enum ContractKey: String, CodingKey {
     case filledBy, text, paragraphs, start, end, kind, captions, credit, removed, reason
     case sentences, entities, type, name, aliases, roles, org, mentions
     case quotes, speaker, cue, confidence, speakerMention, times, value
-    case quantities, unit, subject, events, date, place, organizers, participants, timeline
+    case quantities, unit, subject, time, events, date, place, organizers, participants, timeline
     case stage, rule
 }
 
@@ -278,6 +278,7 @@ extension Quantity: Encodable {
         try c.encode(unit, forKey: .unit)
         try c.encode(subject, forKey: .subject)
         try c.encode(speaker, forKey: .speaker)
+        try c.encode(time, forKey: .time)
         try c.encode(provenance)
     }
 }

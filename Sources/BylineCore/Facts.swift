@@ -120,10 +120,12 @@ public struct Quantity: Hashable, Sendable {
     public var subject: String?
     /// The entity id of the speaker when the figure sits inside a quote.
     public var speaker: String?
+    /// The date (a TIMEX3 value) the figure refers to: the time expression of its clause.
+    public var time: String?
     public var provenance: Provenance
 
     public init(
-        span: Span, value: Double, unit: String?, subject: String?, speaker: String?,
+        span: Span, value: Double, unit: String?, subject: String?, speaker: String?, time: String? = nil,
         provenance: Provenance
     ) {
         self.span = span
@@ -131,6 +133,7 @@ public struct Quantity: Hashable, Sendable {
         self.unit = unit
         self.subject = subject
         self.speaker = speaker
+        self.time = time
         self.provenance = provenance
     }
 }

@@ -47,6 +47,13 @@ private func figure(_ text: String, _ words: String) throws -> Quantity {
     #expect(try figure("There are three reasons for the delay.", "three reasons").subject == nil)
 }
 
+@Test func aFigureTakesTheDateOfItsClauseButNotItsBaseline() throws {
+    let document = try analyze(
+        "Exports rose 12 percent last year. In March, prices fell 3%. Sales were up 8 percent from a year earlier.",
+        names: [:], published: "2024-05-01")
+    #expect(document.quantities.map(\.time) == ["2023", "2024-03", nil])
+}
+
 @Test func oneOfAGroupCountsNothing() throws {
     #expect(try figures("Housing is one of the hardest issues.").isEmpty)
 }

@@ -69,3 +69,15 @@ private func json(_ document: Document, _ fields: ContractFields) throws -> [Str
     let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
     #expect(object?["text"] as? String == text)
 }
+
+@Test func aQuantityWritesItsFieldsWithNullsForWhatIsUnknown() throws {
+    var document = sample()
+    document.quantities = [
+        Quantity(span: Span(14, 20), value: 2, unit: "fold", subject: nil, speaker: nil, time: "2024-03", provenance: Provenance(stage: "s", rule: "r"))
+    ]
+    let object = try json(document, .analysis)
+    let quantity = try #require((object["quantities"] as? [[String: Any]])?.first)
+    #expect(Set(quantity.keys) == ["text", "start", "end", "value", "unit", "subject", "speaker", "time", "stage", "rule"])
+    #expect(quantity["time"] as? String == "2024-03")
+    #expect(quantity["subject"] is NSNull)
+}
