@@ -545,10 +545,12 @@ extension QuoteContext {
         {
             return (Span(document.tokens[colon + 1].span.start, document.tokens[end - 1].span.end), attribution(range.lowerBound..<colon, cue: ":", sieve: .indirectLabel))
         }
-        // "…, X said." / "…, said X." / "…, according to X."
+        // "…, X said." / "…, said X." / "…, according to X." — not "…, warned that …", whose
+        // subject is before the comma.
         if let comma = (range.lowerBound..<end).last(where: { key($0) == "," }), end - comma - 1 <= Self.longestSource + 2,
             comma - range.lowerBound >= Self.shortestContent,
-            let (c, cue) = ((comma + 1)..<end).lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }).first
+            let (c, cue) = ((comma + 1)..<end).lazy.compactMap({ t in self.cue(at: t).map { (t, $0) } }).first,
+            c + cue.length >= end || key(c + cue.length) != "that"
         {
             let content = Span(document.tokens[range.lowerBound].span.start, document.tokens[comma - 1].span.end)
             var first = comma + 1
