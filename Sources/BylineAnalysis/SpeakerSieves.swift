@@ -562,7 +562,10 @@ extension QuoteContext {
                 return (content, speaker(inPhrase: source, cue: cue.text, sieve: .indirectCueAfter))
             }
             let words = c == first ? (c + cue.length)..<end : first..<c
-            if !words.isEmpty { return (content, attribution(words, cue: cue.text, sieve: .indirectReport)) }
+            // Grammar words alone ("…, however, have declared …") name no reporter.
+            if words.contains(where: { !facts.grammar.isGrammarWord(key($0)) && facts.words[$0].alphabetic }) {
+                return (content, attribution(words, cue: cue.text, sieve: .indirectReport))
+            }
         }
         // "X said (that) …", "X told reporters that …": the first cue with a subject before it
         // since the last comma.

@@ -187,3 +187,10 @@ func reportedSpeechIsRead(index: Int) throws {
     let ada = try #require(document.entities.first { $0.name == "Ada Novak" })
     #expect(ada.mentions.contains { document.text[$0.span] == "she" && $0.provenance.rule == "speaker-pronoun" })
 }
+
+@Test func grammarWordsAfterACommaAreNoReporter() throws {
+    let document = try analyze("Harbor courts, however, have declared most of the new piers legal.", names: [:])
+    let report = try #require(document.quotes.first { $0.kind == .indirect })
+    #expect(report.provenance.rule != "indirect-report")
+    #expect(document.text[report.span] == "most of the new piers legal")
+}
