@@ -302,7 +302,7 @@ struct QuoteContext {
         var end = cue
         var asides = 0
         while asides <= Self.mostAsides {
-            while end > floor, isModifier(end - 1) { end -= 1 }
+            skipModifiers(&end, floor: floor)
             guard end > floor else { return nil }
             if key(end - 1) == ")", let open = (max(floor, end - 1 - Self.longestAside)..<(end - 1)).last(where: { key($0) == "(" }) {
                 end = open
@@ -372,6 +372,23 @@ struct QuoteContext {
 
     /// Whether token `t` stands between a subject and its verb: an adverb ("also",
     /// "repeatedly") or an auxiliary ("has").
+    /// Moves `end` back over the adverbs, auxiliaries and time phrases between a subject and
+    /// its verb ("has in the past described", "on Monday said"), leaving a word before them.
+    private func skipModifiers(_ end: inout Int, floor: Int) {
+        while end > floor {
+            if isModifier(end - 1) {
+                end -= 1
+                continue
+            }
+            guard let time = facts.timeOfToken[end - 1], !quoted[end - 1] else { return }
+            var start = end - 1
+            while start > floor, facts.timeOfToken[start - 1] == time { start -= 1 }
+            if start > floor, facts.grammar.isA(key(start - 1), .preposition) { start -= 1 }
+            guard start > floor else { return }
+            end = start
+        }
+    }
+
     func isModifier(_ t: Int) -> Bool {
         let word = facts.words[t]
         guard word.alphabetic, !word.capitalised, !quoted[t] else { return false }
