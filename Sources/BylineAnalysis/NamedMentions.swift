@@ -31,6 +31,12 @@ struct NamedMentionFinder {
         "valley", "bay", "strait", "desert", "coast", "region", "plateau", "basin", "canal", "cape", "forest",
     ]
 
+    /// Whether token `t` lies inside a time expression of the document.
+    private func isTime(_ t: Int, in document: Document) -> Bool {
+        let span = document.tokens[t].span
+        return document.times.contains { $0.span.overlaps(span) }
+    }
+
     /// Dashes and brackets that set off a clause, never inside a name.
     static let breaks: Set<String> = ["\u{2014}", "\u{2013}", "--", "(", "[", "{"]
 
@@ -160,14 +166,24 @@ struct NamedMentionFinder {
             word(k).first?.isUppercase == true && vocabulary.titleHeads.contains(word(k).lowercased())
                 && !FactText.nameConnectors.contains(word(k - 1).lowercased())
         }) else { return [(range, conllType)] }
-        let rest = (title + 1)..<range.upperBound
-        if rest.isEmpty { return [(range.lowerBound..<title, conllType)] }
+        // The person's name ends where a dash or quotation mark ends the name the tagger read.
+        let end = ((title + 1)..<range.upperBound).first { document.tokens[$0].kind == .quote || Self.breaks.contains(word($0)) }
+            ?? range.upperBound
+        let rest = (title + 1)..<end
+        // The whole title goes, with the words of a longer one before it ("National Security Adviser").
+        var titleStart = title
+        while titleStart > range.lowerBound, vocabulary.isTitleWord(word(titleStart - 1).lowercased()) { titleStart -= 1 }
+        // A title after "of" or "the" is part of the body's name ("Office of the Prime Minister").
+        if titleStart > range.lowerBound, FactText.nameConnectors.contains(word(titleStart - 1).lowercased()) { return [(range, conllType)] }
+        let body = range.lowerBound..<titleStart
+        if rest.isEmpty { return body.isEmpty ? [] : [(body, conllType)] }
         let isName = rest.allSatisfy { i in
             let text = word(i)
             return document.tokens[i].kind == .word && (text.first?.isUppercase == true || vocabulary.nameParticles.contains(text))
                 && !vocabulary.isTitleWord(text.lowercased())
         }
-        return isName ? [(range.lowerBound..<title, conllType), (rest, "PER")] : [(range, conllType)]
+        guard isName else { return [(range, conllType)] }
+        return (body.isEmpty ? [] : [(body, conllType)]) + [(rest, "PER")]
     }
 
     /// A mention of `tokens`, trimmed of honorifics and trailing marks, typed for the contract.
@@ -206,6 +222,15 @@ struct NamedMentionFinder {
             upper = end
         }
         while upper > lower, tokens[upper - 1].kind == .punctuation || word(upper - 1) == "'s" || word(upper - 1) == "’s" { upper -= 1 }
+        // Nor does a name end in a lower-case word ("Harbor Channel and other") or in the words
+        // of a time expression the tagger ran on into ("the Harbor Committee Tuesday"); a year
+        // may end a name ("Expo 2030").
+        while upper - lower > 1,
+            conllType != "PER" && word(upper - 1).first?.isLowercase == true || tokens[upper - 1].kind == .word && isTime(upper - 1, in: document)
+        {
+            upper -= 1
+        }
+        while upper > lower, tokens[upper - 1].kind == .punctuation { upper -= 1 }
         // Titles alone ("Maj. Gen." read as an organisation) name no one, nor does a lone clause
         // word ("So" read as an organisation).
         guard upper > lower, !(lower..<upper).allSatisfy({ vocabulary.isTitleWord(word($0).lowercased()) }),

@@ -262,3 +262,18 @@ private struct FirstSentenceTagger: NameTagger {
     let document = try analyze("The Harbor League met.", names: ["Harbor League": "MISC"])
     #expect(document.entities.first?.type == "ORG")
 }
+
+@Test func aTitleOfSeveralWordsInsideABodysNameGoesWhole() throws {
+    let document = try analyze(
+        "She met former National Security Adviser Ana Brandt \u{2014} his superior \u{2014} on Friday. The Office of the Prime Minister agreed.",
+        names: ["National Security Adviser Ana Brandt \u{2014} his superior": "ORG", "Office of the Prime Minister": "ORG"])
+    #expect(document.entities.map(\.name) == ["Ana Brandt", "Office of the Prime Minister"])
+    #expect(document.entities.first?.roles.map(\.title) == ["former National Security Adviser"])
+}
+
+@Test func aNameEndsBeforeATrailingWeekdayOrLowerCaseWord() throws {
+    let document = try analyze(
+        "He spoke to the Harbor Committee Tuesday. The Harbor Channel and other networks grew.",
+        names: ["Harbor Committee Tuesday": "ORG", "Harbor Channel and other": "ORG"], published: "2024-05-01")
+    #expect(document.entities.map(\.name) == ["Harbor Committee", "Harbor Channel"])
+}
