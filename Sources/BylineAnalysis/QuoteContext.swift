@@ -274,6 +274,13 @@ struct QuoteContext {
         return range.allSatisfy { mentionAt[$0]?.entity == first.entity }
     }
 
+    /// Whether tokens `range` name a place and nothing else: a dateline ("LISBON:"), not a
+    /// speaker's label.
+    func isPlace(_ range: Range<Int>) -> Bool {
+        guard let first = mentionAt[range.lowerBound] else { return false }
+        return document.entities[first.entity].type == "GPE" && range.allSatisfy { mentionAt[$0]?.entity == first.entity }
+    }
+
     /// Whether token `t` is part of a person's name.
     func isPerson(at t: Int) -> Bool {
         mentionAt[t].map { document.entities[$0.entity].type == "PERSON" } ?? false

@@ -473,7 +473,7 @@ extension QuoteContext {
         let limit = min(document.tokens.count, first + Self.longestLabel + 1)
         guard let colon = (first..<limit).first(where: { key($0) == ":" }), colon > first,
             document.tokens[colon].span.end <= quote.open,
-            (first..<colon).allSatisfy({ facts.words[$0].capitalised })
+            (first..<colon).allSatisfy({ facts.words[$0].capitalised }), !isPlace(first..<colon)
         else { return nil }
         return speaker(inPhrase: first..<colon, cue: ":", sieve: .paragraphLabel)
     }
@@ -521,12 +521,12 @@ extension QuoteContext {
     /// Reported speech without quote marks in the sentence `range`: `X said (that) …`,
     /// `…, X said.`, `…, said X.`, `According to X, …`. Each with its attribution.
     func indirectSpeech(in sentence: Range<Int>) -> (span: Span, attribution: Attribution)? {
-        // A dateline is no part of what was said ("LISBON — …").
+        // A dateline is no part of what was said ("LISBON — …", "LISBON: …").
         var range = sentence
-        if let dash = range.prefix(Self.longestLabel + 1).first(where: { Self.signatureDashes.contains(key($0)) }),
-            isDateline(range.lowerBound..<dash)
+        if let mark = range.prefix(Self.longestLabel + 1).first(where: { Self.signatureDashes.contains(key($0)) || key($0) == ":" }),
+            key(mark) == ":" ? mark > range.lowerBound && isPlace(range.lowerBound..<mark) : isDateline(range.lowerBound..<mark)
         {
-            range = (dash + 1)..<range.upperBound
+            range = (mark + 1)..<range.upperBound
         }
         guard range.count >= Self.shortestReport else { return nil }
         var end = range.upperBound
@@ -541,7 +541,7 @@ extension QuoteContext {
         // "Pence: …" — a short name and a colon open the sentence (headlines, transcripts).
         if let colon = (range.lowerBound..<min(end, range.lowerBound + Self.longestLabel + 1)).first(where: { key($0) == ":" }),
             colon > range.lowerBound, end - colon - 1 >= Self.shortestContent,
-            (range.lowerBound..<colon).allSatisfy({ facts.words[$0].capitalised })
+            (range.lowerBound..<colon).allSatisfy({ facts.words[$0].capitalised }), !isPlace(range.lowerBound..<colon)
         {
             return (Span(document.tokens[colon + 1].span.start, document.tokens[end - 1].span.end), attribution(range.lowerBound..<colon, cue: ":", sieve: .indirectLabel))
         }

@@ -164,6 +164,8 @@ private let reports: [(text: String, names: [String: String], content: String, s
      ["Harbor Authority": "ORG", "Nina Brandt": "PER"], "she saw the contract", "Nina Brandt", "indirect-cue-before"),
     ("Nina Brandt, who voted against the plan, warned that fares would have to rise.", ["Nina Brandt": "PER"],
      "fares would have to rise", "Nina Brandt", "indirect-cue-before"),
+    ("LISBON: The port will reopen in May, the harbour master said.", ["LISBON": "LOC"],
+     "The port will reopen in May", "the harbour master", "indirect-cue-after"),
     ("LISBON (AP) — The port will reopen in May, the harbour master said.", ["LISBON": "LOC"],
      "The port will reopen in May", "the harbour master", "indirect-cue-after"),
     ("LISBON — The Harbor Authority announced on Monday that it was hiring 40 pilots.",
