@@ -50,9 +50,13 @@ public struct EntityStage: Stage {
             }
         }
         for key in names.keys { names[key]!.sort { $0.words.count > $1.words.count } }
+        guard !names.isEmpty else { return }
+        let bytes = Array(document.text.utf8)
         var t = 0
         while t < tokens.count {
-            guard !covered[t], let candidates = names[String(document.text[tokens[t].span])],
+            // A name's first word starts with a capital, or with a letter outside ASCII.
+            let lead = bytes[tokens[t].span.start]
+            guard !covered[t], lead >= 0x80 || (lead >= 0x41 && lead <= 0x5A), let candidates = names[String(document.text[tokens[t].span])],
                 let found = candidates.first(where: { name in
                     t + name.words.count <= tokens.count
                         && name.words.indices.allSatisfy { k in !covered[t + k] && document.text[tokens[t + k].span] == name.words[k] }
