@@ -166,6 +166,10 @@ struct MentionGrouper {
                 rule += "+place-word"
             }
         }
+        if target == nil {
+            target = groups.firstIndex { Self.compatible($0.type, mention.type) && $0.keys.contains(key) }
+            if target != nil, !groups[target!].forms.contains(mention.text) { rule += "+spelling" }
+        }
         // Several words that end a person's fuller name are that person ("Vidal Serra" after
         // "Marta Vidal Serra"): a compound surname.
         if target == nil, mention.type == "PERSON", !loneName {
@@ -174,10 +178,6 @@ struct MentionGrouper {
                 target = owner
                 rule += "+surname"
             }
-        }
-        if target == nil {
-            target = groups.firstIndex { Self.compatible($0.type, mention.type) && $0.keys.contains(key) }
-            if target != nil, !groups[target!].forms.contains(mention.text) { rule += "+spelling" }
         }
         if target == nil, mention.type != "PERSON" {
             target = groups.firstIndex { group in
