@@ -157,7 +157,7 @@ struct NamedMentionFinder {
     }
 
     /// A name the tagger read as one organisation or place that holds an office's title
-    /// ("Indiana House Speaker Ana Ruiz", "Acme Union President"): the body before the title, and
+    /// ("Harbor Council Speaker Ana Ruiz", "Acme Union President"): the body before the title, and
     /// the person after it. The title itself is left to the role stage.
     private func splitAtTitle(_ range: Range<Int>, conllType: String, in document: Document) -> [(Range<Int>, String)] {
         guard conllType != "PER" else { return [(range, conllType)] }
@@ -170,7 +170,7 @@ struct NamedMentionFinder {
         let end = ((title + 1)..<range.upperBound).first { document.tokens[$0].kind == .quote || Self.breaks.contains(word($0)) }
             ?? range.upperBound
         let rest = (title + 1)..<end
-        // The whole title goes, with the words of a longer one before it ("National Security Adviser").
+        // The whole title goes, with the words of a longer one before it ("Press Secretary").
         var titleStart = title
         while titleStart > range.lowerBound, vocabulary.isTitleWord(word(titleStart - 1).lowercased()) { titleStart -= 1 }
         // A title after "of" or "the" is part of the body's name ("Office of the Prime Minister").
@@ -239,7 +239,7 @@ struct NamedMentionFinder {
         let span = Span(tokens[lower].span.start, tokens[upper - 1].span.end)
         let text = String(document.text[span])
         // A name ending in a company's or institution's word is an organisation's, not a
-        // person's or a miscellaneous name's ("Arab League" read as MISC).
+        // person's or a miscellaneous name's ("Harbor League" read as MISC).
         if conllType == "PER" || conllType == "MISC", upper - lower > 1, Self.organisationEndings.contains(word(upper - 1)) {
             conllType = "ORG"
         }

@@ -316,6 +316,15 @@ struct QuoteContext {
                 asides += 1
                 continue
             }
+            // An aside between dashes: "Ana Ruiz — a lawyer for the city — said".
+            if Self.asideDashes.contains(key(end - 1)),
+                let open = (max(floor, end - 1 - Self.longestAside)..<(end - 1)).last(where: { Self.asideDashes.contains(key($0)) }),
+                open > floor
+            {
+                end = open
+                asides += 1
+                continue
+            }
             // Asides in a row share their commas: ", the attorney general, one of the plaintiffs,".
             guard key(end - 1) == "," else { break }
             var comma = end - 1
@@ -379,6 +388,9 @@ struct QuoteContext {
 
     /// Whether token `t` stands between a subject and its verb: an adverb ("also",
     /// "repeatedly") or an auxiliary ("has").
+    /// Dashes that set off an aside.
+    static let asideDashes: Set<String> = ["\u{2014}", "\u{2013}", "--"]
+
     /// Moves `end` back over the adverbs, auxiliaries and time phrases between a subject and
     /// its verb ("has in the past described", "on Monday said"), leaving a word before them.
     private func skipModifiers(_ end: inout Int, floor: Int) {

@@ -147,11 +147,13 @@ extension QuoteContext {
         return mark == ":" || mark == "," && capital || capital && isDateline(sentence.lowerBound..<(openToken - 1)) && Self.signatureDashes.contains(mark)
     }
 
-    /// Whether tokens `range` are a dateline before its dash: capitalised place names, with
-    /// commas and an agency in brackets ("WASHINGTON (AP)", "LOS ANGELES, Calif.").
+    /// Whether tokens `range` are a dateline before its dash: a place in capitals or a place the
+    /// entity stage named, then commas and an agency in brackets ("WASHINGTON (AP)", "LOS
+    /// ANGELES, Calif."); not a person's name set off by a dash.
     private func isDateline(_ range: Range<Int>) -> Bool {
-        !range.isEmpty && facts.words[range.lowerBound].capitalised
-            && range.allSatisfy { facts.words[$0].capitalised || ["(", ")", ","].contains(key($0)) }
+        guard !range.isEmpty, range.allSatisfy({ facts.words[$0].capitalised || ["(", ")", ","].contains(key($0)) }) else { return false }
+        let place = range.lowerBound..<(range.first { ["(", ","].contains(key($0)) } ?? range.upperBound)
+        return !place.isEmpty && (isPlace(place) || place.allSatisfy { !word($0).contains(where: \.isLowercase) })
     }
 
     /// Whether the quoted words are a title, a theme or a slogan rather than speech: most of

@@ -265,10 +265,10 @@ private struct FirstSentenceTagger: NameTagger {
 
 @Test func aTitleOfSeveralWordsInsideABodysNameGoesWhole() throws {
     let document = try analyze(
-        "She met former National Security Adviser Ana Brandt \u{2014} his superior \u{2014} on Friday. The Office of the Prime Minister agreed.",
-        names: ["National Security Adviser Ana Brandt \u{2014} his superior": "ORG", "Office of the Prime Minister": "ORG"])
+        "She met former Press Secretary Ana Brandt \u{2014} his superior \u{2014} on Friday. The Office of the Prime Minister agreed.",
+        names: ["Press Secretary Ana Brandt \u{2014} his superior": "ORG", "Office of the Prime Minister": "ORG"])
     #expect(document.entities.map(\.name) == ["Ana Brandt", "Office of the Prime Minister"])
-    #expect(document.entities.first?.roles.map(\.title) == ["former National Security Adviser"])
+    #expect(document.entities.first?.roles.map(\.title) == ["former Press Secretary"])
 }
 
 @Test func aNameEndsBeforeATrailingWeekdayOrLowerCaseWord() throws {
