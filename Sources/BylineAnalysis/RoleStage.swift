@@ -50,6 +50,13 @@ public struct RoleStage: Stage {
             end += 1
         }
         guard end > start else { return [] }
+        // "NAME, Director, Acme Securities.": the organisation after a comma closes the phrase.
+        if reader.word(end) == ",", reader.organisation(in: start..<end) == nil, let body = reader.mention(at: end + 1),
+            body.type == "ORG", let range = reader.mentionRange(at: end + 1), range.lowerBound == end + 1,
+            range.upperBound >= reader.sentenceEnd(of: end) || [",", ".", ";"].contains(reader.word(range.upperBound) ?? "")
+        {
+            end = range.upperBound
+        }
         return roles(in: start..<end, rule: "appositive", reader: reader)
     }
 

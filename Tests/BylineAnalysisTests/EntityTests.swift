@@ -277,3 +277,11 @@ private struct FirstSentenceTagger: NameTagger {
         names: ["Harbor Committee Tuesday": "ORG", "Harbor Channel and other": "ORG"], published: "2024-05-01")
     #expect(document.entities.map(\.name) == ["Harbor Committee", "Harbor Channel"])
 }
+
+@Test func anOrganisationAfterTheTitlesCommaIsTheRolesOrganisation() throws {
+    let document = try analyze(
+        "\"Prices will rise,\" said Ana Ruiz, Director, Harbor Securities.", names: ["Ana Ruiz": "PER", "Harbor Securities": "ORG"])
+    let role = try #require(document.entities.first { $0.name == "Ana Ruiz" }?.roles.first)
+    #expect(role.title == "Director")
+    #expect(role.org == "Harbor Securities")
+}
