@@ -181,7 +181,7 @@ struct NamedMentionFinder {
             let text = word(i)
             return document.tokens[i].kind == .word && (text.first?.isUppercase == true || vocabulary.nameParticles.contains(text))
                 && !vocabulary.isTitleWord(text.lowercased())
-        }
+        } && !Self.organisationEndings.contains(word(rest.upperBound - 1))
         guard isName else { return [(range, conllType)] }
         return (body.isEmpty ? [] : [(body, conllType)]) + [(rest, "PER")]
     }

@@ -285,3 +285,11 @@ private struct FirstSentenceTagger: NameTagger {
     #expect(role.title == "Director")
     #expect(role.org == "Harbor Securities")
 }
+
+@Test func anOccupationIsARoleButNeverSplitsABodysName() throws {
+    let document = try analyze(
+        "The Harbor Pastor Union met. Tom Reyes, a lawyer for the city, disagreed.",
+        names: ["Harbor Pastor Union": "ORG", "Tom Reyes": "PER"])
+    #expect(document.entities.map(\.name) == ["Harbor Pastor Union", "Tom Reyes"])
+    #expect(document.entities.last?.roles.map(\.title) == ["lawyer"])
+}
