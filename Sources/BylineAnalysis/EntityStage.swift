@@ -90,6 +90,9 @@ struct MentionGrouper {
         var mentions: [Mention]
         /// The text offset of the latest mention: the most recently named wins a shared surname.
         var lastSeen: Int
+        /// The last words of the titles and honorifics written before the person's name
+        /// ("president", "mrs.").
+        var titles: Set<String> = []
         /// The fullest form: the one with the most words, the first of those.
         private(set) var name: String
         /// The keys of the name's words, when it has several: the surnames it answers to.
@@ -192,10 +195,12 @@ struct MentionGrouper {
                 Group(
                     type: mention.type, forms: [country.flatMap(vocabulary.countryName(code:)) ?? mention.text, mention.text],
                     key: key, country: country, mention: evidence, at: mention.span.start))
+            if let title = mention.title { groups[groups.count - 1].titles.insert(title) }
             return
         }
         groups[index].add(mention.text)
         groups[index].keys.insert(key)
+        if let title = mention.title { groups[index].titles.insert(title) }
         groups[index].mentions.append(evidence)
         groups[index].lastSeen = mention.span.start
         // A place the tagger called an organisation is still the country it names.
@@ -203,10 +208,15 @@ struct MentionGrouper {
     }
 
     /// The person a one-word name refers to: the one whose full name holds it as a word
-    /// (a surname first or last). Of several, the most recently named.
+    /// (a surname first or last). Of several, the one named before with the same title ("Vice
+    /// President Ruiz"), else the most recently named.
     private func surnameOwner(_ mention: NamedMention, rule: String) -> (Int?, String) {
         let key = NameForms.key(mention.text)
         let owners = groups.indices.filter { groups[$0].type == "PERSON" && groups[$0].nameWords.contains(key) }
+        if owners.count > 1, let title = mention.title {
+            let titled = owners.filter { groups[$0].titles.contains(title) }
+            if titled.count == 1 { return (titled[0], rule + "+surname-by-title") }
+        }
         guard let owner = owners.max(by: { groups[$0].lastSeen < groups[$1].lastSeen }) else { return (nil, rule) }
         return (owner, rule + (owners.count == 1 ? "+surname" : "+surname-most-recent-of-\(owners.count)"))
     }

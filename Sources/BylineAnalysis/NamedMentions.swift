@@ -16,6 +16,9 @@ struct NamedMention {
     var text: String
     /// How the mention was found: "ner" or "country-name".
     var rule: String
+    /// The last word of the title or honorific written just before a person's name, lower-cased
+    /// ("president" of "Vice President", "mrs."): which of two people sharing a surname is meant.
+    var title: String? = nil
 }
 
 /// Finds the names of a document: the tagger's spans, with honorifics and clitics trimmed,
@@ -250,7 +253,18 @@ struct NamedMentionFinder {
         case "LOC": type = isFeature(text) ? "LOC" : "GPE"
         default: type = vocabulary.countryCode(text) != nil ? "GPE" : "MISC"
         }
-        return NamedMention(tokens: lower..<upper, span: span, type: type, text: text, rule: "ner")
+        var mention = NamedMention(tokens: lower..<upper, span: span, type: type, text: text, rule: "ner")
+        if type == "PERSON" {
+            var first = lower
+            while first > 0, vocabulary.isTitleWord(word(first - 1).lowercased()) || isHonorific(word(first - 1)) { first -= 1 }
+            if first < lower { mention.title = word(lower - 1).lowercased() }
+        }
+        return mention
+    }
+
+    /// Whether `word` is a one-word honorific ("Mrs.", "Dr.").
+    private func isHonorific(_ word: String) -> Bool {
+        vocabulary.honorifics.contains { $0.count == 1 && $0[0] == word }
     }
 
     /// How many tokens from `start` make an honorific ("Dato'", "Dr.", "Tan Sri"), if any.

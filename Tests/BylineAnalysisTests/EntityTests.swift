@@ -293,3 +293,12 @@ private struct FirstSentenceTagger: NameTagger {
     #expect(document.entities.map(\.name) == ["Harbor Pastor Union", "Tom Reyes"])
     #expect(document.entities.last?.roles.map(\.title) == ["lawyer"])
 }
+
+@Test func aTitleBeforeASharedSurnamePicksThePersonNamedWithIt() throws {
+    let document = try analyze(
+        "Former Governor Ana Brandt spoke on Monday. Her son Tom Brandt sat on the board. Governor Brandt denied wrongdoing.",
+        names: ["Ana Brandt": "PER", "Tom Brandt": "PER", "Brandt": "PER"])
+    let ana = try #require(document.entities.first { $0.name == "Ana Brandt" })
+    #expect(ana.mentions.last?.provenance.rule == "ner+surname-by-title")
+    #expect(document.text[try #require(ana.mentions.last).span] == "Brandt")
+}
