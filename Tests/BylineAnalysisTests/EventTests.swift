@@ -81,10 +81,12 @@ private func entityNames(_ ids: [String], in document: Document) -> [String] {
 }
 
 @Test func talksAfterTheirVerbNeedNoDeterminer() throws {
-    let document = try analyze("The two ministers held talks in Oslo on Tuesday.", names: [:], published: published)
+    let document = try analyze(
+        "Ana Ruiz and Tom Reyes held talks in Oslo on Tuesday.", names: ["Ana Ruiz": "PER", "Tom Reyes": "PER"], published: published)
     let event = try #require(document.events.first)
     #expect(event.type == "talks")
     #expect(event.date == "2023-05-16")
+    #expect(entityNames(event.participants, in: document) == ["Ana Ruiz", "Tom Reyes"])
 }
 
 @Test func aFairIsAnExhibition() throws {
