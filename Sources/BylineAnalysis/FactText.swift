@@ -268,6 +268,9 @@ struct FactText {
     /// Lower-case words that may join the words of a name.
     static let nameConnectors: Set<String> = ["of", "on", "for", "de", "the", "&"]
 
+    /// Dashes that set off an aside or a clause ("Ana Ruiz — a lawyer — said"), never a name's.
+    static let clauseDashes: Set<String> = ["\u{2014}", "\u{2013}", "--"]
+
     /// Whether token `i` is a capitalised word outside time expressions.
     private func isNameWord(_ i: Int) -> Bool {
         let word = words[i]

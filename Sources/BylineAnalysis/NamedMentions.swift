@@ -41,7 +41,7 @@ struct NamedMentionFinder {
     }
 
     /// Dashes and brackets that set off a clause, never inside a name.
-    static let breaks: Set<String> = ["\u{2014}", "\u{2013}", "--", "(", "[", "{"]
+    static let breaks = FactText.clauseDashes.union(["(", "[", "{"])
 
     /// Whether a capitalised word is a conjunction, adverb, relative word or pronoun that opens a
     /// clause ("Although", "Meanwhile", "They"), not an acronym or a name ("US", "WHO", "Will").

@@ -317,8 +317,8 @@ struct QuoteContext {
                 continue
             }
             // An aside between dashes: "Ana Ruiz — a lawyer for the city — said".
-            if Self.asideDashes.contains(key(end - 1)),
-                let open = (max(floor, end - 1 - Self.longestAside)..<(end - 1)).last(where: { Self.asideDashes.contains(key($0)) }),
+            if FactText.clauseDashes.contains(key(end - 1)),
+                let open = (max(floor, end - 1 - Self.longestAside)..<(end - 1)).last(where: { FactText.clauseDashes.contains(key($0)) }),
                 open > floor
             {
                 end = open
@@ -388,9 +388,6 @@ struct QuoteContext {
 
     /// Whether token `t` stands between a subject and its verb: an adverb ("also",
     /// "repeatedly") or an auxiliary ("has").
-    /// Dashes that set off an aside.
-    static let asideDashes: Set<String> = ["\u{2014}", "\u{2013}", "--"]
-
     /// Moves `end` back over the adverbs, auxiliaries and time phrases between a subject and
     /// its verb ("has in the past described", "on Monday said"), leaving a word before them.
     private func skipModifiers(_ end: inout Int, floor: Int) {
