@@ -178,16 +178,22 @@ public struct TimeStage: Stage {
         let candidates = tagger.candidates(in: document)
         var values: [String?] = []
         var then: String?
+        // The last date of the sentence being read, whatever its kind: "last year, up 8% from a
+        // year earlier" counts from "last year". Without a reference date that last date may be
+        // unknown, and then so is the count.
+        var inSentence: (sentence: Int, value: String?)?
         for candidate in candidates {
-            let value = candidate.takesTheDay ? nil : candidate.value(against: reference, then: then)
+            let sameSentence = inSentence.map { $0.sentence == candidate.sentence } ?? false
+            let anchor = sameSentence ? inSentence?.value : then
+            let value = candidate.takesTheDay ? nil : candidate.value(against: reference, then: anchor)
             values.append(value)
+            guard candidate.type == .date, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
+                value.map(TimeResolver.isCalendarValue) ?? true
+            else { continue }
+            inSentence = (candidate.sentence, value)
+            guard let value else { continue }
             // A date counted from the last one ("a year earlier") compares; it does not move the story's time.
-            if candidate.type == .date, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
-                !candidate.underspecified.hasPrefix(TimeResolver.relativeMark + "-"), let value,
-                TimeResolver.isCalendarValue(value)
-            {
-                then = value
-            }
+            if !candidate.underspecified.hasPrefix(TimeResolver.relativeMark + "-") { then = value }
         }
         for (i, candidate) in candidates.enumerated() where candidate.takesTheDay {
             values[i] = candidate.value(against: reference, day: Self.day(of: i, in: candidates, values: values))

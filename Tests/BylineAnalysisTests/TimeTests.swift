@@ -77,6 +77,8 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The blast on Friday came at 10:35 a.m., police said.", "10:35 a.m.", nil, "2024-11-08T10:35"),
     ("The bomb exploded on Aug. 7, 1998. It went off at 10:35 a.m.", "10:35 a.m.", "1998-08-07T10:35", "1998-08-07T10:35"),
     ("Trade grew in the 1990s.", "1990s", "199X", "199X"),
+    // "A year earlier" counts from the last date of its own sentence, relative or not.
+    ("The plant opened in 2011. Output rose last year, up 8% from a year earlier.", "a year earlier", nil, "2022"),
     // The newswire opening quote the tokenizer leaves on a word.
     ("``Today, I'm here to tell you,'' he said.", "Today", nil, "2024-11-10"),
 ]
