@@ -215,11 +215,17 @@ struct FactText {
 
     /// The noun phrase before the first verb of `segment` that lies before `end`.
     private func subjectInSegment(_ segment: Range<Int>, before end: Int) -> Range<Int>? {
-        var i = segment.lowerBound
-        // A participle opening the segment continues the clause before it.
-        if i < end, isParticiple(i) { return nil }
+        var floor = segment.lowerBound
+        // A participle opening the segment continues the clause before it, unless it reports a
+        // clause of its own ("adding that trade had grown 12-fold").
+        if floor < end, isParticiple(floor) {
+            guard let that = (floor..<min(end, floor + Self.longestReportingObject + 2)).first(where: { words[$0].key == "that" })
+            else { return nil }
+            floor = that + 1
+        }
+        var i = floor
         while i < end {
-            if isVerb(i), let phrase = subject(ofVerb: i, limit: segment.lowerBound) { return phrase }
+            if isVerb(i), let phrase = subject(ofVerb: i, limit: floor) { return phrase }
             i += 1
         }
         return nil
@@ -264,6 +270,9 @@ struct FactText {
         }
         return i..<end
     }
+
+    /// The most words between a reporting participle and its "that" ("telling reporters that").
+    static let longestReportingObject = 3
 
     /// Lower-case words that may join the words of a name.
     static let nameConnectors: Set<String> = ["of", "on", "for", "de", "the", "&"]

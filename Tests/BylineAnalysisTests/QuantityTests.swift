@@ -54,6 +54,10 @@ private func figure(_ text: String, _ words: String) throws -> Quantity {
     #expect(document.quantities.map(\.time) == ["2023", "2024-03", nil])
 }
 
+@Test func aReportingParticipleWithThatOpensAClauseOfItsOwn() throws {
+    #expect(try figure("The minister spoke on Monday, adding that ferry traffic had grown 12-fold.", "12-fold").subject == "ferry traffic")
+}
+
 @Test func oneOfAGroupCountsNothing() throws {
     #expect(try figures("Housing is one of the hardest issues.").isEmpty)
 }
