@@ -111,11 +111,13 @@ struct EventDraft {
     }
 
     /// Whether `mention` refers to this event: the same type, dates that agree (one holds
-    /// the other, or one is unknown), and names that agree (a description whose words all
-    /// occur in the name; two proper names only when equal).
+    /// the other, or one is unknown), places that share one when both have any, and names that
+    /// agree (a description whose words all occur in the name; two proper names only when equal).
     func absorbs(_ mention: EventMention) -> Bool {
         guard mention.type == event.type else { return false }
         if let date = event.date, let other = mention.date, !date.hasPrefix(other), !other.hasPrefix(date) { return false }
+        // Two places with nothing in common are two events ("the meeting in Oslo", "the next meeting in Lisbon").
+        if !event.place.isEmpty, !mention.place.isEmpty, Set(event.place).isDisjoint(with: mention.place) { return false }
         if event.named, mention.named { return mention.name == event.name }
         return event.named ? mention.nameWords.isSubset(of: words) : words.isSubset(of: mention.nameWords)
     }
@@ -123,9 +125,10 @@ struct EventDraft {
     /// Takes in what `mention` adds: a proper name for a description, a fuller date, new
     /// places, organisers and participants.
     mutating func merge(_ mention: EventMention) {
-        if mention.named, !event.named {
+        // A proper name, or a fuller description ("the fifth joint committee meeting"), names it.
+        if mention.named && !event.named || !mention.named && !event.named && mention.nameWords.count > words.count {
             event.name = mention.name
-            event.named = true
+            event.named = mention.named
             event.span = mention.span
             words = mention.nameWords
         }
@@ -298,11 +301,24 @@ struct EventReader {
         while verbEnd > sentence.lowerBound, text.grammar.isA(text.words[verbEnd - 1].key, .determiner) { verbEnd -= 1 }
         for length in 1...Self.longestCue where verbEnd - length > sentence.lowerBound {
             if words.cue(.participant, at: verbEnd - length, in: text.words, limit: verbEnd) == length {
-                let before = text.span(sentence.lowerBound..<(verbEnd - length))
-                return entities(in: before, types: ["PERSON"])
+                // The subject of the verb: back to the clause that holds it ("…, adding that the
+                // countries signed …" names no one).
+                var start = verbEnd - length
+                while start > sentence.lowerBound, !opensClause(start - 1) { start -= 1 }
+                guard start < verbEnd - length else { return [] }
+                return entities(in: text.span(start..<(verbEnd - length)), types: ["PERSON"])
             }
         }
         return []
+    }
+
+    /// Whether token `i` opens a clause: a quotation mark, "that", a relative word or a
+    /// conjunction other than "and"/"or" ("since", "while", "because").
+    private func opensClause(_ i: Int) -> Bool {
+        let word = text.words[i]
+        if word.kind == .quote || word.key == "that" || word.key == ";" || word.key == ":" { return true }
+        return word.key != "and" && word.key != "or"
+            && (text.grammar.isA(word.key, .conjunction) || text.grammar.isA(word.key, .relative))
     }
 
     /// The most tokens a participation cue has ("took part in").

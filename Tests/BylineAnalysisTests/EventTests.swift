@@ -94,3 +94,18 @@ private func entityNames(_ ids: [String], in document: Document) -> [String] {
     #expect(document.events.first?.type == "exhibition")
     #expect(document.events.first?.name == "Harbor Trade Fair")
 }
+
+@Test func meetingsInTwoPlacesAreTwoEventsAndTheFullerDescriptionNamesOne() throws {
+    let document = try analyze(
+        "Officials spoke at the meeting in Oslo. They will hold the second joint committee meeting in Lisbon in March.",
+        names: [:], published: published)
+    #expect(document.events.map(\.name) == ["meeting", "second joint committee meeting"])
+    #expect(document.events.map(\.place) == [["Oslo"], ["Lisbon"]])
+}
+
+@Test func theSubjectOfAnotherClauseTookNoPart() throws {
+    let document = try analyze(
+        "Ana Ruiz spoke on Monday, adding that the two countries signed a trade agreement in 2011.",
+        names: ["Ana Ruiz": "PER"], published: published)
+    #expect(document.events.first?.participants == [])
+}
