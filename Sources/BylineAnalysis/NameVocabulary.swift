@@ -21,6 +21,10 @@ public final class NameVocabulary: Sendable {
     let honorifics: [[String]]
     /// Lower-case words that may stand inside a person's name ("von", "bin", "da").
     let nameParticles: Set<String>
+    /// Country codes by nationality adjective, as written ("Chilean" → CL, "South Korean" → KR).
+    private let demonyms: [String: String]
+    /// The most words a nationality adjective has ("Papua New Guinean").
+    let longestDemonym: Int
     /// Words and phrases that name an office ("minister", "secretary-general"), lower case.
     let titleHeads: Set<String>
     /// Words that may stand before an office's name ("deputy", "first", "foreign").
@@ -54,6 +58,12 @@ public final class NameVocabulary: Sendable {
         honorifics = DataFile(PackageResources.honorifics_txt).lines.map { $0.split(separator: " ").map(String.init) }
             .sorted { $0.count > $1.count }
         nameParticles = Set(DataFile(PackageResources.name_particles_txt).lines)
+        var demonyms: [String: String] = [:]
+        for row in DataFile(PackageResources.demonyms_tsv).rows where row.count >= 2 {
+            for adjective in row.dropFirst() { demonyms[adjective] = row[0] }
+        }
+        self.demonyms = demonyms
+        longestDemonym = demonyms.keys.map { $0.split(separator: " ").count }.max() ?? 1
         var heads: Set<String> = []
         var modifiers: Set<String> = []
         for row in DataFile(PackageResources.titles_tsv).rows where row.count == 2 {
@@ -68,6 +78,11 @@ public final class NameVocabulary: Sendable {
     /// The ISO 3166-1 code of a country name ("Viet Nam" → "VN"), or nil.
     public func countryCode(_ name: String) -> String? {
         countryCodes[NameForms.key(name)]
+    }
+
+    /// The country whose nationality adjective `words` is, by its usual name ("Chilean" → "Chile").
+    func country(ofDemonym words: String) -> String? {
+        demonyms[words].flatMap { countryNames[$0] }
     }
 
     /// The most usual name of the country with `code`.

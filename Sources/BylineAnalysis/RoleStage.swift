@@ -4,7 +4,8 @@ import BylineCore
 /// - an appositive: "NAME, deputy director-general of the WHO, …" (rule `appositive`);
 /// - a title before the name: "President NAME", "Foreign Minister NAME" (rule `title-before-name`);
 /// - a possessive before that title: "ORG's foreign minister NAME" (rule `possessive-title`);
-/// - a body named before that title: "Port Authority Director NAME" (rule `body-title`).
+/// - a body named before that title: "Port Authority Director NAME" (rule `body-title`);
+/// - a nationality before that title: "Chilean Ambassador NAME" (rule `nationality-title`).
 /// Roles joined by "and" ("deputy prime minister and minister of finance of Chile") are
 /// each recorded, with the whole phrase as their evidence. The organisation is the one the
 /// phrase names (an organisation before a country).
@@ -89,6 +90,13 @@ public struct RoleStage: Stage {
             org = body.name
             rule = "body-title"
             evidence = reader.mentionRange(at: first - 1)!.lowerBound..<start
+        } else if let length = (1...vocabulary.longestDemonym).reversed().first(where: { n in
+            first >= n && vocabulary.country(ofDemonym: reader.text((first - n)..<first)) != nil
+        }) {
+            // "Chilean Ambassador NAME": the country of the nationality before the title.
+            org = vocabulary.country(ofDemonym: reader.text((first - length)..<first))
+            rule = "nationality-title"
+            evidence = (first - length)..<start
         }
         return [Role(title: title, org: org, span: reader.span(evidence), provenance: Provenance(stage: name, rule: rule))]
     }

@@ -302,3 +302,12 @@ private struct FirstSentenceTagger: NameTagger {
     #expect(ana.mentions.last?.provenance.rule == "ner+surname-by-title")
     #expect(document.text[try #require(ana.mentions.last).span] == "Brandt")
 }
+
+@Test func aNationalityBeforeATitleGivesTheRoleItsCountry() throws {
+    let document = try analyze(
+        "Chilean Ambassador Carla Rojas met South Korean Trade Minister Min Park.",
+        names: ["Carla Rojas": "PER", "Min Park": "PER"])
+    let roles = document.entities.compactMap(\.roles.first)
+    #expect(roles.map(\.org) == ["Chile", "South Korea"])
+    #expect(roles.map(\.provenance.rule) == ["nationality-title", "nationality-title"])
+}
