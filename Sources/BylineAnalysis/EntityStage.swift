@@ -143,6 +143,8 @@ struct MentionGrouper {
     }
 
     private var groups: [Group] = []
+    /// The groups answering to each name key, in the order they were made.
+    private var groupsByKey: [String: [Int]] = [:]
 
     init(stage: String) {
         self.stage = stage
@@ -170,7 +172,7 @@ struct MentionGrouper {
             }
         }
         if target == nil {
-            target = groups.firstIndex { Self.compatible($0.type, mention.type) && $0.keys.contains(key) }
+            target = groupsByKey[key]?.filter { Self.compatible(groups[$0].type, mention.type) }.min()
             if target != nil, !groups[target!].forms.contains(mention.text) { rule += "+spelling" }
         }
         // Several words that end a person's fuller name are that person ("Vidal Serra" after
@@ -191,6 +193,7 @@ struct MentionGrouper {
         }
         let evidence = Mention(span: mention.span, provenance: Provenance(stage: stage, rule: rule))
         guard let index = target else {
+            groupsByKey[key, default: []].append(groups.count)
             groups.append(
                 Group(
                     type: mention.type, forms: [country.flatMap(vocabulary.countryName(code:)) ?? mention.text, mention.text],
@@ -199,7 +202,7 @@ struct MentionGrouper {
             return
         }
         groups[index].add(mention.text)
-        groups[index].keys.insert(key)
+        if groups[index].keys.insert(key).inserted { groupsByKey[key, default: []].append(index) }
         if let title = mention.title { groups[index].titles.insert(title) }
         groups[index].mentions.append(evidence)
         groups[index].lastSeen = mention.span.start

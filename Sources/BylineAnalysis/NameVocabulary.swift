@@ -19,6 +19,8 @@ public final class NameVocabulary: Sendable {
     let countryLastWords: Set<String>
     /// Honorifics, as written, longest first ("Dato' Sri" before "Dato'").
     let honorifics: [[String]]
+    /// The first words of the honorifics ("Dato'", "Tan").
+    let honorificFirstWords: Set<String>
     /// Lower-case words that may stand inside a person's name ("von", "bin", "da").
     let nameParticles: Set<String>
     /// Country codes by nationality adjective, as written ("Chilean" → CL, "South Korean" → KR).
@@ -57,6 +59,7 @@ public final class NameVocabulary: Sendable {
         countryLastWords = lastWords
         honorifics = DataFile(PackageResources.honorifics_txt).lines.map { $0.split(separator: " ").map(String.init) }
             .sorted { $0.count > $1.count }
+        honorificFirstWords = Set(honorifics.compactMap(\.first))
         nameParticles = Set(DataFile(PackageResources.name_particles_txt).lines)
         var demonyms: [String: String] = [:]
         for row in DataFile(PackageResources.demonyms_tsv).rows where row.count >= 2 {

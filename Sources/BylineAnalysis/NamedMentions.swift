@@ -269,6 +269,7 @@ struct NamedMentionFinder {
 
     /// How many tokens from `start` make an honorific ("Dato'", "Dr.", "Tan Sri"), if any.
     func honorific(at start: Int, before end: Int, in document: Document) -> Int? {
+        guard vocabulary.honorificFirstWords.contains(String(document.text[document.tokens[start].span])) else { return nil }
         for words in vocabulary.honorifics where start + words.count < end {
             if words.indices.allSatisfy({ document.text[document.tokens[start + $0].span] == words[$0] }) { return words.count }
         }
