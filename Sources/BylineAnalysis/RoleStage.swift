@@ -90,11 +90,11 @@ public struct RoleStage: Stage {
             org = body.name
             rule = "body-title"
             evidence = reader.mentionRange(at: first - 1)!.lowerBound..<start
-        } else if let length = (1...vocabulary.longestDemonym).reversed().first(where: { n in
-            first >= n && vocabulary.country(ofDemonym: reader.text((first - n)..<first)) != nil
-        }) {
+        } else if let (length, country) = (1...vocabulary.longestDemonym).reversed().lazy.compactMap({ n in
+            first >= n ? vocabulary.country(ofDemonym: reader.text((first - n)..<first)).map { (n, $0) } : nil
+        }).first {
             // "Chilean Ambassador NAME": the country of the nationality before the title.
-            org = vocabulary.country(ofDemonym: reader.text((first - length)..<first))
+            org = country
             rule = "nationality-title"
             evidence = (first - length)..<start
         }
