@@ -12,25 +12,27 @@ public enum Analysis {
     }
 }
 
-/// The quote, quantity, event and timeline stages, run in that order over one reading of the
-/// document's words (``FactText``): the four read the same tokens, sentences and times, and
-/// none of them changes those.
+/// The coreference, quote, quantity, event and timeline stages, run in that order over one
+/// reading of the document's words (``FactText``): the five read the same tokens, sentences and
+/// times, and none of them changes those.
 public struct FactStages: Stage {
     public let name = "facts"
     public let requires: Set<Layer>
     public let provides: Set<Layer>
+    let coreference = CoreferenceStage()
     let quotes = QuoteStage()
     let quantities = QuantityStage()
     let events = EventStage()
     let timeline = TimelineStage()
 
     public init() {
-        provides = quotes.provides.union(quantities.provides).union(events.provides).union(timeline.provides)
-        requires = quotes.requires.union(quantities.requires).union(events.requires).union(timeline.requires).subtracting(provides)
+        provides = coreference.provides.union(quotes.provides).union(quantities.provides).union(events.provides).union(timeline.provides)
+        requires = coreference.requires.union(quotes.requires).union(quantities.requires).union(events.requires).union(timeline.requires).subtracting(provides)
     }
 
     public func run(on document: inout Document) {
         let text = FactText(document)
+        coreference.run(on: &document, text: text)
         quotes.run(on: &document, text: text)
         quantities.run(on: &document, text: text)
         events.run(on: &document, text: text)

@@ -2,6 +2,8 @@
 public enum Layer: String, Sendable, CaseIterable, Comparable {
     case metadata, text, paragraphs, captions
     case tokens, sentences, entities, roles, quotes, times, quantities, events, timeline
+    /// Pronouns resolved to the entities they stand for, as mentions of those entities.
+    case coreference
 
     public static func < (lhs: Layer, rhs: Layer) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

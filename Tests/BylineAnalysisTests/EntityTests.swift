@@ -36,7 +36,7 @@ func analyze(_ text: String, names: [String: String], published: String? = nil) 
     var document = try PlainTextReader().read(SourceDocument(uri: "t.txt", bytes: Array(text.utf8)))
     document.metadata.published = published.flatMap { DateStamp(parsing: $0) }
     let pipeline = try Pipeline([
-        TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: ListTagger(names)), RoleStage(), QuoteStage(),
+        TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: ListTagger(names)), RoleStage(), CoreferenceStage(), QuoteStage(),
         QuantityStage(), EventStage(), TimelineStage(),
     ])
     pipeline.run(on: &document)

@@ -1,4 +1,5 @@
 import BylineAnalysis
+import Foundation
 import BylineCore
 import Testing
 
@@ -11,7 +12,7 @@ private let cases: [(name: String, text: String, names: [String: String], quotes
      ["Ruth Okafor": "PER"], [("We will build the bridge,", .direct, "Ruth Okafor", "cue-after-quote")]),
     ("inverted cue after the quote",
      "\"Prices will fall,\" said Tomas Berg, an analyst at the bank.",
-     ["Tomas Berg": "PER"], [("Prices will fall,", .direct, "Tomas Berg", "cue-after-quote")]),
+     ["Tomas Berg": "PER"], [("Prices will fall,", .direct, "Tomas Berg", "cue-after-quote/said-name")]),
     ("a pronoun after the quote",
      "Lena Holm spoke first.\n\n\"The budget is balanced,\" she said.",
      ["Lena Holm": "PER"], [("The budget is balanced,", .direct, "Lena Holm", "cue-after-quote")]),
@@ -43,13 +44,13 @@ private let cases: [(name: String, text: String, names: [String: String], quotes
      ["Eva Lind": "PER"], [("We are ready to sign", .direct, "Eva Lind", "cue-before-quote")]),
     ("a reporter set off by an opening clause does not take the quote",
      "When Ida Falk spoke, Jon Berg shot back, \"That is not true.\"",
-     ["Ida Falk": "PER", "Jon Berg": "PER"], [("That is not true.", .direct, "Jon Berg", "cue-before-quote")]),
+     ["Ida Falk": "PER", "Jon Berg": "PER"], [("That is not true.", .direct, "Jon Berg", "cue-before-quote/lead-in")]),
     ("a title before the name signed after a dash",
      "\"The harbour will stay open.\" -Mayor Ada Moss, at the council meeting",
      ["Ada Moss": "PER"], [("The harbour will stay open.", .direct, "Ada Moss", "dash-signature")]),
     ("a name and a colon introduce the quote",
      "More from Ines Carvalho: \"The survey was small, but the trend is clear.\"",
-     ["Ines Carvalho": "PER"], [("The survey was small, but the trend is clear.", .direct, "Ines Carvalho", "cue-before-quote")]),
+     ["Ines Carvalho": "PER"], [("The survey was small, but the trend is clear.", .direct, "Ines Carvalho", "cue-before-quote/lead-in")]),
     ("a partial quote with nothing of its own continues the sentence before",
      "\"He is meant to lead,\" Teo Varga said. Instead, \"he just waits\".",
      ["Teo Varga": "PER"],
@@ -81,7 +82,7 @@ private let cases: [(name: String, text: String, names: [String: String], quotes
     ("the next sentence's quote continues the speaker",
      "\"We are not done,\" said Ilse Brandt. \"The next vote is in the spring.\"",
      ["Ilse Brandt": "PER"],
-     [("We are not done,", .direct, "Ilse Brandt", "cue-after-quote"), ("The next vote is in the spring.", .direct, "Ilse Brandt", "quote-continuity")]),
+     [("We are not done,", .direct, "Ilse Brandt", "cue-after-quote/said-name"), ("The next vote is in the spring.", .direct, "Ilse Brandt", "quote-continuity")]),
     ("a sentence ending in a colon introduces the quote paragraph after it",
      "Omar Reyes put it this way:\n\n\"Nobody plans to fail.\"",
      ["Omar Reyes": "PER"], [("Nobody plans to fail.", .direct, "Omar Reyes", "colon-lead-in")]),
@@ -93,22 +94,22 @@ private let cases: [(name: String, text: String, names: [String: String], quotes
      ["Petra Lind": "PER"], [("ignores the signs", .partial, "Petra Lind", "reporting-clause")]),
     ("a reporting clause set off by commas inside the sentence",
      "The lesson, says Mira Holt, a historian at the library, is that \"nothing stays quiet for long\".",
-     ["Mira Holt": "PER"], [("nothing stays quiet for long", .partial, "Mira Holt", "reporting-clause")]),
+     ["Mira Holt": "PER"], [("nothing stays quiet for long", .partial, "Mira Holt", "reporting-clause/said-name")]),
     ("a nested report goes to the outer reporter",
      "Hugo Stein said the mayor described the plan as \"a fantasy\".",
      ["Hugo Stein": "PER"], [("a fantasy", .partial, "Hugo Stein", "cue-before-quote")]),
     ("'according to' at the sentence's end reports all of it",
      "Hugo Stein called the plan \"a fantasy\", according to the city paper.",
-     ["Hugo Stein": "PER"], [("a fantasy", .partial, "the city paper", "cue-before-quote")]),
+     ["Hugo Stein": "PER"], [("a fantasy", .partial, "the city paper", "cue-before-quote/according-to")]),
     ("a clause of its own reports for itself",
      "Hugo Stein left early, and Mara Quist called the plan \"a fantasy\".",
      ["Hugo Stein": "PER", "Mara Quist": "PER"], [("a fantasy", .partial, "Mara Quist", "cue-before-quote")]),
     ("a participle right after a name is that name's",
      "The vote split the council, with Lena Brandt telling reporters the plan was \"dead in the water\".",
-     ["Lena Brandt": "PER"], [("dead in the water", .partial, "Lena Brandt", "cue-before-quote")]),
+     ["Lena Brandt": "PER"], [("dead in the water", .partial, "Lena Brandt", "cue-before-quote/participle")]),
     ("a participle after a comma reports for the sentence's subject",
      "Tara Bloom spoke for an hour, arguing that the tax was \"unfair to renters\".",
-     ["Tara Bloom": "PER"], [("unfair to renters", .partial, "Tara Bloom", "cue-before-quote")]),
+     ["Tara Bloom": "PER"], [("unfair to renters", .partial, "Tara Bloom", "cue-before-quote/second-verb")]),
     ("'it' is the organisation that is the subject before",
      "The Harbor Authority met on Friday.\n\n\"Fees will rise,\" it said.",
      ["Harbor Authority": "ORG"], [("Fees will rise,", .direct, "Harbor Authority", "cue-after-quote")]),
@@ -129,6 +130,19 @@ private let cases: [(name: String, text: String, names: [String: String], quotes
     ("an aside between dashes is no dateline and the name before it speaks",
      "Dana Whitfield \u{2014} the harbour master \u{2014} said the pier was \"unsafe\".",
      ["Dana Whitfield": "PER"], [("unsafe", .partial, "Dana Whitfield", "cue-before-quote")]),
+    ("any verb inverted before a name after an exclamation",
+     "\"We did it!\" beamed Sofia Lund after the count.",
+     ["Sofia Lund": "PER"], [("We did it!", .direct, "Sofia Lund", "cue-after-quote/verb-name")]),
+    ("a name and any verb after the quote",
+     "\"Not again,\" Pia Holm groaned.",
+     ["Pia Holm": "PER"], [("Not again,", .direct, "Pia Holm", "cue-after-quote/name-verb")]),
+    ("words after a quote that introduce the next quote attribute both",
+     "\"The hall is full,\" Mara Quist added, \"and the doors are shut.\"",
+     ["Mara Quist": "PER"], [("The hall is full,", .direct, "Mara Quist", "cue-after-quote/introducing-next"),
+                              ("and the doors are shut.", .partial, "Mara Quist", "cue-before-quote")]),
+    ("an outer reporter after the cue takes the quote",
+     "\"The bridge will close,\" Lena Moss said, according to the harbour bulletin.",
+     ["Lena Moss": "PER"], [("The bridge will close,", .direct, "the harbour bulletin", "cue-after-quote/according-to")]),
     ("a pronoun goes to the subject of its sentence, not the name nearest it",
      "Nadia Kern praised Rosa Vidal but said she would vote against what she called \"a rushed bill\".",
      ["Nadia Kern": "PER", "Rosa Vidal": "PER"], [("a rushed bill", .partial, "Nadia Kern", "cue-before-quote")]),
@@ -191,10 +205,10 @@ func reportedSpeechIsRead(index: Int) throws {
     #expect(document.text[quote.span] == "we will go home. Now is the time,")
 }
 
-@Test func aSpeakerPronounBecomesAMentionOfItsEntity() throws {
+@Test func aSpeakerPronounIsAMentionOfItsEntityFromCoreference() throws {
     let document = try analyze("Ada Novak spoke first.\n\n\"The budget is balanced,\" she said.", names: ["Ada Novak": "PER"])
     let ada = try #require(document.entities.first { $0.name == "Ada Novak" })
-    #expect(ada.mentions.contains { document.text[$0.span] == "she" && $0.provenance.rule == "speaker-pronoun" })
+    #expect(ada.mentions.contains { document.text[$0.span] == "she" && $0.provenance.stage == "coreference" })
 }
 
 @Test func grammarWordsAfterACommaAreNoReporter() throws {
@@ -202,4 +216,41 @@ func reportedSpeechIsRead(index: Int) throws {
     let report = try #require(document.quotes.first { $0.kind == .indirect })
     #expect(report.provenance.rule != "indirect-report")
     #expect(document.text[report.span] == "most of the new piers legal")
+}
+
+@Test func coreferenceGivesItToTheOrganisationThatIsTheSubjectBefore() throws {
+    let document = try analyze("The Harbor Authority met on Friday. It said fees would rise.", names: ["Harbor Authority": "ORG"])
+    let authority = try #require(document.entities.first { $0.name == "Harbor Authority" })
+    let it = try #require(authority.mentions.first { document.text[$0.span] == "It" })
+    #expect(it.provenance.stage == "coreference")
+    #expect(it.provenance.rule == "pronoun-earlier-subject")
+}
+
+@Test func coreferenceLeavesAnItThatEndsItsClauseToTheThingItStandsFor() throws {
+    let document = try analyze("The Harbor Authority wanted the pier and finally bought it.", names: ["Harbor Authority": "ORG"])
+    let authority = try #require(document.entities.first { $0.name == "Harbor Authority" })
+    #expect(!authority.mentions.contains { document.text[$0.span] == "it" })
+}
+
+@Test func coreferenceLeavesPronounsInsideQuotesAlone() throws {
+    let document = try analyze("Rosa Lind spoke first. \"He is late,\" she said.", names: ["Rosa Lind": "PER"])
+    let rosa = try #require(document.entities.first { $0.name == "Rosa Lind" })
+    #expect(rosa.mentions.map { String(document.text[$0.span]) } == ["Rosa Lind", "she"])
+}
+
+/// The rules and confidences of `speaker-calibration.tsv`, read from the source tree.
+private func calibration() throws -> [String: Double] {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/BylineAnalysis/Resources/speaker-calibration.tsv")
+    let rows = try String(contentsOf: path, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t") }
+    return Dictionary(uniqueKeysWithValues: rows.map { (String($0[0]), Double($0[1]) ?? -1) })
+}
+
+@Test func aQuotesConfidenceIsItsRulesCalibratedPrecision() throws {
+    let figures = try calibration()
+    let document = try analyze("\"Prices will fall,\" said Tomas Berg, an analyst at the bank.", names: ["Tomas Berg": "PER"])
+    let quote = try #require(document.quotes.first { $0.kind == .direct })
+    let rule = quote.provenance.rule
+    let sieve = String(rule.split(separator: "/")[0]) + "/*"
+    #expect(quote.confidence == (figures[rule] ?? figures[sieve]))
+    #expect(figures.values.allSatisfy { (0...1).contains($0) })
 }

@@ -1,0 +1,86 @@
+import BylineCore
+
+/// Resolves third-person pronouns outside quotation marks to the entity they stand for, and
+/// adds each resolved pronoun to that entity's mentions: "he", "she" pick up a person; "it", unless
+/// it ends its clause as an object does, an organisation or a place (`pronouns.tsv`). A pronoun picks up the subject of its own sentence
+/// before it, else an entity named in that sentence before it, else the subject of one of the
+/// sentences just before (subjects are what pronouns pick up); a pronoun for a person, failing
+/// those, the person named last. Quotes read these mentions to give "she said" its speaker.
+public struct CoreferenceStage: Stage {
+    /// The stage name recorded in the provenance of the mentions it adds.
+    static let stageName = "coreference"
+    public let name = Self.stageName
+    public let requires: Set<Layer> = [.text, .paragraphs, .tokens, .sentences, .times, .entities]
+    /// The resolved pronouns, which it adds to the entities layer as mentions.
+    public let provides: Set<Layer> = [.coreference]
+
+    public init() {}
+
+    public func run(on document: inout Document) {
+        run(on: &document, text: FactText(document))
+    }
+
+    /// How the antecedent of a pronoun was found: the rule recorded on its mention.
+    enum Rule: String {
+        case sentenceSubject = "pronoun-sentence-subject"
+        case namedBefore = "pronoun-named-before"
+        case earlierSubject = "pronoun-earlier-subject"
+        case lastPerson = "pronoun-last-person"
+    }
+
+    /// How many sentences back a pronoun looks for a subject.
+    static let pronounReach = 2
+
+    /// Adds the pronoun mentions, reading the words of `text`, made from `document`.
+    func run(on document: inout Document, text: FactText) {
+        let speech = SpeechText(document: document, facts: text)
+        let subjects = SubjectReader(text: speech, mentions: SpeakerMentions(document: document, text: speech))
+        var added = Set<Int>()
+        for sentence in document.sentences {
+            for t in sentence.tokens where !speech.quoted[t] && subjects.mentions[t] == nil {
+                guard let pronoun = Pronoun.english[text.words[t].key], !pronoun.refersTo.isEmpty,
+                    pronoun.refersOnlyToPeople || !endsClause(t, text: text),
+                    let (entity, rule) = antecedent(of: t, types: pronoun.refersTo, subjects: subjects)
+                else { continue }
+                document.entities[entity].mentions.append(Mention(span: document.tokens[t].span, provenance: Provenance(stage: name, rule: rule.rawValue)))
+                added.insert(entity)
+            }
+        }
+        for entity in added { document.entities[entity].mentions.sort { $0.span.start < $1.span.start } }
+    }
+
+    /// Whether the pronoun at token `t` ends its clause, as an object does ("signed it.",
+    /// "like it,"): "it" there stands for a thing, not an organisation.
+    private func endsClause(_ t: Int, text: FactText) -> Bool {
+        t + 1 == text.sentence(of: t).upperBound || text.words[t + 1].kind == .punctuation || text.words[t + 1].kind == .quote
+    }
+
+    /// The entity of `types` the pronoun at token `t` refers to, with the rule that found it.
+    private func antecedent(of t: Int, types: Set<String>, subjects: SubjectReader) -> (entity: Int, rule: Rule)? {
+        let mentions = subjects.mentions
+        let document = subjects.text.document
+        let fits = { (mention: (entity: Int, span: Span)) in types.contains(mentions.type(of: mention.entity)) }
+        let own = subjects.text.sentenceOf[t]
+        if let subject = subjects.subject(ofSentenceBefore: t) {
+            if let found = subject.lazy.compactMap({ mentions[$0] }).first(where: fits) { return (found.entity, .sentenceSubject) }
+            // A subject named without an entity of the type ("Secretary General Ban") is not
+            // passed over for someone named elsewhere.
+            if subjects.facts.words[subject.lowerBound].capitalised { return nil }
+        }
+        if let found = (document.sentences[own].tokens.lowerBound..<t).reversed().lazy.compactMap({ mentions[$0] }).first(where: fits) {
+            return (found.entity, .namedBefore)
+        }
+        var s = own - 1
+        while s >= 0, own - s <= Self.pronounReach {
+            if let subject = subjects.firstSubject(in: document.sentences[s].tokens),
+                let found = subject.lazy.compactMap({ mentions[$0] }).first(where: fits)
+            {
+                return (found.entity, .earlierSubject)
+            }
+            s -= 1
+        }
+        guard types.contains("PERSON") else { return nil }
+        let k = mentions.personTokens.firstIndex(atOrAfter: t)
+        return k > 0 ? mentions[mentions.personTokens[k - 1]].map { ($0.entity, .lastPerson) } : nil
+    }
+}

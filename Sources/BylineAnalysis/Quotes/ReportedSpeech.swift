@@ -1,0 +1,90 @@
+import BylineCore
+
+/// Reported speech without quote marks in a sentence: `X said (that) …`, `…, X said.`,
+/// `…, said X.`, `According to X, …`, `Pence: …`; each with its attribution.
+enum ReportedSpeech {
+    /// The fewest tokens a sentence of reported speech has, and its content.
+    static let shortestReport = 5
+    static let shortestContent = 3
+    /// The most tokens of a reported speaker's phrase ("the ministry's chief spokeswoman").
+    static let longestReportSource = 8
+    /// The most tokens between a cue and the "that" of what was said ("told a rally in Ohio that").
+    static let longestObject = 5
+
+    /// The words reported in the sentence `sentence`, and who reports them; nil when it reports
+    /// nothing.
+    static func report(in sentence: Range<Int>, context: QuoteContext) -> (span: Span, attribution: Attribution)? {
+        let text = context.text
+        let facts = text.facts
+        let subjects = context.subjects
+        let tokens = text.document.tokens
+        // A dateline is no part of what was said ("LISBON — …", "LISBON: …").
+        var range = sentence
+        if let mark = range.prefix(QuoteContext.longestLabel + 1).first(where: { QuoteContext.signatureDashes.contains(text.key($0)) || text.key($0) == ":" }),
+            text.key(mark) == ":" ? mark > range.lowerBound && context.mentions.isPlace(range.lowerBound..<mark) : context.isDateline(range.lowerBound..<mark)
+        {
+            range = (mark + 1)..<range.upperBound
+        }
+        guard range.count >= shortestReport else { return nil }
+        var end = range.upperBound
+        while end > range.lowerBound, tokens[end - 1].kind == .punctuation || tokens[end - 1].kind == .quote { end -= 1 }
+        // "According to X, …"
+        if let cue = text.cue(at: range.lowerBound), cue.length == 2, let comma = (range.lowerBound..<end).first(where: { text.key($0) == "," }),
+            comma - range.lowerBound - cue.length <= longestReportSource, end - comma > shortestContent
+        {
+            let source = (range.lowerBound + cue.length)..<comma
+            return (Span(tokens[comma + 1].span.start, tokens[end - 1].span.end), context.speaker(amongWords: source, cue: cue.text, rule: .indirectAccordingTo))
+        }
+        // "Pence: …" — a short name and a colon open the sentence (headlines, transcripts).
+        if let colon = (range.lowerBound..<min(end, range.lowerBound + QuoteContext.longestLabel + 1)).first(where: { text.key($0) == ":" }),
+            colon > range.lowerBound, end - colon - 1 >= shortestContent,
+            (range.lowerBound..<colon).allSatisfy({ facts.words[$0].capitalised }), !context.mentions.isPlace(range.lowerBound..<colon)
+        {
+            return (Span(tokens[colon + 1].span.start, tokens[end - 1].span.end), context.speaker(amongWords: range.lowerBound..<colon, cue: ":", rule: .indirectLabel))
+        }
+        // "…, X said." / "…, said X." / "…, according to X." — not "…, warned that …", whose
+        // subject is before the comma.
+        if let comma = (range.lowerBound..<end).last(where: { text.key($0) == "," }), end - comma - 1 <= SubjectReader.longestSource + 2,
+            comma - range.lowerBound >= shortestContent,
+            let (c, cue) = ((comma + 1)..<end).lazy.compactMap({ t in text.cue(at: t).map { (t, $0) } }).first,
+            c + cue.length >= end || text.key(c + cue.length) != "that"
+        {
+            let content = Span(tokens[range.lowerBound].span.start, tokens[comma - 1].span.end)
+            var first = comma + 1
+            while first < c, facts.words[first].kind == .quote { first += 1 }
+            // The clause after the comma reports when it is a subject and its cue, or the cue
+            // and its subject; else its words are all there is to go on.
+            let source = c == first ? subjects.subject(after: c + cue.length, limit: end) : subjects.subject(before: c, floor: first)
+            if let source, c == first || source.lowerBound == first {
+                return (content, context.speaker(inPhrase: source, cue: cue.text, rule: .indirectCueAfter))
+            }
+            let words = c == first ? (c + cue.length)..<end : first..<c
+            // Grammar words alone ("…, however, have declared …") name no reporter.
+            if words.contains(where: { !facts.grammar.isGrammarWord(text.key($0)) && facts.words[$0].alphabetic }) {
+                return (content, context.speaker(amongWords: words, cue: cue.text, rule: .indirectReport))
+            }
+        }
+        // "X said (that) …", "X told reporters that …": the first cue with a subject before it
+        // since the last comma.
+        for (c, cue) in (range.lowerBound..<end).lazy.compactMap({ t in text.cue(at: t).map { (t, $0) } }) {
+            var clause = ((range.lowerBound..<c).last(where: { text.key($0) == "," }).map { $0 + 1 }) ?? range.lowerBound
+            if c == clause || c - clause > longestReportSource {
+                // A subject set off by asides ("Officials at the agency, a division of …, said").
+                guard let subject = subjects.subject(before: c, floor: range.lowerBound) else { continue }
+                clause = subject.lowerBound
+            }
+            var start = c + cue.length
+            guard start < end else { continue }
+            // An object before "that" ("told reporters that …") is not what was said.
+            if let that = (start..<min(end, start + longestObject + 1)).first(where: { text.key($0) == "that" }) { start = that + 1 }
+            if start < end, text.key(start) == ":" { start += 1 }
+            guard end - start >= shortestContent else { continue }
+            // The speaker heads the subject ("Former agency official Ana Ruiz", "WASHINGTON — the
+            // agency"); words before the cue that read as no subject are all there is to go on.
+            let reporter = subjects.subject(before: c, floor: clause).map { context.speaker(inPhrase: $0, cue: cue.text, rule: .indirectCueBefore) }
+            return (Span(tokens[start].span.start, tokens[end - 1].span.end),
+                    reporter ?? context.speaker(amongWords: clause..<c, cue: cue.text, rule: .indirectCueBeforeWords))
+        }
+        return nil
+    }
+}

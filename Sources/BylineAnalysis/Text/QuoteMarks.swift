@@ -1,0 +1,100 @@
+import BylineCore
+
+/// One quotation found between quote marks.
+struct FoundQuote {
+    /// The words inside the marks.
+    var span: Span
+    /// The opening and closing marks' offsets (the closing one is nil when the quote runs on).
+    var open: Int
+    var close: Int?
+    var paragraph: Int
+    /// Whether the quote carries on from an open quote in the paragraph before.
+    var continues: Bool
+}
+
+/// Quote marks and the stretches between them.
+enum QuoteMarks {
+    /// What a double quote mark does: opens (“ « „), closes (” »), or either (").
+    enum Mark {
+        case opening, closing, straight
+    }
+
+    /// The double quote mark `scalar` is, if any.
+    static func mark(_ scalar: Unicode.Scalar) -> Mark? {
+        switch scalar.value {
+        case 0x22: .straight
+        case 0x201C, 0x00AB, 0x201E: .opening
+        case 0x201D, 0x00BB: .closing
+        default: nil
+        }
+    }
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        mark(scalar) != nil
+    }
+
+    /// Whether `scalar` is a single quote mark, which nests inside double ones.
+    static func isSingle(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2018}" || scalar == "\u{2019}"
+    }
+
+    /// Whether a straight mark after `scalar` opens a quote: after white space, an opening
+    /// bracket or a dash.
+    private static func opensAfter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x0A, 0x0D, 0x09, 0xA0, 0x28, 0x5B, 0x7B, 0x2D, 0x2013, 0x2014: true
+        default: scalar.value >= 0x80 && scalar.properties.isWhitespace
+        }
+    }
+
+    /// The quotes of the document's article paragraphs, in order.
+    static func quotes(in document: Document) -> [FoundQuote] {
+        var quotes: [FoundQuote] = []
+        var runsOn = false
+        for (p, paragraph) in document.paragraphs.enumerated() where paragraph.kind != .caption && paragraph.kind != .title {
+            let text = document.text[paragraph.span]
+            var offset = paragraph.span.start
+            var open: (mark: Int, start: Int)?
+            var previous: Unicode.Scalar = " "
+            let first = text.unicodeScalars.first { !$0.properties.isWhitespace }
+            // An open quote runs on only into a paragraph that opens with a mark.
+            let continuing = runsOn && first.map(isMark) == true
+            runsOn = false
+            for scalar in text.unicodeScalars {
+                let width = UTF8.width(scalar)
+                if let mark = mark(scalar) {
+                    let opens = mark == .opening || (mark == .straight && open == nil && opensAfter(previous))
+                    if let current = open, !opens {
+                        quotes.append(FoundQuote(span: Span(current.start, offset), open: current.mark, close: offset, paragraph: p, continues: false))
+                        open = nil
+                    } else if open == nil, mark != .closing {
+                        open = (offset, offset + width)
+                    }
+                }
+                previous = scalar
+                offset += width
+            }
+            if let current = open {
+                quotes.append(FoundQuote(span: Span(current.start, paragraph.span.end), open: current.mark, close: nil, paragraph: p, continues: false))
+                runsOn = true
+            }
+            if continuing, let index = quotes.firstIndex(where: { $0.paragraph == p }) { quotes[index].continues = true }
+        }
+        return quotes.compactMap { trimmed($0, in: document.text) }
+    }
+
+    /// The quote without white space and marks at its edges; nil when nothing is left.
+    private static func trimmed(_ quote: FoundQuote, in text: String) -> FoundQuote? {
+        var span = quote.span
+        let bytes = Array(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: span.start)..<text.utf8.index(text.utf8.startIndex, offsetBy: span.end)])
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x0A { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x0A { upper -= 1 }
+        guard upper > lower, bytes[lower..<upper].contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x80 }) else { return nil }
+        span = Span(span.start + lower, span.start + upper)
+        var quote = quote
+        quote.span = span
+        return quote
+    }
+}

@@ -1,0 +1,109 @@
+import BylineCore
+
+/// A document's words as the readers of speech (coreference, quotes) read them: which tokens
+/// lie inside quotation marks, each token's sentence and each sentence's paragraph, and the
+/// cue phrase ("said", "pointed out") starting at each token. Read once, never changed.
+struct SpeechText {
+    let document: Document
+    let facts: FactText
+    /// The quotations between quote marks, in order.
+    let quotes: [FoundQuote]
+    /// Whether each token lies inside quotation marks: words quoted are never the speaker's name.
+    let quoted: [Bool]
+    /// Each token's sentence index (-1: none), and each sentence's paragraph index.
+    let sentenceOf: [Int]
+    let paragraphOfSentence: [Int]
+    private let starts: [Int]
+    private let cueLengths: [UInt8]
+
+    /// Cue phrases by their first word, longest first.
+    static let cueWords: [String: [[String]]] = Dictionary(
+        grouping: DataFile(PackageResources.speech_cues_txt).lines.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] }
+    ).mapValues { $0.sorted { $0.count > $1.count } }
+
+    init(document: Document, facts: FactText) {
+        self.document = document
+        self.facts = facts
+        quotes = QuoteMarks.quotes(in: document)
+        starts = document.tokens.map(\.span.start)
+        var quoted = [Bool](repeating: false, count: document.tokens.count)
+        for quote in quotes {
+            var t = starts.firstIndex(atOrAfter: quote.span.start)
+            while t < quoted.count, starts[t] < quote.span.end {
+                quoted[t] = true
+                t += 1
+            }
+        }
+        self.quoted = quoted
+        var sentenceOf = [Int](repeating: -1, count: document.tokens.count)
+        for (s, sentence) in document.sentences.enumerated() { for t in sentence.tokens { sentenceOf[t] = s } }
+        self.sentenceOf = sentenceOf
+        let paragraphStarts = document.paragraphs.map(\.span.start)
+        paragraphOfSentence = document.sentences.map { max(0, paragraphStarts.firstIndex(atOrAfter: $0.span.start + 1) - 1) }
+        cueLengths = Self.cueLengths(facts, quoted: quoted, sentenceStarts: Set(document.sentences.map(\.tokens.lowerBound)))
+    }
+
+    /// A token's lower-cased text.
+    func key(_ t: Int) -> String { facts.words[t].key }
+
+    /// A token's text as written.
+    func word(_ t: Int) -> String { String(document.text[document.tokens[t].span]) }
+
+    /// The first token starting at or after the byte `offset`.
+    func token(at offset: Int) -> Int { starts.firstIndex(atOrAfter: offset) }
+
+    /// The index of the sentence holding the token starting at or after `offset`.
+    func sentenceIndex(at offset: Int) -> Int? {
+        let t = min(token(at: offset), document.tokens.count - 1)
+        guard t >= 0, sentenceOf[t] >= 0 else { return nil }
+        return sentenceOf[t]
+    }
+
+    /// The token range of the sentence holding the byte `offset`.
+    func sentence(at offset: Int) -> Range<Int>? {
+        sentenceIndex(at: offset).map { document.sentences[$0].tokens }
+    }
+
+    /// The cue phrase starting at token `t`, as written, with its length.
+    func cue(at t: Int) -> (text: String, length: Int)? {
+        let length = Int(cueLengths[t])
+        guard length > 0 else { return nil }
+        return (String(document.text[Span(document.tokens[t].span.start, document.tokens[t + length - 1].span.end)]), length)
+    }
+
+    /// The length in tokens of the cue phrase starting at each token (0: none), read once.
+    private static func cueLengths(_ facts: FactText, quoted: [Bool], sentenceStarts: Set<Int>) -> [UInt8] {
+        facts.words.indices.map { t in
+            guard !quoted[t], let candidates = cueWords[facts.words[t].key] else { return 0 }
+            // After a determiner the word is a noun ("the states", "his calls"), not a cue; nor
+            // is a capitalised word inside a sentence ("the United States").
+            if t > 0, facts.grammar.isA(facts.words[t - 1].key, .determiner), !facts.grammar.isA(facts.words[t - 1].key, .pronoun) { return 0 }
+            if facts.words[t].capitalised, !sentenceStarts.contains(t) { return 0 }
+            let match = candidates.first { words in
+                t + words.count <= facts.words.count && words.indices.allSatisfy { facts.words[t + $0].key == words[$0] }
+            }
+            return UInt8(match?.count ?? 0)
+        }
+    }
+}
+
+/// The word classes of `speaker-words.tsv` and the nouns of `speech-nouns.txt`: what the readers
+/// of speech take clauses and speakers by.
+enum SpeakerWords {
+    /// The classes of `speaker-words.tsv`: subordinators, quantifiers, title words.
+    private static let classes: [String: Set<String>] = DataFile(PackageResources.speaker_words_tsv).rows
+        .filter { $0.count == 2 }
+        .reduce(into: [:]) { classes, row in classes[row[0], default: []].formUnion(row[1].split(separator: " ").map(String.init)) }
+
+    /// Words that introduce a title rather than speech: `the theme "…"`.
+    static let titleWords = classes["title-word"] ?? []
+
+    /// Quantifiers that stand for people on their own as a subject ("Some chanted …").
+    static let standaloneQuantifiers = classes["quantifier"] ?? []
+
+    /// Words that open a subordinate clause at the start of a sentence.
+    static let subordinators = classes["subordinator"] ?? []
+
+    /// Nouns that carry words: `X's claim that …`.
+    static let speechNouns: Set<String> = Set(DataFile(PackageResources.speech_nouns_txt).lines)
+}
