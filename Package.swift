@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .executable(name: "byline", targets: ["byline"]),
         .library(name: "BylineCore", targets: ["BylineCore"]),
+        // Reading and analysis for other Swift code: `import Byline`.
+        .library(name: "Byline", targets: ["Byline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,13 +58,23 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
+        // The library's front door: reading and analysis in a few calls.
+        .target(name: "Byline", dependencies: ["BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis"]),
+        // What every test target shares: the one way to find ../shared, and golden files.
+        .target(name: "BylineTestSupport", path: "Tests/BylineTestSupport"),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
         .testTarget(name: "BylineLanguageTests", dependencies: ["BylineLanguage"]),
         .testTarget(name: "BylineHTMLTests", dependencies: ["BylineHTML"]),
-        .testTarget(name: "BylineNERTests", dependencies: ["BylineNER", "BylineCore"]),
-        .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineSource"], exclude: ["Snapshots"]),
-        .testTarget(name: "BylineAnalysisTests", dependencies: ["BylineAnalysis", "BylineExtract", "BylineSource"]),
-        .testTarget(name: "BylineCLITests", dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource"]),
+        .testTarget(name: "BylineNERTests", dependencies: ["BylineNER", "BylineCore", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineSource", "BylineTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "BylineAnalysisTests", dependencies: ["BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineCLITests",
+            dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport"],
+            exclude: ["Snapshots"]),
+        .testTarget(name: "BylineTests", dependencies: ["Byline", "BylineTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
