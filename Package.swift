@@ -6,7 +6,7 @@ let package = Package(
     name: "Byline",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "byline", targets: ["byline"]),
+        .executable(name: "byline", targets: ["BylineTool"]),
         .library(name: "BylineCore", targets: ["BylineCore"]),
         // Reading and analysis for other Swift code: `import Byline`.
         .library(name: "Byline", targets: ["Byline"]),
@@ -57,7 +57,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
+        // The `byline` executable (its module is not named `byline`, which would collide with the
+        // `Byline` library's module on a case-insensitive file system).
+        .executableTarget(name: "BylineTool", dependencies: ["BylineCLI"], path: "Sources/byline"),
         // The library's front door: reading and analysis in a few calls.
         .target(name: "Byline", dependencies: ["BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis"]),
         // What every test target shares: the one way to find ../shared, and golden files.
