@@ -36,11 +36,13 @@ public struct CoreferenceStage: Stage {
         let speech = SpeechText(document: document, facts: text)
         let subjects = SubjectReader(text: speech, mentions: SpeakerMentions(document: document, text: speech))
         var added = Set<Int>()
+        // The subject of each whole sentence, read once however many pronouns look back at it.
+        var sentenceSubjects: [Int: Range<Int>?] = [:]
         for sentence in document.sentences {
             for t in sentence.tokens where !speech.quoted[t] && subjects.mentions[t] == nil {
                 guard let pronoun = Pronoun.english[text.words[t].key], !pronoun.refersTo.isEmpty,
                     pronoun.refersOnlyToPeople || !endsClause(t, text: text),
-                    let (entity, rule) = antecedent(of: t, types: pronoun.refersTo, subjects: subjects)
+                    let (entity, rule) = antecedent(of: t, types: pronoun.refersTo, subjects: subjects, sentenceSubjects: &sentenceSubjects)
                 else { continue }
                 document.entities[entity].mentions.append(Mention(span: document.tokens[t].span, provenance: Provenance(stage: name, rule: rule.rawValue)))
                 added.insert(entity)
@@ -56,7 +58,9 @@ public struct CoreferenceStage: Stage {
     }
 
     /// The entity of `types` the pronoun at token `t` refers to, with the rule that found it.
-    private func antecedent(of t: Int, types: Set<String>, subjects: SubjectReader) -> (entity: Int, rule: Rule)? {
+    private func antecedent(
+        of t: Int, types: Set<String>, subjects: SubjectReader, sentenceSubjects: inout [Int: Range<Int>?]
+    ) -> (entity: Int, rule: Rule)? {
         let mentions = subjects.mentions
         let document = subjects.text.document
         let fits = { (mention: (entity: Int, span: Span)) in types.contains(mentions.type(of: mention.entity)) }
@@ -67,12 +71,13 @@ public struct CoreferenceStage: Stage {
             // passed over for someone named elsewhere.
             if subjects.facts.words[subject.lowerBound].capitalised { return nil }
         }
-        if let found = (document.sentences[own].tokens.lowerBound..<t).reversed().lazy.compactMap({ mentions[$0] }).first(where: fits) {
+        if let found = (subjects.text.reach(of: document.sentences[own].tokens, around: t).lowerBound..<t).reversed().lazy.compactMap({ mentions[$0] }).first(where: fits) {
             return (found.entity, .namedBefore)
         }
         var s = own - 1
         while s >= 0, own - s <= Self.pronounReach {
-            if let subject = subjects.firstSubject(in: document.sentences[s].tokens),
+            if sentenceSubjects[s] == nil { sentenceSubjects[s] = subjects.firstSubject(in: document.sentences[s].tokens) }
+            if let subject = sentenceSubjects[s] ?? nil,
                 let found = subject.lazy.compactMap({ mentions[$0] }).first(where: fits)
             {
                 return (found.entity, .earlierSubject)

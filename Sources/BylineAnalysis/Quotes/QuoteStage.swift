@@ -55,11 +55,11 @@ public struct QuoteStage: Stage {
         }
         // What a direct quote already reports is not reported again, and the words that
         // attribute a quote ("Ortiz, a lawyer, said.") are not reported speech.
-        let direct = quotes.filter { $0.kind == .direct }.map(\.span)
-        let speakers = quotes.compactMap(\.speakerMention)
+        let direct = SpanIndex(quotes.filter { $0.kind == .direct }.map(\.span))
+        let speakers = SpanIndex(quotes.compactMap(\.speakerMention))
         for (span, attribution) in reports
-        where !direct.contains(where: { 2 * (min($0.end, span.end) - max($0.start, span.start)) > span.end - span.start })
-            && !speakers.contains(where: { span.start <= $0.start && $0.end <= span.end })
+        where !direct.overlapping(span).contains(where: { 2 * (min($0.end, span.end) - max($0.start, span.start)) > span.end - span.start })
+            && !speakers.overlapping(span).contains(where: { span.start <= $0.start && $0.end <= span.end })
         {
             quotes.append(
                 Quote(
@@ -68,5 +68,29 @@ public struct QuoteStage: Stage {
                     provenance: Provenance(stage: name, rule: attribution.rule.rawValue)))
         }
         document.quotes = quotes.sorted { $0.span.start < $1.span.start }
+    }
+}
+
+/// Spans sorted by start, for finding those that overlap a span without reading them all.
+struct SpanIndex {
+    private let spans: [Span]
+    /// The furthest end of the spans up to each one, which never decreases.
+    private let reach: [Int]
+
+    init(_ spans: [Span]) {
+        self.spans = spans.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        var furthest = Int.min
+        reach = self.spans.map { span in
+            furthest = max(furthest, span.end)
+            return furthest
+        }
+    }
+
+    /// The spans that overlap `span` (and perhaps a few before it that end inside it), in order.
+    func overlapping(_ span: Span) -> ArraySlice<Span> {
+        let first = reach.firstIndex(atOrAfter: span.start + 1)
+        var last = first
+        while last < spans.count, spans[last].start < span.end { last += 1 }
+        return spans[first..<last]
     }
 }

@@ -64,6 +64,17 @@ struct SpeechText {
         sentenceIndex(at: offset).map { document.sentences[$0].tokens }
     }
 
+    /// How far, in tokens, a speaker or a subject is looked for from a quote or pronoun inside
+    /// its sentence: further than any sentence of the PolNeAR and AEB news runs (157 words at
+    /// most); a longer "sentence" is a list or a transcript run together, and reading all of it
+    /// for each of its quotes would cost the square of its length.
+    static let reach = 250
+
+    /// The part of the sentence `sentence` within ``reach`` tokens of token `t`.
+    func reach(of sentence: Range<Int>, around t: Int) -> Range<Int> {
+        max(sentence.lowerBound, t - Self.reach)..<min(sentence.upperBound, max(sentence.lowerBound, t + Self.reach))
+    }
+
     /// The cue phrase starting at token `t`, as written, with its length.
     func cue(at t: Int) -> (text: String, length: Int)? {
         let length = Int(cueLengths[t])

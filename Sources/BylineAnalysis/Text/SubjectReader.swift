@@ -261,9 +261,10 @@ struct SubjectReader {
 }
 
 extension SubjectReader {
-    /// The subject of the sentence holding token `t`, before `t` and not `t` itself.
+    /// The subject of the sentence holding token `t`, before `t` and not `t` itself (within
+    /// ``SpeechText/reach`` of it).
     func subject(ofSentenceBefore t: Int) -> Range<Int>? {
-        let sentence = text.document.sentences[text.sentenceOf[t]].tokens
+        let sentence = text.reach(of: text.document.sentences[text.sentenceOf[t]].tokens, around: t)
         guard let subject = firstSubject(in: sentence.lowerBound..<t), !subject.contains(t) else { return nil }
         return subject
     }

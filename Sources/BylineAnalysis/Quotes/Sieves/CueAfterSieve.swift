@@ -36,7 +36,7 @@ struct CueAfterSieve: SpeakerSieve {
         let sentence = text.document.sentences[text.sentenceOf[end - 1] >= 0 ? text.sentenceOf[end - 1] : s].tokens
         // Not when the outer source is a document or statement, which reports the same speaker
         // (`"…," he told reporters, according to a statement.`).
-        if let a = (end..<sentence.upperBound).first(where: { text.key($0) == "according" && !text.quoted[$0] }), let cue = text.cue(at: a),
+        if let a = (end..<min(sentence.upperBound, end + SpeechText.reach)).first(where: { text.key($0) == "according" && !text.quoted[$0] }), let cue = text.cue(at: a),
             let source = context.subjects.subject(after: a + cue.length, limit: sentence.upperBound),
             !SpeakerWords.speechNouns.contains(text.key(source.upperBound - 1))
         {

@@ -11,8 +11,9 @@ struct CueBeforeSieve: SpeakerSieve {
     func attribute(_ quote: FoundQuote, in context: QuoteContext, memory: SpeakerMemory) -> Attribution? {
         let text = context.text
         let subjects = context.subjects
-        guard let sentence = text.sentence(at: quote.span.start) else { return nil }
         let openToken = text.token(at: quote.open)
+        guard let whole = text.sentence(at: quote.span.start) else { return nil }
+        let sentence = text.reach(of: whole, around: openToken)
         guard openToken > sentence.lowerBound else { return nil }
         // "According to Ortiz" anywhere in the sentence, or "As Ortiz put it, …" opening it,
         // reports all of it.

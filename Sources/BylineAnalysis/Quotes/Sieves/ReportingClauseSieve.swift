@@ -6,7 +6,8 @@ import BylineCore
 struct ReportingClauseSieve: SpeakerSieve {
     func attribute(_ quote: FoundQuote, in context: QuoteContext, memory: SpeakerMemory) -> Attribution? {
         guard let s = context.text.sentenceIndex(at: quote.span.start) else { return nil }
-        return Self.reportingClause(of: context.document.sentences[s].tokens, in: context)
+        let sentence = context.text.reach(of: context.document.sentences[s].tokens, around: context.text.token(at: quote.span.start))
+        return Self.reportingClause(of: sentence, in: context)
     }
 
     /// The reporting clause of the sentence `sentence`, whatever quote stands in it.

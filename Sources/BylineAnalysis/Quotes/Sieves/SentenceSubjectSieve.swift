@@ -6,8 +6,9 @@ import BylineCore
 struct SentenceSubjectSieve: SpeakerSieve {
     func attribute(_ quote: FoundQuote, in context: QuoteContext, memory: SpeakerMemory) -> Attribution? {
         let text = context.text
-        guard !context.opensSentence(quote), let sentence = text.sentence(at: quote.span.start) else { return nil }
+        guard !context.opensSentence(quote), let whole = text.sentence(at: quote.span.start) else { return nil }
         let openToken = text.token(at: quote.open)
+        let sentence = text.reach(of: whole, around: openToken)
         // The clause the quote stands in: after the last ", while …", ", and …" or ";" before it.
         let clause = (sentence.lowerBound..<openToken).last { c in
             !text.quoted[c] && (text.key(c) == ";" || text.key(c) == "," && c + 2 < openToken && CueBeforeSieve.clauseOpeners.contains(text.key(c + 1)))
