@@ -210,7 +210,7 @@ extension Entity: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: ContractKey.self)
         try c.encode(id, forKey: .id)
-        try c.encode(type, forKey: .type)
+        try c.encode(type.rawValue, forKey: .type)
         try c.encode(name, forKey: .name)
         try c.encode(aliases, forKey: .aliases)
         try c.encode(roles, forKey: .roles)
