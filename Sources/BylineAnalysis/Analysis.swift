@@ -19,6 +19,7 @@ public struct FactStages: Stage {
     public let name = "facts"
     public let requires: Set<Layer>
     public let provides: Set<Layer>
+    public let modifies: Set<Layer>
     let coreference = CoreferenceStage()
     let quotes = QuoteStage()
     let quantities = QuantityStage()
@@ -27,6 +28,7 @@ public struct FactStages: Stage {
 
     public init() {
         provides = coreference.provides.union(quotes.provides).union(quantities.provides).union(events.provides).union(timeline.provides)
+        modifies = coreference.modifies.union(quotes.modifies)
         requires = coreference.requires.union(quotes.requires).union(quantities.requires).union(events.requires).union(timeline.requires).subtracting(provides)
     }
 

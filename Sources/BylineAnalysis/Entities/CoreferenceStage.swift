@@ -11,21 +11,15 @@ public struct CoreferenceStage: Stage {
     static let stageName = "coreference"
     public let name = Self.stageName
     public let requires: Set<Layer> = [.text, .paragraphs, .tokens, .sentences, .times, .entities]
-    /// The resolved pronouns, which it adds to the entities layer as mentions.
+    /// The resolved pronouns, which it adds to the entities layer as mentions (so it modifies
+    /// that layer).
     public let provides: Set<Layer> = [.coreference]
+    public let modifies: Set<Layer> = [.entities]
 
     public init() {}
 
     public func run(on document: inout Document) {
         run(on: &document, text: FactText(document))
-    }
-
-    /// How the antecedent of a pronoun was found: the rule recorded on its mention.
-    enum Rule: String {
-        case sentenceSubject = "pronoun-sentence-subject"
-        case namedBefore = "pronoun-named-before"
-        case earlierSubject = "pronoun-earlier-subject"
-        case lastPerson = "pronoun-last-person"
     }
 
     /// How many sentences back a pronoun looks for a subject.
@@ -44,7 +38,7 @@ public struct CoreferenceStage: Stage {
                     pronoun.refersOnlyToPeople || !endsClause(t, text: text),
                     let (entity, rule) = antecedent(of: t, types: pronoun.refersTo, subjects: subjects, sentenceSubjects: &sentenceSubjects)
                 else { continue }
-                document.entities[entity].mentions.append(Mention(span: document.tokens[t].span, provenance: Provenance(stage: name, rule: rule.rawValue)))
+                document.entities[entity].mentions.append(Mention(span: document.tokens[t].span, provenance: Provenance(stage: name, rule: rule)))
                 added.insert(entity)
             }
         }
@@ -59,20 +53,20 @@ public struct CoreferenceStage: Stage {
 
     /// The entity of `types` the pronoun at token `t` refers to, with the rule that found it.
     private func antecedent(
-        of t: Int, types: Set<String>, subjects: SubjectReader, sentenceSubjects: inout [Int: Range<Int>?]
-    ) -> (entity: Int, rule: Rule)? {
+        of t: Int, types: Set<EntityType>, subjects: SubjectReader, sentenceSubjects: inout [Int: Range<Int>?]
+    ) -> (entity: Int, rule: RuleID)? {
         let mentions = subjects.mentions
         let document = subjects.text.document
         let fits = { (mention: (entity: Int, span: Span)) in types.contains(mentions.type(of: mention.entity)) }
         let own = subjects.text.sentenceOf[t]
         if let subject = subjects.subject(ofSentenceBefore: t) {
-            if let found = subject.lazy.compactMap({ mentions[$0] }).first(where: fits) { return (found.entity, .sentenceSubject) }
+            if let found = subject.lazy.compactMap({ mentions[$0] }).first(where: fits) { return (found.entity, .pronounSentenceSubject) }
             // A subject named without an entity of the type ("Secretary General Ban") is not
             // passed over for someone named elsewhere.
             if subjects.facts.words[subject.lowerBound].capitalised { return nil }
         }
         if let found = (subjects.text.reach(of: document.sentences[own].tokens, around: t).lowerBound..<t).reversed().lazy.compactMap({ mentions[$0] }).first(where: fits) {
-            return (found.entity, .namedBefore)
+            return (found.entity, .pronounNamedBefore)
         }
         var s = own - 1
         while s >= 0, own - s <= Self.pronounReach {
@@ -80,12 +74,23 @@ public struct CoreferenceStage: Stage {
             if let subject = sentenceSubjects[s] ?? nil,
                 let found = subject.lazy.compactMap({ mentions[$0] }).first(where: fits)
             {
-                return (found.entity, .earlierSubject)
+                return (found.entity, .pronounEarlierSubject)
             }
             s -= 1
         }
-        guard types.contains("PERSON") else { return nil }
+        guard types.contains(.person) else { return nil }
         let k = mentions.personTokens.firstIndex(atOrAfter: t)
-        return k > 0 ? mentions[mentions.personTokens[k - 1]].map { ($0.entity, .lastPerson) } : nil
+        return k > 0 ? mentions[mentions.personTokens[k - 1]].map { ($0.entity, .pronounLastPerson) } : nil
     }
+}
+
+extension RuleID {
+    /// A pronoun that picks up the subject of its own sentence before it.
+    static let pronounSentenceSubject = RuleID("pronoun-sentence-subject")
+    /// A pronoun that picks up an entity named before it in its sentence.
+    static let pronounNamedBefore = RuleID("pronoun-named-before")
+    /// A pronoun that picks up the subject of one of the sentences just before.
+    static let pronounEarlierSubject = RuleID("pronoun-earlier-subject")
+    /// A pronoun for a person that picks up the person named last.
+    static let pronounLastPerson = RuleID("pronoun-last-person")
 }

@@ -57,6 +57,9 @@ enum SpeakerRule: String, CaseIterable, Sendable {
     case indirectAccordingTo = "indirect-according-to"
     case indirectLabel = "indirect-label"
 
+    /// The rule as facts record it.
+    var id: RuleID { RuleID(rawValue) }
+
     /// The rule of the sieve this branch belongs to ("cue-after-quote" for
     /// "cue-after-quote/said-name"); the rule itself when it is no branch.
     var sieve: SpeakerRule {

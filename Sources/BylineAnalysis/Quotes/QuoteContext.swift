@@ -47,7 +47,7 @@ struct QuoteContext {
         for t in range {
             guard let mention = mentions[t] else { continue }
             let last = t + 1 == range.upperBound || mentions[t + 1]?.entity != mention.entity
-            if mentions.type(of: mention.entity) == "PERSON" {
+            if mentions.type(of: mention.entity) == .person {
                 let possessor = last && t + 1 < range.upperBound && (text.key(t + 1) == "'s" || text.key(t + 1) == "'")
                 if !possessor { person = mention }
             } else if last, t + 1 == range.upperBound {

@@ -51,7 +51,7 @@ public struct QuoteStage: Stage {
                     kind: kind, span: quote.span, speaker: attribution?.entity.map { document.entities[$0].id },
                     speakerMention: attribution?.mention, cue: attribution?.cue,
                     confidence: attribution.map { calibration.confidence(of: $0.rule) } ?? 0,
-                    provenance: Provenance(stage: name, rule: attribution?.rule.rawValue ?? (isTitle ? "title" : "unattributed"))))
+                    provenance: Provenance(stage: name, rule: attribution?.rule.id ?? (isTitle ? .titleQuote : .unattributed))))
         }
         // What a direct quote already reports is not reported again, and the words that
         // attribute a quote ("Ortiz, a lawyer, said.") are not reported speech.
@@ -65,10 +65,17 @@ public struct QuoteStage: Stage {
                 Quote(
                     kind: .indirect, span: span, speaker: attribution.entity.map { document.entities[$0].id }, speakerMention: attribution.mention,
                     cue: attribution.cue, confidence: calibration.confidence(of: attribution.rule),
-                    provenance: Provenance(stage: name, rule: attribution.rule.rawValue)))
+                    provenance: Provenance(stage: name, rule: attribution.rule.id)))
         }
         document.quotes = quotes.sorted { $0.span.start < $1.span.start }
     }
+}
+
+extension RuleID {
+    /// A quote in title case or introduced as a title: no one's speech.
+    static let titleQuote = RuleID("title")
+    /// A quote no sieve gave a speaker.
+    static let unattributed = RuleID("unattributed")
 }
 
 /// Spans sorted by start, for finding those that overlap a span without reading them all.

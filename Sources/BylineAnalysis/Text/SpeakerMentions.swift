@@ -11,17 +11,17 @@ struct SpeakerMentions {
     private let pronounEntity: [Int: Int]
     /// The tokens outside quotation marks that name a person, in order: where pronouns look back.
     let personTokens: [Int]
-    private let types: [String]
+    private let types: [EntityType]
 
     /// Entity types that speak: people, organisations, and places standing for their governments.
-    static let speakingTypes: Set<String> = ["PERSON", "ORG", "GPE"]
+    static let speakingTypes: Set<EntityType> = [.person, .organisation, .geopolitical]
 
     init(document: Document, text: SpeechText) {
         var mentionAt: [Int: (Int, Span)] = [:]
         var pronounEntity: [Int: Int] = [:]
         var personTokens: [Int] = []
         for (e, entity) in document.entities.enumerated() where Self.speakingTypes.contains(entity.type) {
-            let isPerson = entity.type == "PERSON"
+            let isPerson = entity.type == .person
             for mention in entity.mentions {
                 var t = text.token(at: mention.span.start)
                 if mention.provenance.stage == CoreferenceStage.stageName {
@@ -50,17 +50,17 @@ struct SpeakerMentions {
     /// The entity the pronoun at token `t` was resolved to, if any.
     func antecedent(ofPronoun t: Int) -> Int? { pronounEntity[t] }
 
-    /// The type of entity `e` ("PERSON", "ORG", …).
-    func type(of e: Int) -> String { types[e] }
+    /// The type of entity `e`.
+    func type(of e: Int) -> EntityType { types[e] }
 
     /// Whether token `t` is part of a person's name.
     func isPerson(at t: Int) -> Bool {
-        mentionAt[t].map { types[$0.entity] == "PERSON" } ?? false
+        mentionAt[t].map { types[$0.entity] == .person } ?? false
     }
 
     /// Whether tokens `range` are one person's name and nothing else.
     func isName(_ range: Range<Int>) -> Bool {
-        guard let first = mentionAt[range.lowerBound], types[first.entity] == "PERSON" else { return false }
+        guard let first = mentionAt[range.lowerBound], types[first.entity] == .person else { return false }
         return range.allSatisfy { mentionAt[$0]?.entity == first.entity }
     }
 
@@ -68,6 +68,6 @@ struct SpeakerMentions {
     /// speaker's label.
     func isPlace(_ range: Range<Int>) -> Bool {
         guard let first = mentionAt[range.lowerBound] else { return false }
-        return types[first.entity] == "GPE" && range.allSatisfy { mentionAt[$0]?.entity == first.entity }
+        return types[first.entity] == .geopolitical && range.allSatisfy { mentionAt[$0]?.entity == first.entity }
     }
 }

@@ -31,11 +31,12 @@ struct CueBeforeSieve: SpeakerSieve {
             }
         }
         var found: (attribution: Attribution, start: Int)?
+        let openingEnd = subjects.openingClauseEnd(in: sentence)
         for c in (sentence.lowerBound..<openToken).reversed() where !text.quoted[c] {
             // The comma just before the quote introduces it; an opening clause's comma ends
             // the search, other breaks end it once a reporter is found.
             if c + 1 < openToken {
-                if text.key(c) == ",", subjects.openingClauseEnd(in: sentence) == c { break }
+                if text.key(c) == ",", openingEnd == c { break }
                 if found != nil, isClauseBreak(c, openToken: openToken, in: text) { break }
             }
             // A reporter inside a relative clause ("an architect who said") does not report the
