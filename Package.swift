@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // zlib, for reading .gz inputs.
@@ -47,11 +48,14 @@ let package = Package(
         ),
         // The analysis stages that run after extraction.
         .target(name: "BylineAnalysis", dependencies: ["BylineCore", "BylineLanguage", "BylineNER"], resources: [.embedInCode("Resources")]),
+        // The knowledge base: articles and their facts across documents, behind one protocol
+        // (SQLite through GRDB), full-text search, people resolved across articles.
+        .target(name: "BylineStore", dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The command-line interface: commands, options and the run loop.
         .target(
             name: "BylineCLI",
             dependencies: [
-                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER",
+                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER", "BylineStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,7 +66,8 @@ let package = Package(
         .testTarget(name: "BylineNERTests", dependencies: ["BylineNER", "BylineCore"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineSource"], exclude: ["Snapshots"]),
         .testTarget(name: "BylineAnalysisTests", dependencies: ["BylineAnalysis", "BylineExtract", "BylineSource"]),
-        .testTarget(name: "BylineCLITests", dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource"]),
+        .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource"]),
+        .testTarget(name: "BylineCLITests", dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineStore"]),
     ],
     swiftLanguageModes: [.v6]
 )
