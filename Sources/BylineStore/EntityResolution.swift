@@ -10,15 +10,16 @@ public enum EntityResolution {
         /// Role titles and organisations, as name keys.
         public var roleTitles: Set<String>
         public var roleOrgs: Set<String>
-        /// Whether an article of the candidate mentions an organisation this article mentions.
-        public var sharesOrganisation: Bool
+        /// Whether an article of the candidate names an organisation or person this article
+        /// names too.
+        public var sharesCompany: Bool
 
-        public init(id: Int64, key: String, roleTitles: Set<String>, roleOrgs: Set<String>, sharesOrganisation: Bool) {
+        public init(id: Int64, key: String, roleTitles: Set<String>, roleOrgs: Set<String>, sharesCompany: Bool) {
             self.id = id
             self.key = key
             self.roleTitles = roleTitles
             self.roleOrgs = roleOrgs
-            self.sharesOrganisation = sharesOrganisation
+            self.sharesCompany = sharesCompany
         }
     }
 
@@ -32,12 +33,15 @@ public enum EntityResolution {
     ///
     /// A candidate whose roles agree with the new entity's (a title or an organisation in
     /// common) wins. Otherwise the first candidate is taken unless both have roles that share
-    /// nothing and their articles name no organisation in common: then they are namesakes (a
-    /// senator and a football coach of one name) and the new entity stays apart.
+    /// nothing and the new article names other organisations or people, none of them named
+    /// beside the candidate: then they are namesakes (a senator and a football coach of one
+    /// name) and the new entity stays apart. An article that names no one else gives no
+    /// evidence either way, and the name decides.
     ///
     /// - Parameters:
     ///   - roles: the new entity's roles as (title key, organisation key).
-    public static func choose(for roles: [(title: String, org: String?)], among candidates: [Candidate]) -> Decision {
+    ///   - hasCompany: whether the new article names other organisations or people.
+    public static func choose(for roles: [(title: String, org: String?)], hasCompany: Bool, among candidates: [Candidate]) -> Decision {
         guard let first = candidates.first else { return Decision(entity: nil, reason: "new: no stored entity shares its name") }
         let titles = Set(roles.map(\.title))
         let orgs = Set(roles.compactMap(\.org))
@@ -51,13 +55,13 @@ public enum EntityResolution {
         }
         for candidate in candidates {
             let rolesDisagree = !roles.isEmpty && !(candidate.roleTitles.isEmpty && candidate.roleOrgs.isEmpty)
-            if !rolesDisagree {
+            if !rolesDisagree || !hasCompany {
                 return Decision(entity: candidate.id, reason: "same name '\(candidate.key)'")
             }
-            if candidate.sharesOrganisation {
-                return Decision(entity: candidate.id, reason: "same name '\(candidate.key)', an organisation named beside both")
+            if candidate.sharesCompany {
+                return Decision(entity: candidate.id, reason: "same name '\(candidate.key)', other roles, named beside the same people or organisations")
             }
         }
-        return Decision(entity: nil, reason: "namesake of entity \(first.id) ('\(first.key)') kept apart: other roles, no organisation in common")
+        return Decision(entity: nil, reason: "namesake of entity \(first.id) ('\(first.key)') kept apart: other roles, no one named beside both")
     }
 }

@@ -246,6 +246,16 @@ public struct TimelineCandidate: Sendable, Hashable {
     /// For each name asked for: its rank among the article's entities by mentions (1 = most).
     public var rank: [Int]
     public var citation: ArticleCitation
+
+    public init(date: String, text: String, start: Int, end: Int, mentioned: [Bool], rank: [Int], citation: ArticleCitation) {
+        self.date = date
+        self.text = text
+        self.start = start
+        self.end = end
+        self.mentioned = mentioned
+        self.rank = rank
+        self.citation = citation
+    }
 }
 
 /// Counts over the store.

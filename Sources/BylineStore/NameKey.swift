@@ -41,8 +41,9 @@ public enum NameKey {
 
     /// The keys under which an entity of this class is merged with those of other articles.
     ///
-    /// A person is merged by full name only: the name itself and the aliases that spell the
-    /// same full name another way (spacing, hyphens); never by a surname or by an alias that
+    /// A person is merged by full name only: the name itself, the name without a middle initial
+    /// ("Ana J. Brandt" is "Ana Brandt"; a suffix such as "Jr." stays) and the aliases that spell
+    /// the same full name another way (spacing, hyphens); never by a surname or by an alias that
     /// names someone else. Organisations and places are merged by their name and every alias
     /// (an acronym joins its full name, a country's short name its formal one).
     public static func mergeKeys(name: String, aliases: [String], kind: EntityClass) -> [String] {
@@ -50,7 +51,11 @@ public enum NameKey {
         case .person:
             guard let key = fullName(name) else { return [] }
             let spelled = aliases.compactMap(fullName).filter { joined($0) == joined(key) }
-            return unique([key] + spelled)
+            var words = key.split(separator: " ")
+            if words.count > 2 {
+                words = [words[0]] + words.dropFirst().dropLast().filter { $0.count > 1 } + [words[words.count - 1]]
+            }
+            return unique([key, words.joined(separator: " ")] + spelled)
         default:
             return unique(([name] + aliases).map(of).filter { !$0.isEmpty })
         }

@@ -38,13 +38,14 @@ struct SQLiteArticleWriter {
 
         var facts = 0
         var global: [String: Int64] = [:]
-        // Organisations first, so that a person's namesake test can see this article's.
+        // Organisations first, so that a person's namesake test can see this article's; the
+        // company an entity keeps is the organisations and the people with a full name.
         let ordered = article.entities.sorted { ($0.type == "PERSON" ? 1 : 0) < ($1.type == "PERSON" ? 1 : 0) }
-        var organisations: [Int64] = []
+        var company: [Int64] = []
         for entity in ordered {
-            let id = try resolve(entity, organisations: organisations)
+            let id = try resolve(entity, company: company)
             global[entity.local] = id.entity
-            if entity.type == "ORG" { organisations.append(id.entity) }
+            if entity.type == "ORG" || (entity.type == "PERSON" && NameKey.fullName(entity.name) != nil) { company.append(id.entity) }
             try db.cachedStatement(sql: """
                 INSERT INTO entityLink (entityId, articleNumber, localId, name, mentions, rank, reason, bylineVersion)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -96,14 +97,15 @@ struct SQLiteArticleWriter {
     }
 
     /// The stored entity an article's entity is, created when none is.
-    private func resolve(_ entity: ArticleFacts.EntityFacts, organisations: [Int64]) throws -> (entity: Int64, reason: String) {
+    private func resolve(_ entity: ArticleFacts.EntityFacts, company: [Int64]) throws -> (entity: Int64, reason: String) {
         let kind = EntityClass.of(entity.type)
         let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: kind)
         var decision = EntityResolution.Decision(entity: nil, reason: "new: a single name is not merged across articles")
         if !keys.isEmpty {
-            let candidates = try candidates(sharing: keys, kind: kind, type: entity.type, organisations: organisations)
+            let candidates = try candidates(sharing: keys, kind: kind, type: entity.type, company: company)
             decision = EntityResolution.choose(
-                for: entity.roles.map { (NameKey.of($0.title), $0.org.map(NameKey.of)) }, among: candidates)
+                for: entity.roles.map { (NameKey.of($0.title), $0.org.map(NameKey.of)) }, hasCompany: !company.isEmpty,
+                among: candidates)
         }
         let id: Int64
         if let chosen = decision.entity {
@@ -123,7 +125,7 @@ struct SQLiteArticleWriter {
     }
 
     /// Stored entities of the same class that share a merge key, oldest first.
-    private func candidates(sharing keys: [String], kind: EntityClass, type: String, organisations: [Int64]) throws
+    private func candidates(sharing keys: [String], kind: EntityClass, type: String, company: [Int64]) throws
         -> [EntityResolution.Candidate]
     {
         var found: [Int64: String] = [:]
@@ -143,7 +145,7 @@ struct SQLiteArticleWriter {
             }
         }
         guard kind == .person else {
-            return order.map { EntityResolution.Candidate(id: $0, key: found[$0]!, roleTitles: [], roleOrgs: [], sharesOrganisation: false) }
+            return order.map { EntityResolution.Candidate(id: $0, key: found[$0]!, roleTitles: [], roleOrgs: [], sharesCompany: false) }
         }
         return try order.map { id in
             var titles = Set<String>()
@@ -153,14 +155,14 @@ struct SQLiteArticleWriter {
                 if let org = row[1] as String? { orgs.insert(NameKey.of(org)) }
             }
             var shares = false
-            if !organisations.isEmpty {
-                let marks = Array(repeating: "?", count: organisations.count).joined(separator: ",")
+            if !company.isEmpty, !(titles.isEmpty && orgs.isEmpty) {
+                let marks = Array(repeating: "?", count: company.count).joined(separator: ",")
                 shares = try Bool.fetchOne(db, sql: """
                     SELECT EXISTS (SELECT 1 FROM entityLink mine JOIN entityLink other ON other.articleNumber = mine.articleNumber
                                    WHERE mine.entityId = ? AND other.entityId IN (\(marks)))
-                    """, arguments: StatementArguments([id] + organisations)) ?? false
+                    """, arguments: StatementArguments([id] + company)) ?? false
             }
-            return EntityResolution.Candidate(id: id, key: found[id]!, roleTitles: titles, roleOrgs: orgs, sharesOrganisation: shares)
+            return EntityResolution.Candidate(id: id, key: found[id]!, roleTitles: titles, roleOrgs: orgs, sharesCompany: shares)
         }
     }
 

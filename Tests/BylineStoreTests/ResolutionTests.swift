@@ -11,19 +11,22 @@ import Testing
 
 @Test func aPersonMergesByFullNameOnlyAndAnOrganisationByItsAcronymToo() {
     #expect(NameKey.mergeKeys(name: "Ana Brandt", aliases: ["Brandt", "Nina Brandt", "Ana-Brandt"], kind: .person) == ["ana brandt"])
+    #expect(NameKey.mergeKeys(name: "Ana J. Brandt", aliases: [], kind: .person) == ["ana j brandt", "ana brandt"])
+    #expect(NameKey.mergeKeys(name: "Ana Brandt Jr.", aliases: [], kind: .person) == ["ana brandt jr"])
     #expect(NameKey.mergeKeys(name: "Okafor", aliases: [], kind: .person).isEmpty)
     #expect(NameKey.mergeKeys(name: "Harbor Transit Authority", aliases: ["HTA"], kind: .organisation) == ["harbor transit authority", "hta"])
 }
 
 @Test func agreeingRolesWinAndDisagreeingOnesKeepNamesakesApart() {
-    let senator = EntityResolution.Candidate(id: 1, key: "dana reyes", roleTitles: ["senator"], roleOrgs: ["senate"], sharesOrganisation: false)
-    let coach = EntityResolution.Candidate(id: 2, key: "dana reyes", roleTitles: ["head coach"], roleOrgs: [], sharesOrganisation: false)
-    #expect(EntityResolution.choose(for: [("head coach", nil)], among: [senator, coach]).entity == 2)
-    #expect(EntityResolution.choose(for: [("mayor", "harbor city")], among: [senator]).entity == nil)
-    #expect(EntityResolution.choose(for: [], among: [senator]).entity == 1)
+    let senator = EntityResolution.Candidate(id: 1, key: "dana reyes", roleTitles: ["senator"], roleOrgs: ["senate"], sharesCompany: false)
+    let coach = EntityResolution.Candidate(id: 2, key: "dana reyes", roleTitles: ["head coach"], roleOrgs: [], sharesCompany: false)
+    #expect(EntityResolution.choose(for: [("head coach", nil)], hasCompany: true, among: [senator, coach]).entity == 2)
+    #expect(EntityResolution.choose(for: [("mayor", "harbor city")], hasCompany: true, among: [senator]).entity == nil)
+    #expect(EntityResolution.choose(for: [], hasCompany: true, among: [senator]).entity == 1)
     var colleague = senator
-    colleague.sharesOrganisation = true
-    #expect(EntityResolution.choose(for: [("mayor", nil)], among: [colleague]).entity == 1)
+    colleague.sharesCompany = true
+    #expect(EntityResolution.choose(for: [("mayor", nil)], hasCompany: true, among: [colleague]).entity == 1)
+    #expect(EntityResolution.choose(for: [("mayor", nil)], hasCompany: false, among: [senator]).entity == 1)
 }
 
 @Test func nearDuplicateTextsHaveSimilarSignaturesAndOthersDoNot() {
