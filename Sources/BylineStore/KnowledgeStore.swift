@@ -42,7 +42,7 @@ public protocol KnowledgeStore: Sendable {
     func links(of id: Int64) async throws -> [EntityLink]
 
     /// Undoes the merge of the name form `name` into entity `id`: the article mentions written
-    /// that way move to a new entity, whose id is returned. The old id keeps the rest.
+    /// exactly that way move to a new entity, whose id is returned. The old id keeps the rest.
     func split(entity id: Int64, nameForm name: String) async throws -> Int64
 }
 

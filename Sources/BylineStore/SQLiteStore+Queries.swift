@@ -192,8 +192,8 @@ extension SQLiteStore {
                 throw StoreError(.noSuchEntity, "\(id)")
             }
             let key = NameKey.of(name)
-            let moving = try Row.fetchAll(db, sql: "SELECT id, articleNumber, localId, name FROM entityLink WHERE entityId = ?", arguments: [id])
-                .filter { NameKey.of($0["name"] as String) == key }
+            let moving = try Row.fetchAll(
+                db, sql: "SELECT id, articleNumber, localId, name FROM entityLink WHERE entityId = ? AND name = ?", arguments: [id, name])
             guard !moving.isEmpty else { throw StoreError(.noSuchEntity, "entity \(id) has no article mention named '\(name)'") }
             let kind: String = row["class"]
             let type: String = row["type"]
@@ -212,7 +212,7 @@ extension SQLiteStore {
                     AND milestoneId IN (SELECT id FROM milestone WHERE articleNumber = ?)
                     """, arguments: [new, local, article])
             }
-            try db.execute(sql: "DELETE FROM entityName WHERE entityId = ? AND key = ?", arguments: [id, key])
+            try db.execute(sql: "DELETE FROM entityName WHERE entityId = ? AND name = ?", arguments: [id, name])
             try db.execute(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges) VALUES (?, ?, ?, 1)", arguments: [new, name, key])
             try db.execute(
                 sql: "INSERT INTO entityChange (kind, fromEntity, toEntity, nameForm, changedAt) VALUES ('split', ?, ?, ?, ?)",

@@ -30,8 +30,13 @@ import Testing
 }
 
 @Test func nearDuplicateTextsHaveSimilarSignaturesAndOthersDoNot() {
-    let story = String(repeating: "The council approved the new harbor budget after a long debate on Monday night. ", count: 3)
-        + "Officials said the work would start in the spring and last two years."
+    let story = """
+        The council approved the new harbor budget after a long debate on Monday night, ending a dispute that had \
+        divided the city for most of the year. Officials said the work would start in the spring and last two years, \
+        and that the first ships could dock at the new quay before the end of the decade. Residents who had opposed \
+        the plan said they would keep watching how the money was spent, and the mayor promised regular reports to \
+        the council and to the public on the cost and the progress of the work.
+        """
     let copy = story + " This story was first published by a wire service."
     let other = "A storm closed the mountain pass for three days, and the road crews worked through the night to clear it before the weekend."
     #expect(MinHash.similarity(MinHash.signature(of: story), MinHash.signature(of: copy)) >= MinHash.sameStory)
