@@ -116,7 +116,7 @@ public struct ArticleFacts: Sendable {
         for (rank, entry) in byMentions.enumerated() { rankOf[entry.element.id] = rank + 1 }
         entities = document.entities.map { entity in
             EntityFacts(
-                local: entity.id, type: "\(entity.type)", name: entity.name, aliases: entity.aliases,
+                local: entity.id, type: entity.type.rawValue, name: entity.name, aliases: entity.aliases,
                 mentions: entity.mentions.count, rank: rankOf[entity.id] ?? 0,
                 roles: entity.roles.map { role in
                     let (start, end) = scalars(role.span)
