@@ -274,7 +274,9 @@ extension Quantity: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: ContractKey.self)
         try c.encode(span, in: .of(encoder), withText: true)
-        try c.encode(value, forKey: .value)
+        // A figure too large for a double (a 309-digit number) is infinite: JSON has no such
+        // number, so the value is null and the figure, its text and the document are kept.
+        try c.encode(value.isFinite ? value : nil, forKey: .value)
         try c.encode(unit, forKey: .unit)
         try c.encode(subject, forKey: .subject)
         try c.encode(speaker, forKey: .speaker)
