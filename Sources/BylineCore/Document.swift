@@ -104,6 +104,8 @@ public struct Removal: Hashable, Sendable {
         case dateline
         /// Copyright notices, contact addresses and other page footers.
         case footer
+        /// A photo credit printed as a line of its own, or the caption line it belongs to.
+        case credit
     }
 
     public init(text: String, reason: Reason, provenance: Provenance) {

@@ -1,6 +1,6 @@
 import BylineCore
 
-/// The word lists the scraped-text reader's rules use, from the module's data files.
+/// The word lists the readers' line rules use (scraped text, and the HTML reader's trimming), from the module's data files.
 final class PageVocabulary: Sendable {
     /// Whole lines of site furniture, normalised (see ``normalise(_:)``).
     let chromePhrases: Set<String>
@@ -65,12 +65,14 @@ final class PageVocabulary: Sendable {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
-    /// The rule that makes `line` chrome, or nil.
+    /// The rule that makes `line` chrome, or nil: a short line (see ``LineLimits``) that is a
+    /// known phrase of site furniture or made only of share-widget words.
     func chromeRule(_ line: ScrapedLine) -> String? {
+        guard line.words <= LineLimits.maximumChromeWords, line.text.utf8.count <= LineLimits.maximumChromeBytes else { return nil }
         let normal = Self.normalise(line.text)
         if chromePhrases.contains(normal) { return "chrome-phrase" }
         let words = normal.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "/" || $0 == "\u{00B7}" || $0 == "\u{2022}" })
-        if !words.isEmpty, words.count <= 12, words.allSatisfy({ shareWords.contains(String($0)) }) {
+        if !words.isEmpty, words.count <= LineLimits.maximumChromeWords, words.allSatisfy({ shareWords.contains(String($0)) }) {
             return "share-widget"
         }
         return nil

@@ -25,14 +25,6 @@ public struct ScrapedTextReader: Reader {
     static let maximumStrayWords = 4
     /// A body heading has at most this many words.
     static let maximumHeadingWords = 12
-    /// A line of chrome (a widget, a prompt) has at most this many words.
-    static let maximumChromeWords = 12
-    /// … and at most this many bytes.
-    static let maximumChromeBytes = 100
-    /// Author lines and stamps have at most this many words.
-    static let maximumLabelWords = 20
-    /// A photo credit has at most this many words.
-    static let maximumCreditWords = 10
 
     public init() {}
 
@@ -142,10 +134,8 @@ private struct Page {
     mutating func applyLineRules(documentScript: String?) -> [Int] {
         var open: [Int] = []
         for (i, line) in lines.enumerated() {
-            let short = line.words <= ScrapedTextReader.maximumLabelWords
-            if line.words <= ScrapedTextReader.maximumChromeWords, line.text.utf8.count <= ScrapedTextReader.maximumChromeBytes,
-                let rule = vocabulary.chromeRule(line)
-            {
+            let short = line.words <= LineLimits.maximumLabelWords
+            if let rule = vocabulary.chromeRule(line) {
                 set(i, .removed(.chrome, rule: rule), rule: rule)
             } else if !line.text.contains(where: { $0.isLetter || $0.isNumber }) {
                 set(i, .removed(.stray, rule: "symbols-only"), rule: "symbols-only")
@@ -179,7 +169,7 @@ private struct Page {
     /// A caption's text and credit when `line` ends with a credit in parentheses or brackets.
     func captionParts(_ line: ScrapedLine) -> (text: String, credit: String)? {
         guard let (before, credit) = (line.doubledHalf ?? line.text).splitTrailingGroup(),
-            (1...ScrapedTextReader.maximumCreditWords).contains(ScrapedLine(credit).words),
+            (1...LineLimits.maximumCreditWords).contains(ScrapedLine(credit).words),
             credit.first.map({ $0.isUppercase || $0.isNumber }) == true,
             ScrapedLine(before).words >= 3
         else { return nil }

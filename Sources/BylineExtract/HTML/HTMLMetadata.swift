@@ -71,43 +71,36 @@ struct HTMLMetadataReader {
         fill(\.title, "title", sightings.title, rule: "title-element")
     }
 
-    /// Meta tags, by the precedence of their vocabularies.
+    /// Meta tags, by the precedence of their vocabularies (ranked in `meta-keys.tsv`).
     private mutating func readMetaTags(_ metas: [String: String]) {
-        for key in ["og:title", "twitter:title", "dc.title", "headline", "title"] {
+        let keys = MetaTagKeys.shared
+        for key in keys[.title] {
             fill(\.title, "title", metas[key], rule: "meta-\(key)")
         }
-        for key in ["og:site_name", "application-name", "dc.publisher", "publisher", "twitter:site"] {
+        for key in keys[.publisher] {
             fill(\.publisher, "publisher", metas[key]?.hasPrefix("@") == true ? nil : metas[key], rule: "meta-\(key)")
         }
-        for key in [
-            "article:published_time", "og:published_time", "article:published", "datepublished", "dc.date.issued",
-            "dcterms.created", "dc.date.created", "publish-date", "publish_date",
-            "pubdate", "publication_date", "sailthru.date", "parsely-pub-date", "article.published",
-            "og:article:published_time", "cxenseparse:recs:publishtime", "citation_publication_date",
-        ] {
+        for key in keys[.published] {
             fillDate(\.published, "published", metas[key], rule: "meta-\(key)")
         }
-        for key in ["article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified"] {
+        for key in keys[.modified] {
             fillDate(\.modified, "modified", metas[key], rule: "meta-\(key)")
         }
-        for key in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"] {
+        for key in keys[.author] {
             if let value = metas[key] {
                 let names = value.hasPrefix("By ") || value.hasPrefix("by ") ? AuthorLine.authors(in: value) ?? [] : [value]
                 fillAuthors(names, rule: "meta-\(key)")
             }
         }
-        for key in ["og:url", "twitter:url"] {
+        for key in keys[.url] {
             fill(\.url, "url", metas[key], rule: "meta-\(key)")
         }
-        for key in ["og:locale", "content-language", "dc.language", "language"] {
+        for key in keys[.language] {
             if let value = metas[key].flatMap(Self.primaryLanguage) {
                 fill(\.language, "language", value, rule: "meta-\(key)")
             }
         }
     }
-
-    /// Meta tags named only "date", read after `<time>` elements.
-    static let genericDateKeys = ["dc.date", "dcterms.date", "date"]
 
     /// "en-US", "en_GB" → "en".
     static func primaryLanguage(_ tag: String) -> String? {
@@ -270,7 +263,7 @@ struct HTMLMetadataReader {
         }
         // Meta tags that say only "date" may mean any date; a date printed under the headline
         // says more.
-        for key in Self.genericDateKeys {
+        for key in MetaTagKeys.shared[.date] {
             fillDate(\.published, "published", sightings.metas[key], rule: "meta-\(key)")
         }
         for element in sightings.dateTexts { fillFirstDate(in: element.text, rule: "date-element") }
@@ -293,7 +286,7 @@ struct HTMLMetadataReader {
         }
         if let urlDate, urlDate.day != nil { fillFirstDate(urlDate, rule: "url-path") }
         // The path of the page's lead image, where publishing systems file uploads by day.
-        for key in ["og:image", "twitter:image"] {
+        for key in MetaTagKeys.shared[.image] {
             if let image = sightings.metas[key], let date = DateText.inURL(image, fileTimestamps: true), date.day != nil {
                 fillFirstDate(date, rule: "image-url")
             }

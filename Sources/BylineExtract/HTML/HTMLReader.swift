@@ -59,8 +59,9 @@ public struct HTMLReader: Reader {
             metadata.language = language
             metadata.filledBy["language"] = Provenance(stage: name, rule: "function-words")
         }
+        let removed = main.removed.map { Removal(text: $0.text, reason: $0.reason, provenance: Provenance(stage: name, rule: $0.rule)) }
         return Document(
             id: source.sha256, source: Source(uri: source.uri, format: .html), metadata: metadata, text: text,
-            paragraphs: builder.paragraphs, captions: captions)
+            paragraphs: builder.paragraphs, captions: captions, removed: removed)
     }
 }

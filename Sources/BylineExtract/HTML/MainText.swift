@@ -7,6 +7,15 @@ struct MainText {
     var captions: [(text: String, credit: String?)] = []
     /// The step of the cascade that gave the text, or nil when no body was found.
     var rule: String?
+    /// The paragraphs trimming dropped from the text, in page order.
+    var removed: [TrimmedBlock] = []
+}
+
+/// A paragraph that trimming dropped from the article's text: its text, why, and the rule.
+struct TrimmedBlock {
+    let text: String
+    let reason: Removal.Reason
+    let rule: String
 }
 
 /// Finds the article among a page's text blocks, as an explicit cascade: furniture is set
@@ -14,7 +23,8 @@ struct MainText {
 /// density), widens the best while its ancestors add prose and little else, and of several
 /// articles side by side keeps the one with the headline; a fallback takes every substantial
 /// paragraph outside the furniture; the baseline takes every block. What is left is trimmed of
-/// lines that are never article text.
+/// lines that are never article text, and each line trimmed is kept with its reason for the
+/// document's `removed`.
 enum MainTextExtractor {
     /// A paragraph shorter than this gives its container no score (calibrated by hand on the
     /// article-extraction benchmark's pages: captions and labels run shorter, prose longer).
@@ -50,7 +60,7 @@ enum MainTextExtractor {
                 paragraphs: blocks.filter { $0.kind != .caption }.map { ($0.text, $0.kind) }, captions: [],
                 rule: blocks.isEmpty ? nil : "baseline-all-blocks")
         }
-        main.paragraphs = trim(main.paragraphs, title: title)
+        (main.paragraphs, main.removed) = trim(main.paragraphs, title: title)
         if main.paragraphs.isEmpty { main.rule = nil }
         return main
     }
@@ -209,30 +219,53 @@ enum MainTextExtractor {
 
     /// Drops what sits among the article's paragraphs without being article text: the
     /// headline repeated at the top, chrome, stamps, photo credits, bare URLs, repeats, and the
-    /// short lines at the two edges.
-    static func trim(_ paragraphs: [(text: String, kind: ParagraphKind)], title: String?) -> [(text: String, kind: ParagraphKind)] {
+    /// short lines at the two edges. Returns the paragraphs kept and, in page order, the ones
+    /// dropped with the reason and the rule that dropped each.
+    static func trim(_ paragraphs: [(text: String, kind: ParagraphKind)], title: String?)
+        -> (kept: [(text: String, kind: ParagraphKind)], removed: [TrimmedBlock])
+    {
         // Repeats are told by a hash of their bytes (hashing a `String` normalises it first).
         var seen: Set<UInt64> = []
-        var out: [(text: String, kind: ParagraphKind)] = []
+        var kept: [(index: Int, text: String, kind: ParagraphKind)] = []
+        var removed: [(index: Int, block: TrimmedBlock)] = []
+        func drop(_ i: Int, _ reason: Removal.Reason, _ rule: String) {
+            removed.append((i, TrimmedBlock(text: paragraphs[i].text, reason: reason, rule: rule)))
+        }
         for (i, paragraph) in paragraphs.enumerated() {
-            if let title, repeatsTitle(paragraph, title: title, atTop: out.isEmpty) { continue }
+            if let title, repeatsTitle(paragraph, title: title, atTop: kept.isEmpty) {
+                drop(i, .duplicate, "repeated-title")
+                continue
+            }
             let line = ScrapedLine(paragraph.text)
-            if isNoise(line) { continue }
+            if let noise = noise(line) {
+                drop(i, noise.reason, noise.rule)
+                continue
+            }
             // A line that stops short of a sentence's end and is followed by a photo credit on
             // its own is that photo's caption.
             if i + 1 < paragraphs.count, !line.endsLikeProse, isCredit(ScrapedLine(paragraphs[i + 1].text))
             {
+                drop(i, .credit, "caption-before-credit")
                 continue
             }
-            if line.words >= 6, !seen.insert(ByteSearch.fnv1a(paragraph.text.utf8)).inserted { continue }
-            out.append(paragraph)
+            if line.words >= 6, !seen.insert(ByteSearch.fnv1a(paragraph.text.utf8)).inserted {
+                drop(i, .duplicate, "repeated-paragraph")
+                continue
+            }
+            kept.append((i, paragraph.text, paragraph.kind))
         }
         // The edges: labels, bylines and tag lists gather before the first paragraph of prose
         // and after the last.
-        while let first = out.first, isEdgeLine(first) { out.removeFirst() }
+        while let first = kept.first, isEdgeLine((first.text, first.kind)) {
+            drop(first.index, .chrome, "edge-line")
+            kept.removeFirst()
+        }
         // A heading with nothing after it introduces what the page put elsewhere.
-        while let last = out.last, isEdgeLine(last) || last.kind == .heading { out.removeLast() }
-        return out
+        while let last = kept.last, isEdgeLine((last.text, last.kind)) || last.kind == .heading {
+            drop(last.index, .chrome, last.kind == .heading ? "heading-at-end" : "edge-line")
+            kept.removeLast()
+        }
+        return (kept.map { ($0.text, $0.kind) }, removed.sorted { $0.index < $1.index }.map(\.block))
     }
 
     /// The headline again: the title itself, or the part of a title that also names the site
@@ -243,34 +276,31 @@ enum MainTextExtractor {
         return ScrapedLine(paragraph.text).words >= 3 && title.hasPrefix(paragraph.text)
     }
 
-    /// A line that is never article text wherever it stands.
-    static func isNoise(_ line: ScrapedLine) -> Bool {
-        guard line.words <= ScrapedTextReader.maximumLabelWords else { return false }
-        if line.words <= ScrapedTextReader.maximumChromeWords, line.text.utf8.count <= ScrapedTextReader.maximumChromeBytes,
-            PageVocabulary.shared.chromeRule(line) != nil
-        {
-            return true
-        }
+    /// Why a line is never article text wherever it stands (and the rule that says so), or nil
+    /// when it may be.
+    static func noise(_ line: ScrapedLine) -> (reason: Removal.Reason, rule: String)? {
+        guard line.words <= LineLimits.maximumLabelWords else { return nil }
+        if let rule = PageVocabulary.shared.chromeRule(line) { return (.chrome, rule) }
         if line.words == 1, line.text.hasPrefix("http://") || line.text.hasPrefix("https://") || line.text.hasPrefix("www.") {
-            return true
+            return (.chrome, "bare-url")
         }
-        guard !line.endsLikeProse else { return false }
+        guard !line.endsLikeProse else { return nil }
         // Stamps and dates need digits; credits and author lines do not.
         let hasDigit = line.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-        if hasDigit, PublicationStamp.parse(line.text) != nil { return true }
-        if isCredit(line) { return true }
+        if hasDigit, PublicationStamp.parse(line.text) != nil { return (.dateline, "stamp-line") }
+        if isCredit(line) { return (.credit, "photo-credit") }
         // Author and date lines: "September 10, 2018 | by Jane", "By Jane Doe".
         if line.words <= maximumDatelineWords {
-            if AuthorLine.authors(in: line.text) != nil { return true }
-            if hasDigit, DateText.first(in: line.text) != nil { return true }
+            if AuthorLine.authors(in: line.text) != nil { return (.byline, "author-line") }
+            if hasDigit, DateText.first(in: line.text) != nil { return (.dateline, "date-line") }
         }
-        return false
+        return nil
     }
 
     /// A photo credit standing alone: "Photo: Jane Doe, AP", "Jane Doe | Getty Images",
     /// "(Jane Doe / Associated Press)".
     static func isCredit(_ line: ScrapedLine) -> Bool {
-        guard line.words <= maximumCreditWords else { return false }
+        guard line.words <= LineLimits.maximumCreditWords else { return false }
         if line.text.hasPrefix("("), line.text.hasSuffix(")"), !line.text.dropFirst().contains("("),
             line.text.contains("/") || PageVocabulary.shared.isPhotoCredit(line.text)
         {
@@ -294,8 +324,6 @@ enum MainTextExtractor {
     static let maximumDatelineWords = 12
     /// A credit line that opens with a photo word ("Image copyright …") has at most this many.
     static let maximumOpenedCreditWords = 6
-    /// A standalone photo credit has at most this many words.
-    static let maximumCreditWords = 10
     /// At the edges of the article, lines shorter than this that do not end as prose go.
     static let minimumEdgeWords = 4
     /// … and fewer characters than this (lines of scripts written without spaces are one word).

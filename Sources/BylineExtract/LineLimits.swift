@@ -1,0 +1,14 @@
+/// How long the short lines of a news page run, in words and bytes: the limits both the
+/// scraped-text reader and the HTML reader's trimming apply before a line-level rule (chrome,
+/// author line, stamp, photo credit) may take a line. Set by hand from the shape of such lines
+/// on news pages: widgets and prompts are a few words, author lines and stamps a short clause.
+enum LineLimits {
+    /// A line of chrome (a widget, a prompt) has at most this many words …
+    static let maximumChromeWords = 12
+    /// … and at most this many bytes.
+    static let maximumChromeBytes = 100
+    /// Author lines and stamps have at most this many words.
+    static let maximumLabelWords = 20
+    /// A photo credit has at most this many words.
+    static let maximumCreditWords = 10
+}
