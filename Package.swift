@@ -6,8 +6,10 @@ let package = Package(
     name: "Byline",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "byline", targets: ["byline"]),
+        .executable(name: "byline", targets: ["BylineTool"]),
         .library(name: "BylineCore", targets: ["BylineCore"]),
+        // Reading and analysis for other Swift code: `import Byline`.
+        .library(name: "Byline", targets: ["Byline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -55,14 +57,26 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "byline", dependencies: ["BylineCLI"]),
+        // The `byline` executable (its module is not named `byline`, which would collide with the
+        // `Byline` library's module on a case-insensitive file system).
+        .executableTarget(name: "BylineTool", dependencies: ["BylineCLI"], path: "Sources/byline"),
+        // The library's front door: reading and analysis in a few calls.
+        .target(name: "Byline", dependencies: ["BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis"]),
+        // What every test target shares: the one way to find ../shared, and golden files.
+        .target(name: "BylineTestSupport", path: "Tests/BylineTestSupport"),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore"]),
         .testTarget(name: "BylineLanguageTests", dependencies: ["BylineLanguage"]),
         .testTarget(name: "BylineHTMLTests", dependencies: ["BylineHTML"]),
-        .testTarget(name: "BylineNERTests", dependencies: ["BylineNER", "BylineCore"]),
-        .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineSource"], exclude: ["Snapshots"]),
-        .testTarget(name: "BylineAnalysisTests", dependencies: ["BylineAnalysis", "BylineExtract", "BylineSource"]),
-        .testTarget(name: "BylineCLITests", dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource"]),
+        .testTarget(name: "BylineNERTests", dependencies: ["BylineNER", "BylineCore", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineSource", "BylineTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "BylineAnalysisTests", dependencies: ["BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineCLITests",
+            dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport"],
+            exclude: ["Snapshots"]),
+        .testTarget(name: "BylineTests", dependencies: ["Byline", "BylineTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

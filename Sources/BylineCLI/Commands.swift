@@ -22,7 +22,9 @@ public struct ReadingOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Files, directories (read recursively) or - for standard input; .gz files are decompressed.", valueName: "input"))
     var inputs: [String]
 
-    @Option(help: "Output format: json for one document, jsonl (one object per line) otherwise.")
+    @Option(help: ArgumentHelp(
+        "Output format: json (the default for one input), jsonl (one object per line; the default for several), text (a summary to read, evidence coloured on a terminal unless NO_COLOR is set), csv-quotes or csv-figures (analyze only: one CSV row per quote or per figure, speakers named).",
+        valueName: "format"))
     var format: OutputFormat?
 
     @Flag(help: "The input is body text taken verbatim: text equals the decoded input and offsets index it.")
@@ -49,8 +51,9 @@ public struct ReadingOptions: ParsableArguments {
     /// Runs `runner` over the inputs; exits 1 when any input failed or output could not be
     /// written.
     func run(pipeline: Pipeline?) throws {
+        let colour = TextSummary.usesColour(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
         let runner = Runner(
-            extractor: Extractor(options: readOptions), pipeline: pipeline, format: format,
+            extractor: Extractor(options: readOptions), pipeline: pipeline, format: format, colour: colour,
             limits: ReadLimits(maximumDocumentSize: maxDocumentSize.bytes))
         // Output is gathered into blocks so that a stream of small documents costs few writes;
         // what is held is written before any error line, so the two stay in order.
@@ -106,6 +109,12 @@ struct Extract: ParsableCommand {
     )
 
     @OptionGroup var options: ReadingOptions
+
+    func validate() throws {
+        if let format = options.format, format.needsAnalysis {
+            throw ValidationError("--format \(format.rawValue) lists facts that only 'byline analyze' finds")
+        }
+    }
 
     func run() throws {
         try options.run(pipeline: nil)

@@ -10,24 +10,36 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
     /// One compact object per line.
     case jsonl
+    /// A summary for people to read (see ``TextSummary``).
+    case text
+    /// One CSV row per quote, speakers named (see ``FactTable``).
+    case csvQuotes = "csv-quotes"
+    /// One CSV row per figure, speakers named.
+    case csvFigures = "csv-figures"
+
+    /// Whether the format needs the analysis (its facts).
+    public var needsAnalysis: Bool { self == .csvQuotes || self == .csvFigures }
 }
 
-/// Reads every input in order, extracts and (optionally) analyses each document, and writes
-/// one JSON object per document. A bad input (or a bad record of a WARC archive) is reported
-/// and skipped; the others go on.
+/// Reads every input in order, extracts and (optionally) analyses each document, and writes it
+/// in the chosen format. A bad input (or a bad record of a WARC archive) is reported and
+/// skipped; the others go on.
 public struct Runner: Sendable {
     public let extractor: Extractor
     /// The analysis stages, or nil for extraction alone.
     public let pipeline: Pipeline?
     /// The format, or nil for json with one input holding one document and jsonl otherwise.
     public let format: OutputFormat?
+    /// Whether `text` output colours its evidence words (ANSI escapes).
+    public let colour: Bool
     /// How much of each input is read.
     public let limits: ReadLimits
 
-    public init(extractor: Extractor, pipeline: Pipeline?, format: OutputFormat?, limits: ReadLimits = ReadLimits()) {
+    public init(extractor: Extractor, pipeline: Pipeline?, format: OutputFormat?, colour: Bool = false, limits: ReadLimits = ReadLimits()) {
         self.extractor = extractor
         self.pipeline = pipeline
         self.format = format
+        self.colour = colour
         self.limits = limits
     }
 
@@ -51,28 +63,25 @@ public struct Runner: Sendable {
         let firstItem = first?.next()
         let manyDocuments = inputs.count != 1 || first?.recordCounts != nil
         let format = self.format ?? (manyDocuments ? .jsonl : .json)
-        let writer = DocumentWriter(fields: pipeline == nil ? .extraction : .analysis, pretty: format == .json)
-        let asArray = format == .json && manyDocuments
+        let output = DocumentOutput(format: format, analysed: pipeline != nil, documents: manyDocuments ? max(2, inputs.count) : 1, colour: colour)
         var failures = 0
         var written = 0
-        if asArray { try write(Data("[".utf8)) }
+        try write(output.opening)
 
         func handle(_ item: SourceItem) throws(BylineError) {
             switch item {
             case .document(let source):
-                let json: Data
+                let piece: Data
                 do {
                     let document = try document(from: source)
-                    json = try encode(document, with: writer)
+                    piece = try encode(document, after: written, with: output)
                     for warning in document.warnings { notice("\(source.uri): warning: \(warning)") }
                 } catch {
                     failures += 1
                     report(error.input == nil ? error.about(source.uri) : error)
                     return
                 }
-                if asArray { try write(Data((written == 0 ? "\n" : ",\n").utf8)) }
-                try write(json)
-                if !asArray { try write(Data("\n".utf8)) }
+                try write(piece)
                 written += 1
             case .failure(let error):
                 failures += 1
@@ -87,16 +96,16 @@ public struct Runner: Sendable {
         while let items = itemLists.next() {
             while let item = items.next() { try handle(item) }
         }
-        if asArray { try write(Data((written == 0 ? "]\n" : "\n]\n").utf8)) }
+        try write(output.closing(written: written))
         return failures
     }
 
-    /// One document as JSON, or the reason it cannot be written.
-    private func encode(_ document: Document, with writer: DocumentWriter) throws(BylineError) -> Data {
+    /// One document in the output's format, or the reason it cannot be written.
+    private func encode(_ document: Document, after written: Int, with output: DocumentOutput) throws(BylineError) -> Data {
         do {
-            return try writer.encode(document)
+            return try output.piece(document, after: written)
         } catch {
-            throw BylineError(.unwritable, input: document.source.uri, "cannot write the document as JSON (\(error))")
+            throw BylineError(.unwritable, input: document.source.uri, "cannot write the document as \(output.format.rawValue) (\(error))")
         }
     }
 
@@ -110,5 +119,50 @@ public struct Runner: Sendable {
         var document = try extractor.extract(source)
         pipeline?.run(on: &document)
         return document
+    }
+}
+
+/// The bytes of one output format: what opens the output, each document with the separator
+/// before it, and what closes the output.
+struct DocumentOutput {
+    let format: OutputFormat
+    let analysed: Bool
+    /// How many documents may be written (a JSON array is written for several).
+    let documents: Int
+    let colour: Bool
+
+    private var asArray: Bool { format == .json && documents != 1 }
+
+    /// What comes before the first document: `[` for a JSON array, the CSV header.
+    var opening: Data {
+        switch format {
+        case .json: asArray ? Data("[".utf8) : Data()
+        case .csvQuotes: Data(FactTable.quotes.header.utf8)
+        case .csvFigures: Data(FactTable.figures.header.utf8)
+        case .jsonl, .text: Data()
+        }
+    }
+
+    /// One document, after `written` others.
+    func piece(_ document: Document, after written: Int) throws -> Data {
+        switch format {
+        case .json, .jsonl:
+            var out = Data()
+            if asArray { out.append(contentsOf: Array((written == 0 ? "\n" : ",\n").utf8)) }
+            out.append(try DocumentWriter(fields: analysed ? .analysis : .extraction, pretty: format == .json).encode(document))
+            if !asArray { out.append(contentsOf: Array("\n".utf8)) }
+            return out
+        case .text:
+            return Data(((written == 0 ? "" : "\n") + TextSummary(colour: colour).render(document, analysed: analysed)).utf8)
+        case .csvQuotes:
+            return Data(FactTable.quotes.rows(document).joined().utf8)
+        case .csvFigures:
+            return Data(FactTable.figures.rows(document).joined().utf8)
+        }
+    }
+
+    /// What comes after the last document.
+    func closing(written: Int) -> Data {
+        asArray ? Data((written == 0 ? "]\n" : "\n]\n").utf8) : Data()
     }
 }

@@ -9,7 +9,9 @@ public enum ContractFields: Sendable {
 }
 
 /// Writes documents as the JSON contract of DESIGN.md: code-point offsets, contract field
-/// names and order, `null` for absent values.
+/// names in ascending order, `null` for absent values. The bytes are those of Foundation's
+/// `JSONEncoder` with sorted keys and unescaped slashes (pretty-printed when asked), written
+/// directly (see ``JSONOutput``).
 ///
 ///     let json = try DocumentWriter(fields: .analysis, pretty: true).encode(document)
 public struct DocumentWriter: Sendable {
@@ -22,38 +24,18 @@ public struct DocumentWriter: Sendable {
     }
 
     /// One document as JSON (UTF-8), without a trailing newline.
+    ///
+    /// - Throws: `EncodingError` when a figure's value is not a finite number.
     public func encode(_ document: Document) throws -> Data {
-        Self.escapingLineSeparators(try encoder(for: document).encode(document))
-    }
-
-    /// JSON with U+0085, U+2028 and U+2029 written as `\u` escapes. JSON allows them raw, but
-    /// many line readers (Python's `splitlines`, JavaScript before ES2019) break lines there,
-    /// which would split one JSON Lines record in two.
-    static func escapingLineSeparators(_ json: Data) -> Data {
-        // Where the first separator starts; most documents have none.
-        let first: Int? = json.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            return [[0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9], [0xC2, 0x85]].compactMap {
-                ByteSearch.firstIndex(of: $0, in: bytes)
-            }.min()
+        var text = document.text
+        return try text.withUTF8 { utf8 in
+            // Offsets, spans' words and field names make the output a few times the text.
+            let estimate = Self.bytesPerTextByte * utf8.count + Self.bytesBesideText
+            var writer = ContractWriter(
+                text: utf8, offsets: OffsetMap(document.text), out: JSONOutput(pretty: pretty, capacity: estimate))
+            try writer.write(document, fields: fields)
+            return Data(writer.out.bytes)
         }
-        guard let first else { return json }
-        let bytes = [UInt8](json)
-        var out = Data(bytes[..<first])
-        var i = first
-        while i < bytes.count {
-            if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 {
-                out.append(contentsOf: Array("\\u0085".utf8))
-                i += 2
-            } else if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                out.append(contentsOf: Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                i += 3
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
-        }
-        return out
     }
 
     /// Several documents as one JSON array.
@@ -72,238 +54,324 @@ public struct DocumentWriter: Sendable {
         return out
     }
 
-    private func encoder(for document: Document) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.userInfo[ContractContext.key] = ContractContext(text: document.text, fields: fields)
-        return encoder
-    }
+    /// The output's first capacity: an analysed news article's JSON runs to about four bytes
+    /// per byte of its text, plus the metadata.
+    private static let bytesPerTextByte = 4
+    private static let bytesBesideText = 2_048
 }
 
-/// What the encoders of the contract's types need: the text and its offset map.
-final class ContractContext: Sendable {
-    static let key = CodingUserInfoKey(rawValue: "byline.contract")!
-
-    let text: String
+/// Writes the contract's objects for one document: every object's keys in ascending order, as
+/// `JSONEncoder`'s `.sortedKeys` orders them; spans as code-point `start`/`end` and, where the
+/// contract has it, the covered `text`.
+private struct ContractWriter {
+    /// The document's text, as UTF-8.
+    let text: UnsafeBufferPointer<UInt8>
     let offsets: OffsetMap
-    let fields: ContractFields
+    var out: JSONOutput
 
-    init(text: String, fields: ContractFields) {
-        self.text = text
-        self.offsets = OffsetMap(text)
-        self.fields = fields
-    }
-
-    static func of(_ encoder: any Encoder) -> ContractContext {
-        guard let context = encoder.userInfo[key] as? ContractContext else {
-            preconditionFailure("contract types are encoded through DocumentWriter")
+    mutating func write(_ document: Document, fields: ContractFields) throws {
+        let analysis: Bool =
+            switch fields {
+            case .analysis: true
+            case .extraction: false
+            }
+        out.openObject()
+        out.key("captions")
+        array(document.captions) { $0.caption($1) }
+        if analysis {
+            out.key("entities")
+            array(document.entities) { $0.entity($1) }
+            out.key("events")
+            array(document.events) { $0.event($1) }
         }
-        return context
+        out.key("id")
+        out.string(document.id)
+        out.key("metadata")
+        metadata(document.metadata)
+        out.key("paragraphs")
+        array(document.paragraphs) { $0.paragraph($1) }
+        if analysis {
+            out.key("quantities")
+            try throwingArray(document.quantities) { try $0.quantity($1) }
+            out.key("quotes")
+            try throwingArray(document.quotes) { try $0.quote($1) }
+        }
+        out.key("removed")
+        array(document.removed) { $0.removal($1) }
+        if analysis {
+            out.key("sentences")
+            array(document.sentences) { writer, sentence in
+                writer.out.openObject()
+                writer.end(sentence.span)
+                writer.start(sentence.span)
+                writer.out.closeObject()
+            }
+        }
+        out.key("source")
+        out.openObject()
+        out.key("format")
+        out.string(document.source.format.rawValue)
+        out.key("uri")
+        out.string(document.source.uri)
+        out.closeObject()
+        out.key("text")
+        out.string(text)
+        if analysis {
+            out.key("timeline")
+            array(document.timeline) { $0.timelineEntry($1) }
+            out.key("times")
+            array(document.times) { $0.time($1) }
+        }
+        out.closeObject()
     }
-}
 
-/// The keys of every object in the contract.
-enum ContractKey: String, CodingKey {
-    case id, source, uri, format, metadata, title, authors, publisher, published, modified, language, url
-    case filledBy, text, paragraphs, start, end, kind, captions, credit, removed, reason
-    case sentences, entities, type, name, aliases, roles, org, mentions
-    case quotes, speaker, cue, confidence, speakerMention, times, value
-    case quantities, unit, subject, time, events, date, place, organizers, participants, timeline
-    case stage, rule
-}
-
-extension KeyedEncodingContainer where Key == ContractKey {
-    /// Writes `start`, `end` (code points) and, when asked, the covered `text`.
-    mutating func encode(_ span: Span, in context: ContractContext, withText: Bool) throws {
-        if withText { try encode(String(context.text[span]), forKey: .text) }
-        try encode(context.offsets.scalarOffset(span.start), forKey: .start)
-        try encode(context.offsets.scalarOffset(span.end), forKey: .end)
+    private mutating func array<Element>(_ elements: [Element], _ write: (inout ContractWriter, Element) -> Void) {
+        out.openArray()
+        for element in elements {
+            out.element()
+            write(&self, element)
+        }
+        out.closeArray()
     }
 
-    mutating func encode(_ provenance: Provenance) throws {
-        try encode(provenance.stage, forKey: .stage)
-        try encode(provenance.rule, forKey: .rule)
+    private mutating func throwingArray<Element>(_ elements: [Element], _ write: (inout ContractWriter, Element) throws -> Void) throws {
+        out.openArray()
+        for element in elements {
+            out.element()
+            try write(&self, element)
+        }
+        out.closeArray()
     }
-}
 
-extension Document: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        let context = ContractContext.of(encoder)
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(source, forKey: .source)
-        try c.encode(metadata, forKey: .metadata)
-        try c.encode(text, forKey: .text)
-        try c.encode(paragraphs, forKey: .paragraphs)
-        try c.encode(captions, forKey: .captions)
-        try c.encode(removed, forKey: .removed)
-        guard case .analysis = context.fields else { return }
-        try c.encode(sentences, forKey: .sentences)
-        try c.encode(entities, forKey: .entities)
-        try c.encode(quotes, forKey: .quotes)
-        try c.encode(times, forKey: .times)
-        try c.encode(quantities, forKey: .quantities)
-        try c.encode(events, forKey: .events)
-        try c.encode(timeline, forKey: .timeline)
+    private mutating func strings(_ values: [String]) {
+        array(values) { $0.out.string($1) }
     }
-}
 
-extension Source: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(uri, forKey: .uri)
-        try c.encode(format, forKey: .format)
+    // The members of a span and of a provenance, each written where its key falls in the order.
+
+    private mutating func start(_ span: Span) {
+        out.key("start")
+        out.number(offsets.scalarOffset(span.start))
     }
-}
 
-extension Metadata: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(title, forKey: .title)
-        try c.encode(authors, forKey: .authors)
-        try c.encode(publisher, forKey: .publisher)
-        try c.encode(published?.iso, forKey: .published)
-        try c.encode(modified?.iso, forKey: .modified)
-        try c.encode(language, forKey: .language)
-        try c.encode(url, forKey: .url)
-        let filled = filledBy.mapValues { "\($0.stage)/\($0.rule)" }
-        try c.encode(filled, forKey: .filledBy)
+    private mutating func end(_ span: Span) {
+        out.key("end")
+        out.number(offsets.scalarOffset(span.end))
     }
-}
 
-extension Paragraph: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(span, in: .of(encoder), withText: false)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(provenance)
+    /// The text the span covers.
+    private mutating func words(_ span: Span) {
+        out.key("text")
+        out.string(UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
     }
-}
 
-extension Caption: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(text, forKey: .text)
-        try c.encode(credit, forKey: .credit)
-        if let span { try c.encode(span, in: .of(encoder), withText: false) }
-        try c.encode(provenance)
+    private mutating func rule(_ provenance: Provenance) {
+        out.key("rule")
+        out.string(provenance.rule)
     }
-}
 
-extension Removal: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(text, forKey: .text)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(provenance)
+    private mutating func stage(_ provenance: Provenance) {
+        out.key("stage")
+        out.string(provenance.stage)
     }
-}
 
-extension Sentence: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(span, in: .of(encoder), withText: false)
+    private mutating func metadata(_ metadata: Metadata) {
+        out.openObject()
+        out.key("authors")
+        strings(metadata.authors)
+        out.key("filledBy")
+        out.openObject()
+        for (field, provenance) in metadata.filledBy.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            out.key(field)
+            out.string("\(provenance.stage)/\(provenance.rule)")
+        }
+        out.closeObject()
+        out.key("language")
+        out.string(metadata.language)
+        out.key("modified")
+        out.string(metadata.modified?.iso)
+        out.key("published")
+        out.string(metadata.published?.iso)
+        out.key("publisher")
+        out.string(metadata.publisher)
+        out.key("title")
+        out.string(metadata.title)
+        out.key("url")
+        out.string(metadata.url)
+        out.closeObject()
     }
-}
 
-extension Entity: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(type, forKey: .type)
-        try c.encode(name, forKey: .name)
-        try c.encode(aliases, forKey: .aliases)
-        try c.encode(roles, forKey: .roles)
-        try c.encode(mentions, forKey: .mentions)
-        try c.encode(provenance)
+    private mutating func paragraph(_ paragraph: Paragraph) {
+        out.openObject()
+        end(paragraph.span)
+        out.key("kind")
+        out.string(paragraph.kind.rawValue)
+        rule(paragraph.provenance)
+        stage(paragraph.provenance)
+        start(paragraph.span)
+        out.closeObject()
     }
-}
 
-extension Role: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(title, forKey: .title)
-        try c.encode(org, forKey: .org)
-        try c.encode(span, in: .of(encoder), withText: true)
-        try c.encode(provenance)
+    private mutating func caption(_ caption: Caption) {
+        out.openObject()
+        out.key("credit")
+        out.string(caption.credit)
+        if let span = caption.span { end(span) }
+        rule(caption.provenance)
+        stage(caption.provenance)
+        if let span = caption.span { start(span) }
+        out.key("text")
+        out.string(caption.text)
+        out.closeObject()
     }
-}
 
-extension Mention: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(span, in: .of(encoder), withText: true)
-        try c.encode(provenance)
+    private mutating func removal(_ removal: Removal) {
+        out.openObject()
+        out.key("reason")
+        out.string(removal.reason.rawValue)
+        rule(removal.provenance)
+        stage(removal.provenance)
+        out.key("text")
+        out.string(removal.text)
+        out.closeObject()
     }
-}
 
-/// A span written as its own object: `{"start", "end", "text"}`.
-private struct SpanObject: Encodable {
-    let span: Span
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(span, in: .of(encoder), withText: true)
+    private mutating func entity(_ entity: Entity) {
+        out.openObject()
+        out.key("aliases")
+        strings(entity.aliases)
+        out.key("id")
+        out.string(entity.id)
+        out.key("mentions")
+        array(entity.mentions) { writer, mention in
+            writer.out.openObject()
+            writer.end(mention.span)
+            writer.rule(mention.provenance)
+            writer.stage(mention.provenance)
+            writer.start(mention.span)
+            writer.words(mention.span)
+            writer.out.closeObject()
+        }
+        out.key("name")
+        out.string(entity.name)
+        out.key("roles")
+        array(entity.roles) { $0.role($1) }
+        rule(entity.provenance)
+        stage(entity.provenance)
+        out.key("type")
+        out.string(entity.type)
+        out.closeObject()
     }
-}
 
-extension Quote: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(span, in: .of(encoder), withText: true)
-        try c.encode(speaker, forKey: .speaker)
-        try c.encode(cue, forKey: .cue)
-        try c.encode(confidence, forKey: .confidence)
-        try c.encode(speakerMention.map(SpanObject.init), forKey: .speakerMention)
-        try c.encode(provenance)
+    private mutating func role(_ role: Role) {
+        out.openObject()
+        end(role.span)
+        out.key("org")
+        out.string(role.org)
+        rule(role.provenance)
+        stage(role.provenance)
+        start(role.span)
+        words(role.span)
+        out.key("title")
+        out.string(role.title)
+        out.closeObject()
     }
-}
 
-extension TimeExpression: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(span, in: .of(encoder), withText: true)
-        try c.encode(type, forKey: .type)
-        try c.encode(value, forKey: .value)
-        try c.encode(provenance)
+    private mutating func quote(_ quote: Quote) throws {
+        out.openObject()
+        out.key("confidence")
+        try out.number(quote.confidence)
+        out.key("cue")
+        out.string(quote.cue)
+        end(quote.span)
+        out.key("kind")
+        out.string(quote.kind.rawValue)
+        rule(quote.provenance)
+        out.key("speaker")
+        out.string(quote.speaker)
+        out.key("speakerMention")
+        if let mention = quote.speakerMention {
+            out.openObject()
+            end(mention)
+            start(mention)
+            words(mention)
+            out.closeObject()
+        } else {
+            out.null()
+        }
+        stage(quote.provenance)
+        start(quote.span)
+        words(quote.span)
+        out.closeObject()
     }
-}
 
-extension Quantity: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(span, in: .of(encoder), withText: true)
+    private mutating func time(_ time: TimeExpression) {
+        out.openObject()
+        end(time.span)
+        rule(time.provenance)
+        stage(time.provenance)
+        start(time.span)
+        words(time.span)
+        out.key("type")
+        out.string(time.type.rawValue)
+        out.key("value")
+        out.string(time.value)
+        out.closeObject()
+    }
+
+    private mutating func quantity(_ quantity: Quantity) throws {
+        out.openObject()
+        end(quantity.span)
+        rule(quantity.provenance)
+        out.key("speaker")
+        out.string(quantity.speaker)
+        stage(quantity.provenance)
+        start(quantity.span)
+        out.key("subject")
+        out.string(quantity.subject)
+        words(quantity.span)
+        out.key("time")
+        out.string(quantity.time)
+        out.key("unit")
+        out.string(quantity.unit)
+        out.key("value")
         // A figure too large for a double (a 309-digit number) is infinite: JSON has no such
-        // number, so the value is null and the figure, its text and the document are kept.
-        try c.encode(value.isFinite ? value : nil, forKey: .value)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(subject, forKey: .subject)
-        try c.encode(speaker, forKey: .speaker)
-        try c.encode(time, forKey: .time)
-        try c.encode(provenance)
+        // number, so its value is null, and the figure, its text and the document are kept.
+        if quantity.value.isFinite { try out.number(quantity.value) } else { out.null() }
+        out.closeObject()
     }
-}
 
-extension Event: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(type, forKey: .type)
-        try c.encode(name, forKey: .name)
-        try c.encode(date, forKey: .date)
-        try c.encode(place, forKey: .place)
-        try c.encode(organizers, forKey: .organizers)
-        try c.encode(participants, forKey: .participants)
-        try c.encode(span, in: .of(encoder), withText: true)
-        try c.encode(provenance)
+    private mutating func event(_ event: Event) {
+        out.openObject()
+        out.key("date")
+        out.string(event.date)
+        end(event.span)
+        out.key("name")
+        out.string(event.name)
+        out.key("organizers")
+        strings(event.organizers)
+        out.key("participants")
+        strings(event.participants)
+        out.key("place")
+        strings(event.place)
+        rule(event.provenance)
+        stage(event.provenance)
+        start(event.span)
+        words(event.span)
+        out.key("type")
+        out.string(event.type)
+        out.closeObject()
     }
-}
 
-extension TimelineEntry: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: ContractKey.self)
-        try c.encode(date, forKey: .date)
-        try c.encode(span, in: .of(encoder), withText: true)
-        try c.encode(provenance)
+    private mutating func timelineEntry(_ entry: TimelineEntry) {
+        out.openObject()
+        out.key("date")
+        out.string(entry.date)
+        end(entry.span)
+        rule(entry.provenance)
+        stage(entry.provenance)
+        start(entry.span)
+        words(entry.span)
+        out.closeObject()
     }
 }

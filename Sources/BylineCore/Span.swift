@@ -1,7 +1,7 @@
 /// A half-open range of UTF-8 byte offsets into a document's `text`.
 ///
 /// Inside Byline every offset is a UTF-8 offset (Swift's native string view); the JSON contract
-/// speaks Unicode code-point offsets, and ``ContractContext`` converts at that boundary.
+/// speaks Unicode code-point offsets, and ``OffsetMap`` converts at that boundary.
 ///
 ///     let span = Span(0, 5)   // the first five bytes of the text
 public struct Span: Hashable, Comparable, Sendable {

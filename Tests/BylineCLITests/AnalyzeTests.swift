@@ -3,6 +3,7 @@ import BylineCLI
 import BylineCore
 import BylineExtract
 import BylineSource
+import BylineTestSupport
 import Foundation
 import Testing
 
@@ -33,7 +34,7 @@ private func expectSentencesCoverParagraphs(_ document: Document, sourceLocation
 }
 
 @Test func sentencesCoverTheSeedsParagraphs() throws {
-    let seed = sharedFolder.appendingPathComponent("fixtures/seed/korea-herald-2024-11-10.txt")
+    let seed = try SharedData.url("fixtures/seed/korea-herald-2024-11-10.txt")
     let document = try analyze(String(contentsOf: seed, encoding: .utf8))
     #expect(document.paragraphs.filter { $0.kind == .body }.count == 18)
     expectSentencesCoverParagraphs(document)

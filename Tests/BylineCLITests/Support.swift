@@ -4,11 +4,6 @@ import BylineExtract
 import Foundation
 import Testing
 
-/// The package's root folder, and the shared fixtures beside the repository.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-let sharedFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-
 /// A fresh temporary folder for one test.
 func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("byline-tests-\(UUID().uuidString)")

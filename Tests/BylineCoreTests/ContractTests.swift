@@ -81,3 +81,132 @@ private func json(_ document: Document, _ fields: ContractFields) throws -> [Str
     #expect(quantity["time"] as? String == "2024-03")
     #expect(quantity["subject"] is NSNull)
 }
+
+/// Any JSON value, read back from the writer's output so that `JSONEncoder` can write it again.
+private enum JSONValue: Codable {
+    case null, int(Int), double(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        if let object = try? decoder.container(keyedBy: Key.self) {
+            var members: [String: JSONValue] = [:]
+            for key in object.allKeys { members[key.stringValue] = try object.decode(JSONValue.self, forKey: key) }
+            self = .object(members)
+        } else if var array = try? decoder.unkeyedContainer() {
+            var elements: [JSONValue] = []
+            while !array.isAtEnd { elements.append(try array.decode(JSONValue.self)) }
+            self = .array(elements)
+        } else {
+            let value = try decoder.singleValueContainer()
+            if value.decodeNil() {
+                self = .null
+            } else if let int = try? value.decode(Int.self) {
+                self = .int(int)
+            } else if let double = try? value.decode(Double.self) {
+                self = .double(double)
+            } else {
+                self = .string(try value.decode(String.self))
+            }
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .null:
+            var value = encoder.singleValueContainer()
+            try value.encodeNil()
+        case .int(let int):
+            var value = encoder.singleValueContainer()
+            try value.encode(int)
+        case .double(let double):
+            var value = encoder.singleValueContainer()
+            try value.encode(double)
+        case .string(let string):
+            var value = encoder.singleValueContainer()
+            try value.encode(string)
+        case .array(let elements):
+            var array = encoder.unkeyedContainer()
+            for element in elements { try array.encode(element) }
+        case .object(let members):
+            var object = encoder.container(keyedBy: Key.self)
+            for (key, value) in members { try object.encode(value, forKey: Key(stringValue: key)) }
+        }
+    }
+}
+
+/// A document with every kind of fact, odd characters in its strings, nulls and empty lists.
+private func everyFact() -> Document {
+    let text = "Title \"q\" \\ back\tslash\u{1}\n\nSeoul — ‘Kim’ said “$4.2 billion” on Friday.\u{2028}한국 \u{85}end/"
+    let provenance = Provenance(stage: "stage", rule: "rule/\"x\"")
+    let all = Span(0, text.utf8.count)
+    let at = text.utf8.distance(from: text.startIndex, to: text.range(of: "Seoul")!.lowerBound)
+    let seoul = Span(at, at + 5)
+    var document = Document(
+        id: "abc", source: Source(uri: "dir/in.html", format: .html),
+        metadata: Metadata(
+            title: "T\u{7}", authors: ["A", "B\u{1F}"], published: DateStamp(parsing: "2024-11-08T09:30+09:00"), language: "en",
+            filledBy: ["title": provenance, "published": Provenance(stage: "html", rule: "json-ld"), "language": provenance]),
+        text: text,
+        paragraphs: [Paragraph(span: all, kind: .body, provenance: provenance)],
+        captions: [
+            Caption(text: "A photo", credit: nil, span: nil, provenance: provenance),
+            Caption(text: "Another", credit: "Yonhap", span: seoul, provenance: provenance),
+        ],
+        removed: [Removal(text: "Share\u{2029}this", reason: .chrome, provenance: provenance)])
+    document.sentences = [Sentence(span: all, tokens: 0..<1, provenance: provenance)]
+    document.entities = [
+        Entity(
+            id: "e1", type: "PERSON", name: "Kim", aliases: ["K."],
+            roles: [Role(title: "minister", org: nil, span: seoul, provenance: provenance)],
+            mentions: [Mention(span: seoul, provenance: provenance)], provenance: provenance),
+        Entity(id: "e2", type: "GPE", name: "Seoul", provenance: provenance),
+    ]
+    document.quotes = [
+        Quote(kind: .direct, span: seoul, speaker: "e1", speakerMention: seoul, cue: "said", confidence: 0.85, provenance: provenance),
+        Quote(kind: .indirect, span: all, speaker: nil, speakerMention: nil, cue: nil, confidence: 1, provenance: provenance),
+    ]
+    document.times = [TimeExpression(span: seoul, type: .date, value: nil, provenance: provenance)]
+    document.quantities = [
+        Quantity(span: seoul, value: 4_200_000_000, unit: "USD", subject: "trade", speaker: "e1", provenance: provenance),
+        Quantity(span: seoul, value: 0.125, unit: nil, subject: nil, speaker: nil, time: "2024", provenance: provenance),
+        Quantity(span: seoul, value: -3, unit: "percent", subject: nil, speaker: nil, provenance: provenance),
+    ]
+    document.events = [
+        Event(
+            type: "conference", name: "forum", date: "2024-11-08", place: ["Seoul"], organizers: [], participants: ["e1"],
+            span: seoul, provenance: provenance)
+    ]
+    document.timeline = [TimelineEntry(date: "1989", span: seoul, provenance: provenance)]
+    return document
+}
+
+/// What `JSONEncoder` writes for the same value (sorted keys, slashes as they are), with the
+/// line separators escaped as the contract asks.
+private func encoderBytes(of data: Data, pretty: Bool) throws -> String {
+    let value = try JSONDecoder().decode(JSONValue.self, from: data)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+        .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        .replacingOccurrences(of: "\u{85}", with: "\\u0085")
+}
+
+@Test(arguments: [false, true])
+func theWriterWritesTheBytesOfJSONEncoder(pretty: Bool) throws {
+    for fields in [ContractFields.analysis, .extraction] {
+        let data = try DocumentWriter(fields: fields, pretty: pretty).encode(everyFact())
+        #expect(String(decoding: data, as: UTF8.self) == (try encoderBytes(of: data, pretty: pretty)))
+    }
+}
+
+@Test func aFigureThatIsNoNumberIsAnErrorNotJSON() {
+    var document = everyFact()
+    document.quantities[0].value = .infinity
+    #expect(throws: EncodingError.self) { try DocumentWriter(fields: .analysis, pretty: false).encode(document) }
+}

@@ -1,6 +1,7 @@
 import BylineCore
 import BylineExtract
 import BylineSource
+import BylineTestSupport
 import Foundation
 import Testing
 
@@ -16,10 +17,9 @@ private let pages: [(id: String, language: String)] = [
     ("05844573ca7e1fba", "en"), ("9cb8224b660f36c9", "en"), ("702d1da63b8e064c", "en"),
 ]
 
-private let benchmark = sharedFolder.appendingPathComponent("bench/aeb")
 
 private func goldBodies() throws -> [String: String] {
-    let data = try Data(contentsOf: benchmark.appendingPathComponent("ground-truth.json"))
+    let data = try Data(contentsOf: SharedData.url("bench/aeb/ground-truth.json"))
     let gold = try #require(JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
     return gold.compactMapValues { $0["articleBody"] as? String }
 }
@@ -28,7 +28,7 @@ private func goldBodies() throws -> [String: String] {
 func benchmarkPageGivesItsArticle(page: (id: String, language: String)) throws {
     let gold = try goldBodies()
     let key = try #require(gold.keys.first { $0.hasPrefix(page.id) })
-    let path = benchmark.appendingPathComponent("html/\(key).html.gz").path
+    let path = try SharedData.url("bench/aeb/html/\(key).html.gz").path
     let document = try Extractor(options: ReadOptions()).extract(InputReader.read(.file(uri: path)))
     let body = document.articleParagraphs.map { String(document.text[$0.span]) }.joined(separator: "\n\n")
     let f1 = ShingleScore(predicted: body, gold: try #require(gold[key])).f1

@@ -1,10 +1,6 @@
 import BylineNER
 import Foundation
 
-/// The shared data beside the repository (`../shared`).
-let sharedFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-
 /// A sentence written with spaces between its tokens, as a token list.
 func tokens(_ sentence: String) -> [String] {
     sentence.split(separator: " ").map(String.init)

@@ -1,13 +1,11 @@
 import BylineNER
+import BylineTestSupport
 import Foundation
 import Testing
 
-private let trainingFile = sharedFolder.appendingPathComponent("bench/conll2003/eng.train")
-
 /// Training twice on the same small slice of eng.train gives the same model file, byte for byte.
-@Test(.enabled(if: FileManager.default.fileExists(atPath: trainingFile.path)))
-func trainingIsReproducible() throws {
-    let documents = try CoNLLFile(path: trainingFile.path).documents
+@Test func trainingIsReproducible() throws {
+    let documents = try CoNLLFile(path: SharedData.url("bench/conll2003/eng.train").path).documents
     let training = Array(documents.prefix(12))
     let development = Array(documents[12..<15])
     var options = NERTrainer.Options()
