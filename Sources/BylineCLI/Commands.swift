@@ -19,7 +19,7 @@ public struct Byline: ParsableCommand {
 
 /// The options every reading command shares.
 public struct ReadingOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Files, directories (read recursively) or - for standard input; .gz files are decompressed.", valueName: "input"))
+    @Argument(help: ArgumentHelp("Files, directories (read recursively) or - for standard input; .gz files are decompressed, and WARC archives (.warc, .warc.gz) read record by record.", valueName: "input"))
     var inputs: [String]
 
     @Option(help: ArgumentHelp(

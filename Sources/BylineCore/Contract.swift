@@ -25,7 +25,8 @@ public struct DocumentWriter: Sendable {
 
     /// One document as JSON (UTF-8), without a trailing newline.
     ///
-    /// - Throws: `EncodingError` when a figure's value is not a finite number.
+    /// - Throws: `EncodingError` when a number other than a figure's value (which is written as
+    ///   null when it is too large for a double) is not finite.
     public func encode(_ document: Document) throws -> Data {
         var text = document.text
         return try text.withUTF8 { utf8 in
