@@ -1,12 +1,10 @@
 /// How an article's entity is joined to the entities already stored: the rules, apart from any
 /// back end. A back end finds the candidates (stored entities of the same class sharing a merge
-/// key, see ``NameKey/mergeKeys(name:aliases:kind:)``) and asks ``choose(for:among:)``.
+/// key, see ``NameKey/mergeKeys(name:aliases:kind:)``) and asks ``choose(for:hasCompany:among:)``.
 public enum EntityResolution {
     /// What is known of a stored entity that shares a merge key with the new one.
     public struct Candidate: Sendable {
         public var id: Int64
-        /// The key they share.
-        public var key: String
         /// Role titles and organisations, as name keys.
         public var roleTitles: Set<String>
         public var roleOrgs: Set<String>
@@ -14,16 +12,16 @@ public enum EntityResolution {
         /// names too.
         public var sharesCompany: Bool
 
-        public init(id: Int64, key: String, roleTitles: Set<String>, roleOrgs: Set<String>, sharesCompany: Bool) {
+        public init(id: Int64, roleTitles: Set<String>, roleOrgs: Set<String>, sharesCompany: Bool) {
             self.id = id
-            self.key = key
             self.roleTitles = roleTitles
             self.roleOrgs = roleOrgs
             self.sharesCompany = sharesCompany
         }
     }
 
-    /// The decision: the stored entity to join, or none (a new entity), and why.
+    /// The decision: the stored entity to join, or none (a new entity), and why. Reasons are
+    /// short, since every article mention keeps one: the name itself is beside it.
     public struct Decision: Sendable, Hashable {
         public var entity: Int64?
         public var reason: String
@@ -42,26 +40,26 @@ public enum EntityResolution {
     ///   - roles: the new entity's roles as (title key, organisation key).
     ///   - hasCompany: whether the new article names other organisations or people.
     public static func choose(for roles: [(title: String, org: String?)], hasCompany: Bool, among candidates: [Candidate]) -> Decision {
-        guard let first = candidates.first else { return Decision(entity: nil, reason: "new: no stored entity shares its name") }
+        guard let first = candidates.first else { return Decision(entity: nil, reason: "new name") }
         let titles = Set(roles.map(\.title))
         let orgs = Set(roles.compactMap(\.org))
         for candidate in candidates {
             if let title = titles.intersection(candidate.roleTitles).sorted().first {
-                return Decision(entity: candidate.id, reason: "same name '\(candidate.key)', same role '\(title)'")
+                return Decision(entity: candidate.id, reason: "same name, same role '\(title)'")
             }
             if let org = orgs.intersection(candidate.roleOrgs).sorted().first {
-                return Decision(entity: candidate.id, reason: "same name '\(candidate.key)', same organisation '\(org)'")
+                return Decision(entity: candidate.id, reason: "same name, same organisation '\(org)'")
             }
         }
         for candidate in candidates {
             let rolesDisagree = !roles.isEmpty && !(candidate.roleTitles.isEmpty && candidate.roleOrgs.isEmpty)
             if !rolesDisagree || !hasCompany {
-                return Decision(entity: candidate.id, reason: "same name '\(candidate.key)'")
+                return Decision(entity: candidate.id, reason: "same name")
             }
             if candidate.sharesCompany {
-                return Decision(entity: candidate.id, reason: "same name '\(candidate.key)', other roles, named beside the same people or organisations")
+                return Decision(entity: candidate.id, reason: "same name, other roles, same company")
             }
         }
-        return Decision(entity: nil, reason: "namesake of entity \(first.id) ('\(first.key)') kept apart: other roles, no one named beside both")
+        return Decision(entity: nil, reason: "namesake of \(first.id) kept apart: other roles, no one named beside both")
     }
 }

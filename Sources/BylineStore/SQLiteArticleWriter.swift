@@ -100,12 +100,11 @@ struct SQLiteArticleWriter {
     private func resolve(_ entity: ArticleFacts.EntityFacts, company: [Int64]) throws -> (entity: Int64, reason: String) {
         let kind = EntityClass.of(entity.type)
         let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: kind)
-        var decision = EntityResolution.Decision(entity: nil, reason: "new: a single name is not merged across articles")
+        var decision = EntityResolution.Decision(entity: nil, reason: "single name: never merged")
         if !keys.isEmpty {
-            let candidates = try candidates(sharing: keys, kind: kind, type: entity.type, company: company)
-            decision = EntityResolution.choose(
-                for: entity.roles.map { (NameKey.of($0.title), $0.org.map(NameKey.of)) }, hasCompany: !company.isEmpty,
-                among: candidates)
+            let roles = entity.roles.map { (title: NameKey.of($0.title), org: $0.org.map(NameKey.of)) }
+            let candidates = try candidates(sharing: keys, kind: kind, type: entity.type, roles: roles, company: company)
+            decision = EntityResolution.choose(for: roles, hasCompany: !company.isEmpty, among: candidates)
         }
         let id: Int64
         if let chosen = decision.entity {
@@ -125,10 +124,15 @@ struct SQLiteArticleWriter {
     }
 
     /// Stored entities of the same class that share a merge key, oldest first.
-    private func candidates(sharing keys: [String], kind: EntityClass, type: String, company: [Int64]) throws
+    ///
+    /// What the namesake test needs of a candidate (its roles, the company it keeps) is read only
+    /// when the new entity has roles, and the company only when no role agrees.
+    private func candidates(
+        sharing keys: [String], kind: EntityClass, type: String, roles: [(title: String, org: String?)], company: [Int64]
+    ) throws
         -> [EntityResolution.Candidate]
     {
-        var found: [Int64: String] = [:]
+        var found = Set<Int64>()
         var order: [Int64] = []
         for key in keys {
             let rows = try Row.fetchAll(
@@ -139,13 +143,12 @@ struct SQLiteArticleWriter {
             for row in rows {
                 let id: Int64 = row[0]
                 let storedType: String = row[1]
-                guard kind != .any || storedType == type, found[id] == nil else { continue }
-                found[id] = key
+                guard kind != .any || storedType == type, found.insert(id).inserted else { continue }
                 order.append(id)
             }
         }
-        guard kind == .person else {
-            return order.map { EntityResolution.Candidate(id: $0, key: found[$0]!, roleTitles: [], roleOrgs: [], sharesCompany: false) }
+        guard kind == .person, !roles.isEmpty else {
+            return order.map { EntityResolution.Candidate(id: $0, roleTitles: [], roleOrgs: [], sharesCompany: false) }
         }
         return try order.map { id in
             var titles = Set<String>()
@@ -155,14 +158,15 @@ struct SQLiteArticleWriter {
                 if let org = row[1] as String? { orgs.insert(NameKey.of(org)) }
             }
             var shares = false
-            if !company.isEmpty, !(titles.isEmpty && orgs.isEmpty) {
+            let agree = roles.contains { titles.contains($0.title) || $0.org.map(orgs.contains) == true }
+            if !company.isEmpty, !agree, !(titles.isEmpty && orgs.isEmpty) {
                 let marks = Array(repeating: "?", count: company.count).joined(separator: ",")
                 shares = try Bool.fetchOne(db, sql: """
                     SELECT EXISTS (SELECT 1 FROM entityLink mine JOIN entityLink other ON other.articleNumber = mine.articleNumber
                                    WHERE mine.entityId = ? AND other.entityId IN (\(marks)))
                     """, arguments: StatementArguments([id] + company)) ?? false
             }
-            return EntityResolution.Candidate(id: id, key: found[id]!, roleTitles: titles, roleOrgs: orgs, sharesCompany: shares)
+            return EntityResolution.Candidate(id: id, roleTitles: titles, roleOrgs: orgs, sharesCompany: shares)
         }
     }
 

@@ -18,8 +18,8 @@ import Testing
 }
 
 @Test func agreeingRolesWinAndDisagreeingOnesKeepNamesakesApart() {
-    let senator = EntityResolution.Candidate(id: 1, key: "dana reyes", roleTitles: ["senator"], roleOrgs: ["senate"], sharesCompany: false)
-    let coach = EntityResolution.Candidate(id: 2, key: "dana reyes", roleTitles: ["head coach"], roleOrgs: [], sharesCompany: false)
+    let senator = EntityResolution.Candidate(id: 1, roleTitles: ["senator"], roleOrgs: ["senate"], sharesCompany: false)
+    let coach = EntityResolution.Candidate(id: 2, roleTitles: ["head coach"], roleOrgs: [], sharesCompany: false)
     #expect(EntityResolution.choose(for: [("head coach", nil)], hasCompany: true, among: [senator, coach]).entity == 2)
     #expect(EntityResolution.choose(for: [("mayor", "harbor city")], hasCompany: true, among: [senator]).entity == nil)
     #expect(EntityResolution.choose(for: [], hasCompany: true, among: [senator]).entity == 1)

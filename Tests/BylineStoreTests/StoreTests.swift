@@ -42,7 +42,7 @@ func oneFullNameSpelledTwoWaysIsOnePerson(backend: Backend) async throws {
     #expect(person.roles.count == 2)
     let links = try await store.links(of: person.id)
     #expect(links.count == 2)
-    #expect(links[1].reason.contains("same name 'marta vidal serra'"))
+    #expect(links[1].reason.hasPrefix("same name"))
 }
 
 @Test(arguments: Backend.allCases)
