@@ -18,18 +18,13 @@ public struct CoreferenceStage: Stage {
 
     public init() {}
 
-    public func run(on document: inout Document) {
-        run(on: &document, text: FactText(document))
-    }
-
     /// How many sentences back a pronoun looks for a subject.
     static let pronounReach = 2
 
-    /// Adds the pronoun mentions, reading the words of `text`, made from `document`.
-    func run(on document: inout Document, text: FactText) {
+    public func run(on document: inout Document) {
+        let text = FactText(document)
         let speech = SpeechText(document: document, facts: text)
         let subjects = SubjectReader(text: speech, mentions: SpeakerMentions(document: document, text: speech))
-        var added = Set<Int>()
         // The subject of each whole sentence, read once however many pronouns look back at it.
         var sentenceSubjects: [Int: Range<Int>?] = [:]
         for sentence in document.sentences {
@@ -38,11 +33,9 @@ public struct CoreferenceStage: Stage {
                     pronoun.refersOnlyToPeople || !endsClause(t, text: text),
                     let (entity, rule) = antecedent(of: t, types: pronoun.refersTo, subjects: subjects, sentenceSubjects: &sentenceSubjects)
                 else { continue }
-                document.entities[entity].mentions.append(Mention(span: document.tokens[t].span, provenance: Provenance(stage: name, rule: rule)))
-                added.insert(entity)
+                document.addMention(Mention(span: document.tokens[t].span, provenance: Provenance(stage: name, rule: rule)), to: entity)
             }
         }
-        for entity in added { document.entities[entity].mentions.sort { $0.span.start < $1.span.start } }
     }
 
     /// Whether the pronoun at token `t` ends its clause, as an object does ("signed it.",

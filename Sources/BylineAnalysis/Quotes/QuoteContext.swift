@@ -15,8 +15,6 @@ struct QuoteContext {
         subjects = SubjectReader(text: text, mentions: mentions)
     }
 
-    /// Dashes that sign a quote with its speaker's name.
-    static let signatureDashes: Set<String> = ["\u{2015}", "\u{2014}", "\u{2013}", "--", "-"]
     /// The most tokens of a speaker's label before a colon ("Rep. Jim Clyburn:").
     static let longestLabel = 4
 
@@ -91,7 +89,7 @@ struct QuoteContext {
         guard openToken > sentence.lowerBound else { return false }
         let mark = text.key(openToken - 1)
         let capital = document.text[quote.span].first?.isUppercase == true
-        return mark == ":" || mark == "," && capital || capital && isDateline(sentence.lowerBound..<(openToken - 1)) && Self.signatureDashes.contains(mark)
+        return mark == ":" || mark == "," && capital || capital && isDateline(sentence.lowerBound..<(openToken - 1)) && Dashes.signature.contains(mark)
     }
 
     /// Whether tokens `range` are a dateline before its dash: a place in capitals or a place the

@@ -19,12 +19,7 @@ public struct QuoteStage: Stage {
     public init() {}
 
     public func run(on document: inout Document) {
-        run(on: &document, text: FactText(document))
-    }
-
-    /// Adds the quotes, reading the words of `text`, made from `document`.
-    func run(on document: inout Document, text: FactText) {
-        let context = QuoteContext(document: document, facts: text)
+        let context = QuoteContext(document: document, facts: FactText(document))
         let calibration = SpeakerCalibration.shared
         // Reported speech in the article's sentences: what it says, and who speaks where.
         var memory = SpeakerMemory(paragraphOfSentence: context.text.paragraphOfSentence)

@@ -20,7 +20,7 @@ enum ReportedSpeech {
         let tokens = text.document.tokens
         // A dateline is no part of what was said ("LISBON — …", "LISBON: …").
         var range = sentence
-        if let mark = range.prefix(QuoteContext.longestLabel + 1).first(where: { QuoteContext.signatureDashes.contains(text.key($0)) || text.key($0) == ":" }),
+        if let mark = range.prefix(QuoteContext.longestLabel + 1).first(where: { Dashes.signature.contains(text.key($0)) || text.key($0) == ":" }),
             text.key(mark) == ":" ? mark > range.lowerBound && context.mentions.isPlace(range.lowerBound..<mark) : context.isDateline(range.lowerBound..<mark)
         {
             range = (mark + 1)..<range.upperBound

@@ -42,8 +42,8 @@ enum QuoteMarks {
     /// bracket or a dash.
     private static func opensAfter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x20, 0x0A, 0x0D, 0x09, 0xA0, 0x28, 0x5B, 0x7B, 0x2D, 0x2013, 0x2014: true
-        default: scalar.value >= 0x80 && scalar.properties.isWhitespace
+        case 0x20, 0x0A, 0x0D, 0x09, 0xA0, 0x28, 0x5B, 0x7B: true
+        default: Dashes.clauseCharacters.contains(scalar) || scalar.value >= 0x80 && scalar.properties.isWhitespace
         }
     }
 

@@ -18,7 +18,7 @@ struct CueAfterSieve: SpeakerSieve {
     /// Monday.`).
     static let longestTail = 4
     /// Marks that end a quote as a clause of its own.
-    static let clauseEnds: Set<Unicode.Scalar> = [",", "?", "!", "\u{2014}", "\u{2013}", "-"]
+    static let clauseEnds: Set<Unicode.Scalar> = Dashes.clauseCharacters.union([",", "?", "!"])
 
     /// What the words right after a quote say about its speaker: the attribution, and whether
     /// those words go on to introduce the next quote of the sentence.

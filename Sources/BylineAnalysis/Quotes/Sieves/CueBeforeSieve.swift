@@ -71,7 +71,7 @@ struct CueBeforeSieve: SpeakerSieve {
     /// quote (`"…," and "…"`).
     private func isClauseBreak(_ c: Int, openToken: Int, in text: SpeechText) -> Bool {
         let k = text.key(c)
-        if k == ";" || QuoteContext.signatureDashes.contains(k) { return true }
+        if k == ";" || Dashes.signature.contains(k) { return true }
         return k == "," && c + 2 < openToken && Self.clauseOpeners.contains(text.key(c + 1))
     }
 

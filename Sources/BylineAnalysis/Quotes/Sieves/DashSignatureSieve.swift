@@ -10,7 +10,7 @@ struct DashSignatureSieve: SpeakerSieve {
         // The dash stands alone or is glued to the first word ("-Mayor Ortiz").
         guard t + 1 < text.document.tokens.count else { return nil }
         let dash = text.key(t)
-        let dashes = QuoteContext.signatureDashes
+        let dashes = Dashes.signature
         guard dashes.contains(dash) || dashes.contains(String(dash.prefix(1))) && text.facts.words[t].span.length > 1 else { return nil }
         // A title may come before the name ("― President Ortiz"): the first person named
         // before the signature's first comma.
