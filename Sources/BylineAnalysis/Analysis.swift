@@ -19,6 +19,7 @@ public struct FactStages: Stage {
     public let name = "facts"
     public let requires: Set<Layer>
     public let provides: Set<Layer>
+    public let modifies: Set<Layer>
     let quotes = QuoteStage()
     let quantities = QuantityStage()
     let events = EventStage()
@@ -26,6 +27,7 @@ public struct FactStages: Stage {
 
     public init() {
         provides = quotes.provides.union(quantities.provides).union(events.provides).union(timeline.provides)
+        modifies = quotes.modifies
         requires = quotes.requires.union(quantities.requires).union(events.requires).union(timeline.requires).subtracting(provides)
     }
 

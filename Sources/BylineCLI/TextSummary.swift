@@ -56,7 +56,7 @@ struct TextSummary: Sendable {
     }
 
     private func people(_ document: Document) -> [String] {
-        let people = document.entities.filter { $0.type == "PERSON" }
+        let people = document.entities.filter { $0.type == .person }
         guard !people.isEmpty else { return [] }
         return section("People") + people.map { person in
             let roles = person.roles.map { styled(oneLine(document.text[$0.span]), .role) }

@@ -259,7 +259,7 @@ private struct ContractWriter {
         rule(entity.provenance)
         stage(entity.provenance)
         out.key("type")
-        out.string(entity.type)
+        out.string(entity.type.rawValue)
         out.closeObject()
     }
 

@@ -1,12 +1,25 @@
 // The fact layers of a document, as the JSON contract names them (DESIGN.md). Each fact keeps
 // the span of its evidence and the provenance of the stage and rule that produced it.
 
+/// What kind of thing an entity is; the raw values are the contract's type names.
+public enum EntityType: String, Hashable, Sendable, CaseIterable {
+    /// A person (`PERSON`).
+    case person = "PERSON"
+    /// A company, agency, party, union or other body (`ORG`).
+    case organisation = "ORG"
+    /// A country, city or state: a place with a government (`GPE`).
+    case geopolitical = "GPE"
+    /// A place without one: a river, sea, mountain or region (`LOC`).
+    case location = "LOC"
+    /// Any other name: events, works, nationalities (`MISC`).
+    case miscellaneous = "MISC"
+}
+
 /// A person, organisation, place or other named thing, with every mention of it.
 public struct Entity: Hashable, Sendable {
     /// The document-local id, `e1`, `e2`, …
     public var id: String
-    /// The contract's type name: PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, …
-    public var type: String
+    public var type: EntityType
     /// The fullest form of the name.
     public var name: String
     public var aliases: [String]
@@ -15,7 +28,7 @@ public struct Entity: Hashable, Sendable {
     public var provenance: Provenance
 
     public init(
-        id: String, type: String, name: String, aliases: [String] = [], roles: [Role] = [],
+        id: String, type: EntityType, name: String, aliases: [String] = [], roles: [Role] = [],
         mentions: [Mention] = [], provenance: Provenance
     ) {
         self.id = id

@@ -11,37 +11,48 @@ public enum Layer: String, Sendable, CaseIterable, Comparable {
     public static let fromReader: Set<Layer> = [.metadata, .text, .paragraphs, .captions]
 }
 
-/// One step of analysis with one job: it declares what it needs and what it adds.
+/// One step of analysis with one job: it declares what it reads, what it adds, and which
+/// layers of other stages it changes.
 public protocol Stage: Sendable {
     /// A short name, recorded in the provenance of what the stage produces.
     var name: String { get }
-    /// The layers that must be present before the stage runs.
+    /// The layers the stage reads: each must be present before it runs.
     var requires: Set<Layer> { get }
     /// The layers the stage fills.
     var provides: Set<Layer> { get }
+    /// The layers of earlier stages that the stage changes (adds to or edits); each must be
+    /// present before it runs. None by default.
+    var modifies: Set<Layer> { get }
     /// Adds the stage's layers to `document`.
     func run(on document: inout Document)
+}
+
+extension Stage {
+    public var modifies: Set<Layer> { [] }
 }
 
 /// An ordered list of stages whose requirements were checked when it was made.
 ///
 ///     let pipeline = try Pipeline([Tokenize(), SplitSentences()])
 ///     pipeline.run(on: &document)
+///
+/// In a debug build, running also checks that each stage changed only the layers it provides
+/// or modifies, and stops the program naming the stage and the layer when one did not.
 public struct Pipeline: Sendable {
     public let stages: [any Stage]
     /// Every layer a document has after the pipeline ran.
     public let layers: Set<Layer>
 
-    /// Checks the chain: each stage's requirements must be met by the reader or an earlier stage.
+    /// Checks the chain: each stage's requirements and the layers it modifies must be met by
+    /// the reader or an earlier stage.
     ///
     /// - Throws: ``BylineError`` of kind `pipeline`, naming the stage and the missing layers.
     public init(_ stages: [any Stage], given: Set<Layer> = Layer.fromReader) throws(BylineError) {
         var available = given
         for stage in stages {
-            let missing = stage.requires.subtracting(available)
+            let missing = stage.requires.union(stage.modifies).subtracting(available)
             guard missing.isEmpty else {
-                let names = missing.sorted().map(\.rawValue).joined(separator: ", ")
-                throw BylineError(.pipeline, "stage '\(stage.name)' needs \(names), which no earlier stage provides")
+                throw BylineError(.pipeline, "stage '\(stage.name)' needs \(Self.names(missing)), which no earlier stage provides")
             }
             available.formUnion(stage.provides)
         }
@@ -52,7 +63,61 @@ public struct Pipeline: Sendable {
     /// Runs every stage in order.
     public func run(on document: inout Document) {
         for stage in stages {
+            #if DEBUG
+            let before = LayerFingerprints(document)
+            #endif
             stage.run(on: &document)
+            #if DEBUG
+            let undeclared = Self.undeclaredChanges(by: stage, from: before, to: LayerFingerprints(document))
+            precondition(undeclared.isEmpty, "stage '\(stage.name)' changed \(Self.names(undeclared)), which it does not declare")
+            #endif
         }
+    }
+
+    /// The layers that differ between `before` and `after` but that `stage` neither provides
+    /// nor modifies.
+    static func undeclaredChanges(by stage: any Stage, from before: LayerFingerprints, to after: LayerFingerprints) -> Set<Layer> {
+        before.changedLayers(comparedWith: after).subtracting(stage.provides).subtracting(stage.modifies)
+    }
+
+    private static func names(_ layers: Set<Layer>) -> String {
+        layers.sorted().map(\.rawValue).joined(separator: ", ")
+    }
+}
+
+/// A hash of each layer of a document, taken before and after a stage runs to tell which
+/// layers it changed. Roles are a layer of their own although they sit inside entities.
+struct LayerFingerprints {
+    private let hashes: [Layer: Int]
+
+    init(_ document: Document) {
+        func hash(_ value: some Hashable) -> Int {
+            var hasher = Hasher()
+            hasher.combine(value)
+            return hasher.finalize()
+        }
+        let entitiesWithoutRoles = document.entities.map { entity in
+            var entity = entity
+            entity.roles = []
+            return entity
+        }
+        // The roles with the entities that hold them: entities without roles add nothing.
+        var roles = Hasher()
+        for (e, entity) in document.entities.enumerated() where !entity.roles.isEmpty {
+            roles.combine(e)
+            roles.combine(entity.roles)
+        }
+        hashes = [
+            .metadata: hash(document.metadata), .text: hash(document.text), .paragraphs: hash(document.paragraphs),
+            .captions: hash(document.captions), .tokens: hash(document.tokens), .sentences: hash(document.sentences),
+            .entities: hash(entitiesWithoutRoles), .roles: roles.finalize(), .quotes: hash(document.quotes),
+            .times: hash(document.times), .quantities: hash(document.quantities), .events: hash(document.events),
+            .timeline: hash(document.timeline),
+        ]
+    }
+
+    /// The layers whose hash differs in `other`.
+    func changedLayers(comparedWith other: LayerFingerprints) -> Set<Layer> {
+        Set(Layer.allCases.filter { hashes[$0] != other.hashes[$0] })
     }
 }

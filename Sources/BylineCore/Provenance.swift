@@ -1,15 +1,81 @@
-/// Which pipeline stage, and which rule inside it, produced a fact.
+/// The name of a rule, sieve or pattern inside a stage, as the JSON contract writes it.
 ///
-/// Every fact in a ``Document`` carries one, so that any output can answer
-/// "why is this here?".
+/// Stages declare their rules as named constants, so a rule is never spelled twice:
+///
+///     extension RuleID {
+///         static let appositive = RuleID("appositive")
+///     }
+public struct RuleID: Hashable, Sendable, CustomStringConvertible {
+    /// The contract's name of the rule, e.g. `"appositive"`.
+    public let name: String
+
+    public init(_ name: String) {
+        self.name = name
+    }
+
+    public var description: String { name }
+}
+
+/// One step of a decision: the rule applied, with the detail that step recorded (how many
+/// candidates it chose among, for instance).
+public struct RuleStep: Hashable, Sendable, CustomStringConvertible {
+    public let rule: RuleID
+    /// What the step adds to its rule's name in the contract (`"2"` in
+    /// `surname-most-recent-of-2`), or nil.
+    public let detail: String?
+
+    public init(_ rule: RuleID, detail: String? = nil) {
+        self.rule = rule
+        self.detail = detail
+    }
+
+    /// The step as the contract writes it: the rule's name, then `-detail` when there is one.
+    public var description: String {
+        detail.map { "\(rule.name)-\($0)" } ?? rule.name
+    }
+}
+
+/// Which pipeline stage, and which rules inside it, produced a fact.
+///
+/// Every fact in a ``Document`` carries one, so that any output can answer "why is this here?".
+/// A decision made in several steps keeps each step in order: a name found by the tagger,
+/// then joined to a country, then to another spelling of it, has the steps `ner`, `country`,
+/// `spelling`, written `ner+country+spelling` in the contract.
+///
+///     let found = Provenance(stage: "entities", rule: .init("ner"))
+///     let joined = found.then(RuleID("surname"))   // rule "ner+surname"
 public struct Provenance: Hashable, Sendable {
     /// The stage's name, e.g. `"scraped-text"` or `"sentences"`.
     public let stage: String
-    /// The rule, sieve or pattern inside the stage, e.g. `"byline-line"`.
-    public let rule: String
+    /// The steps of the decision, in the order they were taken; never empty.
+    public let steps: [RuleStep]
 
-    public init(stage: String, rule: String) {
+    /// A fact produced by one rule.
+    public init(stage: String, rule: RuleID, detail: String? = nil) {
         self.stage = stage
-        self.rule = rule
+        steps = [RuleStep(rule, detail: detail)]
+    }
+
+    /// A fact produced by a rule whose name is read from data (a time pattern's row, a
+    /// metadata key), not declared in code.
+    public init(stage: String, rule: String) {
+        self.init(stage: stage, rule: RuleID(rule))
+    }
+
+    /// A fact decided in `steps`, in order; `steps` must not be empty.
+    public init(stage: String, steps: [RuleStep]) {
+        precondition(!steps.isEmpty, "a provenance needs at least one rule")
+        self.stage = stage
+        self.steps = steps
+    }
+
+    /// The same decision with one more step after the others.
+    public func then(_ rule: RuleID, detail: String? = nil) -> Provenance {
+        Provenance(stage: stage, steps: steps + [RuleStep(rule, detail: detail)])
+    }
+
+    /// The rule as the contract writes it: the steps joined by `+` (`"ner+surname"`).
+    public var rule: String {
+        steps.count == 1 ? steps[0].description : steps.map(\.description).joined(separator: "+")
     }
 }

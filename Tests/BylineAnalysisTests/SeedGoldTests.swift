@@ -97,7 +97,7 @@ private func wordOverlap(_ a: String, _ b: String) -> Double {
     for gold in people {
         let name = try #require(gold["name"])
         let role = try #require(gold["role"])
-        let person = document.entities.first { $0.type == "PERSON" && nameKey($0.name) == nameKey(name) }
+        let person = document.entities.first { $0.type == .person && nameKey($0.name) == nameKey(name) }
         guard let person else {
             Issue.record("no PERSON entity named \(name)")
             continue

@@ -75,3 +75,10 @@ private func render(_ format: OutputFormat, analysed: Bool, colour: Bool = false
     #expect(throws: (any Error).self) { try BylineCLI.Byline.parseAsRoot(["extract", "--format", "csv-quotes", "x.txt"]) }
     #expect(throws: Never.self) { try BylineCLI.Byline.parseAsRoot(["extract", "--format", "text", "x.txt"]) }
 }
+
+/// `byline analyze --help` names every format and says which table each CSV format writes.
+@Test func analyzeHelpMatchesItsSnapshot() throws {
+    let help = BylineCLI.Byline.helpMessage(for: Analyze.self, columns: 100)
+    #expect(help.contains("csv-quotes or csv-figures"))
+    try assertSnapshot(help + "\n", named: "analyze-help.txt", in: snapshots)
+}

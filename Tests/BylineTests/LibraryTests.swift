@@ -16,7 +16,7 @@ import Testing
     let attributed = document.quotes.filter { $0.speaker != nil }
     #expect(!attributed.isEmpty)
     for quote in attributed {
-        #expect(document.entities.contains { $0.id == quote.speaker && $0.type == "PERSON" })
+        #expect(document.entities.contains { $0.id == quote.speaker && $0.type == .person })
     }
     #expect(!document.quantities.isEmpty)
     let json = try #require(JSONSerialization.jsonObject(with: Data(try Byline.json(document).utf8)) as? [String: Any])

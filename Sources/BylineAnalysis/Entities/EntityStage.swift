@@ -8,7 +8,8 @@ import BylineCore
 /// the rule that joined it to its entity.
 public struct EntityStage: Stage {
     public let name = "entities"
-    public let requires: Set<Layer> = [.text, .tokens, .sentences]
+    /// Times, because a name does not end in the words of a time expression.
+    public let requires: Set<Layer> = [.text, .tokens, .sentences, .times]
     public let provides: Set<Layer> = [.entities]
     let finder: NamedMentionFinder
 
@@ -67,7 +68,7 @@ public struct EntityStage: Stage {
             }
             let end = t + found.words.count
             document.entities[found.entity].mentions.append(
-                Mention(span: Span(tokens[t].span.start, tokens[end - 1].span.end), provenance: Provenance(stage: name, rule: "name-repeat")))
+                Mention(span: Span(tokens[t].span.start, tokens[end - 1].span.end), provenance: Provenance(stage: name, rule: .nameRepeat)))
             t = end
         }
         for e in document.entities.indices { document.entities[e].mentions.sort { $0.span.start < $1.span.start } }
@@ -81,7 +82,7 @@ struct MentionGrouper {
 
     /// An entity being built.
     private struct Group {
-        var type: String
+        var type: EntityType
         /// Written forms in order of first use.
         private(set) var forms: [String]
         var keys: Set<String>
@@ -100,7 +101,7 @@ struct MentionGrouper {
         /// The keys of the name's words, in order.
         private var nameKeys: [String] = []
 
-        init(type: String, forms: [String], key: String, country: String?, mention: Mention, at offset: Int) {
+        init(type: EntityType, forms: [String], key: String, country: String?, mention: Mention, at offset: Int) {
             self.type = type
             self.forms = []
             keys = [key]
@@ -127,13 +128,11 @@ struct MentionGrouper {
             nameKeys.count > words.count && nameKeys.suffix(words.count).elementsEqual(words)
         }
 
-        /// Takes in `other`'s forms and mentions, each mention's rule extended by `rule`.
-        mutating func absorb(_ other: Group, rule: String) {
+        /// Takes in `other`'s forms and mentions, each mention's provenance taking the step `rule`.
+        mutating func absorb(_ other: Group, rule: RuleID) {
             for form in other.forms { add(form) }
             keys.formUnion(other.keys)
-            let joined = other.mentions.map {
-                Mention(span: $0.span, provenance: Provenance(stage: $0.provenance.stage, rule: $0.provenance.rule + rule))
-            }
+            let joined = other.mentions.map { Mention(span: $0.span, provenance: $0.provenance.then(rule)) }
             mentions = (mentions + joined).sorted { $0.span.start < $1.span.start }
         }
 
@@ -152,46 +151,48 @@ struct MentionGrouper {
 
     mutating func add(_ mention: NamedMention) {
         let key = NameForms.key(mention.text)
-        let country = mention.type == "GPE" ? vocabulary.countryCode(mention.text) : nil
-        var rule = mention.rule
+        let country = mention.type == .geopolitical ? vocabulary.countryCode(mention.text) : nil
+        var steps = mention.steps
         var target: Int?
         if let country {
             target = groups.firstIndex { $0.country == country }
-            rule += "+country"
+            steps.append(RuleStep(.country))
         }
         // A one-word name of a person is a surname (or a given name): it goes to the person
         // named most recently with it, not to whoever it was given to before.
         var mention = mention
-        let loneName = mention.type == "PERSON" && !mention.text.utf8.contains(0x20)
+        let loneName = mention.type == .person && !mention.text.utf8.contains(0x20)
         if loneName {
-            (target, rule) = surnameOwner(mention, rule: rule)
-            // A lone word no one named is called by that ends a country's name ("Guinea") is a place.
-            if target == nil, vocabulary.countryLastWords.contains(key) {
-                mention.type = "GPE"
-                rule += "+place-word"
+            if let (owner, step) = surnameOwner(mention) {
+                target = owner
+                steps.append(step)
+            } else if vocabulary.countryLastWords.contains(key) {
+                // A lone word no one named is called by that ends a country's name ("Guinea") is a place.
+                mention.type = .geopolitical
+                steps.append(RuleStep(.placeWord))
             }
         }
         if target == nil {
             target = groupsByKey[key]?.filter { Self.compatible(groups[$0].type, mention.type) }.min()
-            if target != nil, !groups[target!].forms.contains(mention.text) { rule += "+spelling" }
+            if target != nil, !groups[target!].forms.contains(mention.text) { steps.append(RuleStep(.spelling)) }
         }
         // Several words that end a person's fuller name are that person ("Vidal Serra" after
         // "Marta Vidal Serra"): a compound surname.
-        if target == nil, mention.type == "PERSON", !loneName {
+        if target == nil, mention.type == .person, !loneName {
             let words = mention.text.split(separator: " ").map { NameForms.key($0) }
-            if let owner = groups.lastIndex(where: { $0.type == "PERSON" && $0.endsWith(words) }) {
+            if let owner = groups.lastIndex(where: { $0.type == .person && $0.endsWith(words) }) {
                 target = owner
-                rule += "+surname"
+                steps.append(RuleStep(.surname))
             }
         }
-        if target == nil, mention.type != "PERSON" {
+        if target == nil, mention.type != .person {
             target = groups.firstIndex { group in
-                Self.compatible(group.type, mention.type) && group.type != "PERSON"
+                Self.compatible(group.type, mention.type) && group.type != .person
                     && group.forms.contains { NameForms.isAcronym(mention.text, of: $0) || NameForms.isAcronym($0, of: mention.text) }
             }
-            if target != nil { rule += "+acronym" }
+            if target != nil { steps.append(RuleStep(.acronym)) }
         }
-        let evidence = Mention(span: mention.span, provenance: Provenance(stage: stage, rule: rule))
+        let evidence = Mention(span: mention.span, provenance: Provenance(stage: stage, steps: steps))
         guard let index = target else {
             groupsByKey[key, default: []].append(groups.count)
             groups.append(
@@ -207,27 +208,27 @@ struct MentionGrouper {
         groups[index].mentions.append(evidence)
         groups[index].lastSeen = mention.span.start
         // A place the tagger called an organisation is still the country it names.
-        if country != nil { groups[index].type = "GPE" }
+        if country != nil { groups[index].type = .geopolitical }
     }
 
     /// The person a one-word name refers to: the one whose full name holds it as a word
     /// (a surname first or last). Of several, the one named before with the same title ("Vice
     /// President Ruiz"), else the most recently named.
-    private func surnameOwner(_ mention: NamedMention, rule: String) -> (Int?, String) {
+    private func surnameOwner(_ mention: NamedMention) -> (Int, RuleStep)? {
         let key = NameForms.key(mention.text)
-        let owners = groups.indices.filter { groups[$0].type == "PERSON" && groups[$0].nameWords.contains(key) }
+        let owners = groups.indices.filter { groups[$0].type == .person && groups[$0].nameWords.contains(key) }
         if owners.count > 1, let title = mention.title {
             let titled = owners.filter { groups[$0].titles.contains(title) }
-            if titled.count == 1 { return (titled[0], rule + "+surname-by-title") }
+            if titled.count == 1 { return (titled[0], RuleStep(.surnameByTitle)) }
         }
-        guard let owner = owners.max(by: { groups[$0].lastSeen < groups[$1].lastSeen }) else { return (nil, rule) }
-        return (owner, rule + (owners.count == 1 ? "+surname" : "+surname-most-recent-of-\(owners.count)"))
+        guard let owner = owners.max(by: { groups[$0].lastSeen < groups[$1].lastSeen }) else { return nil }
+        return (owner, owners.count == 1 ? RuleStep(.surname) : RuleStep(.surnameMostRecentOf, detail: String(owners.count)))
     }
 
     /// Whether mentions of these types may name one thing: the tagger may call one
     /// organisation ORG in one sentence and MISC in another.
-    private static func compatible(_ a: String, _ b: String) -> Bool {
-        a == b || (a != "PERSON" && b != "PERSON")
+    private static func compatible(_ a: EntityType, _ b: EntityType) -> Bool {
+        a == b || (a != .person && b != .person)
     }
 
     /// The groups after a lone name that came before any full name holding it (a headline's
@@ -235,11 +236,11 @@ struct MentionGrouper {
     private func groupsWithEarlySurnamesJoined() -> [Group] {
         var merged = groups
         var joined = Set<Int>()
-        for (index, group) in groups.enumerated() where group.type == "PERSON" && group.nameWords.isEmpty {
+        for (index, group) in groups.enumerated() where group.type == .person && group.nameWords.isEmpty {
             let key = NameForms.key(group.name)
-            guard let owner = groups.indices.first(where: { groups[$0].type == "PERSON" && groups[$0].nameWords.contains(key) })
+            guard let owner = groups.indices.first(where: { groups[$0].type == .person && groups[$0].nameWords.contains(key) })
             else { continue }
-            merged[owner].absorb(group, rule: "+surname-named-later")
+            merged[owner].absorb(group, rule: .surnameNamedLater)
             joined.insert(index)
         }
         return merged.indices.filter { !joined.contains($0) }.map { merged[$0] }
@@ -252,7 +253,38 @@ struct MentionGrouper {
             let name = group.name
             return Entity(
                 id: "e\(i + 1)", type: group.type, name: name, aliases: group.forms.filter { $0 != name },
-                mentions: group.mentions, provenance: Provenance(stage: stage, rule: group.mentions.first?.provenance.rule ?? "ner"))
+                mentions: group.mentions, provenance: group.mentions.first?.provenance ?? Provenance(stage: stage, rule: .ner))
         }
     }
+}
+
+extension RuleID {
+    /// A name the tagger found.
+    static let ner = RuleID("ner")
+    /// A country's name (or short name) that no tagged name covered.
+    static let countryName = RuleID("country-name")
+    /// An organisation's head noun, "of" and the name after joined ("Royal Society of Chemistry").
+    static let ofPhrase = RuleID("of-phrase")
+    /// Two names the tagger ran together at "and", split.
+    static let splitAtAnd = RuleID("split-at-and")
+    /// A country's name joined to the other names of that country.
+    static let country = RuleID("country")
+    /// A lone word that ends a country's name, read as a place.
+    static let placeWord = RuleID("place-word")
+    /// Another spelling of a name already seen.
+    static let spelling = RuleID("spelling")
+    /// A surname (or the words that end a fuller name) joined to the one person who holds it.
+    static let surname = RuleID("surname")
+    /// A shared surname joined to the person named before with the same title.
+    static let surnameByTitle = RuleID("surname-by-title")
+    /// A shared surname joined to the most recently named of its holders; the detail is how
+    /// many hold it.
+    static let surnameMostRecentOf = RuleID("surname-most-recent-of")
+    /// An acronym joined to its expansion, or the other way round.
+    static let acronym = RuleID("acronym")
+    /// A surname written before any full name (a headline's), joined to the first person then
+    /// named in full with it.
+    static let surnameNamedLater = RuleID("surname-named-later")
+    /// A name of several words the tagger passed over where it appears again.
+    static let nameRepeat = RuleID("name-repeat")
 }

@@ -11,11 +11,10 @@ struct NamedMention {
     /// Token indices into ``Document/tokens``.
     var tokens: Range<Int>
     var span: Span
-    /// PERSON, ORG, GPE, LOC or MISC.
-    var type: String
+    var type: EntityType
     var text: String
-    /// How the mention was found: "ner" or "country-name".
-    var rule: String
+    /// How the mention was found (`ner` or `country-name`), then each rule that reshaped it.
+    var steps: [RuleStep]
     /// The last word of the title or honorific written just before a person's name, lower-cased
     /// ("president" of "Vice President", "mrs."): which of two people sharing a surname is meant.
     var title: String? = nil
@@ -88,19 +87,24 @@ struct NamedMentionFinder {
         return (found + countries).sorted { $0.span.start < $1.span.start }
     }
 
+    /// The CoNLL types a tagger gives names (any other type reads as miscellaneous).
+    enum TaggedType: String {
+        case person = "PER", organisation = "ORG", location = "LOC", miscellaneous = "MISC"
+    }
+
     /// Entity chunks of IOB tags: a `B-` tag, or an `I-` tag after another type, opens one.
-    static func chunks(_ tags: [String]) -> [(Range<Int>, String)] {
-        var chunks: [(Range<Int>, String)] = []
+    static func chunks(_ tags: [String]) -> [(Range<Int>, TaggedType)] {
+        var chunks: [(Range<Int>, TaggedType)] = []
         var open: (start: Int, type: String)?
         for (i, tag) in tags.enumerated() {
             let (marker, type) = parts(of: tag)
             if let current = open, marker != "I" || type != current.type {
-                chunks.append((current.start..<i, current.type))
+                chunks.append((current.start..<i, TaggedType(rawValue: current.type) ?? .miscellaneous))
                 open = nil
             }
             if let type, open == nil { open = (i, type) }
         }
-        if let current = open { chunks.append((current.start..<tags.count, current.type)) }
+        if let current = open { chunks.append((current.start..<tags.count, TaggedType(rawValue: current.type) ?? .miscellaneous)) }
         return chunks
     }
 
@@ -125,7 +129,7 @@ struct NamedMentionFinder {
         var i = 0
         while i < mentions.count {
             var mention = mentions[i]
-            while i + 1 < mentions.count, mention.type != "PERSON", let head = mention.text.split(separator: " ").last,
+            while i + 1 < mentions.count, mention.type != .person, let head = mention.text.split(separator: " ").last,
                 Self.organisationHeads.contains(String(head)), mentions[i + 1].tokens.lowerBound == mention.tokens.upperBound + 1,
                 document.text[document.tokens[mention.tokens.upperBound].span] == "of"
             {
@@ -133,8 +137,8 @@ struct NamedMentionFinder {
                 mention.tokens = mention.tokens.lowerBound..<next.tokens.upperBound
                 mention.span = Span(mention.span.start, next.span.end)
                 mention.text = String(document.text[mention.span])
-                mention.type = "ORG"
-                mention.rule += "+of-phrase"
+                mention.type = .organisation
+                mention.steps.append(RuleStep(.ofPhrase))
                 i += 1
             }
             out.append(mention)
@@ -154,7 +158,7 @@ struct NamedMentionFinder {
             else { return [mention] }
             return [(mention.tokens.lowerBound..<and), ((and + 1)..<mention.tokens.upperBound)].map { range in
                 let span = Span(document.tokens[range.lowerBound].span.start, document.tokens[range.upperBound - 1].span.end)
-                return NamedMention(tokens: range, span: span, type: mention.type, text: String(document.text[span]), rule: mention.rule + "+split-at-and")
+                return NamedMention(tokens: range, span: span, type: mention.type, text: String(document.text[span]), steps: mention.steps + [RuleStep(.splitAtAnd)])
             }
         }
     }
@@ -162,8 +166,8 @@ struct NamedMentionFinder {
     /// A name the tagger read as one organisation or place that holds an office's title
     /// ("Harbor Council Speaker Ana Ruiz", "Acme Union President"): the body before the title, and
     /// the person after it. The title itself is left to the role stage.
-    private func splitAtTitle(_ range: Range<Int>, conllType: String, in document: Document) -> [(Range<Int>, String)] {
-        guard conllType != "PER" else { return [(range, conllType)] }
+    private func splitAtTitle(_ range: Range<Int>, conllType: TaggedType, in document: Document) -> [(Range<Int>, TaggedType)] {
+        guard conllType != .person else { return [(range, conllType)] }
         let word = { (i: Int) in String(document.text[document.tokens[i].span]) }
         guard let title = ((range.lowerBound + 1)..<range.upperBound).first(where: { k in
             word(k).first?.isUppercase == true && vocabulary.titleHeads.contains(word(k).lowercased())
@@ -186,11 +190,11 @@ struct NamedMentionFinder {
                 && !vocabulary.isTitleWord(text.lowercased())
         } && !Self.organisationEndings.contains(word(rest.upperBound - 1))
         guard isName else { return [(range, conllType)] }
-        return (body.isEmpty ? [] : [(body, conllType)]) + [(rest, "PER")]
+        return (body.isEmpty ? [] : [(body, conllType)]) + [(rest, .person)]
     }
 
     /// A mention of `tokens`, trimmed of honorifics and trailing marks, typed for the contract.
-    private func mention(tokens range: Range<Int>, conllType: String, in document: Document) -> NamedMention? {
+    private func mention(tokens range: Range<Int>, conllType: TaggedType, in document: Document) -> NamedMention? {
         let tokens = document.tokens
         var lower = range.lowerBound
         var upper = range.upperBound
@@ -199,15 +203,15 @@ struct NamedMentionFinder {
         var conllType = conllType
         if let honorific = honorific(at: lower, before: upper, in: document) {
             lower += honorific
-            conllType = "PER"
+            conllType = .person
         }
         // So does an abbreviated title before a name ("Sen. Ray Molina" read as a place).
-        if conllType != "PER", upper - lower > 1, word(lower).hasSuffix("."), vocabulary.isTitleWord(word(lower).lowercased()) {
-            conllType = "PER"
+        if conllType != .person, upper - lower > 1, word(lower).hasSuffix("."), vocabulary.isTitleWord(word(lower).lowercased()) {
+            conllType = .person
         }
         // A title the tagger took into a person's name ("Mayor Grace Adeyemi") is a role, read
         // by the role stage, not part of the name.
-        while conllType == "PER", upper - lower > 1, vocabulary.isTitleWord(word(lower).lowercased()) { lower += 1 }
+        while conllType == .person, upper - lower > 1, vocabulary.isTitleWord(word(lower).lowercased()) { lower += 1 }
         // A clause word capitalised at a sentence's start is not part of a name ("Although").
         while upper - lower > 1, isOpeningWord(word(lower)) { lower += 1 }
         // A name ends before a quotation mark, a dash or a bracket, a person's before an ordinary
@@ -219,7 +223,7 @@ struct NamedMentionFinder {
             guard text.first?.isLowercase == true else {
                 return tokens[i].kind == .quote || Self.breaks.contains(text)
             }
-            if conllType == "PER" { return !vocabulary.nameParticles.contains(text) }
+            if conllType == .person { return !vocabulary.nameParticles.contains(text) }
             return isClauseWord(text)
         }) {
             upper = end
@@ -229,7 +233,7 @@ struct NamedMentionFinder {
         // of a time expression the tagger ran on into ("the Harbor Committee Tuesday"); a year
         // may end a name ("Expo 2030").
         while upper - lower > 1,
-            conllType != "PER" && word(upper - 1).first?.isLowercase == true || tokens[upper - 1].kind == .word && isTime(upper - 1, in: document)
+            conllType != .person && word(upper - 1).first?.isLowercase == true || tokens[upper - 1].kind == .word && isTime(upper - 1, in: document)
         {
             upper -= 1
         }
@@ -237,24 +241,24 @@ struct NamedMentionFinder {
         // Titles alone ("Maj. Gen." read as an organisation) name no one, nor does a lone clause
         // word ("So" read as an organisation).
         guard upper > lower, !(lower..<upper).allSatisfy({ vocabulary.isTitleWord(word($0).lowercased()) }),
-            conllType == "PER" || upper - lower > 1 || !isOpeningWord(word(lower))
+            conllType == .person || upper - lower > 1 || !isOpeningWord(word(lower))
         else { return nil }
         let span = Span(tokens[lower].span.start, tokens[upper - 1].span.end)
         let text = String(document.text[span])
         // A name ending in a company's or institution's word is an organisation's, not a
         // person's or a miscellaneous name's ("Harbor League" read as MISC).
-        if conllType == "PER" || conllType == "MISC", upper - lower > 1, Self.organisationEndings.contains(word(upper - 1)) {
-            conllType = "ORG"
+        if conllType == .person || conllType == .miscellaneous, upper - lower > 1, Self.organisationEndings.contains(word(upper - 1)) {
+            conllType = .organisation
         }
-        let type: String
+        let type: EntityType
         switch conllType {
-        case "PER": type = "PERSON"
-        case "ORG": type = vocabulary.countryCode(text) != nil ? "GPE" : "ORG"
-        case "LOC": type = isFeature(text) ? "LOC" : "GPE"
-        default: type = vocabulary.countryCode(text) != nil ? "GPE" : "MISC"
+        case .person: type = .person
+        case .organisation: type = vocabulary.countryCode(text) != nil ? .geopolitical : .organisation
+        case .location: type = isFeature(text) ? .location : .geopolitical
+        case .miscellaneous: type = vocabulary.countryCode(text) != nil ? .geopolitical : .miscellaneous
         }
-        var mention = NamedMention(tokens: lower..<upper, span: span, type: type, text: text, rule: "ner")
-        if type == "PERSON" {
+        var mention = NamedMention(tokens: lower..<upper, span: span, type: type, text: text, steps: [RuleStep(.ner)])
+        if type == .person {
             var first = lower
             while first > 0, vocabulary.isTitleWord(word(first - 1).lowercased()) || isHonorific(word(first - 1)) { first -= 1 }
             if first < lower { mention.title = word(lower - 1).lowercased() }
@@ -312,7 +316,7 @@ struct NamedMentionFinder {
                 let text = String(document.text[span])
                 // Short names only in capitals: "US", not "us".
                 if vocabulary.countryCode(text) != nil, text.first?.isUppercase == true, text.count > 4 || !text.contains(where: \.isLowercase) {
-                    added.append(NamedMention(tokens: range, span: span, type: "GPE", text: text, rule: "country-name"))
+                    added.append(NamedMention(tokens: range, span: span, type: .geopolitical, text: text, steps: [RuleStep(.countryName)]))
                     matched = length
                     break
                 }

@@ -22,7 +22,7 @@ public struct RoleStage: Stage {
 
     public func run(on document: inout Document) {
         let reader = PhraseReader(document: document, vocabulary: vocabulary)
-        for e in document.entities.indices where document.entities[e].type == "PERSON" {
+        for e in document.entities.indices where document.entities[e].type == .person {
             var roles: [Role] = []
             for mention in document.entities[e].mentions {
                 guard let range = reader.tokenRange(of: mention.span) else { continue }
@@ -53,12 +53,12 @@ public struct RoleStage: Stage {
         guard end > start else { return [] }
         // "NAME, Director, Acme Securities.": the organisation after a comma closes the phrase.
         if reader.word(end) == ",", reader.organisation(in: start..<end) == nil, let body = reader.mention(at: end + 1),
-            body.type == "ORG", let range = reader.mentionRange(at: end + 1), range.lowerBound == end + 1,
+            body.type == .organisation, let range = reader.mentionRange(at: end + 1), range.lowerBound == end + 1,
             range.upperBound >= reader.sentenceEnd(of: end) || [",", ".", ";"].contains(reader.word(range.upperBound) ?? "")
         {
             end = range.upperBound
         }
-        return roles(in: start..<end, rule: "appositive", reader: reader)
+        return roles(in: start..<end, rule: .appositive, reader: reader)
     }
 
     /// "[ORG's] TITLE NAME" — a title just before the name.
@@ -77,32 +77,32 @@ public struct RoleStage: Stage {
         }
         let title = reader.text(first..<start)
         var org: String?
-        var rule = "title-before-name"
+        var rule = RuleID.titleBeforeName
         var evidence = first..<start
         if first >= 2, ["'s", "’s"].contains(reader.word(first - 1) ?? ""), let owner = reader.mention(at: first - 2),
-            owner.type != "PERSON"
+            owner.type != .person
         {
             org = owner.name
-            rule = "possessive-title"
+            rule = .possessiveTitle
             evidence = reader.mentionRange(at: first - 2)!.lowerBound..<start
-        } else if first >= 1, let body = reader.mention(at: first - 1), body.type == "ORG" || body.type == "GPE" {
+        } else if first >= 1, let body = reader.mention(at: first - 1), body.type == .organisation || body.type == .geopolitical {
             // "Harbor Council Speaker NAME", "Port Authority Director NAME": the body named before the title.
             org = body.name
-            rule = "body-title"
+            rule = .bodyTitle
             evidence = reader.mentionRange(at: first - 1)!.lowerBound..<start
         } else if let (length, country) = (1...vocabulary.longestDemonym).reversed().lazy.compactMap({ n in
             first >= n ? vocabulary.country(ofDemonym: reader.text((first - n)..<first)).map { (n, $0) } : nil
         }).first {
             // "Chilean Ambassador NAME": the country of the nationality before the title.
             org = country
-            rule = "nationality-title"
+            rule = .nationalityTitle
             evidence = (first - length)..<start
         }
         return [Role(title: title, org: org, span: reader.span(evidence), provenance: Provenance(stage: name, rule: rule))]
     }
 
     /// The roles of one phrase: each title it joins with "and", with the organisation it names.
-    private func roles(in phrase: Range<Int>, rule: String, reader: PhraseReader) -> [Role] {
+    private func roles(in phrase: Range<Int>, rule: RuleID, reader: PhraseReader) -> [Role] {
         let org = reader.organisation(in: phrase)
         var roles: [Role] = []
         var i = phrase.lowerBound
@@ -215,6 +215,19 @@ struct PhraseReader {
     /// place.
     func organisation(in phrase: Range<Int>) -> String? {
         let named = phrase.compactMap { mention(at: $0) }
-        return (named.last { $0.type == "ORG" } ?? named.last { $0.type == "GPE" || $0.type == "LOC" })?.name
+        return (named.last { $0.type == .organisation } ?? named.last { $0.type == .geopolitical || $0.type == .location })?.name
     }
+}
+
+extension RuleID {
+    /// "NAME, TITLE of ORG": a role phrase after the name's comma.
+    static let appositive = RuleID("appositive")
+    /// "TITLE NAME": a title just before the name.
+    static let titleBeforeName = RuleID("title-before-name")
+    /// "ORG's TITLE NAME": the organisation before the title, with a possessive.
+    static let possessiveTitle = RuleID("possessive-title")
+    /// "ORG TITLE NAME": a body named just before the title.
+    static let bodyTitle = RuleID("body-title")
+    /// "NATIONALITY TITLE NAME": the country of the nationality before the title.
+    static let nationalityTitle = RuleID("nationality-title")
 }

@@ -73,7 +73,7 @@ public struct EventStage: Stage {
             Event(
                 type: draft.event.type, name: draft.event.name, date: draft.event.date, place: draft.event.place,
                 organizers: draft.event.organizers, participants: draft.event.participants, span: draft.event.span,
-                provenance: Provenance(stage: name, rule: draft.rule))
+                provenance: Provenance(stage: name, steps: draft.steps))
         }
     }
 }
@@ -102,12 +102,14 @@ struct EventDraft {
     var event: EventMention
     /// The words of the event's name.
     var words: Set<Substring>
-    var rule: String
+    /// How the event was found: by a proper name or a description, then `merged` once other
+    /// mentions joined it.
+    var steps: [RuleStep]
 
     init(_ mention: EventMention) {
         event = mention
         words = mention.nameWords
-        rule = mention.named ? "named" : "described"
+        steps = [RuleStep(mention.named ? .namedEvent : .describedEvent)]
     }
 
     /// Whether `mention` refers to this event: the same type, dates that agree (one holds
@@ -136,7 +138,7 @@ struct EventDraft {
         event.place = (event.place + mention.place).uniqued()
         event.organizers = (event.organizers + mention.organizers).uniqued()
         event.participants = (event.participants + mention.participants).uniqued()
-        rule = (event.named ? "named" : "described") + "+merged"
+        steps = [RuleStep(event.named ? .namedEvent : .describedEvent), RuleStep(.mergedEvent)]
     }
 }
 
@@ -145,7 +147,7 @@ struct EventReader {
     let text: FactText
     let words: EventWords
     /// Entity ids and types by mention, in text order.
-    let entityMentions: [(span: Span, id: String, type: String)]
+    let entityMentions: [(span: Span, id: String, type: EntityType)]
     /// Which tokens lie inside a quantity ("12 board meetings").
     let counted: [Bool]
     /// The name keys of the organisations of people's roles.
@@ -184,7 +186,7 @@ struct EventReader {
         return EventMention(
             type: type, name: name, named: named, date: date(of: range), place: places(after: range.upperBound, in: sentence),
             organizers: names(after: .organizer, from: range.upperBound, in: sentence, types: nil),
-            participants: names(after: .participantBy, from: range.upperBound, in: sentence, types: ["PERSON"])
+            participants: names(after: .participantBy, from: range.upperBound, in: sentence, types: [.person])
                 + attendees(before: range.lowerBound, in: sentence),
             span: text.span(sentence))
     }
@@ -277,7 +279,7 @@ struct EventReader {
 
     /// The entities named in a list after a cue of `role` that follows the mention in its
     /// sentence ("co-organized by the A and B"); `types` keeps only entities of those types.
-    private func names(after role: EventWords.Role, from start: Int, in sentence: Range<Int>, types: Set<String>?) -> [String] {
+    private func names(after role: EventWords.Role, from start: Int, in sentence: Range<Int>, types: Set<EntityType>?) -> [String] {
         guard let cue = (start..<sentence.upperBound).lazy.compactMap({ i in
             self.words.cue(role, at: i, in: self.text.words, limit: sentence.upperBound).map { i + $0 }
         }).first
@@ -306,7 +308,7 @@ struct EventReader {
                 var start = verbEnd - length
                 while start > sentence.lowerBound, !opensClause(start - 1) { start -= 1 }
                 guard start < verbEnd - length else { return [] }
-                return entities(in: text.span(start..<(verbEnd - length)), types: ["PERSON"])
+                return entities(in: text.span(start..<(verbEnd - length)), types: [.person])
             }
         }
         return []
@@ -325,7 +327,16 @@ struct EventReader {
     private static let longestCue = 3
 
     /// The ids of entities with a mention inside `span`, in text order.
-    private func entities(in span: Span, types: Set<String>?) -> [String] {
+    private func entities(in span: Span, types: Set<EntityType>?) -> [String] {
         entityMentions.filter { mention in span.contains(mention.span) && (types?.contains(mention.type) ?? true) }.map(\.id).uniqued()
     }
+}
+
+extension RuleID {
+    /// An event found by its proper name ("the Nordic Council Summit").
+    static let namedEvent = RuleID("named")
+    /// An event found by a description ("an international conference").
+    static let describedEvent = RuleID("described")
+    /// Other mentions of the event joined it.
+    static let mergedEvent = RuleID("merged")
 }

@@ -74,16 +74,16 @@ public struct TimelineStage: Stage {
     }
 
     /// The time expression that dates the verb, and the rule that chose it.
-    private func date(of verb: Range<Int>, clause: Range<Int>, in text: FactText) -> (Int, String)? {
-        for i in verb.upperBound..<clause.upperBound where isDated(i, in: text) { return (i, "date-after-verb") }
-        for i in (clause.lowerBound..<verb.lowerBound).reversed() where isDated(i, in: text) { return (i, "date-before-verb") }
+    private func date(of verb: Range<Int>, clause: Range<Int>, in text: FactText) -> (Int, RuleID)? {
+        for i in verb.upperBound..<clause.upperBound where isDated(i, in: text) { return (i, .dateAfterVerb) }
+        for i in (clause.lowerBound..<verb.lowerBound).reversed() where isDated(i, in: text) { return (i, .dateBeforeVerb) }
         // An opening adverbial: the sentence's first clause, led by a preposition.
         let sentence = text.sentence(of: verb.lowerBound)
         var first = sentence.lowerBound
         while first < clause.lowerBound, text.isClauseEdge(first) { first += 1 }
         guard first < clause.lowerBound, text.grammar.isA(text.words[first].key, .preposition) else { return nil }
         let opening = text.segment(of: first)
-        return opening.first { isDated($0, in: text) }.map { ($0, "date-in-opening-adverbial") }
+        return opening.first { isDated($0, in: text) }.map { ($0, .dateInOpeningAdverbial) }
     }
 
     private func isDated(_ i: Int, in text: FactText) -> Bool {
@@ -107,13 +107,24 @@ public struct TimelineStage: Stage {
             while j < clause.upperBound, !isDated(j, in: text), !text.isVerb(j) { j += 1 }
             guard j < clause.upperBound, j > i + 1, isDated(j, in: text), let value = text.timeOfToken[j].flatMap(text.dateValue) else { break }
             let end = lastToken(ofTimeAt: j, in: text) + 1
-            entries.append(entry(value, (i + 1)..<end, rule: "coordinated", in: text))
+            entries.append(entry(value, (i + 1)..<end, rule: .coordinated, in: text))
             i = end
         }
         return entries
     }
 
-    private func entry(_ date: String, _ tokens: Range<Int>, rule: String, in text: FactText) -> TimelineEntry {
+    private func entry(_ date: String, _ tokens: Range<Int>, rule: RuleID, in text: FactText) -> TimelineEntry {
         TimelineEntry(date: date, span: text.span(tokens), provenance: Provenance(stage: name, rule: rule))
     }
+}
+
+extension RuleID {
+    /// The first dated time after the milestone verb in its clause.
+    static let dateAfterVerb = RuleID("date-after-verb")
+    /// The nearest dated time before the verb in its clause.
+    static let dateBeforeVerb = RuleID("date-before-verb")
+    /// A dated time in an adverbial opening the sentence.
+    static let dateInOpeningAdverbial = RuleID("date-in-opening-adverbial")
+    /// A phrase joined by "and" after the verb's date, with a date of its own.
+    static let coordinated = RuleID("coordinated")
 }

@@ -90,7 +90,9 @@ struct Figure {
     var tokens: Range<Int>
     var value: Double
     var unit: String?
-    var rule: String
+    var rule: RuleID
+    /// Whether a scale word was applied to the number ("1.5 million", "a dozen").
+    var scaled = false
 }
 
 /// Reads the figure that starts at a token.
@@ -106,7 +108,7 @@ struct FigureReader {
         let limit = text.sentence(of: i).upperBound
         let key = text.words[i].key
         if let value = words.multiplier(key) {
-            return Figure(tokens: i..<(i + 1), value: value, unit: "fold", rule: "multiplier")
+            return Figure(tokens: i..<(i + 1), value: value, unit: "fold", rule: .multiplier)
         }
         if let value = words.ordinal(key) ?? ordinalOfCompound(key) {
             return ordinalFigure(value, at: i, limit: limit)
@@ -125,20 +127,20 @@ struct FigureReader {
         }
         if let currency {
             figure.unit = currency
-            figure.rule = "money"
+            figure.rule = .money
         } else if let suffix = words.currency(at: end, in: text.words, limit: limit) {
             figure.tokens = i..<(end + suffix.length)
             figure.unit = suffix.code
-            figure.rule = "money"
+            figure.rule = .money
         } else if let percent = words.percent(at: end, in: text.words, limit: limit) {
             figure.tokens = i..<(end + percent.length)
             figure.unit = percent.code
-            figure.rule = "percent"
+            figure.rule = .percent
         } else if let unit = countedUnit(after: end, limit: limit, plural: figure.value != 1) {
             figure.tokens = i..<unit.upperBound
             figure.unit = text.string(unit)
-            figure.rule = "count"
-        } else if text.words[figure.tokens.lowerBound].kind != .number, figure.rule != "scaled" {
+            figure.rule = .count
+        } else if text.words[figure.tokens.lowerBound].kind != .number, !figure.scaled {
             // A number word alone ("the two") is no figure.
             return nil
         }
@@ -146,7 +148,7 @@ struct FigureReader {
     }
 
     /// A number at `i` with the scale words after it ("1.5 million", "a dozen"); `unit`
-    /// holds a currency glued to the digits, `rule` says "scaled" when a scale was applied.
+    /// holds a currency glued to the digits.
     private func number(at i: Int, limit: Int) -> Figure? {
         guard i < limit, text.timeOfToken[i] == nil else { return nil }
         let key = text.words[i].key
@@ -160,7 +162,7 @@ struct FigureReader {
                 value *= scale
                 scaled = true
             } else if let unit = words.percentSuffix(digits.suffix) {
-                return Figure(tokens: i..<(i + 1), value: value, unit: unit, rule: "percent")
+                return Figure(tokens: i..<(i + 1), value: value, unit: unit, rule: .percent)
             } else if !digits.suffix.isEmpty {
                 return nil
             }
@@ -177,7 +179,7 @@ struct FigureReader {
             scaled = true
             end += 1
         }
-        return Figure(tokens: i..<end, value: value, unit: glued, rule: scaled ? "scaled" : "number")
+        return Figure(tokens: i..<end, value: value, unit: glued, rule: scaled ? .scaled : .number, scaled: scaled)
     }
 
     /// The ordinal of a hyphenated rank word ("second-largest", "third-most-visited").
@@ -195,14 +197,14 @@ struct FigureReader {
         var end = i + 1
         if ordinalOfCompound(text.words[i].key) == nil {
             if end < limit, let unit = words.ordinalNouns[text.words[end].key] {
-                return Figure(tokens: i..<(end + 1), value: value, unit: unit, rule: "ordinal")
+                return Figure(tokens: i..<(end + 1), value: value, unit: unit, rule: .ordinal)
             }
             guard end < limit, words.superlatives.contains(text.words[end].key) else { return nil }
             end += 1
         }
         // The rank's noun phrase belongs to its text: "third-largest export market".
         let noun = countedUnit(after: end, limit: limit, plural: false)
-        return Figure(tokens: i..<(noun?.upperBound ?? end), value: value, unit: "rank", rule: "rank")
+        return Figure(tokens: i..<(noun?.upperBound ?? end), value: value, unit: "rank", rule: .rank)
     }
 
     /// The counted noun after a number: lower-case content words up to the first plural
@@ -248,4 +250,23 @@ struct FigureReader {
         if words.plurals.contains(key) { return true }
         return key.hasSuffix("s") && !key.hasSuffix("ss") && !key.hasSuffix("us") && !key.hasSuffix("is")
     }
+}
+
+extension RuleID {
+    /// A multiplier word ("23-fold", "doubled").
+    static let multiplier = RuleID("multiplier")
+    /// A counted ordinal ("35th anniversary").
+    static let ordinal = RuleID("ordinal")
+    /// A rank ("third-largest export market").
+    static let rank = RuleID("rank")
+    /// An amount of money: a number with a currency before or after it.
+    static let money = RuleID("money")
+    /// A percentage.
+    static let percent = RuleID("percent")
+    /// A number with the noun it counts ("40 ministerial meetings").
+    static let count = RuleID("count")
+    /// A number with scale words and nothing it counts ("1.5 million").
+    static let scaled = RuleID("scaled")
+    /// A bare number in digits.
+    static let number = RuleID("number")
 }

@@ -41,7 +41,7 @@ struct QuoteContext {
     static let pronouns = speakerWords["pronoun"] ?? []
 
     /// Entity types that speak: people, organisations, and places standing for their governments.
-    static let speakingTypes: Set<String> = ["PERSON", "ORG", "GPE"]
+    static let speakingTypes: Set<EntityType> = [.person, .organisation, .geopolitical]
 
     /// Words that introduce a title rather than speech: `the theme "…"`.
     static let titleWords = speakerWords["title-word"] ?? []
@@ -71,7 +71,7 @@ struct QuoteContext {
         var mentionAt: [Int: (Int, Span)] = [:]
         var personTokens: [Int] = []
         for (e, entity) in document.entities.enumerated() where Self.speakingTypes.contains(entity.type) {
-            let isPerson = entity.type == "PERSON"
+            let isPerson = entity.type == .person
             for mention in entity.mentions {
                 var t = starts.firstIndex(atOrAfter: mention.span.start)
                 while t < document.tokens.count, document.tokens[t].span.end <= mention.span.end {
@@ -143,10 +143,10 @@ struct QuoteContext {
         if let mention = mentionAt[t] { return (mention.entity, mention.span) }
         let pronoun = key(t)
         guard !quoted[t], Self.pronouns.contains(pronoun) else { return nil }
-        let types: Set<String>
+        let types: Set<EntityType>
         switch pronoun {
-        case "he", "she": types = ["PERSON"]
-        case "it": types = ["ORG", "GPE"]
+        case "he", "she": types = [.person]
+        case "it": types = [.organisation, .geopolitical]
         case "they": types = []
         default: return (nil, document.tokens[t].span)
         }
@@ -172,7 +172,7 @@ struct QuoteContext {
     /// its sentence before it, or else named in it before it, or else the subject of one of
     /// the sentences just before (subjects are what pronouns pick up); failing those, the one
     /// named last before it.
-    private func antecedent(of t: Int, types: Set<String>) -> Int? {
+    private func antecedent(of t: Int, types: Set<EntityType>) -> Int? {
         let fits = { (mention: (entity: Int, span: Span)) in types.contains(self.document.entities[mention.entity].type) }
         guard !types.isEmpty else { return nil }
         var s = sentenceOf[t]
@@ -193,7 +193,7 @@ struct QuoteContext {
             }
             s -= 1
         }
-        guard types.contains("PERSON") else { return nil }
+        guard types.contains(.person) else { return nil }
         let k = personTokens.firstIndex(atOrAfter: t)
         return k > 0 ? mentionAt[personTokens[k - 1]]?.entity : nil
     }
@@ -254,7 +254,7 @@ struct QuoteContext {
         for t in range {
             guard let mention = mentionAt[t] else { continue }
             let last = t + 1 == range.upperBound || mentionAt[t + 1]?.entity != mention.entity
-            if document.entities[mention.entity].type == "PERSON" {
+            if document.entities[mention.entity].type == .person {
                 let possessor = last && t + 1 < range.upperBound && (key(t + 1) == "'s" || key(t + 1) == "'")
                 if !possessor { person = mention }
             } else if last, t + 1 == range.upperBound {
@@ -270,7 +270,7 @@ struct QuoteContext {
 
     /// Whether tokens `range` are one person's name and nothing else.
     private func isName(_ range: Range<Int>) -> Bool {
-        guard let first = mentionAt[range.lowerBound], document.entities[first.entity].type == "PERSON" else { return false }
+        guard let first = mentionAt[range.lowerBound], document.entities[first.entity].type == .person else { return false }
         return range.allSatisfy { mentionAt[$0]?.entity == first.entity }
     }
 
@@ -278,12 +278,12 @@ struct QuoteContext {
     /// speaker's label.
     func isPlace(_ range: Range<Int>) -> Bool {
         guard let first = mentionAt[range.lowerBound] else { return false }
-        return document.entities[first.entity].type == "GPE" && range.allSatisfy { mentionAt[$0]?.entity == first.entity }
+        return document.entities[first.entity].type == .geopolitical && range.allSatisfy { mentionAt[$0]?.entity == first.entity }
     }
 
     /// Whether token `t` is part of a person's name.
     func isPerson(at t: Int) -> Bool {
-        mentionAt[t].map { document.entities[$0.entity].type == "PERSON" } ?? false
+        mentionAt[t].map { document.entities[$0.entity].type == .person } ?? false
     }
 
     /// The span of tokens `range`, without a leading conjunction ("But a source").

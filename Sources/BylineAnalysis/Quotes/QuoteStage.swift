@@ -14,6 +14,8 @@ public struct QuoteStage: Stage {
     public let name = "quotes"
     public let requires: Set<Layer> = [.text, .paragraphs, .tokens, .sentences, .entities]
     public let provides: Set<Layer> = [.quotes]
+    /// The pronouns speakers were resolved through join their entities' mentions.
+    public let modifies: Set<Layer> = [.entities]
 
     public init() {}
 
@@ -53,7 +55,7 @@ public struct QuoteStage: Stage {
                 Quote(
                     kind: kind, span: quote.span, speaker: attribution?.entity.map { document.entities[$0].id },
                     speakerMention: attribution?.mention, cue: attribution?.cue, confidence: attribution?.sieve.confidence ?? 0,
-                    provenance: Provenance(stage: name, rule: attribution?.sieve.rawValue ?? (isTitle ? "title" : "unattributed"))))
+                    provenance: Provenance(stage: name, rule: attribution.map { RuleID($0.sieve.rawValue) } ?? (isTitle ? .titleQuote : .unattributed))))
         }
         // What a direct quote already reports is not reported again, and the words that
         // attribute a quote ("Ortiz, a lawyer, said.") are not reported speech.
@@ -72,7 +74,7 @@ public struct QuoteStage: Stage {
         document.quotes = quotes.sorted { $0.span.start < $1.span.start }
         // A pronoun a speaker was resolved through becomes one of that entity's mentions.
         for (entity, span) in pronouns where !document.entities[entity].mentions.contains(where: { $0.span == span }) {
-            document.entities[entity].mentions.append(Mention(span: span, provenance: Provenance(stage: name, rule: "speaker-pronoun")))
+            document.entities[entity].mentions.append(Mention(span: span, provenance: Provenance(stage: name, rule: .speakerPronoun)))
             document.entities[entity].mentions.sort { $0.span.start < $1.span.start }
         }
     }
@@ -175,4 +177,13 @@ enum QuoteMarks {
         quote.span = span
         return quote
     }
+}
+
+extension RuleID {
+    /// A quote in title case or introduced as a title: no one's speech.
+    static let titleQuote = RuleID("title")
+    /// A quote no sieve gave a speaker.
+    static let unattributed = RuleID("unattributed")
+    /// A pronoun a speaker was resolved through, added to the speaker's mentions.
+    static let speakerPronoun = RuleID("speaker-pronoun")
 }

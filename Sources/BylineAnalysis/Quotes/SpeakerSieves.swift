@@ -366,11 +366,12 @@ extension QuoteContext {
             }
         }
         var found: (attribution: Attribution, start: Int)?
+        let openingEnd = openingClauseEnd(in: sentence)
         for c in (sentence.lowerBound..<openToken).reversed() where !quoted[c] {
             // The comma just before the quote introduces it; an opening clause's comma ends
             // the search, other breaks end it once a reporter is found.
             if c + 1 < openToken {
-                if key(c) == ",", openingClauseEnd(in: sentence) == c { break }
+                if key(c) == ",", openingEnd == c { break }
                 if found != nil, isClauseBreak(c, openToken: openToken) { break }
             }
             // A reporter inside a relative clause ("an architect who said") does not report the

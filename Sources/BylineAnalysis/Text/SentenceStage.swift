@@ -16,7 +16,7 @@ public struct SentenceStage: Stage {
         let tokens = document.tokens
         var sentences: [Sentence] = []
         var next = 0
-        let provenance = Provenance(stage: name, rule: "terminal-punctuation")
+        let provenance = Provenance(stage: name, rule: .terminalPunctuation)
         for paragraph in document.paragraphs {
             // Tokens are in paragraph order: this paragraph's run starts where the last ended.
             var end = next
@@ -29,4 +29,9 @@ public struct SentenceStage: Stage {
         }
         document.sentences = sentences
     }
+}
+
+extension RuleID {
+    /// A sentence ends at terminal punctuation (or its paragraph's end).
+    static let terminalPunctuation = RuleID("terminal-punctuation")
 }
