@@ -7,7 +7,7 @@ public enum Analysis {
     /// entities and quotes the document has.
     public static func pipeline() throws(BylineError) -> Pipeline {
         try Pipeline([
-            TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: NERModel.shared), RoleStage(), FactStages(),
+            TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: try NERModel.shared), RoleStage(), FactStages(),
         ])
     }
 }

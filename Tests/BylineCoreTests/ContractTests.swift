@@ -162,10 +162,10 @@ private func everyFact() -> Document {
     document.sentences = [Sentence(span: all, tokens: 0..<1, provenance: provenance)]
     document.entities = [
         Entity(
-            id: "e1", type: "PERSON", name: "Kim", aliases: ["K."],
+            id: "e1", type: .person, name: "Kim", aliases: ["K."],
             roles: [Role(title: "minister", org: nil, span: seoul, provenance: provenance)],
             mentions: [Mention(span: seoul, provenance: provenance)], provenance: provenance),
-        Entity(id: "e2", type: "GPE", name: "Seoul", provenance: provenance),
+        Entity(id: "e2", type: .geopolitical, name: "Seoul", provenance: provenance),
     ]
     document.quotes = [
         Quote(kind: .direct, span: seoul, speaker: "e1", speakerMention: seoul, cue: "said", confidence: 0.85, provenance: provenance),
