@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // zlib, for reading .gz inputs.
@@ -49,11 +50,14 @@ let package = Package(
         ),
         // The analysis stages that run after extraction.
         .target(name: "BylineAnalysis", dependencies: ["BylineCore", "BylineLanguage", "BylineNER"], resources: [.embedInCode("Resources")]),
+        // The knowledge base: articles and their facts across documents, behind one protocol
+        // (SQLite through GRDB), full-text search, people resolved across articles.
+        .target(name: "BylineStore", dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The command-line interface: commands, options and the run loop.
         .target(
             name: "BylineCLI",
             dependencies: [
-                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER",
+                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER", "BylineStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,9 +78,11 @@ let package = Package(
             name: "BylineAnalysisTests", dependencies: ["BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport"]),
         .testTarget(
             name: "BylineCLITests",
-            dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport"],
+            dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineStore", "BylineTestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(name: "BylineTests", dependencies: ["Byline", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,15 +5,33 @@ import BylineExtract
 import Foundation
 
 /// `byline`: reads news and keeps what it learns.
-public struct Byline: ParsableCommand {
+public struct Byline: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "byline",
         abstract: "Read news articles into cited records of who said what, who holds which role, what happened when, and which numbers were claimed.",
         version: "0.1.0",
-        subcommands: [Extract.self, Analyze.self, Tag.self, Train.self]
+        subcommands: [
+            Extract.self, Analyze.self, Tag.self, Train.self, Ingest.self, Search.self, Person.self, Quotes.self, Claims.self,
+            TimelineCommand.self, Stats.self, Export.self, People.self,
+        ]
     )
 
     public init() {}
+
+    /// Parses the command line and runs the command it names, waiting for those that are
+    /// `async`; exits with the command's status.
+    public static func start() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// The options every reading command shares.

@@ -59,7 +59,9 @@ struct TextSummary: Sendable {
         let people = document.entities.filter { $0.type == .person }
         guard !people.isEmpty else { return [] }
         return section("People") + people.map { person in
-            let roles = person.roles.map { styled(oneLine(document.text[$0.span]), .role) }
+            // A role stated twice (in a caption and in the body) is shown once.
+            var seen: Set<String> = []
+            let roles = person.roles.map { oneLine(document.text[$0.span]) }.filter { seen.insert($0).inserted }.map { styled($0, .role) }
             return "  " + styled(oneLine(person.name), .name) + (roles.isEmpty ? "" : " — " + roles.joined(separator: "; "))
         }
     }

@@ -1,3 +1,3 @@
 import BylineCLI
 
-Byline.main()
+await Byline.start()

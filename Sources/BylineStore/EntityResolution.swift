@@ -1,0 +1,65 @@
+/// How an article's entity is joined to the entities already stored: the rules, apart from any
+/// back end. A back end finds the candidates (stored entities of the same class sharing a merge
+/// key, see ``NameKey/mergeKeys(name:aliases:kind:)``) and asks ``choose(for:hasCompany:among:)``.
+public enum EntityResolution {
+    /// What is known of a stored entity that shares a merge key with the new one.
+    public struct Candidate: Sendable {
+        public var id: Int64
+        /// Role titles and organisations, as name keys.
+        public var roleTitles: Set<String>
+        public var roleOrgs: Set<String>
+        /// Whether an article of the candidate names an organisation or person this article
+        /// names too.
+        public var sharesCompany: Bool
+
+        public init(id: Int64, roleTitles: Set<String>, roleOrgs: Set<String>, sharesCompany: Bool) {
+            self.id = id
+            self.roleTitles = roleTitles
+            self.roleOrgs = roleOrgs
+            self.sharesCompany = sharesCompany
+        }
+    }
+
+    /// The decision: the stored entity to join, or none (a new entity), and why. Reasons are
+    /// short, since every article mention keeps one: the name itself is beside it.
+    public struct Decision: Sendable, Hashable {
+        public var entity: Int64?
+        public var reason: String
+    }
+
+    /// Picks the candidate the new entity is the same as.
+    ///
+    /// A candidate whose roles agree with the new entity's (a title or an organisation in
+    /// common) wins. Otherwise the first candidate is taken unless both have roles that share
+    /// nothing and the new article names other organisations or people, none of them named
+    /// beside the candidate: then they are namesakes (a senator and a football coach of one
+    /// name) and the new entity stays apart. An article that names no one else gives no
+    /// evidence either way, and the name decides.
+    ///
+    /// - Parameters:
+    ///   - roles: the new entity's roles as (title key, organisation key).
+    ///   - hasCompany: whether the new article names other organisations or people.
+    public static func choose(for roles: [(title: String, org: String?)], hasCompany: Bool, among candidates: [Candidate]) -> Decision {
+        guard let first = candidates.first else { return Decision(entity: nil, reason: "new name") }
+        let titles = Set(roles.map(\.title))
+        let orgs = Set(roles.compactMap(\.org))
+        for candidate in candidates {
+            if let title = titles.intersection(candidate.roleTitles).sorted().first {
+                return Decision(entity: candidate.id, reason: "same name, same role '\(title)'")
+            }
+            if let org = orgs.intersection(candidate.roleOrgs).sorted().first {
+                return Decision(entity: candidate.id, reason: "same name, same organisation '\(org)'")
+            }
+        }
+        for candidate in candidates {
+            let rolesDisagree = !roles.isEmpty && !(candidate.roleTitles.isEmpty && candidate.roleOrgs.isEmpty)
+            if !rolesDisagree || !hasCompany {
+                return Decision(entity: candidate.id, reason: "same name")
+            }
+            if candidate.sharesCompany {
+                return Decision(entity: candidate.id, reason: "same name, other roles, same company")
+            }
+        }
+        return Decision(entity: nil, reason: "namesake of \(first.id) kept apart: other roles, no one named beside both")
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import GRDB
+
+/// Writes one article and its facts inside the store's write transaction, joining its entities
+/// to the stored ones.
+struct SQLiteArticleWriter {
+    let db: Database
+    private let storedAt = ISO8601DateFormatter().string(from: Date())
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    /// Writes `article` unless it is stored already.
+    mutating func write(_ article: ArticleFacts) throws -> StoreReceipt {
+        if try Int64.fetchOne(db, sql: "SELECT number FROM article WHERE id = ?", arguments: [article.id]) != nil {
+            return StoreReceipt(present: 1)
+        }
+        let version = article.bylineVersion
+        let signature = article.signature.withUnsafeBytes { Data($0) }
+        try db.cachedStatement(sql: """
+            INSERT INTO article (id, uri, format, title, publisher, authors, published, day, language, url, text,
+                                 bylineVersion, storedAt, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                article.id, article.uri, article.format, article.title, article.publisher,
+                article.authors.joined(separator: "; "), article.published, article.published.map { String($0.prefix(10)) },
+                article.language, article.url, article.text, version, storedAt, signature,
+            ])
+        let number = db.lastInsertedRowID
+        try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, title, text) VALUES (?, ?, ?)")
+            .execute(arguments: [number, article.title, article.text])
+        if article.hasCJK {
+            try db.cachedStatement(sql: "INSERT INTO articleSearchCJK (rowid, title, text) VALUES (?, ?, ?)")
+                .execute(arguments: [number, article.title, article.text])
+        }
+        try linkStory(number, signature: article.signature)
+
+        var facts = 0
+        var global: [String: Int64] = [:]
+        // Organisations first, so that a person's namesake test can see this article's; the
+        // company an entity keeps is the organisations and the people with a full name.
+        let ordered = article.entities.sorted { ($0.type == "PERSON" ? 1 : 0) < ($1.type == "PERSON" ? 1 : 0) }
+        var company: [Int64] = []
+        for entity in ordered {
+            let id = try resolve(entity, company: company)
+            global[entity.local] = id.entity
+            if entity.type == "ORG" || (entity.type == "PERSON" && NameKey.fullName(entity.name) != nil) { company.append(id.entity) }
+            try db.cachedStatement(sql: """
+                INSERT INTO entityLink (entityId, articleNumber, localId, name, mentions, rank, reason, bylineVersion)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [id.entity, number, entity.local, entity.name, entity.mentions, entity.rank, id.reason, version])
+            facts += 1
+            for role in entity.roles {
+                try db.cachedStatement(sql: """
+                    INSERT INTO role (articleNumber, entityId, localId, title, org, start, end, rule, bylineVersion)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [number, id.entity, entity.local, role.title, role.org, role.start, role.end, role.rule, version])
+                facts += 1
+            }
+        }
+        for quote in article.quotes {
+            try db.cachedStatement(sql: """
+                INSERT INTO quote (articleNumber, speakerId, speakerLocal, kind, start, end, cue, confidence, rule, bylineVersion)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    number, quote.speaker.flatMap { global[$0] }, quote.speaker, quote.kind, quote.start, quote.end,
+                    quote.cue, quote.confidence, quote.rule, version,
+                ])
+            try db.cachedStatement(sql: "INSERT INTO quoteSearch (rowid, text) VALUES (?, ?)")
+                .execute(arguments: [db.lastInsertedRowID, quote.text])
+            facts += 1
+        }
+        for claim in article.claims {
+            try db.cachedStatement(sql: """
+                INSERT INTO claim (articleNumber, value, unit, subject, speakerId, speakerLocal, time, start, end,
+                                   sentenceStart, sentenceEnd, rule, bylineVersion)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    number, claim.value, claim.unit, claim.subject, claim.speaker.flatMap { global[$0] }, claim.speaker,
+                    claim.time, claim.start, claim.end, claim.sentenceStart, claim.sentenceEnd, claim.rule, version,
+                ])
+            facts += 1
+        }
+        for milestone in article.milestones {
+            try db.cachedStatement(sql: "INSERT INTO milestone (articleNumber, date, start, end, rule, bylineVersion) VALUES (?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [number, milestone.date, milestone.start, milestone.end, milestone.rule, version])
+            let milestoneID = db.lastInsertedRowID
+            for local in milestone.participants {
+                guard let entity = global[local] else { continue }
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO milestoneParticipant (milestoneId, entityId, localId) VALUES (?, ?, ?)")
+                    .execute(arguments: [milestoneID, entity, local])
+            }
+            facts += 1
+        }
+        return StoreReceipt(added: 1, facts: facts)
+    }
+
+    /// The stored entity an article's entity is, created when none is.
+    private func resolve(_ entity: ArticleFacts.EntityFacts, company: [Int64]) throws -> (entity: Int64, reason: String) {
+        let kind = EntityClass.of(entity.type)
+        let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: kind)
+        var decision = EntityResolution.Decision(entity: nil, reason: "single name: never merged")
+        if !keys.isEmpty {
+            let roles = entity.roles.map { (title: NameKey.of($0.title), org: $0.org.map(NameKey.of)) }
+            let candidates = try candidates(sharing: keys, kind: kind, type: entity.type, roles: roles, company: company)
+            decision = EntityResolution.choose(for: roles, hasCompany: !company.isEmpty, among: candidates)
+        }
+        let id: Int64
+        if let chosen = decision.entity {
+            id = chosen
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO entity (class, type, name) VALUES (?, ?, ?)")
+                .execute(arguments: [kind.rawValue, entity.type, entity.name])
+            id = db.lastInsertedRowID
+        }
+        let mergeKeys = Set(keys)
+        for name in [entity.name] + entity.aliases {
+            let key = NameKey.of(name)
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [id, name, key, mergeKeys.contains(key)])
+        }
+        return (id, decision.reason)
+    }
+
+    /// Stored entities of the same class that share a merge key, oldest first.
+    ///
+    /// What the namesake test needs of a candidate (its roles, the company it keeps) is read only
+    /// when the new entity has roles, and the company only when no role agrees.
+    private func candidates(
+        sharing keys: [String], kind: EntityClass, type: String, roles: [(title: String, org: String?)], company: [Int64]
+    ) throws
+        -> [EntityResolution.Candidate]
+    {
+        var found = Set<Int64>()
+        var order: [Int64] = []
+        for key in keys {
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT e.id, e.type FROM entityName n JOIN entity e ON e.id = n.entityId
+                    WHERE n.key = ? AND n.merges = 1 AND e.class = ? ORDER BY e.id
+                    """), arguments: [key, kind.rawValue])
+            for row in rows {
+                let id: Int64 = row[0]
+                let storedType: String = row[1]
+                guard kind != .any || storedType == type, found.insert(id).inserted else { continue }
+                order.append(id)
+            }
+        }
+        guard kind == .person, !roles.isEmpty else {
+            return order.map { EntityResolution.Candidate(id: $0, roleTitles: [], roleOrgs: [], sharesCompany: false) }
+        }
+        return try order.map { id in
+            var titles = Set<String>()
+            var orgs = Set<String>()
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT title, org FROM role WHERE entityId = ? LIMIT 200"), arguments: [id]) {
+                titles.insert(NameKey.of(row[0] as String))
+                if let org = row[1] as String? { orgs.insert(NameKey.of(org)) }
+            }
+            var shares = false
+            let agree = roles.contains { titles.contains($0.title) || $0.org.map(orgs.contains) == true }
+            if !company.isEmpty, !agree, !(titles.isEmpty && orgs.isEmpty) {
+                let marks = Array(repeating: "?", count: company.count).joined(separator: ",")
+                shares = try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM entityLink mine JOIN entityLink other ON other.articleNumber = mine.articleNumber
+                                   WHERE mine.entityId = ? AND other.entityId IN (\(marks)))
+                    """, arguments: StatementArguments([id] + company)) ?? false
+            }
+            return EntityResolution.Candidate(id: id, roleTitles: titles, roleOrgs: orgs, sharesCompany: shares)
+        }
+    }
+
+    /// Joins the article to the story of a near-duplicate stored before it, or starts a story.
+    private func linkStory(_ number: Int64, signature: [UInt32]) throws {
+        let bands = MinHash.bands(of: signature)
+        var story = number
+        if !bands.isEmpty {
+            let marks = Array(repeating: "?", count: bands.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT a.number, a.story, a.signature FROM storyBand b JOIN article a ON a.number = b.articleNumber
+                WHERE b.hash IN (\(marks)) AND a.number != ?
+                """, arguments: StatementArguments(bands + [number]))
+            var best = MinHash.sameStory
+            for row in rows {
+                let data: Data = row[2]
+                let other = data.withUnsafeBytes { Array($0.bindMemory(to: UInt32.self)) }
+                let similarity = MinHash.similarity(signature, other)
+                if similarity >= best {
+                    best = similarity
+                    let otherStory: Int64? = row[1]
+                    let otherNumber: Int64 = row[0]
+                    story = otherStory ?? otherNumber
+                }
+            }
+            for hash in bands {
+                try db.cachedStatement(sql: "INSERT INTO storyBand (hash, articleNumber) VALUES (?, ?)").execute(arguments: [hash, number])
+            }
+        }
+        try db.cachedStatement(sql: "UPDATE article SET story = ? WHERE number = ?").execute(arguments: [story, number])
+    }
+}

@@ -1,0 +1,155 @@
+import GRDB
+
+/// The SQLite schema, owned by named migrations: a database made by an older Byline is brought
+/// up to date when it is opened, and a migration never changes once released.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-articles-and-facts") { db in
+            // Articles, keyed by the SHA-256 of their source bytes. `number` is the rowid that
+            // the full-text indexes refer to; `day` is the publication day, for range filters.
+            try db.execute(sql: """
+                CREATE TABLE article (
+                    number INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    uri TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    title TEXT,
+                    publisher TEXT,
+                    authors TEXT NOT NULL,
+                    published TEXT,
+                    day TEXT,
+                    language TEXT,
+                    url TEXT,
+                    text TEXT NOT NULL,
+                    bylineVersion TEXT NOT NULL,
+                    storedAt TEXT NOT NULL,
+                    story INTEGER,
+                    signature BLOB
+                );
+                CREATE INDEX article_day ON article(day);
+                CREATE INDEX article_story ON article(story);
+                CREATE VIRTUAL TABLE articleSearch USING fts5(
+                    title, text, content='article', content_rowid='number', tokenize='unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE articleSearchCJK USING fts5(
+                    title, text, content='article', content_rowid='number', tokenize='trigram');
+                CREATE TABLE storyBand (
+                    hash INTEGER NOT NULL,
+                    articleNumber INTEGER NOT NULL REFERENCES article(number) ON DELETE CASCADE
+                );
+                CREATE INDEX storyBand_hash ON storyBand(hash);
+                """)
+            // People, organisations, places and other named things across articles. `class`
+            // is what merges may cross (person, organisation, place, any).
+            try db.execute(sql: """
+                CREATE TABLE entity (
+                    id INTEGER PRIMARY KEY,
+                    class TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    name TEXT NOT NULL
+                );
+                CREATE TABLE entityName (
+                    entityId INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    merges INTEGER NOT NULL,
+                    PRIMARY KEY (entityId, name)
+                ) WITHOUT ROWID;
+                CREATE INDEX entityName_key ON entityName(key, merges);
+                CREATE TABLE entityLink (
+                    id INTEGER PRIMARY KEY,
+                    entityId INTEGER NOT NULL REFERENCES entity(id),
+                    articleNumber INTEGER NOT NULL REFERENCES article(number) ON DELETE CASCADE,
+                    localId TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    mentions INTEGER NOT NULL,
+                    rank INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    bylineVersion TEXT NOT NULL,
+                    UNIQUE (articleNumber, localId)
+                );
+                CREATE INDEX entityLink_entity ON entityLink(entityId);
+                CREATE TABLE entityChange (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    fromEntity INTEGER NOT NULL REFERENCES entity(id),
+                    toEntity INTEGER NOT NULL REFERENCES entity(id),
+                    nameForm TEXT NOT NULL,
+                    changedAt TEXT NOT NULL
+                );
+                """)
+            // Facts. Offsets are Unicode code points into article.text, so a fact's evidence
+            // is substr(text, start + 1, end - start); `rule` is stage/rule.
+            try db.execute(sql: """
+                CREATE TABLE role (
+                    id INTEGER PRIMARY KEY,
+                    articleNumber INTEGER NOT NULL REFERENCES article(number) ON DELETE CASCADE,
+                    entityId INTEGER NOT NULL REFERENCES entity(id),
+                    localId TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    org TEXT,
+                    start INTEGER NOT NULL,
+                    end INTEGER NOT NULL,
+                    rule TEXT NOT NULL,
+                    bylineVersion TEXT NOT NULL
+                );
+                CREATE INDEX role_entity ON role(entityId);
+                CREATE INDEX role_article ON role(articleNumber, localId);
+                CREATE TABLE quote (
+                    id INTEGER PRIMARY KEY,
+                    articleNumber INTEGER NOT NULL REFERENCES article(number) ON DELETE CASCADE,
+                    speakerId INTEGER REFERENCES entity(id),
+                    speakerLocal TEXT,
+                    kind TEXT NOT NULL,
+                    start INTEGER NOT NULL,
+                    end INTEGER NOT NULL,
+                    cue TEXT,
+                    confidence REAL NOT NULL,
+                    rule TEXT NOT NULL,
+                    bylineVersion TEXT NOT NULL
+                );
+                CREATE INDEX quote_speaker ON quote(speakerId);
+                CREATE INDEX quote_article ON quote(articleNumber);
+                CREATE VIRTUAL TABLE quoteSearch USING fts5(
+                    text, content='', detail='none', tokenize='unicode61 remove_diacritics 2');
+                CREATE TABLE claim (
+                    id INTEGER PRIMARY KEY,
+                    articleNumber INTEGER NOT NULL REFERENCES article(number) ON DELETE CASCADE,
+                    value REAL NOT NULL,
+                    unit TEXT,
+                    subject TEXT,
+                    speakerId INTEGER REFERENCES entity(id),
+                    speakerLocal TEXT,
+                    time TEXT,
+                    start INTEGER NOT NULL,
+                    end INTEGER NOT NULL,
+                    sentenceStart INTEGER NOT NULL,
+                    sentenceEnd INTEGER NOT NULL,
+                    rule TEXT NOT NULL,
+                    bylineVersion TEXT NOT NULL
+                );
+                CREATE INDEX claim_speaker ON claim(speakerId);
+                CREATE INDEX claim_article ON claim(articleNumber);
+                CREATE TABLE milestone (
+                    id INTEGER PRIMARY KEY,
+                    articleNumber INTEGER NOT NULL REFERENCES article(number) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    start INTEGER NOT NULL,
+                    end INTEGER NOT NULL,
+                    rule TEXT NOT NULL,
+                    bylineVersion TEXT NOT NULL
+                );
+                CREATE INDEX milestone_article ON milestone(articleNumber);
+                -- The key's columns come first: SQLite 3.40's integrity_check reports a false NULL in
+                -- a WITHOUT ROWID table whose other columns sit between the key's.
+                CREATE TABLE milestoneParticipant (
+                    milestoneId INTEGER NOT NULL REFERENCES milestone(id) ON DELETE CASCADE,
+                    localId TEXT NOT NULL,
+                    entityId INTEGER NOT NULL REFERENCES entity(id),
+                    PRIMARY KEY (milestoneId, localId)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+}

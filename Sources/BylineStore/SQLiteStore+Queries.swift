@@ -1,0 +1,313 @@
+import Foundation
+import GRDB
+
+/// The columns that make an ``ArticleCitation``, for an article table aliased `a`.
+private let citationColumns = "a.id AS articleId, a.uri AS articleUri, a.title AS articleTitle, a.publisher AS articleOutlet, a.published AS articlePublished"
+
+extension ArticleCitation {
+    init(row: Row) {
+        self.init(
+            article: row["articleId"], uri: row["articleUri"], title: row["articleTitle"], outlet: row["articleOutlet"],
+            published: row["articlePublished"])
+    }
+}
+
+extension SQLiteStore {
+    public func search(_ query: ArticleSearch) async throws -> [SearchHit] {
+        try await pool.read { db in
+            let cjk = ArticleFacts.hasCJK(query.text)
+            let table = cjk ? "articleSearchCJK" : "articleSearch"
+            guard let match = FullTextQuery.match(query.text, trigram: cjk) else { return [] }
+            var filters: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = [match]
+            if let since = query.since {
+                filters.append("a.day >= ?")
+                arguments.append(since)
+            }
+            if let until = query.until {
+                filters.append("a.day <= ?")
+                arguments.append(until)
+            }
+            if let outlet = query.outlet {
+                filters.append("a.publisher LIKE '%' || ? || '%'")
+                arguments.append(outlet)
+            }
+            if let person = query.person {
+                let ids = try Self.entityIDs(db, named: person, kind: .person)
+                guard !ids.isEmpty else { return [] }
+                filters.append("a.number IN (SELECT articleNumber FROM entityLink WHERE entityId IN (\(Self.marks(ids.count))))")
+                arguments += ids.map { $0 }
+            }
+            let limit = query.limit.map { "LIMIT \($0)" } ?? ""
+            let sql = """
+                SELECT \(citationColumns), snippet(\(table), 1, '<b>', '</b>', '…', 16) AS snippet, \(table).rank AS rank
+                FROM \(table) JOIN article a ON a.number = \(table).rowid
+                WHERE \(table) MATCH ? \(filters.map { "AND " + $0 }.joined(separator: " "))
+                ORDER BY \(table).rank \(limit)
+                """
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                SearchHit(citation: ArticleCitation(row: row), snippet: row["snippet"], rank: row["rank"])
+            }
+        }
+    }
+
+    public func entities(named name: String, kind: EntityClass) async throws -> [EntityProfile] {
+        try await pool.read { db in
+            try Self.entityIDs(db, named: name, kind: kind).prefix(10).compactMap { try Self.profile(db, id: $0) }
+        }
+    }
+
+    public func quotes(_ query: FactQuery) async throws -> [QuoteRow] {
+        try await pool.read { db in
+            var filters: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let by = query.by {
+                let ids = try Self.entityIDs(db, named: by, kind: .any)
+                guard !ids.isEmpty else { return [] }
+                filters.append("q.speakerId IN (\(Self.marks(ids.count)))")
+                arguments += ids.map { $0 }
+            }
+            if let about = query.about {
+                guard let match = FullTextQuery.match(about, trigram: false, phrases: false) else { return [] }
+                filters.append("q.id IN (SELECT rowid FROM quoteSearch WHERE quoteSearch MATCH ?)")
+                arguments.append(match)
+            }
+            return try Self.quoteRows(db, where: filters, arguments: arguments, limit: query.limit)
+        }
+    }
+
+    public func claims(_ query: FactQuery) async throws -> [ClaimRow] {
+        try await pool.read { db in
+            var filters: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let by = query.by {
+                let ids = try Self.entityIDs(db, named: by, kind: .any)
+                guard !ids.isEmpty else { return [] }
+                filters.append("c.speakerId IN (\(Self.marks(ids.count)))")
+                arguments += ids.map { $0 }
+            }
+            for word in FullTextQuery.words(query.about ?? "") {
+                filters.append("(c.subject LIKE ? OR substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) LIKE ?)")
+                arguments.append(contentsOf: ["%\(word)%", "%\(word)%"])
+            }
+            return try Self.claimRows(db, where: filters, arguments: arguments, limit: query.limit)
+        }
+    }
+
+    public func timelineEntries(of names: [String]) async throws -> [TimelineCandidate] {
+        try await pool.read { db in
+            var idSets: [[Int64]] = []
+            for name in names {
+                let ids = try Self.entityIDs(db, named: name, kind: .any, exactOnly: true)
+                guard !ids.isEmpty else { return [] }
+                idSets.append(ids)
+            }
+            guard let first = idSets.first else { return [] }
+            // Articles that mention every name.
+            var articles = Set(try Int64.fetchAll(
+                db, sql: "SELECT DISTINCT articleNumber FROM entityLink WHERE entityId IN (\(Self.marks(first.count)))",
+                arguments: StatementArguments(first)))
+            for ids in idSets.dropFirst() {
+                articles.formIntersection(try Int64.fetchAll(
+                    db, sql: "SELECT DISTINCT articleNumber FROM entityLink WHERE entityId IN (\(Self.marks(ids.count)))",
+                    arguments: StatementArguments(ids)))
+            }
+            var candidates: [TimelineCandidate] = []
+            for article in articles.sorted() {
+                let ranks = try idSets.map { ids in
+                    try Int.fetchOne(
+                        db, sql: "SELECT min(rank) FROM entityLink WHERE articleNumber = ? AND entityId IN (\(Self.marks(ids.count)))",
+                        arguments: StatementArguments([article] + ids)) ?? Int.max
+                }
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT m.id, m.date, m.start, m.end, substr(a.text, m.start + 1, m.end - m.start) AS text, \(citationColumns)
+                    FROM milestone m JOIN article a ON a.number = m.articleNumber WHERE m.articleNumber = ? ORDER BY m.start
+                    """, arguments: [article])
+                for row in rows {
+                    let participants = Set(try Int64.fetchAll(
+                        db, sql: "SELECT entityId FROM milestoneParticipant WHERE milestoneId = ?", arguments: [row["id"] as Int64]))
+                    candidates.append(TimelineCandidate(
+                        date: row["date"], text: row["text"], start: row["start"], end: row["end"],
+                        mentioned: idSets.map { !participants.isDisjoint(with: $0) }, rank: ranks,
+                        citation: ArticleCitation(row: row)))
+                }
+            }
+            return candidates
+        }
+    }
+
+    public func statistics() async throws -> StoreStatistics {
+        try await pool.read { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            let range = try Row.fetchOne(db, sql: "SELECT min(published) AS first, max(published) AS last FROM article") ?? Row()
+            return StoreStatistics(
+                articles: try count("SELECT count(*) FROM article"),
+                outlets: try count("SELECT count(DISTINCT publisher) FROM article"),
+                people: try count("SELECT count(*) FROM entity WHERE class = 'person'"),
+                organisations: try count("SELECT count(*) FROM entity WHERE class = 'organisation'"),
+                places: try count("SELECT count(*) FROM entity WHERE class = 'place'"),
+                quotes: try count("SELECT count(*) FROM quote"),
+                claims: try count("SELECT count(*) FROM claim"),
+                milestones: try count("SELECT count(*) FROM milestone"),
+                stories: try count("SELECT count(DISTINCT coalesce(story, number)) FROM article"),
+                firstPublished: range["first"], lastPublished: range["last"],
+                bylineVersions: try String.fetchAll(db, sql: "SELECT DISTINCT bylineVersion FROM article ORDER BY 1"))
+        }
+    }
+
+    public func exportArticles(_ receive: @escaping @Sendable (ExportedArticle) throws -> Void) async throws {
+        try await pool.read { db in
+            let articles = try Row.fetchCursor(db, sql: """
+                SELECT a.number, a.story, a.language, a.text, a.bylineVersion, \(citationColumns) FROM article a ORDER BY a.number
+                """)
+            while let row = try articles.next() {
+                let number: Int64 = row["number"]
+                let entities = try Row.fetchAll(db, sql: """
+                    SELECT e.id, e.type, e.name, l.mentions FROM entityLink l JOIN entity e ON e.id = l.entityId
+                    WHERE l.articleNumber = ? ORDER BY l.rank
+                    """, arguments: [number]).map { ExportedEntity(id: $0[0], type: $0[1], name: $0[2], mentions: $0[3]) }
+                try receive(ExportedArticle(
+                    citation: ArticleCitation(row: row), story: row["story"], language: row["language"], text: row["text"],
+                    bylineVersion: row["bylineVersion"], entities: entities,
+                    quotes: try Self.quoteRows(db, where: ["q.articleNumber = ?"], arguments: [number], limit: nil, newestFirst: false),
+                    claims: try Self.claimRows(db, where: ["c.articleNumber = ?"], arguments: [number], limit: nil, newestFirst: false)))
+            }
+        }
+    }
+
+    public func links(of id: Int64) async throws -> [EntityLink] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT l.entityId, l.name, l.localId, l.reason, \(citationColumns)
+                FROM entityLink l JOIN article a ON a.number = l.articleNumber WHERE l.entityId = ? ORDER BY l.id
+                """, arguments: [id]).map {
+                EntityLink(entity: $0["entityId"], name: $0["name"], local: $0["localId"], reason: $0["reason"], citation: ArticleCitation(row: $0))
+            }
+        }
+    }
+
+    public func split(entity id: Int64, nameForm name: String) async throws -> Int64 {
+        try await pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT class, type FROM entity WHERE id = ?", arguments: [id]) else {
+                throw StoreError(.noSuchEntity, "\(id)")
+            }
+            let key = NameKey.of(name)
+            let moving = try Row.fetchAll(
+                db, sql: "SELECT id, articleNumber, localId, name FROM entityLink WHERE entityId = ? AND name = ?", arguments: [id, name])
+            guard !moving.isEmpty else { throw StoreError(.noSuchEntity, "entity \(id) has no article mention named '\(name)'") }
+            let kind: String = row["class"]
+            let type: String = row["type"]
+            try db.execute(sql: "INSERT INTO entity (class, type, name) VALUES (?, ?, ?)", arguments: [kind, type, name])
+            let new = db.lastInsertedRowID
+            for link in moving {
+                let article: Int64 = link["articleNumber"]
+                let local: String = link["localId"]
+                let place: StatementArguments = [new, article, local]
+                try db.execute(sql: "UPDATE entityLink SET entityId = ?, reason = reason || '; split off' WHERE articleNumber = ? AND localId = ?", arguments: place)
+                try db.execute(sql: "UPDATE role SET entityId = ? WHERE articleNumber = ? AND localId = ?", arguments: place)
+                try db.execute(sql: "UPDATE quote SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
+                try db.execute(sql: "UPDATE claim SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
+                try db.execute(sql: """
+                    UPDATE milestoneParticipant SET entityId = ? WHERE localId = ?
+                    AND milestoneId IN (SELECT id FROM milestone WHERE articleNumber = ?)
+                    """, arguments: [new, local, article])
+            }
+            try db.execute(sql: "DELETE FROM entityName WHERE entityId = ? AND name = ?", arguments: [id, name])
+            try db.execute(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges) VALUES (?, ?, ?, 1)", arguments: [new, name, key])
+            try db.execute(
+                sql: "INSERT INTO entityChange (kind, fromEntity, toEntity, nameForm, changedAt) VALUES ('split', ?, ?, ?, ?)",
+                arguments: [id, new, name, ISO8601DateFormatter().string(from: Date())])
+            return new
+        }
+    }
+
+    // MARK: - Shared pieces
+
+    static func marks(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ",")
+    }
+
+    /// The entities known by `name`, those mentioned in most articles first: every entity one of
+    /// whose name forms has the name's key; when there is none (and unless `exactOnly`), those
+    /// with a name form that has the name's words as its first or last words.
+    static func entityIDs(_ db: Database, named name: String, kind: EntityClass, exactOnly: Bool = false) throws -> [Int64] {
+        let key = NameKey.of(name)
+        guard !key.isEmpty else { return [] }
+        let classFilter = kind == .any ? "" : "AND e.class = '\(kind.rawValue)'"
+        let ranked = """
+            SELECT e.id FROM entity e JOIN entityLink l ON l.entityId = e.id
+            WHERE e.id IN (SELECT entityId FROM entityName WHERE %@) \(classFilter)
+            GROUP BY e.id ORDER BY count(*) DESC, e.id
+            """
+        let exact = try Int64.fetchAll(db, sql: ranked.replacingOccurrences(of: "%@", with: "key = ?"), arguments: [key])
+        guard exact.isEmpty, !exactOnly else { return exact }
+        return try Int64.fetchAll(
+            db, sql: ranked.replacingOccurrences(of: "%@", with: "key LIKE ? || ' %' OR key LIKE '% ' || ?"), arguments: [key, key])
+    }
+
+    static func profile(_ db: Database, id: Int64) throws -> EntityProfile? {
+        guard let entity = try Row.fetchOne(db, sql: "SELECT type, name FROM entity WHERE id = ?", arguments: [id]) else { return nil }
+        let name: String = entity["name"]
+        let aliases = try String.fetchAll(db, sql: "SELECT name FROM entityName WHERE entityId = ? ORDER BY name", arguments: [id])
+            .filter { $0 != name }
+        let roles = try Row.fetchAll(db, sql: """
+            SELECT r.title, r.org, substr(a.text, r.start + 1, r.end - r.start) AS text, \(citationColumns)
+            FROM role r JOIN article a ON a.number = r.articleNumber WHERE r.entityId = ? ORDER BY a.published, r.id
+            """, arguments: [id]).map {
+            RoleRow(title: $0["title"], org: $0["org"], text: $0["text"], citation: ArticleCitation(row: $0))
+        }
+        let quotedBeside = try String.fetchAll(db, sql: """
+            SELECT e.name FROM quote q JOIN entity e ON e.id = q.speakerId
+            WHERE q.articleNumber IN (SELECT articleNumber FROM entityLink WHERE entityId = ?) AND q.speakerId != ? AND e.class = 'person'
+            GROUP BY e.id ORDER BY count(DISTINCT q.articleNumber) DESC, e.id LIMIT 20
+            """, arguments: [id, id])
+        let articles = try Row.fetchAll(db, sql: """
+            SELECT \(citationColumns) FROM entityLink l JOIN article a ON a.number = l.articleNumber
+            WHERE l.entityId = ? GROUP BY a.number ORDER BY a.published DESC, a.number DESC LIMIT 200
+            """, arguments: [id]).map(ArticleCitation.init(row:))
+        return EntityProfile(
+            id: id, type: entity["type"], name: name, aliases: aliases, roles: roles,
+            quotes: try quoteRows(db, where: ["q.speakerId = ?"], arguments: [id], limit: 200), quotedBeside: quotedBeside,
+            articles: articles)
+    }
+
+    static func quoteRows(
+        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], limit: Int?, newestFirst: Bool = true
+    ) throws -> [QuoteRow] {
+        let sql = """
+            SELECT substr(a.text, q.start + 1, q.end - q.start) AS text, q.kind, q.speakerId, e.name AS speaker, q.cue, q.start, q.end,
+                   q.rule, q.bylineVersion,
+                   (SELECT r.title || coalesce(', ' || r.org, '') FROM role r
+                    WHERE r.articleNumber = q.articleNumber AND r.localId = q.speakerLocal ORDER BY r.id LIMIT 1) AS role,
+                   \(citationColumns)
+            FROM quote q JOIN article a ON a.number = q.articleNumber LEFT JOIN entity e ON e.id = q.speakerId
+            \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
+            ORDER BY \(newestFirst ? "a.published DESC, q.articleNumber DESC," : "") q.start \(limit.map { "LIMIT \($0)" } ?? "")
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            QuoteRow(
+                text: row["text"], kind: row["kind"], speakerID: row["speakerId"], speaker: row["speaker"], role: row["role"],
+                cue: row["cue"], start: row["start"], end: row["end"], rule: row["rule"], bylineVersion: row["bylineVersion"],
+                citation: ArticleCitation(row: row))
+        }
+    }
+
+    static func claimRows(
+        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], limit: Int?, newestFirst: Bool = true
+    ) throws -> [ClaimRow] {
+        let sql = """
+            SELECT substr(a.text, c.start + 1, c.end - c.start) AS text, c.value, c.unit, c.subject, c.speakerId, e.name AS speaker,
+                   c.time, substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) AS sentence, c.start, c.end,
+                   c.rule, c.bylineVersion, \(citationColumns)
+            FROM claim c JOIN article a ON a.number = c.articleNumber LEFT JOIN entity e ON e.id = c.speakerId
+            \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
+            ORDER BY \(newestFirst ? "a.published DESC, c.articleNumber DESC," : "") c.start \(limit.map { "LIMIT \($0)" } ?? "")
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            ClaimRow(
+                text: row["text"], value: row["value"], unit: row["unit"], subject: row["subject"], speakerID: row["speakerId"],
+                speaker: row["speaker"], time: row["time"], sentence: row["sentence"], start: row["start"], end: row["end"],
+                rule: row["rule"], bylineVersion: row["bylineVersion"], citation: ArticleCitation(row: row))
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+/// The knowledge base in one SQLite file, through GRDB: WAL mode (readers answer while a writer
+/// writes, from other processes too), foreign keys, FTS5 full-text indexes.
+///
+///     let store = try SQLiteStore(path: "byline.db")
+public final class SQLiteStore: KnowledgeStore {
+    let pool: DatabasePool
+
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    ///
+    /// - Throws: ``StoreError`` when the file cannot be opened or is not a Byline database.
+    public init(path: String) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Another process may hold the write lock for one batch: wait for it rather than fail.
+        configuration.busyMode = .timeout(60)
+        configuration.prepareDatabase { db in
+            // In WAL mode NORMAL loses no committed transaction when the process is killed.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch {
+            throw StoreError(.cannotOpen, path: path, "\(error)")
+        }
+    }
+
+    public func storedArticleIDs(among ids: [String]) async throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        return try await pool.read { db in
+            var found = Set<String>()
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = ids[start..<min(start + 500, ids.count)]
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                found.formUnion(try String.fetchAll(db, sql: "SELECT id FROM article WHERE id IN (\(marks))", arguments: StatementArguments(chunk)))
+            }
+            return found
+        }
+    }
+
+    public func store(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
+        try await pool.write { db in
+            var writer = SQLiteArticleWriter(db: db)
+            var receipt = StoreReceipt()
+            for article in articles {
+                receipt = receipt + (try writer.write(article))
+            }
+            return receipt
+        }
+    }
+
+    /// Runs `PRAGMA integrity_check`; returns its answer, `ok` for a sound file.
+    public func integrityCheck() async throws -> String {
+        try await pool.read { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n")
+        }
+    }
+}
+
+/// A store that could not do what was asked.
+public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The class of failure.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// The database file cannot be opened, created or migrated.
+        public static let cannotOpen = Kind("cannot open the database")
+        /// No entity has the id asked for.
+        public static let noSuchEntity = Kind("no such entity")
+    }
+
+    public let kind: Kind
+    /// The database the error is about.
+    public let path: String?
+    public let reason: String
+
+    public init(_ kind: Kind, path: String? = nil, _ reason: String) {
+        self.kind = kind
+        self.path = path
+        self.reason = reason
+    }
+
+    /// `PATH: kind: reason`.
+    public var description: String {
+        [path, kind.description, reason].compactMap { $0 }.joined(separator: ": ")
+    }
+}

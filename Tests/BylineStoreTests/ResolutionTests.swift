@@ -1,0 +1,50 @@
+import BylineStore
+import Testing
+
+@Test func nameKeysIgnoreCaseDiacriticsHyphensAndFullStops() {
+    #expect(NameKey.of("Kim Hong-kyun") == NameKey.of("KIM Hong Kyun"))
+    #expect(NameKey.of("José Núñez") == "jose nunez")
+    #expect(NameKey.of("U.S.") == "us")
+    #expect(NameKey.of("The Harbor Council") == "harbor council")
+    #expect(NameKey.fullName("Okafor") == nil)
+}
+
+@Test func aPersonMergesByFullNameOnlyAndAnOrganisationByItsAcronymToo() {
+    #expect(NameKey.mergeKeys(name: "Ana Brandt", aliases: ["Brandt", "Nina Brandt", "Ana-Brandt"], kind: .person) == ["ana brandt"])
+    #expect(NameKey.mergeKeys(name: "Ana J. Brandt", aliases: [], kind: .person) == ["ana j brandt", "ana brandt"])
+    #expect(NameKey.mergeKeys(name: "Ana Brandt Jr.", aliases: [], kind: .person) == ["ana brandt jr"])
+    #expect(NameKey.mergeKeys(name: "Okafor", aliases: [], kind: .person).isEmpty)
+    #expect(NameKey.mergeKeys(name: "Harbor Transit Authority", aliases: ["HTA"], kind: .organisation) == ["harbor transit authority", "hta"])
+}
+
+@Test func agreeingRolesWinAndDisagreeingOnesKeepNamesakesApart() {
+    let senator = EntityResolution.Candidate(id: 1, roleTitles: ["senator"], roleOrgs: ["senate"], sharesCompany: false)
+    let coach = EntityResolution.Candidate(id: 2, roleTitles: ["head coach"], roleOrgs: [], sharesCompany: false)
+    #expect(EntityResolution.choose(for: [("head coach", nil)], hasCompany: true, among: [senator, coach]).entity == 2)
+    #expect(EntityResolution.choose(for: [("mayor", "harbor city")], hasCompany: true, among: [senator]).entity == nil)
+    #expect(EntityResolution.choose(for: [], hasCompany: true, among: [senator]).entity == 1)
+    var colleague = senator
+    colleague.sharesCompany = true
+    #expect(EntityResolution.choose(for: [("mayor", nil)], hasCompany: true, among: [colleague]).entity == 1)
+    #expect(EntityResolution.choose(for: [("mayor", nil)], hasCompany: false, among: [senator]).entity == 1)
+}
+
+@Test func nearDuplicateTextsHaveSimilarSignaturesAndOthersDoNot() {
+    let story = """
+        The council approved the new harbor budget after a long debate on Monday night, ending a dispute that had \
+        divided the city for most of the year. Officials said the work would start in the spring and last two years, \
+        and that the first ships could dock at the new quay before the end of the decade. Residents who had opposed \
+        the plan said they would keep watching how the money was spent, and the mayor promised regular reports to \
+        the council and to the public on the cost and the progress of the work.
+        """
+    let copy = story + " This story was first published by a wire service."
+    let other = "A storm closed the mountain pass for three days, and the road crews worked through the night to clear it before the weekend."
+    #expect(MinHash.similarity(MinHash.signature(of: story), MinHash.signature(of: copy)) >= MinHash.sameStory)
+    #expect(MinHash.similarity(MinHash.signature(of: story), MinHash.signature(of: other)) < 0.2)
+}
+
+@Test func userTextBecomesAQueryThatCannotBeASyntaxError() {
+    #expect(FullTextQuery.match("trade deal*", trigram: false) == "\"trade\" \"deal\"*")
+    #expect(FullTextQuery.match("\"trade deal\" (AND", trigram: false) == "\"trade deal\" \"AND\"")
+    #expect(FullTextQuery.match("--", trigram: false) == nil)
+}
