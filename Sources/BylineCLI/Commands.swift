@@ -2,6 +2,7 @@ import ArgumentParser
 import BylineAnalysis
 import BylineCore
 import BylineExtract
+import BylineSource
 import Foundation
 
 /// `byline`: reads news and keeps what it learns.
@@ -36,7 +37,7 @@ public struct Byline: AsyncParsableCommand {
 
 /// The options every reading command shares.
 public struct ReadingOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Files, directories (read recursively) or - for standard input; .gz files are decompressed.", valueName: "input"))
+    @Argument(help: ArgumentHelp("Files, directories (read recursively) or - for standard input; .gz files are decompressed, and WARC archives (.warc, .warc.gz) read record by record.", valueName: "input"))
     var inputs: [String]
 
     @Option(help: ArgumentHelp(
@@ -50,6 +51,9 @@ public struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, optionally with THH:MM and a zone); overrides the document's own.", valueName: "date"))
     var published: String?
 
+    @Option(help: ArgumentHelp("The most one document (a file, or a WARC record) may hold once decompressed, in bytes or with K, M or G; reading stops there and the document is reported as too large.", valueName: "size"))
+    var maxDocumentSize = DocumentSize(bytes: ReadLimits.defaultMaximumDocumentSize)
+
     public init() {}
 
     public mutating func validate() throws {
@@ -62,33 +66,59 @@ public struct ReadingOptions: ParsableArguments {
         ReadOptions(plain: plain, published: published.flatMap { DateStamp(parsing: $0) })
     }
 
-    /// Runs `runner` over the inputs; exits 1 when any input failed.
+    /// Runs `runner` over the inputs; exits 1 when any input failed or output could not be
+    /// written.
     func run(pipeline: Pipeline?) throws {
         let colour = TextSummary.usesColour(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
-        let runner = Runner(extractor: Extractor(options: readOptions), pipeline: pipeline, format: format, colour: colour)
-        // Output is gathered into blocks so that a stream of small documents costs few writes.
-        var pending = Data()
-        let output = FileHandle.standardOutput
-        let failures = runner.run(
-            inputs,
-            write: { piece in
-                pending.append(piece)
-                if pending.count >= 1 << 16 {
-                    output.write(pending)
-                    pending.removeAll(keepingCapacity: true)
-                }
-            },
-            report: { error in
-                output.write(pending)
-                pending.removeAll(keepingCapacity: true)
-                FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
-            })
-        output.write(pending)
-        if failures > 0 { throw ExitCode(1) }
+        let runner = Runner(
+            extractor: Extractor(options: readOptions), pipeline: pipeline, format: format, colour: colour,
+            limits: ReadLimits(maximumDocumentSize: maxDocumentSize.bytes))
+        // Output is gathered into blocks so that a stream of small documents costs few writes;
+        // what is held is written before any error line, so the two stay in order.
+        let output = OutputFile.standardOutput()
+        do {
+            let failures = try runner.run(
+                inputs,
+                write: { piece throws(BylineError) in try output.write(piece) },
+                report: { error in
+                    try? output.flush()
+                    reportOnStandardError(error.description)
+                },
+                notice: { line in
+                    try? output.flush()
+                    reportOnStandardError(line)
+                })
+            try output.flush()
+            if failures > 0 { throw ExitCode(1) }
+        } catch let error as BylineError {
+            reportOnStandardError(error.description)
+            throw ExitCode(1)
+        }
     }
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+/// A size given on the command line: bytes, or a number with K, M or G (powers of 1,024).
+struct DocumentSize: ExpressibleByArgument {
+    let bytes: Int
+
+    init(bytes: Int) {
+        self.bytes = bytes
+    }
+
+    init?(argument: String) {
+        var text = Substring(argument.lowercased())
+        if text.hasSuffix("ib") { text = text.dropLast(2) } else if text.hasSuffix("b") { text = text.dropLast() }
+        let shifts: [Character: Int] = ["k": 10, "m": 20, "g": 30]
+        let shift = text.last.flatMap { shifts[$0] } ?? 0
+        if shift > 0 { text = text.dropLast() }
+        guard let number = Int(text), number > 0, number <= Int.max >> shift else { return nil }
+        bytes = number << shift
+    }
+
+    var defaultValueDescription: String { "\(bytes >> 20)M" }
+}
 
 /// `byline extract`: metadata, text, paragraphs, captions and removed, with no analysis.
 struct Extract: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BylineCore
 import BylineNER
+import BylineSource
 import Foundation
 
 /// `byline train`: trains Byline's statistical models.
@@ -91,7 +92,7 @@ struct Tag: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The CoNLL-2003 file to tag.", valueName: "file"))
+    @Option(help: ArgumentHelp("The CoNLL-2003 file to tag (.gz is decompressed), or - for standard input.", valueName: "file"))
     var conll: String
 
     func run() throws {
@@ -103,13 +104,26 @@ struct Tag: ParsableCommand {
             FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
             throw ExitCode(2)
         }
+        let input: Input = conll == "-" ? .standardInput : .file(uri: conll)
         do {
-            file = try CoNLLFile(path: conll)
+            let source = try InputReader.read(input)
+            do {
+                file = try CoNLLFile(bytes: source.bytes)
+            } catch {
+                throw error.about(input.uri)
+            }
         } catch {
-            FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
+            reportOnStandardError("\(error)")
             throw ExitCode(1)
         }
         let tags = file.documents.map { model.tag(document: $0.sentences) }
-        FileHandle.standardOutput.write(Data(file.tagged(tags)))
+        let output = OutputFile.standardOutput()
+        do {
+            try output.write(file.tagged(tags))
+            try output.flush()
+        } catch {
+            reportOnStandardError(error.description)
+            throw ExitCode(1)
+        }
     }
 }

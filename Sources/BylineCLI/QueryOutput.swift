@@ -153,7 +153,7 @@ extension EntityProfile: TabularRow {
         var seen = Set<String>()
         return [
             String(id), name, aliases.joined(separator: "; "), roleNames.filter { seen.insert($0).inserted }.joined(separator: "; "),
-            String(quotes.count), String(articles.count),
+            String(quoteCount), String(articleCount),
         ]
     }
 }

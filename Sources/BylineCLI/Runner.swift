@@ -21,56 +21,101 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     public var needsAnalysis: Bool { self == .csvQuotes || self == .csvFigures }
 }
 
-/// Reads every input in order, extracts and (optionally) analyses it, and writes each document
-/// in the chosen format. A bad input is reported and skipped; the others go on.
+/// Reads every input in order, extracts and (optionally) analyses each document, and writes it
+/// in the chosen format. A bad input (or a bad record of a WARC archive) is reported and
+/// skipped; the others go on.
 public struct Runner: Sendable {
     public let extractor: Extractor
     /// The analysis stages, or nil for extraction alone.
     public let pipeline: Pipeline?
-    /// The format, or nil for json with one input and jsonl otherwise.
+    /// The format, or nil for json with one input holding one document and jsonl otherwise.
     public let format: OutputFormat?
     /// Whether `text` output colours its evidence words (ANSI escapes).
     public let colour: Bool
+    /// How much of each input is read.
+    public let limits: ReadLimits
 
-    public init(extractor: Extractor, pipeline: Pipeline?, format: OutputFormat?, colour: Bool = false) {
+    public init(extractor: Extractor, pipeline: Pipeline?, format: OutputFormat?, colour: Bool = false, limits: ReadLimits = ReadLimits()) {
         self.extractor = extractor
         self.pipeline = pipeline
         self.format = format
         self.colour = colour
+        self.limits = limits
     }
 
     /// Processes `arguments` (paths, directories, `-`).
     ///
     /// - Parameters:
-    ///   - write: receives the output, in pieces, in order.
-    ///   - report: receives one line per failed input, `PATH: reason`.
-    /// - Returns: the number of inputs that failed.
-    public func run(_ arguments: [String], write: (Data) -> Void, report: (BylineError) -> Void) -> Int {
+    ///   - write: receives the output, in pieces, in order; an error it throws ends the run.
+    ///   - report: receives one error per failed input or record, `PATH: reason`.
+    ///   - notice: receives lines that are no failure: warnings about a document
+    ///     (`PATH: warning: …`) and a WARC archive's record counts.
+    /// - Returns: the number of inputs and records that failed.
+    /// - Throws: what `write` throws.
+    public func run(
+        _ arguments: [String], write: (Data) throws(BylineError) -> Void, report: (BylineError) -> Void,
+        notice: (String) -> Void = { _ in }
+    ) throws(BylineError) -> Int {
         let inputs = InputList.expand(arguments)
-        let format = self.format ?? (inputs.count == 1 ? .json : .jsonl)
-        let output = DocumentOutput(format: format, analysed: pipeline != nil, documents: inputs.count, colour: colour)
+        var itemLists = inputs.lazy.map { InputReader.items(of: $0, limits: limits) }.makeIterator()
+        // The first input is opened before the format is chosen: one WARC archive holds many documents.
+        let first = itemLists.next()
+        let firstItem = first?.next()
+        let manyDocuments = inputs.count != 1 || first?.recordCounts != nil
+        let format = self.format ?? (manyDocuments ? .jsonl : .json)
+        let output = DocumentOutput(format: format, analysed: pipeline != nil, documents: manyDocuments ? max(2, inputs.count) : 1, colour: colour)
         var failures = 0
         var written = 0
-        write(output.opening)
-        for input in inputs {
-            do {
-                write(try output.piece(try document(from: input), after: written))
+        try write(output.opening)
+
+        func handle(_ item: SourceItem) throws(BylineError) {
+            switch item {
+            case .document(let source):
+                let piece: Data
+                do {
+                    let document = try document(from: source)
+                    piece = try encode(document, after: written, with: output)
+                    for warning in document.warnings { notice("\(source.uri): warning: \(warning)") }
+                } catch {
+                    failures += 1
+                    report(error.input == nil ? error.about(source.uri) : error)
+                    return
+                }
+                try write(piece)
                 written += 1
-            } catch let error as BylineError {
+            case .failure(let error):
                 failures += 1
-                report(error.input == nil ? error.about(input.uri) : error)
-            } catch {
-                failures += 1
-                report(BylineError(.unreadable, input: input.uri, "cannot write the document as \(format.rawValue)"))
+                report(error)
+            case .notice(let text):
+                notice(text)
             }
         }
-        write(output.closing(written: written))
+
+        if let firstItem { try handle(firstItem) }
+        if let first { while let item = first.next() { try handle(item) } }
+        while let items = itemLists.next() {
+            while let item = items.next() { try handle(item) }
+        }
+        try write(output.closing(written: written))
         return failures
     }
 
-    /// One input, read, extracted and analysed.
+    /// One document in the output's format, or the reason it cannot be written.
+    private func encode(_ document: Document, after written: Int, with output: DocumentOutput) throws(BylineError) -> Data {
+        do {
+            return try output.piece(document, after: written)
+        } catch {
+            throw BylineError(.unwritable, input: document.source.uri, "cannot write the document as \(output.format.rawValue) (\(error))")
+        }
+    }
+
+    /// One input holding one document, read, extracted and analysed.
     public func document(from input: Input) throws(BylineError) -> Document {
-        let source = try InputReader.read(input)
+        try document(from: try InputReader.read(input, limits: limits))
+    }
+
+    /// One document, extracted and analysed.
+    public func document(from source: SourceDocument) throws(BylineError) -> Document {
         var document = try extractor.extract(source)
         pipeline?.run(on: &document)
         return document

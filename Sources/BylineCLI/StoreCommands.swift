@@ -74,7 +74,7 @@ struct Person: AsyncParsableCommand {
         guard format == .table, let best = people.first else {
             return try writer.write(people, single: true)
         }
-        var lines = ["\(best.name)  (id \(best.id); in \(best.articles.count) articles)"]
+        var lines = ["\(best.name)  (id \(best.id); in \(best.articleCount) articles, \(best.quoteCount) quotes)"]
         if !best.aliases.isEmpty { lines.append("also written: " + best.aliases.joined(separator: "; ")) }
         lines.append("roles:")
         lines += best.roles.map { "  \($0.citation.published.map { String($0.prefix(10)) } ?? "undated")  \([$0.title, $0.org].compactMap { $0 }.joined(separator: ", "))  [\($0.citation.outlet ?? $0.citation.uri)]" }

@@ -19,8 +19,14 @@ public struct BylineError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let notFound = Kind("not found")
         /// The input exists but could not be read.
         public static let unreadable = Kind("unreadable")
+        /// Output could not be written (a full disk, a closed pipe).
+        public static let unwritable = Kind("unwritable")
         /// A compressed input is damaged or cut short.
         public static let badCompression = Kind("bad compression")
+        /// The input, or one document in it, is larger than the size limit.
+        public static let tooLarge = Kind("too large")
+        /// A record of an archive (WARC) is damaged or cut short.
+        public static let badRecord = Kind("bad record")
         /// The input is of a kind no reader handles.
         public static let unsupportedFormat = Kind("unsupported format")
         /// The pipeline's stages do not fit together.

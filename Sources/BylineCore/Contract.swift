@@ -25,7 +25,8 @@ public struct DocumentWriter: Sendable {
 
     /// One document as JSON (UTF-8), without a trailing newline.
     ///
-    /// - Throws: `EncodingError` when a figure's value is not a finite number.
+    /// - Throws: `EncodingError` when a number other than a figure's value (which is written as
+    ///   null when it is too large for a double) is not finite.
     public func encode(_ document: Document) throws -> Data {
         var text = document.text
         return try text.withUTF8 { utf8 in
@@ -335,7 +336,9 @@ private struct ContractWriter {
         out.key("unit")
         out.string(quantity.unit)
         out.key("value")
-        try out.number(quantity.value)
+        // A figure too large for a double (a 309-digit number) is infinite: JSON has no such
+        // number, so its value is null, and the figure, its text and the document are kept.
+        if quantity.value.isFinite { try out.number(quantity.value) } else { out.null() }
         out.closeObject()
     }
 

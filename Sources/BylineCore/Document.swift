@@ -24,6 +24,9 @@ public struct Document: Sendable {
     public var quantities: [Quantity] = []
     public var events: [Event] = []
     public var timeline: [TimelineEntry] = []
+    /// Problems met while reading that did not stop it (`3 invalid UTF-8 bytes replaced`),
+    /// for the user; not part of the JSON contract.
+    public var warnings: [String] = []
 
     public init(
         id: String, source: Source, metadata: Metadata, text: String,

@@ -34,6 +34,7 @@ public struct Extractor: Sendable {
 
     /// Reads one source into a document: metadata, text, paragraphs, captions, removed.
     public func extract(_ source: SourceDocument) throws(BylineError) -> Document {
+        let source = try TextDecoding.utf16AsUTF8(source)
         let reader: any Reader
         if options.plain {
             reader = PlainTextReader()
@@ -42,12 +43,19 @@ public struct Extractor: Sendable {
             case .html:
                 reader = HTMLReader()
             case .warc:
-                throw BylineError(.unsupportedFormat, input: source.uri, "a WARC archive; this build reads HTML pages and text, not WARC yet")
+                throw BylineError(.unsupportedFormat, input: source.uri, "a WARC archive where one document was expected")
             case .text:
                 reader = ScrapedTextReader()
             }
         }
         var document = try reader.read(source)
+        if source.container == .warcRecord {
+            document.source.format = .warc
+            if document.metadata.published == nil, let captured = source.fallbackPublished {
+                document.metadata.published = captured
+                document.metadata.filledBy["published"] = Provenance(stage: "warc", rule: "WARC-Date")
+            }
+        }
         if let published = options.published {
             document.metadata.published = published
             document.metadata.filledBy["published"] = Provenance(stage: "options", rule: "--published")

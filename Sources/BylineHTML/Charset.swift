@@ -8,22 +8,24 @@ public enum Charset {
     /// prescan reads 1,024; pages in the wild put it later, so more is read).
     public static let prescanLength = 8_192
 
-    /// The encoding name libxml2 should read `bytes` with.
-    public static func detect(_ bytes: [UInt8]) -> String {
-        detect(bytes, validUTF8: isValidUTF8(bytes))
+    /// The encoding name libxml2 should read `bytes` with; `transport` is the charset the
+    /// transport declared (an HTTP `Content-Type`), which comes before the page's own.
+    public static func detect(_ bytes: [UInt8], transport: String? = nil) -> String {
+        detect(bytes, validUTF8: isValidUTF8(bytes), transport: transport)
     }
 
     /// The encoding name, when whether the bytes are valid UTF-8 is already known.
-    static func detect(_ bytes: [UInt8], validUTF8 valid: Bool) -> String {
+    static func detect(_ bytes: [UInt8], validUTF8 valid: Bool, transport: String? = nil) -> String {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
         if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
         if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
-        guard let declared = declaredCharset(bytes).map(canonicalName) else {
+        guard let declared = (transport ?? declaredCharset(bytes)).map(canonicalName) else {
             return valid ? "UTF-8" : "windows-1252"
         }
         if declared == "UTF-8" {
-            // A page declared UTF-8 whose bytes are not: Windows-1252 is what such pages are.
-            return valid || mostlyValidUTF8(bytes) ? "UTF-8" : "windows-1252"
+            // A page declared UTF-8 is read as UTF-8 even when some bytes are broken: they are
+            // replaced (and counted), never a reason to read the whole page in another encoding.
+            return "UTF-8"
         }
         // A page declared in another encoding whose non-ASCII bytes all form valid UTF-8
         // sequences was saved as UTF-8 (the declaration is stale): text in a legacy encoding
@@ -103,6 +105,25 @@ public enum Charset {
             }
             return true
         }
+    }
+
+    /// `bytes` as valid UTF-8, each broken sequence replaced by U+FFFD, and how many were.
+    static func repairedUTF8(_ bytes: [UInt8]) -> (bytes: [UInt8], replaced: Int) {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var replaced = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): UTF8.encode(scalar) { out.append($0) }
+            case .error:
+                replaced += 1
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            case .emptyInput: break loop
+            }
+        }
+        return (out, replaced)
     }
 
     /// Whether at most one in a hundred non-ASCII sequences is broken (and some are whole): a

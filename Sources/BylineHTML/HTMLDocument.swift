@@ -19,20 +19,24 @@ import Darwin
 public final class HTMLDocument {
     /// The encoding the page was read in.
     public let encoding: String
+    /// How many bytes that broke the page's UTF-8 were replaced by U+FFFD before parsing.
+    public let invalidBytesReplaced: Int
     /// The tree, complete once the initializer returns and never changed after.
     let tree: HTMLTree
 
-    /// Parses a page.
+    /// Parses a page; `declaredCharset` is the charset its transport declared (HTTP), if any.
     ///
     /// - Throws: ``BylineError`` of kind `unsupportedFormat` when libxml2 cannot start.
-    public init(bytes input: [UInt8], uri: String) throws(BylineError) {
+    public init(bytes input: [UInt8], uri: String, declaredCharset: String? = nil) throws(BylineError) {
         let valid = Charset.isValidUTF8(input)
-        var encoding = Charset.detect(input, validUTF8: valid)
+        var encoding = Charset.detect(input, validUTF8: valid, transport: declaredCharset)
         var source = input
+        var replaced = 0
         if encoding == "UTF-8" && !valid {
             // libxml2 would switch to Latin-1 at the first bad byte; repair the few instead.
-            source = Array(String(decoding: input, as: UTF8.self).utf8)
+            (source, replaced) = Charset.repairedUTF8(input)
         }
+        invalidBytesReplaced = replaced
         if !encoding.hasPrefix("UTF-16"), source.starts(with: [0xEF, 0xBB, 0xBF]) {
             source.removeFirst(3)
             encoding = "UTF-8"

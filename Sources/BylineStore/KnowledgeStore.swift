@@ -218,8 +218,12 @@ public struct EntityProfile: Sendable, Hashable, Codable {
     public var quotes: [QuoteRow]
     /// The people quoted in the same articles, most often first.
     public var quotedBeside: [String]
-    /// The articles that mention the entity, newest first.
+    /// The articles that mention the entity, newest first (at most ``SQLiteStore/profileLimit``).
     public var articles: [ArticleCitation]
+    /// How many articles mention the entity, and how many quotes it has: `articles` and
+    /// `quotes` list the newest of them.
+    public var articleCount: Int
+    public var quoteCount: Int
 }
 
 /// One merge of an article's entity into a store entity, with its reason.

@@ -223,6 +223,9 @@ extension SQLiteStore {
 
     // MARK: - Shared pieces
 
+    /// The most articles and quotes a profile lists (the newest); its counts count them all.
+    public static let profileLimit = 200
+
     static func marks(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ",")
     }
@@ -263,12 +266,14 @@ extension SQLiteStore {
             """, arguments: [id, id])
         let articles = try Row.fetchAll(db, sql: """
             SELECT \(citationColumns) FROM entityLink l JOIN article a ON a.number = l.articleNumber
-            WHERE l.entityId = ? GROUP BY a.number ORDER BY a.published DESC, a.number DESC LIMIT 200
+            WHERE l.entityId = ? GROUP BY a.number ORDER BY a.published DESC, a.number DESC LIMIT \(profileLimit)
             """, arguments: [id]).map(ArticleCitation.init(row:))
+        let articleCount = try Int.fetchOne(db, sql: "SELECT count(DISTINCT articleNumber) FROM entityLink WHERE entityId = ?", arguments: [id]) ?? 0
+        let quoteCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM quote WHERE speakerId = ?", arguments: [id]) ?? 0
         return EntityProfile(
             id: id, type: entity["type"], name: name, aliases: aliases, roles: roles,
-            quotes: try quoteRows(db, where: ["q.speakerId = ?"], arguments: [id], limit: 200), quotedBeside: quotedBeside,
-            articles: articles)
+            quotes: try quoteRows(db, where: ["q.speakerId = ?"], arguments: [id], limit: profileLimit), quotedBeside: quotedBeside,
+            articles: articles, articleCount: articleCount, quoteCount: quoteCount)
     }
 
     static func quoteRows(

@@ -108,6 +108,6 @@ func extract(_ arguments: [String], format: OutputFormat? = .jsonl) -> RunResult
     let runner = Runner(extractor: Extractor(options: ReadOptions()), pipeline: nil, format: format)
     var output = Data()
     var errors: [String] = []
-    let failures = runner.run(arguments, write: { output.append($0) }, report: { errors.append($0.description) })
+    let failures = (try? runner.run(arguments, write: { output.append($0) }, report: { errors.append($0.description) })) ?? -1
     return RunResult(output: String(decoding: output, as: UTF8.self), errors: errors, failures: failures)
 }

@@ -25,7 +25,7 @@ func tagConllReportsABadFileInOneLine() throws {
     let missing = folder.appendingPathComponent("missing.conll").path
     let result = try runByline(["tag", "--conll", missing])
     #expect(result.status == 1)
-    #expect(result.errors == "byline: \(missing): no such file\n")
+    #expect(result.errors == "byline: \(missing): no such file or directory\n")
     #expect(result.output.isEmpty)
 
     let binary = folder.appendingPathComponent("binary.conll")

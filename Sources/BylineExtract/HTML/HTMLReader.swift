@@ -13,13 +13,17 @@ public struct HTMLReader: Reader {
     public init() {}
 
     public func read(_ source: SourceDocument) throws(BylineError) -> Document {
-        let page = try HTMLDocument(bytes: source.bytes, uri: source.uri)
+        let page = try HTMLDocument(bytes: source.bytes, uri: source.uri, declaredCharset: source.declaredCharset)
         let read: Document? = page.withRoot { root in
             guard let root else { return nil }
             return document(root, source: source)
         }
-        guard let read else {
+        guard var read else {
             throw BylineError(.unsupportedFormat, input: source.uri, "the page has no HTML element")
+        }
+        if page.invalidBytesReplaced > 0 {
+            let count = page.invalidBytesReplaced
+            read.warnings.append("\(count) byte\(count == 1 ? "" : "s") that broke the page's UTF-8 replaced by U+FFFD")
         }
         return read
     }
