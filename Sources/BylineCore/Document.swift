@@ -16,9 +16,15 @@ public struct Document: Sendable {
     /// What the reader left out of `text`, and why.
     public var removed: [Removal]
 
-    public var tokens: [Token] = []
-    public var sentences: [Sentence] = []
-    public var entities: [Entity] = []
+    /// Set through ``setTokens(_:)``, which builds the ``view``.
+    public private(set) var tokens: [Token] = []
+    /// Set through ``setSentences(_:)``, which records each token's sentence in the ``view``.
+    public private(set) var sentences: [Sentence] = []
+    /// Set through ``setEntities(_:)``, ``addMention(_:to:)`` and ``setRoles(_:of:)``, which
+    /// keep the ``view``'s mentions up to date.
+    public private(set) var entities: [Entity] = []
+    /// The tokens as the analysis reads them, with their sentences and mentions.
+    public private(set) var view = DocumentView()
     public var quotes: [Quote] = []
     public var times: [TimeExpression] = []
     public var quantities: [Quantity] = []
@@ -39,6 +45,57 @@ public struct Document: Sendable {
         self.paragraphs = paragraphs
         self.captions = captions
         self.removed = removed
+    }
+
+    /// Sets the tokens and builds the ``view`` of them; any sentences and entities are dropped.
+    public mutating func setTokens(_ tokens: [Token]) {
+        self.tokens = tokens
+        sentences = []
+        entities = []
+        view = DocumentView(text: text, tokens: tokens, paragraphs: paragraphs)
+    }
+
+    /// Sets the sentences, each a range of ``tokens``.
+    public mutating func setSentences(_ sentences: [Sentence]) {
+        self.sentences = sentences
+        view.setSentences(sentences)
+    }
+
+    /// Sets the entities and records their mentions in the ``view``.
+    public mutating func setEntities(_ entities: [Entity]) {
+        self.entities = entities
+        view.setMentions(of: entities)
+    }
+
+    /// Adds `mention` to the mentions of entity `entity` (an index into ``entities``), in text
+    /// order, and records it in the ``view``. A mention the entity already has is not added
+    /// again.
+    ///
+    /// - Returns: whether the mention was added.
+    @discardableResult
+    public mutating func addMention(_ mention: Mention, to entity: Int) -> Bool {
+        let mentions = entities[entity].mentions
+        // After every mention that starts at or before it: where a stable sort would put it.
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].span.start <= mention.span.start { low = mid + 1 } else { high = mid }
+        }
+        // The same span would sit just before that place, among mentions with its start.
+        var same = low
+        while same > 0, mentions[same - 1].span.start == mention.span.start {
+            if mentions[same - 1].span == mention.span { return false }
+            same -= 1
+        }
+        entities[entity].mentions.insert(mention, at: low)
+        view.note(mention.span, entity: entity)
+        return true
+    }
+
+    /// Sets the roles of entity `entity` (an index into ``entities``).
+    public mutating func setRoles(_ roles: [Role], of entity: Int) {
+        entities[entity].roles = roles
     }
 
     /// The paragraphs that make the article itself: all but captions and the title.

@@ -11,7 +11,7 @@ private func sample() -> Document {
             Paragraph(span: Span(0, 12), kind: .title, provenance: Provenance(stage: "s", rule: "r")),
             Paragraph(span: Span(14, 21), kind: .body, provenance: Provenance(stage: "s", rule: "r")),
         ])
-    document.sentences = [Sentence(span: Span(14, 21), tokens: 0..<2, provenance: Provenance(stage: "s", rule: "r"))]
+    document.setSentences([Sentence(span: Span(14, 21), tokens: 0..<2, provenance: Provenance(stage: "s", rule: "r"))])
     return document
 }
 
@@ -159,14 +159,14 @@ private func everyFact() -> Document {
             Caption(text: "Another", credit: "Yonhap", span: seoul, provenance: provenance),
         ],
         removed: [Removal(text: "Share\u{2029}this", reason: .chrome, provenance: provenance)])
-    document.sentences = [Sentence(span: all, tokens: 0..<1, provenance: provenance)]
-    document.entities = [
+    document.setSentences([Sentence(span: all, tokens: 0..<1, provenance: provenance)])
+    document.setEntities([
         Entity(
             id: "e1", type: .person, name: "Kim", aliases: ["K."],
             roles: [Role(title: "minister", org: nil, span: seoul, provenance: provenance)],
             mentions: [Mention(span: seoul, provenance: provenance)], provenance: provenance),
         Entity(id: "e2", type: .geopolitical, name: "Seoul", provenance: provenance),
-    ]
+    ])
     document.quotes = [
         Quote(kind: .direct, span: seoul, speaker: "e1", speakerMention: seoul, cue: "said", confidence: 0.85, provenance: provenance),
         Quote(kind: .indirect, span: all, speaker: nil, speakerMention: nil, cue: nil, confidence: 1, provenance: provenance),

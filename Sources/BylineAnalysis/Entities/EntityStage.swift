@@ -20,7 +20,7 @@ public struct EntityStage: Stage {
     public func run(on document: inout Document) {
         var grouper = MentionGrouper(stage: name)
         for mention in finder.mentions(in: document) { grouper.add(mention) }
-        document.entities = grouper.entities()
+        document.setEntities(grouper.entities())
         addRepeatedNames(to: &document)
     }
 
@@ -30,17 +30,8 @@ public struct EntityStage: Stage {
     private func addRepeatedNames(to document: inout Document) {
         let tokens = document.tokens
         guard !tokens.isEmpty else { return }
-        let starts = tokens.map(\.span.start)
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for entity in document.entities {
-            for mention in entity.mentions {
-                var t = starts.firstIndex(atOrAfter: mention.span.start)
-                while t < tokens.count, tokens[t].span.start < mention.span.end {
-                    covered[t] = true
-                    t += 1
-                }
-            }
-        }
+        let view = document.view
+        let covered = tokens.indices.map { view.mention(at: $0) != nil }
         // The names' words by their first word, longest first.
         var names: [String: [(words: [String], entity: Int)]] = [:]
         for (e, entity) in document.entities.enumerated() {
@@ -67,11 +58,11 @@ public struct EntityStage: Stage {
                 continue
             }
             let end = t + found.words.count
-            document.entities[found.entity].mentions.append(
-                Mention(span: Span(tokens[t].span.start, tokens[end - 1].span.end), provenance: Provenance(stage: name, rule: .nameRepeat)))
+            document.addMention(
+                Mention(span: Span(tokens[t].span.start, tokens[end - 1].span.end), provenance: Provenance(stage: name, rule: .nameRepeat)),
+                to: found.entity)
             t = end
         }
-        for e in document.entities.indices { document.entities[e].mentions.sort { $0.span.start < $1.span.start } }
     }
 }
 
@@ -99,7 +90,7 @@ struct MentionGrouper {
         /// The keys of the name's words, when it has several: the surnames it answers to.
         private(set) var nameWords: Set<String>
         /// The keys of the name's words, in order.
-        private var nameKeys: [String] = []
+        private(set) var nameKeys: [String] = []
 
         init(type: EntityType, forms: [String], key: String, country: String?, mention: Mention, at offset: Int) {
             self.type = type
@@ -144,6 +135,17 @@ struct MentionGrouper {
     private var groups: [Group] = []
     /// The groups answering to each name key, in the order they were made.
     private var groupsByKey: [String: [Int]] = [:]
+    /// The first group of each country, by ISO code.
+    private var groupByCountry: [String: Int] = [:]
+    /// The groups whose name has (or had) each word key: where a surname's owners are.
+    private var groupsByNameWord: [String: Set<Int>] = [:]
+    /// The groups whose name ends (or ended) in each word key: where a compound surname's are.
+    private var groupsByLastNameWord: [String: Set<Int>] = [:]
+    /// The groups with a form that may be an acronym, by its first letter (see ``NameForms/acronymInitial(_:)``).
+    private var groupsByAcronymInitial: [String: Set<Int>] = [:]
+    /// The groups with a form that may be an acronym's expansion, by its first letter (see
+    /// ``NameForms/expansionInitial(_:)``).
+    private var groupsByExpansionInitial: [String: Set<Int>] = [:]
 
     init(stage: String) {
         self.stage = stage
@@ -155,7 +157,7 @@ struct MentionGrouper {
         var steps = mention.steps
         var target: Int?
         if let country {
-            target = groups.firstIndex { $0.country == country }
+            target = groupByCountry[country]
             steps.append(RuleStep(.country))
         }
         // A one-word name of a person is a surname (or a given name): it goes to the person
@@ -180,14 +182,17 @@ struct MentionGrouper {
         // "Marta Vidal Serra"): a compound surname.
         if target == nil, mention.type == .person, !loneName {
             let words = mention.text.split(separator: " ").map { NameForms.key($0) }
-            if let owner = groups.lastIndex(where: { $0.type == .person && $0.endsWith(words) }) {
+            if let owner = groupsByLastNameWord[words.last ?? ""]?.sorted().last(where: { groups[$0].type == .person && groups[$0].endsWith(words) }) {
                 target = owner
                 steps.append(RuleStep(.surname))
             }
         }
         if target == nil, mention.type != .person {
-            target = groups.firstIndex { group in
-                Self.compatible(group.type, mention.type) && group.type != .person
+            // Only groups whose forms start with the letter the acronym or expansion needs.
+            let candidates = NameForms.acronymInitial(mention.text).flatMap { groupsByExpansionInitial[$0] } ?? []
+            target = candidates.union(NameForms.expansionInitial(mention.text).flatMap { groupsByAcronymInitial[$0] } ?? []).sorted().first { index in
+                let group = groups[index]
+                return Self.compatible(group.type, mention.type) && group.type != .person
                     && group.forms.contains { NameForms.isAcronym(mention.text, of: $0) || NameForms.isAcronym($0, of: mention.text) }
             }
             if target != nil { steps.append(RuleStep(.acronym)) }
@@ -200,9 +205,14 @@ struct MentionGrouper {
                     type: mention.type, forms: [country.flatMap(vocabulary.countryName(code:)) ?? mention.text, mention.text],
                     key: key, country: country, mention: evidence, at: mention.span.start))
             if let title = mention.title { groups[groups.count - 1].titles.insert(title) }
+            if let country, groupByCountry[country] == nil { groupByCountry[country] = groups.count - 1 }
+            indexName(of: groups.count - 1)
+            for form in groups[groups.count - 1].forms { indexForm(form, of: groups.count - 1) }
             return
         }
         groups[index].add(mention.text)
+        indexName(of: index)
+        indexForm(mention.text, of: index)
         if groups[index].keys.insert(key).inserted { groupsByKey[key, default: []].append(index) }
         if let title = mention.title { groups[index].titles.insert(title) }
         groups[index].mentions.append(evidence)
@@ -216,13 +226,32 @@ struct MentionGrouper {
     /// President Ruiz"), else the most recently named.
     private func surnameOwner(_ mention: NamedMention) -> (Int, RuleStep)? {
         let key = NameForms.key(mention.text)
-        let owners = groups.indices.filter { groups[$0].type == .person && groups[$0].nameWords.contains(key) }
+        let owners = personsNamed(withWord: key)
         if owners.count > 1, let title = mention.title {
             let titled = owners.filter { groups[$0].titles.contains(title) }
             if titled.count == 1 { return (titled[0], RuleStep(.surnameByTitle)) }
         }
         guard let owner = owners.max(by: { groups[$0].lastSeen < groups[$1].lastSeen }) else { return nil }
         return (owner, owners.count == 1 ? RuleStep(.surname) : RuleStep(.surnameMostRecentOf, detail: String(owners.count)))
+    }
+
+    /// Records the words of group `index`'s name in the indexes by name word.
+    private mutating func indexName(of index: Int) {
+        let keys = groups[index].nameKeys
+        guard let last = keys.last else { return }
+        groupsByLastNameWord[last, default: []].insert(index)
+        for key in groups[index].nameWords { groupsByNameWord[key, default: []].insert(index) }
+    }
+
+    /// Records `form` of group `index` in the indexes by acronym and expansion initial.
+    private mutating func indexForm(_ form: String, of index: Int) {
+        if let initial = NameForms.acronymInitial(form) { groupsByAcronymInitial[initial, default: []].insert(index) }
+        if let initial = NameForms.expansionInitial(form) { groupsByExpansionInitial[initial, default: []].insert(index) }
+    }
+
+    /// The people whose full name has the word `key`, in the order they were first named.
+    private func personsNamed(withWord key: String) -> [Int] {
+        (groupsByNameWord[key] ?? []).sorted().filter { groups[$0].type == .person && groups[$0].nameWords.contains(key) }
     }
 
     /// Whether mentions of these types may name one thing: the tagger may call one
@@ -238,8 +267,7 @@ struct MentionGrouper {
         var joined = Set<Int>()
         for (index, group) in groups.enumerated() where group.type == .person && group.nameWords.isEmpty {
             let key = NameForms.key(group.name)
-            guard let owner = groups.indices.first(where: { groups[$0].type == .person && groups[$0].nameWords.contains(key) })
-            else { continue }
+            guard let owner = personsNamed(withWord: key).first else { continue }
             merged[owner].absorb(group, rule: .surnameNamedLater)
             joined.insert(index)
         }

@@ -31,8 +31,8 @@ public final class NameVocabulary: Sendable {
     let titleHeads: Set<String>
     /// Words that may stand before an office's name ("deputy", "first", "foreign").
     let titleModifiers: Set<String>
-    /// The most words an office's name has ("director general").
-    let longestTitleHead: Int
+    /// The offices' names as word keys, by their first word, longest first.
+    private let titleHeadsByFirstWord: [String: [[String]]]
     /// Every word of an office's name or modifier ("attorney" of "attorney general").
     private let titleWords: Set<String>
 
@@ -74,7 +74,8 @@ public final class NameVocabulary: Sendable {
         }
         titleHeads = heads
         titleModifiers = modifiers
-        longestTitleHead = heads.map { $0.split(separator: " ").count }.max() ?? 1
+        titleHeadsByFirstWord = Dictionary(grouping: heads.map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }, by: { $0[0] })
+            .mapValues { $0.sorted { $0.count > $1.count } }
         titleWords = heads.union(modifiers).union(heads.flatMap { $0.split(separator: " ").map(String.init) })
     }
 
@@ -91,6 +92,13 @@ public final class NameVocabulary: Sendable {
     /// The most usual name of the country with `code`.
     public func countryName(code: String) -> String? {
         countryNames[code]
+    }
+
+    /// The number of words of the longest office's name that starts at `words[i]`, or nil.
+    func titleHeadLength(at i: Int, keys words: [Word]) -> Int? {
+        titleHeadsByFirstWord[words[i].key]?.first { head in
+            i + head.count <= words.count && head.indices.allSatisfy { words[i + $0].key == head[$0] }
+        }?.count
     }
 
     /// Whether a lower-cased word or phrase is an office's name or may stand before one.
@@ -159,6 +167,25 @@ public enum NameForms {
             return false
         }
         return match(1, word: 0, at: 0)
+    }
+
+    /// The first letter of `name` as an acronym, lower case, when it may be one (short, one
+    /// word, nearly all capitals): ``isAcronym(_:of:)`` holds only when this equals the
+    /// long form's ``expansionInitial(_:)``.
+    public static func acronymInitial(_ name: String) -> String? {
+        guard name.utf8.count <= 16, !name.utf8.contains(0x20), name.utf8.filter({ $0 >= 0x61 && $0 <= 0x7A }).count <= 1,
+            let first = name.unicodeScalars.first(where: { $0.properties.isAlphabetic })
+        else { return nil }
+        return Character(first).lowercased()
+    }
+
+    /// The first letter of `name` as an acronym's expansion, lower case (its first word's, a
+    /// leading "the" passed over), when it has the two words an expansion needs.
+    public static func expansionInitial(_ name: String) -> String? {
+        var words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.lowercased() }
+        if words.first == "the" { words.removeFirst() }
+        guard words.count >= 2, let first = words[0].first else { return nil }
+        return String(first)
     }
 
     /// Whether `byte` is an ASCII letter.

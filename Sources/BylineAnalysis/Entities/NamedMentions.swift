@@ -40,7 +40,7 @@ struct NamedMentionFinder {
     }
 
     /// Dashes and brackets that set off a clause, never inside a name.
-    static let breaks = FactText.clauseDashes.union(["(", "[", "{"])
+    static let breaks = Dashes.clause.union(["(", "[", "{"])
 
     /// Whether a capitalised word is a conjunction, adverb, relative word or pronoun that opens a
     /// clause ("Although", "Meanwhile", "They"), not an acronym or a name ("US", "WHO", "Will").
@@ -83,7 +83,9 @@ struct NamedMentionFinder {
         found = splitAtAnd(found, in: document)
         let countries = countryNames(in: document, besides: found)
         // A country's name wins over the pieces the tagger cut it into ("Republic of" + "Moldova").
-        found.removeAll { mention in countries.contains { $0.tokens.contains(mention.tokens.lowerBound) && $0.tokens.upperBound >= mention.tokens.upperBound } }
+        var countryEnd = [Int?](repeating: nil, count: document.tokens.count)
+        for country in countries { for t in country.tokens { countryEnd[t] = country.tokens.upperBound } }
+        found.removeAll { mention in countryEnd[mention.tokens.lowerBound].map { $0 >= mention.tokens.upperBound } ?? false }
         return (found + countries).sorted { $0.span.start < $1.span.start }
     }
 
@@ -169,9 +171,10 @@ struct NamedMentionFinder {
     private func splitAtTitle(_ range: Range<Int>, conllType: TaggedType, in document: Document) -> [(Range<Int>, TaggedType)] {
         guard conllType != .person else { return [(range, conllType)] }
         let word = { (i: Int) in String(document.text[document.tokens[i].span]) }
+        let key = { (i: Int) in document.view.words[i].key }
         guard let title = ((range.lowerBound + 1)..<range.upperBound).first(where: { k in
-            word(k).first?.isUppercase == true && vocabulary.titleHeads.contains(word(k).lowercased())
-                && !FactText.nameConnectors.contains(word(k - 1).lowercased())
+            word(k).first?.isUppercase == true && vocabulary.titleHeads.contains(key(k))
+                && !FactText.nameConnectors.contains(key(k - 1))
         }) else { return [(range, conllType)] }
         // The person's name ends where a dash or quotation mark ends the name the tagger read.
         let end = ((title + 1)..<range.upperBound).first { document.tokens[$0].kind == .quote || Self.breaks.contains(word($0)) }
@@ -179,15 +182,15 @@ struct NamedMentionFinder {
         let rest = (title + 1)..<end
         // The whole title goes, with the words of a longer one before it ("Press Secretary").
         var titleStart = title
-        while titleStart > range.lowerBound, vocabulary.isTitleWord(word(titleStart - 1).lowercased()) { titleStart -= 1 }
+        while titleStart > range.lowerBound, vocabulary.isTitleWord(key(titleStart - 1)) { titleStart -= 1 }
         // A title after "of" or "the" is part of the body's name ("Office of the Prime Minister").
-        if titleStart > range.lowerBound, FactText.nameConnectors.contains(word(titleStart - 1).lowercased()) { return [(range, conllType)] }
+        if titleStart > range.lowerBound, FactText.nameConnectors.contains(key(titleStart - 1)) { return [(range, conllType)] }
         let body = range.lowerBound..<titleStart
         if rest.isEmpty { return body.isEmpty ? [] : [(body, conllType)] }
         let isName = rest.allSatisfy { i in
             let text = word(i)
             return document.tokens[i].kind == .word && (text.first?.isUppercase == true || vocabulary.nameParticles.contains(text))
-                && !vocabulary.isTitleWord(text.lowercased())
+                && !vocabulary.isTitleWord(key(i))
         } && !Self.organisationEndings.contains(word(rest.upperBound - 1))
         guard isName else { return [(range, conllType)] }
         return (body.isEmpty ? [] : [(body, conllType)]) + [(rest, .person)]
@@ -199,6 +202,7 @@ struct NamedMentionFinder {
         var lower = range.lowerBound
         var upper = range.upperBound
         let word = { (i: Int) in String(document.text[tokens[i].span]) }
+        let key = { (i: Int) in document.view.words[i].key }
         // An honorific marks a person, whatever the tagger said ("Dato' Sri …" read as ORG).
         var conllType = conllType
         if let honorific = honorific(at: lower, before: upper, in: document) {
@@ -206,12 +210,12 @@ struct NamedMentionFinder {
             conllType = .person
         }
         // So does an abbreviated title before a name ("Sen. Ray Molina" read as a place).
-        if conllType != .person, upper - lower > 1, word(lower).hasSuffix("."), vocabulary.isTitleWord(word(lower).lowercased()) {
+        if conllType != .person, upper - lower > 1, word(lower).hasSuffix("."), vocabulary.isTitleWord(key(lower)) {
             conllType = .person
         }
         // A title the tagger took into a person's name ("Mayor Grace Adeyemi") is a role, read
         // by the role stage, not part of the name.
-        while conllType == .person, upper - lower > 1, vocabulary.isTitleWord(word(lower).lowercased()) { lower += 1 }
+        while conllType == .person, upper - lower > 1, vocabulary.isTitleWord(key(lower)) { lower += 1 }
         // A clause word capitalised at a sentence's start is not part of a name ("Although").
         while upper - lower > 1, isOpeningWord(word(lower)) { lower += 1 }
         // A name ends before a quotation mark, a dash or a bracket, a person's before an ordinary
@@ -240,7 +244,7 @@ struct NamedMentionFinder {
         while upper > lower, tokens[upper - 1].kind == .punctuation { upper -= 1 }
         // Titles alone ("Maj. Gen." read as an organisation) name no one, nor does a lone clause
         // word ("So" read as an organisation).
-        guard upper > lower, !(lower..<upper).allSatisfy({ vocabulary.isTitleWord(word($0).lowercased()) }),
+        guard upper > lower, !(lower..<upper).allSatisfy({ vocabulary.isTitleWord(key($0)) }),
             conllType == .person || upper - lower > 1 || !isOpeningWord(word(lower))
         else { return nil }
         let span = Span(tokens[lower].span.start, tokens[upper - 1].span.end)
@@ -260,8 +264,8 @@ struct NamedMentionFinder {
         var mention = NamedMention(tokens: lower..<upper, span: span, type: type, text: text, steps: [RuleStep(.ner)])
         if type == .person {
             var first = lower
-            while first > 0, vocabulary.isTitleWord(word(first - 1).lowercased()) || isHonorific(word(first - 1)) { first -= 1 }
-            if first < lower { mention.title = word(lower - 1).lowercased() }
+            while first > 0, vocabulary.isTitleWord(key(first - 1)) || isHonorific(word(first - 1)) { first -= 1 }
+            if first < lower { mention.title = key(lower - 1) }
         }
         return mention
     }

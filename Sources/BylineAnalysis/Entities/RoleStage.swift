@@ -29,7 +29,7 @@ public struct RoleStage: Stage {
                 roles += appositive(after: range, reader: reader) + titleBefore(range, reader: reader)
             }
             var seen: Set<String> = []
-            document.entities[e].roles = roles.filter { seen.insert("\($0.title.lowercased())|\($0.org ?? "")").inserted }
+            document.setRoles(roles.filter { seen.insert("\($0.title.lowercased())|\($0.org ?? "")").inserted }, of: e)
         }
     }
 
@@ -46,7 +46,7 @@ public struct RoleStage: Stage {
         var end = start
         while end < reader.sentenceEnd(of: start), end - start < Self.longestPhrase {
             let word = reader.word(end) ?? ""
-            if [",", ")", "(", ";", ":", "\"", "“", "”", "--", "—", "–"].contains(word) { break }
+            if [",", ")", "(", ";", ":", "\"", "“", "”"].contains(word) || Dashes.clause.contains(word) { break }
             if word == "and", reader.titleLength(at: end + 1) == 0 { break }
             end += 1
         }
@@ -68,11 +68,11 @@ public struct RoleStage: Stage {
         while start > 0, reader.isHonorific(start - 1) { start -= 1 }
         var first = start
         while first > 0, let word = reader.word(first - 1), word.first?.isLetter == true,
-            vocabulary.isTitleWord(word.lowercased()), reader.mention(at: first - 1) == nil
+            vocabulary.isTitleWord(reader.key(first - 1)), reader.mention(at: first - 1) == nil
         {
             first -= 1
         }
-        guard first < start, (first..<start).contains(where: { reader.titleLength(at: $0) > 0 || vocabulary.titleHeads.contains(reader.word($0)?.lowercased() ?? "") }) else {
+        guard first < start, (first..<start).contains(where: { reader.titleLength(at: $0) > 0 || vocabulary.titleHeads.contains(reader.key($0)) }) else {
             return []
         }
         let title = reader.text(first..<start)
@@ -131,39 +131,24 @@ public struct RoleStage: Stage {
     }
 }
 
-/// Token-level reading of a document for the role patterns.
+/// Token-level reading of a document for the role patterns, over its ``DocumentView``.
 struct PhraseReader {
     let document: Document
     let vocabulary: NameVocabulary
-    /// The entity mentioned at each token, with the mention's token range.
-    private let mentionAt: [Int: (entity: Int, range: Range<Int>)]
-    private let sentenceEnds: [Int]
-    /// Where each token starts.
-    private let starts: [Int]
+    private let view: DocumentView
 
     init(document: Document, vocabulary: NameVocabulary) {
         self.document = document
         self.vocabulary = vocabulary
-        var mentionAt: [Int: (Int, Range<Int>)] = [:]
-        let starts = document.tokens.map(\.span.start)
-        for (e, entity) in document.entities.enumerated() {
-            for mention in entity.mentions {
-                let lower = starts.firstIndex(atOrAfter: mention.span.start)
-                var upper = lower
-                while upper < document.tokens.count, document.tokens[upper].span.end <= mention.span.end { upper += 1 }
-                for t in lower..<upper { mentionAt[t] = (e, lower..<upper) }
-            }
-        }
-        self.mentionAt = mentionAt
-        self.starts = starts
-        var ends = [Int](repeating: document.tokens.count, count: document.tokens.count)
-        for sentence in document.sentences { for t in sentence.tokens { ends[t] = sentence.tokens.upperBound } }
-        sentenceEnds = ends
+        view = document.view
     }
 
     func word(_ i: Int) -> String? {
         i >= 0 && i < document.tokens.count ? String(document.text[document.tokens[i].span]) : nil
     }
+
+    /// The key of token `i` (see ``Word/key``); `i` must be a token's index.
+    func key(_ i: Int) -> String { view.words[i].key }
 
     func text(_ range: Range<Int>) -> String { String(document.text[span(range)]) }
 
@@ -171,18 +156,17 @@ struct PhraseReader {
         Span(document.tokens[range.lowerBound].span.start, document.tokens[range.upperBound - 1].span.end)
     }
 
-    func sentenceEnd(of i: Int) -> Int { i < sentenceEnds.count ? sentenceEnds[i] : document.tokens.count }
-
-    func tokenRange(of span: Span) -> Range<Int>? {
-        let lower = starts.firstIndex(atOrAfter: span.start)
-        var upper = lower
-        while upper < document.tokens.count, document.tokens[upper].span.end <= span.end { upper += 1 }
-        return upper > lower ? lower..<upper : nil
+    /// The token after the sentence holding token `i` (the token count outside sentences).
+    func sentenceEnd(of i: Int) -> Int {
+        guard i >= 0, i < view.words.count, let sentence = view.words[i].sentence else { return document.tokens.count }
+        return document.sentences[sentence].tokens.upperBound
     }
 
-    func mention(at i: Int) -> Entity? { mentionAt[i].map { document.entities[$0.entity] } }
+    func tokenRange(of span: Span) -> Range<Int>? { view.tokens(covering: span) }
 
-    func mentionRange(at i: Int) -> Range<Int>? { mentionAt[i]?.range }
+    func mention(at i: Int) -> Entity? { view.mention(at: i).map { document.entities[$0.entity] } }
+
+    func mentionRange(at i: Int) -> Range<Int>? { view.mention(at: i)?.tokens }
 
     func isHonorific(_ i: Int) -> Bool {
         guard let word = word(i) else { return false }
@@ -192,17 +176,16 @@ struct PhraseReader {
     /// How many tokens from `i` form a title: modifiers ("deputy", "first vice") then an
     /// office ("secretary-general", "prime minister"); 0 when none starts there.
     func titleLength(at i: Int) -> Int {
+        guard i >= 0 else { return 0 }
+        let words = view.words
         var j = i
         var lastHead = 0
-        while let word = word(j)?.lowercased(), j - i < 8 {
+        while j < words.count, j - i < Self.longestTitle {
             // The longest office name that starts here.
-            let head = (1...vocabulary.longestTitleHead).reversed().first { n in
-                j + n <= document.tokens.count && vocabulary.titleHeads.contains((j..<(j + n)).compactMap { self.word($0)?.lowercased() }.joined(separator: " "))
-            }
-            if let head {
+            if let head = vocabulary.titleHeadLength(at: j, keys: words) {
                 j += head
                 lastHead = j - i
-            } else if vocabulary.titleModifiers.contains(word) {
+            } else if vocabulary.titleModifiers.contains(words[j].key) {
                 j += 1
             } else {
                 break
@@ -210,6 +193,9 @@ struct PhraseReader {
         }
         return lastHead
     }
+
+    /// The most tokens a title runs to, modifiers included.
+    static let longestTitle = 8
 
     /// The name of the organisation a role phrase names: its last organisation, else its last
     /// place.

@@ -46,7 +46,9 @@ final class EventWords: Sendable {
 /// from names the entity stage found.
 public struct EventStage: Stage {
     public let name = "events"
-    public let requires: Set<Layer> = [.text, .tokens, .sentences, .times, .quantities]
+    /// Quantities, because a counted noun is no event ("12 board meetings"); entities for the
+    /// organisers and participants; roles, because a role's organisation names no event.
+    public let requires: Set<Layer> = [.text, .tokens, .sentences, .times, .entities, .roles, .quantities]
     public let provides: Set<Layer> = [.events]
     let vocabulary: EventWords
 
@@ -55,11 +57,7 @@ public struct EventStage: Stage {
     }
 
     public func run(on document: inout Document) {
-        run(on: &document, text: FactText(document))
-    }
-
-    /// Adds the events, reading the words of `text`, made from `document`.
-    func run(on document: inout Document, text: FactText) {
+        let text = FactText(document)
         let reader = EventReader(text: text, words: vocabulary, document: document)
         var events: [EventDraft] = []
         for mention in reader.eventMentions() {
@@ -157,10 +155,7 @@ struct EventReader {
         self.text = text
         self.words = words
         entityMentions = document.entities.flatMap { entity in entity.mentions.map { ($0.span, entity.id, entity.type) } }.sorted { $0.span < $1.span }
-        var counted = [Bool](repeating: false, count: text.words.count)
-        let figures = document.quantities.map(\.span)
-        for (i, word) in text.words.enumerated() where figures.contains(where: { $0.overlaps(word.span) }) { counted[i] = true }
-        self.counted = counted
+        counted = document.view.tokensOverlapping(document.quantities.map(\.span))
         roleOrganisations = Set(document.entities.flatMap { $0.roles.compactMap { $0.org.map { NameForms.key($0) } } })
     }
 
@@ -328,7 +323,19 @@ struct EventReader {
 
     /// The ids of entities with a mention inside `span`, in text order.
     private func entities(in span: Span, types: Set<EntityType>?) -> [String] {
-        entityMentions.filter { mention in span.contains(mention.span) && (types?.contains(mention.type) ?? true) }.map(\.id).uniqued()
+        // The mentions are sorted by span: those inside `span` start at or after its start.
+        var low = 0
+        var high = entityMentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if entityMentions[mid].span.start < span.start { low = mid + 1 } else { high = mid }
+        }
+        var ids: [String] = []
+        for mention in entityMentions[low...] {
+            guard mention.span.start <= span.end else { break }
+            if span.contains(mention.span), types?.contains(mention.type) ?? true { ids.append(mention.id) }
+        }
+        return ids.uniqued()
     }
 }
 

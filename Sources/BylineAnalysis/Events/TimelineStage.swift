@@ -25,11 +25,7 @@ public struct TimelineStage: Stage {
     }
 
     public func run(on document: inout Document) {
-        run(on: &document, text: FactText(document))
-    }
-
-    /// Adds the timeline, reading the words of `text`, made from `document`.
-    func run(on document: inout Document, text: FactText) {
+        let text = FactText(document)
         var entries: [TimelineEntry] = []
         var i = 0
         while i < text.words.count {

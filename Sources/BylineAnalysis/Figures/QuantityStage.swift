@@ -8,7 +8,8 @@ import BylineCore
 /// numbers inside names are left alone.
 public struct QuantityStage: Stage {
     public let name = "quantities"
-    public let requires: Set<Layer> = [.text, .tokens, .sentences, .times]
+    /// Entities, because a number inside a name is no figure; quotes, for the speaker.
+    public let requires: Set<Layer> = [.text, .tokens, .sentences, .times, .entities, .quotes]
     public let provides: Set<Layer> = [.quantities]
     let figures: FigureWords
 
@@ -17,12 +18,9 @@ public struct QuantityStage: Stage {
     }
 
     public func run(on document: inout Document) {
-        run(on: &document, text: FactText(document))
-    }
-
-    /// Adds the quantities, reading the words of `text`, made from `document`.
-    func run(on document: inout Document, text: FactText) {
-        let named = Self.namedTokens(document, text: text)
+        let text = FactText(document)
+        let named = document.view.tokensOverlapping(document.entities.flatMap { $0.mentions.map(\.span) })
+        var speakers = QuoteSpeakers(document.quotes)
         var quantities: [Quantity] = []
         var i = 0
         while i < text.words.count {
@@ -35,7 +33,7 @@ public struct QuantityStage: Stage {
             let span = text.span(figure.tokens)
             quantities.append(
                 Quantity(
-                    span: span, value: figure.value, unit: figure.unit, subject: subject, speaker: Self.speaker(of: span, in: document.quotes),
+                    span: span, value: figure.value, unit: figure.unit, subject: subject, speaker: speakers.speaker(of: span),
                     time: Self.time(of: figure.tokens, in: text, baselineWords: figures.baselineWords), provenance: Provenance(stage: name, rule: figure.rule)))
             i = figure.tokens.upperBound
         }
@@ -67,21 +65,31 @@ public struct QuantityStage: Stage {
     /// The most tokens of a time adverbial opening a sentence ("In early March,").
     static let longestOpening = 5
 
-    /// Which tokens lie inside an entity's mention ("Apollo 11").
-    private static func namedTokens(_ document: Document, text: FactText) -> [Bool] {
-        var named = [Bool](repeating: false, count: text.words.count)
-        let mentions = document.entities.flatMap(\.mentions).map(\.span).sorted()
-        var m = 0
-        for (i, word) in text.words.enumerated() {
-            while m < mentions.count, mentions[m].end <= word.span.start { m += 1 }
-            if m < mentions.count, mentions[m].overlaps(word.span) { named[i] = true }
-        }
-        return named
+}
+
+/// The speakers of the quotes around figures, found in one pass: the figures are asked for in
+/// text order, and only the quotes open at a figure are looked at.
+struct QuoteSpeakers {
+    /// The quotes by start.
+    private let quotes: [Quote]
+    /// The next quote not yet opened.
+    private var next = 0
+    /// The quotes opened before the last figure that had not ended before it, in order.
+    private var open: [Quote] = []
+
+    init(_ quotes: [Quote]) {
+        self.quotes = quotes.enumerated().sorted { ($0.element.span.start, $0.offset) < ($1.element.span.start, $1.offset) }.map(\.element)
     }
 
-    /// The speaker of the narrowest quote holding `span`.
-    static func speaker(of span: Span, in quotes: [Quote]) -> String? {
-        quotes.filter { $0.span.contains(span) }.min { $0.span.length < $1.span.length }?.speaker
+    /// The speaker of the narrowest quote holding `span` (the first of equal ones); spans must
+    /// be asked for in order of their starts.
+    mutating func speaker(of span: Span) -> String? {
+        while next < quotes.count, quotes[next].span.start <= span.start {
+            open.append(quotes[next])
+            next += 1
+        }
+        open.removeAll { $0.span.end <= span.start }
+        return open.filter { $0.span.contains(span) }.min { $0.span.length < $1.span.length }?.speaker
     }
 }
 

@@ -317,8 +317,8 @@ struct QuoteContext {
                 continue
             }
             // An aside between dashes: "Ana Ruiz — a lawyer for the city — said".
-            if FactText.clauseDashes.contains(key(end - 1)),
-                let open = (max(floor, end - 1 - Self.longestAside)..<(end - 1)).last(where: { FactText.clauseDashes.contains(key($0)) }),
+            if Dashes.clause.contains(key(end - 1)),
+                let open = (max(floor, end - 1 - Self.longestAside)..<(end - 1)).last(where: { Dashes.clause.contains(key($0)) }),
                 open > floor
             {
                 end = open

@@ -12,7 +12,8 @@ import BylineCore
 /// `rule`: ``SpeakerSieve``.
 public struct QuoteStage: Stage {
     public let name = "quotes"
-    public let requires: Set<Layer> = [.text, .paragraphs, .tokens, .sentences, .entities]
+    /// Times too: the grammar reader (``FactText``) does not read a time expression as a name.
+    public let requires: Set<Layer> = [.text, .paragraphs, .tokens, .sentences, .times, .entities]
     public let provides: Set<Layer> = [.quotes]
     /// The pronouns speakers were resolved through join their entities' mentions.
     public let modifies: Set<Layer> = [.entities]
@@ -20,11 +21,7 @@ public struct QuoteStage: Stage {
     public init() {}
 
     public func run(on document: inout Document) {
-        run(on: &document, text: FactText(document))
-    }
-
-    /// Adds the quotes, reading the words of `text`, made from `document`.
-    func run(on document: inout Document, text: FactText) {
+        let text = FactText(document)
         let found = QuoteMarks.quotes(in: document)
         let context = QuoteContext(document: document, quotes: found, facts: text)
         // Reported speech in the article's sentences: what it says, and who speaks where.
@@ -73,9 +70,8 @@ public struct QuoteStage: Stage {
         }
         document.quotes = quotes.sorted { $0.span.start < $1.span.start }
         // A pronoun a speaker was resolved through becomes one of that entity's mentions.
-        for (entity, span) in pronouns where !document.entities[entity].mentions.contains(where: { $0.span == span }) {
-            document.entities[entity].mentions.append(Mention(span: span, provenance: Provenance(stage: name, rule: .speakerPronoun)))
-            document.entities[entity].mentions.sort { $0.span.start < $1.span.start }
+        for (entity, span) in pronouns {
+            document.addMention(Mention(span: span, provenance: Provenance(stage: name, rule: .speakerPronoun)), to: entity)
         }
     }
 }
@@ -122,8 +118,8 @@ enum QuoteMarks {
     /// bracket or a dash.
     private static func opensAfter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x20, 0x0A, 0x0D, 0x09, 0xA0, 0x28, 0x5B, 0x7B, 0x2D, 0x2013, 0x2014: true
-        default: scalar.value >= 0x80 && scalar.properties.isWhitespace
+        case 0x20, 0x0A, 0x0D, 0x09, 0xA0, 0x28, 0x5B, 0x7B: true
+        default: Dashes.clauseCharacters.contains(scalar) || scalar.value >= 0x80 && scalar.properties.isWhitespace
         }
     }
 

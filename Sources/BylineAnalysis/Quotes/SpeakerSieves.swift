@@ -144,7 +144,7 @@ extension QuoteContext {
         guard openToken > sentence.lowerBound else { return false }
         let mark = key(openToken - 1)
         let capital = document.text[quote.span].first?.isUppercase == true
-        return mark == ":" || mark == "," && capital || capital && isDateline(sentence.lowerBound..<(openToken - 1)) && Self.signatureDashes.contains(mark)
+        return mark == ":" || mark == "," && capital || capital && isDateline(sentence.lowerBound..<(openToken - 1)) && Dashes.signature.contains(mark)
     }
 
     /// Whether tokens `range` are a dateline before its dash: a place in capitals or a place the
@@ -172,9 +172,6 @@ extension QuoteContext {
         document.paragraphs[quote.paragraph].span.start == quote.open || quote.continues
     }
 
-    /// Dashes that sign a quote with its speaker's name.
-    static let signatureDashes: Set<String> = ["\u{2015}", "\u{2014}", "\u{2013}", "--", "-"]
-
     /// `"…" ― Jane Doe`: a dash right after the closing mark, and the name after it.
     func dashSignature(_ quote: FoundQuote) -> Attribution? {
         guard let close = quote.close else { return nil }
@@ -182,11 +179,11 @@ extension QuoteContext {
         // The dash stands alone or is glued to the first word ("-Mayor Ortiz").
         guard t + 1 < document.tokens.count else { return nil }
         let dash = key(t)
-        guard Self.signatureDashes.contains(dash) || Self.signatureDashes.contains(String(dash.prefix(1))) && facts.words[t].span.length > 1
+        guard Dashes.signature.contains(dash) || Dashes.signature.contains(String(dash.prefix(1))) && facts.words[t].span.length > 1
         else { return nil }
         // A title may come before the name ("― President Ortiz"): the first person named
         // before the signature's first comma.
-        var i = Self.signatureDashes.contains(dash) ? t + 1 : t
+        var i = Dashes.signature.contains(dash) ? t + 1 : t
         let opening = i == t ? document.text[document.tokens[t].span].dropFirst() : document.text[document.tokens[i].span][...]
         guard opening.first?.isUppercase == true else { return nil }
         while i < min(document.tokens.count, t + Self.longestLabel + 2), facts.words[i].kind != .punctuation || i == t {
@@ -340,7 +337,7 @@ extension QuoteContext {
     }
 
     /// Marks that end a quote as a clause of its own.
-    static let clauseEnds: Set<Unicode.Scalar> = [",", "?", "!", "\u{2014}", "\u{2013}", "-"]
+    static let clauseEnds: Set<Unicode.Scalar> = Dashes.clauseCharacters.union([",", "?", "!"])
 
     /// `Ortiz said: "…"` or `Ortiz pointed out that … "…"`: a cue before the quote in its
     /// sentence that has a subject; "X's claim that …"; "according to X, …"; `Ortiz gave this
@@ -406,7 +403,7 @@ extension QuoteContext {
     /// quote (`"…," and "…"`).
     private func isClauseBreak(_ c: Int, openToken: Int) -> Bool {
         let k = key(c)
-        if k == ";" || Self.signatureDashes.contains(k) { return true }
+        if k == ";" || Dashes.signature.contains(k) { return true }
         return k == "," && c + 2 < openToken && ["and", "but", "while", "whereas"].contains(key(c + 1))
     }
 
@@ -526,7 +523,7 @@ extension QuoteContext {
     func indirectSpeech(in sentence: Range<Int>) -> (span: Span, attribution: Attribution)? {
         // A dateline is no part of what was said ("LISBON — …", "LISBON: …").
         var range = sentence
-        if let mark = range.prefix(Self.longestLabel + 1).first(where: { Self.signatureDashes.contains(key($0)) || key($0) == ":" }),
+        if let mark = range.prefix(Self.longestLabel + 1).first(where: { Dashes.signature.contains(key($0)) || key($0) == ":" }),
             key(mark) == ":" ? mark > range.lowerBound && isPlace(range.lowerBound..<mark) : isDateline(range.lowerBound..<mark)
         {
             range = (mark + 1)..<range.upperBound

@@ -31,26 +31,35 @@ final class PhraseWords: Sendable {
     }
 }
 
-/// A token as the fact stages read it.
-struct Word: Sendable {
-    let span: Span
-    /// The text lower-cased, with typographic apostrophes made plain.
-    let key: String
-    let kind: Token.Kind
-    /// Whether the text starts with an upper-case letter.
-    let capitalised: Bool
-    /// Whether the text starts with a letter.
-    let alphabetic: Bool
+/// The dashes of running text and what each does (`dashes.tsv`).
+enum Dashes {
+    private static let classes: [String: [String]] = DataFile(PackageResources.dashes_tsv).rows
+        .filter { $0.count == 2 }
+        .reduce(into: [:]) { classes, row in classes[row[0], default: []] += row[1].split(separator: " ").map(String.init) }
+
+    /// Dashes that set off an aside or a clause ("Ana Ruiz — a lawyer — said"), never a name's.
+    static let clause = Set(classes["clause"] ?? [])
+
+    /// Dashes after a dateline or before a quote's signature: the clause dashes and more.
+    static let signature = clause.union(classes["signature"] ?? [])
+
+    /// The characters of the clause dashes: a token made only of them is a clause edge.
+    static let clauseCharacters = Set(clause.flatMap(\.unicodeScalars))
 }
 
-/// A document's tokens, sentences and time expressions as the quantity, event and timeline
-/// stages read them: words with their keys, which sentence and time expression each token
-/// belongs to, and the clause and phrase edges read from `phrase-words.tsv`.
+/// A document's words, sentences and time expressions as the quote, quantity, event and
+/// timeline stages read them: the document's ``DocumentView`` (each token's key, flags and
+/// sentence), which time expression each token belongs to, and the clause and phrase edges
+/// read from `phrase-words.tsv`. Making one costs a pass over the time expressions; the words
+/// are the view's, shared, not copied.
+///
+///     let text = FactText(document)
+///     if text.words[i].key == "said", let subject = text.subject(of: i) { … }
 struct FactText {
     let text: String
+    /// The document's tokens as read once by its view.
     let words: [Word]
-    /// Each token's sentence, as a token range.
-    private let sentenceOfToken: [Range<Int>]
+    private let sentences: [Sentence]
     /// Each token's time expression (an index into `times`), or nil.
     let timeOfToken: [Int?]
     let times: [TimeExpression]
@@ -66,19 +75,8 @@ struct FactText {
     init(_ document: Document) {
         text = document.text
         times = document.times
-        words = document.tokens.map { token in
-            let raw = document.text[token.span]
-            let key = Self.key(raw)
-            let first = raw.utf8.first ?? 0
-            let capitalised = first < 0x80 ? first >= 0x41 && first <= 0x5A : raw.first?.isUppercase == true
-            let alphabetic = first < 0x80 ? (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A : raw.first?.isLetter == true
-            return Word(span: token.span, key: key, kind: token.kind, capitalised: capitalised, alphabetic: alphabetic)
-        }
-        var sentenceOfToken = Array(repeating: 0..<0, count: words.count)
-        for sentence in document.sentences {
-            for i in sentence.tokens { sentenceOfToken[i] = sentence.tokens }
-        }
-        self.sentenceOfToken = sentenceOfToken
+        words = document.view.words
+        sentences = document.sentences
         // Tokens and times are both in text order: one pass pairs them.
         var timeOfToken = [Int?](repeating: nil, count: words.count)
         var t = 0
@@ -88,13 +86,6 @@ struct FactText {
             if t < ordered.count, document.times[ordered[t]].span.overlaps(word.span) { timeOfToken[i] = ordered[t] }
         }
         self.timeOfToken = timeOfToken
-    }
-
-    /// A token's text lower-cased, with typographic apostrophes made plain; ASCII, the common
-    /// case, byte by byte.
-    static func key(_ raw: Substring) -> String {
-        guard raw.utf8.allSatisfy({ $0 < 0x80 }) else { return String(raw.lowercased().map { $0 == "\u{2019}" ? "'" : $0 }) }
-        return String(lowercasingASCII: raw.utf8)
     }
 
     /// The text of tokens `range`, from the first token's start to the last one's end.
@@ -107,9 +98,9 @@ struct FactText {
         Span(words[range.lowerBound].span.start, words[range.upperBound - 1].span.end)
     }
 
-    /// The tokens of the sentence holding token `i`.
+    /// The tokens of the sentence holding token `i` (none when no sentence holds it).
     func sentence(of i: Int) -> Range<Int> {
-        sentenceOfToken[i]
+        words[i].sentence.map { sentences[$0].tokens } ?? 0..<0
     }
 
     /// Whether token `i` ends or opens a clause: a comma, semicolon, colon, bracket, dash or
@@ -118,7 +109,7 @@ struct FactText {
         let word = words[i]
         if word.kind == .quote { return true }
         guard word.kind == .punctuation else { return false }
-        return Self.clauseMarks.contains(word.key) || word.key.unicodeScalars.allSatisfy { $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }
+        return Self.clauseMarks.contains(word.key) || word.key.unicodeScalars.allSatisfy(Dashes.clauseCharacters.contains)
     }
 
     /// The clause segment holding token `i`: the tokens between the clause edges around it,
@@ -277,9 +268,6 @@ struct FactText {
     /// Lower-case words that may join the words of a name.
     static let nameConnectors: Set<String> = ["of", "on", "for", "de", "the", "&"]
 
-    /// Dashes that set off an aside or a clause ("Ana Ruiz — a lawyer — said"), never a name's.
-    static let clauseDashes: Set<String> = ["\u{2014}", "\u{2013}", "--"]
-
     /// Whether token `i` is a capitalised word outside time expressions.
     private func isNameWord(_ i: Int) -> Bool {
         let word = words[i]
@@ -297,16 +285,6 @@ struct FactText {
 
     /// The digits of a year at the start of a date value.
     private static let yearDigits = 4
-}
-
-extension String {
-    /// The string of ASCII `bytes` with their upper-case letters made lower case, written
-    /// straight into the string's storage.
-    init(lowercasingASCII bytes: some Collection<UInt8>) {
-        self.init(unsafeUninitializedCapacity: bytes.count) { buffer in
-            buffer.initialize(from: bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }).1
-        }
-    }
 }
 
 extension Array where Element: Hashable {

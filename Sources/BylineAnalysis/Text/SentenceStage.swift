@@ -27,7 +27,7 @@ public struct SentenceStage: Stage {
             }
             next = end
         }
-        document.sentences = sentences
+        document.setSentences(sentences)
     }
 }
 

@@ -17,6 +17,6 @@ public struct TokenizeStage: Stage {
         for paragraph in document.paragraphs {
             tokens.append(contentsOf: tokenizer.tokenize(document.text, in: paragraph.span))
         }
-        document.tokens = tokens
+        document.setTokens(tokens)
     }
 }

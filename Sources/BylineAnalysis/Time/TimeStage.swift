@@ -195,7 +195,8 @@ struct SentenceCues {
 /// that need it are left nil.
 public struct TimeStage: Stage {
     public let name = "times"
-    public let requires: Set<Layer> = [.text, .tokens, .sentences]
+    /// The metadata too: its publication date is the reference for relative times.
+    public let requires: Set<Layer> = [.metadata, .text, .tokens, .sentences]
     public let provides: Set<Layer> = [.times]
     let tagger: TimeTagger
 
