@@ -28,3 +28,17 @@ def timed_runs(command, peer, count, runs):
         own.append(cpu)
         other.append(cpu_of(peer)[0])
     return median(own), median(other)
+
+
+def cpu_seconds(command, timeout=None):
+    """Runs `command` with its output thrown away; returns its user + system CPU seconds, or
+    None when it ran longer than `timeout` seconds of wall time (it is then stopped)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        proc = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        sys.exit(f"{command[0]} failed: {proc.stderr.decode()[-500:]}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

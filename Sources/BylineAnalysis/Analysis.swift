@@ -8,7 +8,7 @@ public enum Analysis {
     /// same view of the words (``DocumentView``), built once by the tokenizer.
     public static func pipeline() throws(BylineError) -> Pipeline {
         try Pipeline([
-            TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: NERModel.shared), RoleStage(),
+            TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: try NERModel.shared), RoleStage(),
             CoreferenceStage(), QuoteStage(), QuantityStage(), EventStage(), TimelineStage(),
         ])
     }

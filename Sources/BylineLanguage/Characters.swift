@@ -43,8 +43,10 @@ enum CharacterClass {
     static func isPrefix(_ s: Unicode.Scalar) -> Bool {
         if isQuote(s) { return true }
         switch s {
-        case "(", "[", "{", "\u{00BF}", "\u{00A1}", "#", "*", "\u{2022}": return true
-        default: return s.properties.generalCategory == .currencySymbol
+        case "(", "[", "{", "\u{00BF}", "\u{00A1}", "#", "*", "\u{2022}", "$": return true
+        default:
+            // "$" is the one currency symbol in ASCII.
+            return s.value >= 0x80 && s.properties.generalCategory == .currencySymbol
         }
     }
 
@@ -62,6 +64,18 @@ enum CharacterClass {
     /// Dashes that separate words: em dash, en dash, horizontal bar.
     static func isDash(_ s: Unicode.Scalar) -> Bool {
         s == "\u{2014}" || s == "\u{2013}" || s == "\u{2015}"
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `offset` of valid UTF-8, and its width in bytes.
+    @inline(__always)
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[offset])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        // The lead byte tells the width: 110xxxxx, 1110xxxx or 11110xxx.
+        let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = lead & (0x7F >> UInt32(width))
+        for k in 1..<width { value = value << 6 | UInt32(bytes[offset + k] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     // ASCII is answered directly; other scalars through their Unicode properties.

@@ -19,43 +19,74 @@ public struct SentenceSplitter: Sendable {
 
     /// The sentences of one paragraph, as ranges of indices into `tokens`.
     public func split(_ text: String, tokens: [Token], paragraph: Range<Int>) -> [Range<Int>] {
-        var sentences: [Range<Int>] = []
-        var start = paragraph.lowerBound
-        var i = paragraph.lowerBound
-        let end = paragraph.upperBound
-        while i < end {
-            guard let mayEnd = endKind(text, tokens[i]) else {
-                i += 1
-                continue
-            }
-            var j = i + 1
-            while j < end, absorbs(text, tokens, j) { j += 1 }
-            guard j < end else { break }
-            let next = tokens[j]
-            let boundary =
-                switch mayEnd {
-                case .always: opensSentence(text, next)
-                case .beforeOpener: opensSentenceAfterAbbreviation(text, next)
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            let reading = Reading(text: text, bytes: bytes, tokens: tokens)
+            var sentences: [Range<Int>] = []
+            var start = paragraph.lowerBound
+            var i = paragraph.lowerBound
+            let end = paragraph.upperBound
+            while i < end {
+                guard let mayEnd = endKind(reading, i) else {
+                    i += 1
+                    continue
                 }
-            if boundary {
-                sentences.append(start..<j)
-                start = j
+                var j = i + 1
+                while j < end, absorbs(reading, j) { j += 1 }
+                guard j < end else { break }
+                let boundary =
+                    switch mayEnd {
+                    case .always: opensSentence(reading, j)
+                    case .beforeOpener: opensSentenceAfterAbbreviation(text, tokens[j])
+                    }
+                if boundary {
+                    sentences.append(start..<j)
+                    start = j
+                }
+                i = j
             }
-            i = j
+            if start < end { sentences.append(start..<end) }
+            return sentences
         }
-        if start < end { sentences.append(start..<end) }
-        return sentences
     }
+
+    /// The text being split, as a string and as its UTF-8 bytes, and its tokens.
+    private struct Reading {
+        let text: String
+        let bytes: UnsafeBufferPointer<UInt8>
+        let tokens: [Token]
+
+        /// The bytes of token `i`.
+        func word(_ i: Int) -> Slice<UnsafeBufferPointer<UInt8>> {
+            bytes[tokens[i].span.start..<tokens[i].span.end]
+        }
+
+        /// The first scalar of token `i`, or nil for an empty token.
+        func firstScalar(_ i: Int) -> Unicode.Scalar? {
+            tokens[i].span.isEmpty ? nil : CharacterClass.scalar(in: bytes, at: tokens[i].span.start).0
+        }
+
+        /// Whether token `i` is `.`, `!`, `?` or `…` (and, when asked, `...`).
+        func isTerminal(_ i: Int, orThreeDots: Bool) -> Bool {
+            let word = word(i)
+            if word.count == 1 { return word.first == UInt8(ascii: ".") || word.first == UInt8(ascii: "!") || word.first == UInt8(ascii: "?") }
+            return word.elementsEqual(SentenceSplitter.ellipsis) || orThreeDots && word.elementsEqual(SentenceSplitter.threeDots)
+        }
+    }
+
+    /// The UTF-8 of "…" and of "...".
+    private static let ellipsis = Array("\u{2026}".utf8)
+    private static let threeDots = Array("...".utf8)
 
     private enum EndKind { case always, beforeOpener }
 
-    private func endKind(_ text: String, _ token: Token) -> EndKind? {
-        let word = text[token.span]
+    private func endKind(_ reading: Reading, _ i: Int) -> EndKind? {
+        let token = reading.tokens[i]
         switch token.kind {
         case .punctuation:
-            return word == "." || word == "!" || word == "?" || word == "\u{2026}" || word == "..." ? .always : nil
+            return reading.isTerminal(i, orThreeDots: true) ? .always : nil
         case .abbreviation:
-            switch abbreviations.kind(of: word) {
+            switch abbreviations.kind(of: reading.text[token.span]) {
             case .general, .month: return .beforeOpener
             default: return nil
             }
@@ -66,16 +97,15 @@ public struct SentenceSplitter: Sendable {
 
     /// Whether the token at `j` still belongs to the sentence just ended: more end marks, or a
     /// closing mark touching the previous token.
-    private func absorbs(_ text: String, _ tokens: [Token], _ j: Int) -> Bool {
-        let token = tokens[j]
-        let word = text[token.span]
-        if word == "." || word == "!" || word == "?" || word == "\u{2026}" { return true }
-        guard let first = word.unicodeScalars.first, word.unicodeScalars.count == 1 else { return false }
-        return CharacterClass.isCloser(first) && tokens[j - 1].span.end == token.span.start
+    private func absorbs(_ reading: Reading, _ j: Int) -> Bool {
+        if reading.isTerminal(j, orThreeDots: false) { return true }
+        let span = reading.tokens[j].span
+        guard let first = reading.firstScalar(j), UTF8.width(first) == span.length else { return false }
+        return CharacterClass.isCloser(first) && reading.tokens[j - 1].span.end == span.start
     }
 
-    private func opensSentence(_ text: String, _ token: Token) -> Bool {
-        guard let first = text[token.span].unicodeScalars.first else { return false }
+    private func opensSentence(_ reading: Reading, _ j: Int) -> Bool {
+        guard let first = reading.firstScalar(j) else { return false }
         if CharacterClass.isLower(first) { return false }
         if CharacterClass.isUpper(first) || CharacterClass.isDigit(first) { return true }
         if CharacterClass.isQuote(first) || CharacterClass.isOpener(first) { return true }

@@ -25,14 +25,20 @@ public struct Tokenizer: Sendable {
     public func tokenize(_ text: String, in span: Span) -> [Token] {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
-        var offset = span.start
-        for scalar in text[span].unicodeScalars {
-            scalars.append(scalar)
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
+        scalars.reserveCapacity(span.length)
+        offsets.reserveCapacity(span.length + 1)
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            var offset = span.start
+            while offset < span.end {
+                let (scalar, width) = CharacterClass.scalar(in: bytes, at: offset)
+                scalars.append(scalar)
+                offsets.append(offset)
+                offset += width
+            }
         }
-        offsets.append(offset)
-        var run = Run(scalars: scalars, offsets: offsets, abbreviations: abbreviations)
+        offsets.append(span.end)
+        var run = Run(text: text, scalars: scalars, offsets: offsets, abbreviations: abbreviations)
         var i = 0
         while i < scalars.count {
             while i < scalars.count, CharacterClass.isWhitespace(scalars[i]) { i += 1 }
@@ -43,16 +49,20 @@ public struct Tokenizer: Sendable {
         }
         return run.tokens
     }
+
 }
 
 /// The state of one tokenization: the scalars, their offsets and the tokens so far.
 private struct Run {
+    let text: String
     let scalars: [Unicode.Scalar]
+    /// The UTF-8 offset of each scalar, and of the end.
     let offsets: [Int]
     let abbreviations: Abbreviations
     var tokens: [Token] = []
 
-    init(scalars: [Unicode.Scalar], offsets: [Int], abbreviations: Abbreviations) {
+    init(text: String, scalars: [Unicode.Scalar], offsets: [Int], abbreviations: Abbreviations) {
+        self.text = text
         self.scalars = scalars
         self.offsets = offsets
         self.abbreviations = abbreviations
@@ -62,10 +72,9 @@ private struct Run {
         tokens.append(Token(span: Span(offsets[lo], offsets[hi]), kind: kind))
     }
 
-    func string(_ lo: Int, _ hi: Int) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[lo..<hi])
-        return String(s)
+    /// The text of scalars `lo..<hi`.
+    func string(_ lo: Int, _ hi: Int) -> Substring {
+        text[Span(offsets[lo], offsets[hi])]
     }
 
     /// Splits a white-space-free chunk at dashes and ellipses, then tokenizes each piece.

@@ -28,9 +28,8 @@ struct Gazetteer: Sendable {
     static func bundled() throws(BylineError) -> Gazetteer {
         var lists: [UInt32: UInt32] = [:]
         for (bit, name) in listNames.enumerated() {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Gazetteers"),
-                let data = try? Data(contentsOf: url)
-            else { throw BylineError(.notFound, input: "Gazetteers/\(name).txt", "gazetteer missing from the bundle") }
+            guard let url = ModuleResources.url(of: "\(name).txt", subdirectory: "Gazetteers"), let data = try? Data(contentsOf: url)
+            else { throw BylineError(.notFound, input: "Gazetteers/\(name).txt", "gazetteer missing from the module's resources") }
             for line in DataFile([UInt8](data)).lines {
                 let words = line.split(whereSeparator: \.isWhitespace).map { TokenForms(String($0)) }
                 guard words.count <= maximumEntryTokens else { continue }

@@ -8,7 +8,7 @@ import Foundation
 /// second pass also sees how the first tagged the other occurrences of each word in the
 /// document, which keeps a name's type consistent across it.
 ///
-///     let tags = NERModel.shared.tag(document: [["Angela", "Merkel", "visited", "Paris", "."]])
+///     let tags = try NERModel.shared.tag(document: [["Angela", "Merkel", "visited", "Paris", "."]])
 ///     // [["B-PER", "I-PER", "O", "B-LOC", "O"]]
 public final class NERModel: Sendable {
     /// The model file's name among the module's resources.
@@ -16,11 +16,19 @@ public final class NERModel: Sendable {
     static let resourceExtension = "model"
 
     /// The model bundled with Byline, loaded on first use.
-    public static let shared: NERModel = {
-        do {
-            return try bundled()
+    ///
+    /// - Throws: a ``BylineError`` naming the model file when it is missing from the bundle
+    ///   (a binary copied without its resource folder) or cannot be read.
+    public static var shared: NERModel {
+        get throws(BylineError) { try loaded.get() }
+    }
+
+    /// The bundled model, or why it could not be loaded; read once.
+    private static let loaded: Result<NERModel, BylineError> = {
+        do throws(BylineError) {
+            return .success(try bundled())
         } catch {
-            fatalError("byline: the bundled NER model cannot be loaded: \(error)")
+            return .failure(error)
         }
     }()
 
@@ -44,9 +52,9 @@ public final class NERModel: Sendable {
     /// The model bundled with Byline, or an error saying why it cannot be read.
     public static func bundled() throws(BylineError) -> NERModel {
         let name = "\(resourceName).\(resourceExtension)"
-        guard let url = Bundle.module.url(forResource: resourceName, withExtension: resourceExtension),
-            let data = try? Data(contentsOf: url)
-        else { throw BylineError(.notFound, input: name, "model missing from the bundle") }
+        guard let url = ModuleResources.url(of: name), let data = try? Data(contentsOf: url) else {
+            throw BylineError(.notFound, input: name, "model missing: put the \(ModuleResources.bundleName).resources folder beside the byline binary")
+        }
         do {
             return try NERModel(bytes: [UInt8](data))
         } catch {

@@ -9,13 +9,13 @@ import Testing
 }
 
 @Test func aModelSurvivesWritingAndReading() throws {
-    let bytes = NERModel.shared.fileBytes
+    let bytes = try NERModel.shared.fileBytes
     let copy = try NERModel(bytes: bytes)
     #expect(copy.fileBytes == bytes)
 }
 
-@Test func damagedModelFilesAreRefused() {
-    let bytes = NERModel.shared.fileBytes
+@Test func damagedModelFilesAreRefused() throws {
+    let bytes = try NERModel.shared.fileBytes
     #expect(throws: BylineError.self) { try NERModel(bytes: Array("not a model".utf8)) }
     #expect(throws: BylineError.self) { try NERModel(bytes: Array(bytes.prefix(bytes.count / 2))) }
     #expect(throws: BylineError.self) { try NERModel(bytes: bytes + [0]) }

@@ -7,9 +7,9 @@ func tokens(_ sentence: String) -> [String] {
 }
 
 /// The entities the bundled model finds in a document: (text, type) in order.
-func entities(_ sentences: [String]) -> [(text: String, type: String)] {
+func entities(_ sentences: [String]) throws -> [(text: String, type: String)] {
     let document = sentences.map(tokens)
-    let tags = NERModel.shared.tag(document: document)
+    let tags = try NERModel.shared.tag(document: document)
     var found: [(text: String, type: String)] = []
     for (words, sentenceTags) in zip(document, tags) {
         for (word, tag) in zip(words, sentenceTags) {

@@ -3,57 +3,57 @@ import Testing
 
 // Sentences written for these tests (not from CoNLL-2003).
 
-@Test func peopleAreTagged() {
-    let found = entities(["Maria Delgado , the new finance minister , said on Tuesday that taxes would rise ."])
+@Test func peopleAreTagged() throws {
+    let found = try entities(["Maria Delgado , the new finance minister , said on Tuesday that taxes would rise ."])
     #expect(found.contains { $0 == ("Maria Delgado", "PER") })
 }
 
-@Test func organisationsAreTagged() {
-    let found = entities(["Shares of Volkswagen fell 3 percent after the International Monetary Fund cut its forecast ."])
+@Test func organisationsAreTagged() throws {
+    let found = try entities(["Shares of Volkswagen fell 3 percent after the International Monetary Fund cut its forecast ."])
     #expect(found.contains { $0 == ("Volkswagen", "ORG") })
     #expect(found.contains { $0 == ("International Monetary Fund", "ORG") })
 }
 
-@Test func placesAreTagged() {
-    let found = entities(["Several tourists were stranded in Lisbon after flights to Argentina were cancelled ."])
+@Test func placesAreTagged() throws {
+    let found = try entities(["Several tourists were stranded in Lisbon after flights to Argentina were cancelled ."])
     #expect(found.contains { $0 == ("Lisbon", "LOC") })
     #expect(found.contains { $0 == ("Argentina", "LOC") })
 }
 
-@Test func otherNamesAreTagged() {
-    let found = entities(["The Canadian embassy said two Danish citizens were safe ."])
+@Test func otherNamesAreTagged() throws {
+    let found = try entities(["The Canadian embassy said two Danish citizens were safe ."])
     #expect(found.contains { $0 == ("Canadian", "MISC") })
     #expect(found.contains { $0 == ("Danish", "MISC") })
 }
 
-@Test func tagsFollowTheShapeOfTheInput() {
+@Test func tagsFollowTheShapeOfTheInput() throws {
     let document = [tokens("Tom Hollis joined Barclays in 1994 ."), [], tokens("He left .")]
-    let tags = NERModel.shared.tag(document: document)
+    let tags = try NERModel.shared.tag(document: document)
     #expect(tags.map(\.count) == [7, 0, 3])
     #expect(tags[0] == ["B-PER", "I-PER", "O", "B-ORG", "O", "O", "O"])
-    #expect(NERModel.shared.tag(document: []).isEmpty)
+    #expect(try NERModel.shared.tag(document: []).isEmpty)
 }
 
-@Test func aNameKeepsItsTypeAcrossTheDocument() {
+@Test func aNameKeepsItsTypeAcrossTheDocument() throws {
     // Alone, "Kessler" before "to raise its dividend" reads as a person; the document's first
     // sentence shows it is a company, and the second pass carries that over.
     let alone = "Analysts expect Kessler to raise its dividend ."
-    #expect(entities([alone]).map(\.type) == ["PER"])
-    let found = entities(["Kessler Holdings said quarterly profits rose 12 percent .", alone])
+    #expect(try entities([alone]).map(\.type) == ["PER"])
+    let found = try entities(["Kessler Holdings said quarterly profits rose 12 percent .", alone])
     #expect(found.map(\.type) == ["ORG", "ORG"])
     #expect(found.first?.text == "Kessler Holdings")
 }
 
-@Test func unusualTokensDoNotDisturbTagging() {
+@Test func unusualTokensDoNotDisturbTagging() throws {
     let document = [["\u{200B}", "Zoë", "Ünal", "visited", "東京", "\u{202E}abc", "—", ""]]
-    let tags = NERModel.shared.tag(document: document)
+    let tags = try NERModel.shared.tag(document: document)
     #expect(tags[0].count == document[0].count)
     #expect(tags[0].allSatisfy { $0 == "O" || $0.hasPrefix("B-") || $0.hasPrefix("I-") })
 }
 
-@Test func aLowerCaseWordBetweenCapitalisedOnesIsStillReadByTheModel() {
+@Test func aLowerCaseWordBetweenCapitalisedOnesIsStillReadByTheModel() throws {
     // Ordinary lower-case words are settled as outside any name without scoring; one next to a
     // capitalised word is not ordinary and may join the name.
-    let found = entities(["Flights left from Charles de Gaulle airport on time ."])
+    let found = try entities(["Flights left from Charles de Gaulle airport on time ."])
     #expect(found.contains { $0.text == "Charles de Gaulle" })
 }

@@ -29,8 +29,9 @@ public struct TimeRule: Sendable {
 /// their numbers in the patterns' ``TimeNumbering``.
 struct TimePatternElement: Sendable {
     enum Test: Sendable {
-        /// One of these keys (lower case), by number.
-        case words([Int])
+        /// One of the keys (lower case) at these positions of the patterns' word lists
+        /// (``TimePatterns``), by number.
+        case words(Range<Int>)
         /// A phrase of a class of `time-words.tsv`, or a number form read from digits, by number.
         case wordClass(Int)
     }
@@ -38,13 +39,16 @@ struct TimePatternElement: Sendable {
     let test: Test
     let optional: Bool
 
-    init(_ text: Substring, keys: inout TimeNumbering, classes: inout TimeNumbering) {
+    /// The element `text` of a pattern line; the numbers of its words go to the end of `wordLists`.
+    init(_ text: Substring, keys: inout TimeNumbering, classes: inout TimeNumbering, wordLists: inout [Int]) {
         optional = text.count > 1 && text.hasSuffix("?")
         let body = optional ? text.dropLast() : text
         if body.hasPrefix("<"), body.hasSuffix(">") {
             test = .wordClass(classes.number(of: String(body.dropFirst().dropLast())))
         } else {
-            test = .words(body.split(separator: "|").map { keys.number(of: $0.lowercased()) })
+            let start = wordLists.count
+            wordLists += body.split(separator: "|").map { keys.number(of: $0.lowercased()) }
+            test = .words(start..<wordLists.count)
         }
     }
 }
@@ -87,8 +91,14 @@ public struct TimePatterns: Sendable {
     private let numberForms: [NumberForm?]
     /// The phrases of `time-words.tsv` by the number of their first key, in file order.
     private let phrases: [[Phrase]]
+    /// The keys of the elements that name words, element after element (see
+    /// ``TimePatternElement/Test/words(_:)``).
+    private let wordLists: [Int]
     /// Per key number: the rules a token with that key may open, in file order.
     private let openers: [[Int]]
+    /// Per key number: the rules a token with that key may open when it starts with a digit,
+    /// number forms' rules included, in file order.
+    private let openersWithDigits: [[Int]]
     /// The rules a number form may open, in file order.
     private let digitOpeners: [Int]
 
@@ -119,12 +129,15 @@ public struct TimePatterns: Sendable {
     init(_ file: DataFile, words: TimeWords) {
         var keys = TimeNumbering()
         var classes = TimeNumbering()
+        var wordLists: [Int] = []
         var rules: [TimeRule] = []
         for row in file.rows {
             let type = TimeExpression.Kind(rawValue: row[1])
             guard row.count == Self.fieldCount, type != nil || row[1] == Self.exclusion, let reference = DateStamp(parsing: row[6])
             else { preconditionFailure("time-patterns.tsv: malformed line for '\(row.first ?? "")'") }
-            let elements = row[2].split(separator: " ").map { TimePatternElement($0, keys: &keys, classes: &classes) }
+            let elements = row[2].split(separator: " ").map {
+                TimePatternElement($0, keys: &keys, classes: &classes, wordLists: &wordLists)
+            }
             let example = TimeRule.Example(text: row[4], underspecified: row[5], reference: reference, resolved: row[7])
             rules.append(TimeRule(name: row[0], type: type, template: row[3], example: example, elements: elements))
         }
@@ -141,7 +154,7 @@ public struct TimePatterns: Sendable {
         for (index, rule) in rules.enumerated() {
             for element in rule.elements {
                 switch element.test {
-                case .words(let numbers): for key in numbers { byWord[key].append(index) }
+                case .words(let positions): for key in wordLists[positions] { byWord[key].append(index) }
                 case .wordClass(let number): byClass[number].append(index)
                 }
                 if !element.optional { break }
@@ -158,8 +171,11 @@ public struct TimePatterns: Sendable {
         self.classes = classes
         numberForms = classes.names.map(NumberForm.init(rawValue:))
         self.phrases = phrasesByKey
+        self.wordLists = wordLists
         self.openers = openers.map { Array(Set($0)).sorted() }
-        digitOpeners = Array(Set(formClasses.flatMap { byClass[$0] })).sorted()
+        let digitOpeners = Array(Set(formClasses.flatMap { byClass[$0] })).sorted()
+        self.digitOpeners = digitOpeners
+        openersWithDigits = openers.map { Array(Set($0 + digitOpeners)).sorted() }
     }
 
     /// The matches in `tokens`, left to right, without overlap: at each token the longest match
@@ -167,13 +183,14 @@ public struct TimePatterns: Sendable {
     func matches(in tokens: [TimeToken]) -> [TimeMatch] {
         let numbers = tokens.map { keys.existingNumber(of: $0.key) }
         var out: [TimeMatch] = []
+        var search = Search(tokens: tokens, numbers: numbers)
         var i = 0
         while i < tokens.count {
             var best: (end: Int, rule: Int, slots: [Slot])?
             for index in candidates(at: i, in: tokens, numbers: numbers) {
-                guard let (end, slots) = match(rules[index].elements[...], at: i, in: tokens, numbers: numbers, slots: []), end > i,
-                    best.map({ end > $0.end }) ?? true
-                else { continue }
+                search.longest = nil
+                longestMatch(rules[index].elements, from: 0, at: i, search: &search)
+                guard let (end, slots) = search.longest, end > i, best.map({ end > $0.end }) ?? true else { continue }
                 best = (end, index, slots)
             }
             if let best {
@@ -188,49 +205,57 @@ public struct TimePatterns: Sendable {
 
     /// The rules that may open at token `i`, in file order.
     private func candidates(at i: Int, in tokens: [TimeToken], numbers: [Int?]) -> [Int] {
-        let opened = numbers[i].map { openers[$0] } ?? []
-        guard tokens[i].key.utf8.first.map({ $0 >= 48 && $0 <= 57 }) == true else { return opened }
-        return Array(Set(opened + digitOpeners)).sorted()
+        let startsWithDigit = tokens[i].key.utf8.first.map { $0 >= 48 && $0 <= 57 } == true
+        guard let number = numbers[i] else { return startsWithDigit ? digitOpeners : [] }
+        return startsWithDigit ? openersWithDigits[number] : openers[number]
     }
 
-    /// The longest way `elements` match from token `i`: where the match ends and the slots read.
-    private func match(
-        _ elements: ArraySlice<TimePatternElement>, at i: Int, in tokens: [TimeToken], numbers: [Int?], slots: [Slot]
-    ) -> (Int, [Slot])? {
-        guard let element = elements.first else { return (i, slots) }
-        let rest = elements.dropFirst()
-        var best = element.optional ? match(rest, at: i, in: tokens, numbers: numbers, slots: slots) : nil
-        func consider(_ result: (Int, [Slot])?) {
-            guard let result, result.0 > best?.0 ?? -1 else { return }
-            best = result
+    /// The state of matching one rule at one token: the sentence, the slots read on the way
+    /// being tried, and the longest way found so far.
+    private struct Search {
+        let tokens: [TimeToken]
+        let numbers: [Int?]
+        var slots: [Slot] = []
+        /// Where the longest match found ends, and its slots; the first found of equal ones.
+        var longest: (end: Int, slots: [Slot])?
+    }
+
+    /// Tries every way `elements[e...]` match from token `i`, depth first (an optional element
+    /// left out before taken, a class's phrases in file order before its number form), and keeps
+    /// the longest in `search.longest`.
+    private func longestMatch(_ elements: [TimePatternElement], from e: Int, at i: Int, search: inout Search) {
+        guard e < elements.count else {
+            if i > search.longest?.end ?? -1 { search.longest = (i, search.slots) }
+            return
         }
-        guard i < tokens.count else { return best }
+        let element = elements[e]
+        if element.optional { longestMatch(elements, from: e + 1, at: i, search: &search) }
+        guard i < search.tokens.count else { return }
         switch element.test {
-        case .words(let keys):
-            if let number = numbers[i], keys.contains(number) {
-                consider(match(rest, at: i + 1, in: tokens, numbers: numbers, slots: slots))
+        case .words(let positions):
+            if let number = search.numbers[i], wordLists[positions].contains(number) {
+                longestMatch(elements, from: e + 1, at: i + 1, search: &search)
             }
         case .wordClass(let wordClass):
-            for (length, value) in classMatches(wordClass, at: i, in: tokens, numbers: numbers) {
-                consider(match(rest, at: i + length, in: tokens, numbers: numbers, slots: slots + [Slot(wordClass: wordClass, value: value)]))
+            if let first = search.numbers[i] {
+                for phrase in phrases[first] where phrase.wordClass == wordClass && matches(phrase, at: i, in: search) {
+                    search.slots.append(Slot(wordClass: wordClass, value: phrase.value))
+                    longestMatch(elements, from: e + 1, at: i + phrase.keys.count, search: &search)
+                    search.slots.removeLast()
+                }
+            }
+            if let form = numberForms[wordClass], let (length, value) = form.read(at: i, in: search.tokens) {
+                search.slots.append(Slot(wordClass: wordClass, value: value))
+                longestMatch(elements, from: e + 1, at: i + length, search: &search)
+                search.slots.removeLast()
             }
         }
-        return best
     }
 
-    /// The phrases of a class at token `i`: from `time-words.tsv`, or read from digits.
-    private func classMatches(_ wordClass: Int, at i: Int, in tokens: [TimeToken], numbers: [Int?]) -> [(length: Int, value: String)] {
-        var found: [(length: Int, value: String)] = []
-        if let first = numbers[i] {
-            for phrase in phrases[first]
-            where phrase.wordClass == wordClass && i + phrase.keys.count <= tokens.count && (!phrase.capitalised || tokens[i].capitalised)
-                && phrase.keys.indices.allSatisfy({ numbers[i + $0] == phrase.keys[$0] })
-            {
-                found.append((phrase.keys.count, phrase.value))
-            }
-        }
-        if let form = numberForms[wordClass], let read = form.read(at: i, in: tokens) { found.append(read) }
-        return found
+    /// Whether the words of `phrase` stand at token `i` (capitalised, when the phrase asks).
+    private func matches(_ phrase: Phrase, at i: Int, in search: Search) -> Bool {
+        i + phrase.keys.count <= search.tokens.count && (!phrase.capitalised || search.tokens[i].capitalised)
+            && phrase.keys.indices.allSatisfy { search.numbers[i + $0] == phrase.keys[$0] }
     }
 
     /// The slots by class name; a class read twice keeps its last value.

@@ -60,7 +60,10 @@ public struct TimeTagger: Sendable {
         let bytes = Array(document.text.utf8)
         for (index, sentence) in document.sentences.enumerated() {
             let tokens = TimeToken.tokens(of: bytes, tokens: document.tokens[sentence.tokens])
-            for match in patterns.matches(in: tokens) {
+            let matches = patterns.matches(in: tokens)
+            guard !matches.isEmpty else { continue }
+            let sentenceCues = SentenceCues(tokens, side: cue(at:in:))
+            for match in matches {
                 guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots),
                     !(type == .duration && Self.isPartOfName(match.tokens, in: tokens))
                 else { continue }
@@ -69,7 +72,7 @@ public struct TimeTagger: Sendable {
                 out.append(
                     TimeCandidate(
                         span: span, type: type, underspecified: value,
-                        direction: direction(around: match.tokens, in: tokens), rule: match.rule.name, sentence: index))
+                        direction: direction(around: match.tokens, in: tokens, cues: sentenceCues), rule: match.rule.name, sentence: index))
             }
         }
         return out
@@ -86,22 +89,18 @@ public struct TimeTagger: Sendable {
 
     /// The side of the nearest tense cue outside the expression, looking both ways; a cue
     /// before wins a tie.
-    private func direction(around range: Range<Int>, in tokens: [TimeToken]) -> TimeDirection {
+    private func direction(around range: Range<Int>, in tokens: [TimeToken], cues: SentenceCues) -> TimeDirection {
         // A possessive names an event already known ("Wednesday's ruling").
         if range.upperBound < tokens.count, tokens[range.upperBound].key == Self.possessive { return .past }
-        // A quotation mark ends the clause: a quote's tense is not the reporting verb's.
-        var open = (before: true, after: true)
-        var distance = 1
-        while open.before || open.after {
-            let before = range.lowerBound - distance
-            let after = range.upperBound - 1 + distance
-            open.before = open.before && before >= 0 && !tokens[before].isQuotationMark
-            open.after = open.after && after < tokens.count && !tokens[after].isQuotationMark
-            if open.before, let side = cue(at: before, in: tokens) { return side }
-            if open.after, let side = cue(at: after, in: tokens) { return side }
-            distance += 1
+        let before = range.lowerBound > 0 ? cues.lastBefore[range.lowerBound - 1] : nil
+        let after = range.upperBound < tokens.count ? cues.firstAfter[range.upperBound] : nil
+        switch (before, after) {
+        case (let before?, let after?):
+            return range.lowerBound - before <= after - (range.upperBound - 1) ? cues.sides[before]! : cues.sides[after]!
+        case (let before?, nil): return cues.sides[before]!
+        case (nil, let after?): return cues.sides[after]!
+        case (nil, nil): return .unknown
         }
-        return .unknown
     }
 
     /// The clitic of a possessive.
@@ -160,6 +159,37 @@ public struct TimeTagger: Sendable {
     }
 }
 
+/// The tense cues of one sentence's time tokens, and for each token the nearest cue on either
+/// side of it that no quotation mark cuts off: a quotation mark ends the clause, and a quote's
+/// tense is not the reporting verb's.
+struct SentenceCues {
+    /// Per token, the side it tells, if it is a cue.
+    let sides: [TimeDirection?]
+    /// Per token, the last cue at or before it with no quotation mark between them.
+    let lastBefore: [Int?]
+    /// Per token, the first cue at or after it with no quotation mark between them.
+    let firstAfter: [Int?]
+
+    init(_ tokens: [TimeToken], side: (Int, [TimeToken]) -> TimeDirection?) {
+        let sides = tokens.indices.map { side($0, tokens) }
+        var lastBefore = [Int?](repeating: nil, count: tokens.count)
+        var last: Int?
+        for i in tokens.indices {
+            if tokens[i].isQuotationMark { last = nil } else if sides[i] != nil { last = i }
+            lastBefore[i] = last
+        }
+        var firstAfter = [Int?](repeating: nil, count: tokens.count)
+        var first: Int?
+        for i in tokens.indices.reversed() {
+            if tokens[i].isQuotationMark { first = nil } else if sides[i] != nil { first = i }
+            firstAfter[i] = first
+        }
+        self.sides = sides
+        self.lastBefore = lastBefore
+        self.firstAfter = firstAfter
+    }
+}
+
 /// Finds time expressions (TIMEX3 DATE, TIME, DURATION, SET) and resolves their values against
 /// the publication date (`metadata.published`; `--published` sets it). Without one, values
 /// that need it are left nil.
@@ -196,9 +226,7 @@ public struct TimeStage: Stage {
             // A date counted from the last one ("a year earlier") compares; it does not move the story's time.
             if !candidate.underspecified.hasPrefix(TimeResolver.relativeMark + "-") { then = value }
         }
-        for (i, candidate) in candidates.enumerated() where candidate.takesTheDay {
-            values[i] = candidate.value(against: reference, day: Self.day(of: i, in: candidates, values: values))
-        }
+        Self.resolveTheDays(of: candidates, values: &values, reference: reference)
         document.times = zip(candidates, values).map { candidate, value in
             TimeExpression(
                 span: candidate.span, type: candidate.type, value: value,
@@ -206,24 +234,54 @@ public struct TimeStage: Stage {
         }
     }
 
-    /// The day candidate `i` speaks of, TimeML's reference time for a clock time alone: the
-    /// nearest expression of the same sentence whose value is one day ("at 10:35 a.m. Friday,
-    /// local time"), else the last such expression before it in the text; nil when there is none.
-    static func day(of i: Int, in candidates: [TimeCandidate], values: [String?]) -> DateStamp? {
-        let sentence = candidates[i].sentence
-        var best: (distance: Int, day: DateStamp)?
-        // Candidates are in text order: an earlier sentence's are nearer the later they come.
-        for (j, other) in candidates.enumerated() where j != i && (other.sentence == sentence || j < i) {
-            guard let value = values[j], let day = DateStamp(parsing: value.prefix(dayLength)), day.day != nil else { continue }
-            // Any day in the same sentence comes before one of an earlier sentence.
-            let distance = abs(other.span.start - candidates[i].span.start) + (other.sentence == sentence ? 0 : otherSentence)
-            if distance < best?.distance ?? Int.max { best = (distance, day) }
+    /// Gives each candidate that takes the day (a clock time alone) its value on the day it
+    /// speaks of, TimeML's reference time: the nearest expression of the same sentence whose value
+    /// is one day ("at 10:35 a.m. Friday, local time"), else the last such expression before it
+    /// in the text; none when there is none. A day of the same sentence comes before one of an
+    /// earlier sentence; of two days as near, the first in the text wins. Candidates are settled in
+    /// text order, so a clock time settled already lends its day to the ones after it.
+    ///
+    /// One pass: candidates are in text order, and their starts never go back, so the nearest day
+    /// before a candidate is the last one read and the nearest after it is found by one pass from
+    /// the end.
+    private static func resolveTheDays(of candidates: [TimeCandidate], values: inout [String?], reference: DateStamp?) {
+        var days = values.map(Self.day(of:))
+        // Per candidate: the next candidate of its sentence whose value names a day.
+        var nextDay = [Int?](repeating: nil, count: candidates.count)
+        var next: Int?
+        for j in candidates.indices.reversed() {
+            if j + 1 < candidates.count, candidates[j + 1].sentence != candidates[j].sentence { next = nil }
+            nextDay[j] = next
+            if days[j] != nil { next = j }
         }
-        return best?.day
+        // The day that starts last (the first of equal ones) in the earlier sentences, and so far in this one.
+        var earlier: (start: Int, day: DateStamp)?
+        var inSentence: (start: Int, day: DateStamp)?
+        for (i, candidate) in candidates.enumerated() {
+            if i > 0, candidates[i - 1].sentence != candidate.sentence {
+                earlier = inSentence ?? earlier
+                inSentence = nil
+            }
+            let start = candidate.span.start
+            if candidate.takesTheDay {
+                var day = inSentence
+                if let after = nextDay[i], let afterDay = days[after],
+                    candidates[after].span.start - start < day.map({ start - $0.start }) ?? Int.max
+                {
+                    day = (candidates[after].span.start, afterDay)
+                }
+                values[i] = candidate.value(against: reference, day: (day ?? earlier)?.day)
+                days[i] = Self.day(of: values[i])
+            }
+            if let day = days[i], start > inSentence?.start ?? Int.min { inSentence = (start, day) }
+        }
     }
 
-    /// The handicap of a day from an earlier sentence against one of the same sentence.
-    private static let otherSentence = Int(Int32.max)
+    /// The day a value names (its first ten characters read as `YYYY-MM-DD`), or nil.
+    private static func day(of value: String?) -> DateStamp? {
+        guard let value, let stamp = DateStamp(parsing: value.prefix(dayLength)), stamp.day != nil else { return nil }
+        return stamp
+    }
 
     /// The length of a `YYYY-MM-DD` value.
     private static let dayLength = 10
