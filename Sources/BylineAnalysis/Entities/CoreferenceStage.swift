@@ -51,7 +51,7 @@ public struct CoreferenceStage: Stage {
         let mentions = subjects.mentions
         let document = subjects.text.document
         let fits = { (mention: (entity: Int, span: Span)) in types.contains(mentions.type(of: mention.entity)) }
-        let own = subjects.text.sentenceOf[t]
+        guard let own = subjects.text.sentenceIndex(ofToken: t) else { return nil }
         if let subject = subjects.subject(ofSentenceBefore: t) {
             if let found = subject.lazy.compactMap({ mentions[$0] }).first(where: fits) { return (found.entity, .pronounSentenceSubject) }
             // A subject named without an entity of the type ("Secretary General Ban") is not

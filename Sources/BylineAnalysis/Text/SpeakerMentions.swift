@@ -20,21 +20,19 @@ struct SpeakerMentions {
         var mentionAt: [Int: (Int, Span)] = [:]
         var pronounEntity: [Int: Int] = [:]
         var personTokens: [Int] = []
+        let view = document.view
         for (e, entity) in document.entities.enumerated() where Self.speakingTypes.contains(entity.type) {
             let isPerson = entity.type == .person
             for mention in entity.mentions {
-                var t = text.token(at: mention.span.start)
                 if mention.provenance.stage == CoreferenceStage.stageName {
+                    let t = view.token(atOrAfter: mention.span.start)
                     if t < text.quoted.count, !text.quoted[t] { pronounEntity[t] = e }
                     continue
                 }
-                while t < document.tokens.count, document.tokens[t].span.end <= mention.span.end {
-                    // A person's name wins over an organisation's that holds it.
-                    if !text.quoted[t], isPerson || mentionAt[t] == nil {
-                        mentionAt[t] = (e, mention.span)
-                        if isPerson { personTokens.append(t) }
-                    }
-                    t += 1
+                // A person's name wins over an organisation's that holds it.
+                for t in view.tokens(covering: mention.span) ?? 0..<0 where !text.quoted[t] && (isPerson || mentionAt[t] == nil) {
+                    mentionAt[t] = (e, mention.span)
+                    if isPerson { personTokens.append(t) }
                 }
             }
         }

@@ -1,8 +1,9 @@
 import BylineCore
 
 /// A document's words as the readers of speech (coreference, quotes) read them: which tokens
-/// lie inside quotation marks, each token's sentence and each sentence's paragraph, and the
-/// cue phrase ("said", "pointed out") starting at each token. Read once, never changed.
+/// lie inside quotation marks, and the cue phrase ("said", "pointed out") starting at each
+/// token, on top of the document's shared view (each token's key, sentence and paragraph).
+/// Read once, never changed.
 struct SpeechText {
     let document: Document
     let facts: FactText
@@ -10,10 +11,9 @@ struct SpeechText {
     let quotes: [FoundQuote]
     /// Whether each token lies inside quotation marks: words quoted are never the speaker's name.
     let quoted: [Bool]
-    /// Each token's sentence index (-1: none), and each sentence's paragraph index.
-    let sentenceOf: [Int]
+    /// Each sentence's paragraph index: the paragraph of its first token in the document's view.
     let paragraphOfSentence: [Int]
-    private let starts: [Int]
+    private let view: DocumentView
     private let cueLengths: [UInt8]
 
     /// Cue phrases by their first word, longest first.
@@ -24,23 +24,21 @@ struct SpeechText {
     init(document: Document, facts: FactText) {
         self.document = document
         self.facts = facts
+        view = document.view
         quotes = QuoteMarks.quotes(in: document)
-        starts = document.tokens.map(\.span.start)
-        var quoted = [Bool](repeating: false, count: document.tokens.count)
+        var quoted = [Bool](repeating: false, count: view.words.count)
         for quote in quotes {
-            var t = starts.firstIndex(atOrAfter: quote.span.start)
-            while t < quoted.count, starts[t] < quote.span.end {
+            var t = view.token(atOrAfter: quote.span.start)
+            while t < quoted.count, view.words[t].span.start < quote.span.end {
                 quoted[t] = true
                 t += 1
             }
         }
         self.quoted = quoted
-        var sentenceOf = [Int](repeating: -1, count: document.tokens.count)
-        for (s, sentence) in document.sentences.enumerated() { for t in sentence.tokens { sentenceOf[t] = s } }
-        self.sentenceOf = sentenceOf
-        let paragraphStarts = document.paragraphs.map(\.span.start)
-        paragraphOfSentence = document.sentences.map { max(0, paragraphStarts.firstIndex(atOrAfter: $0.span.start + 1) - 1) }
-        cueLengths = Self.cueLengths(facts, quoted: quoted, sentenceStarts: Set(document.sentences.map(\.tokens.lowerBound)))
+        paragraphOfSentence = document.sentences.map { [words = view.words] sentence in
+            words.indices.contains(sentence.tokens.lowerBound) ? words[sentence.tokens.lowerBound].paragraph : 0
+        }
+        cueLengths = Self.cueLengths(facts, quoted: quoted, sentences: document.sentences)
     }
 
     /// A token's lower-cased text.
@@ -50,13 +48,15 @@ struct SpeechText {
     func word(_ t: Int) -> String { String(document.text[document.tokens[t].span]) }
 
     /// The first token starting at or after the byte `offset`.
-    func token(at offset: Int) -> Int { starts.firstIndex(atOrAfter: offset) }
+    func token(at offset: Int) -> Int { view.token(atOrAfter: offset) }
+
+    /// The index of the sentence holding token `t`, if any.
+    func sentenceIndex(ofToken t: Int) -> Int? { view.words[t].sentence }
 
     /// The index of the sentence holding the token starting at or after `offset`.
     func sentenceIndex(at offset: Int) -> Int? {
-        let t = min(token(at: offset), document.tokens.count - 1)
-        guard t >= 0, sentenceOf[t] >= 0 else { return nil }
-        return sentenceOf[t]
+        let t = min(token(at: offset), view.words.count - 1)
+        return t >= 0 ? sentenceIndex(ofToken: t) : nil
     }
 
     /// The token range of the sentence holding the byte `offset`.
@@ -83,13 +83,13 @@ struct SpeechText {
     }
 
     /// The length in tokens of the cue phrase starting at each token (0: none), read once.
-    private static func cueLengths(_ facts: FactText, quoted: [Bool], sentenceStarts: Set<Int>) -> [UInt8] {
+    private static func cueLengths(_ facts: FactText, quoted: [Bool], sentences: [Sentence]) -> [UInt8] {
         facts.words.indices.map { t in
             guard !quoted[t], let candidates = cueWords[facts.words[t].key] else { return 0 }
             // After a determiner the word is a noun ("the states", "his calls"), not a cue; nor
             // is a capitalised word inside a sentence ("the United States").
             if t > 0, facts.grammar.isA(facts.words[t - 1].key, .determiner), !facts.grammar.isA(facts.words[t - 1].key, .pronoun) { return 0 }
-            if facts.words[t].capitalised, !sentenceStarts.contains(t) { return 0 }
+            if facts.words[t].capitalised, facts.words[t].sentence.map({ sentences[$0].tokens.lowerBound }) != t { return 0 }
             let match = candidates.first { words in
                 t + words.count <= facts.words.count && words.indices.allSatisfy { facts.words[t + $0].key == words[$0] }
             }
@@ -101,7 +101,7 @@ struct SpeechText {
 /// The word classes of `speaker-words.tsv` and the nouns of `speech-nouns.txt`: what the readers
 /// of speech take clauses and speakers by.
 enum SpeakerWords {
-    /// The classes of `speaker-words.tsv`: subordinators, quantifiers, title words.
+    /// The classes of `speaker-words.tsv`: subordinators, quantifiers, title words, conjunctions.
     private static let classes: [String: Set<String>] = DataFile(PackageResources.speaker_words_tsv).rows
         .filter { $0.count == 2 }
         .reduce(into: [:]) { classes, row in classes[row[0], default: []].formUnion(row[1].split(separator: " ").map(String.init)) }
@@ -114,6 +114,15 @@ enum SpeakerWords {
 
     /// Words that open a subordinate clause at the start of a sentence.
     static let subordinators = classes["subordinator"] ?? []
+
+    /// Conjunctions after a comma that open a clause reporting on its own (", and Lee called it …").
+    static let clauseOpeners = classes["clause-opener"] ?? []
+
+    /// Conjunctions that join a second verb to the first, sharing its subject ("… and added").
+    static let coordinators = classes["coordinator"] ?? []
+
+    /// Conjunctions that open a phrase before its subject without being part of it ("But a source").
+    static let sentenceConjunctions = classes["sentence-conjunction"] ?? []
 
     /// Nouns that carry words: `X's claim that …`.
     static let speechNouns: Set<String> = Set(DataFile(PackageResources.speech_nouns_txt).lines)

@@ -71,7 +71,7 @@ struct SubjectReader {
     /// The span of tokens `range`, without a leading conjunction ("But a source").
     func phrase(_ range: Range<Int>) -> Span {
         var lower = range.lowerBound
-        if lower + 1 < range.upperBound, ["but", "and", "so", "yet", "or"].contains(key(lower)) { lower += 1 }
+        if lower + 1 < range.upperBound, SpeakerWords.sentenceConjunctions.contains(key(lower)) { lower += 1 }
         return Span(text.document.tokens[lower].span.start, text.document.tokens[range.upperBound - 1].span.end)
     }
 
@@ -264,7 +264,8 @@ extension SubjectReader {
     /// The subject of the sentence holding token `t`, before `t` and not `t` itself (within
     /// ``SpeechText/reach`` of it).
     func subject(ofSentenceBefore t: Int) -> Range<Int>? {
-        let sentence = text.reach(of: text.document.sentences[text.sentenceOf[t]].tokens, around: t)
+        guard let s = text.sentenceIndex(ofToken: t) else { return nil }
+        let sentence = text.reach(of: text.document.sentences[s].tokens, around: t)
         guard let subject = firstSubject(in: sentence.lowerBound..<t), !subject.contains(t) else { return nil }
         return subject
     }

@@ -33,7 +33,7 @@ struct CueAfterSieve: SpeakerSieve {
         let text = context.text
         guard let (attribution, end) = attributionAfter(quote, in: context) else { return nil }
         guard let s = text.sentenceIndex(at: quote.span.end - 1), end > 0 else { return Reading(attribution: attribution, introducesNext: false) }
-        let sentence = text.document.sentences[text.sentenceOf[end - 1] >= 0 ? text.sentenceOf[end - 1] : s].tokens
+        let sentence = text.document.sentences[text.sentenceIndex(ofToken: end - 1) ?? s].tokens
         // Not when the outer source is a document or statement, which reports the same speaker
         // (`"…," he told reporters, according to a statement.`).
         if let a = (end..<min(sentence.upperBound, end + SpeechText.reach)).first(where: { text.key($0) == "according" && !text.quoted[$0] }), let cue = text.cue(at: a),
@@ -65,8 +65,8 @@ struct CueAfterSieve: SpeakerSieve {
         let count = text.document.tokens.count
         let commaAfter = t < count && text.key(t) == ","
         while t < count, [",", "\u{201D}", "\""].contains(text.key(t)) { t += 1 }
-        guard t < count, text.sentenceOf[t] >= 0 else { return nil }
-        let sentence = text.document.sentences[text.sentenceOf[t]].tokens
+        guard t < count, let s = text.sentenceIndex(ofToken: t) else { return nil }
+        let sentence = text.document.sentences[s].tokens
         let startsSentence = t == sentence.lowerBound
         if !startsSentence && !ending && !commaAfter { return nil }
         let end = min(sentence.upperBound, t + reach)

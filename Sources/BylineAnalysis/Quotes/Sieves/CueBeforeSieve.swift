@@ -5,9 +5,6 @@ import BylineCore
 /// this answer: "…"`. Reported speech nests ("Ortiz said Lee called it …"): the quote goes to
 /// the outermost reporter of the clause it stands in.
 struct CueBeforeSieve: SpeakerSieve {
-    /// Conjunctions after a comma that open a clause reporting on its own (", and Lee called it …").
-    static let clauseOpeners: Set<String> = ["and", "but", "while", "whereas"]
-
     func attribute(_ quote: FoundQuote, in context: QuoteContext, memory: SpeakerMemory) -> Attribution? {
         let text = context.text
         let subjects = context.subjects
@@ -67,12 +64,12 @@ struct CueBeforeSieve: SpeakerSieve {
     }
 
     /// Whether token `c` breaks a sentence into clauses that report separately: a semicolon, a
-    /// dash, or a comma before "and", "but" or "while" that does not just go on to the next
+    /// dash, or a comma before a clause opener ("and", "but") that does not just go on to the next
     /// quote (`"…," and "…"`).
     private func isClauseBreak(_ c: Int, openToken: Int, in text: SpeechText) -> Bool {
         let k = text.key(c)
         if k == ";" || Dashes.signature.contains(k) { return true }
-        return k == "," && c + 2 < openToken && Self.clauseOpeners.contains(text.key(c + 1))
+        return k == "," && c + 2 < openToken && SpeakerWords.clauseOpeners.contains(text.key(c + 1))
     }
 
     /// Whether the words at `span` follow a preposition: an object, not a subject.
@@ -110,7 +107,7 @@ struct CueBeforeSieve: SpeakerSieve {
         {
             return context.speaker(inPhrase: source, cue: cue.text, rule: .cueBeforeParticiple)
         }
-        if c > sentence.lowerBound, facts.isParticiple(c) || ["and", "but", "or"].contains(text.key(c - 1)),
+        if c > sentence.lowerBound, facts.isParticiple(c) || SpeakerWords.coordinators.contains(text.key(c - 1)),
             let source = subjects.firstSubject(in: sentence.lowerBound..<c)
         {
             return context.speaker(inPhrase: source, cue: cue.text, rule: .cueBeforeSecondVerb)

@@ -11,7 +11,7 @@ struct SentenceSubjectSieve: SpeakerSieve {
         let sentence = text.reach(of: whole, around: openToken)
         // The clause the quote stands in: after the last ", while …", ", and …" or ";" before it.
         let clause = (sentence.lowerBound..<openToken).last { c in
-            !text.quoted[c] && (text.key(c) == ";" || text.key(c) == "," && c + 2 < openToken && CueBeforeSieve.clauseOpeners.contains(text.key(c + 1)))
+            !text.quoted[c] && (text.key(c) == ";" || text.key(c) == "," && c + 2 < openToken && SpeakerWords.clauseOpeners.contains(text.key(c + 1)))
         }.map { text.key($0) == ";" ? $0 + 1 : $0 + 2 } ?? sentence.lowerBound
         if let source = context.subjects.firstSubject(in: clause..<openToken) ?? context.subjects.firstSubject(in: sentence.lowerBound..<openToken) {
             return context.speaker(inPhrase: source, cue: nil, rule: .sentenceSubject)
