@@ -54,11 +54,17 @@ public struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The most one document (a file, or a WARC record) may hold once decompressed, in bytes or with K, M or G; reading stops there and the document is reported as too large.", valueName: "size"))
     var maxDocumentSize = DocumentSize(bytes: ReadLimits.defaultMaximumDocumentSize)
 
+    @Option(help: ArgumentHelp("How many documents are extracted (and analysed) at once; output stays in input order. The default is the number of cores.", valueName: "n"))
+    var jobs: Int?
+
     public init() {}
 
     public mutating func validate() throws {
         if let published, DateStamp(parsing: published)?.day == nil {
             throw ValidationError("--published: '\(published)' is not a date of the form YYYY-MM-DD[THH:MM[:SS][±HH:MM]]")
+        }
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs: '\(jobs)' is not a number of jobs (1 or more)")
         }
     }
 
@@ -68,7 +74,7 @@ public struct ReadingOptions: ParsableArguments {
 
     /// Runs `runner` over the inputs; exits 1 when any input failed or output could not be
     /// written.
-    func run(pipeline: Pipeline?) throws {
+    func run(pipeline: Pipeline?) async throws {
         let colour = TextSummary.usesColour(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
         let runner = Runner(
             extractor: Extractor(options: readOptions), pipeline: pipeline, format: format, colour: colour,
@@ -77,8 +83,8 @@ public struct ReadingOptions: ParsableArguments {
         // what is held is written before any error line, so the two stay in order.
         let output = OutputFile.standardOutput()
         do {
-            let failures = try runner.run(
-                inputs,
+            let failures = try await runner.run(
+                inputs, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 write: { piece throws(BylineError) in try output.write(piece) },
                 report: { error in
                     try? output.flush()
@@ -121,7 +127,7 @@ struct DocumentSize: ExpressibleByArgument {
 }
 
 /// `byline extract`: metadata, text, paragraphs, captions and removed, with no analysis.
-struct Extract: ParsableCommand {
+struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract metadata, text, paragraphs and captions (the fast path for corpus builders)."
     )
@@ -134,20 +140,20 @@ struct Extract: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try options.run(pipeline: nil)
+    func run() async throws {
+        try await options.run(pipeline: nil)
     }
 }
 
 /// `byline analyze`: extraction followed by every analysis stage.
-struct Analyze: ParsableCommand {
+struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract and analyse: sentences, entities, quotes, times, quantities, events and the timeline."
     )
 
     @OptionGroup var options: ReadingOptions
 
-    func run() throws {
+    func run() async throws {
         let pipeline: Pipeline
         do {
             pipeline = try Analysis.pipeline()
@@ -155,6 +161,6 @@ struct Analyze: ParsableCommand {
             FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        try options.run(pipeline: pipeline)
+        try await options.run(pipeline: pipeline)
     }
 }

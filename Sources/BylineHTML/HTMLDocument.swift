@@ -50,7 +50,12 @@ public final class HTMLDocument {
         self.tree = tree
     }
 
+    /// libxml2's global tables, set up once before any page is parsed: pages are parsed on
+    /// several threads at once, and libxml2 2.9 does not guard its own lazy set-up.
+    private static let libraryReady: Void = xmlInitParser()
+
     private static func parse(_ source: [UInt8], encoding: String, into tree: inout HTMLTree, uri: String) throws(BylineError) {
+        _ = HTMLDocument.libraryReady
         guard let context = htmlNewParserCtxt() else {
             throw BylineError(.unsupportedFormat, input: uri, "libxml2 could not start reading the page")
         }

@@ -62,10 +62,7 @@ extension SQLiteStore {
             var filters: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
             if let by = query.by {
-                let ids = try Self.entityIDs(db, named: by, kind: .any)
-                guard !ids.isEmpty else { return [] }
-                filters.append("q.speakerId IN (\(Self.marks(ids.count)))")
-                arguments += ids.map { $0 }
+                guard try Self.filterBySpeaker(db, named: by, column: "q.speakerId", &filters, &arguments) else { return [] }
             }
             if let about = query.about {
                 guard let match = FullTextQuery.match(about, trigram: false, phrases: false) else { return [] }
@@ -81,10 +78,7 @@ extension SQLiteStore {
             var filters: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
             if let by = query.by {
-                let ids = try Self.entityIDs(db, named: by, kind: .any)
-                guard !ids.isEmpty else { return [] }
-                filters.append("c.speakerId IN (\(Self.marks(ids.count)))")
-                arguments += ids.map { $0 }
+                guard try Self.filterBySpeaker(db, named: by, column: "c.speakerId", &filters, &arguments) else { return [] }
             }
             for word in FullTextQuery.words(query.about ?? "") {
                 filters.append("(c.subject LIKE ? OR substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) LIKE ?)")
@@ -225,6 +219,19 @@ extension SQLiteStore {
 
     /// The most articles and quotes a profile lists (the newest); its counts count them all.
     public static let profileLimit = 200
+
+    /// Adds a filter keeping rows whose `column` is one of the entities named `name`; false
+    /// when no entity has that name, so the query can answer nothing at once.
+    static func filterBySpeaker(
+        _ db: Database, named name: String, column: String,
+        _ filters: inout [String], _ arguments: inout [(any DatabaseValueConvertible)?]
+    ) throws -> Bool {
+        let ids = try entityIDs(db, named: name, kind: .any)
+        guard !ids.isEmpty else { return false }
+        filters.append("\(column) IN (\(marks(ids.count)))")
+        arguments += ids.map { $0 }
+        return true
+    }
 
     static func marks(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ",")

@@ -39,3 +39,35 @@ func standardInputIsReadAsDash() throws {
     #expect((object?["source"] as? [String: Any])?["uri"] as? String == "-")
     #expect(object?["text"] as? String == "A sentence from standard input.\n")
 }
+
+@Test(.enabled(if: FileManager.default.isExecutableFile(atPath: bylineExecutable.path)))
+func twoJobsWriteExactlyWhatOneJobWrites() throws {
+    let folder = try temporaryFolder()
+    let articles = [
+        goodArticle,
+        "Library hours extended\n\nThe county library will stay open until nine on weekdays, its director, Mara Ellison, said on Tuesday.\n",
+        "Bridge closed for repairs\n\n\"We expect the work to take three weeks,\" said Tomas Reyes, the city engineer. The repairs will cost $2.4 million.\n",
+        "Rainfall below average\n\nThe region received 41 millimetres of rain in March, about half the usual amount, the weather service said.\n",
+    ]
+    var paths: [String] = []
+    for (number, article) in articles.enumerated() {
+        let file = folder.appendingPathComponent("article-\(number).txt")
+        try Data(article.utf8).write(to: file)
+        paths.append(file.path)
+    }
+    let bad = folder.appendingPathComponent("bad.txt")
+    try Data([0x66, 0x6f, 0xff, 0xfe, 0x00, 0x6f]).write(to: bad)
+    paths.insert(bad.path, at: 2)
+    paths.append(folder.appendingPathComponent("missing.txt").path)
+
+    for command in ["extract", "analyze"] {
+        let one = try runByline([command, "--jobs", "1"] + paths)
+        let two = try runByline([command, "--jobs", "2"] + paths)
+        #expect(one.status == 1)
+        #expect(one.errors.split(separator: "\n").count == 2)
+        #expect(one.output.split(separator: "\n").count == articles.count)
+        #expect(two.status == one.status)
+        #expect(two.outputBytes == one.outputBytes)
+        #expect(two.errors == one.errors)
+    }
+}

@@ -92,7 +92,7 @@ func aFIFOInsideAFolderIsSkippedNotWaitedOn() throws {
     #expect(uris(result.output) == ["\(folder.path)/a.txt", "\(folder.path)/c.txt"])
 }
 
-@Test func linksBackToAFolderAreWalkedOnce() throws {
+@Test func linksBackToAFolderAreWalkedOnce() async throws {
     let folder = try folderOfGoodFiles()
     let inner = folder.appendingPathComponent("inner")
     try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
@@ -100,12 +100,12 @@ func aFIFOInsideAFolderIsSkippedNotWaitedOn() throws {
     for (name, target) in [("loop1", "."), ("loop2", "."), ("inner/up", "..")] {
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(name).path, withDestinationPath: target)
     }
-    let result = extract([folder.path])
+    let result = await extract([folder.path])
     #expect(result.failures == 0)
     #expect(uris(result.output) == ["\(folder.path)/a.txt", "\(folder.path)/c.txt", "\(folder.path)/inner/d.txt"])
 }
 
-@Test func aPageDeclaringUTF8WithAStrayByteStaysUTF8() throws {
+@Test func aPageDeclaringUTF8WithAStrayByteStaysUTF8() async throws {
     let page = """
         <html><head><meta charset="utf-8"><title>Harbor expansion approved</title></head><body><article>
         <h1>Harbor expansion approved</h1>
@@ -119,20 +119,20 @@ func aFIFOInsideAFolderIsSkippedNotWaitedOn() throws {
     var notices: [String] = []
     let runner = Runner(extractor: Extractor(options: ReadOptions()), pipeline: nil, format: .jsonl)
     var output = Data()
-    let failures = try runner.run([file.path], write: { output.append($0) }, report: { _ in }, notice: { notices.append($0) })
+    let failures = try await runner.run([file.path], write: { output.append($0) }, report: { _ in }, notice: { notices.append($0) })
     #expect(failures == 0)
     let text = String(decoding: output, as: UTF8.self)
     #expect(text.contains("“It is a good day for the city,” the chair said after the vote, \u{FFFD} and the board agreed."))
     #expect(notices == ["\(file.path): warning: 1 byte that broke the page's UTF-8 replaced by U+FFFD"])
 }
 
-@Test func utf16WithAByteOrderMarkIsText() throws {
+@Test func utf16WithAByteOrderMarkIsText() async throws {
     let folder = try temporaryFolder()
     let little = folder.appendingPathComponent("little.txt")
     let big = folder.appendingPathComponent("big.txt")
     try Data([0xFF, 0xFE] + goodArticle.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: little)
     try Data([0xFE, 0xFF] + goodArticle.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }).write(to: big)
-    let result = extract([little.path, big.path])
+    let result = await extract([little.path, big.path])
     #expect(result.failures == 0)
     let titles = result.objects.map { ($0["metadata"] as? [String: Any])?["title"] as? String }
     #expect(titles == ["Harbor expansion approved", "Harbor expansion approved"])
@@ -148,14 +148,14 @@ func aFullDiskIsOneErrorLineAndExitOne() throws {
     #expect(result.errors == "byline: standard output: cannot write: No space left on device\n")
 }
 
-@Test func aFigureTooLargeForADoubleKeepsItsDocument() throws {
+@Test func aFigureTooLargeForADoubleKeepsItsDocument() async throws {
     let file = try temporaryFolder().appendingPathComponent("figure.txt")
     let article = goodArticle + "\n\nThe ministry said the fund had reached $" + String(repeating: "9", count: 309) + " in total.\n"
     try Data(article.utf8).write(to: file)
     let runner = Runner(extractor: Extractor(options: ReadOptions()), pipeline: try Analysis.pipeline(), format: .jsonl)
     var output = Data()
     var errors: [String] = []
-    let failures = try runner.run([file.path], write: { output.append($0) }, report: { errors.append($0.description) })
+    let failures = try await runner.run([file.path], write: { output.append($0) }, report: { errors.append($0.description) })
     #expect(failures == 0 && errors.isEmpty)
     let object = try JSONSerialization.jsonObject(with: output) as? [String: Any]
     let quantities = object?["quantities"] as? [[String: Any]] ?? []

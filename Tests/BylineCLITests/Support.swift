@@ -104,10 +104,10 @@ struct RunResult {
 }
 
 /// Runs `byline extract` over `arguments` in process.
-func extract(_ arguments: [String], format: OutputFormat? = .jsonl) -> RunResult {
+func extract(_ arguments: [String], format: OutputFormat? = .jsonl) async -> RunResult {
     let runner = Runner(extractor: Extractor(options: ReadOptions()), pipeline: nil, format: format)
     var output = Data()
     var errors: [String] = []
-    let failures = (try? runner.run(arguments, write: { output.append($0) }, report: { errors.append($0.description) })) ?? -1
+    let failures = (try? await runner.run(arguments, write: { output.append($0) }, report: { errors.append($0.description) })) ?? -1
     return RunResult(output: String(decoding: output, as: UTF8.self), errors: errors, failures: failures)
 }
