@@ -154,13 +154,18 @@ struct Analyze: AsyncParsableCommand {
     @OptionGroup var options: ReadingOptions
 
     func run() async throws {
-        let pipeline: Pipeline
-        do {
-            pipeline = try Analysis.pipeline()
-        } catch {
-            FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let pipeline = try orExit { try Analysis.pipeline() }
         try await options.run(pipeline: pipeline)
+    }
+}
+
+/// The value `make` returns, or, when it throws (a missing model, a store that cannot be
+/// opened), its error on one line of standard error and exit status 2: nothing can run without it.
+func orExit<Value>(_ make: () throws -> Value) throws -> Value {
+    do {
+        return try make()
+    } catch {
+        FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
+        throw ExitCode(2)
     }
 }

@@ -35,13 +35,7 @@ struct Ingest: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let pipeline: Pipeline
-        do {
-            pipeline = try Analysis.pipeline()
-        } catch {
-            FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let pipeline = try orExit { try Analysis.pipeline() }
         let database = try store.open()
         let reader = ArticleAnalyser(
             extractor: Extractor(options: ReadOptions(plain: plain, published: published.flatMap { DateStamp(parsing: $0) })),

@@ -96,14 +96,8 @@ struct Tag: ParsableCommand {
     var conll: String
 
     func run() throws {
-        let model: NERModel
+        let model = try orExit { try NERModel.bundled() }
         let file: CoNLLFile
-        do {
-            model = try NERModel.bundled()
-        } catch {
-            FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
         let input: Input = conll == "-" ? .standardInput : .file(uri: conll)
         do {
             let source = try InputReader.read(input)

@@ -11,12 +11,7 @@ struct StoreLocation: ParsableArguments {
 
     /// Opens the store; a file that cannot be opened is reported in one line and exits 2.
     func open() throws -> SQLiteStore {
-        do {
-            return try SQLiteStore(path: db)
-        } catch {
-            FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        try orExit { try SQLiteStore(path: db) }
     }
 }
 
