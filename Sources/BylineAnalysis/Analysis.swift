@@ -15,4 +15,22 @@ public enum Analysis {
 }
 
 /// The trained CoNLL-2003 model tags names for the entity stage.
-extension NERModel: NameTagger {}
+extension NERModel: NameTagger {
+    public func names(document sentences: [[String]]) -> [[TaggedName]] {
+        entities(document: sentences).map { sentence in
+            sentence.map { TaggedName(tokens: $0.start..<$0.end, type: NameType($0.type)) }
+        }
+    }
+}
+
+extension NameType {
+    /// The name type of a CoNLL-2003 entity type.
+    init(_ type: BylineNER.EntityType) {
+        switch type {
+        case .person: self = .person
+        case .organization: self = .organisation
+        case .location: self = .location
+        case .miscellaneous: self = .miscellaneous
+        }
+    }
+}

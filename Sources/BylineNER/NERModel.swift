@@ -78,6 +78,16 @@ public final class NERModel: Sendable {
         return document.sentences.map { range in range.map { EntityTag.iob2Names[tags[$0].index] } }
     }
 
+    /// The names in each sentence of ONE document: token ranges within the sentence and their
+    /// types, in order.
+    ///
+    /// - Parameter sentences: the document's sentences, each a list of tokens, as for ``tag(document:)``.
+    public func entities(document sentences: [[String]]) -> [[EntitySpan]] {
+        let document = DocumentFeatures(sentences, gazetteer: gazetteer)
+        let tags = bilouTags(document)
+        return document.sentences.map { range in TagScheme.spans(range.map { tags[$0] }) }
+    }
+
     /// The BILOU tags of every token of a prepared document (both passes).
     func bilouTags(_ document: DocumentFeatures) -> [EntityTag] {
         let tags = GreedyTagger.tag(document, pass: .first, firstPass: nil, scorer: first, settleOrdinaryWords: true)

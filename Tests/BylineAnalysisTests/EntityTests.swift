@@ -8,25 +8,28 @@ import Testing
 /// its type. It stands in for the trained model, so that these tests check how mentions are
 /// grouped and roles read, whatever the model's errors.
 struct ListTagger: NameTagger {
-    let names: [(words: [String], type: String)]
+    let names: [(words: [String], type: NameType)]
 
+    /// `names` maps a name to its CoNLL type: PER, ORG, LOC or MISC.
     init(_ names: [String: String]) {
-        self.names = names.map { ($0.key.split(separator: " ").map(String.init), $0.value) }.sorted { $0.words.count > $1.words.count }
+        let types: [String: NameType] = ["PER": .person, "ORG": .organisation, "LOC": .location, "MISC": .miscellaneous]
+        self.names = names.map { ($0.key.split(separator: " ").map(String.init), types[$0.value] ?? .miscellaneous) }
+            .sorted { $0.words.count > $1.words.count }
     }
 
-    func tag(document sentences: [[String]]) -> [[String]] {
+    func names(document sentences: [[String]]) -> [[TaggedName]] {
         sentences.map { words in
-            var tags = [String](repeating: "O", count: words.count)
+            var found: [TaggedName] = []
             var i = 0
             while i < words.count {
                 if let name = names.first(where: { i + $0.words.count <= words.count && Array(words[i..<(i + $0.words.count)]) == $0.words }) {
-                    for k in 0..<name.words.count { tags[i + k] = (k == 0 ? "B-" : "I-") + name.type }
+                    found.append(TaggedName(tokens: i..<(i + name.words.count), type: name.type))
                     i += name.words.count
                 } else {
                     i += 1
                 }
             }
-            return tags
+            return found
         }
     }
 }
@@ -242,9 +245,9 @@ private func entity(_ name: String, in document: Document) -> Entity? {
 private struct FirstSentenceTagger: NameTagger {
     let inner: ListTagger
 
-    func tag(document sentences: [[String]]) -> [[String]] {
-        let tags = inner.tag(document: sentences)
-        return tags.enumerated().map { i, sentence in i == 0 ? sentence : sentence.map { _ in "O" } }
+    func names(document sentences: [[String]]) -> [[TaggedName]] {
+        let names = inner.names(document: sentences)
+        return names.enumerated().map { i, sentence in i == 0 ? sentence : [] }
     }
 }
 

@@ -34,6 +34,14 @@ import Testing
     #expect(try NERModel.shared.tag(document: []).isEmpty)
 }
 
+@Test func namesComeAsTypedTokenRangesOfTheirSentence() throws {
+    let document = [tokens("Tom Hollis joined Barclays in 1994 ."), [], tokens("He left for Lisbon .")]
+    let names = try NERModel.shared.entities(document: document)
+    #expect(names.map(\.count) == [2, 0, 1])
+    #expect(names[0] == [EntitySpan(start: 0, end: 2, type: .person), EntitySpan(start: 3, end: 4, type: .organization)])
+    #expect(names[2] == [EntitySpan(start: 3, end: 4, type: .location)])
+}
+
 @Test func aNameKeepsItsTypeAcrossTheDocument() throws {
     // Alone, "Kessler" before "to raise its dividend" reads as a person; the document's first
     // sentence shows it is a company, and the second pass carries that over.

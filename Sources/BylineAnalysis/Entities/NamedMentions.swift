@@ -1,9 +1,25 @@
 import BylineCore
 
-/// What tags a document's names: IOB2 tags ("B-PER", "I-ORG", "O") for each token of each
-/// sentence of one document, with the CoNLL types PER, ORG, LOC and MISC.
+/// What finds a document's names: for each sentence of one document (a list of its tokens'
+/// words), the names in it as token ranges within the sentence, with their types.
 public protocol NameTagger: Sendable {
-    func tag(document sentences: [[String]]) -> [[String]]
+    func names(document sentences: [[String]]) -> [[TaggedName]]
+}
+
+/// A name a tagger found: its tokens within their sentence and its type.
+public struct TaggedName: Hashable, Sendable {
+    public var tokens: Range<Int>
+    public var type: NameType
+
+    public init(tokens: Range<Int>, type: NameType) {
+        self.tokens = tokens
+        self.type = type
+    }
+}
+
+/// The types a tagger gives names (CoNLL-2003's PER, ORG, LOC and MISC).
+public enum NameType: Sendable {
+    case person, organisation, location, miscellaneous
 }
 
 /// A name in the text before it is grouped into an entity: its tokens and the contract's type.
@@ -69,10 +85,11 @@ struct NamedMentionFinder {
         let tokens = document.tokens
         let text = document.text
         let words = document.sentences.map { sentence in sentence.tokens.map { String(text[tokens[$0].span]) } }
-        let tags = tagger.tag(document: words)
+        let names = tagger.names(document: words)
         var found: [NamedMention] = []
-        for (sentence, sentenceTags) in zip(document.sentences, tags) {
-            for (range, type) in Self.chunks(sentenceTags) {
+        for (sentence, sentenceNames) in zip(document.sentences, names) {
+            for name in sentenceNames {
+                let (range, type) = (name.tokens, name.type)
                 let first = sentence.tokens.lowerBound
                 for (part, partType) in splitAtTitle((first + range.lowerBound)..<(first + range.upperBound), conllType: type, in: document) {
                     if let mention = mention(tokens: part, conllType: partType, in: document) { found.append(mention) }
@@ -87,35 +104,6 @@ struct NamedMentionFinder {
         for country in countries { for t in country.tokens { countryEnd[t] = country.tokens.upperBound } }
         found.removeAll { mention in countryEnd[mention.tokens.lowerBound].map { $0 >= mention.tokens.upperBound } ?? false }
         return (found + countries).sorted { $0.span.start < $1.span.start }
-    }
-
-    /// The CoNLL types a tagger gives names (any other type reads as miscellaneous).
-    enum TaggedType: String {
-        case person = "PER", organisation = "ORG", location = "LOC", miscellaneous = "MISC"
-    }
-
-    /// Entity chunks of IOB tags: a `B-` tag, or an `I-` tag after another type, opens one.
-    static func chunks(_ tags: [String]) -> [(Range<Int>, TaggedType)] {
-        var chunks: [(Range<Int>, TaggedType)] = []
-        var open: (start: Int, type: String)?
-        for (i, tag) in tags.enumerated() {
-            let (marker, type) = parts(of: tag)
-            if let current = open, marker != "I" || type != current.type {
-                chunks.append((current.start..<i, TaggedType(rawValue: current.type) ?? .miscellaneous))
-                open = nil
-            }
-            if let type, open == nil { open = (i, type) }
-        }
-        if let current = open { chunks.append((current.start..<tags.count, TaggedType(rawValue: current.type) ?? .miscellaneous)) }
-        return chunks
-    }
-
-    /// A tag's marker ("B", "I", "O") and its type, if it has one. Most tags are "O", which
-    /// has nothing to split.
-    private static func parts(of tag: String) -> (marker: String?, type: String?) {
-        guard tag.utf8.contains(UInt8(ascii: "-")) else { return (tag.isEmpty ? nil : tag, nil) }
-        let parts = tag.split(separator: "-", maxSplits: 1).map(String.init)
-        return (parts.first, parts.count == 2 ? parts[1] : nil)
     }
 
     /// Head nouns of organisation names that take an "of" phrase ("Ministry of …").
@@ -168,7 +156,7 @@ struct NamedMentionFinder {
     /// A name the tagger read as one organisation or place that holds an office's title
     /// ("Harbor Council Speaker Ana Ruiz", "Acme Union President"): the body before the title, and
     /// the person after it. The title itself is left to the role stage.
-    private func splitAtTitle(_ range: Range<Int>, conllType: TaggedType, in document: Document) -> [(Range<Int>, TaggedType)] {
+    private func splitAtTitle(_ range: Range<Int>, conllType: NameType, in document: Document) -> [(Range<Int>, NameType)] {
         guard conllType != .person else { return [(range, conllType)] }
         let word = { (i: Int) in String(document.text[document.tokens[i].span]) }
         let key = { (i: Int) in document.view.words[i].key }
@@ -197,7 +185,7 @@ struct NamedMentionFinder {
     }
 
     /// A mention of `tokens`, trimmed of honorifics and trailing marks, typed for the contract.
-    private func mention(tokens range: Range<Int>, conllType: TaggedType, in document: Document) -> NamedMention? {
+    private func mention(tokens range: Range<Int>, conllType: NameType, in document: Document) -> NamedMention? {
         let tokens = document.tokens
         var lower = range.lowerBound
         var upper = range.upperBound
