@@ -225,7 +225,7 @@ struct StampCursor {
     }
 
     private mutating func ordinalSuffix() {
-        if let token = current, ["st", "nd", "rd", "th"].contains(token.text), !token.spaced { i += 1 }
+        if let token = current, DateVocabulary.ordinalEndings.contains(token.text), !token.spaced { i += 1 }
     }
 
     /// "Mar. 4, 2025", "March 4 2025".

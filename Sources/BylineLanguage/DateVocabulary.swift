@@ -14,6 +14,9 @@ public final class DateVocabulary: Sendable {
 
     public static let shared = DateVocabulary()
 
+    /// The endings of English digit ordinals ("1st", "22nd", "3rd", "7th").
+    public static let ordinalEndings = ["st", "nd", "rd", "th"]
+
     private init() {
         var months: [String: Int] = [:]
         for row in DataFile(PackageResources.months_tsv).rows where row.count >= 2 {

@@ -157,7 +157,7 @@ final class FigureWords: Sendable {
     }
 
     /// The suffixes of digit ordinals.
-    private static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
+    private static let ordinalSuffixes = Set(DateVocabulary.ordinalEndings)
     /// The ending of multipliers.
     static let foldSuffix = "fold"
 

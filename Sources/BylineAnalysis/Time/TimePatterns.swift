@@ -277,7 +277,7 @@ enum NumberForm: String, CaseIterable {
     /// The hours a clock before "a.m." or "p.m." shows.
     static let hours = 1...12
     /// English ordinal endings ("1st", "22nd", "3rd", "7th").
-    static let ordinalEndings = ["st", "nd", "rd", "th"]
+    static let ordinalEndings = DateVocabulary.ordinalEndings
 
     /// The value of this class read from the digits of token `i` (and, for a decade written
     /// "1990's", the clitic after it), with the number of tokens read.
