@@ -293,8 +293,7 @@ extension SQLiteStore {
                     WHERE r.articleNumber = q.articleNumber AND r.localId = q.speakerLocal ORDER BY r.id LIMIT 1) AS role,
                    \(citationColumns)
             FROM quote q JOIN article a ON a.number = q.articleNumber LEFT JOIN entity e ON e.id = q.speakerId
-            \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
-            ORDER BY \(newestFirst ? "a.published DESC, q.articleNumber DESC," : "") q.start \(limit.map { "LIMIT \($0)" } ?? "")
+            \(factOrder("q", filters: filters, limit: limit, newestFirst: newestFirst))
             """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             QuoteRow(
@@ -302,6 +301,14 @@ extension SQLiteStore {
                 cue: row["cue"], start: row["start"], end: row["end"], rule: row["rule"], bylineVersion: row["bylineVersion"],
                 citation: ArticleCitation(row: row))
         }
+    }
+
+    /// The WHERE, ORDER BY and LIMIT clauses of a query over the fact table aliased `fact`
+    /// (joined with its article as `a`): newest articles first when asked, then text order.
+    static func factOrder(_ fact: String, filters: [String], limit: Int?, newestFirst: Bool) -> String {
+        let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
+        let newest = newestFirst ? "a.published DESC, \(fact).articleNumber DESC, " : ""
+        return "\(whereClause) ORDER BY \(newest)\(fact).start" + (limit.map { " LIMIT \($0)" } ?? "")
     }
 
     static func claimRows(
@@ -312,8 +319,7 @@ extension SQLiteStore {
                    c.time, substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) AS sentence, c.start, c.end,
                    c.rule, c.bylineVersion, \(citationColumns)
             FROM claim c JOIN article a ON a.number = c.articleNumber LEFT JOIN entity e ON e.id = c.speakerId
-            \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
-            ORDER BY \(newestFirst ? "a.published DESC, c.articleNumber DESC," : "") c.start \(limit.map { "LIMIT \($0)" } ?? "")
+            \(factOrder("c", filters: filters, limit: limit, newestFirst: newestFirst))
             """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             ClaimRow(
