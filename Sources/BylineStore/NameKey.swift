@@ -3,8 +3,8 @@ import Foundation
 /// The keys names are compared by across articles: case, diacritics, hyphens and full stops do
 /// not count, so "Park Min-jun", "Park Min Jun" and "PARK Min-Jun" share one key.
 ///
-///     NameKey.of("Kim Hong-kyun")        // "kim hong kyun"
-///     NameKey.fullName("Kim")            // nil: a single name is never a person's full name
+///     NameKey.of("Park Min-jun")         // "park min jun"
+///     NameKey.fullName("Park")           // nil: a single name is never a person's full name
 public enum NameKey {
     /// The key of a name: folded to lower case without diacritics, apostrophes and full stops
     /// dropped ("U.S." → "us", "O'Neil" → "oneil"), every other mark a space, spaces collapsed;
@@ -34,7 +34,7 @@ public enum NameKey {
         return key.contains(" ") ? key : nil
     }
 
-    /// The key without its spaces: "Kim Hong-kyun" and "Kim Hongkyun" become one.
+    /// The key without its spaces: "Park Min-jun" and "Park Minjun" become one.
     public static func joined(_ key: String) -> String {
         key.replacingOccurrences(of: " ", with: "")
     }

@@ -40,7 +40,7 @@ private func normalised(_ text: some StringProtocol) -> String {
     return spaced.split(whereSeparator: \.isWhitespace).joined(separator: " ")
 }
 
-/// A name without hyphens, apostrophes, periods and spacing: "Kim Hong-kyun" = "kim hong kyun".
+/// A name without hyphens, apostrophes, periods and spacing: "Park Min-jun" = "park min jun".
 private func nameKey(_ name: String) -> String {
     String(normalised(name).map { "-‐‑–'’.".contains($0) ? " " : $0 }).split(separator: " ").joined(separator: " ")
 }
