@@ -140,8 +140,20 @@ enum TagScheme {
         return tags
     }
 
-    /// The entities of a sentence tagged with valid BILOU tags.
+    /// The entities of a sentence tagged with BILOU tags, read as their IOB2 spelling reads: a B
+    /// or U tag, or a tag of another type, starts an entity; I and L continue one.
     static func spans(_ tags: [EntityTag]) -> [EntitySpan] {
-        spans(tags.map(\.iob2))
+        var spans: [EntitySpan] = []
+        var open: (start: Int, type: EntityType)?
+        for (i, tag) in tags.enumerated() {
+            let continues = tag.position == .inside || tag.position == .last
+            if let current = open, !continues || tag.type != current.type {
+                spans.append(EntitySpan(start: current.start, end: i, type: current.type))
+                open = nil
+            }
+            if let type = tag.type, open == nil { open = (i, type) }
+        }
+        if let current = open { spans.append(EntitySpan(start: current.start, end: tags.count, type: current.type)) }
+        return spans
     }
 }
