@@ -5,7 +5,9 @@ import BylineCore
 /// it ends its clause as an object does, an organisation or a place (`pronouns.tsv`). A pronoun picks up the subject of its own sentence
 /// before it, else an entity named in that sentence before it, else the subject of one of the
 /// sentences just before (subjects are what pronouns pick up); a pronoun for a person, failing
-/// those, the person named last. Quotes read these mentions to give "she said" its speaker.
+/// those, the person named last. "He" and "she" pick up only people whose gender, as far as the
+/// text tells it (``PersonGenders``), agrees. Quotes read these mentions to give "she said" its
+/// speaker.
 public struct CoreferenceStage: Stage {
     /// The stage name recorded in the provenance of the mentions it adds.
     static let stageName = "coreference"
@@ -20,19 +22,29 @@ public struct CoreferenceStage: Stage {
 
     /// How many sentences back a pronoun looks for a subject.
     static let pronounReach = 2
+    /// How many people named before a pronoun it looks back through for the last one whose
+    /// gender agrees.
+    static let personReach = 40
 
     public func run(on document: inout Document) {
         let text = FactText(document)
         let speech = SpeechText(document: document, facts: text)
         let subjects = SubjectReader(text: speech, mentions: SpeakerMentions(document: document, text: speech))
+        let genders = PersonGenders(document: document)
         // The subject of each whole sentence, read once however many pronouns look back at it.
         var sentenceSubjects: [Int: Range<Int>?] = [:]
+        // The pronouns resolved so far, by token: a pronoun that is a subject before passes its
+        // entity on to one of its own gender ("She … . She said …").
+        var resolved: [Int: (entity: Int, gender: Gender?)] = [:]
         for sentence in document.sentences {
             for t in sentence.tokens where !speech.quoted[t] && subjects.mentions[t] == nil {
                 guard let pronoun = Pronoun.english[text.words[t].key], !pronoun.refersTo.isEmpty,
                     pronoun.refersOnlyToPeople || !endsClause(t, text: text),
-                    let (entity, rule) = antecedent(of: t, types: pronoun.refersTo, subjects: subjects, sentenceSubjects: &sentenceSubjects)
+                    let (entity, rule) = antecedent(
+                        of: t, types: pronoun.refersTo, gender: pronoun.gender, genders: genders, resolved: resolved, subjects: subjects,
+                        sentenceSubjects: &sentenceSubjects)
                 else { continue }
+                resolved[t] = (entity, pronoun.gender)
                 document.addMention(Mention(span: document.tokens[t].span, provenance: Provenance(stage: name, rule: rule)), to: entity)
             }
         }
@@ -44,36 +56,45 @@ public struct CoreferenceStage: Stage {
         t + 1 == text.sentence(of: t).upperBound || text.words[t + 1].kind == .punctuation || text.words[t + 1].kind == .quote
     }
 
-    /// The entity of `types` the pronoun at token `t` refers to, with the rule that found it.
+    /// The entity of `types` the pronoun at token `t` refers to, agreeing in `gender` (nil: any),
+    /// with the rule that found it; a subject that is a pronoun of the same gender already
+    /// `resolved` stands for its entity.
     private func antecedent(
-        of t: Int, types: Set<EntityType>, subjects: SubjectReader, sentenceSubjects: inout [Int: Range<Int>?]
+        of t: Int, types: Set<EntityType>, gender: Gender?, genders: PersonGenders, resolved: [Int: (entity: Int, gender: Gender?)], subjects: SubjectReader,
+        sentenceSubjects: inout [Int: Range<Int>?]
     ) -> (entity: Int, rule: RuleID)? {
         let mentions = subjects.mentions
         let document = subjects.text.document
-        let fits = { (mention: (entity: Int, span: Span)) in types.contains(mentions.type(of: mention.entity)) }
+        let typed = { (entity: Int) in types.contains(mentions.type(of: entity)) }
+        let fits = { (entity: Int) in typed(entity) && genders.agree(entity, with: gender) }
+        let named = { (t: Int) in mentions[t]?.entity ?? resolved[t].flatMap { $0.gender == gender ? $0.entity : nil } }
         guard let own = subjects.text.sentenceIndex(ofToken: t) else { return nil }
         if let subject = subjects.subject(ofSentenceBefore: t) {
-            if let found = subject.lazy.compactMap({ mentions[$0] }).first(where: fits) { return (found.entity, .pronounSentenceSubject) }
+            let entities = subject.lazy.compactMap(named)
+            if let found = entities.first(where: fits) { return (found, .pronounSentenceSubject) }
             // A subject named without an entity of the type ("Secretary General Ban") is not
-            // passed over for someone named elsewhere.
-            if subjects.facts.words[subject.lowerBound].capitalised { return nil }
+            // passed over for someone named elsewhere; one of the other gender is.
+            if subjects.facts.words[subject.lowerBound].capitalised, !entities.contains(where: typed) { return nil }
         }
-        if let found = (subjects.text.reach(of: document.sentences[own].tokens, around: t).lowerBound..<t).reversed().lazy.compactMap({ mentions[$0] }).first(where: fits) {
-            return (found.entity, .pronounNamedBefore)
+        if let found = (subjects.text.reach(of: document.sentences[own].tokens, around: t).lowerBound..<t).reversed().lazy.compactMap({ mentions[$0]?.entity }).first(where: fits) {
+            return (found, .pronounNamedBefore)
         }
         var s = own - 1
         while s >= 0, own - s <= Self.pronounReach {
             if sentenceSubjects[s] == nil { sentenceSubjects[s] = subjects.firstSubject(in: document.sentences[s].tokens) }
             if let subject = sentenceSubjects[s] ?? nil,
-                let found = subject.lazy.compactMap({ mentions[$0] }).first(where: fits)
+                let found = subject.lazy.compactMap(named).first(where: fits)
             {
-                return (found.entity, .pronounEarlierSubject)
+                return (found, .pronounEarlierSubject)
             }
             s -= 1
         }
         guard types.contains(.person) else { return nil }
         let k = mentions.personTokens.firstIndex(atOrAfter: t)
-        return k > 0 ? mentions[mentions.personTokens[k - 1]].map { ($0.entity, .pronounLastPerson) } : nil
+        for token in mentions.personTokens[max(0, k - Self.personReach)..<k].reversed() {
+            if let found = mentions[token], genders.agree(found.entity, with: gender) { return (found.entity, .pronounLastPerson) }
+        }
+        return nil
     }
 }
 

@@ -12,6 +12,8 @@ struct Pronoun: Sendable {
     /// The entity types it picks up as its antecedent ("she": PERSON; "it": ORG, GPE); empty
     /// when it is resolved to no entity ("they").
     let refersTo: Set<EntityType>
+    /// The gender of the person it stands for ("she": feminine); nil when it stands for anyone.
+    let gender: Gender?
 
     /// Whether it stands only for people ("he", "she").
     var refersOnlyToPeople: Bool { refersTo == [.person] }
@@ -20,6 +22,6 @@ struct Pronoun: Sendable {
     static let english: [String: Pronoun] = DataFile(PackageResources.pronouns_tsv).rows.reduce(into: [:]) { table, row in
         guard row.count == 5, let person = Person(rawValue: row[1]) else { return }
         let types = row[4] == "-" ? [] : Set(row[4].split(separator: " ").compactMap { EntityType(rawValue: String($0)) })
-        table[row[0]] = Pronoun(word: row[0], person: person, refersTo: types)
+        table[row[0]] = Pronoun(word: row[0], person: person, refersTo: types, gender: Gender(rawValue: row[3]))
     }
 }

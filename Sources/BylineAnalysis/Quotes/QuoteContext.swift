@@ -102,10 +102,16 @@ struct QuoteContext {
     }
 
     /// Whether the quoted words are a title, a theme or a slogan rather than speech: most of
-    /// their words capitalised, or a title word just before them.
+    /// their words capitalised, or a title word just before them (`the film "…"`, `her novel,
+    /// "…"`).
     func isTitle(_ quote: FoundQuote) -> Bool {
         let t = text.token(at: quote.open)
-        if t > 0, SpeakerWords.titleWords.contains(text.key(t - 1)) { return true }
+        let before = t > 0 && text.key(t - 1) == "," ? t - 2 : t - 1
+        if before >= 0, SpeakerWords.titleWords.contains(text.key(before)) { return true }
+        if before > 0, SpeakerWords.titleNouns.contains(text.key(before)) {
+            let word = text.facts.words[before - 1]
+            if word.capitalised || word.key == "'s" || text.facts.grammar.isA(word.key, .determiner) { return true }
+        }
         let words = document.text[quote.span].split(separator: " ").filter { $0.first?.isLetter == true }
         guard words.count >= 2, quote.close != nil else { return false }
         let capitalised = words.filter { $0.first?.isUppercase == true }.count

@@ -6,7 +6,8 @@ import BylineCore
 /// guillemets) inside a paragraph; a paragraph that ends inside an open quote continues in
 /// the next paragraph when that one opens with a quote mark (the newswire convention). A quote
 /// that opens its sentence is `direct`, one inside a sentence `partial`. A quote in title case
-/// or introduced as a title ("the theme …") is no one's speech and gets no speaker.
+/// or introduced as a title ("the theme …", "the film …") is no one's speech: kind `title`, with
+/// no speaker.
 ///
 /// Speakers are decided by sieves, in the order of ``SieveOrder``; the first that decides
 /// records its rule (``SpeakerRule``), and the quote's confidence is that rule's measured
@@ -35,7 +36,7 @@ public struct QuoteStage: Stage {
         var quotes: [Quote] = []
         for quote in context.text.quotes {
             let isTitle = context.isTitle(quote)
-            let kind = context.kind(of: quote)
+            let kind = isTitle ? .title : context.kind(of: quote)
             let sieves = kind == .direct ? SieveOrder.directQuotes : SieveOrder.partialQuotes
             let attribution = isTitle ? nil : sieves.lazy.compactMap { $0.attribute(quote, in: context, memory: memory) }.first
             if let attribution, let s = context.text.sentenceIndex(at: max(quote.span.end, attribution.mention?.start ?? 0) - 1) {

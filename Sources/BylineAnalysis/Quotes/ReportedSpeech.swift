@@ -11,6 +11,13 @@ enum ReportedSpeech {
     /// The most tokens between a cue and the "that" of what was said ("told a rally in Ohio that").
     static let longestObject = 5
 
+    /// Whether what was said can open at token `t`: a clause, not a fragment set off by
+    /// punctuation (`said, describing …`) nor a question put to the speaker (`Asked why, …`).
+    private static func opensContent(_ t: Int, text: SpeechText) -> Bool {
+        let word = text.facts.words[t]
+        return word.kind != .punctuation && !SpeakerWords.notSpeechOpeners.contains(word.key)
+    }
+
     /// The words reported in the sentence `sentence`, and who reports them; nil when it reports
     /// nothing.
     static func report(in sentence: Range<Int>, context: QuoteContext) -> (span: Span, attribution: Attribution)? {
@@ -30,14 +37,14 @@ enum ReportedSpeech {
         while end > range.lowerBound, tokens[end - 1].kind == .punctuation || tokens[end - 1].kind == .quote { end -= 1 }
         // "According to X, …"
         if let cue = text.cue(at: range.lowerBound), cue.length == 2, let comma = (range.lowerBound..<end).first(where: { text.key($0) == "," }),
-            comma - range.lowerBound - cue.length <= longestReportSource, end - comma > shortestContent
+            comma - range.lowerBound - cue.length <= longestReportSource, end - comma > shortestContent, opensContent(comma + 1, text: text)
         {
             let source = (range.lowerBound + cue.length)..<comma
             return (Span(tokens[comma + 1].span.start, tokens[end - 1].span.end), context.speaker(amongWords: source, cue: cue.text, rule: .indirectAccordingTo))
         }
         // "Pence: …" — a short name and a colon open the sentence (headlines, transcripts).
         if let colon = (range.lowerBound..<min(end, range.lowerBound + QuoteContext.longestLabel + 1)).first(where: { text.key($0) == ":" }),
-            colon > range.lowerBound, end - colon - 1 >= shortestContent,
+            colon > range.lowerBound, end - colon - 1 >= shortestContent, opensContent(colon + 1, text: text),
             (range.lowerBound..<colon).allSatisfy({ facts.words[$0].capitalised }), !context.mentions.isPlace(range.lowerBound..<colon)
         {
             return (Span(tokens[colon + 1].span.start, tokens[end - 1].span.end), context.speaker(amongWords: range.lowerBound..<colon, cue: ":", rule: .indirectLabel))
@@ -45,7 +52,7 @@ enum ReportedSpeech {
         // "…, X said." / "…, said X." / "…, according to X." — not "…, warned that …", whose
         // subject is before the comma.
         if let comma = (range.lowerBound..<end).last(where: { text.key($0) == "," }), end - comma - 1 <= SubjectReader.longestSource + 2,
-            comma - range.lowerBound >= shortestContent,
+            comma - range.lowerBound >= shortestContent, opensContent(range.lowerBound, text: text),
             let (c, cue) = ((comma + 1)..<end).lazy.compactMap({ t in text.cue(at: t).map { (t, $0) } }).first,
             c + cue.length >= end || text.key(c + cue.length) != "that"
         {
@@ -78,7 +85,11 @@ enum ReportedSpeech {
             // An object before "that" ("told reporters that …") is not what was said.
             if let that = (start..<min(end, start + longestObject + 1)).first(where: { text.key($0) == "that" }) { start = that + 1 }
             if start < end, text.key(start) == ":" { start += 1 }
-            guard end - start >= shortestContent else { continue }
+            // After a comma, what was said goes on (`The plan, Ortiz said, is …`, `Ortiz said,
+            // "…"`); a participle there opens a fragment about the speaker (`Ortiz said,
+            // describing …`).
+            if start + 1 < end, text.key(start) == ",", !text.facts.isParticiple(start + 1) { start += 1 }
+            guard end - start >= shortestContent, opensContent(start, text: text) else { continue }
             // The speaker heads the subject ("Former agency official Ana Ruiz", "WASHINGTON — the
             // agency"); words before the cue that read as no subject are all there is to go on.
             let reporter = subjects.subject(before: c, floor: clause).map { context.speaker(inPhrase: $0, cue: cue.text, rule: .indirectCueBefore) }

@@ -82,6 +82,20 @@ struct SpeechText {
         return (String(document.text[Span(document.tokens[t].span.start, document.tokens[t + length - 1].span.end)]), length)
     }
 
+    /// Whether the cue word at token `t` reports speech where it stands: not after a number or
+    /// "other", where it is a noun ("13 other states"); a preposition ("per") only before a name
+    /// or a determiner ("per the agency", not "$5 per gallon").
+    private static func isSpeechInContext(_ t: Int, _ facts: FactText) -> Bool {
+        let key = facts.words[t].key
+        if facts.grammar.isA(key, .preposition) {
+            guard t + 1 < facts.words.count, t == 0 || facts.words[t - 1].kind != .number else { return false }
+            let next = facts.words[t + 1]
+            return next.capitalised || facts.grammar.isA(next.key, .determiner)
+        }
+        guard t > 0 else { return true }
+        return facts.words[t - 1].kind != .number && !SpeakerWords.nounMarkers.contains(facts.words[t - 1].key)
+    }
+
     /// The length in tokens of the cue phrase starting at each token (0: none), read once.
     private static func cueLengths(_ facts: FactText, quoted: [Bool], sentences: [Sentence]) -> [UInt8] {
         facts.words.indices.map { t in
@@ -90,6 +104,7 @@ struct SpeechText {
             // is a capitalised word inside a sentence ("the United States").
             if t > 0, facts.grammar.isA(facts.words[t - 1].key, .determiner), !facts.grammar.isA(facts.words[t - 1].key, .pronoun) { return 0 }
             if facts.words[t].capitalised, facts.words[t].sentence.map({ sentences[$0].tokens.lowerBound }) != t { return 0 }
+            if !isSpeechInContext(t, facts) { return 0 }
             let match = candidates.first { words in
                 t + words.count <= facts.words.count && words.indices.allSatisfy { facts.words[t + $0].key == words[$0] }
             }
@@ -109,6 +124,10 @@ enum SpeakerWords {
     /// Words that introduce a title rather than speech: `the theme "…"`.
     static let titleWords = classes["title-word"] ?? []
 
+    /// Title words that are also verbs ("show"): a title word only after a determiner, a
+    /// possessive or a capitalised word.
+    static let titleNouns = classes["title-noun"] ?? []
+
     /// Quantifiers that stand for people on their own as a subject ("Some chanted …").
     static let standaloneQuantifiers = classes["quantifier"] ?? []
 
@@ -123,6 +142,13 @@ enum SpeakerWords {
 
     /// Conjunctions that open a phrase before its subject without being part of it ("But a source").
     static let sentenceConjunctions = classes["sentence-conjunction"] ?? []
+
+    /// Words after which a cue word is a noun ("other states").
+    static let nounMarkers = classes["noun-marker"] ?? []
+
+    /// Words that open a clause which is no reported speech although a cue follows ("Asked
+    /// where the money went, Ortiz said …").
+    static let notSpeechOpeners = classes["not-speech-opener"] ?? []
 
     /// Nouns that carry words: `X's claim that …`.
     static let speechNouns: Set<String> = Set(DataFile(PackageResources.speech_nouns_txt).lines)

@@ -1,0 +1,88 @@
+@testable import BylineAnalysis
+import BylineCore
+import Testing
+
+// Speakers that agree with their pronouns, quoted titles of works that are no one's speech, and
+// words that only look like reported speech. Every name and sentence here is made up.
+
+/// One row: an article, the names the tagger knows, the quoted words and the name of the
+/// speaker they must go to.
+private let pronounAgreement: [(name: String, text: String, names: [String: String], quote: String, speaker: String)] = [
+    ("\"she\" passes over the man named last for the woman before him",
+     "Mrs. Ilka Thorsby chaired the meeting. Her deputy, Mr. Bram Oskarsen, took notes.\n\n\"We will meet again in May,\" she said.",
+     ["Ilka Thorsby": "PER", "Bram Oskarsen": "PER"], "We will meet again in May,", "Ilka Thorsby"),
+    ("\"he\" passes over the woman named last for the man before her",
+     "Gunnar Pelt opened the hearing and handed over to Margit Sollie.\n\n\"The fund is empty,\" he said.",
+     ["Gunnar Pelt": "PER", "Margit Sollie": "PER"], "The fund is empty,", "Gunnar Pelt"),
+    ("a spokeswoman's \"she\" is not the union head named after her",
+     "Tova Rinne, a spokeswoman for the ferry company, spoke after the vote. The union is led by Harald Voigt.\n\n\"The strike will not change our offer,\" she said.",
+     ["Tova Rinne": "PER", "Harald Voigt": "PER"], "The strike will not change our offer,", "Tova Rinne"),
+    ("an honorific tells the gender of a first name the table does not know",
+     "Ms. Quinley Adeyo met Dorian Falk at the port.\n\n\"Nothing was decided,\" she said.",
+     ["Quinley Adeyo": "PER", "Dorian Falk": "PER"], "Nothing was decided,", "Quinley Adeyo"),
+    ("a royal title tells the gender",
+     "Queen Ysolde of Varnland received Prime Minister Osric Dunmore.\n\n\"Our harbours are open,\" she said.",
+     ["Ysolde": "PER", "Varnland": "LOC", "Osric Dunmore": "PER"], "Our harbours are open,", "Ysolde"),
+]
+
+@Test(arguments: pronounAgreement.indices)
+func aPronounGoesToAPersonOfItsGender(index: Int) throws {
+    let row = pronounAgreement[index]
+    let document = try analyze(row.text, names: row.names)
+    let quote = try #require(document.quotes.first { document.text[$0.span] == row.quote }, "\(row.name)")
+    let speaker = quote.speaker.flatMap { id in document.entities.first { $0.id == id }?.name }
+    #expect(speaker == row.speaker, "\(row.name)")
+}
+
+@Test func aSurnameFirstNameWithAHyphenatedGivenNameTellsNoGenderByItsFirstWord() {
+    // "Park" is a masculine first name in the table, but here it is the family name.
+    #expect(PersonGenders.firstNameGender(of: "Park Min-ji") == nil)
+    #expect(PersonGenders.firstNameGender(of: "Donald Orwell") == .masculine)
+    #expect(PersonGenders.firstNameGender(of: "Orwell") == nil)
+}
+
+/// One row: an article, the names the tagger knows and the quoted words that are a title.
+private let titlesOfWorks: [(name: String, text: String, names: [String: String], title: String)] = [
+    ("after \"film\"", "Lior Matan stars in the film \"Nobody Leaves Early\" this spring.", ["Lior Matan": "PER"], "Nobody Leaves Early"),
+    ("after \"show\" with a determiner", "The network renewed the show \"Kitchen at Midnight\" for a third year.", [:], "Kitchen at Midnight"),
+    ("after \"album\" and a comma", "Her new album, \"Glass Harbour,\" went to the top of the chart.", [:], "Glass Harbour,"),
+    ("after \"book\"", "Dana Ferro wrote the book \"How the river was lost\" in 2019.", ["Dana Ferro": "PER"], "How the river was lost"),
+    ("a title-case stretch", "Voters packed the hall for \"A Night With The Candidates\" on Friday.", [:], "A Night With The Candidates"),
+]
+
+@Test(arguments: titlesOfWorks.indices)
+func aQuotedTitleIsATitleWithNoSpeaker(index: Int) throws {
+    let row = titlesOfWorks[index]
+    let document = try analyze(row.text, names: row.names)
+    let quote = try #require(document.quotes.first { document.text[$0.span] == row.title }, "\(row.name)")
+    #expect(quote.kind == .title, "\(row.name)")
+    #expect(quote.speaker == nil && quote.speakerMention == nil, "\(row.name)")
+}
+
+@Test func showAsAVerbDoesNotMakeATitle() throws {
+    let document = try analyze("Jorun Bekk said the figures show \"a town that is shrinking\".", names: ["Jorun Bekk": "PER"])
+    let quote = try #require(document.quotes.first { $0.kind != .indirect })
+    #expect(quote.kind == .partial)
+}
+
+/// One row: a sentence whose words only look like reported speech, and the names the tagger
+/// knows. None of it is an indirect quote.
+private let notSpeech: [(name: String, text: String, names: [String: String])] = [
+    ("a question put to the speaker", "Asked where the missing ferry tickets went, Odile Marsh said nothing.", ["Odile Marsh": "PER"]),
+    ("a fragment after a comma", "Odile Marsh said, describing the long night at the harbour office.", ["Odile Marsh": "PER"]),
+    ("a cue word as a noun after a number", "The rule applies in 13 other states and in two territories next year.", [:]),
+    ("\"per\" before a unit", "The toll rose to four dollars per crossing for every truck on the bridge.", [:]),
+]
+
+@Test(arguments: notSpeech.indices)
+func wordsThatOnlyLookLikeSpeechAreNoIndirectQuote(index: Int) throws {
+    let row = notSpeech[index]
+    let document = try analyze(row.text, names: row.names)
+    #expect(!document.quotes.contains { $0.kind == .indirect }, "\(row.name)")
+}
+
+@Test func perBeforeASourceStillReports() throws {
+    let document = try analyze("Per the harbour office, the ferry will run again on Monday morning.", names: [:])
+    let report = try #require(document.quotes.first { $0.kind == .indirect })
+    #expect(document.text[report.span] == "the ferry will run again on Monday morning")
+}
