@@ -105,18 +105,24 @@ struct QuoteContext {
     /// their words capitalised, or a title word just before them (`the film "…"`, `her novel,
     /// "…"`).
     func isTitle(_ quote: FoundQuote) -> Bool {
-        let t = text.token(at: quote.open)
-        let before = t > 0 && text.key(t - 1) == "," ? t - 2 : t - 1
-        if before >= 0, SpeakerWords.titleWords.contains(text.key(before)) { return true }
-        if before > 0, SpeakerWords.titleNouns.contains(text.key(before)) {
-            let word = text.facts.words[before - 1]
-            if word.capitalised || word.key == "'s" || text.facts.grammar.isA(word.key, .determiner) { return true }
-        }
+        if isIntroducedAsTitle(quote) { return true }
         let words = document.text[quote.span].split(separator: " ").filter { $0.first?.isLetter == true }
         guard words.count >= 2, quote.close != nil else { return false }
         let capitalised = words.filter { $0.first?.isUppercase == true }.count
         let last = document.text[quote.span].last
         return Double(capitalised) / Double(words.count) >= Self.titleCapitals && last != "." && last != "," && last != "!" && last != "?"
+    }
+
+    /// Whether a title word stands just before the quoted words (`the film "…"`, `her novel,
+    /// "…"`): the name of a work or a theme, never speech. (Words in title case alone may be a
+    /// speaker's nickname for someone, which news attributes.)
+    func isIntroducedAsTitle(_ quote: FoundQuote) -> Bool {
+        let t = text.token(at: quote.open)
+        let before = t > 0 && text.key(t - 1) == "," ? t - 2 : t - 1
+        if before >= 0, SpeakerWords.titleWords.contains(text.key(before)) { return true }
+        guard before > 0, SpeakerWords.titleNouns.contains(text.key(before)) else { return false }
+        let word = text.facts.words[before - 1]
+        return word.capitalised || word.key == "'s" || text.facts.grammar.isA(word.key, .determiner)
     }
 
     /// The share of capitalised words from which quoted words read as a title.

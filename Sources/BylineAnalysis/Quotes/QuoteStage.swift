@@ -5,9 +5,9 @@ import BylineCore
 /// Quote spans are the stretches between double quotation marks (straight, curly, low-high,
 /// guillemets) inside a paragraph; a paragraph that ends inside an open quote continues in
 /// the next paragraph when that one opens with a quote mark (the newswire convention). A quote
-/// that opens its sentence is `direct`, one inside a sentence `partial`. A quote in title case
-/// or introduced as a title ("the theme …", "the film …") is no one's speech: kind `title`, with
-/// no speaker.
+/// that opens its sentence is `direct`, one inside a sentence `partial`. A quote introduced as
+/// a title ("the theme …", "the film …") is no one's speech: kind `title`, with no speaker; one
+/// in title case gets no speaker either, but keeps its kind.
 ///
 /// Speakers are decided by sieves, in the order of ``SieveOrder``; the first that decides
 /// records its rule (``SpeakerRule``), and the quote's confidence is that rule's measured
@@ -36,7 +36,7 @@ public struct QuoteStage: Stage {
         var quotes: [Quote] = []
         for quote in context.text.quotes {
             let isTitle = context.isTitle(quote)
-            let kind = isTitle ? .title : context.kind(of: quote)
+            let kind = context.isIntroducedAsTitle(quote) ? .title : context.kind(of: quote)
             let sieves = kind == .direct ? SieveOrder.directQuotes : SieveOrder.partialQuotes
             let attribution = isTitle ? nil : sieves.lazy.compactMap { $0.attribute(quote, in: context, memory: memory) }.first
             if let attribution, let s = context.text.sentenceIndex(at: max(quote.span.end, attribution.mention?.start ?? 0) - 1) {
