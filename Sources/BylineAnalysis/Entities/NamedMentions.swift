@@ -83,8 +83,13 @@ struct NamedMentionFinder {
 
     func mentions(in document: Document) -> [NamedMention] {
         let tokens = document.tokens
-        let text = document.text
-        let words = document.sentences.map { sentence in sentence.tokens.map { String(text[tokens[$0].span]) } }
+        var text = document.text
+        // Tokens start and end on character boundaries, so their bytes decode to their text.
+        let words = text.withUTF8 { bytes in
+            document.sentences.map { sentence in
+                sentence.tokens.map { String(decoding: bytes[tokens[$0].span.start..<tokens[$0].span.end], as: UTF8.self) }
+            }
+        }
         let names = tagger.names(document: words)
         var found: [NamedMention] = []
         for (sentence, sentenceNames) in zip(document.sentences, names) {
