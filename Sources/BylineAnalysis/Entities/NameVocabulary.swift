@@ -183,9 +183,9 @@ public enum NameForms {
     /// The first letter of `name` as an acronym's expansion, lower case (its first word's, a
     /// leading "the" passed over), when it has the two words an expansion needs.
     public static func expansionInitial(_ name: String) -> String? {
-        var words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.lowercased() }
-        if words.first == "the" { words.removeFirst() }
-        guard words.count >= 2, let first = words[0].first else { return nil }
+        var words = name.split(whereSeparator: { $0 == " " || $0 == "-" })[...]
+        if words.first?.lowercased() == "the" { words = words.dropFirst() }
+        guard words.count >= 2, let first = words.first?.lowercased().first else { return nil }
         return String(first)
     }
 
