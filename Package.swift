@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "BylineCLI",
             dependencies: [
-                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER", "BylineStore",
+                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER", "BylineStore", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
