@@ -1,0 +1,11 @@
+import BylineExtract
+import BylineSource
+
+/// One libFuzzer input: the bytes as an HTML page. A thrown ``BylineError`` is a good answer;
+/// a crash, a hang or a leak is a finding.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzHTML(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let source = SourceDocument(uri: "fuzz.html", bytes: Array(UnsafeBufferPointer(start: data, count: count)))
+    _ = try? HTMLReader().read(source)
+    return 0
+}
