@@ -43,7 +43,7 @@ final class GzipFileWriter {
         bytes.withUnsafeBytes { raw in
             zlib.pointee.next_in = UnsafeMutablePointer(mutating: raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
             zlib.pointee.avail_in = UInt32(raw.count)
-            do {
+            do throws(BylineError) {
                 try deflateAll(flush: Z_NO_FLUSH)
             } catch {
                 failure = error
