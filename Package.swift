@@ -97,7 +97,7 @@ let package = Package(
             name: "BylineServerTests",
             dependencies: [
                 "BylineServer", "BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource"]),

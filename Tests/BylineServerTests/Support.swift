@@ -7,6 +7,7 @@ import BylineStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 
 /// The analysis pipeline, made once.
@@ -43,9 +44,16 @@ enum Corpus {
     }
 }
 
+/// The access log of the tests: only what goes wrong.
+let quietLogger: Logger = {
+    var logger = Logger(label: "byline.serve.tests")
+    logger.logLevel = .warning
+    return logger
+}()
+
 /// Runs `test` against the server's router, without a socket.
 func withServer(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-    let application = Application(router: try await Corpus.server.value.router())
+    let application = Application(router: try await Corpus.server.value.router(), logger: quietLogger)
     try await application.test(.router) { client in try await test(client) }
 }
 

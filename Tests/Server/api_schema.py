@@ -34,7 +34,7 @@ def main():
                 "--checks", CHECKS, "--max-examples", str(args.examples), "--seed", "15", "--workers", "1",
                 "--suppress-health-check", "all", "--no-color",
             ]
-            result = subprocess.run(command)
+            result = subprocess.run(command, cwd=folder)
         print(f"schemathesis: {'no failures' if result.returncode == 0 else 'FAILURES'} over the dev store "
               f"({args.examples} examples per operation; checks {CHECKS})")
         sys.exit(result.returncode)
