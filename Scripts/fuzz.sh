@@ -31,8 +31,8 @@ done
 mkdir -p "$work"
 
 echo "building the fuzz targets (release, -sanitize=fuzzer,address)"
-(cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | grep -E "error|warning: |Compiling Fuzz|Build complete" || true)
-bin=$(cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)
+(cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -E "error|warning: |Compiling Fuzz|Build complete" || true)
+bin=$(cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address --show-bin-path)
 
 # Seeds: small real inputs from the development data, one file each.
 seeds() {
