@@ -54,6 +54,22 @@ struct ScrapedLine {
         }
     }
 
+    /// Whether the line is markup leaked into the text rather than words: CSS class names or
+    /// rules ("css-1q2w3e story-body__inner", ".promo{display:none}"). Every word is ASCII,
+    /// opens in lower case or with a mark, and carries a hyphen, an underscore, a brace, a
+    /// colon or a semicolon, or mixes letters and digits.
+    var isMarkup: Bool {
+        let tokens = text.split(separator: " ")
+        guard tokens.count >= 2 || text.contains("{") else { return false }
+        return tokens.allSatisfy { token in
+            guard token.allSatisfy(\.isASCII), let first = token.first, !first.isUppercase, token.contains(where: \.isLetter) else {
+                return false
+            }
+            if token.contains(where: { "-_{}:;".contains($0) }) { return true }
+            return token.contains(where: \.isNumber)
+        }
+    }
+
     /// The text as written twice in a row ("A A" or "AA"), or nil.
     var doubledHalf: String? {
         let bytes = Array(text.utf8)
