@@ -62,7 +62,7 @@ final class PageVocabulary: Sendable {
 
     private static func isKept(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 {
-            return (0x61...0x7A).contains(s.value) || (0x30...0x39).contains(s.value) || s == "+" || s == "-"
+            return (0x61...0x7A).contains(s.value) || (0x30...0x39).contains(s.value) || s == "+" || s == "-" || s == "#"
         }
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
