@@ -400,3 +400,38 @@ func theWordsAroundANameTypeIt(text: String, name: String, type: EntityType) thr
     #expect(people.first?.aliases == ["Marlow"])
     #expect(people.last?.aliases == ["Brandt Ek"])
 }
+
+/// Page furniture is never an entity: a copyright line, a page label, a navigation prompt.
+@Test(arguments: [
+    ("Copyright 2024 Harbor Media. All Rights Reserved.", "All Rights Reserved"),
+    ("Show all 50\n\nThe bridge reopened on Monday.", "Show all"),
+])
+func pageFurnitureIsNoEntity(text: String, tagged: String) throws {
+    let document = try analyze(text, names: [tagged: "ORG"])
+    #expect(!document.entities.contains { $0.name.contains(tagged) })
+}
+
+/// An acronym in brackets beside its expansion makes one entity of the two, though the tagger
+/// read only the acronym.
+@Test(arguments: [
+    "Tom Aske heads the Harbor Coffee and Tea Authority (HCTA). HCTA data show a rise.",
+    "Tom Aske backs DRAP (Deferred Relief for Arctic Ports). DRAP ends in May.",
+])
+func anAcronymInBracketsJoinsItsExpansion(text: String) throws {
+    let acronym = text.contains("HCTA") ? "HCTA" : "DRAP"
+    let document = try analyze(text, names: ["Tom Aske": "PER", acronym: "ORG"])
+    let body = try #require(document.entities.first { $0.aliases.contains(acronym) })
+    #expect(body.name == (acronym == "HCTA" ? "Harbor Coffee and Tea Authority" : "Deferred Relief for Arctic Ports"))
+    #expect(body.mentions.count == 3)
+}
+
+/// A body's name the tagger ran into the given name of the person after it is split: the body,
+/// and the person.
+@Test func aBodysNameRunIntoAGivenNameIsSplit() throws {
+    let document = try analyze(
+        "He met Ambassador to the Harbor League David Ostrander on Monday.", names: ["Harbor League David": "ORG"])
+    #expect(document.entities.map(\.name) == ["Harbor League", "David Ostrander"])
+    let role = try #require(document.entities.last?.roles.first)
+    #expect(role.title == "Ambassador")
+    #expect(role.org == "Harbor League")
+}

@@ -339,9 +339,26 @@ struct MentionGrouper {
         // person's full name ("Vidal Serra" after "Marta Vidal Serra"), or its last word is a
         // person's name the story uses alone and it opens with a given name or is used less
         // ("Marta Vidal" read as ORG, "Vidal" as PER).
-        for index in groups.indices where groups[index].type == .organisation || groups[index].type == .miscellaneous {
+        for index in groups.indices where groups[index].type != .person {
             let words = groups[index].name.split(separator: " ")
-            guard (2...3).contains(words.count), let last = words.last, !NamedMentionFinder.organisationEndings.contains(String(last)) else {
+            // A place is a person's only when it is one word and no country ("Jordan" stays).
+            if groups[index].type == .geopolitical || groups[index].type == .location,
+                words.count > 1 || groups[index].country != nil || vocabulary.countryCode(groups[index].name) != nil
+            {
+                continue
+            }
+            guard (1...3).contains(words.count), let last = words.last, !NamedMentionFinder.organisationEndings.contains(String(last)) else {
+                continue
+            }
+            // One word: the surname of the one person named in full with it ("Vidal" read as MISC
+            // or as a place that is no country).
+            if words.count == 1 {
+                let key = NameForms.key(last)
+                let bearers = groups.indices.filter { groups[$0].type == .person && groups[$0].nameKeys.count > 1 && groups[$0].nameKeys.last == key }
+                if bearers.count == 1 {
+                    groups[bearers[0]].absorb(groups[index], rule: .personNameElsewhere)
+                    dropped.insert(index)
+                }
                 continue
             }
             let keys = words.map { NameForms.key($0) }
@@ -421,6 +438,8 @@ extension RuleID {
     static let surnameNamedLater = RuleID("surname-named-later")
     /// A name of several words the tagger passed over where it appears again.
     static let nameRepeat = RuleID("name-repeat")
+    /// An acronym's expansion written beside it in brackets, read as a name.
+    static let acronymInBrackets = RuleID("acronym-in-brackets")
     /// A name the tagger read as a person's that ends in the word of a law, plan or prize.
     static let miscEnding = RuleID("misc-ending")
     /// A name the tagger read as a person's that holds a possessive ("Harbor Post's Fact Desk").

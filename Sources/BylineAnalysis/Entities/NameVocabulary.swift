@@ -31,6 +31,8 @@ public final class NameVocabulary: Sendable {
     let kinship: Set<String>
     /// Last words of the names of laws, plans, prizes and events ("Act", "Awards").
     let miscEndings: Set<String>
+    /// Phrases of page furniture, as word keys, that no name holds ("all rights reserved").
+    let pageWords: [[String]]
     /// Nouns written before an organisation's name ("company", "label").
     let organisationNouns: Set<String>
     /// Nouns written before a work's title ("album", "film").
@@ -89,6 +91,7 @@ public final class NameVocabulary: Sendable {
         kinship = Set(DataFile(PackageResources.kinship_txt).lines)
         miscEndings = Set(DataFile(PackageResources.misc_endings_txt).lines)
         organisationNouns = Set(DataFile(PackageResources.organisation_nouns_txt).lines)
+        pageWords = DataFile(PackageResources.page_words_txt).lines.map { $0.split(separator: " ").map(String.init) }
         workNouns = Set(DataFile(PackageResources.work_nouns_txt).lines)
         var creditsBefore: [[String]] = []
         var creditsAfter: [[String]] = []

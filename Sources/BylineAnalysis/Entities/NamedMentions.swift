@@ -99,13 +99,17 @@ struct NamedMentionFinder {
             for name in sentenceNames {
                 let (range, type) = (name.tokens, name.type)
                 let first = sentence.tokens.lowerBound
-                for (part, partType) in splitAtTitle((first + range.lowerBound)..<(first + range.upperBound), conllType: type, in: document) {
+                let tagged = Set(sentenceNames.map { first + $0.tokens.lowerBound })
+                for (part, partType) in splitAtTitle((first + range.lowerBound)..<(first + range.upperBound), conllType: type, in: document)
+                    .flatMap({ splitAtGivenName($0.0, conllType: $0.1, tagged: tagged, in: document) })
+                {
                     if let mention = mention(tokens: part, conllType: partType, in: document) { found.append(mention) }
                 }
             }
         }
         found = joinedOfPhrases(found, in: document)
         found = splitAtAnd(found, in: document)
+        found = withBracketedExpansions(found, in: document)
         let countries = countryNames(in: document, besides: found)
         // A country's name wins over the pieces the tagger cut it into ("Republic of" + "Moldova").
         var countryEnd = [Int?](repeating: nil, count: document.tokens.count)
@@ -143,6 +147,62 @@ struct NamedMentionFinder {
             i += 1
         }
         return out
+    }
+
+    /// The lower-case words an acronym's expansion may hold ("Bank for Reconstruction and
+    /// Development").
+    static let expansionConnectors = FactText.nameConnectors.union(["and"])
+
+    /// The most tokens an acronym's expansion runs to ("Trans-Caspian International Transport
+    /// Route" and its connectors).
+    static let longestExpansion = 10
+
+    /// An acronym written in brackets next to its expansion ("Harbor Coffee and Tea Authority
+    /// (HCTA)", "HCTA (Harbor Coffee and Tea Authority)") makes the expansion a name too, of the
+    /// acronym's type, in place of the pieces the tagger read of it (rule `acronym-in-brackets`):
+    /// the two then group as one entity.
+    private func withBracketedExpansions(_ mentions: [NamedMention], in document: Document) -> [NamedMention] {
+        let words = document.view.words
+        var added: [NamedMention] = []
+        var replaced = Set<Int>()
+        for mention in mentions where mention.type != .person && mention.tokens.count == 1 && NameForms.acronymInitial(mention.text) != nil {
+            let t = mention.tokens.lowerBound
+            // The capitalised words (and their connectors) before "(" ACRONYM, or after ACRONYM "(".
+            var run: Range<Int>?
+            if t >= 2, words[t - 1].key == "(", t + 1 < words.count, words[t + 1].key == ")" {
+                var start = t - 1
+                while start > 0, t - 1 - start < Self.longestExpansion, words[start - 1].sentence == words[t].sentence,
+                    words[start - 1].capitalised || (Self.expansionConnectors.contains(words[start - 1].key) && start - 1 > 0 && words[start - 2].capitalised)
+                {
+                    start -= 1
+                }
+                run = start..<(t - 1)
+            } else if t + 2 < words.count, words[t + 1].key == "(" {
+                var end = t + 2
+                while end < words.count, end - t < Self.longestExpansion, words[end].key != ")",
+                    words[end].capitalised || Self.expansionConnectors.contains(words[end].key)
+                {
+                    end += 1
+                }
+                if end < words.count, words[end].key == ")" { run = (t + 2)..<end }
+            }
+            guard let run, !run.isEmpty else { continue }
+            // The shortest tail of the run (the words nearest the acronym) that it abbreviates.
+            guard let start = run.reversed().first(where: { start in
+                words[start].capitalised && NameForms.isAcronym(mention.text, of: String(document.text[Span(words[start].span.start, words[run.upperBound - 1].span.end)]))
+            }) else { continue }
+            let range = start..<run.upperBound
+            let span = Span(words[start].span.start, words[run.upperBound - 1].span.end)
+            for (i, other) in mentions.enumerated() where other.tokens.overlaps(range) {
+                guard range.lowerBound <= other.tokens.lowerBound, other.tokens.upperBound <= range.upperBound else { continue }
+                replaced.insert(i)
+            }
+            added.append(NamedMention(tokens: range, span: span, type: mention.type, text: String(document.text[span]), steps: [RuleStep(.acronymInBrackets)]))
+        }
+        guard !added.isEmpty else { return mentions }
+        let kept = mentions.indices.filter { !replaced.contains($0) }.map { mentions[$0] }
+        let covered = Set(added.flatMap { Array($0.tokens) })
+        return (kept.filter { !$0.tokens.contains(where: covered.contains) } + added).sorted { $0.span.start < $1.span.start }
     }
 
     /// "Red Cross and Oxfam International" → two names, when the words before "and" are
@@ -192,6 +252,21 @@ struct NamedMentionFinder {
         return (body.isEmpty ? [] : [(body, conllType)]) + [(rest, .person)]
     }
 
+    /// A name the tagger read as a body's that ran into the given name of the person named
+    /// after it ("Harbor League Ana" + "Ruiz", the surname untagged): the body, and the person.
+    /// `tagged` holds the first tokens of the sentence's tagged names.
+    private func splitAtGivenName(_ range: Range<Int>, conllType: NameType, tagged: Set<Int>, in document: Document) -> [(Range<Int>, NameType)] {
+        let words = document.view.words
+        let last = range.upperBound - 1
+        let next = range.upperBound
+        guard conllType != .person, range.count >= 3, next < words.count, words[next].capitalised, words[next].kind == .word,
+            words[next].sentence == words[last].sentence, !tagged.contains(next), !isTime(next, in: document),
+            PersonNames.isGivenName(document.text[words[last].span]), !vocabulary.isTitleWord(words[next].key),
+            !Self.organisationEndings.contains(String(document.text[words[next].span]))
+        else { return [(range, conllType)] }
+        return [(range.lowerBound..<last, conllType), (last..<(next + 1), .person)]
+    }
+
     /// A mention of `tokens`, trimmed of honorifics and trailing marks, typed for the contract.
     private func mention(tokens range: Range<Int>, conllType: NameType, in document: Document) -> NamedMention? {
         let tokens = document.tokens
@@ -199,6 +274,15 @@ struct NamedMentionFinder {
         var upper = range.upperBound
         let word = { (i: Int) in String(document.text[tokens[i].span]) }
         let key = { (i: Int) in document.view.words[i].key }
+        // Page furniture is no name ("All Rights Reserved", "Show all 50"), though the tagger
+        // read a part of it.
+        if range.contains(where: { start in
+            vocabulary.pageWords.contains { phrase in
+                start + phrase.count <= tokens.count && phrase.indices.allSatisfy { key(start + $0) == phrase[$0] }
+            }
+        }) {
+            return nil
+        }
         // An honorific marks a person, whatever the tagger said ("Dato' Sri …" read as ORG).
         var conllType = conllType
         if let honorific = honorific(at: lower, before: upper, in: document) {
@@ -386,9 +470,10 @@ struct NamedMentionFinder {
             || (after + 1 < words.count && words[after].key == "and")
     }
 
-    /// Whether the name at token `t` opens its sentence (after an opening quotation mark, if
-    /// any) and is followed by a comma, colon or conjunction, as an opening word is
-    /// ("Downstream, …", "Read: …"), and is no listed given name or surname.
+    /// Whether the name at token `t` opens its sentence (after an opening quotation mark or
+    /// opening words, if any) as a label or an opening word does: before a colon ("Also Read:
+    /// …"), or before a comma or conjunction when it is no listed given name or surname
+    /// ("Downstream, …").
     private func opensSentenceAlone(_ t: Int, in document: Document) -> Bool {
         let words = document.view.words
         guard let sentence = words[t].sentence else { return false }
@@ -396,10 +481,11 @@ struct NamedMentionFinder {
         while first < t, words[first].kind == .quote || words[first].kind == .punctuation || isOpeningWord(String(document.text[words[first].span])) {
             first += 1
         }
-        guard first == t, t + 1 < words.count,
-            [",", ":", ";", "!", "?", "and", "or"].contains(words[t + 1].key) || words[t + 1].kind == .quote
-        else { return false }
-        return !PersonNames.isPersonalName(document.text[words[t].span])
+        guard first == t, t + 1 < words.count else { return false }
+        // A label before a colon ("Read: …") whatever the word; before a comma or a conjunction,
+        // a word that is no listed name.
+        if words[t + 1].key == ":" { return true }
+        return [",", ";", "!", "?", "and", "or"].contains(words[t + 1].key) && !PersonNames.isPersonalName(document.text[words[t].span])
     }
 
     /// Whether the words after a name's comma at `end` give a person's role: an article, then

@@ -310,8 +310,9 @@ struct PhraseReader {
     /// office ("secretary-general", "prime minister") or an occupation ("winger"); 0 when none
     /// starts there. The names of organisations and places may stand before the office ("acting
     /// U.S. attorney", "former Harbor Council official"); with `loose` (inside a noun phrase: "a
-    /// coffee farmer") up to two other lower-case words too. A title never ends in a possessive: "the
-    /// senator's wife" holds no office.
+    /// coffee farmer", "the Harbor State Department of Health information officer") up to two
+    /// other lower-case words, and capitalised words and their "of" (a body's name the tagger cut
+    /// short), too. A title never ends in a possessive: "the senator's wife" holds no office.
     func titleLength(at i: Int, loose: Bool = false) -> Int {
         guard i >= 0 else { return 0 }
         let words = view.words
@@ -324,10 +325,15 @@ struct PhraseReader {
                 j += head
                 lastHead = j - i
                 freeWords = 0
-            } else if vocabulary.titleModifiers.contains(words[j].key) {
-                j += 1
             } else if let range = mentionRange(at: j), range.lowerBound == j, mention(at: j)?.type != .person {
                 j = range.upperBound
+            } else if vocabulary.titleModifiers.contains(words[j].key) {
+                j += 1
+            } else if loose, words[j].capitalised, words[j].kind == .word, mention(at: j) == nil {
+                // The rest of a body's name the tagger cut short ("National Security Council").
+                j += 1
+            } else if loose, j > i, words[j].key == "of", j + 1 < words.count, words[j + 1].capitalised {
+                j += 1
             } else if loose, freeWords < Self.mostNounModifiers, isNounModifier(j) {
                 j += 1
                 freeWords += 1
