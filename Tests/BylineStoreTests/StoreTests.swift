@@ -138,3 +138,40 @@ func exportStreamsEveryArticleWithItsFacts(backend: Backend) async throws {
     #expect(articles.count == 2)
     #expect(articles.allSatisfy { !$0.entities.isEmpty && !$0.quotes.isEmpty })
 }
+
+@Test(arguments: Backend.allCases)
+func aBrowserPagesThroughResultsAndCountsThemPerWeekAndOutlet(backend: Backend) async throws {
+    let store = try backend.makeStore()
+    let monday = try article(ministerOnMonday, published: "2025-03-10", uri: "monday.txt")
+    _ = try await store.store([monday, try article(ministerOnTuesday, published: "2025-03-18", uri: "tuesday.txt")])
+    let all = try await store.search(ArticleSearch(text: "harbor"))
+    let second = try await store.search(ArticleSearch(text: "harbor", limit: 1, offset: 1))
+    #expect(all.count == 2 && second.map(\.citation) == [all[1].citation])
+    #expect(try await store.quotes(FactQuery(limit: 1, offset: 1)).count == 1)
+    #expect(try await store.attention(ArticleSearch(text: "harbor"), per: .week) == [
+        AttentionCount(period: "2025-03-10", articles: 1), AttentionCount(period: "2025-03-17", articles: 1),
+    ])
+    #expect(try await store.outletCounts(ArticleSearch(text: "harbor")).isEmpty)  // plain text names no publisher
+
+    let stored = try #require(try await store.article(id: monday.id))
+    #expect(stored.text == monday.text && stored.citation.uri == "monday.txt")
+    let minister = try #require(stored.entities.first { $0.name == "Marta Vidal-Serra" })
+    let profile = try #require(try await store.entity(id: minister.id))
+    #expect(profile.name.hasPrefix("Marta Vidal"))
+    let people = try await store.entityList(EntityListQuery(kind: .person))
+    #expect(people.first?.id == minister.id && people.first?.articles == 2)
+    #expect(try await store.entityList(EntityListQuery(kind: .person, name: "Nobody Atall")).isEmpty)
+    #expect(try await store.article(id: "unknown") == nil)
+    #expect(try await store.entity(id: 999_999) == nil)
+}
+
+@Test func aReadOnlyStoreAnswersQueriesAndRefusesWrites() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent("test.db").path
+    _ = try await SQLiteStore(path: path).store([try article(ministerOnMonday, published: "2025-03-10")])
+    let reader = try SQLiteStore(path: path, readOnly: true)
+    #expect(try await reader.statistics().articles == 1)
+    await #expect(throws: (any Error).self) { try await reader.store([try article(coachOkafor, published: "2025-03-12")]) }
+    #expect(throws: StoreError.self) { try SQLiteStore(path: folder.appendingPathComponent("missing.db").path, readOnly: true) }
+}
