@@ -59,7 +59,7 @@ func aPossessiveRelationIsNoTitle(text: String) throws {
     ("Ambassador to the Harbor League Tom Reyes arrived on Monday.", ["Harbor League": "ORG"], "Ambassador", "Harbor League"),
     ("Acme founder and longtime chief executive Tom Reyes retired.", ["Acme": "ORG"], "founder and longtime chief executive", "Acme"),
     ("The label was bought by talent manager Tom Reyes last year.", [:], "talent manager", nil),
-    ("Forests and Environment Minister Tom Reyes flew to the lake.", [:], "Forests and Environment Minister", nil),
+    ("Fisheries and Environment Minister Tom Reyes flew to the lake.", [:], "Fisheries and Environment Minister", nil),
 ] as [(String, [String: String], String, String?)])
 func aTitleBeforeTheNameIsReadWhole(text: String, names: [String: String], title: String, org: String?) throws {
     let document = try analyze(text, names: names.merging(["Tom Reyes": "PER"]) { $1 })

@@ -154,12 +154,12 @@ struct NamedMentionFinder {
         return out
     }
 
-    /// The lower-case words an acronym's expansion may hold ("Bank for Reconstruction and
-    /// Development").
+    /// The lower-case words an acronym's expansion may hold ("Agency for Roads and
+    /// Bridges").
     static let expansionConnectors = FactText.nameConnectors.union(["and"])
 
-    /// The most tokens an acronym's expansion runs to ("Trans-Caspian International Transport
-    /// Route" and its connectors).
+    /// The most tokens an acronym's expansion runs to ("North Harbor Regional Rail and Ferry
+    /// Authority" and its connectors).
     static let longestExpansion = 10
 
     /// An acronym written in brackets next to its expansion ("Harbor Coffee and Tea Authority

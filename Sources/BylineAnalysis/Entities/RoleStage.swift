@@ -76,7 +76,7 @@ public struct RoleStage: Stage {
             let word = reader.word(end) ?? ""
             if [",", ")", "(", ";", ":", "\"", "“", "”"].contains(word) || Dashes.clause.contains(word) { break }
             if end > start, PhraseWords.english.isA(reader.key(end), .relative) { break }
-            // A person the office serves ends it before a preposition: "aide to Vice President
+            // A person the office serves ends it before a preposition: "adviser to Governor
             // NAME on the call".
             if end > start, reader.mention(at: end - 1)?.type == .person, reader.mentionRange(at: end - 1)?.upperBound == end,
                 PhraseWords.english.isA(reader.key(end), .preposition)
@@ -330,7 +330,7 @@ struct PhraseReader {
             } else if vocabulary.titleModifiers.contains(words[j].key) {
                 j += 1
             } else if loose, words[j].capitalised, words[j].kind == .word, mention(at: j) == nil {
-                // The rest of a body's name the tagger cut short ("National Security Council").
+                // The rest of a body's name the tagger cut short ("Harbor Safety Council").
                 j += 1
             } else if loose, j > i, words[j].key == "of", j + 1 < words.count, words[j + 1].capitalised {
                 j += 1
@@ -351,7 +351,7 @@ struct PhraseReader {
     static let mostNounModifiers = 2
 
     /// Where a title that ends before token `end` starts, read backwards: office and modifier
-    /// words, pairs of portfolios joined by "and" ("Forests and Environment Minister"), titles
+    /// words, pairs of portfolios joined by "and" ("Fisheries and Environment Minister"), titles
     /// joined by "and" ("founder and chief executive"), and one lower-case word opening the noun
     /// phrase after an article, a preposition or a possessive ("by talent manager NAME"); with
     /// `loose`, up to two. `end` when no title ends there.
@@ -361,8 +361,8 @@ struct PhraseReader {
             vocabulary.isTitleWord(key(first - 1)) || headLength(at: first - 1) != nil
         {
             first -= 1
-            // "Forests and Environment Minister", "founder and legendary chief executive".
-            // The pair opens the phrase: "Gordon Sondland and Energy Secretary" is no portfolio.
+            // "Fisheries and Environment Minister", "founder and longtime chief executive".
+            // The pair opens the phrase: "Dana Holt and Energy Secretary" is no portfolio.
             if first >= 2, key(first - 1) == "and", mention(at: first - 2) == nil, !isTime(first - 2),
                 (view.words[first].capitalised && view.words[first - 2].capitalised && view.words[first - 2].alphabetic
                     && (first == 2 || !view.words[first - 3].capitalised || view.words[first - 3].sentence != view.words[first - 2].sentence))
