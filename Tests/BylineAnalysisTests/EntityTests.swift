@@ -414,14 +414,14 @@ func pageFurnitureIsNoEntity(text: String, tagged: String) throws {
 /// An acronym in brackets beside its expansion makes one entity of the two, though the tagger
 /// read only the acronym.
 @Test(arguments: [
-    "Tom Aske heads the Harbor Coffee and Tea Authority (HCTA). HCTA data show a rise.",
+    "Tom Aske heads the Harbor Salt and Fish Authority (HSFA). HSFA data show a rise.",
     "Tom Aske backs DRAP (Deferred Relief for Arctic Ports). DRAP ends in May.",
 ])
 func anAcronymInBracketsJoinsItsExpansion(text: String) throws {
-    let acronym = text.contains("HCTA") ? "HCTA" : "DRAP"
+    let acronym = text.contains("HSFA") ? "HSFA" : "DRAP"
     let document = try analyze(text, names: ["Tom Aske": "PER", acronym: "ORG"])
     let body = try #require(document.entities.first { $0.aliases.contains(acronym) })
-    #expect(body.name == (acronym == "HCTA" ? "Harbor Coffee and Tea Authority" : "Deferred Relief for Arctic Ports"))
+    #expect(body.name == (acronym == "HSFA" ? "Harbor Salt and Fish Authority" : "Deferred Relief for Arctic Ports"))
     #expect(body.mentions.count == 3)
 }
 

@@ -162,8 +162,8 @@ struct NamedMentionFinder {
     /// Authority" and its connectors).
     static let longestExpansion = 10
 
-    /// An acronym written in brackets next to its expansion ("Harbor Coffee and Tea Authority
-    /// (HCTA)", "HCTA (Harbor Coffee and Tea Authority)") makes the expansion a name too, of the
+    /// An acronym written in brackets next to its expansion ("Harbor Salt and Fish Authority
+    /// (HSFA)", "HSFA (Harbor Salt and Fish Authority)") makes the expansion a name too, of the
     /// acronym's type, in place of the pieces the tagger read of it (rule `acronym-in-brackets`):
     /// the two then group as one entity.
     private func withBracketedExpansions(_ mentions: [NamedMention], in document: Document) -> [NamedMention] {
