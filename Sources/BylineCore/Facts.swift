@@ -71,11 +71,8 @@ public struct Mention: Hashable, Sendable {
 /// A quotation or reported statement, with its speaker when one could be found.
 public struct Quote: Hashable, Sendable {
     /// How the words are reported.
-    /// `direct`: a whole sentence or more in quotation marks; `partial`: quoted words inside the
-    /// reporter's sentence; `indirect`: reported speech without marks; `title`: quoted words that
-    /// are no one's speech (a film, book or song title, a theme, a slogan), with no speaker.
     public enum Kind: String, Sendable, Codable {
-        case direct, partial, indirect, title
+        case direct, partial, indirect
     }
 
     public var kind: Kind

@@ -38,7 +38,7 @@ private let cases: [(name: String, text: String, names: [String: String], quotes
      [("The first part is done, Ana Lopes said.", .direct, nil, "unattributed"), ("The second part starts now.", .direct, nil, "unattributed")]),
     ("a theme in quotation marks is no one's speech",
      "Karl Voss said the fair, held under the theme \"Building a Greener Tomorrow\", drew crowds.",
-     ["Karl Voss": "PER"], [("Building a Greener Tomorrow", .title, nil, "title")]),
+     ["Karl Voss": "PER"], [("Building a Greener Tomorrow", .partial, nil, "title")]),
     ("an unbalanced mark runs to the paragraph's end",
      "Eva Lind said: \"We are ready to sign",
      ["Eva Lind": "PER"], [("We are ready to sign", .direct, "Eva Lind", "cue-before-quote")]),

@@ -56,6 +56,8 @@ enum SpeakerRule: String, CaseIterable, Sendable {
     case indirectReport = "indirect-report"
     case indirectAccordingTo = "indirect-according-to"
     case indirectLabel = "indirect-label"
+    /// A question put to someone ("Asked whether …, X said"): reported, by an unnamed asker.
+    case indirectQuestion = "indirect-question"
 
     /// The rule as facts record it.
     var id: RuleID { RuleID(rawValue) }

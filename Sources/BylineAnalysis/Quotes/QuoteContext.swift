@@ -136,9 +136,8 @@ struct QuoteContext {
     }
 
     /// Whether a title word stands just before the quoted words (`the film "…"`, `her novel,
-    /// "…"`): the name of a work or a theme, never speech. (Words in title case alone may be a
-    /// speaker's nickname for someone, which news attributes.)
-    func isIntroducedAsTitle(_ quote: FoundQuote) -> Bool {
+    /// "…"`): the name of a work or a theme, never speech.
+    private func isIntroducedAsTitle(_ quote: FoundQuote) -> Bool {
         let t = text.token(at: quote.open)
         let before = t > 0 && text.key(t - 1) == "," ? t - 2 : t - 1
         if before >= 0, SpeakerWords.titleWords.contains(text.key(before)) { return true }

@@ -5,9 +5,9 @@ import BylineCore
 /// Quote spans are the stretches between double quotation marks (straight, curly, low-high,
 /// guillemets) inside a paragraph; a paragraph that ends inside an open quote continues in
 /// the next paragraph when that one opens with a quote mark (the newswire convention). A quote
-/// that opens its sentence is `direct`, one inside a sentence `partial`. A quote introduced as
-/// a title ("the theme …", "the film …") is no one's speech: kind `title`, with no speaker; one
-/// in title case gets no speaker either, but keeps its kind.
+/// that opens its sentence is `direct`, one inside a sentence `partial`. A quote in title case
+/// or introduced as a title ("the theme …", "the film …", "her novel, …") is no one's speech
+/// and gets no speaker (rule `title`).
 ///
 /// Speakers are decided by sieves, in the order of ``SieveOrder``; the first that decides
 /// records its rule (``SpeakerRule``), and the quote's confidence is that rule's measured
@@ -28,15 +28,16 @@ public struct QuoteStage: Stage {
         let notArticle = document.paragraphs.filter { !$0.kind.isArticleText }.map(\.span)
         for (s, sentence) in document.sentences.enumerated() {
             if notArticle.contains(where: { $0.start <= sentence.span.start && sentence.span.end <= $0.end }) { continue }
-            guard let report = ReportedSpeech.report(in: sentence.tokens, context: context) else { continue }
-            reports.append(report)
-            // Only a named reporter carries on into the quotes after.
-            if report.attribution.entity != nil { memory.note(report.attribution, sentence: s) }
+            for report in ReportedSpeech.reports(in: sentence.tokens, context: context) {
+                reports.append(report)
+                // Only a named reporter carries on into the quotes after.
+                if report.attribution.entity != nil { memory.note(report.attribution, sentence: s) }
+            }
         }
         var quotes: [Quote] = []
         for quote in context.text.quotes {
             let isTitle = context.isTitle(quote)
-            let kind = context.isIntroducedAsTitle(quote) ? .title : context.kind(of: quote)
+            let kind = context.kind(of: quote)
             let sieves = kind == .direct ? SieveOrder.directQuotes : SieveOrder.partialQuotes
             let attribution = isTitle ? nil : sieves.lazy.compactMap { $0.attribute(quote, in: context, memory: memory) }.first
             if let attribution, let s = context.text.sentenceIndex(at: max(quote.span.end, attribution.mention?.start ?? 0) - 1) {

@@ -18,9 +18,51 @@ enum ReportedSpeech {
         return word.kind != .punctuation && !SpeakerWords.notSpeechOpeners.contains(word.key)
     }
 
+    /// Whether the words from token `t` to `end` are a participle's phrase about the speaker
+    /// (`looking at the crowd`, `referring to the fund`) rather than more of what was said (a
+    /// verb of saying, `adding that …`) or a clause led by a gerund (`replacing the board would
+    /// take months`): a participle other than a cue, with no auxiliary after it before a
+    /// relative word.
+    private static func isParticiplePhrase(_ t: Int, end: Int, text: SpeechText) -> Bool {
+        let facts = text.facts
+        guard facts.isParticiple(t), text.cue(at: t) == nil else { return false }
+        for i in (t + 1)..<max(t + 1, end) {
+            let key = facts.words[i].key
+            if facts.grammar.isA(key, .relative) { break }
+            if facts.grammar.isA(key, .auxiliary), key != "'s", key != "being" { return false }
+        }
+        return true
+    }
+
+    /// The question put to a speaker that opens the sentence (`Asked whether …, Ortiz said`,
+    /// `When asked about …, she said`): the words after "asked" up to the comma, which report
+    /// what an unnamed asker said, and the comma. Nil when the sentence opens otherwise.
+    private static func question(in range: Range<Int>, end: Int, text: SpeechText) -> (report: (span: Span, attribution: Attribution), comma: Int)? {
+        var opener = range.lowerBound
+        if SpeakerWords.subordinators.contains(text.key(opener)) { opener += 1 }
+        guard opener < end, SpeakerWords.notSpeechOpeners.contains(text.key(opener)),
+            let comma = ((opener + 1)..<end).first(where: { text.key($0) == "," }), comma - opener - 1 >= shortestContent
+        else { return nil }
+        let tokens = text.document.tokens
+        let question = Attribution(entity: nil, mention: nil, cue: String(text.document.text[tokens[opener].span]), rule: .indirectQuestion)
+        return ((Span(tokens[opener + 1].span.start, tokens[comma - 1].span.end), question), comma)
+    }
+
+    /// The words reported in the sentence `sentence`, and who reports them: a question put to
+    /// someone that opens it (`Asked whether …,`) and what the rest reports.
+    static func reports(in sentence: Range<Int>, context: QuoteContext) -> [(span: Span, attribution: Attribution)] {
+        var end = sentence.upperBound
+        let tokens = context.text.document.tokens
+        while end > sentence.lowerBound, tokens[end - 1].kind == .punctuation || tokens[end - 1].kind == .quote { end -= 1 }
+        guard let (question, comma) = question(in: sentence, end: end, text: context.text) else {
+            return report(in: sentence, context: context).map { [$0] } ?? []
+        }
+        return [question] + (report(in: (comma + 1)..<sentence.upperBound, context: context).map { [$0] } ?? [])
+    }
+
     /// The words reported in the sentence `sentence`, and who reports them; nil when it reports
     /// nothing.
-    static func report(in sentence: Range<Int>, context: QuoteContext) -> (span: Span, attribution: Attribution)? {
+    private static func report(in sentence: Range<Int>, context: QuoteContext) -> (span: Span, attribution: Attribution)? {
         let text = context.text
         let facts = text.facts
         let subjects = context.subjects
@@ -86,9 +128,8 @@ enum ReportedSpeech {
             if let that = (start..<min(end, start + longestObject + 1)).first(where: { text.key($0) == "that" }) { start = that + 1 }
             if start < end, text.key(start) == ":" { start += 1 }
             // After a comma, what was said goes on (`The plan, Ortiz said, is …`, `Ortiz said,
-            // "…"`); a participle there opens a fragment about the speaker (`Ortiz said,
-            // describing …`).
-            if start + 1 < end, text.key(start) == ",", !text.facts.isParticiple(start + 1) { start += 1 }
+            // "…"`); a participle's phrase there is about the speaker (`Ortiz said, describing …`).
+            if start + 1 < end, text.key(start) == ",", !isParticiplePhrase(start + 1, end: end, text: text) { start += 1 }
             guard end - start >= shortestContent, opensContent(start, text: text) else { continue }
             // The speaker heads the subject ("Former agency official Ana Ruiz", "WASHINGTON — the
             // agency"); words before the cue that read as no subject are all there is to go on.

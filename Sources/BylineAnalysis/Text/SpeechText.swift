@@ -83,9 +83,10 @@ struct SpeechText {
         return (String(document.text[Span(document.tokens[t].span.start, document.tokens[t + length - 1].span.end)]), length)
     }
 
-    /// Whether the cue word at token `t` reports speech where it stands: not after a number or
-    /// "other", where it is a noun ("13 other states"); a preposition ("per") only before a name
-    /// or a determiner ("per the agency", not "$5 per gallon").
+    /// Whether the cue word at token `t` reports speech where it stands: not after "other", nor
+    /// in its "-s" form after a number, where it is a plural noun ("13 other states", "two
+    /// claims"; a year before a verb still reports: "who in 2010 said"); a preposition ("per")
+    /// only before a name or a determiner ("per the agency", not "$5 per gallon").
     private static func isSpeechInContext(_ t: Int, _ facts: FactText) -> Bool {
         let key = facts.words[t].key
         if facts.grammar.isA(key, .preposition) {
@@ -94,7 +95,8 @@ struct SpeechText {
             return next.capitalised || facts.grammar.isA(next.key, .determiner)
         }
         guard t > 0 else { return true }
-        return facts.words[t - 1].kind != .number && !SpeakerWords.nounMarkers.contains(facts.words[t - 1].key)
+        let before = facts.words[t - 1]
+        return !(before.kind == .number && key.hasSuffix("s")) && !SpeakerWords.nounMarkers.contains(before.key)
     }
 
     /// The length in tokens of the cue phrase starting at each token (0: none), read once.
