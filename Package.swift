@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // zlib, for reading .gz inputs.
@@ -51,8 +53,15 @@ let package = Package(
         // The analysis stages that run after extraction.
         .target(name: "BylineAnalysis", dependencies: ["BylineCore", "BylineLanguage", "BylineNER"], resources: [.embedInCode("Resources")]),
         // The knowledge base: articles and their facts across documents, behind one protocol
-        // (SQLite through GRDB), full-text search, people resolved across articles.
-        .target(name: "BylineStore", dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // (SQLite through GRDB, PostgreSQL through postgres-nio), full-text search, people
+        // resolved across articles.
+        .target(
+            name: "BylineStore",
+            dependencies: [
+                "BylineCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Resources")]),
         // The command-line interface: commands, options and the run loop.
         .target(
             name: "BylineCLI",

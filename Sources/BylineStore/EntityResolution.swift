@@ -20,6 +20,31 @@ public enum EntityResolution {
         }
     }
 
+    /// What is known of a stored person whose full name ends in the surname a new entity is
+    /// known by alone.
+    public struct SurnameCandidate: Sendable {
+        public var id: Int64
+        /// Articles that mention the person (counted up to ``surnameCountCap``).
+        public var articles: Int
+        /// Whether an article of the person names an organisation or person this article names.
+        public var sharesCompany: Bool
+
+        public init(id: Int64, articles: Int, sharesCompany: Bool) {
+            self.id = id
+            self.articles = articles
+            self.sharesCompany = sharesCompany
+        }
+    }
+
+    /// A surname alone stands for a stored person only when that person is mentioned in at
+    /// least this many articles...
+    public static let surnameMinimumArticles = 5
+    /// ...and in this many times the articles of any other person of that surname named beside
+    /// the same company (so a surname shared by two well-known people stays alone).
+    public static let surnameDominance = 3
+    /// Articles are counted up to this many: past it, a person is well known enough.
+    public static let surnameCountCap = 1_000
+
     /// The decision: the stored entity to join, or none (a new entity), and why. Reasons are
     /// short, since every article mention keeps one: the name itself is beside it.
     public struct Decision: Sendable, Hashable {
@@ -61,5 +86,24 @@ public enum EntityResolution {
             }
         }
         return Decision(entity: nil, reason: "namesake of \(first.id) kept apart: other roles, no one named beside both")
+    }
+
+    /// Picks the stored person a single name (a surname: "Okafor") stands for, if any.
+    ///
+    /// A surname alone never joins two single names, nor a full name by itself: only a stored
+    /// person with a full name ending in it, named beside the same company as this article (an
+    /// organisation or person of this article appears in one of theirs), well known (at least
+    /// ``surnameMinimumArticles`` articles) and far better known than any other such person
+    /// (``surnameDominance`` times the articles). In a campaign's news "Clinton" alone is then the
+    /// candidate the other articles name in full, and the link can be undone like any merge.
+    ///
+    /// - Parameter hasCompany: whether the new article names other organisations or people.
+    public static func chooseBySurname(hasCompany: Bool, among candidates: [SurnameCandidate]) -> Decision {
+        let single = Decision(entity: nil, reason: "single name: never merged")
+        guard hasCompany else { return single }
+        let known = candidates.filter(\.sharesCompany).sorted { ($0.articles, -$0.id) > ($1.articles, -$1.id) }
+        guard let best = known.first, best.articles >= surnameMinimumArticles else { return single }
+        if known.count > 1, best.articles < surnameDominance * known[1].articles { return single }
+        return Decision(entity: best.id, reason: "surname of the best-known namesake, named beside the same company")
     }
 }

@@ -15,7 +15,8 @@ public protocol KnowledgeStore: Sendable {
     /// are left as they are and counted as present.
     func store(_ articles: [ArticleFacts]) async throws -> StoreReceipt
 
-    /// Articles ranked by full-text relevance, with highlighted snippets.
+    /// Articles ranked by full-text relevance, with highlighted snippets (for a common word, the
+    /// most relevant of the last ``ArticleSearch/rankedMatches`` articles that match).
     func search(_ query: ArticleSearch) async throws -> [SearchHit]
 
     /// The entities (people, organisations, places) known by `name`, best match first.
@@ -102,6 +103,11 @@ public struct ArticleSearch: Sendable {
     public var person: String?
     /// At most this many hits; nil for all of them.
     public var limit: Int?
+
+    /// The most matches ranked by relevance for a query with a limit and no filter: when more
+    /// articles match (a common word), the hits are the most relevant of the articles stored
+    /// last among them, so that a search answers in milliseconds however large the store.
+    public static let rankedMatches = 5_000
 
     public init(text: String, since: String? = nil, until: String? = nil, outlet: String? = nil, person: String? = nil, limit: Int? = 20) {
         self.text = text
@@ -214,9 +220,12 @@ public struct EntityProfile: Sendable, Hashable, Codable {
     public var name: String
     /// Every other form of the name seen in an article.
     public var aliases: [String]
+    /// The roles the articles state, in date order (the newest ``SQLiteStore/profileLimit``).
     public var roles: [RoleRow]
+    /// The entity's quotes, newest first (at most ``SQLiteStore/profileLimit``).
     public var quotes: [QuoteRow]
-    /// The people quoted in the same articles, most often first.
+    /// The people quoted in the same articles (the newest ``SQLiteStore/companyArticles``),
+    /// most often first.
     public var quotedBeside: [String]
     /// The articles that mention the entity, newest first (at most ``SQLiteStore/profileLimit``).
     public var articles: [ArticleCitation]
@@ -299,4 +308,26 @@ public struct ExportedEntity: Sendable, Hashable, Codable {
     public var type: String
     public var name: String
     public var mentions: Int
+}
+
+/// Opening a knowledge base by its location: an SQLite file path, or a PostgreSQL server's URL.
+public enum KnowledgeBase {
+    /// Opens the store at `location`: `postgres://user:password@host:port/database` (or
+    /// `postgresql://…`, with an optional `?schema=NAME`) is a PostgreSQL server; anything else
+    /// is the path of an SQLite file, made when missing.
+    ///
+    ///     let store = try await KnowledgeBase.open("byline.db")
+    ///
+    /// - Throws: ``StoreError`` when the store cannot be opened or brought up to date.
+    public static func open(_ location: String) async throws(StoreError) -> any KnowledgeStore {
+        if PostgresLocation.isPostgres(location) {
+            return try await PostgresStore(url: location)
+        }
+        return try SQLiteStore(path: location)
+    }
+
+    /// `location` as it may be shown: a PostgreSQL URL without its password.
+    public static func displayName(_ location: String) -> String {
+        PostgresLocation.isPostgres(location) ? (try? PostgresLocation(location))?.redacted ?? "postgres://…" : location
+    }
 }

@@ -13,19 +13,19 @@ struct SQLiteArticleWriter {
 
     /// Writes `article` unless it is stored already.
     mutating func write(_ article: ArticleFacts) throws -> StoreReceipt {
-        if try Int64.fetchOne(db, sql: "SELECT number FROM article WHERE id = ?", arguments: [article.id]) != nil {
+        if try Int64.fetchOne(db, sql: "SELECT number FROM articleRow WHERE id = ?", arguments: [article.id]) != nil {
             return StoreReceipt(present: 1)
         }
         let version = article.bylineVersion
         let signature = article.signature.withUnsafeBytes { Data($0) }
         try db.cachedStatement(sql: """
-            INSERT INTO article (id, uri, format, title, publisher, authors, published, day, language, url, text,
-                                 bylineVersion, storedAt, signature)
+            INSERT INTO articleRow (id, uri, format, title, publisher, authors, published, day, language, url, body,
+                                    bylineVersion, storedAt, signature)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 article.id, article.uri, article.format, article.title, article.publisher,
                 article.authors.joined(separator: "; "), article.published, article.published.map { String($0.prefix(10)) },
-                article.language, article.url, article.text, version, storedAt, signature,
+                article.language, article.url, Data(CompressedText.compress(article.text)), version, storedAt, signature,
             ])
         let number = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, title, text) VALUES (?, ?, ?)")
@@ -38,9 +38,10 @@ struct SQLiteArticleWriter {
 
         var facts = 0
         var global: [String: Int64] = [:]
-        // Organisations first, so that a person's namesake test can see this article's; the
-        // company an entity keeps is the organisations and the people with a full name.
-        let ordered = article.entities.sorted { ($0.type == "PERSON" ? 1 : 0) < ($1.type == "PERSON" ? 1 : 0) }
+        // Organisations first, so that a person's namesake test can see this article's, and
+        // people known by one name last, so that theirs sees everyone; the company an entity
+        // keeps is the organisations and the people with a full name.
+        let ordered = ArticleFacts.EntityFacts.resolutionOrder(article.entities)
         var company: [Int64] = []
         for entity in ordered {
             let id = try resolve(entity, company: company)
@@ -105,6 +106,8 @@ struct SQLiteArticleWriter {
             let roles = entity.roles.map { (title: NameKey.of($0.title), org: $0.org.map(NameKey.of)) }
             let candidates = try candidates(sharing: keys, kind: kind, type: entity.type, roles: roles, company: company)
             decision = EntityResolution.choose(for: roles, hasCompany: !company.isEmpty, among: candidates)
+        } else if kind == .person, !company.isEmpty {
+            decision = EntityResolution.chooseBySurname(hasCompany: true, among: try surnameCandidates(NameKey.person(entity.name), company: company))
         }
         let id: Int64
         if let chosen = decision.entity {
@@ -116,9 +119,10 @@ struct SQLiteArticleWriter {
         }
         let mergeKeys = Set(keys)
         for name in [entity.name] + entity.aliases {
-            let key = NameKey.of(name)
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [id, name, key, mergeKeys.contains(key)])
+            let key = NameKey.stored(name, kind: kind)
+            let merges = mergeKeys.contains(key)
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges, surname) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [id, name, key, merges, merges && kind == .person ? NameKey.surname(ofFullName: name) : nil])
         }
         return (id, decision.reason)
     }
@@ -153,21 +157,40 @@ struct SQLiteArticleWriter {
         return try order.map { id in
             var titles = Set<String>()
             var orgs = Set<String>()
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT title, org FROM role WHERE entityId = ? LIMIT 200"), arguments: [id]) {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT title, org FROM role WHERE entityId = ?"), arguments: [id]) {
                 titles.insert(NameKey.of(row[0] as String))
                 if let org = row[1] as String? { orgs.insert(NameKey.of(org)) }
             }
-            var shares = false
             let agree = roles.contains { titles.contains($0.title) || $0.org.map(orgs.contains) == true }
-            if !company.isEmpty, !agree, !(titles.isEmpty && orgs.isEmpty) {
-                let marks = Array(repeating: "?", count: company.count).joined(separator: ",")
-                shares = try Bool.fetchOne(db, sql: """
-                    SELECT EXISTS (SELECT 1 FROM entityLink mine JOIN entityLink other ON other.articleNumber = mine.articleNumber
-                                   WHERE mine.entityId = ? AND other.entityId IN (\(marks)))
-                    """, arguments: StatementArguments([id] + company)) ?? false
-            }
+            let shares = !company.isEmpty && !agree && !(titles.isEmpty && orgs.isEmpty) ? try sharesCompany(id, company) : false
             return EntityResolution.Candidate(id: id, roleTitles: titles, roleOrgs: orgs, sharesCompany: shares)
         }
+    }
+
+    /// Stored people whose full name ends in `surname`, with their articles counted and whether
+    /// they were named beside `company`.
+    private func surnameCandidates(_ surname: String, company: [Int64]) throws -> [EntityResolution.SurnameCandidate] {
+        let ids = try Int64.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT DISTINCT n.entityId FROM entityName n JOIN entity e ON e.id = n.entityId
+                WHERE n.surname = ? AND e.class = 'person' LIMIT 20
+                """), arguments: [surname])
+        return try ids.map { id in
+            let articles = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 FROM entityLink WHERE entityId = ? LIMIT ?)"),
+                arguments: [id, EntityResolution.surnameCountCap]) ?? 0
+            let shares = articles >= EntityResolution.surnameMinimumArticles ? try sharesCompany(id, company) : false
+            return EntityResolution.SurnameCandidate(id: id, articles: articles, sharesCompany: shares)
+        }
+    }
+
+    /// Whether an article of entity `id` names one of `company`.
+    private func sharesCompany(_ id: Int64, _ company: [Int64]) throws -> Bool {
+        let marks = Array(repeating: "?", count: company.count).joined(separator: ",")
+        return try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM entityLink mine JOIN entityLink other ON other.articleNumber = mine.articleNumber
+                           WHERE mine.entityId = ? AND other.entityId IN (\(marks)))
+            """, arguments: StatementArguments([id] + company)) ?? false
     }
 
     /// Joins the article to the story of a near-duplicate stored before it, or starts a story.
@@ -177,7 +200,7 @@ struct SQLiteArticleWriter {
         if !bands.isEmpty {
             let marks = Array(repeating: "?", count: bands.count).joined(separator: ",")
             let rows = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT a.number, a.story, a.signature FROM storyBand b JOIN article a ON a.number = b.articleNumber
+                SELECT DISTINCT a.number, a.story, a.signature FROM storyBand b JOIN articleRow a ON a.number = b.articleNumber
                 WHERE b.hash IN (\(marks)) AND a.number != ?
                 """, arguments: StatementArguments(bands + [number]))
             var best = MinHash.sameStory
@@ -193,9 +216,9 @@ struct SQLiteArticleWriter {
                 }
             }
             for hash in bands {
-                try db.cachedStatement(sql: "INSERT INTO storyBand (hash, articleNumber) VALUES (?, ?)").execute(arguments: [hash, number])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO storyBand (hash, articleNumber) VALUES (?, ?)").execute(arguments: [hash, number])
             }
         }
-        try db.cachedStatement(sql: "UPDATE article SET story = ? WHERE number = ?").execute(arguments: [story, number])
+        try db.cachedStatement(sql: "UPDATE articleRow SET story = ? WHERE number = ?").execute(arguments: [story, number])
     }
 }

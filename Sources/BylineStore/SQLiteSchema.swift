@@ -150,6 +150,76 @@ enum SQLiteSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // Smaller files: article text is kept compressed (``CompressedText``) in `articleRow.body`
+        // and read through the view `article`, which gives it back as `text` (the full-text
+        // indexes read it there too, so their contents do not change); the story bands and the
+        // entity links are keyed by what they are looked up by (WITHOUT ROWID), with no row id
+        // and no second index beside them. People's full names keep their surname, indexed. A
+        // database made before keeps its size until VACUUM.
+        migrator.registerMigration("v2-compressed-text-keyed-tables-surnames") { db in
+            try db.execute(sql: """
+                ALTER TABLE article RENAME TO articleRow;
+                ALTER TABLE articleRow RENAME COLUMN text TO body;
+                UPDATE articleRow SET body = bylineCompress(body);
+                CREATE VIEW article AS
+                    SELECT number, id, uri, format, title, publisher, authors, published, day, language, url,
+                           bylineText(body) AS text, bylineVersion, storedAt, story, signature
+                    FROM articleRow;
+
+                CREATE TABLE storyBandKeyed (
+                    hash INTEGER NOT NULL,
+                    articleNumber INTEGER NOT NULL REFERENCES articleRow(number) ON DELETE CASCADE,
+                    PRIMARY KEY (hash, articleNumber)
+                ) WITHOUT ROWID;
+                INSERT OR IGNORE INTO storyBandKeyed (hash, articleNumber) SELECT hash, articleNumber FROM storyBand;
+                DROP TABLE storyBand;
+                ALTER TABLE storyBandKeyed RENAME TO storyBand;
+
+                CREATE TABLE entityLinkKeyed (
+                    articleNumber INTEGER NOT NULL REFERENCES articleRow(number) ON DELETE CASCADE,
+                    localId TEXT NOT NULL,
+                    entityId INTEGER NOT NULL REFERENCES entity(id),
+                    name TEXT NOT NULL,
+                    mentions INTEGER NOT NULL,
+                    rank INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    bylineVersion TEXT NOT NULL,
+                    PRIMARY KEY (articleNumber, localId)
+                ) WITHOUT ROWID;
+                INSERT INTO entityLinkKeyed (articleNumber, localId, entityId, name, mentions, rank, reason, bylineVersion)
+                    SELECT articleNumber, localId, entityId, name, mentions, rank, reason, bylineVersion FROM entityLink;
+                DROP TABLE entityLink;
+                ALTER TABLE entityLinkKeyed RENAME TO entityLink;
+                CREATE INDEX entityLink_entity ON entityLink(entityId);
+
+                ALTER TABLE entityName ADD COLUMN surname TEXT;
+                CREATE INDEX entityName_surname ON entityName(surname) WHERE surname IS NOT NULL;
+                """)
+            // The surname of every person's merging full name: what a surname alone is looked
+            // up by (EntityResolution.chooseBySurname).
+            let names = try Row.fetchAll(db, sql: """
+                SELECT n.entityId, n.name FROM entityName n JOIN entity e ON e.id = n.entityId
+                WHERE n.merges = 1 AND e.class = 'person'
+                """)
+            for row in names {
+                let name: String = row["name"]
+                try db.execute(
+                    sql: "UPDATE entityName SET surname = ? WHERE entityId = ? AND name = ?",
+                    arguments: [NameKey.surname(ofFullName: name), row["entityId"] as Int64, name])
+            }
+        }
         return migrator
+    }
+
+    /// The SQL functions the schema needs on every connection: `bylineText(body)` reads a
+    /// compressed article body, `bylineCompress(text)` makes one (for migrating older files).
+    static func addFunctions(to db: Database) {
+        db.add(function: DatabaseFunction("bylineText", argumentCount: 1, pure: true) { values in
+            guard case .blob(let body) = values[0].storage else { return String.fromDatabaseValue(values[0]) }
+            return body.withUnsafeBytes { CompressedText.decompress($0) }
+        })
+        db.add(function: DatabaseFunction("bylineCompress", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).map { Data(CompressedText.compress($0)) }
+        })
     }
 }

@@ -38,6 +38,15 @@ extension SQLiteStore {
                 filters.append("a.number IN (SELECT articleNumber FROM entityLink WHERE entityId IN (\(Self.marks(ids.count))))")
                 arguments += ids.map { $0 }
             }
+            // Ranking costs time for every match: a word found in most articles is ranked among
+            // the last stored of them (see ArticleSearch.rankedMatches).
+            if filters.isEmpty, query.limit != nil, let floor = try Int64.fetchOne(
+                db, sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                arguments: [match, ArticleSearch.rankedMatches])
+            {
+                filters.append("\(table).rowid > ?")
+                arguments.append(floor)
+            }
             let limit = query.limit.map { "LIMIT \($0)" } ?? ""
             let sql = """
                 SELECT \(citationColumns), snippet(\(table), 1, '<b>', '</b>', '…', 16) AS snippet, \(table).rank AS rank
@@ -173,7 +182,7 @@ extension SQLiteStore {
         try await pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT l.entityId, l.name, l.localId, l.reason, \(citationColumns)
-                FROM entityLink l JOIN article a ON a.number = l.articleNumber WHERE l.entityId = ? ORDER BY l.id
+                FROM entityLink l JOIN article a ON a.number = l.articleNumber WHERE l.entityId = ? ORDER BY l.articleNumber, l.localId
                 """, arguments: [id]).map {
                 EntityLink(entity: $0["entityId"], name: $0["name"], local: $0["localId"], reason: $0["reason"], citation: ArticleCitation(row: $0))
             }
@@ -185,12 +194,12 @@ extension SQLiteStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT class, type FROM entity WHERE id = ?", arguments: [id]) else {
                 throw StoreError(.noSuchEntity, "\(id)")
             }
-            let key = NameKey.of(name)
             let moving = try Row.fetchAll(
-                db, sql: "SELECT id, articleNumber, localId, name FROM entityLink WHERE entityId = ? AND name = ?", arguments: [id, name])
+                db, sql: "SELECT articleNumber, localId, name FROM entityLink WHERE entityId = ? AND name = ?", arguments: [id, name])
             guard !moving.isEmpty else { throw StoreError(.noSuchEntity, "entity \(id) has no article mention named '\(name)'") }
             let kind: String = row["class"]
             let type: String = row["type"]
+            let key = NameKey.stored(name, kind: EntityClass(rawValue: kind) ?? .any)
             try db.execute(sql: "INSERT INTO entity (class, type, name) VALUES (?, ?, ?)", arguments: [kind, type, name])
             let new = db.lastInsertedRowID
             for link in moving {
@@ -217,8 +226,10 @@ extension SQLiteStore {
 
     // MARK: - Shared pieces
 
-    /// The most articles and quotes a profile lists (the newest); its counts count them all.
+    /// The most articles, roles and quotes a profile lists (the newest); its counts count them all.
     public static let profileLimit = 200
+    /// The people quoted beside someone are counted over their newest this many articles.
+    public static let companyArticles = 1_000
 
     /// Adds a filter keeping rows whose `column` is one of the entities named `name`; false
     /// when no entity has that name, so the query can answer nothing at once.
@@ -262,13 +273,15 @@ extension SQLiteStore {
             .filter { $0 != name }
         let roles = try Row.fetchAll(db, sql: """
             SELECT r.title, r.org, substr(a.text, r.start + 1, r.end - r.start) AS text, \(citationColumns)
-            FROM role r JOIN article a ON a.number = r.articleNumber WHERE r.entityId = ? ORDER BY a.published, r.id
-            """, arguments: [id]).map {
+            FROM role r JOIN article a ON a.number = r.articleNumber WHERE r.entityId = ?
+            ORDER BY a.published DESC, r.id DESC LIMIT \(profileLimit)
+            """, arguments: [id]).reversed().map {
             RoleRow(title: $0["title"], org: $0["org"], text: $0["text"], citation: ArticleCitation(row: $0))
         }
         let quotedBeside = try String.fetchAll(db, sql: """
             SELECT e.name FROM quote q JOIN entity e ON e.id = q.speakerId
-            WHERE q.articleNumber IN (SELECT articleNumber FROM entityLink WHERE entityId = ?) AND q.speakerId != ? AND e.class = 'person'
+            WHERE q.articleNumber IN (SELECT articleNumber FROM entityLink WHERE entityId = ? ORDER BY articleNumber DESC LIMIT \(companyArticles))
+              AND q.speakerId != ? AND e.class = 'person'
             GROUP BY e.id ORDER BY count(DISTINCT q.articleNumber) DESC, e.id LIMIT 20
             """, arguments: [id, id])
         let articles = try Row.fetchAll(db, sql: """

@@ -5,7 +5,7 @@ import Testing
 
 @Test(arguments: Backend.allCases)
 func storingAnArticleTwiceStoresItOnce(backend: Backend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let facts = try article(ministerOnMonday, published: "2025-03-10")
     let first = try await store.store([facts])
     let second = try await store.store([facts])
@@ -17,7 +17,7 @@ func storingAnArticleTwiceStoresItOnce(backend: Backend) async throws {
 
 @Test(arguments: Backend.allCases)
 func aQuoteKeepsItsOffsetsVersionAndArticle(backend: Backend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let facts = try article(ministerOnMonday, published: "2025-03-10", uri: "monday.txt")
     _ = try await store.store([facts])
     let quotes = try await store.quotes(FactQuery(about: "ships"))
@@ -32,7 +32,7 @@ func aQuoteKeepsItsOffsetsVersionAndArticle(backend: Backend) async throws {
 
 @Test(arguments: Backend.allCases)
 func oneFullNameSpelledTwoWaysIsOnePerson(backend: Backend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     _ = try await store.store([try article(ministerOnMonday, published: "2025-03-10"), try article(ministerOnTuesday, published: "2025-03-11")])
     let people = try await store.entities(named: "Marta Vidal-Serra", kind: .person)
     #expect(people.count == 1)
@@ -47,7 +47,7 @@ func oneFullNameSpelledTwoWaysIsOnePerson(backend: Backend) async throws {
 
 @Test(arguments: Backend.allCases)
 func namesakesWithOtherRolesAndNoOrganisationInCommonStayApart(backend: Backend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     _ = try await store.store([try article(coachOkafor, published: "2025-03-12"), try article(senatorOkafor, published: "2025-03-13")])
     let people = try await store.entities(named: "Daniel Okafor", kind: .person)
     #expect(people.count == 2)
@@ -57,7 +57,7 @@ func namesakesWithOtherRolesAndNoOrganisationInCommonStayApart(backend: Backend)
 
 @Test(arguments: Backend.allCases)
 func aSurnameAloneNeverJoinsPeopleAcrossArticles(backend: Backend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     _ = try await store.store([
         try article("Okafor said on Monday that the bridge would reopen.", published: "2025-03-01", uri: "one.txt"),
         try article("Okafor said on Friday that the school would close.", published: "2025-03-05", uri: "two.txt"),
@@ -69,7 +69,7 @@ func aSurnameAloneNeverJoinsPeopleAcrossArticles(backend: Backend) async throws 
 
 @Test(arguments: Backend.allCases)
 func aSplitUndoesAMergeAndKeepsTheOldID(backend: Backend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     _ = try await store.store([try article(ministerOnMonday, published: "2025-03-10"), try article(ministerOnTuesday, published: "2025-03-11")])
     let person = try #require(try await store.entities(named: "Marta Vidal Serra", kind: .person).first)
     let new = try await store.split(entity: person.id, nameForm: "Marta Vidal Serra")
@@ -80,7 +80,7 @@ func aSplitUndoesAMergeAndKeepsTheOldID(backend: Backend) async throws {
 
 @Test(arguments: Backend.allCases)
 func searchRanksHighlightsAndFilters(backend: Backend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     _ = try await store.store([
         try article(ministerOnMonday, published: "2025-03-10", uri: "monday.txt"),
         try article(coachOkafor, published: "2025-03-12", uri: "coach.txt"),
@@ -96,14 +96,14 @@ func searchRanksHighlightsAndFilters(backend: Backend) async throws {
 
 @Test(arguments: Backend.allCases)
 func koreanWordsAreFoundInsideWordsWithParticles(backend: Backend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     _ = try await store.store([try article("정부는 월요일 한국어를 배우는 학생이 늘었다고 밝혔다.", published: "2025-03-10", uri: "ko.txt")])
     #expect(try await store.search(ArticleSearch(text: "한국어")).map(\.citation.uri) == ["ko.txt"])
 }
 
 @Test(arguments: Backend.allCases)
 func aMilestoneStatedByTwoArticlesIsOneCitingBoth(backend: Backend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let monday = try article(ministerOnMonday, published: "2025-03-10", uri: "monday.txt")
     let tuesday = try article(ministerOnTuesday, published: "2025-03-11", uri: "tuesday.txt")
     _ = try await store.store([monday, tuesday])
@@ -116,7 +116,7 @@ func aMilestoneStatedByTwoArticlesIsOneCitingBoth(backend: Backend) async throws
 
 @Test(arguments: Backend.allCases)
 func aSyndicatedCopyJoinsTheStoryOfItsOriginal(backend: Backend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     let original = try article(ministerOnMonday, published: "2025-03-10", uri: "wire.txt")
     let copy = try article(ministerOnMonday + "\nReporting by a wire service.\n", published: "2025-03-10", uri: "copy.txt")
     _ = try await store.store([original, copy, try article(coachOkafor, published: "2025-03-12")])
@@ -127,7 +127,7 @@ func aSyndicatedCopyJoinsTheStoryOfItsOriginal(backend: Backend) async throws {
 
 @Test(arguments: Backend.allCases)
 func exportStreamsEveryArticleWithItsFacts(backend: Backend) async throws {
-    let store = try backend.makeStore()
+    let store = try await backend.makeStore()
     _ = try await store.store([try article(ministerOnMonday, published: "2025-03-10"), try article(coachOkafor, published: "2025-03-12")])
     final class Received: Sendable {
         let articles = Mutex<[ExportedArticle]>([])
@@ -137,4 +137,30 @@ func exportStreamsEveryArticleWithItsFacts(backend: Backend) async throws {
     let articles = received.articles.withLock { $0 }
     #expect(articles.count == 2)
     #expect(articles.allSatisfy { !$0.entities.isEmpty && !$0.quotes.isEmpty })
+}
+
+@Test(.disabled(
+    if: Backend.postgresURL == nil,
+    "BYLINE_TEST_POSTGRES_URL is not set: the store tests ran on SQLite only. Set it to a PostgreSQL server (postgres://user:password@127.0.0.1:5432/database) to run them on PostgreSQL too; CI does (.ci/postgres.sh)."))
+func theStoreTestsRunOnPostgreSQL() async throws {
+    let store = try await Backend.postgres.makeStore()
+    #expect(store is PostgresStore)
+    #expect(try await store.statistics().articles == 0)
+}
+
+@Test func aLocationThatIsNoPostgreSQLURLIsRefusedInOneLine() async throws {
+    await #expect(throws: StoreError.self) { try await PostgresStore(url: "postgres://") }
+}
+
+@Test(arguments: Backend.allCases)
+func aSurnameAloneStandsForTheBestKnownPersonNamedBesideTheSameCompany(backend: Backend) async throws {
+    let store = try await backend.makeStore()
+    let named = try (1...EntityResolution.surnameMinimumArticles).map { week in
+        try article(coachOkafor + "\nThe club has won \(week) of its last ten games.\n", published: "2025-03-1\(week)", uri: "week\(week).txt")
+    }
+    _ = try await store.store(named)
+    _ = try await store.store([try article("Okafor said on Sunday that Harbor City FC would sign two players.", published: "2025-03-20", uri: "alone.txt")])
+    let coach = try #require(try await store.entities(named: "Daniel Okafor", kind: .person).first)
+    #expect(coach.articles.map(\.uri).contains("alone.txt"))
+    #expect(try await store.links(of: coach.id).last?.reason.hasPrefix("surname") == true)
 }
