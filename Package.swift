@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 // Byline's modules follow its data flow: source → extract → analyze (→ store → serve).
@@ -10,6 +10,11 @@ let package = Package(
         .library(name: "BylineCore", targets: ["BylineCore"]),
         // Reading and analysis for other Swift code: `import Byline`.
         .library(name: "Byline", targets: ["Byline"]),
+    ],
+    traits: [
+        // The knowledge base's PostgreSQL back end (postgres-nio, with SwiftNIO): off by default,
+        // so that a plain build stays small; `swift build --traits PostgreSQL`.
+        .trait(name: "PostgreSQL", description: "The knowledge base on a PostgreSQL server (byline ingest --db postgres://…)."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,13 +58,14 @@ let package = Package(
         // The analysis stages that run after extraction.
         .target(name: "BylineAnalysis", dependencies: ["BylineCore", "BylineLanguage", "BylineNER"], resources: [.embedInCode("Resources")]),
         // The knowledge base: articles and their facts across documents, behind one protocol
-        // (SQLite through GRDB, PostgreSQL through postgres-nio), full-text search, people
-        // resolved across articles.
+        // (SQLite through GRDB; PostgreSQL through postgres-nio with the PostgreSQL trait),
+        // full-text search, people resolved across articles.
         .target(
             name: "BylineStore",
             dependencies: [
-                "BylineCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                "BylineCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
             ],
             resources: [.embedInCode("Resources")]),
         // The command-line interface: commands, options and the run loop.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The knowledge base: articles and their facts, kept across documents.
 ///
 /// One protocol, several back ends (SQLite through GRDB today; a PostgreSQL server later), so the
@@ -320,14 +322,23 @@ public enum KnowledgeBase {
     ///
     /// - Throws: ``StoreError`` when the store cannot be opened or brought up to date.
     public static func open(_ location: String) async throws(StoreError) -> any KnowledgeStore {
-        if PostgresLocation.isPostgres(location) {
-            return try await PostgresStore(url: location)
-        }
-        return try SQLiteStore(path: location)
+        guard isPostgres(location) else { return try SQLiteStore(path: location) }
+        #if PostgreSQL
+        return try await PostgresStore(url: location)
+        #else
+        throw StoreError(.cannotOpen, path: location, "this byline was built without PostgreSQL (swift build --traits PostgreSQL)")
+        #endif
+    }
+
+    /// Whether `location` names a PostgreSQL server rather than an SQLite file.
+    public static func isPostgres(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
     }
 
     /// `location` as it may be shown: a PostgreSQL URL without its password.
     public static func displayName(_ location: String) -> String {
-        PostgresLocation.isPostgres(location) ? (try? PostgresLocation(location))?.redacted ?? "postgres://…" : location
+        guard isPostgres(location), var components = URLComponents(string: location) else { return location }
+        components.password = nil
+        return components.string ?? "postgres://…"
     }
 }

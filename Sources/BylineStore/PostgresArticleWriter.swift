@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import PostgresNIO
 
@@ -226,3 +227,4 @@ struct PostgresArticleWriter {
         try await run("UPDATE article SET story = \(story) WHERE number = \(number)")
     }
 }
+#endif

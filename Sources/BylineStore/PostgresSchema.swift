@@ -1,3 +1,4 @@
+#if PostgreSQL
 /// The PostgreSQL schema, owned by named migrations like the SQLite one (``SQLiteSchema``): the
 /// same tables and columns, so the same questions have the same answers on both back ends.
 ///
@@ -141,3 +142,4 @@ enum PostgresSchema {
             """),
     ]
 }
+#endif

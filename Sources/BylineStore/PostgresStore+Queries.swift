@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import PostgresNIO
 
@@ -381,3 +382,4 @@ extension PostgresStore {
             .replacingOccurrences(of: "a.published DESC,", with: "a.published DESC NULLS LAST,")
     }
 }
+#endif

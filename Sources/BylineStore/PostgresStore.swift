@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import Logging
 import PostgresNIO
@@ -112,13 +113,8 @@ struct PostgresLocation {
     var database: String?
     var schema: String?
 
-    /// Whether `location` names a PostgreSQL server rather than an SQLite file.
-    static func isPostgres(_ location: String) -> Bool {
-        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
-    }
-
     init(_ url: String) throws(StoreError) {
-        guard Self.isPostgres(url), let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
+        guard KnowledgeBase.isPostgres(url), let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
             throw StoreError(.cannotOpen, path: url, "not a PostgreSQL URL (postgres://user:password@host:port/database)")
         }
         self.host = host
@@ -138,3 +134,4 @@ struct PostgresLocation {
         "postgres://\(user)@\(host):\(port)/\(database ?? "")" + (schema.map { "?schema=\($0)" } ?? "")
     }
 }
+#endif
