@@ -117,11 +117,7 @@ extension PostgresStore {
     public func quotes(_ query: FactQuery) async throws -> [QuoteRow] {
         var statement = PostgresStatement()
         var filters: [String] = []
-        if let by = query.by {
-            let ids = try await entityIDs(named: by, kind: .any)
-            guard !ids.isEmpty else { return [] }
-            filters.append("q.speakerId IN (\(statement.bind(list: ids)))")
-        }
+        guard try await filterBySpeaker(query.by, column: "q.speakerId", &statement, &filters) else { return [] }
         if let about = query.about {
             guard let tsquery = FullTextQuery.tsquery(about, phrases: false) else { return [] }
             filters.append("q.words @@ to_tsquery('simple', \(statement.bind(tsquery)))")
@@ -132,11 +128,7 @@ extension PostgresStore {
     public func claims(_ query: FactQuery) async throws -> [ClaimRow] {
         var statement = PostgresStatement()
         var filters: [String] = []
-        if let by = query.by {
-            let ids = try await entityIDs(named: by, kind: .any)
-            guard !ids.isEmpty else { return [] }
-            filters.append("c.speakerId IN (\(statement.bind(list: ids)))")
-        }
+        guard try await filterBySpeaker(query.by, column: "c.speakerId", &statement, &filters) else { return [] }
         for word in FullTextQuery.words(query.about ?? "") {
             let pattern = statement.bind("%\(word)%")
             filters.append("(c.subject ILIKE \(pattern) OR substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) ILIKE \(pattern))")
@@ -286,6 +278,16 @@ extension PostgresStore {
     }
 
     // MARK: - Shared pieces
+
+    /// Adds a filter keeping rows whose `column` is one of the entities named `name` (when one
+    /// is given); false when no entity has that name, so the query can answer nothing at once.
+    func filterBySpeaker(_ name: String?, column: String, _ statement: inout PostgresStatement, _ filters: inout [String]) async throws -> Bool {
+        guard let name else { return true }
+        let ids = try await entityIDs(named: name, kind: .any)
+        guard !ids.isEmpty else { return false }
+        filters.append("\(column) IN (\(statement.bind(list: ids)))")
+        return true
+    }
 
     /// The entities known by `name`, those mentioned in most articles first (as
     /// ``SQLiteStore``'s lookup: the name's key first, then names that begin or end with it).

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The SQLite schema, owned by named migrations: a database made by an older Byline is brought
