@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
@@ -29,7 +30,7 @@ let package = Package(
         // libxml2's HTML parser.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The document model, the pipeline, the JSON contract and errors.
-        .target(name: "BylineCore"),
+        .target(name: "BylineCore", resources: [.embedInCode("Resources")]),
         // Reading inputs: files, directories, standard input, gzip.
         .target(
             name: "BylineSource",
@@ -68,11 +69,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
             ],
             resources: [.embedInCode("Resources")]),
+        // `byline serve`: the knowledge base behind a JSON API and server-rendered pages (Hummingbird).
+        .target(
+            name: "BylineServer",
+            dependencies: [
+                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineStore",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Resources")]
+        ),
         // The command-line interface: commands, options and the run loop.
         .target(
             name: "BylineCLI",
             dependencies: [
-                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER", "BylineStore",
+                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER", "BylineStore", "BylineServer", "CZlib",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,6 +107,12 @@ let package = Package(
             dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineStore", "BylineTestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(name: "BylineTests", dependencies: ["Byline", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineServerTests",
+            dependencies: [
+                "BylineServer", "BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource"]),
     ],

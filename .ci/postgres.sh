@@ -14,7 +14,9 @@ byline_pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | ta
 byline_pg_dir=$(mktemp -d /tmp/byline-ci-postgres.XXXXXX)
 byline_pg_port=${BYLINE_CI_POSTGRES_PORT:-55432}
 chown postgres:postgres "$byline_pg_dir"
-runuser -u postgres -- "$byline_pg_bin/initdb" -D "$byline_pg_dir/data" -A trust -U postgres >/dev/null
+# UTF-8, so that substr() counts code points as the store's offsets do; byte-order collation,
+# as SQLite sorts.
+runuser -u postgres -- "$byline_pg_bin/initdb" -D "$byline_pg_dir/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null
 runuser -u postgres -- "$byline_pg_bin/pg_ctl" -D "$byline_pg_dir/data" -l "$byline_pg_dir/server.log" -w \
     -o "-p $byline_pg_port -c listen_addresses=127.0.0.1 -k $byline_pg_dir -c fsync=off" start >/dev/null
 runuser -u postgres -- "$byline_pg_bin/psql" -h 127.0.0.1 -p "$byline_pg_port" -U postgres -q \

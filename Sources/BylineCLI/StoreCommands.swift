@@ -13,8 +13,14 @@ struct StoreLocation: ParsableArguments {
 
     /// Opens the store; one that cannot be opened is reported in one line and exits 2.
     func open() async throws -> any KnowledgeStore {
+        try await Self.open(db)
+    }
+
+    /// Opens the store at `location` (read-only when asked); one that cannot be opened is
+    /// reported in one line and exits 2.
+    static func open(_ location: String, readOnly: Bool = false) async throws -> any KnowledgeStore {
         do {
-            return try await KnowledgeBase.open(db)
+            return try await KnowledgeBase.open(location, readOnly: readOnly)
         } catch {
             FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
             throw ExitCode(2)
@@ -184,10 +190,10 @@ struct Export: AsyncParsableCommand {
     func run() async throws {
         let output = FileHandle.standardOutput
         let csv = format == .csv
-        if csv { output.write(Data(QueryWriter.csvDocument([ExportedFact]()).utf8)) }
+        if csv { output.write(Data(CSV.document([ExportedFact]()).utf8)) }
         try await store.open().exportArticles { article in
             if csv {
-                output.write(Data(QueryWriter.csvDocument(ExportedFact.rows(of: article), header: false).utf8))
+                output.write(Data(CSV.document(ExportedFact.rows(of: article), header: false).utf8))
             } else {
                 var line = try QueryWriter.compact.encode(article)
                 line.append(0x0A)

@@ -41,11 +41,13 @@ public struct ArticleFacts: Sendable {
         public var roles: [RoleFacts]
 
         /// The order a store resolves an article's entities in: organisations, places and the
-        /// rest first, then people with a full name, then people known by one name, each in
-        /// article order (see ``EntityResolution``).
+        /// rest first, then people with a full name, then the short forms of those names
+        /// (``EntityResolution/shortForms(_:)``), then people known by one name, each in article
+        /// order (see ``EntityResolution``).
         public static func resolutionOrder(_ entities: [EntityFacts]) -> [EntityFacts] {
+            let short = EntityResolution.shortForms(entities)
             func stage(_ entity: EntityFacts) -> Int {
-                entity.type != "PERSON" ? 0 : NameKey.fullName(entity.name) != nil ? 1 : 2
+                entity.type != "PERSON" ? 0 : short[entity.local] != nil ? 2 : NameKey.fullName(entity.name) != nil ? 1 : 3
             }
             return entities.enumerated().sorted { (stage($0.element), $0.offset) < (stage($1.element), $1.offset) }.map(\.element)
         }

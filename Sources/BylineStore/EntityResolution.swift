@@ -88,6 +88,44 @@ public enum EntityResolution {
         return Decision(entity: nil, reason: "namesake of \(first.id) kept apart: other roles, no one named beside both")
     }
 
+    /// How many people of each surname (a name key, ``NameKey/surname(ofFullName:)``) an
+    /// article names in full (a short form of another's name is not one more).
+    public static func surnamesNamedInFull(_ entities: [ArticleFacts.EntityFacts]) -> [String: Int] {
+        var people: [String: Set<String>] = [:]
+        let short = shortForms(entities)
+        for entity in entities where entity.type == "PERSON" && short[entity.local] == nil {
+            guard let key = NameKey.fullName(entity.name), let surname = NameKey.surname(ofFullName: entity.name) else { continue }
+            people[surname, default: []].insert(key)
+        }
+        return people.mapValues(\.count)
+    }
+
+    /// The people an article names by a shorter form of another of its people's full names,
+    /// which the article's analysis left apart ("Ana Brandt" beside "Ana Maria Brandt"): each
+    /// one's local id, with the longer name's entity. Within one article the short form is that
+    /// person (when only one of its people has a longer name that shortens to it), and is stored
+    /// as one of their name forms, so that it never joins a relative elsewhere.
+    public static func shortForms(_ entities: [ArticleFacts.EntityFacts]) -> [String: ArticleFacts.EntityFacts] {
+        let people = entities.filter { $0.type == "PERSON" }
+        var found: [String: ArticleFacts.EntityFacts] = [:]
+        for person in people {
+            guard let key = NameKey.fullName(person.name), key.split(separator: " ").count == 2 else { continue }
+            let longer = people.filter { other in
+                other.local != person.local && NameKey.fullName(other.name) != key
+                    && NameKey.mergeKeys(name: other.name, aliases: [], kind: .person).contains(key)
+            }
+            if longer.count == 1 { found[person.local] = longer[0] }
+        }
+        return found
+    }
+
+    /// Whether a stored person whose full names are `stored` is someone else than a new person
+    /// whose full names are `names`, by their middle names (``NameKey/middleNamesDiffer(_:_:)``):
+    /// then a shared shorter form ("Ana Brandt") does not make them one.
+    public static func middleNamesDiffer(_ names: [String], _ stored: [String]) -> Bool {
+        names.contains { name in stored.contains { NameKey.middleNamesDiffer(name, $0) } }
+    }
+
     /// Picks the stored person a single name (a surname: "Okafor") stands for, if any.
     ///
     /// A surname alone never joins two single names, nor a full name by itself: only a stored
@@ -97,10 +135,17 @@ public enum EntityResolution {
     /// (``surnameDominance`` times the articles). In a campaign's news "Clinton" alone is then the
     /// candidate the other articles name in full, and the link can be undone like any merge.
     ///
-    /// - Parameter hasCompany: whether the new article names other organisations or people.
-    public static func chooseBySurname(hasCompany: Bool, among candidates: [SurnameCandidate]) -> Decision {
+    /// When the article itself names two or more people of that surname in full (a couple, a
+    /// father and his son), the surname alone could be any of them and stays alone.
+    ///
+    /// - Parameters:
+    ///   - hasCompany: whether the new article names other organisations or people.
+    ///   - namedInFull: how many people of that surname the article names in full
+    ///     (``surnamesNamedInFull(_:)``).
+    public static func chooseBySurname(hasCompany: Bool, namedInFull: Int = 0, among candidates: [SurnameCandidate]) -> Decision {
         let single = Decision(entity: nil, reason: "single name: never merged")
         guard hasCompany else { return single }
+        if namedInFull > 1 { return Decision(entity: nil, reason: "surname of \(namedInFull) people of this article: never merged") }
         let known = candidates.filter(\.sharesCompany).sorted { ($0.articles, -$0.id) > ($1.articles, -$1.id) }
         guard let best = known.first, best.articles >= surnameMinimumArticles else { return single }
         if known.count > 1, best.articles < surnameDominance * known[1].articles { return single }

@@ -47,6 +47,24 @@ public protocol KnowledgeStore: Sendable {
     /// Undoes the merge of the name form `name` into entity `id`: the article mentions written
     /// exactly that way move to a new entity, whose id is returned. The old id keeps the rest.
     func split(entity id: Int64, nameForm name: String) async throws -> Int64
+
+    /// The stored article whose id is `id`, with the store entity each of its entities became;
+    /// nil when no article has that id.
+    func article(id: String) async throws -> StoredArticle?
+
+    /// The entity whose store id is `id`; nil when there is none.
+    func entity(id: Int64) async throws -> EntityProfile?
+
+    /// Entities of one class, those mentioned in most articles first.
+    func entityList(_ query: EntityListQuery) async throws -> [EntitySummary]
+
+    /// How many articles match `query` in each day or week that has any, oldest first
+    /// (`query.limit` and `query.offset` are ignored).
+    func attention(_ query: ArticleSearch, per period: AttentionPeriod) async throws -> [AttentionCount]
+
+    /// The outlets of the articles that match `query`, most articles first (`query.outlet`,
+    /// `query.limit` and `query.offset` are ignored): a search's outlet facet.
+    func outletCounts(_ query: ArticleSearch) async throws -> [OutletCount]
 }
 
 /// What a call to ``KnowledgeStore/store(_:)`` did.
@@ -105,19 +123,25 @@ public struct ArticleSearch: Sendable {
     public var person: String?
     /// At most this many hits; nil for all of them.
     public var limit: Int?
+    /// Hits to skip before the first one returned (for paging).
+    public var offset: Int
 
     /// The most matches ranked by relevance for a query with a limit and no filter: when more
     /// articles match (a common word), the hits are the most relevant of the articles stored
     /// last among them, so that a search answers in milliseconds however large the store.
     public static let rankedMatches = 5_000
 
-    public init(text: String, since: String? = nil, until: String? = nil, outlet: String? = nil, person: String? = nil, limit: Int? = 20) {
+    public init(
+        text: String, since: String? = nil, until: String? = nil, outlet: String? = nil, person: String? = nil, limit: Int? = 20,
+        offset: Int = 0
+    ) {
         self.text = text
         self.since = since
         self.until = until
         self.outlet = outlet
         self.person = person
         self.limit = limit
+        self.offset = offset
     }
 }
 
@@ -129,11 +153,14 @@ public struct FactQuery: Sendable {
     public var about: String?
     /// At most this many rows; nil for all of them.
     public var limit: Int?
+    /// Rows to skip before the first one returned (for paging).
+    public var offset: Int
 
-    public init(by: String? = nil, about: String? = nil, limit: Int? = 50) {
+    public init(by: String? = nil, about: String? = nil, limit: Int? = 50, offset: Int = 0) {
         self.by = by
         self.about = about
         self.limit = limit
+        self.offset = offset
     }
 }
 
@@ -316,15 +343,16 @@ public struct ExportedEntity: Sendable, Hashable, Codable {
 public enum KnowledgeBase {
     /// Opens the store at `location`: `postgres://user:password@host:port/database` (or
     /// `postgresql://…`, with an optional `?schema=NAME`) is a PostgreSQL server; anything else
-    /// is the path of an SQLite file, made when missing.
+    /// is the path of an SQLite file, made when missing. With `readOnly`, the store must exist
+    /// and be up to date, and no call can change it.
     ///
     ///     let store = try await KnowledgeBase.open("byline.db")
     ///
     /// - Throws: ``StoreError`` when the store cannot be opened or brought up to date.
-    public static func open(_ location: String) async throws(StoreError) -> any KnowledgeStore {
-        guard isPostgres(location) else { return try SQLiteStore(path: location) }
+    public static func open(_ location: String, readOnly: Bool = false) async throws(StoreError) -> any KnowledgeStore {
+        guard isPostgres(location) else { return try SQLiteStore(path: location, readOnly: readOnly) }
         #if PostgreSQL
-        return try await PostgresStore(url: location)
+        return try await PostgresStore(url: location, readOnly: readOnly)
         #else
         throw StoreError(.cannotOpen, path: location, "this byline was built without PostgreSQL (swift build --traits PostgreSQL)")
         #endif

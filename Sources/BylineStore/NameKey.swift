@@ -46,7 +46,7 @@ public enum NameKey {
         return (parts.name + parts.suffixes).joined(separator: " ")
     }
 
-    /// The surname of a person's full name: its last word before a generational suffix, as a
+    /// A person's family name, from a full name: its last word before a generational suffix, as a
     /// key ("Ana Maria Brandt Jr." → "brandt", "Marta Vidal-Serra" → "vidal serra"); nil for a
     /// single name.
     public static func surname(ofFullName name: String) -> String? {
@@ -60,13 +60,32 @@ public enum NameKey {
         kind == .person ? fullName(name) ?? person(name) : of(name)
     }
 
+    /// Whether two full names are two people by their middle names: the same given name and
+    /// surname, both with middle names, and a middle name of one that is neither a middle name
+    /// of the other nor its initial. Sisters "Ana Maria Brandt" and "Ana Sofia Brandt" are two;
+    /// "Ana M. Brandt" may be either, and "Ana Brandt" says nothing.
+    ///
+    ///     NameKey.middleNamesDiffer("Ana Maria Brandt", "Ana Sofia Brandt")   // true
+    ///     NameKey.middleNamesDiffer("Ana Maria Brandt", "Ana M. Brandt")      // false
+    public static func middleNamesDiffer(_ first: String, _ second: String) -> Bool {
+        let one = personParts(first).name
+        let other = personParts(second).name
+        guard one.count > 2, other.count > 2, one.first == other.first, one.last == other.last else { return false }
+        let middles = (one.dropFirst().dropLast(), other.dropFirst().dropLast())
+        let (fewer, more) = middles.0.count <= middles.1.count ? middles : (middles.1, middles.0)
+        func same(_ word: String, _ another: String) -> Bool {
+            word == another || (word.count == 1 && another.hasPrefix(word)) || (another.count == 1 && word.hasPrefix(another))
+        }
+        return !fewer.allSatisfy { word in more.contains { same(word, $0) } }
+    }
+
     /// The key without its spaces: "Park Min-jun" and "Park Minjun" become one.
     public static func joined(_ key: String) -> String {
         key.replacingOccurrences(of: " ", with: "")
     }
 
-    /// Generational suffixes, as keys write them (`Resources/name-suffixes.txt`).
-    static let suffixes = Set(DataFile(PackageResources.name_suffixes_txt).lines)
+    /// Generational suffixes, as keys write them ("jr", "iii"; BylineCore's ``NameSuffixes``).
+    static let suffixes = Set(NameSuffixes.written.map(of))
     /// Honorifics and titles written before a name (`Resources/name-prefixes.txt`).
     static let prefixes = Set(DataFile(PackageResources.name_prefixes_txt).lines)
 

@@ -43,9 +43,13 @@ struct PostgresArticleWriter {
         var global: [String: Int64] = [:]
         // Organisations first, people known by one name last (as on SQLite).
         let ordered = ArticleFacts.EntityFacts.resolutionOrder(article.entities)
+        let namedInFull = EntityResolution.surnamesNamedInFull(article.entities)
+        let shortForms = EntityResolution.shortForms(article.entities)
         var company: [Int64] = []
         for entity in ordered {
-            let id = try await resolve(entity, company: company)
+            let id = try await resolve(
+                entity, company: company, namedInFull: namedInFull,
+                shortFormOf: shortForms[entity.local].flatMap { longer in global[longer.local].map { (longer.name, $0) } })
             global[entity.local] = id.entity
             if entity.type == "ORG" || (entity.type == "PERSON" && NameKey.fullName(entity.name) != nil) { company.append(id.entity) }
             // Written at once, as on SQLite, so that the next entity's company test sees it.
@@ -105,16 +109,25 @@ struct PostgresArticleWriter {
     }
 
     /// The stored entity an article's entity is, created when none is.
-    private func resolve(_ entity: ArticleFacts.EntityFacts, company: [Int64]) async throws -> (entity: Int64, reason: String) {
+    /// `shortFormOf` is the stored entity of a longer name of this article that the entity's name
+    /// is a short form of (``EntityResolution/shortForms(_:)``).
+    private func resolve(
+        _ entity: ArticleFacts.EntityFacts, company: [Int64], namedInFull: [String: Int], shortFormOf longer: (name: String, id: Int64)?
+    ) async throws -> (entity: Int64, reason: String) {
         let kind = EntityClass.of(entity.type)
         let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: kind)
         var decision = EntityResolution.Decision(entity: nil, reason: "single name: never merged")
-        if !keys.isEmpty {
+        if let longer {
+            decision = EntityResolution.Decision(entity: longer.id, reason: "short form of '\(longer.name)' in this article")
+        } else if !keys.isEmpty {
             let roles = entity.roles.map { (title: NameKey.of($0.title), org: $0.org.map(NameKey.of)) }
-            let candidates = try await candidates(sharing: keys, kind: kind, type: entity.type, roles: roles, company: company)
+            let candidates = try await candidates(
+                sharing: keys, kind: kind, type: entity.type, names: [entity.name] + entity.aliases, roles: roles, company: company)
             decision = EntityResolution.choose(for: roles, hasCompany: !company.isEmpty, among: candidates)
         } else if kind == .person, !company.isEmpty {
-            decision = EntityResolution.chooseBySurname(hasCompany: true, among: try await surnameCandidates(NameKey.person(entity.name), company: company))
+            let surname = NameKey.person(entity.name)
+            decision = EntityResolution.chooseBySurname(
+                hasCompany: true, namedInFull: namedInFull[surname] ?? 0, among: try await surnameCandidates(surname, company: company))
         }
         var id: Int64 = 0
         if let chosen = decision.entity {
@@ -125,12 +138,13 @@ struct PostgresArticleWriter {
         }
         let mergeKeys = Set(keys)
         let names = [entity.name] + entity.aliases
-        let keys = names.map { NameKey.stored($0, kind: kind) }
-        let surnames = zip(names, keys).map { mergeKeys.contains($1) && kind == .person ? NameKey.surname(ofFullName: $0) ?? "" : "" }
+        let storedKeys = names.map { NameKey.stored($0, kind: kind) }
+        let surnames = zip(names, storedKeys).map { mergeKeys.contains($1) && kind == .person ? NameKey.surname(ofFullName: $0) ?? "" : "" }
+        let merges = storedKeys.map { mergeKeys.contains($0) ? 1 : 0 }
         try await run("""
             INSERT INTO entityName (entityId, name, key, merges, surname)
             SELECT \(id), n.name, n.key, n.merges, NULLIF(n.surname, '')
-            FROM unnest(\(names)::text[], \(keys)::text[], \(keys.map { mergeKeys.contains($0) ? 1 : 0 })::int4[], \(surnames)::text[])
+            FROM unnest(\(names)::text[], \(storedKeys)::text[], \(merges)::int4[], \(surnames)::text[])
                  AS n(name, key, merges, surname)
             ON CONFLICT DO NOTHING
             """)
@@ -140,7 +154,8 @@ struct PostgresArticleWriter {
     /// Stored entities of the same class that share a merge key, oldest first, with what the
     /// namesake test needs of them (read only when the new entity has roles).
     private func candidates(
-        sharing keys: [String], kind: EntityClass, type: String, roles: [(title: String, org: String?)], company: [Int64]
+        sharing keys: [String], kind: EntityClass, type: String, names: [String], roles: [(title: String, org: String?)],
+        company: [Int64]
     ) async throws -> [EntityResolution.Candidate] {
         var order: [Int64] = []
         let rows = try await run("""
@@ -150,6 +165,18 @@ struct PostgresArticleWriter {
             """).decode((Int64, String).self)
         for try await (id, storedType) in rows where kind != .any || storedType == type {
             order.append(id)
+        }
+        if kind == .person {
+            // A shorter form shared with a relative ("Ana Brandt") does not join two people
+            // whose middle names differ.
+            var kept: [Int64] = []
+            for id in order {
+                let stored = try await run("SELECT name FROM entityName WHERE entityId = \(id) AND merges = 1").decode(String.self)
+                var forms: [String] = []
+                for try await form in stored { forms.append(form) }
+                if !EntityResolution.middleNamesDiffer(names, forms) { kept.append(id) }
+            }
+            order = kept
         }
         guard kind == .person, !roles.isEmpty else {
             return order.map { EntityResolution.Candidate(id: $0, roleTitles: [], roleOrgs: [], sharesCompany: false) }

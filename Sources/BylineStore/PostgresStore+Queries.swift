@@ -57,48 +57,12 @@ extension PostgresStore {
 
     public func search(_ query: ArticleSearch) async throws -> [SearchHit] {
         var statement = PostgresStatement()
-        let cjk = ArticleFacts.hasCJK(query.text)
-        var filters: [String]
-        let snippet: String
-        let rank: String
-        if cjk {
-            let text = query.text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
-            guard text.count >= 3 else { return [] }
-            let found = statement.bind(text)
-            filters = ["a.cjk", "strpos(a.text, \(found)) > 0"]
-            let at = "strpos(a.text, \(found))"
-            snippet = """
-                '…' || substr(a.text, greatest(\(at) - 40, 1), \(at) - greatest(\(at) - 40, 1)) || '<b>' || \(found) || '</b>'
-                || substr(a.text, \(at) + length(\(found)), 40) || '…'
-                """
-            rank = "0::float8"
-        } else {
-            guard let tsquery = FullTextQuery.tsquery(query.text) else { return [] }
-            let words = "to_tsquery('simple', \(statement.bind(tsquery)))"
-            filters = ["a.words @@ \(words)"]
-            snippet = "ts_headline('simple', a.text, \(words), 'StartSel=<b>, StopSel=</b>, MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…')"
-            rank = "-ts_rank(a.words, \(words))::float8"
-        }
-        if let since = query.since { filters.append("a.day >= \(statement.bind(since))") }
-        if let until = query.until { filters.append("a.day <= \(statement.bind(until))") }
-        if let outlet = query.outlet { filters.append("a.publisher ILIKE '%' || \(statement.bind(outlet)) || '%'") }
-        if let person = query.person {
-            let ids = try await entityIDs(named: person, kind: .person)
-            guard !ids.isEmpty else { return [] }
-            filters.append("a.number IN (SELECT articleNumber FROM entityLink WHERE entityId IN (\(statement.bind(list: ids))))")
-        }
-        if filters.count == 1, query.limit != nil, !cjk {
-            // A common word is ranked among the last stored matches (ArticleSearch.rankedMatches).
-            filters.append("""
-                a.number > coalesce((SELECT a.number FROM article a WHERE \(filters[0]) ORDER BY a.number DESC
-                                     OFFSET \(ArticleSearch.rankedMatches) LIMIT 1), 0)
-                """)
-        }
-        let limit = query.limit.map { "LIMIT \($0)" } ?? ""
+        guard let matching = try await matching(query, &statement, newestMatchesOnly: query.limit != nil) else { return [] }
         // The snippet is made for the hits kept only: ranking comes first.
         let sql = """
-            SELECT \(citationColumns), \(snippet) AS snippet, a.rank FROM (
-                SELECT a.*, \(rank) AS rank FROM article a WHERE \(filters.joined(separator: " AND ")) ORDER BY rank, a.number \(limit)
+            SELECT \(citationColumns), \(matching.snippet) AS snippet, a.rank FROM (
+                SELECT a.*, \(matching.rank) AS rank FROM article a WHERE \(matching.filters.joined(separator: " AND "))
+                ORDER BY rank, a.number \(Self.page(limit: query.limit, offset: query.offset))
             ) a ORDER BY a.rank, a.number
             """
         return try await rows(statement.query(sql)).map { row in
@@ -122,7 +86,7 @@ extension PostgresStore {
             guard let tsquery = FullTextQuery.tsquery(about, phrases: false) else { return [] }
             filters.append("q.words @@ to_tsquery('simple', \(statement.bind(tsquery)))")
         }
-        return try await quoteRows(statement, where: filters, limit: query.limit)
+        return try await quoteRows(statement, where: filters, limit: query.limit, offset: query.offset)
     }
 
     public func claims(_ query: FactQuery) async throws -> [ClaimRow] {
@@ -133,7 +97,7 @@ extension PostgresStore {
             let pattern = statement.bind("%\(word)%")
             filters.append("(c.subject ILIKE \(pattern) OR substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) ILIKE \(pattern))")
         }
-        return try await claimRows(statement, where: filters, limit: query.limit)
+        return try await claimRows(statement, where: filters, limit: query.limit, offset: query.offset)
     }
 
     public func timelineEntries(of names: [String]) async throws -> [TimelineCandidate] {
@@ -303,7 +267,8 @@ extension PostgresStore {
                 """
         }
         var exact = PostgresStatement()
-        let found = try await column(exact.query(ranked("key = \(exact.bind(key))")), as: Int64.self)
+        let exactSQL = ranked("key = \(exact.bind(key))")
+        let found = try await column(exact.query(exactSQL), as: Int64.self)
         guard found.isEmpty, !exactOnly else { return found }
         var loose = PostgresStatement()
         let first = loose.bind(key + " %")
@@ -342,7 +307,9 @@ extension PostgresStore {
             articles: articles, articleCount: Int(articleCount), quoteCount: Int(quoteCount))
     }
 
-    func quoteRows(_ statement: PostgresStatement, where filters: [String], limit: Int?, newestFirst: Bool = true) async throws -> [QuoteRow] {
+    func quoteRows(
+        _ statement: PostgresStatement, where filters: [String], limit: Int?, offset: Int = 0, newestFirst: Bool = true
+    ) async throws -> [QuoteRow] {
         let sql = """
             SELECT substr(a.text, q.start + 1, q."end" - q.start) AS text, q.kind, q.speakerId, e.name AS speaker, q.cue, q.start, q."end",
                    q.rule, q.bylineVersion,
@@ -350,7 +317,7 @@ extension PostgresStore {
                     WHERE r.articleNumber = q.articleNumber AND r.localId = q.speakerLocal ORDER BY r.id LIMIT 1) AS role,
                    \(citationColumns)
             FROM quote q JOIN article a ON a.number = q.articleNumber LEFT JOIN entity e ON e.id = q.speakerId
-            \(Self.factOrder("q", filters: filters, limit: limit, newestFirst: newestFirst))
+            \(Self.factOrder("q", filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
             """
         return try await rows(statement.query(sql)).map { row in
             QuoteRow(
@@ -360,13 +327,15 @@ extension PostgresStore {
         }
     }
 
-    func claimRows(_ statement: PostgresStatement, where filters: [String], limit: Int?, newestFirst: Bool = true) async throws -> [ClaimRow] {
+    func claimRows(
+        _ statement: PostgresStatement, where filters: [String], limit: Int?, offset: Int = 0, newestFirst: Bool = true
+    ) async throws -> [ClaimRow] {
         let sql = """
             SELECT substr(a.text, c.start + 1, c."end" - c.start) AS text, c.value, c.unit, c.subject, c.speakerId, e.name AS speaker,
                    c.time, substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) AS sentence, c.start, c."end",
                    c.rule, c.bylineVersion, \(citationColumns)
             FROM claim c JOIN article a ON a.number = c.articleNumber LEFT JOIN entity e ON e.id = c.speakerId
-            \(Self.factOrder("c", filters: filters, limit: limit, newestFirst: newestFirst))
+            \(Self.factOrder("c", filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
             """
         return try await rows(statement.query(sql)).map { row in
             ClaimRow(
@@ -377,11 +346,66 @@ extension PostgresStore {
         }
     }
 
-    /// The WHERE, ORDER BY and LIMIT clauses of a fact query, as ``SQLiteStore/factOrder(_:filters:limit:newestFirst:)``
-    /// writes them, with undated articles last as SQLite sorts them.
-    static func factOrder(_ fact: String, filters: [String], limit: Int?, newestFirst: Bool) -> String {
-        SQLiteStore.factOrder(fact, filters: filters, limit: limit, newestFirst: newestFirst)
-            .replacingOccurrences(of: "a.published DESC,", with: "a.published DESC NULLS LAST,")
+    /// The WHERE, ORDER BY, LIMIT and OFFSET clauses of a fact query, in the order
+    /// ``SQLiteStore/factOrder(_:filters:limit:offset:newestFirst:)`` gives, with undated articles
+    /// last as SQLite sorts them.
+    static func factOrder(_ fact: String, filters: [String], limit: Int?, offset: Int, newestFirst: Bool) -> String {
+        let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
+        let newest = newestFirst ? "a.published DESC NULLS LAST, \(fact).articleNumber DESC, " : ""
+        return "\(whereClause) ORDER BY \(newest)\(fact).start \(page(limit: limit, offset: offset))"
+    }
+
+    /// The LIMIT and OFFSET clauses of one page of rows.
+    static func page(limit: Int?, offset: Int) -> String {
+        (limit.map { "LIMIT \($0)" } ?? "") + (offset > 0 ? " OFFSET \(offset)" : "")
+    }
+
+    /// The filters over the article table aliased `a` that find the articles matching `query`,
+    /// with the SQL of a hit's rank (lower is more relevant) and of its snippet; nil when nothing
+    /// can match. With `byOutlet` false, the outlet filter is left out; with `newestMatchesOnly`,
+    /// a query with no filter ranks only the last ``ArticleSearch/rankedMatches`` articles
+    /// stored among those that match (as ``SQLiteStore`` does).
+    func matching(
+        _ query: ArticleSearch, _ statement: inout PostgresStatement, byOutlet: Bool = true, newestMatchesOnly: Bool = false
+    ) async throws -> (filters: [String], rank: String, snippet: String)? {
+        var filters: [String]
+        let snippet: String
+        let rank: String
+        let cjk = ArticleFacts.hasCJK(query.text)
+        if cjk {
+            let text = query.text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+            guard text.count >= 3 else { return nil }
+            let found = statement.bind(text)
+            filters = ["a.cjk", "strpos(a.text, \(found)) > 0"]
+            let at = "strpos(a.text, \(found))"
+            snippet = """
+                '…' || substr(a.text, greatest(\(at) - 40, 1), \(at) - greatest(\(at) - 40, 1)) || '<b>' || \(found) || '</b>'
+                || substr(a.text, \(at) + length(\(found)), 40) || '…'
+                """
+            rank = "0::float8"
+        } else {
+            guard let tsquery = FullTextQuery.tsquery(query.text) else { return nil }
+            let words = "to_tsquery('simple', \(statement.bind(tsquery)))"
+            filters = ["a.words @@ \(words)"]
+            snippet = "ts_headline('simple', a.text, \(words), 'StartSel=<b>, StopSel=</b>, MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…')"
+            rank = "-ts_rank(a.words, \(words))::float8"
+        }
+        let matchFilters = filters.count
+        if let since = query.since { filters.append("a.day >= \(statement.bind(since))") }
+        if let until = query.until { filters.append("a.day <= \(statement.bind(until))") }
+        if byOutlet, let outlet = query.outlet { filters.append("a.publisher ILIKE '%' || \(statement.bind(outlet)) || '%'") }
+        if let person = query.person {
+            let ids = try await entityIDs(named: person, kind: .person)
+            guard !ids.isEmpty else { return nil }
+            filters.append("a.number IN (SELECT articleNumber FROM entityLink WHERE entityId IN (\(statement.bind(list: ids))))")
+        }
+        if newestMatchesOnly, filters.count == matchFilters, !cjk {
+            filters.append("""
+                a.number > coalesce((SELECT a.number FROM article a WHERE \(filters[0]) ORDER BY a.number DESC
+                                     OFFSET \(ArticleSearch.rankedMatches) LIMIT 1), 0)
+                """)
+        }
+        return (filters, rank, snippet)
     }
 }
 #endif

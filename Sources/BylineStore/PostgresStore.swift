@@ -17,11 +17,14 @@ public final class PostgresStore: KnowledgeStore {
     /// The location as given, for error messages (without its password).
     let location: String
 
-    /// Connects to the server at `url` and brings the store's schema up to date.
+    /// Connects to the server at `url` and brings the store's schema up to date; with
+    /// `readOnly`, finds the schema up to date and opens every session read-only (the server's
+    /// view of the store), so no call can change it.
     ///
     /// - Throws: ``StoreError`` when the URL is not a PostgreSQL URL, the server cannot be
-    ///   reached or refuses the login, or the schema cannot be made.
-    public init(url: String) async throws(StoreError) {
+    ///   reached or refuses the login, or the schema cannot be made (or, read-only, is missing or
+    ///   older than this Byline).
+    public init(url: String, readOnly: Bool = false) async throws(StoreError) {
         let parsed = try PostgresLocation(url)
         location = parsed.redacted
         var configuration = PostgresClient.Configuration(
@@ -30,17 +33,37 @@ public final class PostgresStore: KnowledgeStore {
         configuration.options.connectTimeout = .seconds(10)
         configuration.options.maximumConnections = 8
         if let schema = parsed.schema {
-            configuration.options.additionalStartupParameters = [("search_path", schema)]
+            configuration.options.additionalStartupParameters.append(("search_path", schema))
+        }
+        if readOnly {
+            configuration.options.additionalStartupParameters.append(("default_transaction_read_only", "on"))
         }
         let client = PostgresClient(configuration: configuration, backgroundLogger: Logger(label: "byline.postgres") { _ in SwiftLogNoOpLogHandler() })
         self.client = client
         running = Task { await client.run() }
         do {
-            try await migrate(schema: parsed.schema)
+            if readOnly {
+                guard try await isUpToDate() else {
+                    running.cancel()
+                    throw StoreError(.cannotOpen, path: parsed.redacted, "not a Byline database of this version (run byline ingest on it first)")
+                }
+            } else {
+                try await migrate(schema: parsed.schema)
+            }
+        } catch let error as StoreError {
+            throw error
         } catch {
             running.cancel()
             throw StoreError(.cannotOpen, path: parsed.redacted, Self.describe(error))
         }
+    }
+
+    /// Whether every migration has run on the store.
+    private func isUpToDate() async throws -> Bool {
+        let exists = try await column("SELECT to_regclass('bylineMigration') IS NOT NULL", as: Bool.self).first ?? false
+        guard exists else { return false }
+        let done = Set(try await column("SELECT name FROM bylineMigration", as: String.self))
+        return PostgresSchema.migrations.allSatisfy { done.contains($0.name) }
     }
 
     deinit {
@@ -61,7 +84,10 @@ public final class PostgresStore: KnowledgeStore {
                 done.insert(name)
             }
             for migration in PostgresSchema.migrations where !done.contains(migration.name) {
-                try await connection.query(PostgresQuery(unsafeSQL: migration.sql), logger: Self.quiet)
+                // A prepared statement holds one command: the migration's run one by one.
+                for statement in migration.sql.components(separatedBy: ";\n") where !statement.allSatisfy(\.isWhitespace) {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: Self.quiet)
+                }
                 let now = ISO8601DateFormatter().string(from: Date())
                 try await connection.query("INSERT INTO bylineMigration (name, ranAt) VALUES (\(migration.name), \(now))", logger: Self.quiet)
             }

@@ -6,6 +6,8 @@ import GRDB
 struct SQLiteArticleWriter {
     let db: Database
     private let storedAt = ISO8601DateFormatter().string(from: Date())
+    /// The `repeatedText` numbers of the strings written so far (rules, versions, reasons).
+    private var repeatedTextIDs: [String: Int64] = [:]
 
     init(db: Database) {
         self.db = db
@@ -17,6 +19,7 @@ struct SQLiteArticleWriter {
             return StoreReceipt(present: 1)
         }
         let version = article.bylineVersion
+        let versionID = try textID(version)
         let signature = article.signature.withUnsafeBytes { Data($0) }
         try db.cachedStatement(sql: """
             INSERT INTO articleRow (id, uri, format, title, publisher, authors, published, day, language, url, body,
@@ -42,31 +45,38 @@ struct SQLiteArticleWriter {
         // people known by one name last, so that theirs sees everyone; the company an entity
         // keeps is the organisations and the people with a full name.
         let ordered = ArticleFacts.EntityFacts.resolutionOrder(article.entities)
+        let namedInFull = EntityResolution.surnamesNamedInFull(article.entities)
+        let shortForms = EntityResolution.shortForms(article.entities)
         var company: [Int64] = []
         for entity in ordered {
-            let id = try resolve(entity, company: company)
+            let id = try resolve(
+                entity, company: company, namedInFull: namedInFull,
+                shortFormOf: shortForms[entity.local].flatMap { longer in global[longer.local].map { (longer.name, $0) } })
+            let reasonID = try textID(id.reason)
             global[entity.local] = id.entity
             if entity.type == "ORG" || (entity.type == "PERSON" && NameKey.fullName(entity.name) != nil) { company.append(id.entity) }
             try db.cachedStatement(sql: """
-                INSERT INTO entityLink (entityId, articleNumber, localId, name, mentions, rank, reason, bylineVersion)
+                INSERT INTO entityLinkRow (entityId, articleNumber, localId, name, mentions, rank, reasonId, versionId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id.entity, number, entity.local, entity.name, entity.mentions, entity.rank, id.reason, version])
+                """).execute(arguments: [id.entity, number, entity.local, entity.name, entity.mentions, entity.rank, reasonID, versionID])
             facts += 1
             for role in entity.roles {
                 try db.cachedStatement(sql: """
-                    INSERT INTO role (articleNumber, entityId, localId, title, org, start, end, rule, bylineVersion)
+                    INSERT INTO roleRow (articleNumber, entityId, localId, title, org, start, end, ruleId, versionId)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [number, id.entity, entity.local, role.title, role.org, role.start, role.end, role.rule, version])
+                    """).execute(arguments: [
+                        number, id.entity, entity.local, role.title, role.org, role.start, role.end, try textID(role.rule), versionID,
+                    ])
                 facts += 1
             }
         }
         for quote in article.quotes {
             try db.cachedStatement(sql: """
-                INSERT INTO quote (articleNumber, speakerId, speakerLocal, kind, start, end, cue, confidence, rule, bylineVersion)
+                INSERT INTO quoteRow (articleNumber, speakerId, speakerLocal, kind, start, end, cue, confidence, ruleId, versionId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     number, quote.speaker.flatMap { global[$0] }, quote.speaker, quote.kind, quote.start, quote.end,
-                    quote.cue, quote.confidence, quote.rule, version,
+                    quote.cue, quote.confidence, try textID(quote.rule), versionID,
                 ])
             try db.cachedStatement(sql: "INSERT INTO quoteSearch (rowid, text) VALUES (?, ?)")
                 .execute(arguments: [db.lastInsertedRowID, quote.text])
@@ -74,18 +84,18 @@ struct SQLiteArticleWriter {
         }
         for claim in article.claims {
             try db.cachedStatement(sql: """
-                INSERT INTO claim (articleNumber, value, unit, subject, speakerId, speakerLocal, time, start, end,
-                                   sentenceStart, sentenceEnd, rule, bylineVersion)
+                INSERT INTO claimRow (articleNumber, value, unit, subject, speakerId, speakerLocal, time, start, end,
+                                      sentenceStart, sentenceEnd, ruleId, versionId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     number, claim.value, claim.unit, claim.subject, claim.speaker.flatMap { global[$0] }, claim.speaker,
-                    claim.time, claim.start, claim.end, claim.sentenceStart, claim.sentenceEnd, claim.rule, version,
+                    claim.time, claim.start, claim.end, claim.sentenceStart, claim.sentenceEnd, try textID(claim.rule), versionID,
                 ])
             facts += 1
         }
         for milestone in article.milestones {
-            try db.cachedStatement(sql: "INSERT INTO milestone (articleNumber, date, start, end, rule, bylineVersion) VALUES (?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [number, milestone.date, milestone.start, milestone.end, milestone.rule, version])
+            try db.cachedStatement(sql: "INSERT INTO milestoneRow (articleNumber, date, start, end, ruleId, versionId) VALUES (?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [number, milestone.date, milestone.start, milestone.end, try textID(milestone.rule), versionID])
             let milestoneID = db.lastInsertedRowID
             for local in milestone.participants {
                 guard let entity = global[local] else { continue }
@@ -97,17 +107,34 @@ struct SQLiteArticleWriter {
         return StoreReceipt(added: 1, facts: facts)
     }
 
+    /// The number of a rule name, version or reason in `repeatedText`.
+    private mutating func textID(_ text: String) throws -> Int64 {
+        if let id = repeatedTextIDs[text] { return id }
+        let id = try SQLiteSchema.repeatedTextID(db, text)
+        repeatedTextIDs[text] = id
+        return id
+    }
+
     /// The stored entity an article's entity is, created when none is.
-    private func resolve(_ entity: ArticleFacts.EntityFacts, company: [Int64]) throws -> (entity: Int64, reason: String) {
+    /// `shortFormOf` is the stored entity of a longer name of this article that the entity's name
+    /// is a short form of (``EntityResolution/shortForms(_:)``).
+    private func resolve(
+        _ entity: ArticleFacts.EntityFacts, company: [Int64], namedInFull: [String: Int], shortFormOf longer: (name: String, id: Int64)?
+    ) throws -> (entity: Int64, reason: String) {
         let kind = EntityClass.of(entity.type)
         let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: kind)
         var decision = EntityResolution.Decision(entity: nil, reason: "single name: never merged")
-        if !keys.isEmpty {
+        if let longer {
+            decision = EntityResolution.Decision(entity: longer.id, reason: "short form of '\(longer.name)' in this article")
+        } else if !keys.isEmpty {
             let roles = entity.roles.map { (title: NameKey.of($0.title), org: $0.org.map(NameKey.of)) }
-            let candidates = try candidates(sharing: keys, kind: kind, type: entity.type, roles: roles, company: company)
+            let candidates = try candidates(
+                sharing: keys, kind: kind, type: entity.type, names: [entity.name] + entity.aliases, roles: roles, company: company)
             decision = EntityResolution.choose(for: roles, hasCompany: !company.isEmpty, among: candidates)
         } else if kind == .person, !company.isEmpty {
-            decision = EntityResolution.chooseBySurname(hasCompany: true, among: try surnameCandidates(NameKey.person(entity.name), company: company))
+            let surname = NameKey.person(entity.name)
+            decision = EntityResolution.chooseBySurname(
+                hasCompany: true, namedInFull: namedInFull[surname] ?? 0, among: try surnameCandidates(surname, company: company))
         }
         let id: Int64
         if let chosen = decision.entity {
@@ -132,7 +159,8 @@ struct SQLiteArticleWriter {
     /// What the namesake test needs of a candidate (its roles, the company it keeps) is read only
     /// when the new entity has roles, and the company only when no role agrees.
     private func candidates(
-        sharing keys: [String], kind: EntityClass, type: String, roles: [(title: String, org: String?)], company: [Int64]
+        sharing keys: [String], kind: EntityClass, type: String, names: [String], roles: [(title: String, org: String?)],
+        company: [Int64]
     ) throws
         -> [EntityResolution.Candidate]
     {
@@ -149,6 +177,15 @@ struct SQLiteArticleWriter {
                 let storedType: String = row[1]
                 guard kind != .any || storedType == type, found.insert(id).inserted else { continue }
                 order.append(id)
+            }
+        }
+        if kind == .person {
+            // A shorter form shared with a relative ("Ana Brandt") does not join two people
+            // whose middle names differ.
+            order = try order.filter { id in
+                let stored = try String.fetchAll(
+                    db.cachedStatement(sql: "SELECT name FROM entityName WHERE entityId = ? AND merges = 1"), arguments: [id])
+                return !EntityResolution.middleNamesDiffer(names, stored)
             }
         }
         guard kind == .person, !roles.isEmpty else {

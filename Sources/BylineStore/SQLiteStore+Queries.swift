@@ -15,46 +15,13 @@ extension ArticleCitation {
 extension SQLiteStore {
     public func search(_ query: ArticleSearch) async throws -> [SearchHit] {
         try await pool.read { db in
-            let cjk = ArticleFacts.hasCJK(query.text)
-            let table = cjk ? "articleSearchCJK" : "articleSearch"
-            guard let match = FullTextQuery.match(query.text, trigram: cjk) else { return [] }
-            var filters: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = [match]
-            if let since = query.since {
-                filters.append("a.day >= ?")
-                arguments.append(since)
-            }
-            if let until = query.until {
-                filters.append("a.day <= ?")
-                arguments.append(until)
-            }
-            if let outlet = query.outlet {
-                filters.append("a.publisher LIKE '%' || ? || '%'")
-                arguments.append(outlet)
-            }
-            if let person = query.person {
-                let ids = try Self.entityIDs(db, named: person, kind: .person)
-                guard !ids.isEmpty else { return [] }
-                filters.append("a.number IN (SELECT articleNumber FROM entityLink WHERE entityId IN (\(Self.marks(ids.count))))")
-                arguments += ids.map { $0 }
-            }
-            // Ranking costs time for every match: a word found in most articles is ranked among
-            // the last stored of them (see ArticleSearch.rankedMatches).
-            if filters.isEmpty, query.limit != nil, let floor = try Int64.fetchOne(
-                db, sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                arguments: [match, ArticleSearch.rankedMatches])
-            {
-                filters.append("\(table).rowid > ?")
-                arguments.append(floor)
-            }
-            let limit = query.limit.map { "LIMIT \($0)" } ?? ""
+            guard let matching = try Self.matching(db, query, newestMatchesOnly: query.limit != nil) else { return [] }
+            let table = matching.table
             let sql = """
                 SELECT \(citationColumns), snippet(\(table), 1, '<b>', '</b>', '…', 16) AS snippet, \(table).rank AS rank
-                FROM \(table) JOIN article a ON a.number = \(table).rowid
-                WHERE \(table) MATCH ? \(filters.map { "AND " + $0 }.joined(separator: " "))
-                ORDER BY \(table).rank \(limit)
+                \(matching.clause) ORDER BY \(table).rank \(Self.page(limit: query.limit, offset: query.offset))
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            return try Row.fetchAll(db, sql: sql, arguments: matching.arguments).map { row in
                 SearchHit(citation: ArticleCitation(row: row), snippet: row["snippet"], rank: row["rank"])
             }
         }
@@ -78,7 +45,7 @@ extension SQLiteStore {
                 filters.append("q.id IN (SELECT rowid FROM quoteSearch WHERE quoteSearch MATCH ?)")
                 arguments.append(match)
             }
-            return try Self.quoteRows(db, where: filters, arguments: arguments, limit: query.limit)
+            return try Self.quoteRows(db, where: filters, arguments: arguments, limit: query.limit, offset: query.offset)
         }
     }
 
@@ -93,7 +60,7 @@ extension SQLiteStore {
                 filters.append("(c.subject LIKE ? OR substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) LIKE ?)")
                 arguments.append(contentsOf: ["%\(word)%", "%\(word)%"])
             }
-            return try Self.claimRows(db, where: filters, arguments: arguments, limit: query.limit)
+            return try Self.claimRows(db, where: filters, arguments: arguments, limit: query.limit, offset: query.offset)
         }
     }
 
@@ -195,7 +162,7 @@ extension SQLiteStore {
                 throw StoreError(.noSuchEntity, "\(id)")
             }
             let moving = try Row.fetchAll(
-                db, sql: "SELECT articleNumber, localId, name FROM entityLink WHERE entityId = ? AND name = ?", arguments: [id, name])
+                db, sql: "SELECT articleNumber, localId, name, reason FROM entityLink WHERE entityId = ? AND name = ?", arguments: [id, name])
             guard !moving.isEmpty else { throw StoreError(.noSuchEntity, "entity \(id) has no article mention named '\(name)'") }
             let kind: String = row["class"]
             let type: String = row["type"]
@@ -206,13 +173,16 @@ extension SQLiteStore {
                 let article: Int64 = link["articleNumber"]
                 let local: String = link["localId"]
                 let place: StatementArguments = [new, article, local]
-                try db.execute(sql: "UPDATE entityLink SET entityId = ?, reason = reason || '; split off' WHERE articleNumber = ? AND localId = ?", arguments: place)
-                try db.execute(sql: "UPDATE role SET entityId = ? WHERE articleNumber = ? AND localId = ?", arguments: place)
-                try db.execute(sql: "UPDATE quote SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
-                try db.execute(sql: "UPDATE claim SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
+                let reason = try SQLiteSchema.repeatedTextID(db, (link["reason"] as String) + "; split off")
+                try db.execute(
+                    sql: "UPDATE entityLinkRow SET entityId = ?, reasonId = ? WHERE articleNumber = ? AND localId = ?",
+                    arguments: [new, reason, article, local])
+                try db.execute(sql: "UPDATE roleRow SET entityId = ? WHERE articleNumber = ? AND localId = ?", arguments: place)
+                try db.execute(sql: "UPDATE quoteRow SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
+                try db.execute(sql: "UPDATE claimRow SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
                 try db.execute(sql: """
                     UPDATE milestoneParticipant SET entityId = ? WHERE localId = ?
-                    AND milestoneId IN (SELECT id FROM milestone WHERE articleNumber = ?)
+                    AND milestoneId IN (SELECT id FROM milestoneRow WHERE articleNumber = ?)
                     """, arguments: [new, local, article])
             }
             try db.execute(sql: "DELETE FROM entityName WHERE entityId = ? AND name = ?", arguments: [id, name])
@@ -242,6 +212,58 @@ extension SQLiteStore {
         filters.append("\(column) IN (\(marks(ids.count)))")
         arguments += ids.map { $0 }
         return true
+    }
+
+    /// The FROM and WHERE clauses (and their arguments) that find the articles matching
+    /// `query`, the full-text table aliased by its name and the article table as `a`; nil when
+    /// nothing can match. With `byOutlet` false, the outlet filter is left out. With
+    /// `newestMatchesOnly`, a query with no filter keeps only the last
+    /// ``ArticleSearch/rankedMatches`` articles stored among those that match: ranking costs
+    /// time for every match, and a word found in most articles would be slow to rank.
+    static func matching(
+        _ db: Database, _ query: ArticleSearch, byOutlet: Bool = true, newestMatchesOnly: Bool = false
+    ) throws -> (table: String, clause: String, arguments: StatementArguments)? {
+        let cjk = ArticleFacts.hasCJK(query.text)
+        let table = cjk ? "articleSearchCJK" : "articleSearch"
+        guard let match = FullTextQuery.match(query.text, trigram: cjk) else { return nil }
+        var filters: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = [match]
+        if let since = query.since {
+            filters.append("a.day >= ?")
+            arguments.append(since)
+        }
+        if let until = query.until {
+            filters.append("a.day <= ?")
+            arguments.append(until)
+        }
+        if byOutlet, let outlet = query.outlet {
+            filters.append("a.publisher LIKE '%' || ? || '%'")
+            arguments.append(outlet)
+        }
+        if let person = query.person {
+            let ids = try entityIDs(db, named: person, kind: .person)
+            guard !ids.isEmpty else { return nil }
+            filters.append("a.number IN (SELECT articleNumber FROM entityLink WHERE entityId IN (\(marks(ids.count))))")
+            arguments += ids.map { $0 }
+        }
+        if newestMatchesOnly, filters.isEmpty, let floor = try Int64.fetchOne(
+            db, sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            arguments: [match, ArticleSearch.rankedMatches])
+        {
+            filters.append("\(table).rowid > ?")
+            arguments.append(floor)
+        }
+        let clause = """
+            FROM \(table) JOIN article a ON a.number = \(table).rowid
+            WHERE \(table) MATCH ? \(filters.map { "AND " + $0 }.joined(separator: " "))
+            """
+        return (table, clause, StatementArguments(arguments))
+    }
+
+    /// The LIMIT and OFFSET clauses of one page of rows.
+    static func page(limit: Int?, offset: Int) -> String {
+        guard limit != nil || offset > 0 else { return "" }
+        return "LIMIT \(limit ?? -1)" + (offset > 0 ? " OFFSET \(offset)" : "")
     }
 
     static func marks(_ count: Int) -> String {
@@ -297,7 +319,8 @@ extension SQLiteStore {
     }
 
     static func quoteRows(
-        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], limit: Int?, newestFirst: Bool = true
+        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], limit: Int?, offset: Int = 0,
+        newestFirst: Bool = true
     ) throws -> [QuoteRow] {
         let sql = """
             SELECT substr(a.text, q.start + 1, q.end - q.start) AS text, q.kind, q.speakerId, e.name AS speaker, q.cue, q.start, q.end,
@@ -306,7 +329,7 @@ extension SQLiteStore {
                     WHERE r.articleNumber = q.articleNumber AND r.localId = q.speakerLocal ORDER BY r.id LIMIT 1) AS role,
                    \(citationColumns)
             FROM quote q JOIN article a ON a.number = q.articleNumber LEFT JOIN entity e ON e.id = q.speakerId
-            \(factOrder("q", filters: filters, limit: limit, newestFirst: newestFirst))
+            \(factOrder("q", filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
             """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             QuoteRow(
@@ -316,23 +339,24 @@ extension SQLiteStore {
         }
     }
 
-    /// The WHERE, ORDER BY and LIMIT clauses of a query over the fact table aliased `fact`
-    /// (joined with its article as `a`): newest articles first when asked, then text order.
-    static func factOrder(_ fact: String, filters: [String], limit: Int?, newestFirst: Bool) -> String {
+    /// The WHERE, ORDER BY, LIMIT and OFFSET clauses of a query over the fact table aliased
+    /// `fact` (joined with its article as `a`): newest articles first when asked, then text order.
+    static func factOrder(_ fact: String, filters: [String], limit: Int?, offset: Int, newestFirst: Bool) -> String {
         let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
         let newest = newestFirst ? "a.published DESC, \(fact).articleNumber DESC, " : ""
-        return "\(whereClause) ORDER BY \(newest)\(fact).start" + (limit.map { " LIMIT \($0)" } ?? "")
+        return "\(whereClause) ORDER BY \(newest)\(fact).start \(page(limit: limit, offset: offset))"
     }
 
     static func claimRows(
-        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], limit: Int?, newestFirst: Bool = true
+        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], limit: Int?, offset: Int = 0,
+        newestFirst: Bool = true
     ) throws -> [ClaimRow] {
         let sql = """
             SELECT substr(a.text, c.start + 1, c.end - c.start) AS text, c.value, c.unit, c.subject, c.speakerId, e.name AS speaker,
                    c.time, substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) AS sentence, c.start, c.end,
                    c.rule, c.bylineVersion, \(citationColumns)
             FROM claim c JOIN article a ON a.number = c.articleNumber LEFT JOIN entity e ON e.id = c.speakerId
-            \(factOrder("c", filters: filters, limit: limit, newestFirst: newestFirst))
+            \(factOrder("c", filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
             """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             ClaimRow(

@@ -58,3 +58,18 @@ import Testing
     #expect(FullTextQuery.tsquery("\"Trade deal\" port*") == "'trade' <-> 'deal' & 'port':*")
     #expect(FullTextQuery.tsquery("--") == nil)
 }
+
+@Test func relativesWithOneGivenNameAndOtherMiddleNamesAreTwoPeople() {
+    #expect(NameKey.middleNamesDiffer("Ana Maria Brandt", "Ana Sofia Brandt"))
+    #expect(NameKey.middleNamesDiffer("Kim Hong Sik", "Kim Jae Sik"))
+    #expect(!NameKey.middleNamesDiffer("Ana Maria Brandt", "Ana M. Brandt"))
+    #expect(!NameKey.middleNamesDiffer("Ana Maria Brandt", "Ana Brandt"))
+    #expect(!NameKey.middleNamesDiffer("Ana Maria Brandt", "Carl Maria Brandt"))
+    #expect(EntityResolution.middleNamesDiffer(["Ana Sofia Brandt", "Brandt"], ["Ana Maria Brandt", "Ana Brandt"]))
+}
+
+@Test func aSurnameSharedByTwoPeopleNamedInOneArticleStandsForNeither() {
+    let known = EntityResolution.SurnameCandidate(id: 4, articles: 40, sharesCompany: true)
+    #expect(EntityResolution.chooseBySurname(hasCompany: true, namedInFull: 1, among: [known]).entity == 4)
+    #expect(EntityResolution.chooseBySurname(hasCompany: true, namedInFull: 2, among: [known]).entity == nil)
+}
