@@ -31,8 +31,10 @@ done
 mkdir -p "$work"
 
 echo "building the fuzz targets (release, -sanitize=fuzzer,address)"
-(cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -E "error|warning: |Compiling Fuzz|Build complete" || true)
-bin=$(cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address --show-bin-path)
+# lld links them: GNU gold stops with an internal error reading the sanitized objects' DWARF.
+build=(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
+(cd Fuzz && "${build[@]}" 2>&1 | grep -E "error|warning: |Compiling Fuzz|Build complete" || true)
+bin=$(cd Fuzz && "${build[@]}" --show-bin-path)
 
 # Seeds: small real inputs from the development data, one file each.
 seeds() {
