@@ -44,7 +44,7 @@ seeds() {
     case "$target" in
         FuzzHTML)
             for page in $(ls "$shared"/bench/aeb/html/*.html.gz | head -40) $(ls "$shared"/bench/htmldate/html/*.gz | head -40); do
-                gzip -dc "$page" | head -c 65536 > "$folder/$(basename "$page" .gz)"
+                { gzip -dc "$page" 2>/dev/null || true; } | head -c 65536 > "$folder/$(basename "$page" .gz)"
             done ;;
         FuzzScrapedText)
             cp "$shared"/fixtures/scrapes/*.txt "$folder/"
