@@ -68,7 +68,8 @@ private func entityNames(_ ids: [String], in document: Document) -> [String] {
 @Test func aDateInsideADescriptionIsTheEventsDate() throws {
     let document = try analyze("She testified about a May 2 meeting at the Town Hall.", names: [:], published: published)
     let event = try #require(document.events.first)
-    #expect(event.name == "meeting")
+    // The date stays in the name, as a reader says it ("the May 2 meeting").
+    #expect(event.name == "May 2 meeting")
     #expect(event.date == "2023-05-02")
 }
 
@@ -108,4 +109,91 @@ private func entityNames(_ ids: [String], in document: Document) -> [String] {
         "Ana Ruiz spoke on Monday, adding that the two countries signed a trade agreement in 2011.",
         names: ["Ana Ruiz": "PER"], published: published)
     #expect(document.events.first?.participants == [])
+}
+
+// MARK: - Events from the headline and lede, and the events the body reports
+
+@Test func theLedeGivesTheMainEventItsDayAndTheDatelineItsCity() throws {
+    let document = try analyze(
+        "BRISTOL — The Rovers beat the Town on Tuesday night.\n\nSmith scored twice in the 3-1 win over the Town at Harbour Park.",
+        names: ["Smith": "PER", "Harbour Park": "LOC"], published: published)
+    let game = try #require(document.events.first { $0.type == "game" })
+    #expect(game.name == "3-1 win over the Town")
+    #expect(game.date == "2023-05-16")
+    #expect(game.place == ["Harbour Park", "BRISTOL"])
+}
+
+@Test func aWinWithoutScoreOrOpponentIsNoGame() throws {
+    let document = try analyze("The ruling is a win for farmers.", names: [:], published: published)
+    #expect(document.events.isEmpty)
+}
+
+/// A sentence, the names of its people, and the event it reports: its type, name and the
+/// people who took part.
+private let reportedEvents: [(text: String, names: [String: String], type: String, name: String, participants: [String])] = [
+    ("In their first TV debate on Tuesday, Anna Berg and Tom Hale clashed over taxes.",
+     ["Anna Berg": "PER", "Tom Hale": "PER"], "debate", "first TV debate", ["Anna Berg", "Tom Hale"]),
+    ("The mayor met voters before a debate between Anna Berg and Tom Hale on Friday.",
+     ["Anna Berg": "PER", "Tom Hale": "PER"], "debate", "debate", ["Anna Berg", "Tom Hale"]),
+    ("Lena Ortiz told a trade conference in Lyon on Monday that prices would fall.",
+     ["Lena Ortiz": "PER"], "conference", "trade conference", ["Lena Ortiz"]),
+    ("Ken Doyle's visit to Port Vale on Saturday drew crowds.",
+     ["Ken Doyle": "PER"], "visit", "visit to Port Vale", ["Ken Doyle"]),
+    ("The singer spoke to reporters after a chat with Ana Ruiz on Friday.",
+     ["Ana Ruiz": "PER"], "interview", "chat", ["Ana Ruiz"]),
+    ("\"We are ready,\" Tom Hale said at the signing ceremony on Friday.",
+     ["Tom Hale": "PER"], "ceremony", "signing ceremony", ["Tom Hale"]),
+    ("The police made an arrest in the case on Sunday.", [:], "arrest", "arrest", []),
+    ("Workers at the plant began a strike on Monday.", [:], "strike", "strike", []),
+    ("The jury returned a verdict on Thursday.", [:], "verdict", "verdict", []),
+]
+
+@Test(arguments: reportedEvents.indices)
+func aReportedEventIsReadWithItsPeople(index: Int) throws {
+    let row = reportedEvents[index]
+    let document = try analyze(row.text, names: row.names, published: published)
+    let event = try #require(document.events.first { $0.type == row.type }, "\(row.text): \(document.events.map(\.name))")
+    #expect(event.name == row.name, "\(row.text)")
+    #expect(entityNames(event.participants, in: document) == row.participants, "\(row.text)")
+    #expect(event.date != nil, "\(row.text)")
+}
+
+@Test func anElectionKeepsItsDateInItsNameAndItsCountryAsPlace() throws {
+    let document = try analyze("Parties are campaigning for Norland's May 28 election.", names: ["Norland": "LOC"], published: published)
+    let election = try #require(document.events.first)
+    #expect(election.type == "election")
+    #expect(election.name == "May 28 election")
+    #expect(election.date == "2023-05-28")
+    #expect(election.place == ["Norland"])
+}
+
+@Test func aQuotedTitleNamesTheEvent() throws {
+    let document = try analyze(
+        "The statue goes on display from Sunday in an exhibition titled \u{201C}Lost Rivers\u{201D} at the City Museum.",
+        names: [:], published: published)
+    let exhibition = try #require(document.events.first)
+    #expect(exhibition.name == "Lost Rivers")
+    #expect(exhibition.date == "2023-05-21")
+}
+
+@Test func quotedSpeechReportsNoEventByAPassingWord() throws {
+    let document = try analyze("\u{201C}The meeting went well, and the visit was useful,\u{201D} she said.", names: [:], published: published)
+    #expect(document.events.isEmpty)
+}
+
+@Test func anUndatedMentionTakesTheDayTheStoryToldOf() throws {
+    let document = try analyze(
+        "The cabinet on Monday approved a plan to dredge the port. The plan was approved at a government meeting in Astana.",
+        names: ["Astana": "LOC"], published: published)
+    let meeting = try #require(document.events.first)
+    #expect(meeting.date == "2023-05-15")
+    #expect(meeting.provenance.steps.contains { $0.rule.name == "narrative-day" })
+}
+
+@Test func twoDescriptionsOfOneEventAreOne() throws {
+    let document = try analyze(
+        "Farmers told a coffee trade conference in Addis Ababa on Wednesday of their fears. The conference, hosted by the Coffee Board, drew buyers from 11 countries.",
+        names: ["Coffee Board": "ORG"], published: published)
+    #expect(document.events.count == 1)
+    #expect(entityNames(document.events.first?.organizers ?? [], in: document) == ["Coffee Board"])
 }

@@ -107,3 +107,35 @@ private func figure(_ text: String, _ words: String) throws -> Quantity {
     let speaker = try #require(document.entities.first { $0.name == "Maria Lopez" }?.id)
     #expect(document.quantities.map(\.speaker) == [speaker, nil])
 }
+
+/// A sentence, a figure in it and what the figure measures.
+private let subjectCases: [(text: String, figure: String, subject: String?)] = [
+    // A share of something, past its owner.
+    ("About 30 percent of the country's coffee exports go to Europe.", "30 percent", "coffee exports"),
+    ("Fewer than 20 percent of claims filed under the treaty end in a return.", "20 percent", "claims filed under the treaty"),
+    // A measure of something, when its clause has no subject of its own.
+    ("It will deepen 14 kilometres of approach channel.", "14 kilometres", "approach channel"),
+    // Money for something, or that modifies a noun past a bracketed conversion.
+    ("The council approved a 90 million krone ($8.7 million) plan to fix roads.", "90 million krone", "plan"),
+    ("The council approved a 90 million krone ($8.7 million) plan to fix roads.", "$8.7 million", "plan"),
+    ("The city spent $6 million on new electric buses.", "$6 million", "new electric buses"),
+    // The noun a figure belongs to, and a figure in apposition to it.
+    ("The museum took out insurance cover of €3.4 million, about $3.9 million, for the trip.", "€3.4 million", "insurance cover"),
+    ("The museum took out insurance cover of €3.4 million, about $3.9 million, for the trip.", "$3.9 million", "insurance cover"),
+    // A level reached belongs to the clause's subject.
+    ("The index scaled a record high of 40,816 on Friday.", "40,816", "The index"),
+    // A change by an amount measures the verb's object, else the clause's subject.
+    ("Crews lowered the water by about 30 centimetres a week.", "30 centimetres", "water"),
+    ("The sea has fallen by about 1.8 metres.", "1.8 metres", "The sea"),
+    // A count measures what it counts, or its owner.
+    ("The agency has mapped more than 410,000 smallholder plots.", "410,000 smallholder plots", "smallholder plots"),
+    ("The deadline worries the union's 86,000 members.", "86,000 members", "union"),
+    // A cost is its subject's.
+    ("The project cost $13 million.", "$13 million", "The project"),
+]
+
+@Test(arguments: subjectCases.indices)
+func aFigureMeasuresItsSubject(index: Int) throws {
+    let row = subjectCases[index]
+    #expect(try figure(row.text, row.figure).subject == row.subject, "\(row.text)")
+}

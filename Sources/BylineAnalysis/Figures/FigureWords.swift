@@ -23,6 +23,12 @@ final class FigureWords: Sendable {
     let plurals: Set<String>
     /// Words before a time expression that make it a figure's baseline ("from", "since").
     let baselineWords: Set<String>
+    /// First words of units of measure ("metres", "cubic").
+    let measures: Set<String>
+    /// Nouns of a level a figure reaches ("high", "record").
+    let levels: Set<String>
+    /// Words that may stand between a figure and what leads to it ("about", "up", "to").
+    let approximations: Set<String>
     /// Percentage phrases by their first key; the value is the unit.
     private let percentPhrases: [String: [Phrase]]
     /// Currency forms by their first key; the value is the ISO 4217 code.
@@ -53,6 +59,9 @@ final class FigureWords: Sendable {
         ordinalNouns = table["ordinal-noun"] ?? [:]
         plurals = Set((table["plural"] ?? [:]).keys)
         baselineWords = Set((table["baseline"] ?? [:]).keys)
+        measures = Set((table["measure"] ?? [:]).keys)
+        levels = Set((table["level"] ?? [:]).keys)
+        approximations = Set((table["approximation"] ?? [:]).keys)
         percentPhrases = percent
         var phrases: [String: [Phrase]] = [:]
         var glued: [String: String] = [:]

@@ -3,9 +3,9 @@ import BylineCore
 /// Finds the figures of a document: money ("$4.2 billion" → 4 200 000 000 USD), percentages,
 /// counts with their unit noun ("40 ministerial meetings"), multipliers ("23-fold",
 /// "doubled"), ranks ("third-largest export market") and ordinals of anniversaries. Each gets
-/// the subject of its clause ("bilateral investment has grown 12-fold" → "bilateral investment") and,
-/// inside a quote, the quote's speaker. Numbers the time stage took (years, durations) and
-/// numbers inside names are left alone.
+/// what it measures (``FigureSubject``: "bilateral investment has grown 12-fold" → "bilateral
+/// investment") and, inside a quote, the quote's speaker. Numbers the time stage took (years,
+/// durations) and numbers inside names are left alone.
 public struct QuantityStage: Stage {
     public let name = "quantities"
     /// Entities, because a number inside a name is no figure; quotes, for the speaker.
@@ -22,14 +22,16 @@ public struct QuantityStage: Stage {
         let named = document.view.tokensOverlapping(document.entities.flatMap { $0.mentions.map(\.span) })
         var speakers = QuoteSpeakers(document.quotes)
         var quantities: [Quantity] = []
+        let subjects = FigureSubject(text: text, words: figures)
+        var previous: (figure: Figure, subject: String?)?
         var i = 0
         while i < text.words.count {
             guard !named[i], text.timeOfToken[i] == nil, let figure = FigureReader(text: text, words: figures).figure(at: i) else {
                 i += 1
                 continue
             }
-            // An existential "there" ("There are three reasons") measures nothing.
-            let subject = text.subject(of: figure.tokens.lowerBound).flatMap { $0.count > 1 || text.words[$0.lowerBound].key != "there" ? text.string($0) : nil }
+            let subject = subjects.subject(of: figure, previous: previous)
+            previous = (figure, subject)
             let span = text.span(figure.tokens)
             quantities.append(
                 Quantity(
