@@ -11,8 +11,9 @@ import BylineCore
 ///    ("$6 million for early-warning systems").
 /// 4. The noun a figure belongs to ("insurance cover of €3.4 million"), unless it is a level
 ///    ("a record high of 40,816": the clause's subject is what reached it).
-/// 5. A change by an amount ("lowered the water by 30 centimetres") measures the verb's
-///    object.
+/// 5. A change by or to an amount, or a price ("lowered the water by 30 centimetres", "cut
+///    the draught to 5.8 metres", "bought the head for 1.2 million kroner") measures the
+///    verb's object.
 /// 6. A count measures what it counts ("410,000 smallholder plots"), or its owner ("the
 ///    union's 86,000 members" → "union").
 /// 7. Otherwise the subject of the figure's clause ("two-way trade has increased 23-fold").
@@ -38,7 +39,7 @@ struct FigureSubject {
         }
         if figure.rule == .money, let phrase = moneyPurpose(after: tokens.upperBound, in: sentence) { return phrase }
         if let phrase = owner(before: tokens.lowerBound, in: sentence) { return phrase }
-        if let phrase = changedObject(before: tokens.lowerBound, in: sentence) { return phrase }
+        if let phrase = changedObject(before: tokens.lowerBound, money: figure.rule == .money, in: sentence) { return phrase }
         // An existential "there" ("There are three reasons") measures nothing.
         if figure.rule == .count, !measure, let unit = figure.unit, !isExistential(tokens.lowerBound) {
             return possessor(before: tokens.lowerBound, in: sentence) ?? unit
@@ -114,17 +115,23 @@ struct FigureSubject {
         return trimmed(phrase).map(text.string)
     }
 
-    /// The object of a change by an amount ("lowered the water by about 30 centimetres" →
-    /// "the water"); nil when the verb has none ("the sea fell by 1.8 metres").
-    private func changedObject(before start: Int, in sentence: Range<Int>) -> String? {
-        var by = start - 1
-        while by > sentence.lowerBound, words.approximations.contains(text.words[by].key) { by -= 1 }
-        guard by > sentence.lowerBound, text.words[by].key == "by" else { return nil }
-        let segment = text.segment(of: by)
-        guard let verb = (segment.lowerBound..<by).last(where: { text.isVerb($0) }), verb + 1 < by else { return nil }
+    /// The object of a change by or to an amount, or of a price ("lowered the water by about
+    /// 30 centimetres" → "the water", "bought the head from a dealer for $5 million" → "the
+    /// head"): the phrase after the last verb of the clause that a determiner follows, up to a
+    /// preposition other than "of". Nil when no verb takes an object ("the sea fell by 1.8
+    /// metres").
+    private func changedObject(before start: Int, money: Bool, in sentence: Range<Int>) -> String? {
+        var lead = start - 1
+        while lead > sentence.lowerBound, words.approximations.contains(text.words[lead].key), text.words[lead].key != "to" { lead -= 1 }
+        guard lead > sentence.lowerBound else { return nil }
+        let key = text.words[lead].key
+        guard key == "by" || key == "to" || money && key == "for" else { return nil }
+        let segment = text.segment(of: lead)
+        guard let verb = (segment.lowerBound..<lead).last(where: { text.isVerb($0) && $0 + 1 < lead && text.grammar.isA(text.words[$0 + 1].key, .determiner) })
+        else { return nil }
         var end = verb + 1
-        while end < by, !(text.grammar.isA(text.words[end].key, .preposition) && text.words[end].key != "of") { end += 1 }
-        guard end > verb + 1, end - verb - 1 <= Self.longestPhrase * 2 else { return nil }
+        while end < lead, !(text.grammar.isA(text.words[end].key, .preposition) && text.words[end].key != "of") { end += 1 }
+        guard end - verb - 1 <= Self.longestPhrase * 2 else { return nil }
         return trimmed(verb + 1..<end).map(text.string)
     }
 
@@ -153,15 +160,29 @@ struct FigureSubject {
         while end < sentence.upperBound, end - first < Self.longestPhrase {
             let word = text.words[end]
             if text.isClauseEdge(end) || word.kind == .number || text.timeOfToken[end] != nil { break }
-            if text.grammar.isA(word.key, .preposition), word.key != "of", word.key != "for" { break }
+            // A participle's preposition goes with it ("claims lodged under the treaty").
+            let afterParticiple = end > first && isPostModifier(end - 1)
+            if text.grammar.isA(word.key, .preposition), word.key != "of", word.key != "for", !afterParticiple { break }
             if text.grammar.isA(word.key, .relative) {
                 guard relatives, end + 1 < sentence.upperBound, !text.grammar.isA(text.words[end + 1].key, .auxiliary) else { break }
-            } else if end > first, text.isFiniteVerbForm(end), !relatives || !(first..<end).contains(where: { text.grammar.isA(text.words[$0].key, .relative) }) {
+            } else if end > first, text.isFiniteVerbForm(end), !isPostModifier(end),
+                !relatives || !(first..<end).contains(where: { text.grammar.isA(text.words[$0].key, .relative) })
+            {
                 break
             }
             end += 1
         }
         return trimmed(first..<end).map(text.string)
+    }
+
+    /// Whether token `i` is a past participle after a noun that a preposition follows ("claims
+    /// filed by", "plots mapped in"), not the verb of a clause ("voters backed the plan").
+    private func isPostModifier(_ i: Int) -> Bool {
+        let word = text.words[i]
+        guard word.key.hasSuffix("ed"), i + 1 < text.words.count, i > 0, text.words[i - 1].alphabetic,
+            !text.grammar.isGrammarWord(text.words[i - 1].key)
+        else { return false }
+        return text.grammar.isA(text.words[i + 1].key, .preposition) && text.words[i + 1].key != "of"
     }
 
     /// `range` without grammar words and marks at its ends; nil when nothing is left.
