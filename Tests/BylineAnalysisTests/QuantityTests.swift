@@ -111,8 +111,8 @@ private func figure(_ text: String, _ words: String) throws -> Quantity {
 /// A sentence, a figure in it and what the figure measures.
 private let subjectCases: [(text: String, figure: String, subject: String?)] = [
     // A share of something, past its owner.
-    ("About 30 percent of the country's coffee exports go to Europe.", "30 percent", "coffee exports"),
-    ("Fewer than 20 percent of claims filed under the treaty end in a return.", "20 percent", "claims filed under the treaty"),
+    ("About 30 percent of the country's coffee exports are sold in Europe.", "30 percent", "coffee exports"),
+    ("Fewer than 20 percent of claims filed under the treaty were settled.", "20 percent", "claims filed under the treaty"),
     // A measure of something, when its clause has no subject of its own.
     ("It will deepen 14 kilometres of approach channel.", "14 kilometres", "approach channel"),
     // Money for something, or that modifies a noun past a bracketed conversion.

@@ -245,13 +245,13 @@ struct EventReader {
         place = owner.filter { $0.type == .geopolitical || $0.type == .location }.map(\.name) + place
         return EventMention(
             type: type, name: name, named: named, date: date(of: range), place: place + places(after: range.upperBound, in: sentence),
-            organizers: owner.filter { $0.type == .organisation }.map(\.id) + names(after: .organizer, from: range.upperBound, in: sentence, types: nil)
-                + subjects(before: range.lowerBound, cue: .organizerVerb, in: sentence, types: [.organisation]),
-            participants: owner.filter { $0.type == .person }.map(\.id)
+            organizers: (owner.filter { $0.type == .organisation }.map(\.id) + names(after: .organizer, from: range.upperBound, in: sentence, types: nil)
+                + subjects(before: range.lowerBound, cue: .organizerVerb, in: sentence, types: [.organisation])).uniqued(),
+            participants: (owner.filter { $0.type == .person }.map(\.id)
                 + names(after: .participantBy, from: range.upperBound, in: sentence, types: [.person])
                 + people(after: range.upperBound, in: sentence)
                 + subjects(before: range.lowerBound, cue: .participant, in: sentence, types: [.person])
-                + setting(of: range, in: sentence),
+                + setting(of: range, in: sentence)).uniqued(),
             span: text.span(sentence), nameWords: nameWords)
     }
 

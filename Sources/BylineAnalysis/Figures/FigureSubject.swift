@@ -144,7 +144,7 @@ struct FigureSubject {
     }
 
     /// The noun phrase from token `start`: past its determiner and an owner ("the country's"),
-    /// up to a clause edge, a preposition other than "of" and "for", a figure or a verb, and at
+    /// up to a clause edge, a preposition other than "of" and "for", a figure, an auxiliary or a verb, and at
     /// most ``longestPhrase`` words. With `relatives`, a relative clause of a full verb goes
     /// with it ("the plots that supply European buyers"); one of an auxiliary ends it ("a
     /// second phase that would add …").
@@ -163,6 +163,10 @@ struct FigureSubject {
             // A participle's preposition goes with it ("claims lodged under the treaty").
             let afterParticiple = end > first && isPostModifier(end - 1)
             if text.grammar.isA(word.key, .preposition), word.key != "of", word.key != "for", !afterParticiple { break }
+            // An auxiliary opens the predicate ("… of the exports are sold").
+            if text.grammar.isA(word.key, .auxiliary), word.key != "'s", !(first..<end).contains(where: { text.grammar.isA(text.words[$0].key, .relative) }) {
+                break
+            }
             if text.grammar.isA(word.key, .relative) {
                 guard relatives, end + 1 < sentence.upperBound, !text.grammar.isA(text.words[end + 1].key, .auxiliary) else { break }
             } else if end > first, text.isFiniteVerbForm(end), !isPostModifier(end),
