@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // zlib, for reading .gz inputs.
@@ -53,11 +55,21 @@ let package = Package(
         // The knowledge base: articles and their facts across documents, behind one protocol
         // (SQLite through GRDB), full-text search, people resolved across articles.
         .target(name: "BylineStore", dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // `byline serve`: the knowledge base behind a JSON API and server-rendered pages (Hummingbird).
+        .target(
+            name: "BylineServer",
+            dependencies: [
+                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineStore",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Resources")]
+        ),
         // The command-line interface: commands, options and the run loop.
         .target(
             name: "BylineCLI",
             dependencies: [
-                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER", "BylineStore",
+                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER", "BylineStore", "BylineServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,6 +93,12 @@ let package = Package(
             dependencies: ["BylineCLI", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineStore", "BylineTestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(name: "BylineTests", dependencies: ["Byline", "BylineTestSupport"]),
+        .testTarget(
+            name: "BylineServerTests",
+            dependencies: [
+                "BylineServer", "BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource"]),
     ],

@@ -13,7 +13,7 @@ public struct Byline: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Extract.self, Analyze.self, Tag.self, Train.self, Ingest.self, Search.self, Person.self, Quotes.self, Claims.self,
-            TimelineCommand.self, Stats.self, Export.self, People.self,
+            TimelineCommand.self, Stats.self, Export.self, People.self, Serve.self,
         ]
     )
 

@@ -13,12 +13,6 @@ public enum QueryFormat: String, Sendable, CaseIterable {
     case csv
 }
 
-/// A result row that can be shown as a table or CSV line as well as JSON.
-protocol TabularRow: Encodable {
-    static var headers: [String] { get }
-    var cells: [String] { get }
-}
-
 /// Writes results to standard output in the chosen format, in blocks.
 struct QueryWriter {
     let format: QueryFormat
@@ -42,7 +36,7 @@ struct QueryWriter {
             }
             output.write(block)
         case .csv:
-            output.write(Data(Self.csvDocument(rows).utf8))
+            output.write(Data(CSV.document(rows).utf8))
         case .table:
             output.write(Data(table(rows).utf8))
         }
@@ -66,17 +60,6 @@ struct QueryWriter {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
-
-    static func csvDocument<Row: TabularRow>(_ rows: [Row], header: Bool = true) -> String {
-        var lines = header ? [Row.headers.map(csvField).joined(separator: ",")] : []
-        lines += rows.map { $0.cells.map(csvField).joined(separator: ",") }
-        return lines.isEmpty ? "" : lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 
     /// Columns padded to their widest cell (at most ``widest`` characters), highlighted words in
     /// bold on a terminal.
@@ -114,46 +97,5 @@ struct QueryWriter {
 
     private static func visibleWidth(_ text: String) -> Int {
         text.replacingOccurrences(of: "<b>", with: "").replacingOccurrences(of: "</b>", with: "").count
-    }
-}
-
-private func date(_ citation: ArticleCitation) -> String { citation.published.map { String($0.prefix(10)) } ?? "" }
-
-extension SearchHit: TabularRow {
-    static let headers = ["date", "outlet", "title", "snippet", "article"]
-    var cells: [String] { [date(citation), citation.outlet ?? "", citation.title ?? citation.uri, snippet, citation.article] }
-}
-
-extension QuoteRow: TabularRow {
-    static let headers = ["date", "speaker", "role", "quote", "outlet", "article"]
-    var cells: [String] { [date(citation), speaker ?? "", role ?? "", text, citation.outlet ?? "", citation.article] }
-}
-
-extension ClaimRow: TabularRow {
-    static let headers = ["date", "figure", "value", "unit", "subject", "speaker", "sentence", "article"]
-    var cells: [String] {
-        [date(citation), text, String(value), unit ?? "", subject ?? "", speaker ?? "", sentence, citation.article]
-    }
-}
-
-extension Timeline.Milestone: TabularRow {
-    static let headers = ["date", "milestone", "articles"]
-    var cells: [String] { [date, text, articles.map { $0.title ?? $0.uri }.joined(separator: "; ")] }
-}
-
-extension EntityLink: TabularRow {
-    static let headers = ["entity", "name", "local", "reason", "article"]
-    var cells: [String] { [String(entity), name, local, reason, citation.uri] }
-}
-
-extension EntityProfile: TabularRow {
-    static let headers = ["id", "name", "aliases", "roles", "quotes", "articles"]
-    var cells: [String] {
-        let roleNames = roles.map { [$0.title, $0.org].compactMap { $0 }.joined(separator: ", ") }
-        var seen = Set<String>()
-        return [
-            String(id), name, aliases.joined(separator: "; "), roleNames.filter { seen.insert($0).inserted }.joined(separator: "; "),
-            String(quoteCount), String(articleCount),
-        ]
     }
 }

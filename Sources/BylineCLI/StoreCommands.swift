@@ -177,10 +177,10 @@ struct Export: AsyncParsableCommand {
     func run() async throws {
         let output = FileHandle.standardOutput
         let csv = format == .csv
-        if csv { output.write(Data(QueryWriter.csvDocument([ExportedFact]()).utf8)) }
+        if csv { output.write(Data(CSV.document([ExportedFact]()).utf8)) }
         try await store.open().exportArticles { article in
             if csv {
-                output.write(Data(QueryWriter.csvDocument(ExportedFact.rows(of: article), header: false).utf8))
+                output.write(Data(CSV.document(ExportedFact.rows(of: article), header: false).utf8))
             } else {
                 var line = try QueryWriter.compact.encode(article)
                 line.append(0x0A)

@@ -44,6 +44,24 @@ public protocol KnowledgeStore: Sendable {
     /// Undoes the merge of the name form `name` into entity `id`: the article mentions written
     /// exactly that way move to a new entity, whose id is returned. The old id keeps the rest.
     func split(entity id: Int64, nameForm name: String) async throws -> Int64
+
+    /// The stored article whose id is `id`, with the store entity each of its entities became;
+    /// nil when no article has that id.
+    func article(id: String) async throws -> StoredArticle?
+
+    /// The entity whose store id is `id`; nil when there is none.
+    func entity(id: Int64) async throws -> EntityProfile?
+
+    /// Entities of one class, those mentioned in most articles first.
+    func entityList(_ query: EntityListQuery) async throws -> [EntitySummary]
+
+    /// How many articles match `query` in each day or week that has any, oldest first
+    /// (`query.limit` and `query.offset` are ignored).
+    func attention(_ query: ArticleSearch, per period: AttentionPeriod) async throws -> [AttentionCount]
+
+    /// The outlets of the articles that match `query`, most articles first (`query.outlet`,
+    /// `query.limit` and `query.offset` are ignored): a search's outlet facet.
+    func outletCounts(_ query: ArticleSearch) async throws -> [OutletCount]
 }
 
 /// What a call to ``KnowledgeStore/store(_:)`` did.
@@ -102,14 +120,20 @@ public struct ArticleSearch: Sendable {
     public var person: String?
     /// At most this many hits; nil for all of them.
     public var limit: Int?
+    /// Hits to skip before the first one returned (for paging).
+    public var offset: Int
 
-    public init(text: String, since: String? = nil, until: String? = nil, outlet: String? = nil, person: String? = nil, limit: Int? = 20) {
+    public init(
+        text: String, since: String? = nil, until: String? = nil, outlet: String? = nil, person: String? = nil, limit: Int? = 20,
+        offset: Int = 0
+    ) {
         self.text = text
         self.since = since
         self.until = until
         self.outlet = outlet
         self.person = person
         self.limit = limit
+        self.offset = offset
     }
 }
 
@@ -121,11 +145,14 @@ public struct FactQuery: Sendable {
     public var about: String?
     /// At most this many rows; nil for all of them.
     public var limit: Int?
+    /// Rows to skip before the first one returned (for paging).
+    public var offset: Int
 
-    public init(by: String? = nil, about: String? = nil, limit: Int? = 50) {
+    public init(by: String? = nil, about: String? = nil, limit: Int? = 50, offset: Int = 0) {
         self.by = by
         self.about = about
         self.limit = limit
+        self.offset = offset
     }
 }
 

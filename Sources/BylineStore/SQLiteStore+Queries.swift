@@ -15,37 +15,13 @@ extension ArticleCitation {
 extension SQLiteStore {
     public func search(_ query: ArticleSearch) async throws -> [SearchHit] {
         try await pool.read { db in
-            let cjk = ArticleFacts.hasCJK(query.text)
-            let table = cjk ? "articleSearchCJK" : "articleSearch"
-            guard let match = FullTextQuery.match(query.text, trigram: cjk) else { return [] }
-            var filters: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = [match]
-            if let since = query.since {
-                filters.append("a.day >= ?")
-                arguments.append(since)
-            }
-            if let until = query.until {
-                filters.append("a.day <= ?")
-                arguments.append(until)
-            }
-            if let outlet = query.outlet {
-                filters.append("a.publisher LIKE '%' || ? || '%'")
-                arguments.append(outlet)
-            }
-            if let person = query.person {
-                let ids = try Self.entityIDs(db, named: person, kind: .person)
-                guard !ids.isEmpty else { return [] }
-                filters.append("a.number IN (SELECT articleNumber FROM entityLink WHERE entityId IN (\(Self.marks(ids.count))))")
-                arguments += ids.map { $0 }
-            }
-            let limit = query.limit.map { "LIMIT \($0)" } ?? ""
+            guard let matching = try Self.matching(db, query) else { return [] }
+            let table = matching.table
             let sql = """
                 SELECT \(citationColumns), snippet(\(table), 1, '<b>', '</b>', '…', 16) AS snippet, \(table).rank AS rank
-                FROM \(table) JOIN article a ON a.number = \(table).rowid
-                WHERE \(table) MATCH ? \(filters.map { "AND " + $0 }.joined(separator: " "))
-                ORDER BY \(table).rank \(limit)
+                \(matching.clause) ORDER BY \(table).rank \(Self.page(limit: query.limit, offset: query.offset))
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            return try Row.fetchAll(db, sql: sql, arguments: matching.arguments).map { row in
                 SearchHit(citation: ArticleCitation(row: row), snippet: row["snippet"], rank: row["rank"])
             }
         }
@@ -69,7 +45,7 @@ extension SQLiteStore {
                 filters.append("q.id IN (SELECT rowid FROM quoteSearch WHERE quoteSearch MATCH ?)")
                 arguments.append(match)
             }
-            return try Self.quoteRows(db, where: filters, arguments: arguments, limit: query.limit)
+            return try Self.quoteRows(db, where: filters, arguments: arguments, limit: query.limit, offset: query.offset)
         }
     }
 
@@ -84,7 +60,7 @@ extension SQLiteStore {
                 filters.append("(c.subject LIKE ? OR substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) LIKE ?)")
                 arguments.append(contentsOf: ["%\(word)%", "%\(word)%"])
             }
-            return try Self.claimRows(db, where: filters, arguments: arguments, limit: query.limit)
+            return try Self.claimRows(db, where: filters, arguments: arguments, limit: query.limit, offset: query.offset)
         }
     }
 
@@ -233,6 +209,48 @@ extension SQLiteStore {
         return true
     }
 
+    /// The FROM and WHERE clauses (and their arguments) that find the articles matching
+    /// `query`, the full-text table aliased by its name and the article table as `a`; nil when
+    /// nothing can match. With `byOutlet` false, the outlet filter is left out.
+    static func matching(
+        _ db: Database, _ query: ArticleSearch, byOutlet: Bool = true
+    ) throws -> (table: String, clause: String, arguments: StatementArguments)? {
+        let cjk = ArticleFacts.hasCJK(query.text)
+        let table = cjk ? "articleSearchCJK" : "articleSearch"
+        guard let match = FullTextQuery.match(query.text, trigram: cjk) else { return nil }
+        var filters: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = [match]
+        if let since = query.since {
+            filters.append("a.day >= ?")
+            arguments.append(since)
+        }
+        if let until = query.until {
+            filters.append("a.day <= ?")
+            arguments.append(until)
+        }
+        if byOutlet, let outlet = query.outlet {
+            filters.append("a.publisher LIKE '%' || ? || '%'")
+            arguments.append(outlet)
+        }
+        if let person = query.person {
+            let ids = try entityIDs(db, named: person, kind: .person)
+            guard !ids.isEmpty else { return nil }
+            filters.append("a.number IN (SELECT articleNumber FROM entityLink WHERE entityId IN (\(marks(ids.count))))")
+            arguments += ids.map { $0 }
+        }
+        let clause = """
+            FROM \(table) JOIN article a ON a.number = \(table).rowid
+            WHERE \(table) MATCH ? \(filters.map { "AND " + $0 }.joined(separator: " "))
+            """
+        return (table, clause, StatementArguments(arguments))
+    }
+
+    /// The LIMIT and OFFSET clauses of one page of rows.
+    static func page(limit: Int?, offset: Int) -> String {
+        guard limit != nil || offset > 0 else { return "" }
+        return "LIMIT \(limit ?? -1)" + (offset > 0 ? " OFFSET \(offset)" : "")
+    }
+
     static func marks(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ",")
     }
@@ -284,7 +302,8 @@ extension SQLiteStore {
     }
 
     static func quoteRows(
-        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], limit: Int?, newestFirst: Bool = true
+        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], limit: Int?, offset: Int = 0,
+        newestFirst: Bool = true
     ) throws -> [QuoteRow] {
         let sql = """
             SELECT substr(a.text, q.start + 1, q.end - q.start) AS text, q.kind, q.speakerId, e.name AS speaker, q.cue, q.start, q.end,
@@ -293,7 +312,7 @@ extension SQLiteStore {
                     WHERE r.articleNumber = q.articleNumber AND r.localId = q.speakerLocal ORDER BY r.id LIMIT 1) AS role,
                    \(citationColumns)
             FROM quote q JOIN article a ON a.number = q.articleNumber LEFT JOIN entity e ON e.id = q.speakerId
-            \(factOrder("q", filters: filters, limit: limit, newestFirst: newestFirst))
+            \(factOrder("q", filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
             """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             QuoteRow(
@@ -303,23 +322,24 @@ extension SQLiteStore {
         }
     }
 
-    /// The WHERE, ORDER BY and LIMIT clauses of a query over the fact table aliased `fact`
-    /// (joined with its article as `a`): newest articles first when asked, then text order.
-    static func factOrder(_ fact: String, filters: [String], limit: Int?, newestFirst: Bool) -> String {
+    /// The WHERE, ORDER BY, LIMIT and OFFSET clauses of a query over the fact table aliased
+    /// `fact` (joined with its article as `a`): newest articles first when asked, then text order.
+    static func factOrder(_ fact: String, filters: [String], limit: Int?, offset: Int, newestFirst: Bool) -> String {
         let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
         let newest = newestFirst ? "a.published DESC, \(fact).articleNumber DESC, " : ""
-        return "\(whereClause) ORDER BY \(newest)\(fact).start" + (limit.map { " LIMIT \($0)" } ?? "")
+        return "\(whereClause) ORDER BY \(newest)\(fact).start \(page(limit: limit, offset: offset))"
     }
 
     static func claimRows(
-        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], limit: Int?, newestFirst: Bool = true
+        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], limit: Int?, offset: Int = 0,
+        newestFirst: Bool = true
     ) throws -> [ClaimRow] {
         let sql = """
             SELECT substr(a.text, c.start + 1, c.end - c.start) AS text, c.value, c.unit, c.subject, c.speakerId, e.name AS speaker,
                    c.time, substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) AS sentence, c.start, c.end,
                    c.rule, c.bylineVersion, \(citationColumns)
             FROM claim c JOIN article a ON a.number = c.articleNumber LEFT JOIN entity e ON e.id = c.speakerId
-            \(factOrder("c", filters: filters, limit: limit, newestFirst: newestFirst))
+            \(factOrder("c", filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
             """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             ClaimRow(

@@ -8,11 +8,14 @@ import GRDB
 public final class SQLiteStore: KnowledgeStore {
     let pool: DatabasePool
 
-    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    /// Opens (or creates) the database at `path` and brings its schema up to date; with
+    /// `readOnly`, opens an existing, up-to-date database that no call can change (the server's
+    /// view of it).
     ///
     /// - Throws: ``StoreError`` when the file cannot be opened or is not a Byline database.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
         var configuration = Configuration()
+        configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
         // Another process may hold the write lock for one batch: wait for it rather than fail.
         configuration.busyMode = .timeout(60)
@@ -22,7 +25,19 @@ public final class SQLiteStore: KnowledgeStore {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try SQLiteSchema.migrator.migrate(pool)
+        } catch {
+            throw StoreError(.cannotOpen, path: path, "\(error)")
+        }
+        do {
+            if readOnly {
+                guard try pool.read({ try SQLiteSchema.migrator.hasCompletedMigrations($0) }) else {
+                    throw StoreError(.cannotOpen, path: path, "not a Byline database of this version (run byline ingest on it first)")
+                }
+            } else {
+                try SQLiteSchema.migrator.migrate(pool)
+            }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError(.cannotOpen, path: path, "\(error)")
         }
