@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "BylineCLI",
             dependencies: [
-                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER", "BylineStore", "BylineServer",
+                "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER", "BylineStore", "BylineServer", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -57,6 +57,12 @@ public struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How many documents are extracted (and analysed) at once; output stays in input order. The default is the number of cores.", valueName: "n"))
     var jobs: Int?
 
+    @Option(help: ArgumentHelp("Write each input file's documents to DIR/NAME.jsonl.gz and mark it complete; a later run skips complete inputs and redoes the others (see docs/INPUTS.md). Statistics go to DIR/stats.json.", valueName: "dir"))
+    var outputDir: String?
+
+    @Option(help: ArgumentHelp("The most seconds one document may take; a document still at work then is reported and left out, and the run goes on.", valueName: "seconds"))
+    var docTimeout = 5.0
+
     public init() {}
 
     public mutating func validate() throws {
@@ -66,25 +72,42 @@ public struct ReadingOptions: ParsableArguments {
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs: '\(jobs)' is not a number of jobs (1 or more)")
         }
+        if !(docTimeout > 0 && docTimeout <= 1e6) {
+            throw ValidationError("--doc-timeout: '\(docTimeout)' is not a number of seconds (more than 0)")
+        }
+        if outputDir != nil {
+            if let format, format != .jsonl {
+                throw ValidationError("--output-dir writes JSON Lines; --format \(format.rawValue) cannot be used with it")
+            }
+            if inputs.contains("-") {
+                throw ValidationError("--output-dir reads files and directories; standard input (-) cannot be resumed")
+            }
+        }
     }
 
     var readOptions: ReadOptions {
         ReadOptions(plain: plain, published: published.flatMap { DateStamp(parsing: $0) })
     }
 
+    private var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
     /// Runs `runner` over the inputs; exits 1 when any input failed or output could not be
     /// written.
     func run(pipeline: Pipeline?) async throws {
         let colour = TextSummary.usesColour(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
         let runner = Runner(
-            extractor: Extractor(options: readOptions), pipeline: pipeline, format: format, colour: colour,
-            limits: ReadLimits(maximumDocumentSize: maxDocumentSize.bytes))
+            extractor: Extractor(options: readOptions), pipeline: pipeline, format: outputDir == nil ? format : .jsonl, colour: colour,
+            limits: ReadLimits(maximumDocumentSize: maxDocumentSize.bytes), documentTimeLimit: .milliseconds(Int64(docTimeout * 1000)))
+        if let outputDir {
+            try await run(runner, into: outputDir)
+            return
+        }
         // Output is gathered into blocks so that a stream of small documents costs few writes;
         // what is held is written before any error line, so the two stay in order.
         let output = OutputFile.standardOutput()
         do {
             let failures = try await runner.run(
-                inputs, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                inputs, jobs: jobCount,
                 write: { piece throws(BylineError) in try output.write(piece) },
                 report: { error in
                     try? output.flush()
@@ -101,6 +124,72 @@ public struct ReadingOptions: ParsableArguments {
             throw ExitCode(1)
         }
     }
+
+    /// Runs `runner` over the inputs not yet complete in the folder `path`, each input's
+    /// documents to a file of its own (see ``OutputDirectory``), and writes the run's
+    /// statistics; exits 1 when any input or record failed this run.
+    private func run(_ runner: Runner, into path: String) async throws {
+        let started = ContinuousClock.now
+        let cpuBefore = cpuSeconds()
+        var statistics = RunStatistics()
+        do {
+            let folder = try OutputDirectory(path: path)
+            let planned = OutputDirectory.plan(inputs)
+            var names: [Input: String] = [:]
+            var toRun: [Input] = []
+            for item in planned {
+                if let name = item.name {
+                    if let record = folder.completed(name) {
+                        statistics.alreadyComplete += 1
+                        statistics.total.add(record)
+                        continue
+                    }
+                    names[item.input] = name
+                }
+                toRun.append(item.input)
+            }
+            let boundaries = InputBoundaries(
+                started: { input throws(BylineError) in
+                    if let name = names[input] { try folder.begin(name) }
+                },
+                finished: { summary throws(BylineError) in
+                    if let record = try folder.finish(summary) {
+                        statistics.run.add(record)
+                        statistics.total.add(record)
+                    } else if summary.failures > 0 {
+                        statistics.failedInputs += 1
+                    }
+                })
+            let failures = try await runner.run(
+                inputs: toRun, jobs: jobCount,
+                write: { piece throws(BylineError) in try folder.write(piece) },
+                report: { error in
+                    statistics.failures += 1
+                    if statistics.errors.count < InputSummary.keptErrors { statistics.errors.append(error.description) }
+                    reportOnStandardError(error.description)
+                },
+                notice: { reportOnStandardError($0) },
+                boundaries: boundaries)
+            statistics.wallSeconds = (ContinuousClock.now - started).inSeconds
+            statistics.cpuSeconds = cpuSeconds() - cpuBefore
+            try folder.writeStatistics(statistics)
+            if failures > 0 { throw ExitCode(1) }
+        } catch let error as BylineError {
+            reportOnStandardError(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// The user and system CPU seconds this process has used.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 extension OutputFormat: ExpressibleByArgument {}

@@ -34,21 +34,37 @@ public struct Runner: Sendable {
     public let colour: Bool
     /// How much of each input is read.
     public let limits: ReadLimits
+    /// How long one document may take to extract and analyse before it is given up on, or nil
+    /// for no limit.
+    public let documentTimeLimit: Duration?
 
-    public init(extractor: Extractor, pipeline: Pipeline?, format: OutputFormat?, colour: Bool = false, limits: ReadLimits = ReadLimits()) {
+    public init(
+        extractor: Extractor, pipeline: Pipeline?, format: OutputFormat?, colour: Bool = false, limits: ReadLimits = ReadLimits(),
+        documentTimeLimit: Duration? = nil
+    ) {
         self.extractor = extractor
         self.pipeline = pipeline
         self.format = format
         self.colour = colour
         self.limits = limits
+        self.documentTimeLimit = documentTimeLimit
     }
 
-    /// Processes `arguments` (paths, directories, `-`).
+    /// Processes `arguments` (paths, directories, `-`); see ``run(inputs:jobs:write:report:notice:boundaries:)``.
+    public func run(
+        _ arguments: [String], jobs: Int = 1, write: (Data) throws(BylineError) -> Void, report: (BylineError) -> Void,
+        notice: (String) -> Void = { _ in }
+    ) async throws(BylineError) -> Int {
+        try await run(inputs: InputList.expand(arguments), jobs: jobs, write: write, report: report, notice: notice)
+    }
+
+    /// Processes `inputs`.
     ///
     /// Inputs are read in order by one reader; up to `jobs` documents are extracted, analysed
     /// and encoded at the same time, and at most twice that many are held (read or done but
     /// not yet written), so memory stays bounded however long the input. Output, errors and
-    /// notices come in input order, exactly as a run with one job writes them.
+    /// notices come in input order, exactly as a run with one job writes them. A document
+    /// still at work after ``documentTimeLimit`` is reported as a failure and left out.
     ///
     /// - Parameters:
     ///   - jobs: how many documents are worked on at once (at least 1).
@@ -56,36 +72,22 @@ public struct Runner: Sendable {
     ///   - report: receives one error per failed input or record, `PATH: reason`.
     ///   - notice: receives lines that are no failure: warnings about a document
     ///     (`PATH: warning: …`) and a WARC archive's record counts.
+    ///   - boundaries: told, in output order, where each input's output starts and ends.
     /// - Returns: the number of inputs and records that failed.
-    /// - Throws: what `write` throws.
+    /// - Throws: what `write` or `boundaries` throw.
     public func run(
-        _ arguments: [String], jobs: Int = 1, write: (Data) throws(BylineError) -> Void, report: (BylineError) -> Void,
-        notice: (String) -> Void = { _ in }
+        inputs: [Input], jobs: Int = 1, write: (Data) throws(BylineError) -> Void, report: (BylineError) -> Void,
+        notice: (String) -> Void = { _ in }, boundaries: InputBoundaries = InputBoundaries()
     ) async throws(BylineError) -> Int {
-        let inputs = InputList.expand(arguments)
-        var itemLists = inputs.lazy.map { InputReader.items(of: $0, limits: limits) }.makeIterator()
+        var reader = ItemReader(inputs: inputs, limits: limits)
         // The first input is opened before the format is chosen: one WARC archive holds many documents.
-        let first = itemLists.next()
-        var firstItem = first?.next()
-        let manyDocuments = inputs.count != 1 || first?.recordCounts != nil
+        let manyDocuments = inputs.count != 1 || reader.firstInputIsArchive
         let format = self.format ?? (manyDocuments ? .jsonl : .json)
         let output = DocumentOutput(format: format, analysed: pipeline != nil, documents: manyDocuments ? max(2, inputs.count) : 1, colour: colour)
-        var current = first
-        /// The next item of the inputs, in order.
-        func nextItem() -> SourceItem? {
-            if let item = firstItem {
-                firstItem = nil
-                return item
-            }
-            while let items = current {
-                if let item = items.next() { return item }
-                current = itemLists.next()
-            }
-            return nil
-        }
 
         var failures = 0
         var written = 0
+        var summary: InputSummary?
         try write(output.opening)
 
         func handle(_ outcome: Outcome) throws(BylineError) {
@@ -94,11 +96,22 @@ public struct Runner: Sendable {
                 for warning in warnings { notice("\(uri): warning: \(warning)") }
                 try write(output.separator(after: written) + body)
                 written += 1
+                summary?.documents += 1
             case .failure(let error):
                 failures += 1
+                summary?.record(error)
                 report(error)
             case .notice(let text):
                 notice(text)
+            case .inputStarted(let input):
+                summary = InputSummary(input: input)
+                try boundaries.started(input)
+            case .inputFinished(let records, let started):
+                guard var finished = summary else { return }
+                finished.records = records
+                finished.seconds = (ContinuousClock.now - started).inSeconds
+                summary = nil
+                try boundaries.finished(finished)
             }
         }
 
@@ -106,29 +119,40 @@ public struct Runner: Sendable {
             let running = max(1, jobs)
             let held = running == 1 ? 1 : 2 * running
             var done: [Int: Outcome] = [:]
+            // Documents read and not yet written, by index: the starts and ends of inputs,
+            // failures and notices cost little to hold, but no more than `heldSteps` in all
+            // (a WARC file of nothing but damaged records).
+            var documentsHeld: Set<Int> = []
+            let heldSteps = held + 4_096
             var nextToRead = 0
             var nextToWrite = 0
             var inFlight = 0
             var inputLeft = true
             while true {
-                while inputLeft, inFlight < running, nextToRead - nextToWrite < held {
-                    guard let item = nextItem() else {
+                while inputLeft, inFlight < running, documentsHeld.count < held, nextToRead - nextToWrite < heldSteps {
+                    guard let step = reader.next() else {
                         inputLeft = false
                         break
                     }
                     let index = nextToRead
                     nextToRead += 1
-                    switch item {
-                    case .document(let source):
+                    switch step {
+                    case .item(.document(let source)):
                         inFlight += 1
-                        group.addTask { (index, self.outcome(of: source, in: output)) }
-                    case .failure(let error):
+                        documentsHeld.insert(index)
+                        group.addTask { (index, await self.outcomeWithinLimit(of: source, in: output)) }
+                    case .item(.failure(let error)):
                         done[index] = .failure(error)
-                    case .notice(let text):
+                    case .item(.notice(let text)):
                         done[index] = .notice(text)
+                    case .started(let input):
+                        done[index] = .inputStarted(input)
+                    case .finished(let records, let started):
+                        done[index] = .inputFinished(records: records, started: started)
                     }
                 }
                 while let outcome = done.removeValue(forKey: nextToWrite) {
+                    documentsHeld.remove(nextToWrite)
                     nextToWrite += 1
                     do throws(BylineError) {
                         try handle(outcome)
@@ -157,12 +181,44 @@ public struct Runner: Sendable {
         case document(body: Data, uri: String, warnings: [String])
         case failure(BylineError)
         case notice(String)
+        /// The items of `input` follow.
+        case inputStarted(Input)
+        /// The items of the input last started are all written.
+        case inputFinished(records: WARCRecordCounts?, started: ContinuousClock.Instant)
+    }
+
+    /// ``outcome(of:in:continuing:)`` on a thread of its own, given up on (reported as a
+    /// failure) when ``documentTimeLimit`` passes first; the abandoned work stops before its next
+    /// analysis stage.
+    private func outcomeWithinLimit(of source: SourceDocument, in output: DocumentOutput) async -> Outcome {
+        guard let limit = documentTimeLimit else { return outcome(of: source, in: output, continuing: { true }) }
+        let race = FirstOutcome<Outcome>()
+        return await withCheckedContinuation { continuation in
+            race.deliver(to: continuation)
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                guard !Task.isCancelled else { return }
+                race.settle(.failure(BylineError(
+                    .tooSlow, input: source.uri, "not done within \(Self.secondsInWords(limit)) (--doc-timeout); left out")))
+            }
+            Thread.detachNewThread {
+                let outcome = self.outcome(of: source, in: output, continuing: { !race.isSettled })
+                timer.cancel()
+                race.settle(outcome)
+            }
+        }
+    }
+
+    /// A time limit in words: `5 s`, `0.25 s`.
+    private static func secondsInWords(_ duration: Duration) -> String {
+        let seconds = duration.inSeconds
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
     }
 
     /// One document extracted, analysed and encoded, or the reason it could not be.
-    private func outcome(of source: SourceDocument, in output: DocumentOutput) -> Outcome {
+    private func outcome(of source: SourceDocument, in output: DocumentOutput, continuing: () -> Bool) -> Outcome {
         do throws(BylineError) {
-            let document = try document(from: source)
+            let document = try document(from: source, continuing: continuing)
             return .document(body: try encode(document, with: output), uri: source.uri, warnings: document.warnings)
         } catch {
             return .failure(error.input == nil ? error.about(source.uri) : error)
@@ -183,10 +239,11 @@ public struct Runner: Sendable {
         try document(from: try InputReader.read(input, limits: limits))
     }
 
-    /// One document, extracted and analysed.
-    public func document(from source: SourceDocument) throws(BylineError) -> Document {
+    /// One document, extracted and analysed while `continuing` says so (it is asked before
+    /// each analysis stage).
+    public func document(from source: SourceDocument, continuing: () -> Bool = { true }) throws(BylineError) -> Document {
         var document = try extractor.extract(source)
-        pipeline?.run(on: &document)
+        pipeline?.run(on: &document, continuing: continuing)
         return document
     }
 }

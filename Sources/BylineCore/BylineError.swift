@@ -25,6 +25,8 @@ public struct BylineError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let badCompression = Kind("bad compression")
         /// The input, or one document in it, is larger than the size limit.
         public static let tooLarge = Kind("too large")
+        /// A document took longer than its time limit and was left out.
+        public static let tooSlow = Kind("too slow")
         /// A record of an archive (WARC) is damaged or cut short.
         public static let badRecord = Kind("bad record")
         /// The input is of a kind no reader handles.

@@ -166,6 +166,15 @@ private struct ContractWriter {
         out.string(UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
     }
 
+    /// The members of a fact from "rule" to "text" when no other key falls between them: the
+    /// rule and stage that made it, then its span's start and words.
+    private mutating func provenanceAndSpan(_ provenance: Provenance, _ span: Span) {
+        rule(provenance)
+        stage(provenance)
+        start(span)
+        words(span)
+    }
+
     private mutating func rule(_ provenance: Provenance) {
         out.key("rule")
         out.string(provenance.rule)
@@ -269,10 +278,7 @@ private struct ContractWriter {
         end(role.span)
         out.key("org")
         out.string(role.org)
-        rule(role.provenance)
-        stage(role.provenance)
-        start(role.span)
-        words(role.span)
+        provenanceAndSpan(role.provenance, role.span)
         out.key("title")
         out.string(role.title)
         out.closeObject()
@@ -309,10 +315,7 @@ private struct ContractWriter {
     private mutating func time(_ time: TimeExpression) {
         out.openObject()
         end(time.span)
-        rule(time.provenance)
-        stage(time.provenance)
-        start(time.span)
-        words(time.span)
+        provenanceAndSpan(time.provenance, time.span)
         out.key("type")
         out.string(time.type.rawValue)
         out.key("value")
@@ -355,10 +358,7 @@ private struct ContractWriter {
         strings(event.participants)
         out.key("place")
         strings(event.place)
-        rule(event.provenance)
-        stage(event.provenance)
-        start(event.span)
-        words(event.span)
+        provenanceAndSpan(event.provenance, event.span)
         out.key("type")
         out.string(event.type)
         out.closeObject()
@@ -369,10 +369,7 @@ private struct ContractWriter {
         out.key("date")
         out.string(entry.date)
         end(entry.span)
-        rule(entry.provenance)
-        stage(entry.provenance)
-        start(entry.span)
-        words(entry.span)
+        provenanceAndSpan(entry.provenance, entry.span)
         out.closeObject()
     }
 }

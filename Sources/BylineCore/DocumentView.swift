@@ -57,15 +57,25 @@ public struct DocumentView: Sendable {
     /// The view of `tokens` of `text`, each in the paragraph that holds it.
     init(text: String, tokens: [Token], paragraphs: [Paragraph]) {
         var paragraph = 0
-        words = tokens.map { token in
-            while paragraph + 1 < paragraphs.count, paragraphs[paragraph].span.end <= token.span.start { paragraph += 1 }
-            let raw = text[token.span]
-            let first = raw.utf8.first ?? 0
-            let capitalised = first < 0x80 ? first >= 0x41 && first <= 0x5A : raw.first?.isUppercase == true
-            let alphabetic = first < 0x80 ? (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A : raw.first?.isLetter == true
-            return Word(
-                span: token.span, kind: token.kind, key: Word.key(raw), capitalised: capitalised, alphabetic: alphabetic,
-                paragraph: paragraph, sentence: nil)
+        var utf8 = text
+        words = utf8.withUTF8 { bytes in
+            tokens.map { token in
+                while paragraph + 1 < paragraphs.count, paragraphs[paragraph].span.end <= token.span.start { paragraph += 1 }
+                let ascii = UnsafeBufferPointer(rebasing: bytes[token.span.start..<token.span.end])
+                let first = ascii.first ?? 0
+                guard ascii.allSatisfy({ $0 < 0x80 }) else {
+                    // Anything but ASCII (the common case, read from its bytes) through Unicode.
+                    let raw = text[token.span]
+                    return Word(
+                        span: token.span, kind: token.kind, key: Word.key(raw),
+                        capitalised: first < 0x80 ? first >= 0x41 && first <= 0x5A : raw.first?.isUppercase == true,
+                        alphabetic: first < 0x80 ? (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A : raw.first?.isLetter == true,
+                        paragraph: paragraph, sentence: nil)
+                }
+                return Word(
+                    span: token.span, kind: token.kind, key: String(lowercasingASCII: ascii), capitalised: first >= 0x41 && first <= 0x5A,
+                    alphabetic: (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A, paragraph: paragraph, sentence: nil)
+            }
         }
         mentions = Array(repeating: nil, count: words.count)
     }

@@ -64,7 +64,14 @@ public struct Pipeline: Sendable {
 
     /// Runs every stage in order.
     public func run(on document: inout Document) {
+        run(on: &document, continuing: { true })
+    }
+
+    /// Runs the stages in order while `continuing` says so: it is asked before each stage, and
+    /// a false answer leaves the later stages unrun (a document past its time limit).
+    public func run(on document: inout Document, continuing: () -> Bool) {
         for stage in stages {
+            guard continuing() else { return }
             #if DEBUG
             let before = LayerFingerprints(document)
             #endif

@@ -26,7 +26,7 @@ public final class LanguageIdentifier: Sendable {
     /// Script names, in the order of their first range in `scripts.tsv`.
     private let scripts: [String]
     /// Function word → the languages (indices into `languages`) that use it.
-    private let functionWords: [String: [Int]]
+    private let functionWords: WordMap<[Int]>
     private let languages: [(code: String, script: String)]
     private let latin: Int
     private let han: Int?
@@ -59,7 +59,7 @@ public final class LanguageIdentifier: Sendable {
             }
         }
         self.languages = languages
-        self.functionWords = words
+        self.functionWords = WordMap(words)
     }
 
     /// The script range of a letter, with the language that owns it; nil for anything but a

@@ -37,6 +37,17 @@ struct DocumentFeatures {
     /// with no capitals (or the sentence's ends). Such a word is not part of a name (in
     /// CoNLL-2003's eng.testa, 4 of its 22,252 tokens are).
     let ordinaryWords: [Bool]
+    /// Each token's word as a number from 0 up, the same for every token written the same way
+    /// (told apart by the hash of the word as written, ``TokenForms/exact``), so that what is
+    /// read off a word alone is read once per document (``appendWordKeys(at:pass:to:)``).
+    let wordIDs: [Int32]
+    /// How many different words the document has: one more than the largest of ``wordIDs``.
+    let wordCount: Int
+    /// Each token's lower-case form (``TokenForms/lower``) as a number from 0 up, the same
+    /// for every token of that form.
+    let lowerIDs: [Int32]
+    /// How many different lower-case forms the document has.
+    let lowerCount: Int
 
     /// How many other occurrences of a word lend their contexts to a token.
     static let maximumOtherOccurrences = 4
@@ -54,10 +65,14 @@ struct DocumentFeatures {
             for token in sentence { forms.append(TokenForms(token)) }
             ranges.append(start..<forms.count)
         }
+        var exactNumbers = FormNumbering(capacity: forms.count)
+        var lowerNumbers = FormNumbering(capacity: forms.count)
+        let wordIDs = forms.map { exactNumbers.number(of: $0.exact) }
+        let lowerIDs = forms.map { lowerNumbers.number(of: $0.lower) }
         var usage = [Usage](repeating: [], count: forms.count)
         var gazetteer = [UInt32](repeating: 0, count: forms.count)
         // Per lower-case form: how often it appears in lower case, and capitalised inside a sentence.
-        var seen: [UInt64: (lower: Int32, inside: Int32)] = [:]
+        var seen = [(lower: Int32, inside: Int32)](repeating: (0, 0), count: lowerNumbers.count)
         for range in ranges {
             let words = forms[range].filter(\.hasLetter)
             let isHeadline = words.count >= Self.headlineMinimumWords && words.allSatisfy { $0.flags.contains(.allCapitals) }
@@ -66,37 +81,37 @@ struct DocumentFeatures {
                 if isHeadline { usage[i].insert(.headline) }
                 let form = forms[i]
                 if form.flags.contains(.allLower) {
-                    seen[form.lower, default: (0, 0)].lower += 1
+                    seen[Int(lowerIDs[i])].lower += 1
                 } else if form.isCapitalized && i != range.lowerBound && !isHeadline {
-                    seen[form.lower, default: (0, 0)].inside += 1
+                    seen[Int(lowerIDs[i])].inside += 1
                 }
             }
             let marks = lists.marks(forms[range])
             for (offset, mark) in marks.enumerated() { gazetteer[range.lowerBound + offset] = mark }
         }
         var neighbours = [(before: UInt64, after: UInt64)](repeating: (0, 0), count: forms.count)
-        var occurrences: [UInt64: [Int32]] = [:]
+        var occurrences = [[Int32]](repeating: [], count: lowerNumbers.count)
         for range in ranges {
             for i in range {
                 neighbours[i] = (
                     i > range.lowerBound ? forms[i - 1].lower : TokenForms.beforeSentence.lower,
                     i + 1 < range.upperBound ? forms[i + 1].lower : TokenForms.afterSentence.lower
                 )
-                if forms[i].isCapitalized { occurrences[forms[i].lower, default: []].append(Int32(i)) }
+                if forms[i].isCapitalized { occurrences[Int(lowerIDs[i])].append(Int32(i)) }
             }
         }
         var otherOccurrences: [Int32] = []
         var otherRanges = [Range<Int32>](repeating: 0..<0, count: forms.count)
         for (i, form) in forms.enumerated() where form.isCapitalized {
             let start = Int32(otherOccurrences.count)
-            let others = occurrences[form.lower, default: []].lazy.filter { $0 != i }.prefix(Self.maximumOtherOccurrences)
+            let others = occurrences[Int(lowerIDs[i])].lazy.filter { $0 != i }.prefix(Self.maximumOtherOccurrences)
             otherOccurrences.append(contentsOf: others)
             otherRanges[i] = start..<Int32(otherOccurrences.count)
         }
         for range in ranges {
             for i in range {
                 let form = forms[i]
-                guard let counts = seen[form.lower] else { continue }
+                let counts = seen[Int(lowerIDs[i])]
                 let ownLower: Int32 = form.flags.contains(.allLower) ? 1 : 0
                 let ownInside: Int32 =
                     form.isCapitalized && !usage[i].contains(.sentenceStart) && !usage[i].contains(.headline) && ownLower == 0
@@ -112,6 +127,10 @@ struct DocumentFeatures {
             }
         }
         self.ordinaryWords = ordinaryWords
+        self.wordIDs = wordIDs
+        wordCount = exactNumbers.count
+        self.lowerIDs = lowerIDs
+        lowerCount = lowerNumbers.count
         self.forms = forms
         self.sentences = ranges
         self.usage = usage
@@ -119,5 +138,43 @@ struct DocumentFeatures {
         self.neighbours = neighbours
         self.otherOccurrences = otherOccurrences
         self.otherRanges = otherRanges
+    }
+}
+
+/// Numbers the different form hashes of one document from 0 up, in the order they first come:
+/// an open-addressing table, as the hashes are already well mixed.
+struct FormNumbering {
+    /// Per slot: the number of the hash there, or -1.
+    private var slots: [Int32]
+    /// The hashes by number.
+    private var hashes: [UInt64] = []
+    private let mask: Int
+
+    /// A numbering for up to `capacity` different hashes.
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        hashes.reserveCapacity(capacity)
+    }
+
+    /// How many different hashes have been numbered.
+    var count: Int { hashes.count }
+
+    /// The number of `hash`, given it now if it has none.
+    mutating func number(of hash: UInt64) -> Int32 {
+        var slot = Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+        while true {
+            let number = slots[slot]
+            if number < 0 {
+                precondition(hashes.count < slots.count / 2, "more hashes than the numbering was made for")
+                slots[slot] = Int32(hashes.count)
+                hashes.append(hash)
+                return slots[slot]
+            }
+            if hashes[Int(number)] == hash { return number }
+            slot = (slot + 1) & mask
+        }
     }
 }

@@ -29,6 +29,9 @@ enum GreedyTagger {
         var keys: [UInt32] = []
         keys.reserveCapacity(128)
         var scores = [Int32](repeating: 0, count: EntityTag.count)
+        // While tagging, the weights never change, so each word's own features are summed once
+        // per pass; in training, a mistake changes them, and every key goes to `mistake`.
+        var wordScores = gold == nil ? WordScores(words: document.wordCount) : nil
         for sentence in document.sentences {
             var previous = EntityTag.outside
             var beforePrevious = EntityTag.outside
@@ -39,9 +42,18 @@ enum GreedyTagger {
                     continue
                 }
                 keys.removeAll(keepingCapacity: true)
-                document.appendKeys(at: i, in: sentence, pass: pass, firstPass: firstPass, to: &keys)
+                if wordScores != nil {
+                    wordScores!.read(Int(document.wordIDs[i]), into: &scores) { scores in
+                        document.appendWordKeys(at: i, pass: pass, to: &keys)
+                        scorer.addScores(of: keys, to: &scores)
+                        keys.removeAll(keepingCapacity: true)
+                    }
+                    document.appendContextKeys(at: i, in: sentence, pass: pass, firstPass: firstPass, to: &keys)
+                } else {
+                    for t in scores.indices { scores[t] = 0 }
+                    document.appendKeys(at: i, in: sentence, pass: pass, firstPass: firstPass, to: &keys)
+                }
                 document.appendHistoryKeys(at: i, previous: previous, beforePrevious: beforePrevious, pass: pass, to: &keys)
-                for t in scores.indices { scores[t] = 0 }
                 scorer.addScores(of: keys, to: &scores)
                 let isLast = i + 1 == sentence.upperBound
                 var best: EntityTag?
@@ -56,5 +68,32 @@ enum GreedyTagger {
             }
         }
         return tags
+    }
+
+    /// The summed weights of each word's own features (``DocumentFeatures/appendWordKeys(at:pass:to:)``)
+    /// in one pass over one document, filled in as the words come up.
+    private struct WordScores {
+        /// `EntityTag.count` sums per word.
+        private var sums: [Int32]
+        private var known: [Bool]
+
+        init(words: Int) {
+            sums = [Int32](repeating: 0, count: words * EntityTag.count)
+            known = [Bool](repeating: false, count: words)
+        }
+
+        /// Sets `scores` to the sums of `word`, computing them first with `sum` (which adds the
+        /// word's weights to scores set to zero) when the word has not come up yet.
+        mutating func read(_ word: Int, into scores: inout [Int32], sum: (inout [Int32]) -> Void) {
+            let row = word * EntityTag.count
+            if known[word] {
+                for t in scores.indices { scores[t] = sums[row + t] }
+                return
+            }
+            for t in scores.indices { scores[t] = 0 }
+            sum(&scores)
+            for t in scores.indices { sums[row + t] = scores[t] }
+            known[word] = true
+        }
     }
 }

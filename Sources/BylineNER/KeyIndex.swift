@@ -5,7 +5,7 @@
 /// all-zero slot is empty.
 struct KeyIndex: Sendable {
     /// `key << 32 | payload` per slot.
-    private let slots: [UInt64]
+    private let slots: LookupTable<UInt64>
     private let mask: Int
 
     /// The largest share of slots in use.
@@ -23,7 +23,7 @@ struct KeyIndex: Sendable {
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = UInt64(key) << 32 | UInt64(payload)
         }
-        self.slots = slots
+        self.slots = LookupTable(slots)
         self.mask = mask
     }
 
@@ -35,33 +35,32 @@ struct KeyIndex: Sendable {
     /// home slot holds another key probed further.
     @inline(__always)
     func payloads(of keys: [UInt32], into found: UnsafeMutableBufferPointer<UInt32>) -> Int {
-        slots.withUnsafeBufferPointer { slots in
-            keys.withUnsafeBufferPointer { keys in
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: keys.count) { homes in
-                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: keys.count) { displaced in
-                        for (k, key) in keys.enumerated() { homes[k] = slots[Self.home(of: key, mask: mask)] }
-                        var foundCount = 0
-                        var displacedCount = 0
-                        for (k, key) in keys.enumerated() {
-                            let slotKey = UInt32(truncatingIfNeeded: homes[k] >> 32)
-                            found[foundCount] = UInt32(truncatingIfNeeded: homes[k])
-                            foundCount &+= slotKey == key ? 1 : 0
-                            displaced[displacedCount] = key
-                            displacedCount &+= slotKey != key && slotKey != 0 ? 1 : 0
-                        }
-                        for key in displaced[..<displacedCount] {
-                            var slot = (Self.home(of: key, mask: mask) + 1) & mask
-                            while slots[slot] != 0 {
-                                if UInt32(truncatingIfNeeded: slots[slot] >> 32) == key {
-                                    found[foundCount] = UInt32(truncatingIfNeeded: slots[slot])
-                                    foundCount += 1
-                                    break
-                                }
-                                slot = (slot + 1) & mask
-                            }
-                        }
-                        return foundCount
+        let slots = slots.elements
+        return keys.withUnsafeBufferPointer { keys in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: keys.count) { homes in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: keys.count) { displaced in
+                    for (k, key) in keys.enumerated() { homes[k] = slots[Self.home(of: key, mask: mask)] }
+                    var foundCount = 0
+                    var displacedCount = 0
+                    for (k, key) in keys.enumerated() {
+                        let slotKey = UInt32(truncatingIfNeeded: homes[k] >> 32)
+                        found[foundCount] = UInt32(truncatingIfNeeded: homes[k])
+                        foundCount &+= slotKey == key ? 1 : 0
+                        displaced[displacedCount] = key
+                        displacedCount &+= slotKey != key && slotKey != 0 ? 1 : 0
                     }
+                    for key in displaced[..<displacedCount] {
+                        var slot = (Self.home(of: key, mask: mask) + 1) & mask
+                        while slots[slot] != 0 {
+                            if UInt32(truncatingIfNeeded: slots[slot] >> 32) == key {
+                                found[foundCount] = UInt32(truncatingIfNeeded: slots[slot])
+                                foundCount += 1
+                                break
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                    return foundCount
                 }
             }
         }
@@ -70,14 +69,13 @@ struct KeyIndex: Sendable {
     /// The payload of `key`, or nil.
     @inline(__always)
     func payload(of key: UInt32) -> UInt32? {
-        slots.withUnsafeBufferPointer { slots in
-            var slot = Self.home(of: key, mask: mask)
-            while true {
-                let entry = slots[slot]
-                if UInt32(truncatingIfNeeded: entry >> 32) == key { return UInt32(truncatingIfNeeded: entry) }
-                if entry == 0 { return nil }
-                slot = (slot + 1) & mask
-            }
+        let slots = slots.elements
+        var slot = Self.home(of: key, mask: mask)
+        while true {
+            let entry = slots[slot]
+            if UInt32(truncatingIfNeeded: entry >> 32) == key { return UInt32(truncatingIfNeeded: entry) }
+            if entry == 0 { return nil }
+            slot = (slot + 1) & mask
         }
     }
 

@@ -18,7 +18,7 @@ struct LinearModel: TagScorer, Sendable {
     /// Key → `start << countBits | count`, where `start` indexes `entries`.
     private let index: KeyIndex
     /// `tag << 16 | weight` per weight, in the order of `tags`.
-    private let entries: [UInt32]
+    private let entries: LookupTable<UInt32>
 
     private static let countBits: UInt32 = 8
     /// The most weights a model can hold (starts are stored in the 24 bits above the count).
@@ -39,7 +39,7 @@ struct LinearModel: TagScorer, Sendable {
         self.tags = tags
         self.weights = weights
         index = KeyIndex(keys: keys, payloads: payloads)
-        entries = zip(tags, weights).map { UInt32($0) << 16 | UInt32(UInt16(bitPattern: $1)) }
+        entries = LookupTable(zip(tags, weights).map { UInt32($0) << 16 | UInt32(UInt16(bitPattern: $1)) })
     }
 
     /// A model of `rows`, which must be sorted by key with distinct keys.
@@ -52,20 +52,19 @@ struct LinearModel: TagScorer, Sendable {
     func addScores(of keys: [UInt32], to scores: inout [Int32]) {
         // Lookups, first weights and the remaining weights are read in three loops: the reads
         // of each loop do not depend on one another, so their cache misses overlap.
+        let entries = entries.elements
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: keys.count) { found in
             let foundCount = index.payloads(of: keys, into: found)
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: foundCount) { firsts in
-                entries.withUnsafeBufferPointer { entries in
-                    for k in 0..<foundCount { firsts[k] = entries[Int(found[k] >> Self.countBits)] }
-                    scores.withUnsafeMutableBufferPointer { scores in
-                        for k in 0..<foundCount {
-                            let first = firsts[k]
-                            scores[Int(first >> 16)] &+= Int32(Int16(truncatingIfNeeded: first))
-                            let start = Int(found[k] >> Self.countBits)
-                            let end = start + Int(found[k] & (1 << Self.countBits - 1))
-                            for entry in entries[(start + 1)..<end] {
-                                scores[Int(entry >> 16)] &+= Int32(Int16(truncatingIfNeeded: entry))
-                            }
+                for k in 0..<foundCount { firsts[k] = entries[Int(found[k] >> Self.countBits)] }
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for k in 0..<foundCount {
+                        let first = firsts[k]
+                        scores[Int(first >> 16)] &+= Int32(Int16(truncatingIfNeeded: first))
+                        let start = Int(found[k] >> Self.countBits)
+                        let end = start + Int(found[k] & (1 << Self.countBits - 1))
+                        for entry in entries[(start + 1)..<end] {
+                            scores[Int(entry >> 16)] &+= Int32(Int16(truncatingIfNeeded: entry))
                         }
                     }
                 }

@@ -2,7 +2,7 @@ import BylineCore
 import Foundation
 
 /// One input to read, in the order the user gave them.
-public enum Input: Sendable, Equatable {
+public enum Input: Sendable, Hashable {
     /// A file, named by `uri` (the path as given, or a path inside a named directory).
     case file(uri: String)
     /// Standard input, named `-`.
@@ -170,7 +170,15 @@ public enum SourceItem: Sendable {
 public enum InputReader {
     /// The documents of one input, read as they are asked for.
     public static func items(of input: Input, limits: ReadLimits) -> InputItems {
-        InputItems(input: input, limits: limits)
+        InputItems(name: input.uri, limits: limits) { () throws(BylineError) in try OpenedInput(input, limits: limits) }
+    }
+
+    /// The documents of bytes held in memory (gzip data, a WARC archive, or one document),
+    /// named `name`, read as from a file of that name.
+    public static func items(in bytes: [UInt8], name: String, limits: ReadLimits) -> InputItems {
+        InputItems(name: name, limits: limits) { () throws(BylineError) in
+            try OpenedInput(MemoryStream(bytes), uri: name, limits: limits)
+        }
     }
 
     /// Reads an input that holds one document.
@@ -188,14 +196,16 @@ public enum InputReader {
 
 /// The documents of one input, in order; see ``InputReader/items(of:limits:)``.
 public final class InputItems: Sequence, IteratorProtocol {
-    private let input: Input
+    private let name: String
     private let limits: ReadLimits
+    private let open: () throws(BylineError) -> OpenedInput
     private var started = false
     private var archive: WARCReader?
 
-    init(input: Input, limits: ReadLimits) {
-        self.input = input
+    init(name: String, limits: ReadLimits, open: @escaping () throws(BylineError) -> OpenedInput) {
+        self.name = name
         self.limits = limits
+        self.open = open
     }
 
     /// What the input's WARC records were, when it is a WARC archive (complete once the
@@ -207,15 +217,15 @@ public final class InputItems: Sequence, IteratorProtocol {
         guard !started else { return nil }
         started = true
         do {
-            let opened = try OpenedInput(input, limits: limits)
+            let opened = try open()
             if opened.isWARC {
-                let archive = WARCReader(opened.stream, name: input.uri, limits: limits, gzip: opened.gzip)
+                let archive = WARCReader(opened.stream, name: name, limits: limits, gzip: opened.gzip)
                 self.archive = archive
                 return archive.next()
             }
             return .document(try opened.wholeDocument())
         } catch {
-            return .failure(error.input == nil ? error.about(input.uri) : error)
+            return .failure(error.input == nil ? error.about(name) : error)
         }
     }
 }
@@ -230,8 +240,6 @@ struct OpenedInput {
     let limits: ReadLimits
 
     init(_ input: Input, limits: ReadLimits) throws(BylineError) {
-        self.limits = limits
-        uri = input.uri
         let file: FileStream
         switch input {
         case .failed(let error):
@@ -251,7 +259,14 @@ struct OpenedInput {
                 throw BylineError(.unreadable, input: uri, "is a directory")
             }
         }
-        let raw = BufferedInput(file, capacity: 1 << 16)
+        try self.init(file, uri: input.uri, limits: limits)
+    }
+
+    /// Opens `source`, named `uri`.
+    init(_ source: any ByteStream, uri: String, limits: ReadLimits) throws(BylineError) {
+        self.limits = limits
+        self.uri = uri
+        let raw = BufferedInput(source, capacity: 1 << 16)
         let magic = try raw.peek(2)
         if magic.elementsEqual([0x1F, 0x8B]) {
             let inflated = try GzipStream(PeekedStream(raw), name: uri)

@@ -26,7 +26,7 @@ from pyspark import StorageLevel
 from pyspark.sql import SparkSession
 
 
-def run_byline(binary, command, jobs, paths, documents, failures):
+def run_byline(binary, command, jobs, doc_timeout, paths, documents, failures):
     """Runs byline over `paths` (one task's WARC files); yields its JSON lines. Each error line
     of byline (`byline: PATH: reason`, not a warning or a WARC file's record counts) adds one
     to `failures`; each document to `documents`."""
@@ -34,7 +34,7 @@ def run_byline(binary, command, jobs, paths, documents, failures):
     if not paths:
         return
     with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen([binary, command, "--format", "jsonl", "--jobs", str(jobs)] + paths,
+        process = subprocess.Popen([binary, command, "--format", "jsonl", "--jobs", str(jobs), "--doc-timeout", str(doc_timeout)] + paths,
                                    stdout=subprocess.PIPE, stderr=errors)
         for line in process.stdout:
             documents.add(1)
@@ -61,6 +61,7 @@ def main(argv=None):
     parser.add_argument("--command", default="analyze", choices=["analyze", "extract"])
     parser.add_argument("--partitions", type=int, default=None, help="default: one per WARC file")
     parser.add_argument("--jobs-per-task", type=int, default=1, help="byline --jobs inside each task")
+    parser.add_argument("--doc-timeout", type=float, default=5, help="byline --doc-timeout: the most seconds per document")
     parser.add_argument("--master", default=None, help="e.g. local[2]; default: spark-submit's")
     args = parser.parse_args(argv)
 
@@ -76,9 +77,9 @@ def main(argv=None):
         partitions = args.partitions or max(1, len(paths))
         documents = context.accumulator(0)
         failures = context.accumulator(0)
-        binary, command, jobs = args.binary, args.command, args.jobs_per_task
+        binary, command, jobs, doc_timeout = args.binary, args.command, args.jobs_per_task, args.doc_timeout
         lines = context.parallelize(paths, partitions).mapPartitions(
-            lambda part: run_byline(binary, command, jobs, part, documents, failures))
+            lambda part: run_byline(binary, command, jobs, doc_timeout, part, documents, failures))
         if args.format == "parquet":
             # The JSON contract's nested fields become Parquet structs and lists. Reading JSON
             # passes over the lines twice (the schema, then the rows): they are kept, so byline

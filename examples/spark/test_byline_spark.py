@@ -19,6 +19,8 @@ sys.path.insert(0, str(HERE))
 import byline_spark  # noqa: E402
 
 BINARY = None
+# CI runs a debug build: no document of these pages may be left out for time, in either run.
+DOC_TIMEOUT = "600"
 
 
 class SparkJobTests(unittest.TestCase):
@@ -38,7 +40,7 @@ class SparkJobTests(unittest.TestCase):
 
     def direct(self):
         """`byline analyze` run directly on the files: its JSON lines and its error lines."""
-        run = subprocess.run([BINARY, "analyze", "--format", "jsonl"] + [str(p) for p in self.warcs],
+        run = subprocess.run([BINARY, "analyze", "--format", "jsonl", "--doc-timeout", DOC_TIMEOUT] + [str(p) for p in self.warcs],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         errors = [line for line in run.stderr.decode().splitlines() if " WARC record" not in line and ": warning: " not in line]
         self.assertEqual(run.returncode, 1 if errors else 0, run.stderr.decode())
@@ -50,7 +52,7 @@ class SparkJobTests(unittest.TestCase):
         captured = StringIO()
         with redirect_stdout(captured):
             byline_spark.main(["--input", str(self.paths), "--output", str(output), "--binary", BINARY,
-                               "--master", "local[2]", "--partitions", "2"] + list(extra))
+                               "--master", "local[2]", "--partitions", "2", "--doc-timeout", DOC_TIMEOUT] + list(extra))
         return json.loads(captured.getvalue().strip().splitlines()[-1])
 
     def test_jsonl_output_equals_byline_run_directly(self):

@@ -7,34 +7,34 @@ public final class NameVocabulary: Sendable {
     public static let shared = NameVocabulary()
 
     /// Country names by their ``NameForms/key(_:)``, with the ISO 3166-1 code.
-    private let countryCodes: [String: String]
+    private let countryCodes: WordMap<String>
     /// The most usual name of each country, by code.
     private let countryNames: [String: String]
     /// The keys of the first words of country names: where a name may start.
-    let countryFirstWords: Set<String>
+    let countryFirstWords: WordSet
     /// The keys of the last words of country names of several words ("guinea" of "Papua New Guinea",
     /// "africa" of "South Africa"): a lone word that names a place, not a person. Names after
     /// a saint or an article ("Saint Lucia", "San Marino", "El Salvador") are left out: their
     /// last words are people's names too.
-    let countryLastWords: Set<String>
+    let countryLastWords: WordSet
     /// Honorifics, as written, longest first ("Dato' Sri" before "Dato'").
     let honorifics: [[String]]
     /// The first words of the honorifics ("Dato'", "Tan").
-    let honorificFirstWords: Set<String>
+    let honorificFirstWords: WordSet
     /// Lower-case words that may stand inside a person's name ("von", "bin", "da").
-    let nameParticles: Set<String>
+    let nameParticles: WordSet
     /// Country codes by nationality adjective, as written ("Chilean" → CL, "South Korean" → KR).
     private let demonyms: [String: String]
     /// The most words a nationality adjective has ("Papua New Guinean").
     let longestDemonym: Int
     /// Words and phrases that name an office ("minister", "secretary-general"), lower case.
-    let titleHeads: Set<String>
+    let titleHeads: WordSet
     /// Words that may stand before an office's name ("deputy", "first", "foreign").
-    let titleModifiers: Set<String>
+    let titleModifiers: WordSet
     /// The offices' names as word keys, by their first word, longest first.
-    private let titleHeadsByFirstWord: [String: [[String]]]
+    private let titleHeadsByFirstWord: WordMap<[[String]]>
     /// Every word of an office's name or modifier ("attorney" of "attorney general").
-    private let titleWords: Set<String>
+    private let titleWords: WordSet
 
     private init() {
         var codes: [String: String] = [:]
@@ -53,14 +53,14 @@ public final class NameVocabulary: Sendable {
                 }
             }
         }
-        countryCodes = codes
+        countryCodes = WordMap(codes)
         countryNames = names
-        countryFirstWords = firstWords
-        countryLastWords = lastWords
+        countryFirstWords = WordSet(firstWords)
+        countryLastWords = WordSet(lastWords)
         honorifics = DataFile(PackageResources.honorifics_txt).lines.map { $0.split(separator: " ").map(String.init) }
             .sorted { $0.count > $1.count }
-        honorificFirstWords = Set(honorifics.compactMap(\.first))
-        nameParticles = Set(DataFile(PackageResources.name_particles_txt).lines)
+        honorificFirstWords = WordSet(honorifics.compactMap(\.first))
+        nameParticles = WordSet(DataFile(PackageResources.name_particles_txt).lines)
         var demonyms: [String: String] = [:]
         for row in DataFile(PackageResources.demonyms_tsv).rows where row.count >= 2 {
             for adjective in row.dropFirst() { demonyms[adjective] = row[0] }
@@ -72,11 +72,12 @@ public final class NameVocabulary: Sendable {
         for row in DataFile(PackageResources.titles_tsv).rows where row.count == 2 {
             if row[0] == "head" { heads.insert(row[1]) } else { modifiers.insert(row[1]) }
         }
-        titleHeads = heads
-        titleModifiers = modifiers
-        titleHeadsByFirstWord = Dictionary(grouping: heads.map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }, by: { $0[0] })
-            .mapValues { $0.sorted { $0.count > $1.count } }
-        titleWords = heads.union(modifiers).union(heads.flatMap { $0.split(separator: " ").map(String.init) })
+        titleHeads = WordSet(heads)
+        titleModifiers = WordSet(modifiers)
+        titleHeadsByFirstWord = WordMap(
+            Dictionary(grouping: heads.map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }, by: { $0[0] })
+                .mapValues { $0.sorted { $0.count > $1.count } })
+        titleWords = WordSet(heads.union(modifiers).union(heads.flatMap { $0.split(separator: " ").map(String.init) }))
     }
 
     /// The ISO 3166-1 code of a country name ("Viet Nam" → "VN"), or nil.
@@ -182,9 +183,9 @@ public enum NameForms {
     /// The first letter of `name` as an acronym's expansion, lower case (its first word's, a
     /// leading "the" passed over), when it has the two words an expansion needs.
     public static func expansionInitial(_ name: String) -> String? {
-        var words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).map { $0.lowercased() }
-        if words.first == "the" { words.removeFirst() }
-        guard words.count >= 2, let first = words[0].first else { return nil }
+        var words = name.split(whereSeparator: { $0 == " " || $0 == "-" })[...]
+        if words.first?.lowercased() == "the" { words = words.dropFirst() }
+        guard words.count >= 2, let first = words.first?.lowercased().first else { return nil }
         return String(first)
     }
 

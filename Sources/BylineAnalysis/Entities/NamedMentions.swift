@@ -83,8 +83,13 @@ struct NamedMentionFinder {
 
     func mentions(in document: Document) -> [NamedMention] {
         let tokens = document.tokens
-        let text = document.text
-        let words = document.sentences.map { sentence in sentence.tokens.map { String(text[tokens[$0].span]) } }
+        var text = document.text
+        // Tokens start and end on character boundaries, so their bytes decode to their text.
+        let words = text.withUTF8 { bytes in
+            document.sentences.map { sentence in
+                sentence.tokens.map { String(decoding: bytes[tokens[$0].span.start..<tokens[$0].span.end], as: UTF8.self) }
+            }
+        }
         let names = tagger.names(document: words)
         var found: [NamedMention] = []
         for (sentence, sentenceNames) in zip(document.sentences, names) {
@@ -279,12 +284,6 @@ struct NamedMentionFinder {
     /// Country names (with their informal names and abbreviations: "ROK", "UK") that no mention
     /// covers but in part, each a GPE. A mention the name covers whole gives way to it; one that
     /// reaches beyond it ("Jordan Times") keeps its tokens.
-    /// Whether `word` starts with an upper-case letter; ASCII, the common case, by its first byte.
-    private static func startsUppercase(_ word: Substring) -> Bool {
-        guard let byte = word.utf8.first else { return false }
-        return byte < 0x80 ? byte >= 0x41 && byte <= 0x5A : word.first?.isUppercase == true
-    }
-
     private func countryNames(in document: Document, besides found: [NamedMention]) -> [NamedMention] {
         let tokens = document.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
@@ -294,7 +293,7 @@ struct NamedMentionFinder {
         var added: [NamedMention] = []
         var i = 0
         while i < tokens.count {
-            guard !covered[i], tokens[i].kind == .word || tokens[i].kind == .abbreviation, Self.startsUppercase(document.text[tokens[i].span]),
+            guard !covered[i], tokens[i].kind == .word || tokens[i].kind == .abbreviation, document.view.words[i].capitalised,
                 vocabulary.countryFirstWords.contains(NameForms.key(document.text[tokens[i].span]))
             else {
                 i += 1

@@ -17,9 +17,10 @@ struct Pronoun: Sendable {
     var refersOnlyToPeople: Bool { refersTo == [.person] }
 
     /// The pronouns of `pronouns.tsv`, by their lower-case word.
-    static let english: [String: Pronoun] = DataFile(PackageResources.pronouns_tsv).rows.reduce(into: [:]) { table, row in
-        guard row.count == 5, let person = Person(rawValue: row[1]) else { return }
-        let types = row[4] == "-" ? [] : Set(row[4].split(separator: " ").compactMap { EntityType(rawValue: String($0)) })
-        table[row[0]] = Pronoun(word: row[0], person: person, refersTo: types)
-    }
+    static let english = WordMap(
+        DataFile(PackageResources.pronouns_tsv).rows.reduce(into: [String: Pronoun]()) { table, row in
+            guard row.count == 5, let person = Person(rawValue: row[1]) else { return }
+            let types = row[4] == "-" ? [] : Set(row[4].split(separator: " ").compactMap { EntityType(rawValue: String($0)) })
+            table[row[0]] = Pronoun(word: row[0], person: person, refersTo: types)
+        })
 }

@@ -27,12 +27,12 @@ final class EventWords: Sendable {
         case opponent
     }
 
-    let types: [String: String]
+    let types: WordMap<String>
     /// Cue phrases, as token keys, by role.
     let cues: [Role: [[String]]]
 
     init(types file: DataFile, cues: DataFile, tokenizer: Tokenizer) {
-        types = Dictionary(file.rows.filter { $0.count == 2 }.map { ($0[0], $0[1]) }) { first, _ in first }
+        types = WordMap(Dictionary(file.rows.filter { $0.count == 2 }.map { ($0[0], $0[1]) }) { first, _ in first })
         var table: [Role: [[String]]] = [:]
         for row in cues.rows where row.count == 2 {
             guard let role = Role(rawValue: row[0]) else { continue }

@@ -23,13 +23,13 @@ public struct TimelineStage: Stage {
     public let requires: Set<Layer> = [.text, .tokens, .sentences, .times, .events]
     public let provides: Set<Layer> = [.timeline]
     /// Milestone verb phrases, as token keys, by their first key, in file order.
-    let verbs: [String: [[String]]]
+    let verbs: WordMap<[[String]]>
 
     public init() {
         let phrases = DataFile(PackageResources.milestone_verbs_txt).lines.map { phrase in
             Tokenizer.english.tokenize(phrase, in: Span(0, phrase.utf8.count)).map { String(phrase[$0.span]).lowercased() }
         }
-        verbs = Dictionary(grouping: phrases.filter { !$0.isEmpty }, by: { $0[0] })
+        verbs = WordMap(Dictionary(grouping: phrases.filter { !$0.isEmpty }, by: { $0[0] }))
     }
 
     public func run(on document: inout Document) {

@@ -13,16 +13,16 @@ final class FigureWords: Sendable {
         let value: String
     }
 
-    let cardinals: [String: Double]
-    let ordinals: [String: Double]
-    let scales: [String: Double]
-    let multipliers: [String: Double]
-    let superlatives: Set<String>
+    let cardinals: WordMap<Double>
+    let ordinals: WordMap<Double>
+    let scales: WordMap<Double>
+    let multipliers: WordMap<Double>
+    let superlatives: WordSet
     /// Nouns an ordinal counts, with their unit.
-    let ordinalNouns: [String: String]
-    let plurals: Set<String>
+    let ordinalNouns: WordMap<String>
+    let plurals: WordSet
     /// Words before a time expression that make it a figure's baseline ("from", "since").
-    let baselineWords: Set<String>
+    let baselineWords: WordSet
     /// First words of units of measure ("metres", "cubic").
     let measures: Set<String>
     /// Nouns of a level a figure reaches ("high", "record").
@@ -30,11 +30,11 @@ final class FigureWords: Sendable {
     /// Words that may stand between a figure and what leads to it ("about", "up", "to").
     let approximations: Set<String>
     /// Percentage phrases by their first key; the value is the unit.
-    private let percentPhrases: [String: [Phrase]]
+    private let percentPhrases: WordMap<[Phrase]>
     /// Currency forms by their first key; the value is the ISO 4217 code.
-    private let currencyPhrases: [String: [Phrase]]
+    private let currencyPhrases: WordMap<[Phrase]>
     /// One-token currency forms that may be glued to the digits after them ("us$", "rm").
-    private let gluedCurrencies: [String: String]
+    private let gluedCurrencies: WordMap<String>
 
     init(numbers: DataFile, currencies: DataFile, tokenizer: Tokenizer) {
         let keys = { (phrase: String) -> [String] in
@@ -50,19 +50,19 @@ final class FigureWords: Sendable {
                 table[row[0], default: [:]][row[1]] = row[2]
             }
         }
-        let numeric = { (wordClass: String) in (table[wordClass] ?? [:]).compactMapValues(Double.init) }
+        let numeric = { (wordClass: String) in WordMap((table[wordClass] ?? [:]).compactMapValues(Double.init)) }
         cardinals = numeric("cardinal")
         ordinals = numeric("ordinal")
         scales = numeric("scale")
         multipliers = numeric("multiplier")
-        superlatives = Set((table["superlative"] ?? [:]).keys)
-        ordinalNouns = table["ordinal-noun"] ?? [:]
-        plurals = Set((table["plural"] ?? [:]).keys)
-        baselineWords = Set((table["baseline"] ?? [:]).keys)
+        superlatives = WordSet((table["superlative"] ?? [:]).keys)
+        ordinalNouns = WordMap(table["ordinal-noun"] ?? [:])
+        plurals = WordSet((table["plural"] ?? [:]).keys)
+        baselineWords = WordSet((table["baseline"] ?? [:]).keys)
         measures = Set((table["measure"] ?? [:]).keys)
         levels = Set((table["level"] ?? [:]).keys)
         approximations = Set((table["approximation"] ?? [:]).keys)
-        percentPhrases = percent
+        percentPhrases = WordMap(percent)
         var phrases: [String: [Phrase]] = [:]
         var glued: [String: String] = [:]
         for row in currencies.rows where row.count >= 2 {
@@ -73,8 +73,8 @@ final class FigureWords: Sendable {
                 if phrase.keys.count == 1 { glued[first] = row[0] }
             }
         }
-        currencyPhrases = phrases.mapValues { $0.sorted { $0.keys.count > $1.keys.count } }
-        gluedCurrencies = glued
+        currencyPhrases = WordMap(phrases.mapValues { $0.sorted { $0.keys.count > $1.keys.count } })
+        gluedCurrencies = WordMap(glued)
     }
 
     /// The currency phrase starting at `i`: its length in tokens and ISO code.
@@ -92,7 +92,7 @@ final class FigureWords: Sendable {
         percentPhrases[suffix]?.first { $0.keys.count == 1 }?.value
     }
 
-    private func match(_ table: [String: [Phrase]], at i: Int, in words: [Word], limit: Int) -> (length: Int, code: String)? {
+    private func match(_ table: WordMap<[Phrase]>, at i: Int, in words: [Word], limit: Int) -> (length: Int, code: String)? {
         guard i < limit, let candidates = table[words[i].key] else { return nil }
         for phrase in candidates where i + phrase.keys.count <= limit {
             if phrase.keys.indices.allSatisfy({ words[i + $0].key == phrase.keys[$0] }) { return (phrase.keys.count, phrase.value) }

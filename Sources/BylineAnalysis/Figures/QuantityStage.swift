@@ -46,7 +46,7 @@ public struct QuantityStage: Stage {
     /// ("rose 12% last year"), else the nearest before it there, else one opening its sentence
     /// ("In March, unemployment fell to 3.9%"). A baseline is not it ("up 8% from a year
     /// earlier", "doubled since 2019").
-    static func time(of figure: Range<Int>, in text: FactText, baselineWords: Set<String>) -> String? {
+    static func time(of figure: Range<Int>, in text: FactText, baselineWords: WordSet) -> String? {
         let clause = text.segment(of: figure.lowerBound)
         let date = { (t: Int) -> String? in
             guard let time = text.timeOfToken[t] else { return nil }

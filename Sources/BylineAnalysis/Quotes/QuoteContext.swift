@@ -106,11 +106,33 @@ struct QuoteContext {
     func isTitle(_ quote: FoundQuote) -> Bool {
         let t = text.token(at: quote.open)
         if t > 0, SpeakerWords.titleWords.contains(text.key(t - 1)) { return true }
-        let words = document.text[quote.span].split(separator: " ").filter { $0.first?.isLetter == true }
-        guard words.count >= 2, quote.close != nil else { return false }
-        let capitalised = words.filter { $0.first?.isUppercase == true }.count
-        let last = document.text[quote.span].last
-        return Double(capitalised) / Double(words.count) >= Self.titleCapitals && last != "." && last != "," && last != "!" && last != "?"
+        guard quote.close != nil else { return false }
+        let quoted = document.text[quote.span]
+        let (words, capitalised) = Self.letterWords(quoted)
+        guard words >= 2 else { return false }
+        let last = quoted.last
+        return Double(capitalised) / Double(words) >= Self.titleCapitals && last != "." && last != "," && last != "!" && last != "?"
+    }
+
+    /// How many of the space-separated words of `text` start with a letter, and how many of
+    /// those with a capital. ASCII, the common case, byte by byte.
+    static func letterWords(_ text: Substring) -> (words: Int, capitalised: Int) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let words = text.split(separator: " ").filter { $0.first?.isLetter == true }
+            return (words.count, words.filter { $0.first?.isUppercase == true }.count)
+        }
+        var words = 0
+        var capitalised = 0
+        var previous = UInt8(ascii: " ")
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: " "), byte != UInt8(ascii: " ") {
+                let upper = byte >= 0x41 && byte <= 0x5A
+                if upper || (byte >= 0x61 && byte <= 0x7A) { words += 1 }
+                if upper { capitalised += 1 }
+            }
+            previous = byte
+        }
+        return (words, capitalised)
     }
 
     /// The share of capitalised words from which quoted words read as a title.

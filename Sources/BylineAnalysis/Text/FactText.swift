@@ -7,22 +7,37 @@ final class PhraseWords: Sendable {
     /// The classes of the file's rows.
     enum Class: String, CaseIterable {
         case determiner, pronoun, relative, auxiliary, verb, preposition, conjunction, adverb
+
+        /// The class's bit in a word's classes.
+        var bit: UInt8 {
+            switch self {
+            case .determiner: 1 << 0
+            case .pronoun: 1 << 1
+            case .relative: 1 << 2
+            case .auxiliary: 1 << 3
+            case .verb: 1 << 4
+            case .preposition: 1 << 5
+            case .conjunction: 1 << 6
+            case .adverb: 1 << 7
+            }
+        }
     }
 
-    private let classes: [String: Set<Class>]
+    /// Each grammar word's classes, one ``Class/bit`` each.
+    private let classes: WordMap<UInt8>
 
     init(_ file: DataFile) {
-        var classes: [String: Set<Class>] = [:]
+        var classes: [String: UInt8] = [:]
         for row in file.rows where row.count == 2 {
             guard let wordClass = Class(rawValue: row[0]) else { continue }
-            for word in row[1].split(separator: " ") { classes[String(word), default: []].insert(wordClass) }
+            for word in row[1].split(separator: " ") { classes[String(word), default: 0] |= wordClass.bit }
         }
-        self.classes = classes
+        self.classes = WordMap(classes)
     }
 
     /// Whether `key` (lower case) belongs to `wordClass`.
     func isA(_ key: String, _ wordClass: Class) -> Bool {
-        classes[key]?.contains(wordClass) == true
+        (classes[key] ?? 0) & wordClass.bit != 0
     }
 
     /// Whether `key` is any grammar word of the file.

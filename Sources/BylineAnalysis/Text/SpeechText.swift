@@ -17,9 +17,10 @@ struct SpeechText {
     private let cueLengths: [UInt8]
 
     /// Cue phrases by their first word, longest first.
-    static let cueWords: [String: [[String]]] = Dictionary(
-        grouping: DataFile(PackageResources.speech_cues_txt).lines.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] }
-    ).mapValues { $0.sorted { $0.count > $1.count } }
+    static let cueWords = WordMap(
+        Dictionary(
+            grouping: DataFile(PackageResources.speech_cues_txt).lines.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] }
+        ).mapValues { $0.sorted { $0.count > $1.count } })
 
     init(document: Document, facts: FactText) {
         self.document = document

@@ -66,11 +66,6 @@ struct TimeNumbering: Sendable {
         names.append(name)
         return names.count - 1
     }
-
-    /// The number of `name`, or nil when it has none.
-    func existingNumber(of name: String) -> Int? {
-        numbers[name]
-    }
 }
 
 /// A rule's match: the time tokens it covers and the values of the classes it read.
@@ -85,6 +80,8 @@ public struct TimePatterns: Sendable {
     public let rules: [TimeRule]
     /// The keys the patterns and the phrases of `time-words.tsv` name.
     private let keys: TimeNumbering
+    /// The keys' numbers, looked up at every token.
+    private let keyNumbers: WordMap<Int>
     /// The classes the patterns and the phrases name; a class's name is its slot's.
     private let classes: TimeNumbering
     /// Per class number: the number form its values are read from digits by, if any.
@@ -172,6 +169,7 @@ public struct TimePatterns: Sendable {
         properKeys = Set(words.entries.filter { $0.capitalised && $0.keys.count == 1 }.map { $0.keys[0] })
         self.rules = rules
         self.keys = keys
+        keyNumbers = WordMap(Dictionary(uniqueKeysWithValues: keys.names.enumerated().map { ($1, $0) }))
         self.classes = classes
         numberForms = classes.names.map(NumberForm.init(rawValue:))
         self.phrases = phrasesByKey
@@ -185,7 +183,7 @@ public struct TimePatterns: Sendable {
     /// The matches in `tokens`, left to right, without overlap: at each token the longest match
     /// of any rule (the first rule of equal ones); after a match, the search goes on behind it.
     func matches(in tokens: [TimeToken]) -> [TimeMatch] {
-        let numbers = tokens.map { keys.existingNumber(of: $0.key) }
+        let numbers = tokens.map { keyNumbers[$0.key] }
         var out: [TimeMatch] = []
         var search = Search(tokens: tokens, numbers: numbers)
         var i = 0
