@@ -117,7 +117,7 @@ struct TextSummary: Sendable {
 
     private func article(_ document: Document) -> [String] {
         var lines: [String] = []
-        for paragraph in document.paragraphs where paragraph.kind != .title && paragraph.kind != .caption {
+        for paragraph in document.paragraphs where paragraph.kind.isArticleText {
             let text = oneLine(document.text[paragraph.span])
             lines += ["", paragraph.kind == .heading ? styled(text, .heading) : text]
         }

@@ -98,15 +98,23 @@ public struct Document: Sendable {
         entities[entity].roles = roles
     }
 
-    /// The paragraphs that make the article itself: all but captions and the title.
+    /// The paragraphs that make the article itself: all but captions, the title and stamps.
     public var articleParagraphs: [Paragraph] {
-        paragraphs.filter { $0.kind != .caption && $0.kind != .title }
+        paragraphs.filter { $0.kind.isArticleText }
     }
 }
 
 /// What a paragraph is.
 public enum ParagraphKind: String, Sendable, Codable, CaseIterable {
-    case body, heading, list, blockquote, table, caption, title
+    /// `dateline`: a publication stamp printed as a paragraph of its own ("Published : March 4,
+    /// 2025 - 09:30"), kept where the text must stay verbatim (`--plain`).
+    case body, heading, list, blockquote, table, caption, title, dateline
+
+    /// Whether paragraphs of this kind are the article's own text: all but captions, the title
+    /// and stamps.
+    public var isArticleText: Bool {
+        self != .caption && self != .title && self != .dateline
+    }
 }
 
 /// A paragraph of the document's text.

@@ -7,40 +7,58 @@ public enum AuthorLine {
     final class Vocabulary: Sendable {
         let prefixes: [[String]]
         let roles: Set<String>
+        /// Last words of job titles ("correspondent" in "Health Correspondent").
+        let roleHeads: Set<String>
+        /// Verbs that open a note about an author after the name ("covers", "is a").
+        let noteOpeners: [[String]]
         let joiners: Set<String>
         let particles: Set<String>
         /// The first letters of the prefixes, for a cheap first test.
         let initials: Set<String>
 
-        init(prefixes: [[String]], roles: Set<String>, joiners: Set<String>, particles: Set<String>) {
+        init(
+            prefixes: [[String]], roles: Set<String>, roleHeads: Set<String>, noteOpeners: [[String]], joiners: Set<String>,
+            particles: Set<String>
+        ) {
             self.prefixes = prefixes.sorted { $0.count > $1.count }
             self.roles = roles
+            self.roleHeads = roleHeads
+            self.noteOpeners = noteOpeners
             self.joiners = joiners
             self.particles = particles
             self.initials = Set(prefixes.compactMap { $0.first?.first.map(String.init) })
         }
 
-        /// Whether `phrase` is a job title, singular or plural ("Staff Reporters").
+        /// Whether `phrase` is a job title, singular or plural ("Staff Reporters"), or ends with
+        /// the head word of one ("Health Correspondent", "Europe Editor").
         func isRole(_ phrase: String) -> Bool {
             let lowered = phrase.lowercased()
-            return roles.contains(lowered) || (lowered.hasSuffix("s") && roles.contains(String(lowered.dropLast())))
+            if roles.contains(lowered) || (lowered.hasSuffix("s") && roles.contains(String(lowered.dropLast()))) { return true }
+            guard let last = lowered.split(separator: " ").last.map(String.init) else { return false }
+            return roleHeads.contains(last) || (last.hasSuffix("s") && roleHeads.contains(String(last.dropLast())))
         }
 
         static let shared: Vocabulary = {
             var prefixes: [[String]] = []
             var roles: Set<String> = []
+            var roleHeads: Set<String> = []
+            var noteOpeners: [[String]] = []
             var joiners: Set<String> = []
             var particles: Set<String> = []
             for row in DataFile(PackageResources.byline_words_tsv).rows where row.count >= 2 {
                 switch row[0] {
                 case "prefix": prefixes.append(row[1].split(separator: " ").map(String.init))
                 case "role": roles.insert(row[1])
+                case "role-head": roleHeads.insert(row[1])
+                case "note": noteOpeners.append(row[1].split(separator: " ").map(String.init))
                 case "joiner": joiners.insert(row[1])
                 case "particle": particles.insert(row[1])
                 default: break
                 }
             }
-            return Vocabulary(prefixes: prefixes, roles: roles, joiners: joiners, particles: particles)
+            return Vocabulary(
+                prefixes: prefixes, roles: roles, roleHeads: roleHeads, noteOpeners: noteOpeners, joiners: joiners,
+                particles: particles)
         }()
     }
 
@@ -65,14 +83,34 @@ public enum AuthorLine {
         }) else { return nil }
         words.removeFirst(prefix.count)
         if let first = words.first, first == ":" { words.removeFirst() }
+        return names(in: words)?.names
+    }
 
+    /// The people a name list without a prefix names when it also gives a job title ("Jane
+    /// Doe, Health Correspondent" → ["Jane Doe"]), or nil when it gives none or is no list of
+    /// names.
+    public static func namesWithoutRoles(in line: String) -> [String]? {
+        guard let head = line.split(whereSeparator: { $0 == "|" || $0 == "\u{2022}" || $0 == "\u{00B7}" }).first else { return nil }
+        let words = head.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty, words.count <= maximumWords, let found = names(in: words), found.droppedRole else { return nil }
+        return found.names
+    }
+
+    /// The names in an author line's words after its prefix, and whether a job title was left
+    /// out; nil when a part is neither a name nor a job title.
+    private static func names(in words: [String]) -> (names: [String], droppedRole: Bool)? {
+        let vocabulary = Vocabulary.shared
+        var droppedRole = false
         var authors: [String] = []
         var current: [String] = []
         func finish() -> Bool {
             defer { current = [] }
             guard !current.isEmpty else { return true }
             let name = current.joined(separator: " ")
-            if vocabulary.isRole(name) || name.contains("@") { return true }
+            if vocabulary.isRole(name) || name.contains("@") {
+                droppedRole = true
+                return true
+            }
             guard isName(current) else { return false }
             authors.append(name)
             return true
@@ -89,7 +127,16 @@ public enum AuthorLine {
             if endsClause { guard finish() else { return nil } }
         }
         guard finish(), !authors.isEmpty else { return nil }
-        return authors
+        return (authors, droppedRole)
+    }
+
+    /// Whether `rest`, the words after an author's name, opens a note about the author:
+    /// "covers energy for The Courier.", "is a reporter based in Lagos."
+    static func opensAuthorNote(_ rest: some StringProtocol) -> Bool {
+        let words = rest.split(separator: " ", maxSplits: 3).map { $0.lowercased() }
+        return Vocabulary.shared.noteOpeners.contains { opener in
+            words.count > opener.count && zip(words, opener).allSatisfy { $0 == $1 }
+        }
     }
 
     /// Whether words look like a person's name: one to five words, each opening with a capital

@@ -9,6 +9,13 @@ enum LineLimits {
     static let maximumChromeBytes = 100
     /// Author lines and stamps have at most this many words.
     static let maximumLabelWords = 20
+    /// A promotion (a sign-up or follow prompt) has at most this many words.
+    static let maximumPromotionWords = 30
+    /// A label of related links ("Related coverage", "Also read") has at most this many words.
+    static let maximumRelatedLabelWords = 5
+    /// A note about the author after the article ("Jane Doe covers energy for The Courier.")
+    /// has at most this many words.
+    static let maximumAuthorNoteWords = 40
     /// A photo credit has at most this many words.
     static let maximumCreditWords = 10
 }

@@ -3,7 +3,9 @@ import BylineLanguage
 import BylineSource
 
 /// Reads body text verbatim (`--plain`): the text is the decoded input, paragraphs are the
-/// stretches between blank lines, and no line is removed.
+/// stretches between blank lines, and no line is removed. A paragraph that is only a
+/// publication stamp ("Published : March 4, 2025 - 09:30") is a `dateline` paragraph, not
+/// article text, and dates the document.
 public struct PlainTextReader: Reader {
     public let name = "plain-text"
 
@@ -12,8 +14,18 @@ public struct PlainTextReader: Reader {
     public func read(_ source: SourceDocument) throws(BylineError) -> Document {
         let text = try TextDecoding.decodeUTF8(source.bytes, uri: source.uri)
         let provenance = Provenance(stage: name, rule: "blank-line-paragraphs")
-        let paragraphs = Self.blocks(of: text).map { Paragraph(span: $0, kind: .body, provenance: provenance) }
         var metadata = Metadata()
+        let utf8 = Array(text.utf8)
+        let paragraphs = Self.blocks(of: text).map { span in
+            guard span.end - span.start <= Self.longestStamp,
+                let stamps = PublicationStamp.parse(String(decoding: utf8[span.start..<span.end], as: UTF8.self))
+            else { return Paragraph(span: span, kind: .body, provenance: provenance) }
+            for stamp in stamps where stamp.field == .published && metadata.published == nil {
+                metadata.published = stamp.date
+                metadata.filledBy["published"] = Provenance(stage: name, rule: "stamp-paragraph")
+            }
+            return Paragraph(span: span, kind: .dateline, provenance: Provenance(stage: name, rule: "stamp-paragraph"))
+        }
         metadata.language = LanguageIdentifier.shared.identify(text)
         if metadata.language != nil {
             metadata.filledBy["language"] = Provenance(stage: name, rule: "function-words")
@@ -22,6 +34,9 @@ public struct PlainTextReader: Reader {
             id: source.sha256, source: Source(uri: source.uri, format: .text), metadata: metadata,
             text: text, paragraphs: paragraphs)
     }
+
+    /// A paragraph longer than this many bytes is never only a stamp.
+    static let longestStamp = 160
 
     /// The spans of the stretches of `text` between blank lines, without their outer white space.
     static func blocks(of text: String) -> [Span] {

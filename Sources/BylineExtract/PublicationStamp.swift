@@ -21,24 +21,58 @@ public enum PublicationStamp {
         }
         .sorted { $0.words.count > $1.words.count }
 
-    /// The stamps on `line`, or nil when the line is anything but stamps.
+    /// The stamps on `line`, or nil when the line is anything but stamps. A stamp may follow
+    /// the place it was filed from ("Lagos, March 4, 2025 09:30 WAT"); a relative stamp ("3
+    /// hours ago", "Updated 2 hours ago") is a stamp without a date, so a line of only those
+    /// gives an empty list.
     public static func parse(_ line: some StringProtocol) -> [(field: Field, date: DateStamp)]? {
-        guard mayStartStamp(line) else { return nil }
-        var cursor = StampCursor(StampToken.scan(line))
+        var text = Substring(line)
+        if !mayStartStamp(text) {
+            guard let rest = afterPlace(text), mayStartStamp(rest) else { return nil }
+            text = rest
+        }
+        var cursor = StampCursor(StampToken.scan(text))
         var found: [(Field, DateStamp)] = []
+        var relative = false
         while true {
             cursor.skipSeparators()
             if cursor.atEnd { break }
-            let field = cursor.label() ?? (found.isEmpty ? .published : nil)
+            if cursor.relativeStamp() {
+                relative = true
+                continue
+            }
+            let label = cursor.label()
             cursor.skipSeparators()
-            guard let field, let date = cursor.dateTime() else { return nil }
+            if label != nil, cursor.relativeStamp() {
+                relative = true
+                continue
+            }
+            guard let field = label ?? (found.isEmpty ? .published : nil), let date = cursor.dateTime() else { return nil }
             found.append((field, date))
         }
-        return found.isEmpty ? nil : found
+        return found.isEmpty && !relative ? nil : found
+    }
+
+    /// The most words of a place that opens a stamp line.
+    static let maximumPlaceWords = 3
+
+    /// The text after a place name and its comma at the start of `line` ("Lagos, March 4, 2025"
+    /// → "March 4, 2025"), or nil when the line does not open with one: one to three capitalised
+    /// words without digits.
+    static func afterPlace(_ line: Substring) -> Substring? {
+        guard let comma = line.firstIndex(of: ","), line.distance(from: line.startIndex, to: comma) <= 40 else { return nil }
+        let words = line[..<comma].split(separator: " ")
+        guard (1...maximumPlaceWords).contains(words.count),
+            words.allSatisfy({ word in word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." } })
+        else { return nil }
+        return line[line.index(after: comma)...].trimmingWhiteSpace()
     }
 }
 
 extension PublicationStamp {
+    /// The units of relative stamps ("hours" in "3 hours ago"), from `relative-stamp-units.txt`.
+    static let relativeUnits = Set(DataFile(PackageResources.relative_stamp_units_txt).lines)
+
     /// The first words of every label.
     static let labelOpeners = Set(labels.compactMap(\.words.first))
 
@@ -59,6 +93,8 @@ struct StampToken: Equatable {
     let text: String
     /// Whether white space precedes the token.
     let spaced: Bool
+    /// Whether a word was written in capitals only ("EAT"), before it was lower-cased.
+    var capitals = false
 
     static func scan(_ line: some StringProtocol) -> [StampToken] {
         var tokens: [StampToken] = []
@@ -67,15 +103,19 @@ struct StampToken: Equatable {
         var spaced = false
         var pendingSpace = false
         var needsLowering = false
+        var capitals = true
         func flush() {
             guard !current.isEmpty else { return }
             let text = String(current)
-            tokens.append(StampToken(kind: kind, text: needsLowering ? text.lowercased() : text, spaced: spaced))
+            tokens.append(
+                StampToken(kind: kind, text: needsLowering ? text.lowercased() : text, spaced: spaced, capitals: kind == .word && capitals))
             current.removeAll()
             needsLowering = false
+            capitals = true
         }
         for var scalar in line.unicodeScalars {
             let next: Kind
+            var lower = false
             if scalar.value < 0x80 {
                 switch scalar.value {
                 case 0x20, 0x09...0x0D:
@@ -86,7 +126,9 @@ struct StampToken: Equatable {
                 case 0x41...0x5A:
                     scalar = Unicode.Scalar(scalar.value | 0x20)!
                     next = .word
-                case 0x61...0x7A: next = .word
+                case 0x61...0x7A:
+                    next = .word
+                    lower = true
                 default: next = .mark
                 }
             } else if scalar.properties.isWhitespace {
@@ -104,7 +146,10 @@ struct StampToken: Equatable {
                 spaced = pendingSpace
                 pendingSpace = false
             }
-            if scalar.value >= 0x80 && next == .word && scalar.properties.changesWhenLowercased { needsLowering = true }
+            if scalar.value >= 0x80 && next == .word {
+                if scalar.properties.changesWhenLowercased { needsLowering = true } else { lower = true }
+            }
+            if lower { capitals = false }
             current.append(scalar)
         }
         flush()
@@ -170,14 +215,14 @@ struct StampCursor {
                 stamp.hour = hour
                 stamp.minute = minute
                 stamp.second = second
-                stamp.utcOffsetMinutes = zone()
+                stamp.utcOffsetMinutes = zone()?.minutes
             } else {
                 i = afterDate
             }
             return stamp.isValid ? stamp : restore(start)
         }
         if let (hour, minute, second) = time() {
-            let zoneOffset = zone()
+            let zoneOffset = zone()?.minutes
             skipSeparators()
             guard var stamp = date() else { return restore(start) }
             stamp.hour = hour
@@ -336,15 +381,34 @@ struct StampCursor {
         }
     }
 
-    /// "KST", "(KST)", "GMT+9", "+09:00", "UTC".
-    mutating func zone() -> Int? {
+    /// A time zone after a time of day: known, or named without an offset this reader knows.
+    enum Zone {
+        case offset(Int)
+        case unknown
+
+        /// Minutes east of UTC, when known.
+        var minutes: Int? {
+            if case .offset(let minutes) = self { return minutes }
+            return nil
+        }
+    }
+
+    /// The most letters of a zone abbreviation ("AEST").
+    static let maximumZoneLetters = 5
+
+    /// "KST", "(KST)", "GMT+9", "+09:00", "UTC"; an abbreviation in capitals this reader does
+    /// not know ("ABCT"), or a place's time ("Lagos time"), is a zone without an offset.
+    mutating func zone() -> Zone? {
         let start = i
         let parenthesised = accept("(")
         var text = ""
+        var capitals = false
         if let token = current, token.kind == .word {
             text = token.text
+            capitals = token.capitals
             i += 1
         }
+        if !text.isEmpty, accept("time") { return .unknown }
         if let sign = current, sign.kind == .mark, sign.text == "+" || sign.text == "-" {
             let signStart = i
             i += 1
@@ -360,8 +424,30 @@ struct StampCursor {
                 i = signStart
             }
         }
-        guard !text.isEmpty, let minutes = vocabulary.zoneOffset(text) else { return restore(start) }
+        guard !text.isEmpty else { return restore(start) }
+        if let minutes = vocabulary.zoneOffset(text) {
+            if parenthesised { _ = accept(")") }
+            return .offset(minutes)
+        }
+        guard capitals, (2...Self.maximumZoneLetters).contains(text.count), text.allSatisfy(\.isASCII) else { return restore(start) }
         if parenthesised { _ = accept(")") }
-        return minutes
+        return .unknown
+    }
+
+    /// A relative stamp, "3 hours ago" or "5 min ago", passed over (it gives no date).
+    mutating func relativeStamp() -> Bool {
+        let start = i
+        guard number(maxDigits: 3) != nil, let unit = current, unit.kind == .word,
+            PublicationStamp.relativeUnits.contains(unit.text)
+        else {
+            i = start
+            return false
+        }
+        i += 1
+        guard accept("ago") else {
+            i = start
+            return false
+        }
+        return true
     }
 }

@@ -11,9 +11,17 @@ struct ScrapedLine {
         self.text = text
         var words = 0
         var inWord = false
+        var afterC2 = false
         for byte in text.utf8 {
-            // ASCII white space, and the second byte of U+00A0 (no-break space).
-            let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0xA0 || byte == 0xC2
+            // ASCII white space and U+00A0 (no-break space, the bytes C2 A0). C2 leads other
+            // characters too ("©" is C2 A9), and A0 follows other lead bytes in letters ("Π" is
+            // CE A0), so only the pair is a space; the C2 before it counts as nothing.
+            if byte == 0xC2 {
+                afterC2 = true
+                continue
+            }
+            let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (afterC2 && byte == 0xA0)
+            afterC2 = false
             if space { inWord = false } else if !inWord { inWord = true; words += 1 }
         }
         self.words = words
@@ -51,6 +59,22 @@ struct ScrapedLine {
         return text.split(whereSeparator: \.isWhitespace).allSatisfy { word in
             guard let first = word.first else { return false }
             return first.isUppercase || first.isNumber || PageVocabulary.shared.nameConnectors.contains(String(word))
+        }
+    }
+
+    /// Whether the line is markup leaked into the text rather than words: CSS class names or
+    /// rules ("css-1q2w3e story-body__inner", ".promo{display:none}"). Every word is ASCII,
+    /// opens in lower case or with a mark, and carries a hyphen, an underscore, a brace, a
+    /// colon or a semicolon, or mixes letters and digits.
+    var isMarkup: Bool {
+        let tokens = text.split(separator: " ")
+        guard tokens.count >= 2 || text.contains("{") else { return false }
+        return tokens.allSatisfy { token in
+            guard token.allSatisfy(\.isASCII), let first = token.first, !first.isUppercase, token.contains(where: \.isLetter) else {
+                return false
+            }
+            if token.contains(where: { "-_{}:;".contains($0) }) { return true }
+            return token.contains(where: \.isNumber)
         }
     }
 

@@ -139,8 +139,10 @@ private struct Page {
                 set(i, .removed(.chrome, rule: rule), rule: rule)
             } else if !line.text.contains(where: { $0.isLetter || $0.isNumber }) {
                 set(i, .removed(.stray, rule: "symbols-only"), rule: "symbols-only")
-            } else if line.words <= ScrapedTextReader.maximumStrayWords, let script = documentScript,
-                let own = LanguageIdentifier.shared.dominantScript(line.text), own != script
+            } else if line.isMarkup {
+                set(i, .removed(.chrome, rule: "markup-line"), rule: "markup-line")
+            } else if line.words <= ScrapedTextReader.maximumStrayWords || (line.words <= LineLimits.maximumChromeWords && !line.isBodyLike),
+                let script = documentScript, let own = LanguageIdentifier.shared.dominantScript(line.text), own != script
             {
                 set(i, .removed(.stray, rule: "other-script"), rule: "other-script")
             } else if short, let authors = AuthorLine.authors(in: line.text) {
@@ -157,8 +159,12 @@ private struct Page {
                     }
                 }
                 set(i, .removed(.dateline, rule: "stamp-line"), rule: "stamp-line")
-            } else if line.words <= ScrapedTextReader.maximumHeadlineWords, vocabulary.isFooter(line) {
+            } else if line.words <= ScrapedTextReader.maximumHeadlineWords, captionParts(line) == nil, vocabulary.isFooter(line) {
                 set(i, .removed(.footer, rule: "footer-marker"), rule: "footer-marker")
+            } else if vocabulary.isPromotion(line) {
+                set(i, .removed(.chrome, rule: "promotion"), rule: "promotion")
+            } else if vocabulary.isRelatedLink(line) {
+                set(i, .removed(.chrome, rule: "related-link"), rule: "related-link")
             } else {
                 open.append(i)
             }
@@ -168,7 +174,8 @@ private struct Page {
 
     /// A caption's text and credit when `line` ends with a credit in parentheses or brackets.
     func captionParts(_ line: ScrapedLine) -> (text: String, credit: String)? {
-        guard let (before, credit) = (line.doubledHalf ?? line.text).splitTrailingGroup(),
+        guard let (before, group) = (line.doubledHalf ?? line.text).splitTrailingGroup(),
+            case let credit = PageVocabulary.creditName(group),
             (1...LineLimits.maximumCreditWords).contains(ScrapedLine(credit).words),
             credit.first.map({ $0.isUppercase || $0.isNumber }) == true,
             ScrapedLine(before).words >= 3
@@ -205,14 +212,30 @@ private struct Page {
         let bodyLines = textLines.filter { i in
             if case .body = roles[i] { return true } else { return false }
         }
-        let lastBody = bodyLines.last { lines[$0].isBodyLike } ?? -1
+        var lastBody = bodyLines.last { lines[$0].isBodyLike } ?? -1
+        if lastBody >= 0, isAuthorNote(lines[lastBody]) {
+            set(lastBody, .removed(.footer, rule: "author-note"), rule: "author-note")
+            lastBody = bodyLines.last { $0 < lastBody && lines[$0].isBodyLike } ?? -1
+        }
+        var inRelatedBlock = false
         for (n, i) in bodyLines.enumerated() {
             let line = lines[i]
+            guard isBody(i) else { continue }
             if seen.contains(line.text) {
                 set(i, .removed(.duplicate, rule: "repeated-line"), rule: "repeated-line")
                 continue
             }
             seen.insert(line.text)
+            if vocabulary.isRelatedHeading(line) {
+                set(i, .removed(.chrome, rule: "related-heading"), rule: "related-heading")
+                inRelatedBlock = true
+                continue
+            }
+            if inRelatedBlock, !line.isBodyLike, line.isHeadlineLike {
+                set(i, .removed(.chrome, rule: "related-link"), rule: "related-link")
+                continue
+            }
+            inRelatedBlock = false
             if i > lastBody && line.isHeadlineLike && !line.endsLikeProse {
                 set(i, .removed(.chrome, rule: "after-article"), rule: "after-article")
             } else if line.isHeadlineLike, line.words <= ScrapedTextReader.maximumHeadingWords, !line.endsLikeProse,
@@ -224,12 +247,32 @@ private struct Page {
         }
     }
 
+    /// Whether line `i` is still a body line.
+    func isBody(_ i: Int) -> Bool {
+        if case .body = roles[i] { return true } else { return false }
+    }
+
+    /// Whether `line` is a note about the author ("Jane Doe covers energy for The Courier."):
+    /// it opens with an author's name from the author line and a verb of such notes.
+    func isAuthorNote(_ line: ScrapedLine) -> Bool {
+        guard line.words <= LineLimits.maximumAuthorNoteWords else { return false }
+        return metadata.authors.contains { author in
+            guard line.text.hasPrefix(author + " ") else { return false }
+            return AuthorLine.opensAuthorNote(line.text.dropFirst(author.count + 1))
+        }
+    }
+
     /// Title and publisher from the text lines above the article's first paragraph.
     mutating func readHeader(_ header: [Int], firstBody: Int) {
-        let anchor = roles.indices.first { i in
-            guard i < firstBody, case .removed(let reason, _) = roles[i] else { return false }
-            return reason == .byline || reason == .dateline
-        } ?? firstBody
+        // The author line anchors the title; without one, the stamp does (a stamp may also
+        // stand above the headline, with the author line below it).
+        func first(_ wanted: Removal.Reason) -> Int? {
+            roles.indices.first { i in
+                guard i < firstBody, case .removed(let reason, _) = roles[i] else { return false }
+                return reason == wanted
+            }
+        }
+        let anchor = first(.byline) ?? first(.dateline) ?? firstBody
         let beforeAnchor = header.filter { $0 < anchor }
         guard let title = beforeAnchor.last(where: { lines[$0].isHeadlineLike }) ?? header.first(where: { lines[$0].isHeadlineLike })
         else { return }

@@ -314,3 +314,124 @@ private struct FirstSentenceTagger: NameTagger {
     #expect(roles.map(\.org) == ["Chile", "South Korea"])
     #expect(roles.map(\.provenance.rule) == ["nationality-title", "nationality-title"])
 }
+
+/// Name suffixes: a son named with "Jr." (or a numeral) is not his father, whatever the tagger
+/// left out, and a bare surname stays with the father.
+@Test(arguments: [
+    ("Carl Vento Jr. spoke after his father, Carl Vento, left. Vento said nothing.", "Carl Vento Jr.", "Carl Vento"),
+    ("Carl Vento, Jr., spoke after his father, Carl Vento, left. Vento said nothing.", "Carl Vento Jr.", "Carl Vento"),
+    ("Mona Ilse III met Mona Ilse on Monday. Ilse said the deal was done.", "Mona Ilse III", "Mona Ilse"),
+])
+func aNameSuffixKeepsASonApartFromHisFather(text: String, son: String, father: String) throws {
+    let document = try analyze(text, names: [father: "PER", father.split(separator: " ").last.map(String.init)!: "PER"])
+    let people = document.entities.filter { $0.type == .person }
+    #expect(people.map(\.name) == [son, father])
+    let elder = try #require(people.last)
+    #expect(elder.mentions.map { String(document.text[$0.span]) }.filter { $0.first?.isUppercase == true } == [father, String(father.split(separator: " ")[1])])
+}
+
+@Test func aSurnameWithItsSuffixJoinsTheSon() throws {
+    let document = try analyze(
+        "Carl Vento Jr. testified on Monday. His father, Carl Vento, watched. Vento Jr. said he was proud.",
+        names: ["Carl Vento": "PER", "Vento": "PER"])
+    let son = try #require(document.entities.first { $0.name == "Carl Vento Jr." })
+    #expect(son.aliases == ["Vento Jr."])
+}
+
+/// Relatives sharing a surname: news style names a relative in full, so a bare surname is the
+/// other bearer's, not the one named last.
+@Test(arguments: [
+    "Rep. Dana Holt spoke first. His wife, Mara Holt, joined her. Holt said the vote would pass.",
+    "Rep. Dana Holt spoke first. Mara Holt, his wife, joined him. Holt said the vote would pass.",
+    "Rep. Dana Holt spoke first. Her brother Ken Holt and Mara Holt, the congressman's wife, watched. Holt said the vote would pass.",
+    "Rep. Dana Holt spoke first. Ken Holt, son of a miner, watched. Holt said the vote would pass.",
+])
+func aBareSurnameGoesToTheMainBearerNotARelative(text: String) throws {
+    let document = try analyze(text, names: ["Dana Holt": "PER", "Mara Holt": "PER", "Ken Holt": "PER", "Holt": "PER"])
+    let dana = try #require(document.entities.first { $0.name == "Dana Holt" })
+    let last = try #require(dana.mentions.last)
+    #expect(document.text[last.span] == "Holt")
+    #expect(last.provenance.rule.hasPrefix("ner+surname-main-bearer"))
+    #expect(document.entities.filter { $0.type == .person }.count == text.components(separatedBy: " Holt").count - 2)
+}
+
+/// Credits and page words are never people: a photographer's or contributor's credit, a name
+/// written with a slash to its agency, a lone word that only ever opens a sentence before a
+/// comma or colon.
+@Test(arguments: [
+    ("The bridge reopened on Monday. (Photo by Ana Velde)", ["Ana Velde": "PER"]),
+    ("The bridge reopened on Monday.\n\nAna Velde/Harbor Times", ["Ana Velde": "PER"]),
+    ("The bridge reopened on Monday.\n\nTom Aske in Harbor City contributed to this report.", ["Tom Aske": "PER", "Harbor City": "LOC"]),
+    ("Downstream, relief is cautious. Also Read: bridges of the north", ["Downstream": "PER", "Read": "PER"]),
+])
+func creditsAndPageWordsAreNoPeople(text: String, names: [String: String]) throws {
+    let document = try analyze(text, names: names)
+    #expect(document.entities.filter { $0.type == .person }.isEmpty)
+}
+
+/// Names the tagger read as people's that the words around them type otherwise: a work after
+/// its noun, a company after its noun, a law or prize by its last word, a one-word name read
+/// as a body's.
+@Test(arguments: [
+    ("Her seventh album, Lumen, is the only one she owns.", "Lumen", EntityType.miscellaneous),
+    ("In films such as Vesper, astronauts sleep for years.", "Vesper", .miscellaneous),
+    ("The energy company Borvisk paid him.", "Borvisk", .organisation),
+    ("Global financial firm KD Tallow had called the decision right.", "KD Tallow", .organisation),
+    ("Critics praised the Blue Coast Strategy on Monday.", "Blue Coast Strategy", .miscellaneous),
+    ("Keelbyte said profits rose. Keelbyte's chief executive resigned.", "Keelbyte", .organisation),
+] as [(String, String, EntityType)])
+func theWordsAroundANameTypeIt(text: String, name: String, type: EntityType) throws {
+    let names: [String: String] = [
+        "Lumen": "PER", "Vesper": "PER", "Borvisk": "PER", "KD Tallow": "PER", "Blue Coast Strategy": "PER", "Keelbyte": "PER",
+    ]
+    let document = try analyze(text, names: names)
+    #expect(document.entities.first { $0.name == name }?.type == type)
+}
+
+/// One entity per person across the tagger's types: a full name read as an organisation joins
+/// the surname the story uses for a person, and a person's trailing names read as an
+/// organisation join the full name.
+@Test func aPersonsNameReadAsAnOrganisationJoinsThePerson() throws {
+    let document = try analyze(
+        "Zeb Marlow scored twice. Marlow said the team was ready. Later Marlow and Ola Brandt Ek spoke. Brandt Ek said little.",
+        names: ["Zeb Marlow": "ORG", "Marlow": "PER", "Ola Brandt Ek": "PER", "Brandt Ek": "ORG"])
+    let people = document.entities.filter { $0.type == .person }
+    #expect(people.map(\.name) == ["Zeb Marlow", "Ola Brandt Ek"])
+    #expect(people.first?.aliases == ["Marlow"])
+    #expect(people.last?.aliases == ["Brandt Ek"])
+}
+
+/// Page furniture is never an entity: a copyright line, a page label, a navigation prompt.
+@Test(arguments: [
+    ("Copyright 2024 Harbor Media. All Rights Reserved.", "All Rights Reserved"),
+    ("Show all 50\n\nThe bridge reopened on Monday.", "Show all"),
+])
+func pageFurnitureIsNoEntity(text: String, tagged: String) throws {
+    let document = try analyze(text, names: [tagged: "ORG"])
+    #expect(!document.entities.contains { $0.name.contains(tagged) })
+}
+
+/// An acronym in brackets beside its expansion makes one entity of the two, though the tagger
+/// read only the acronym.
+@Test(arguments: [
+    "Tom Aske heads the Harbor Salt and Fish Authority (HSFA). HSFA data show a rise.",
+    "Tom Aske backs DRAP (Deferred Relief for Arctic Ports). DRAP ends in May.",
+])
+func anAcronymInBracketsJoinsItsExpansion(text: String) throws {
+    let acronym = text.contains("HSFA") ? "HSFA" : "DRAP"
+    let document = try analyze(text, names: ["Tom Aske": "PER", acronym: "ORG"])
+    let body = try #require(document.entities.first { $0.aliases.contains(acronym) })
+    #expect(body.name == (acronym == "HSFA" ? "Harbor Salt and Fish Authority" : "Deferred Relief for Arctic Ports"))
+    #expect(body.mentions.count == 3)
+}
+
+/// A body's name the tagger ran into the given name of the person after it is split: the body,
+/// and the person.
+@Test func aBodysNameRunIntoAGivenNameIsSplit() throws {
+    let document = try analyze(
+        "He met Ambassador to the Harbor League David Ostrander on Monday.", names: ["Harbor League David": "ORG"])
+    #expect(document.entities.map(\.name) == ["Harbor League", "David Ostrander"])
+    let role = try #require(document.entities.last?.roles.first)
+    #expect(role.title == "Ambassador")
+    #expect(role.org == "Harbor League")
+}

@@ -24,3 +24,20 @@ func authorLinesAreRead(line: String, expected: [String]?) {
 func otherLinesAreNotAuthorLines(line: String) {
     #expect(AuthorLine.authors(in: line) == nil)
 }
+
+/// Author lines whose names carry a job title or a newsroom: only the people are authors.
+@Test(arguments: [
+    ("By Mirela Kostova, Health Correspondent", ["Mirela Kostova"]),
+    ("By Mirela Kostova · Europe Editor", ["Mirela Kostova"]),
+    ("Analysis by Joaquín Olmedo, Ledger Editor-at-large", ["Joaquín Olmedo"]),
+    ("By Mirela Kostova with Tunde Bakare", ["Mirela Kostova", "Tunde Bakare"]),
+    ("By Mirela Kostova and Tunde Bakare, Business Reporters", ["Mirela Kostova", "Tunde Bakare"]),
+])
+func authorLinesWithJobTitles(line: String, authors: [String]) {
+    #expect(AuthorLine.authors(in: line) == authors)
+}
+
+@Test func aNameListWithAJobTitleNeedsNoPrefix() {
+    #expect(AuthorLine.namesWithoutRoles(in: "Mirela Kostova, Health Correspondent") == ["Mirela Kostova"])
+    #expect(AuthorLine.namesWithoutRoles(in: "Mirela Kostova") == nil)
+}

@@ -35,3 +35,38 @@ func stampLinesAreRead(line: String, field: String, iso: String) throws {
 func otherLinesAreNotStamps(line: String) {
     #expect(PublicationStamp.parse(line) == nil)
 }
+
+/// Stamp layouts beyond the label-and-date one: 12- and 24-hour clocks, zones as GMT+N or as
+/// abbreviations (known or not), a place before the date, an update that says only how long
+/// ago it was.
+@Test(arguments: [
+    ("March 3, 2026 4:15 PM GMT+3 · Updated 3 hours ago", "2026-03-03T16:15+03:00"),
+    ("Wed, Apr 8, 2026 at 9:20 a.m. WAT", "2026-04-08T09:20+01:00"),
+    ("Lagos, Apr 8, 2026 21:05 WAT", "2026-04-08T21:05+01:00"),
+    ("Thursday 2026-02-12, 18:30 Lagos time", "2026-02-12T18:30"),
+    ("Feb. 12, 2026 07:10 XYZT", "2026-02-12T07:10"),
+    ("PUBLISHED: 14:20 GMT, 9 January 2026 | UPDATED: 16:05 GMT, 9 January 2026", "2026-01-09T14:20Z"),
+    ("Posted 08:05 EAT | Jan 9, 2026", "2026-01-09T08:05+03:00"),
+])
+func stampLayoutsAreRead(line: String, iso: String) throws {
+    let stamps = try #require(PublicationStamp.parse(line))
+    #expect(stamps.first?.field == .published)
+    #expect(stamps.first?.date.iso == iso)
+}
+
+/// A line that only says how long ago the page was stamped is a stamp without a date.
+@Test(arguments: ["4 hours ago", "Updated 25 mins ago", "2h ago"])
+func relativeStampsAreStampsWithoutADate(line: String) throws {
+    let stamps = try #require(PublicationStamp.parse(line))
+    #expect(stamps.isEmpty)
+}
+
+/// Lines that open like a stamp but say something else.
+@Test(arguments: [
+    "Nairobi, the capital, had 4 hours of rain",
+    "Harbour Street, 12 March 2026 and beyond",
+    "3 hours later the road reopened",
+])
+func placesAndDurationsAreNoStamps(line: String) {
+    #expect(PublicationStamp.parse(line) == nil)
+}

@@ -38,7 +38,7 @@ import Testing
             #expect(response.headers[.contentType]?.hasPrefix("text/csv") == true)
             let lines = text(response).components(separatedBy: "\r\n").filter { !$0.isEmpty }
             #expect(lines.first == "date,speaker,role,quote,outlet,article")
-            #expect(lines.count == 3)  // one quote in each article
+            #expect(lines.count == 5)  // her reported and her direct quote in each of the two articles
         }
     }
 }
@@ -67,7 +67,7 @@ import Testing
         try await client.execute(uri: "/api/v1/people/\(id)", method: .get) { response in
             let profile = try #require(try json(response) as? [String: Any])
             #expect(profile["name"] as? String == "Marta Vidal-Serra")
-            #expect(profile["quoteCount"] as? Int == 2)
+            #expect(profile["quoteCount"] as? Int == 4)  // two in each article: her surname joins her full name
             #expect((profile["roles"] as? [[String: Any]])?.contains { $0["title"] as? String == "transport minister" } == true)
         }
         let named = try await client.execute(uri: "/api/v1/people?name=Jonas+Ekberg", method: .get) { try json($0) as? [String: Any] }

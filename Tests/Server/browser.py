@@ -19,10 +19,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import serverctl  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.common.exceptions import NoAlertPresentException, TimeoutException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 # A made-up page whose every field tries to run script; each payload would set window.__pwned.
 INJECTION_PAGE = """<!DOCTYPE html>
@@ -154,7 +155,12 @@ def injection(driver, server, article_id, failures, shots):
     area = driver.find_element(By.NAME, "text")
     driver.execute_script("arguments[0].value = arguments[1];", area, INJECTION_PAGE)
     driver.find_element(By.CSS_SELECTOR, "form.analyze button").click()
-    failures.check(driver.find_elements(By.CSS_SELECTOR, ".article-text .para"), "analyze page shows no article")
+    # The click only sends the form: wait for the answer page (a debug server is slow to analyse).
+    try:
+        shown = WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".article-text .para"))
+    except TimeoutException:
+        shown = []
+    failures.check(shown, "analyze page shows no article")
     no_script_ran(driver, failures, "analyze page fed the injection page")
     driver.save_screenshot(os.path.join(shots, "6-analyze-injection.png"))
 

@@ -18,7 +18,7 @@ public struct EntityStage: Stage {
     }
 
     public func run(on document: inout Document) {
-        var grouper = MentionGrouper(stage: name)
+        var grouper = MentionGrouper(stage: name, publisher: document.metadata.publisher)
         for mention in finder.mentions(in: document) { grouper.add(mention) }
         document.setEntities(grouper.entities())
         addRepeatedNames(to: &document)
@@ -91,6 +91,14 @@ struct MentionGrouper {
         private(set) var nameWords: Set<String>
         /// The keys of the name's words, in order.
         private(set) var nameKeys: [String] = []
+        /// Whether the name ends in a generational suffix ("Jr.").
+        private(set) var hasSuffix = false
+        /// Whether a family relation introduced the person ("his wife, NAME").
+        var isRelative = false
+        /// Whether a mention's words read as an organisation's (see ``NamedMention/bodyCue``).
+        var bodyCue = false
+        /// Whether every mention opens its sentence alone (see ``NamedMention/opensSentenceAlone``).
+        var opensSentencesAlone = true
 
         init(type: EntityType, forms: [String], key: String, country: String?, mention: Mention, at offset: Int) {
             self.type = type
@@ -110,8 +118,17 @@ struct MentionGrouper {
             if Self.wordCount(form) > Self.wordCount(name) {
                 name = form
                 nameKeys = form.split(separator: " ").map { NameForms.key($0) }
-                nameWords = nameKeys.count > 1 ? Set(nameKeys) : []
+                // A suffix is no surname: "Jr." alone names no one.
+                let suffixes = NameVocabulary.shared.nameSuffixKeys
+                hasSuffix = nameKeys.count > 1 && suffixes.contains(nameKeys[nameKeys.count - 1])
+                let surnames = hasSuffix ? nameKeys.dropLast() : nameKeys[...]
+                nameWords = surnames.count > 1 ? Set(surnames) : []
             }
+        }
+
+        /// Whether the name's first words are `words` (keys) and it has more words after them.
+        func startsWith(_ words: [String]) -> Bool {
+            nameKeys.count > words.count && nameKeys.prefix(words.count).elementsEqual(words)
         }
 
         /// Whether the name's last words are `words` (keys) and it has more words before them.
@@ -122,9 +139,18 @@ struct MentionGrouper {
         /// Takes in `other`'s forms and mentions, each mention's provenance taking the step `rule`.
         mutating func absorb(_ other: Group, rule: RuleID) {
             for form in other.forms { add(form) }
+            titles.formUnion(other.titles)
+            bodyCue = bodyCue || other.bodyCue
+            opensSentencesAlone = opensSentencesAlone && other.opensSentencesAlone
             keys.formUnion(other.keys)
             let joined = other.mentions.map { Mention(span: $0.span, provenance: $0.provenance.then(rule)) }
             mentions = (mentions + joined).sorted { $0.span.start < $1.span.start }
+        }
+
+        /// Gives the group `type`, each mention's provenance taking the step `rule`.
+        mutating func retype(_ type: EntityType, rule: RuleID) {
+            self.type = type
+            mentions = mentions.map { Mention(span: $0.span, provenance: $0.provenance.then(rule)) }
         }
 
         private static func wordCount(_ text: String) -> Int {
@@ -147,8 +173,12 @@ struct MentionGrouper {
     /// ``NameForms/expansionInitial(_:)``).
     private var groupsByExpansionInitial: [String: Set<Int>] = [:]
 
-    init(stage: String) {
+    /// The document's publisher, whose name is an organisation's whatever the tagger said.
+    let publisher: String?
+
+    init(stage: String, publisher: String? = nil) {
         self.stage = stage
+        self.publisher = publisher
     }
 
     mutating func add(_ mention: NamedMention) {
@@ -205,6 +235,9 @@ struct MentionGrouper {
                     type: mention.type, forms: [country.flatMap(vocabulary.countryName(code:)) ?? mention.text, mention.text],
                     key: key, country: country, mention: evidence, at: mention.span.start))
             if let title = mention.title { groups[groups.count - 1].titles.insert(title) }
+            groups[groups.count - 1].isRelative = mention.isRelative
+            groups[groups.count - 1].bodyCue = mention.bodyCue
+            groups[groups.count - 1].opensSentencesAlone = mention.opensSentenceAlone
             if let country, groupByCountry[country] == nil { groupByCountry[country] = groups.count - 1 }
             indexName(of: groups.count - 1)
             for form in groups[groups.count - 1].forms { indexForm(form, of: groups.count - 1) }
@@ -215,6 +248,8 @@ struct MentionGrouper {
         indexForm(mention.text, of: index)
         if groups[index].keys.insert(key).inserted { groupsByKey[key, default: []].append(index) }
         if let title = mention.title { groups[index].titles.insert(title) }
+        groups[index].bodyCue = groups[index].bodyCue || mention.bodyCue
+        groups[index].opensSentencesAlone = groups[index].opensSentencesAlone && mention.opensSentenceAlone
         groups[index].mentions.append(evidence)
         groups[index].lastSeen = mention.span.start
         // A place the tagger called an organisation is still the country it names.
@@ -223,16 +258,27 @@ struct MentionGrouper {
 
     /// The person a one-word name refers to: the one whose full name holds it as a word
     /// (a surname first or last). Of several, the one named before with the same title ("Vice
-    /// President Ruiz"), else the most recently named.
+    /// President Ruiz"), else the most recently named of those who are not relatives or sons
+    /// (see ``mainBearers(of:)``).
     private func surnameOwner(_ mention: NamedMention) -> (Int, RuleStep)? {
         let key = NameForms.key(mention.text)
-        let owners = personsNamed(withWord: key)
-        if owners.count > 1, let title = mention.title {
-            let titled = owners.filter { groups[$0].titles.contains(title) }
+        let bearers = personsNamed(withWord: key)
+        if bearers.count > 1, let title = mention.title {
+            let titled = bearers.filter { groups[$0].titles.contains(title) }
             if titled.count == 1 { return (titled[0], RuleStep(.surnameByTitle)) }
         }
+        let owners = mainBearers(of: bearers)
         guard let owner = owners.max(by: { groups[$0].lastSeen < groups[$1].lastSeen }) else { return nil }
+        if owners.count < bearers.count { return (owner, RuleStep(.surnameMainBearer, detail: String(bearers.count))) }
         return (owner, owners.count == 1 ? RuleStep(.surname) : RuleStep(.surnameMostRecentOf, detail: String(owners.count)))
+    }
+
+    /// Of the people who share a surname, those a bare surname may name: news style names a
+    /// relative ("his wife, Mara Holt") in full each time and a son by his suffix ("Holt Jr."),
+    /// so they give way to the others. All of them when they are all relatives or sons.
+    private func mainBearers(of bearers: [Int]) -> [Int] {
+        let main = bearers.filter { !groups[$0].isRelative && !groups[$0].hasSuffix }
+        return main.isEmpty ? bearers : main
     }
 
     /// Records the words of group `index`'s name in the indexes by name word.
@@ -267,7 +313,12 @@ struct MentionGrouper {
         var joined = Set<Int>()
         for (index, group) in groups.enumerated() where group.type == .person && group.nameWords.isEmpty {
             let key = NameForms.key(group.name)
-            guard let owner = personsNamed(withWord: key).first else { continue }
+            // A surname with its suffix ("Holt Jr.") joins the first fuller name ending in both.
+            let owner =
+                group.hasSuffix
+                ? groups.indices.first { groups[$0].type == .person && groups[$0].endsWith(group.nameKeys) }
+                : mainBearers(of: personsNamed(withWord: key)).first
+            guard let owner else { continue }
             merged[owner].absorb(group, rule: .surnameNamedLater)
             joined.insert(index)
         }
@@ -275,9 +326,78 @@ struct MentionGrouper {
             .sorted { ($0.mentions.first?.span.start ?? 0) < ($1.mentions.first?.span.start ?? 0) }
     }
 
+    /// The groups with the people that are not people retyped or left out: a one-word name
+    /// never given in full or with a title takes the type of the same name elsewhere ("Acme"
+    /// read as ORG once), is an organisation where its words say so (``NamedMention/bodyCue``),
+    /// and is no name at all when it only ever opens a sentence alone ("Downstream, …"). The
+    /// publisher's name is an organisation.
+    private func groupsRetyped(_ groups: [Group]) -> [Group] {
+        var groups = groups
+        var dropped = Set<Int>()
+        let publisherKey = publisher.map { NameForms.key($0) }
+        // A name the tagger read as an organisation's that is a person's: its words end a
+        // person's full name ("Vidal Serra" after "Marta Vidal Serra"), or its last word is a
+        // person's name the story uses alone and it opens with a given name or is used less
+        // ("Marta Vidal" read as ORG, "Vidal" as PER).
+        for index in groups.indices where groups[index].type != .person {
+            let words = groups[index].name.split(separator: " ")
+            // A place is a person's only when it is one word and no country ("Jordan" stays).
+            if groups[index].type == .geopolitical || groups[index].type == .location,
+                words.count > 1 || groups[index].country != nil || vocabulary.countryCode(groups[index].name) != nil
+            {
+                continue
+            }
+            guard (1...3).contains(words.count), let last = words.last, !NamedMentionFinder.organisationEndings.contains(String(last)) else {
+                continue
+            }
+            // One word: the surname of the one person named in full with it ("Vidal" read as MISC
+            // or as a place that is no country).
+            if words.count == 1 {
+                let key = NameForms.key(last)
+                let bearers = groups.indices.filter { groups[$0].type == .person && groups[$0].nameKeys.count > 1 && groups[$0].nameKeys.last == key }
+                if bearers.count == 1 {
+                    groups[bearers[0]].absorb(groups[index], rule: .personNameElsewhere)
+                    dropped.insert(index)
+                }
+                continue
+            }
+            let keys = words.map { NameForms.key($0) }
+            if let person = groups.indices.first(where: { groups[$0].type == .person && (groups[$0].endsWith(keys) || groups[$0].startsWith(keys)) }) {
+                groups[person].absorb(groups[index], rule: .personNameElsewhere)
+                dropped.insert(index)
+            } else if let alone = groups.indices.first(where: { other in
+                groups[other].type == .person && !dropped.contains(other) && !groups[other].isRelative
+                    && (groups[other].nameKeys == Array(keys.suffix(groups[other].nameKeys.count)) || groups[other].nameKeys == [keys[0]])
+                    && groups[other].nameKeys.count < keys.count
+            }), PersonNames.isGivenName(words[0]) || groups[alone].mentions.count >= groups[index].mentions.count {
+                groups[index].retype(.person, rule: .personNameElsewhere)
+                groups[index].absorb(groups[alone], rule: .surname)
+                dropped.insert(alone)
+            }
+        }
+        for index in groups.indices where groups[index].type == .person && !dropped.contains(index) {
+            let group = groups[index]
+            if let publisherKey, group.keys.contains(publisherKey) {
+                groups[index].retype(.organisation, rule: .publisherName)
+                continue
+            }
+            guard group.nameWords.isEmpty, !group.hasSuffix, group.titles.isEmpty, !group.name.utf8.contains(0x20) else { continue }
+            if let other = groups.indices.first(where: { $0 != index && groups[$0].type != .person && !dropped.contains($0) && groups[$0].keys.contains(NameForms.key(group.name)) }) {
+                groups[other].absorb(group, rule: .sameNameElsewhere)
+                dropped.insert(index)
+            } else if group.bodyCue {
+                groups[index].retype(.organisation, rule: .bodyCue)
+            } else if group.opensSentencesAlone {
+                dropped.insert(index)
+            }
+        }
+        return groups.indices.filter { !dropped.contains($0) }.map { groups[$0] }
+            .sorted { ($0.mentions.first?.span.start ?? 0) < ($1.mentions.first?.span.start ?? 0) }
+    }
+
     /// The entities, numbered in order of first mention.
     func entities() -> [Entity] {
-        groupsWithEarlySurnamesJoined().enumerated().map { i, group in
+        groupsRetyped(groupsWithEarlySurnamesJoined()).enumerated().map { i, group in
             let name = group.name
             return Entity(
                 id: "e\(i + 1)", type: group.type, name: name, aliases: group.forms.filter { $0 != name },
@@ -305,6 +425,9 @@ extension RuleID {
     static let surname = RuleID("surname")
     /// A shared surname joined to the person named before with the same title.
     static let surnameByTitle = RuleID("surname-by-title")
+    /// A shared surname joined to the one of its holders who is neither a relative introduced
+    /// as such nor named with a suffix (the most recent of them); the detail is how many hold it.
+    static let surnameMainBearer = RuleID("surname-main-bearer")
     /// A shared surname joined to the most recently named of its holders; the detail is how
     /// many hold it.
     static let surnameMostRecentOf = RuleID("surname-most-recent-of")
@@ -315,4 +438,25 @@ extension RuleID {
     static let surnameNamedLater = RuleID("surname-named-later")
     /// A name of several words the tagger passed over where it appears again.
     static let nameRepeat = RuleID("name-repeat")
+    /// An acronym's expansion written beside it in brackets, read as a name.
+    static let acronymInBrackets = RuleID("acronym-in-brackets")
+    /// A name the tagger read as a person's that ends in the word of a law, plan or prize.
+    static let miscEnding = RuleID("misc-ending")
+    /// A name the tagger read as a person's that holds a possessive ("Harbor Post's Fact Desk").
+    static let possessiveInName = RuleID("possessive-in-name")
+    /// A name after a noun for a company ("energy company NAME").
+    static let organisationNoun = RuleID("organisation-noun")
+    /// A name after a noun for a work ("the album NAME"): a title.
+    static let workTitle = RuleID("work-title")
+    /// A one-word name the tagger read as a person's that is also named as an organisation or
+    /// place in the document: it takes that type.
+    static let sameNameElsewhere = RuleID("same-name-elsewhere")
+    /// A one-word name, never given in full or with a title, that reads as a body's ("her NAME
+    /// special", "NAME's chief executive").
+    static let bodyCue = RuleID("body-cue")
+    /// A name the tagger read as an organisation's that the rest of the document names as a
+    /// person's.
+    static let personNameElsewhere = RuleID("person-name-elsewhere")
+    /// The name of the document's publisher: an organisation.
+    static let publisherName = RuleID("publisher-name")
 }

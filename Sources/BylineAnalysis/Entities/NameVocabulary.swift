@@ -23,6 +23,25 @@ public final class NameVocabulary: Sendable {
     let honorificFirstWords: WordSet
     /// Lower-case words that may stand inside a person's name ("von", "bin", "da").
     let nameParticles: WordSet
+    /// Generational suffixes that end a person's name, as written ("Jr.", "III").
+    let nameSuffixes: Set<String>
+    /// The keys of the name suffixes ("jr", "iii"): a name's words that are not a surname.
+    let nameSuffixKeys: Set<String>
+    /// Words for a family relation, lower case ("wife", "son").
+    let kinship: Set<String>
+    /// Last words of the names of laws, plans, prizes and events ("Act", "Awards").
+    let miscEndings: Set<String>
+    /// Phrases of page furniture, as word keys, that no name holds ("all rights reserved").
+    let pageWords: [[String]]
+    /// Nouns written before an organisation's name ("company", "label").
+    let organisationNouns: Set<String>
+    /// Nouns written before a work's title ("album", "film").
+    let workNouns: Set<String>
+    /// The words just before a name that make it a credit ("photo by"), as word keys.
+    let creditsBefore: [[String]]
+    /// The words after a name in its sentence that make it a credit ("contributed to this
+    /// report"), as word keys.
+    let creditsAfter: [[String]]
     /// Country codes by nationality adjective, as written ("Chilean" → CL, "South Korean" → KR).
     private let demonyms: [String: String]
     /// The most words a nationality adjective has ("Papua New Guinean").
@@ -35,6 +54,12 @@ public final class NameVocabulary: Sendable {
     private let titleHeadsByFirstWord: WordMap<[[String]]>
     /// Every word of an office's name or modifier ("attorney" of "attorney general").
     private let titleWords: WordSet
+    /// Occupations by their first word, as word keys, longest first ("running back", "winger").
+    private let occupationsByFirstWord: [String: [[String]]]
+    /// Endings that make a long word an occupation ("ologist").
+    private let occupationEndings: [String]
+    /// The fewest letters a word needs before an occupation ending counts.
+    static let shortestOccupationByEnding = 8
 
     private init() {
         var codes: [String: String] = [:]
@@ -61,6 +86,21 @@ public final class NameVocabulary: Sendable {
             .sorted { $0.count > $1.count }
         honorificFirstWords = WordSet(honorifics.compactMap(\.first))
         nameParticles = WordSet(DataFile(PackageResources.name_particles_txt).lines)
+        nameSuffixes = Set(DataFile(PackageResources.name_suffixes_txt).lines)
+        nameSuffixKeys = Set(nameSuffixes.map { NameForms.key($0) })
+        kinship = Set(DataFile(PackageResources.kinship_txt).lines)
+        miscEndings = Set(DataFile(PackageResources.misc_endings_txt).lines)
+        organisationNouns = Set(DataFile(PackageResources.organisation_nouns_txt).lines)
+        pageWords = DataFile(PackageResources.page_words_txt).lines.map { $0.split(separator: " ").map(String.init) }
+        workNouns = Set(DataFile(PackageResources.work_nouns_txt).lines)
+        var creditsBefore: [[String]] = []
+        var creditsAfter: [[String]] = []
+        for row in DataFile(PackageResources.credit_cues_tsv).rows where row.count == 2 {
+            let words = row[1].split(separator: " ").map(String.init)
+            if row[0] == "before" { creditsBefore.append(words) } else if row[0] == "after" { creditsAfter.append(words) }
+        }
+        self.creditsBefore = creditsBefore
+        self.creditsAfter = creditsAfter
         var demonyms: [String: String] = [:]
         for row in DataFile(PackageResources.demonyms_tsv).rows where row.count >= 2 {
             for adjective in row.dropFirst() { demonyms[adjective] = row[0] }
@@ -78,6 +118,11 @@ public final class NameVocabulary: Sendable {
             Dictionary(grouping: heads.map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }, by: { $0[0] })
                 .mapValues { $0.sorted { $0.count > $1.count } })
         titleWords = WordSet(heads.union(modifiers).union(heads.flatMap { $0.split(separator: " ").map(String.init) }))
+        let occupations = DataFile(PackageResources.occupations_txt).lines
+        occupationEndings = occupations.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) }
+        occupationsByFirstWord = Dictionary(
+            grouping: occupations.filter { !$0.hasPrefix("-") }.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] }
+        ).mapValues { $0.sorted { $0.count > $1.count } }
     }
 
     /// The ISO 3166-1 code of a country name ("Viet Nam" → "VN"), or nil.
@@ -100,6 +145,19 @@ public final class NameVocabulary: Sendable {
         titleHeadsByFirstWord[words[i].key]?.first { head in
             i + head.count <= words.count && head.indices.allSatisfy { words[i + $0].key == head[$0] }
         }?.count
+    }
+
+    /// The number of words of the longest occupation that starts at `words[i]` ("coffee farmer"
+    /// has one at "farmer"), or nil.
+    func occupationLength(at i: Int, keys words: [Word]) -> Int? {
+        let key = words[i].key
+        if let length = occupationsByFirstWord[key]?.first(where: { occupation in
+            i + occupation.count <= words.count && occupation.indices.allSatisfy { words[i + $0].key == occupation[$0] }
+        })?.count {
+            return length
+        }
+        guard key.utf8.count >= Self.shortestOccupationByEnding, words[i].kind == .word, !words[i].capitalised else { return nil }
+        return occupationEndings.contains { key.hasSuffix($0) } ? 1 : nil
     }
 
     /// Whether a lower-cased word or phrase is an office's name or may stand before one.

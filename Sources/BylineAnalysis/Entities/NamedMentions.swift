@@ -34,6 +34,14 @@ struct NamedMention {
     /// The last word of the title or honorific written just before a person's name, lower-cased
     /// ("president" of "Vice President", "mrs."): which of two people sharing a surname is meant.
     var title: String? = nil
+    /// Whether a family relation introduces the person ("his wife, NAME", "NAME, her son"): a
+    /// relative of someone else in the story.
+    var isRelative = false
+    /// For a one-word person's name, whether the words around it read as an organisation's
+    /// ("her NAME special", "NAME's chief executive").
+    var bodyCue = false
+    /// Whether the name opens its sentence alone, as an opening word does ("Downstream, …").
+    var opensSentenceAlone = false
 }
 
 /// Finds the names of a document: the tagger's spans, with honorifics and clitics trimmed,
@@ -96,13 +104,17 @@ struct NamedMentionFinder {
             for name in sentenceNames {
                 let (range, type) = (name.tokens, name.type)
                 let first = sentence.tokens.lowerBound
-                for (part, partType) in splitAtTitle((first + range.lowerBound)..<(first + range.upperBound), conllType: type, in: document) {
+                let tagged = Set(sentenceNames.map { first + $0.tokens.lowerBound })
+                for (part, partType) in splitAtTitle((first + range.lowerBound)..<(first + range.upperBound), conllType: type, in: document)
+                    .flatMap({ splitAtGivenName($0.0, conllType: $0.1, tagged: tagged, in: document) })
+                {
                     if let mention = mention(tokens: part, conllType: partType, in: document) { found.append(mention) }
                 }
             }
         }
         found = joinedOfPhrases(found, in: document)
         found = splitAtAnd(found, in: document)
+        found = withBracketedExpansions(found, in: document)
         let countries = countryNames(in: document, besides: found)
         // A country's name wins over the pieces the tagger cut it into ("Republic of" + "Moldova").
         var countryEnd = [Int?](repeating: nil, count: document.tokens.count)
@@ -142,6 +154,62 @@ struct NamedMentionFinder {
         return out
     }
 
+    /// The lower-case words an acronym's expansion may hold ("Agency for Roads and
+    /// Bridges").
+    static let expansionConnectors = FactText.nameConnectors.union(["and"])
+
+    /// The most tokens an acronym's expansion runs to ("North Harbor Regional Rail and Ferry
+    /// Authority" and its connectors).
+    static let longestExpansion = 10
+
+    /// An acronym written in brackets next to its expansion ("Harbor Salt and Fish Authority
+    /// (HSFA)", "HSFA (Harbor Salt and Fish Authority)") makes the expansion a name too, of the
+    /// acronym's type, in place of the pieces the tagger read of it (rule `acronym-in-brackets`):
+    /// the two then group as one entity.
+    private func withBracketedExpansions(_ mentions: [NamedMention], in document: Document) -> [NamedMention] {
+        let words = document.view.words
+        var added: [NamedMention] = []
+        var replaced = Set<Int>()
+        for mention in mentions where mention.type != .person && mention.tokens.count == 1 && NameForms.acronymInitial(mention.text) != nil {
+            let t = mention.tokens.lowerBound
+            // The capitalised words (and their connectors) before "(" ACRONYM, or after ACRONYM "(".
+            var run: Range<Int>?
+            if t >= 2, words[t - 1].key == "(", t + 1 < words.count, words[t + 1].key == ")" {
+                var start = t - 1
+                while start > 0, t - 1 - start < Self.longestExpansion, words[start - 1].sentence == words[t].sentence,
+                    words[start - 1].capitalised || (Self.expansionConnectors.contains(words[start - 1].key) && start - 1 > 0 && words[start - 2].capitalised)
+                {
+                    start -= 1
+                }
+                run = start..<(t - 1)
+            } else if t + 2 < words.count, words[t + 1].key == "(" {
+                var end = t + 2
+                while end < words.count, end - t < Self.longestExpansion, words[end].key != ")",
+                    words[end].capitalised || Self.expansionConnectors.contains(words[end].key)
+                {
+                    end += 1
+                }
+                if end < words.count, words[end].key == ")" { run = (t + 2)..<end }
+            }
+            guard let run, !run.isEmpty else { continue }
+            // The shortest tail of the run (the words nearest the acronym) that it abbreviates.
+            guard let start = run.reversed().first(where: { start in
+                words[start].capitalised && NameForms.isAcronym(mention.text, of: String(document.text[Span(words[start].span.start, words[run.upperBound - 1].span.end)]))
+            }) else { continue }
+            let range = start..<run.upperBound
+            let span = Span(words[start].span.start, words[run.upperBound - 1].span.end)
+            for (i, other) in mentions.enumerated() where other.tokens.overlaps(range) {
+                guard range.lowerBound <= other.tokens.lowerBound, other.tokens.upperBound <= range.upperBound else { continue }
+                replaced.insert(i)
+            }
+            added.append(NamedMention(tokens: range, span: span, type: mention.type, text: String(document.text[span]), steps: [RuleStep(.acronymInBrackets)]))
+        }
+        guard !added.isEmpty else { return mentions }
+        let kept = mentions.indices.filter { !replaced.contains($0) }.map { mentions[$0] }
+        let covered = Set(added.flatMap { Array($0.tokens) })
+        return (kept.filter { !$0.tokens.contains(where: covered.contains) } + added).sorted { $0.span.start < $1.span.start }
+    }
+
     /// "Red Cross and Oxfam International" → two names, when the words before "and" are
     /// named alone elsewhere in the document: the tagger ran two names together.
     private func splitAtAnd(_ mentions: [NamedMention], in document: Document) -> [NamedMention] {
@@ -170,7 +238,7 @@ struct NamedMentionFinder {
                 && !FactText.nameConnectors.contains(key(k - 1))
         }) else { return [(range, conllType)] }
         // The person's name ends where a dash or quotation mark ends the name the tagger read.
-        let end = ((title + 1)..<range.upperBound).first { document.tokens[$0].kind == .quote || Self.breaks.contains(word($0)) }
+        let end = ((title + 1)..<range.upperBound).first { document.tokens[$0].kind == .quote || Self.breaks.contains(word($0)) || word($0) == "," }
             ?? range.upperBound
         let rest = (title + 1)..<end
         // The whole title goes, with the words of a longer one before it ("Press Secretary").
@@ -189,6 +257,21 @@ struct NamedMentionFinder {
         return (body.isEmpty ? [] : [(body, conllType)]) + [(rest, .person)]
     }
 
+    /// A name the tagger read as a body's that ran into the given name of the person named
+    /// after it ("Harbor League Ana" + "Ruiz", the surname untagged): the body, and the person.
+    /// `tagged` holds the first tokens of the sentence's tagged names.
+    private func splitAtGivenName(_ range: Range<Int>, conllType: NameType, tagged: Set<Int>, in document: Document) -> [(Range<Int>, NameType)] {
+        let words = document.view.words
+        let last = range.upperBound - 1
+        let next = range.upperBound
+        guard conllType != .person, range.count >= 3, next < words.count, words[next].capitalised, words[next].kind == .word,
+            words[next].sentence == words[last].sentence, !tagged.contains(next), !isTime(next, in: document),
+            PersonNames.isGivenName(document.text[words[last].span]), !vocabulary.isTitleWord(words[next].key),
+            !Self.organisationEndings.contains(String(document.text[words[next].span]))
+        else { return [(range, conllType)] }
+        return [(range.lowerBound..<last, conllType), (last..<(next + 1), .person)]
+    }
+
     /// A mention of `tokens`, trimmed of honorifics and trailing marks, typed for the contract.
     private func mention(tokens range: Range<Int>, conllType: NameType, in document: Document) -> NamedMention? {
         let tokens = document.tokens
@@ -196,14 +279,28 @@ struct NamedMentionFinder {
         var upper = range.upperBound
         let word = { (i: Int) in String(document.text[tokens[i].span]) }
         let key = { (i: Int) in document.view.words[i].key }
+        // Page furniture is no name ("All Rights Reserved", "Show all 50"), though the tagger
+        // read a part of it.
+        if range.contains(where: { start in
+            vocabulary.pageWords.contains { phrase in
+                start + phrase.count <= tokens.count && phrase.indices.allSatisfy { key(start + $0) == phrase[$0] }
+            }
+        }) {
+            return nil
+        }
         // An honorific marks a person, whatever the tagger said ("Dato' Sri …" read as ORG).
         var conllType = conllType
         if let honorific = honorific(at: lower, before: upper, in: document) {
             lower += honorific
             conllType = .person
         }
-        // So does an abbreviated title before a name ("Sen. Ray Molina" read as a place).
-        if conllType != .person, upper - lower > 1, word(lower).hasSuffix("."), vocabulary.isTitleWord(key(lower)) {
+        // So does an abbreviated title before a name ("Sen. Ray Molina" read as a place), and an
+        // office that never describes a body before one ("Chairman Ruiz" read as an organisation).
+        if conllType != .person, upper - lower > 1, vocabulary.isTitleWord(key(lower)),
+            word(lower).hasSuffix(".") || (vocabulary.titleHeads.contains(key(lower)) && !vocabulary.titleModifiers.contains(key(lower))
+                && ((lower + 1)..<upper).allSatisfy({ document.view.words[$0].capitalised && document.tokens[$0].kind == .word })
+                && !Self.organisationEndings.contains(word(upper - 1)) && !isFeature(document.text[Span(tokens[lower].span.start, tokens[upper - 1].span.end)].description))
+        {
             conllType = .person
         }
         // A title the tagger took into a person's name ("Mayor Grace Adeyemi") is a role, read
@@ -235,17 +332,64 @@ struct NamedMentionFinder {
             upper -= 1
         }
         while upper > lower, tokens[upper - 1].kind == .punctuation { upper -= 1 }
+        // A body's name ends before the first word of an office it ran into ("White House
+        // Press" + "Secretary": the press secretary's).
+        if conllType != .person, upper - lower > 1, upper < tokens.count,
+            let head = vocabulary.titleHeadLength(at: upper - 1, keys: document.view.words), head > 1
+        {
+            upper -= 1
+        }
         // Titles alone ("Maj. Gen." read as an organisation) name no one, nor does a lone clause
         // word ("So" read as an organisation).
         guard upper > lower, !(lower..<upper).allSatisfy({ vocabulary.isTitleWord(key($0)) }),
-            conllType == .person || upper - lower > 1 || !isOpeningWord(word(lower))
+            upper - lower > 1 || !isOpeningWord(word(lower))
         else { return nil }
-        let span = Span(tokens[lower].span.start, tokens[upper - 1].span.end)
-        let text = String(document.text[span])
+        // A credit names a photographer or a contributor, not someone in the story.
+        if conllType == .person, isCredit(lower..<upper, in: document) { return nil }
+        // A person's name goes on into a hyphenated surname the tagger left out ("Ana
+        // Vidal-Serra" read as "Ana").
+        if conllType == .person, upper < tokens.count, isHyphenatedName(upper, in: document),
+            document.view.words[upper].sentence == document.view.words[upper - 1].sentence
+        {
+            upper += 1
+        }
+        // Or into a last capitalised word the tagger left out before a comma ("Ana Lucía Vidal
+        // Serra," read as "Ana Lucía Vidal").
+        if conllType == .person, upper - lower > 1, upper + 1 < tokens.count, document.text[tokens[upper + 1].span] == ",",
+            tokens[upper].kind == .word, document.view.words[upper].capitalised, !isTime(upper, in: document),
+            document.view.words[upper].sentence == document.view.words[upper - 1].sentence,
+            !vocabulary.countryFirstWords.contains(NameForms.key(document.text[tokens[upper].span]))
+        {
+            upper += 1
+        }
+        // A name followed by the role of a person is a person's, whatever the tagger said
+        // ("Ana Vidal, a coffee farmer", "Ana Vidal, director of the museum").
+        if conllType == .organisation || conllType == .miscellaneous, (2...4).contains(upper - lower),
+            !Self.organisationEndings.contains(word(upper - 1)), vocabulary.countryCode(String(document.text[Span(tokens[lower].span.start, tokens[upper - 1].span.end)])) == nil,
+            hasPersonsRole(after: upper, in: document)
+        {
+            conllType = .person
+        }
+        var span = Span(tokens[lower].span.start, tokens[upper - 1].span.end)
+        var text = String(document.text[span])
+        // A generational suffix ends a person's name ("Carl Holt Jr.", "Carl Holt, Jr."): the
+        // tagger leaves it out, and without it a son is his father. The name is written without
+        // the comma.
+        if conllType == .person, let suffix = suffix(after: upper, in: document) {
+            text += " " + document.text[tokens[suffix].span]
+            upper = suffix + 1
+            span = Span(span.start, tokens[suffix].span.end)
+        }
         // A name ending in a company's or institution's word is an organisation's, not a
         // person's or a miscellaneous name's ("Harbor League" read as MISC).
         if conllType == .person || conllType == .miscellaneous, upper - lower > 1, Self.organisationEndings.contains(word(upper - 1)) {
             conllType = .organisation
+        }
+        // What the words around a person's name say it is instead.
+        var retyped: RuleID?
+        if conllType == .person, let (type, rule) = notAPerson(lower..<upper, in: document) {
+            conllType = type
+            retyped = rule
         }
         let type: EntityType
         switch conllType {
@@ -255,13 +399,164 @@ struct NamedMentionFinder {
         case .miscellaneous: type = vocabulary.countryCode(text) != nil ? .geopolitical : .miscellaneous
         }
         var mention = NamedMention(tokens: lower..<upper, span: span, type: type, text: text, steps: [RuleStep(.ner)])
+        if let retyped { mention.steps.append(RuleStep(retyped)) }
         if type == .person {
             var first = lower
             while first > 0, vocabulary.isTitleWord(key(first - 1)) || isHonorific(word(first - 1)) { first -= 1 }
             if first < lower { mention.title = key(lower - 1) }
+            mention.isRelative = isRelative(lower..<upper, in: document)
+            if upper - lower == 1 { mention.bodyCue = hasBodyCue(at: lower, in: document) }
+            mention.opensSentenceAlone = opensSentenceAlone(lower, in: document)
         }
         return mention
     }
+
+    /// The type a name the tagger read as a person's has instead, and the rule that says so: a
+    /// name ending in the word of a law, plan or prize ("Harbor Quality Act"), one holding a
+    /// possessive ("Harbor Post's Fact Desk"), one after a noun for a company ("energy company
+    /// NAME", unless it opens with a given name), one after a noun for a work ("the album NAME",
+    /// "films such as NAME").
+    private func notAPerson(_ name: Range<Int>, in document: Document) -> (NameType, RuleID)? {
+        let words = document.view.words
+        let last = document.text[words[name.upperBound - 1].span]
+        if vocabulary.miscEndings.contains(String(last)), name.count > 1 || !PersonNames.isGivenName(last) {
+            return (.miscellaneous, .miscEnding)
+        }
+        if name.dropLast().contains(where: { words[$0].key == "'s" }) { return (.organisation, .possessiveInName) }
+        var before = name.lowerBound - 1
+        guard before >= 0 else { return nil }
+        if vocabulary.organisationNouns.contains(words[before].key), !words[before].capitalised,
+            !PersonNames.isGivenName(document.text[words[name.lowerBound].span])
+        {
+            return (.organisation, .organisationNoun)
+        }
+        // "the album, NAME", "films such as NAME", "a novel called NAME".
+        if words[before].kind == .punctuation || words[before].kind == .quote { before -= 1 }
+        if before >= 1, ["as", "like"].contains(words[before].key) { before -= words[before - 1].key == "such" ? 2 : 1 }
+        if before >= 0, ["called", "titled", "entitled", "named"].contains(words[before].key) { before -= 1 }
+        if before >= 0, vocabulary.workNouns.contains(words[before].key), !words[before].capitalised { return (.miscellaneous, .workTitle) }
+        return nil
+    }
+
+    /// Whether the name at `name` is a credit: written with a slash to an agency
+    /// ("NAME/Agency"), or after the words of a photo credit ("Photo by NAME"), or before those
+    /// of a contributor's line ("NAME contributed to this report").
+    private func isCredit(_ name: Range<Int>, in document: Document) -> Bool {
+        let words = document.view.words
+        let slash = { (i: Int) in i >= 0 && i < words.count && words[i].key.contains("/") }
+        if name.contains(where: slash) || slash(name.lowerBound - 1) || slash(name.upperBound) { return true }
+        if vocabulary.creditsBefore.contains(where: { cue in
+            name.lowerBound >= cue.count && cue.indices.allSatisfy { words[name.lowerBound - cue.count + $0].key == cue[$0] }
+        }) {
+            return true
+        }
+        let sentenceEnd = words[name.lowerBound].sentence.map { document.sentences[$0].tokens.upperBound } ?? words.count
+        return (name.upperBound..<sentenceEnd).contains { i in
+            vocabulary.creditsAfter.contains { cue in
+                i + cue.count <= sentenceEnd && cue.indices.allSatisfy { words[i + $0].key == cue[$0] }
+            }
+        }
+    }
+
+    /// Whether the one-word name at token `t` reads as a body's: after an article, a possessive
+    /// or a number ("her NAME special", "450 NAME"), or before the title of someone who works
+    /// for it ("NAME's chief executive", "NAME founder Ana Ruiz").
+    private func hasBodyCue(at t: Int, in document: Document) -> Bool {
+        let words = document.view.words
+        if t > 0, words[t - 1].kind == .number || PhraseWords.english.isA(words[t - 1].key, .determiner) { return true }
+        var next = t + 1
+        if next < words.count, words[next].key == "'s" { next += 1 }
+        guard next < words.count, let head = vocabulary.titleHeadLength(at: next, keys: words) ?? vocabulary.occupationLength(at: next, keys: words) else {
+            return false
+        }
+        // The title is the body's when "'s" joins them or a name follows it.
+        let after = next + head
+        return next > t + 1 || (after < words.count && words[after].capitalised && words[after].kind == .word)
+            || (after + 1 < words.count && words[after].key == "and")
+    }
+
+    /// Whether the name at token `t` opens its sentence (after an opening quotation mark or
+    /// opening words, if any) as a label or an opening word does: before a colon ("Also Read:
+    /// …"), or before a comma or conjunction when it is no listed given name or surname
+    /// ("Downstream, …").
+    private func opensSentenceAlone(_ t: Int, in document: Document) -> Bool {
+        let words = document.view.words
+        guard let sentence = words[t].sentence else { return false }
+        var first = document.sentences[sentence].tokens.lowerBound
+        while first < t, words[first].kind == .quote || words[first].kind == .punctuation || isOpeningWord(String(document.text[words[first].span])) {
+            first += 1
+        }
+        guard first == t, t + 1 < words.count else { return false }
+        // A label before a colon ("Read: …") whatever the word; before a comma or a conjunction,
+        // a word that is no listed name.
+        if words[t + 1].key == ":" { return true }
+        return [",", ";", "!", "?", "and", "or"].contains(words[t + 1].key) && !PersonNames.isPersonalName(document.text[words[t].span])
+    }
+
+    /// Whether the words after a name's comma at `end` give a person's role: an article, then
+    /// up to three modifiers or lower-case words, then an office or occupation that is no noun
+    /// for a company ("a coffee farmer", "director of the museum"; not "a Hamburg importer").
+    private func hasPersonsRole(after end: Int, in document: Document) -> Bool {
+        let words = document.view.words
+        guard end < words.count, words[end].key == "," else { return false }
+        var i = end + 1
+        if i < words.count, ["a", "an", "the"].contains(words[i].key) { i += 1 }
+        for k in i..<min(words.count, i + 4) {
+            if let head = vocabulary.titleHeadLength(at: k, keys: words) ?? vocabulary.occupationLength(at: k, keys: words) {
+                return head > 0 && !vocabulary.organisationNouns.contains(words[k].key) && !(k + head < words.count && words[k + head].key == "'s")
+            }
+            guard words[k].kind == .word, !words[k].capitalised, !PhraseWords.english.isGrammarWord(words[k].key) else { return false }
+        }
+        return false
+    }
+
+    /// Whether token `i` is one word of capitalised parts joined by hyphens ("Vidal-Serra").
+    private func isHyphenatedName(_ i: Int, in document: Document) -> Bool {
+        let word = document.text[document.tokens[i].span]
+        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+        return document.tokens[i].kind == .word && parts.count > 1
+            && parts.allSatisfy { $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLetter) }
+    }
+
+    /// The token of a name suffix that ends the name before token `end`, right after it or
+    /// after a comma, in the same sentence; nil when there is none.
+    private func suffix(after end: Int, in document: Document) -> Int? {
+        let words = document.view.words
+        let sentence = words[end - 1].sentence
+        let at = end < words.count && words[end].key == "," ? end + 1 : end
+        guard at < words.count, words[at].sentence == sentence,
+            vocabulary.nameSuffixes.contains(String(document.text[words[at].span]))
+        else { return nil }
+        return at
+    }
+
+    /// Whether a family relation introduces the person named at `name`: a kinship word just
+    /// before the name ("his wife, NAME", "brother NAME"), or after its comma with a possessive
+    /// before it or "of" after it ("NAME, her son", "NAME, the senator's wife", "NAME, son of …").
+    private func isRelative(_ name: Range<Int>, in document: Document) -> Bool {
+        let words = document.view.words
+        var before = name.lowerBound - 1
+        if before >= 0, words[before].key == "," { before -= 1 }
+        if before >= 0, !words[before].capitalised, vocabulary.kinship.contains(words[before].key) { return true }
+        guard name.upperBound + 1 < words.count, words[name.upperBound].key == "," else { return false }
+        var possessive = false
+        for k in (name.upperBound + 1)..<min(words.count, name.upperBound + 1 + Self.longestRelationPhrase) {
+            let key = words[k].key
+            if vocabulary.kinship.contains(key), !words[k].capitalised {
+                return possessive || (k + 1 < words.count && words[k + 1].key == "of")
+            }
+            if key == "'s" || ["his", "her", "their"].contains(key) {
+                possessive = true
+            } else if words[k].kind != .word {
+                return false
+            }
+        }
+        return false
+    }
+
+    /// The most tokens between a name's comma and the kinship word of a relation ("the late
+    /// senator 's younger brother").
+    static let longestRelationPhrase = 6
 
     /// Whether `word` is a one-word honorific ("Mrs.", "Dr.").
     private func isHonorific(_ word: String) -> Bool {

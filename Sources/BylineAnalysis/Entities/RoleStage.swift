@@ -1,17 +1,28 @@
 import BylineCore
 
-/// Reads the offices people hold from the words around their names:
-/// - an appositive: "NAME, deputy director-general of the WHO, …" (rule `appositive`);
-/// - a title before the name: "President NAME", "Foreign Minister NAME" (rule `title-before-name`);
+/// Reads the offices and occupations people hold from the words around their names:
+/// - an appositive: "NAME, deputy director-general of the WHO, …", "NAME, a coffee farmer near
+///   the town", "NAME, the agency's head of research", "NAME, who is the council's counsel"
+///   (rule `appositive`);
+/// - a title before the name: "President NAME", "defenseman NAME", "his longtime physician NAME"
+///   (rule `title-before-name`);
 /// - a possessive before that title: "ORG's foreign minister NAME" (rule `possessive-title`);
 /// - a body named before that title: "Port Authority Director NAME" (rule `body-title`);
-/// - a nationality before that title: "Chilean Ambassador NAME" (rule `nationality-title`).
+/// - a nationality before that title: "Chilean Ambassador NAME" (rule `nationality-title`);
+/// - a title and the body it serves before the name: "Ambassador to the Harbor League NAME"
+///   (rule `title-to-body`);
+/// - a title before the name's comma: "the agency's director general, NAME" (rule
+///   `title-before-comma`).
 /// Roles joined by "and" ("deputy prime minister and minister of finance of Chile") are
-/// each recorded, with the whole phrase as their evidence. The organisation is the one the
-/// phrase names (an organisation before a country).
+/// each recorded, with the whole phrase as their evidence, unless the first names its own
+/// organisation ("analyst at Acme and lead author of …"). The organisation is the owner of a
+/// possessive ("the agency's"), else the name after the phrase's "of", "for" or "at", else the
+/// last organisation the phrase names, else its last place. A relation is not a title: "the
+/// senator's wife" gives her no role.
 public struct RoleStage: Stage {
     public let name = "roles"
-    public let requires: Set<Layer> = [.text, .tokens, .sentences, .entities]
+    /// Times, because a weekday before "and" is no portfolio ("Tuesday and Prime Minister NAME").
+    public let requires: Set<Layer> = [.text, .tokens, .sentences, .times, .entities]
     public let provides: Set<Layer> = [.roles]
     let vocabulary = NameVocabulary.shared
 
@@ -27,27 +38,52 @@ public struct RoleStage: Stage {
             for mention in document.entities[e].mentions {
                 guard let range = reader.tokenRange(of: mention.span) else { continue }
                 roles += appositive(after: range, reader: reader) + titleBefore(range, reader: reader)
+                    + titleBeforeComma(range, reader: reader)
             }
             var seen: Set<String> = []
             document.setRoles(roles.filter { seen.insert("\($0.title.lowercased())|\($0.org ?? "")").inserted }, of: e)
         }
     }
 
-    /// "NAME, TITLE [of ORG] [and TITLE …]," — the phrase after a comma that opens with a title.
+    /// "NAME, [who is] [the|a] [OWNER's] TITLE [of ORG] [and TITLE …]," — the phrase after a
+    /// comma that holds a title; an age between commas ("NAME, 45, a farmer") is passed over.
     private func appositive(after person: Range<Int>, reader: PhraseReader) -> [Role] {
         var i = person.upperBound
         guard reader.word(i) == "," else { return [] }
         i += 1
-        if ["the", "a", "an"].contains(reader.word(i)?.lowercased() ?? "") { i += 1 }
+        if reader.document.tokens.indices.contains(i), reader.document.tokens[i].kind == .number, reader.word(i + 1) == "," { i += 2 }
+        i += reader.openerLength(at: i)
+        // After an article or a possessive the words before the office are a noun phrase
+        // ("a coffee farmer", "the agency's regional manager").
+        var loose = false
+        if reader.isA(i, .determiner) {
+            i += 1
+            loose = true
+        }
+        let owner = reader.possessiveOwner(at: i)
+        if let owner {
+            i = owner.end
+            loose = true
+        }
         let start = i
-        guard reader.titleLength(at: start) > 0 else { return [] }
-        // The phrase runs to a comma, a bracket or the sentence's end; "and" goes on only into
-        // another title, not into the next person's name.
+        let firstTitle = reader.titleLength(at: start, loose: loose || reader.startsName(start))
+        guard firstTitle > 0 else { return [] }
+        // The phrase runs to a comma, a bracket, a relative word or the sentence's end; "and"
+        // goes on only into another title or a lower-case phrase ("drug use and mental health"),
+        // not into the next person's name.
         var end = start
         while end < reader.sentenceEnd(of: start), end - start < Self.longestPhrase {
             let word = reader.word(end) ?? ""
             if [",", ")", "(", ";", ":", "\"", "“", "”"].contains(word) || Dashes.clause.contains(word) { break }
-            if word == "and", reader.titleLength(at: end + 1) == 0 { break }
+            if end > start, PhraseWords.english.isA(reader.key(end), .relative) { break }
+            // A person the office serves ends it before a preposition: "adviser to Governor
+            // NAME on the call".
+            if end > start, reader.mention(at: end - 1)?.type == .person, reader.mentionRange(at: end - 1)?.upperBound == end,
+                PhraseWords.english.isA(reader.key(end), .preposition)
+            {
+                break
+            }
+            if word == "and", reader.titleLength(at: end + 1) == 0, !reader.continuesPhrase(at: end + 1) { break }
             end += 1
         }
         guard end > start else { return [] }
@@ -58,7 +94,7 @@ public struct RoleStage: Stage {
         {
             end = range.upperBound
         }
-        return roles(in: start..<end, rule: .appositive, reader: reader)
+        return roles(in: start..<end, firstTitle: firstTitle, owner: owner?.name, rule: .appositive, reader: reader)
     }
 
     /// "[ORG's] TITLE NAME" — a title just before the name.
@@ -66,22 +102,14 @@ public struct RoleStage: Stage {
         var start = person.lowerBound
         // An honorific between the title and the name stays out of both.
         while start > 0, reader.isHonorific(start - 1) { start -= 1 }
-        var first = start
-        while first > 0, let word = reader.word(first - 1), word.first?.isLetter == true,
-            vocabulary.isTitleWord(reader.key(first - 1)), reader.mention(at: first - 1) == nil
-        {
-            first -= 1
-        }
-        guard first < start, (first..<start).contains(where: { reader.titleLength(at: $0) > 0 || vocabulary.titleHeads.contains(reader.key($0)) }) else {
-            return []
-        }
+        if let role = titleToBody(before: start, reader: reader) { return [role] }
+        let first = reader.titleStart(before: start)
+        guard first < start, reader.holdsOffice(first..<start) else { return [] }
         let title = reader.text(first..<start)
         var org: String?
         var rule = RuleID.titleBeforeName
         var evidence = first..<start
-        if first >= 2, ["'s", "’s"].contains(reader.word(first - 1) ?? ""), let owner = reader.mention(at: first - 2),
-            owner.type != .person
-        {
+        if first >= 2, reader.isPossessiveMark(first - 1), let owner = reader.mention(at: first - 2), owner.type != .person {
             org = owner.name
             rule = .possessiveTitle
             evidence = reader.mentionRange(at: first - 2)!.lowerBound..<start
@@ -101,14 +129,47 @@ public struct RoleStage: Stage {
         return [Role(title: title, org: org, span: reader.span(evidence), provenance: Provenance(stage: name, rule: rule))]
     }
 
-    /// The roles of one phrase: each title it joins with "and", with the organisation it names.
-    private func roles(in phrase: Range<Int>, rule: RuleID, reader: PhraseReader) -> [Role] {
-        let org = reader.organisation(in: phrase)
+    /// "TITLE to|of|for [the] BODY NAME" ("Ambassador to the Harbor League NAME"): a title, and
+    /// the organisation or place it serves, just before the name.
+    private func titleToBody(before start: Int, reader: PhraseReader) -> Role? {
+        guard start >= 1, let body = reader.mention(at: start - 1), body.type != .person, let bodyRange = reader.mentionRange(at: start - 1),
+            bodyRange.upperBound == start
+        else { return nil }
+        var link = bodyRange.lowerBound - 1
+        if link >= 0, reader.key(link) == "the" { link -= 1 }
+        guard link >= 1, ["to", "of", "for"].contains(reader.key(link)) else { return nil }
+        let first = reader.titleStart(before: link)
+        guard first < link, reader.holdsOffice(first..<link) else { return nil }
+        return Role(
+            title: reader.text(first..<link), org: body.name, span: reader.span(first..<start),
+            provenance: Provenance(stage: name, rule: .titleToBody))
+    }
+
+    /// "[ORG's|his|the] TITLE, NAME" — a title set off by a comma before the name, after an
+    /// article or a possessive ("the agency's director general, NAME", "his predecessor, NAME").
+    private func titleBeforeComma(_ person: Range<Int>, reader: PhraseReader) -> [Role] {
+        let comma = person.lowerBound - 1
+        guard comma >= 1, reader.word(comma) == "," else { return [] }
+        let first = reader.titleStart(before: comma, loose: true)
+        guard first < comma, first >= 1, reader.holdsOffice(first..<comma),
+            reader.isA(first - 1, .determiner) || reader.isPossessiveMark(first - 1) || reader.isA(first - 1, .possessive)
+        else { return [] }
+        var org: String?
+        var evidence = first..<comma
+        if first >= 2, reader.isPossessiveMark(first - 1), let owner = reader.mention(at: first - 2), owner.type != .person {
+            org = owner.name
+            evidence = reader.mentionRange(at: first - 2)!.lowerBound..<comma
+        }
+        return [Role(title: reader.text(first..<comma), org: org, span: reader.span(evidence), provenance: Provenance(stage: name, rule: .titleBeforeComma))]
+    }
+
+    /// The roles of one phrase whose first title is `firstTitle` tokens long: each title it
+    /// joins with "and", with the organisation it names (`owner`, the possessive's, first).
+    private func roles(in phrase: Range<Int>, firstTitle: Int, owner: String?, rule: RuleID, reader: PhraseReader) -> [Role] {
         var roles: [Role] = []
         var i = phrase.lowerBound
-        while i < phrase.upperBound {
-            let length = reader.titleLength(at: i)
-            guard length > 0 else { break }
+        var length = firstTitle
+        while i < phrase.upperBound, length > 0 {
             var end = i + length
             // "minister of foreign affairs": a lower-case "of …" belongs to the title.
             while end + 1 < phrase.upperBound, reader.word(end) == "of", reader.word(end + 1)?.first?.isLowercase == true,
@@ -122,10 +183,20 @@ public struct RoleStage: Stage {
                     end += 1
                 }
             }
-            roles.append(Role(title: reader.text(i..<end), org: org, span: reader.span(phrase), provenance: Provenance(stage: name, rule: rule)))
+            let and = (end..<phrase.upperBound).first { reader.word($0) == "and" && reader.titleLength(at: $0 + 1) > 0 }
+            // A title that names its own organisation before the next one ("analyst at Acme and
+            // lead author of …") has the words up to "and" as its evidence; joined titles that
+            // share one ("deputy minister and minister of finance of Chile") the whole phrase.
+            let own = and.flatMap { and in reader.organisation(in: end..<and).map { _ in i..<and } }
+            let evidence = own ?? phrase
+            roles.append(
+                Role(
+                    title: reader.text(i..<end), org: owner ?? reader.organisation(in: evidence), span: reader.span(evidence),
+                    provenance: Provenance(stage: name, rule: rule)))
             // The next title after "and", if any.
-            guard let and = (end..<phrase.upperBound).first(where: { reader.word($0) == "and" }) else { break }
+            guard let and else { break }
             i = and + 1
+            length = reader.titleLength(at: i)
         }
         return roles
     }
@@ -164,7 +235,9 @@ struct PhraseReader {
 
     func tokenRange(of span: Span) -> Range<Int>? { view.tokens(covering: span) }
 
-    func mention(at i: Int) -> Entity? { view.mention(at: i).map { document.entities[$0.entity] } }
+    func mention(at i: Int) -> Entity? {
+        i >= 0 && i < view.words.count ? view.mention(at: i).map { document.entities[$0.entity] } : nil
+    }
 
     func mentionRange(at i: Int) -> Range<Int>? { view.mention(at: i)?.tokens }
 
@@ -173,35 +246,214 @@ struct PhraseReader {
         return vocabulary.honorifics.contains { $0.last == word }
     }
 
+    /// Whether token `i` is a word of `wordClass` in `role-phrases.tsv`.
+    func isA(_ i: Int, _ wordClass: RolePhraseWords.Class) -> Bool {
+        i >= 0 && i < view.words.count && RolePhraseWords.english.isA(view.words[i].key, wordClass)
+    }
+
+    /// Whether token `i` is the possessive "'s".
+    func isPossessiveMark(_ i: Int) -> Bool {
+        i >= 0 && i < view.words.count && view.words[i].key == "'s"
+    }
+
+    /// How many tokens from `i` lead into a role after a name's comma ("who is", "who served
+    /// as"); 0 when none does.
+    func openerLength(at i: Int) -> Int {
+        RolePhraseWords.english.openers.first { opener in
+            i + opener.count <= view.words.count && opener.indices.allSatisfy { view.words[i + $0].key == opener[$0] }
+        }?.count ?? 0
+    }
+
+    /// A possessive owner that opens a role phrase at `i` ("the agency's", "Acme's"): the token
+    /// after its "'s", and the organisation or place it names, if it names one.
+    func possessiveOwner(at i: Int) -> (end: Int, name: String?)? {
+        guard i >= 0, i < view.words.count else { return nil }
+        if let range = mentionRange(at: i), range.lowerBound == i, let owner = mention(at: i), owner.type != .person, isPossessiveMark(range.upperBound) {
+            return (range.upperBound + 1, owner.name)
+        }
+        // A common noun or two: "the bank's", "the city council's", "the President's".
+        for k in i..<min(i + 2, view.words.count) {
+            guard view.words[k].kind == .word, mention(at: k) == nil, !PhraseWords.english.isGrammarWord(view.words[k].key) else { return nil }
+            if isPossessiveMark(k + 1) { return (k + 2, nil) }
+        }
+        return nil
+    }
+
+    /// Whether token `i` starts the name of an organisation or place: a role phrase may open
+    /// with the body before the office ("NAME, Harbor Council public information officer").
+    func startsName(_ i: Int) -> Bool {
+        guard let range = mentionRange(at: i), range.lowerBound == i, let body = mention(at: i) else { return false }
+        return body.type != .person
+    }
+
+    /// Whether the phrase may go on past an "and" into token `i`: a lower-case word that is no
+    /// grammar word ("drug use and mental health").
+    func continuesPhrase(at i: Int) -> Bool {
+        i < view.words.count && view.words[i].kind == .word && !view.words[i].capitalised
+            && !PhraseWords.english.isGrammarWord(view.words[i].key) && !vocabulary.kinship.contains(view.words[i].key)
+    }
+
+    /// Whether token `i` is a lower-case word that may stand in a noun phrase before an office:
+    /// not a grammar word, a number or a relation ("coffee" of "a coffee farmer").
+    private func isNounModifier(_ i: Int) -> Bool {
+        let word = view.words[i]
+        return word.kind == .word && word.alphabetic && !word.capitalised && !PhraseWords.english.isGrammarWord(word.key)
+            && !vocabulary.kinship.contains(word.key) && !RolePhraseWords.english.isA(word.key, RolePhraseWords.Class.determiner)
+    }
+
+    /// The number of tokens of the office or occupation that starts at token `i`, or nil.
+    func headLength(at i: Int) -> Int? {
+        vocabulary.titleHeadLength(at: i, keys: view.words) ?? vocabulary.occupationLength(at: i, keys: view.words)
+    }
+
     /// How many tokens from `i` form a title: modifiers ("deputy", "first vice") then an
-    /// office ("secretary-general", "prime minister"); 0 when none starts there.
-    func titleLength(at i: Int) -> Int {
+    /// office ("secretary-general", "prime minister") or an occupation ("winger"); 0 when none
+    /// starts there. The names of organisations and places may stand before the office ("acting
+    /// U.S. attorney", "former Harbor Council official"); with `loose` (inside a noun phrase: "a
+    /// coffee farmer", "the Harbor State Department of Health information officer") up to two
+    /// other lower-case words, and capitalised words and their "of" (a body's name the tagger cut
+    /// short), too. A title never ends in a possessive: "the senator's wife" holds no office.
+    func titleLength(at i: Int, loose: Bool = false) -> Int {
         guard i >= 0 else { return 0 }
         let words = view.words
         var j = i
         var lastHead = 0
+        var freeWords = 0
         while j < words.count, j - i < Self.longestTitle {
             // The longest office name that starts here.
-            if let head = vocabulary.titleHeadLength(at: j, keys: words) {
+            if let head = headLength(at: j) {
                 j += head
                 lastHead = j - i
+                freeWords = 0
+            } else if let range = mentionRange(at: j), range.lowerBound == j, mention(at: j)?.type != .person {
+                j = range.upperBound
             } else if vocabulary.titleModifiers.contains(words[j].key) {
                 j += 1
+            } else if loose, words[j].capitalised, words[j].kind == .word, mention(at: j) == nil {
+                // The rest of a body's name the tagger cut short ("Harbor Safety Council").
+                j += 1
+            } else if loose, j > i, words[j].key == "of", j + 1 < words.count, words[j + 1].capitalised {
+                j += 1
+            } else if loose, freeWords < Self.mostNounModifiers, isNounModifier(j) {
+                j += 1
+                freeWords += 1
             } else {
                 break
             }
         }
-        return lastHead
+        return isPossessiveMark(i + lastHead) ? 0 : lastHead
     }
 
-    /// The most tokens a title runs to, modifiers included.
-    static let longestTitle = 8
+    /// The most tokens a title runs to, modifiers and the names of bodies included.
+    static let longestTitle = 10
 
-    /// The name of the organisation a role phrase names: its last organisation, else its last
-    /// place.
+    /// The most lower-case words a noun phrase may have before its office.
+    static let mostNounModifiers = 2
+
+    /// Where a title that ends before token `end` starts, read backwards: office and modifier
+    /// words, pairs of portfolios joined by "and" ("Fisheries and Environment Minister"), titles
+    /// joined by "and" ("founder and chief executive"), and one lower-case word opening the noun
+    /// phrase after an article, a preposition or a possessive ("by talent manager NAME"); with
+    /// `loose`, up to two. `end` when no title ends there.
+    func titleStart(before end: Int, loose: Bool = false) -> Int {
+        var first = end
+        while first > 0, let word = word(first - 1), word.first?.isLetter == true, mention(at: first - 1) == nil,
+            vocabulary.isTitleWord(key(first - 1)) || headLength(at: first - 1) != nil
+        {
+            first -= 1
+            // "Fisheries and Environment Minister", "founder and longtime chief executive".
+            // The pair opens the phrase: "Dana Holt and Energy Secretary" is no portfolio.
+            if first >= 2, key(first - 1) == "and", mention(at: first - 2) == nil, !isTime(first - 2),
+                (view.words[first].capitalised && view.words[first - 2].capitalised && view.words[first - 2].alphabetic
+                    && (first == 2 || !view.words[first - 3].capitalised || view.words[first - 3].sentence != view.words[first - 2].sentence))
+                    || headLength(at: first - 2) != nil
+            {
+                first -= 2
+            }
+        }
+        guard first < end else { return end }
+        var free = 0
+        // "to" may open a verb ("to meet lawyer NAME"), not a noun phrase.
+        while free < (loose ? Self.mostNounModifiers : 1), first >= 2, isNounModifier(first - 1), key(first - 2) != "to",
+            PhraseWords.english.isA(key(first - 2), .preposition) || PhraseWords.english.isA(key(first - 2), .determiner)
+                || isA(first - 2, .possessive) || isPossessiveMark(first - 2) || (loose && isNounModifier(first - 2))
+        {
+            first -= 1
+            free += 1
+        }
+        return first
+    }
+
+    /// Whether token `i` lies in a time expression ("Tuesday and Prime Minister NAME").
+    private func isTime(_ i: Int) -> Bool {
+        let span = view.words[i].span
+        return document.times.contains { $0.span.overlaps(span) }
+    }
+
+    /// Whether the words `range` name an office or occupation.
+    func holdsOffice(_ range: Range<Int>) -> Bool {
+        range.contains { headLength(at: $0) != nil || vocabulary.titleHeads.contains(key($0)) }
+    }
+
+    /// The name of the organisation a role phrase names: the name after its "of", "for", "at"
+    /// or "with" ("spokeswoman for Harbor Grid ISO", even where the tagger read only "Harbor
+    /// Grid"), holding its last organisation, else its last place.
     func organisation(in phrase: Range<Int>) -> String? {
-        let named = phrase.compactMap { mention(at: $0) }
-        return (named.last { $0.type == .organisation } ?? named.last { $0.type == .geopolitical || $0.type == .location })?.name
+        guard !phrase.isEmpty else { return nil }
+        let named = phrase.filter { mention(at: $0) != nil && (mentionRange(at: $0)?.lowerBound == $0 || $0 == phrase.lowerBound) }
+        guard let at = named.last(where: { mention(at: $0)?.type == .organisation })
+            ?? named.last(where: { [.geopolitical, .location].contains(mention(at: $0)?.type) }),
+            let entity = mention(at: at)
+        else { return nil }
+        return nameAfterPreposition(holding: at, within: phrase) ?? entity.name
+    }
+
+    /// The capitalised words after a preposition ("for", "of", "at", "with", an article passed
+    /// over) that hold the name starting at token `at`, when they run beyond it: the whole
+    /// name of a body the tagger cut short.
+    private func nameAfterPreposition(holding at: Int, within phrase: Range<Int>) -> String? {
+        var start = at
+        while start > phrase.lowerBound, view.words[start - 1].capitalised, mention(at: start - 1)?.type != .person { start -= 1 }
+        var link = start - 1
+        if link >= phrase.lowerBound, key(link) == "the" { link -= 1 }
+        guard link >= phrase.lowerBound, ["for", "of", "at", "with"].contains(key(link)) else { return nil }
+        var end = mentionRange(at: at)?.upperBound ?? at + 1
+        while end < phrase.upperBound, view.words[end].capitalised, view.words[end].kind != .quote, mention(at: end)?.type != .person { end += 1 }
+        guard start < at || end > (mentionRange(at: at)?.upperBound ?? at + 1) else { return nil }
+        return text(start..<end)
+    }
+}
+
+/// The grammar words of role phrases (`role-phrases.tsv`).
+final class RolePhraseWords: Sendable {
+    static let english = RolePhraseWords(DataFile(PackageResources.role_phrases_tsv))
+
+    /// The word classes of the file (its openers are phrases, kept apart).
+    enum Class: String {
+        case determiner, possessive
+    }
+
+    private let classes: [String: Set<Class>]
+    /// The phrases that lead into a role after a name's comma, as word keys, longest first.
+    let openers: [[String]]
+
+    init(_ file: DataFile) {
+        var classes: [String: Set<Class>] = [:]
+        var openers: [[String]] = []
+        for row in file.rows where row.count == 2 {
+            if row[0] == "opener" {
+                openers.append(row[1].split(separator: " ").map(String.init))
+            } else if let wordClass = Class(rawValue: row[0]) {
+                classes[row[1], default: []].insert(wordClass)
+            }
+        }
+        self.classes = classes
+        self.openers = openers.sorted { $0.count > $1.count }
+    }
+
+    /// Whether `key` (lower case) belongs to `wordClass`.
+    func isA(_ key: String, _ wordClass: Class) -> Bool {
+        classes[key]?.contains(wordClass) == true
     }
 }
 
@@ -216,4 +468,8 @@ extension RuleID {
     static let bodyTitle = RuleID("body-title")
     /// "NATIONALITY TITLE NAME": the country of the nationality before the title.
     static let nationalityTitle = RuleID("nationality-title")
+    /// "TITLE to the ORG NAME": a title and the body it serves before the name.
+    static let titleToBody = RuleID("title-to-body")
+    /// "the ORG's TITLE, NAME": a title set off by a comma before the name.
+    static let titleBeforeComma = RuleID("title-before-comma")
 }

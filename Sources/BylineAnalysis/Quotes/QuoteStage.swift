@@ -24,7 +24,7 @@ public struct QuoteStage: Stage {
         // Reported speech in the article's sentences: what it says, and who speaks where.
         var memory = SpeakerMemory(paragraphOfSentence: context.text.paragraphOfSentence)
         var reports: [(span: Span, attribution: Attribution)] = []
-        let notArticle = document.paragraphs.filter { $0.kind == .caption || $0.kind == .title }.map(\.span)
+        let notArticle = document.paragraphs.filter { !$0.kind.isArticleText }.map(\.span)
         for (s, sentence) in document.sentences.enumerated() {
             if notArticle.contains(where: { $0.start <= sentence.span.start && sentence.span.end <= $0.end }) { continue }
             guard let report = ReportedSpeech.report(in: sentence.tokens, context: context) else { continue }

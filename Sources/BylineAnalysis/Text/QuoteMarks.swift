@@ -51,7 +51,7 @@ enum QuoteMarks {
     static func quotes(in document: Document) -> [FoundQuote] {
         var quotes: [FoundQuote] = []
         var runsOn = false
-        for (p, paragraph) in document.paragraphs.enumerated() where paragraph.kind != .caption && paragraph.kind != .title {
+        for (p, paragraph) in document.paragraphs.enumerated() where paragraph.kind.isArticleText {
             let text = document.text[paragraph.span]
             var offset = paragraph.span.start
             var open: (mark: Int, start: Int)?

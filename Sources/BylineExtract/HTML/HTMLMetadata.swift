@@ -88,8 +88,7 @@ struct HTMLMetadataReader {
         }
         for key in keys[.author] {
             if let value = metas[key] {
-                let names = value.hasPrefix("By ") || value.hasPrefix("by ") ? AuthorLine.authors(in: value) ?? [] : [value]
-                fillAuthors(names, rule: "meta-\(key)")
+                fillAuthors(AuthorLine.authors(in: value) ?? AuthorLine.namesWithoutRoles(in: value) ?? [value], rule: "meta-\(key)")
             }
         }
         for key in keys[.url] {
@@ -122,13 +121,15 @@ struct HTMLMetadataReader {
 
     private mutating func readJSONLD(_ text: String) {
         // Some pages put several JSON values in one script, or leave junk after the first.
-        let objects = Self.jsonValues(in: Array(text.utf8)).compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0), options: [.fragmentsAllowed])
+        let objects = Self.jsonValues(in: Array(text.utf8)).compactMap { value in
+            (try? JSONSerialization.jsonObject(with: Data(value), options: [.fragmentsAllowed]))
+                ?? (try? JSONSerialization.jsonObject(with: Data(Self.controlsEscaped(value)), options: [.fragmentsAllowed]))
         }
         guard !objects.isEmpty else { return }
         var articles: [[String: Any]] = []
         var pages: [[String: Any]] = []
         var others: [[String: Any]] = []
+        var organizations: [[String: Any]] = []
         var pending: [Any] = objects.reversed()
         while let next = pending.popLast() {
             if let array = next as? [Any] {
@@ -140,6 +141,9 @@ struct HTMLMetadataReader {
                     articles.append(dictionary)
                 } else if types.contains("webpage") {
                     pages.append(dictionary)
+                    if let name = dictionary["name"] as? String { headlines.append(name) }
+                } else if !types.isDisjoint(with: Self.organizationTypes) {
+                    organizations.append(dictionary)
                 } else if dictionary["datePublished"] != nil {
                     others.append(dictionary)
                 } else if let uploaded = dictionary["uploadDate"] as? String {
@@ -149,16 +153,48 @@ struct HTMLMetadataReader {
         }
         let ranked = articles.map { ($0, "json-ld-article") } + pages.map { ($0, "json-ld-webpage") } + others.map { ($0, "json-ld-other") }
         for (article, rule) in ranked {
+            if let headline = article["headline"] as? String { headlines.append(headline) }
             fill(\.title, "title", article["headline"] as? String ?? article["name"] as? String, rule: rule)
             fillDate(\.published, "published", article["datePublished"] as? String ?? article["dateCreated"] as? String, rule: rule)
             fillDate(\.modified, "modified", article["dateModified"] as? String, rule: rule)
-            fillAuthors(Self.names(article["author"]) + Self.names(article["creator"]), rule: rule)
+            fillAuthors(Self.names(article["author"], people: true) + Self.names(article["creator"], people: true), rule: rule)
             fill(\.publisher, "publisher", Self.names(article["publisher"]).first, rule: rule)
             fill(\.url, "url", article["url"] as? String ?? (article["mainEntityOfPage"] as? [String: Any])?["@id"] as? String, rule: rule)
             if let language = (article["inLanguage"] as? String).flatMap(Self.primaryLanguage) {
                 fill(\.language, "language", language, rule: rule)
             }
         }
+        pendingOrganizations += organizations.compactMap { $0["name"] as? String }
+    }
+
+    /// Types of JSON-LD objects that are organisations, never authors.
+    private static let organizationTypes: Set<String> = [
+        "organization", "newsmediaorganization", "corporation", "newsorganization", "mediaorganization",
+    ]
+
+    /// Names of organisations the page describes in JSON-LD of their own: the publisher when
+    /// nothing else names one.
+    private var pendingOrganizations: [String] = []
+
+    /// Headlines the page's JSON-LD gives (article headlines, page names): witnesses of the
+    /// visible headline.
+    private var headlines: [String] = []
+
+    /// JSON whose strings hold raw line breaks or tabs, as some pages write it, with each such
+    /// control character inside a string turned into a space: JSON forbids them there.
+    static func controlsEscaped(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var out = Array(bytes)
+        var inString = false
+        var escaped = false
+        for i in out.indices {
+            let byte = out[i]
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false } else if byte < 0x20 { out[i] = 0x20 }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            }
+        }
+        return out
     }
 
     /// The top-level JSON values in `bytes`, each as its own bytes: brackets are matched,
@@ -201,30 +237,108 @@ struct HTMLMetadataReader {
     }
 
     /// The names in a JSON-LD person or organisation value: a string, an object with `name`,
-    /// or an array of either.
-    private static func names(_ value: Any?) -> [String] {
+    /// or an array of either. With `people`, objects typed as organisations are left out (an
+    /// article "by" its newsroom has no author).
+    private static func names(_ value: Any?, people: Bool = false) -> [String] {
         if let name = value as? String { return [name] }
-        if let object = value as? [String: Any] { return (object["name"] as? String).map { [$0] } ?? [] }
-        if let array = value as? [Any] { return array.flatMap { names($0) } }
+        if let object = value as? [String: Any] {
+            if people, !types(object["@type"]).isDisjoint(with: organizationTypes) { return [] }
+            return (object["name"] as? String).map { [$0] } ?? []
+        }
+        if let array = value as? [Any] { return array.flatMap { names($0, people: people) } }
         return []
     }
 
     // MARK: Fallbacks from the body
 
     /// Fills what is still empty from the page's date elements, its text and the URL.
-    mutating func readFallbacks(blocks: [TextBlock], sightings: MetadataSightings, headline: String?, source: [UInt8]) {
+    mutating func readFallbacks(blocks: [TextBlock], sightings: MetadataSightings, headlines: [String], source: [UInt8]) {
         dayFirst = DateText.writesDayFirst(languageTag: sightings.language ?? sightings.metas["og:locale"] ?? sightings.metas["content-language"])
-        fill(\.title, "title", headline, rule: "h1")
+        preferVisibleHeadline(headlines, sightings: sightings)
+        fill(\.title, "title", headlines.first, rule: "h1")
         readPageDates(blocks: blocks, sightings: sightings, source: source)
-        if metadata.authors.isEmpty {
-            for block in blocks.prefix(400) where block.characters <= 120 {
-                if let authors = AuthorLine.authors(in: block.text) {
-                    fillAuthors(authors, rule: "author-line")
-                    break
-                }
+        for name in pendingOrganizations { fill(\.publisher, "publisher", name, rule: "json-ld-organization") }
+        readAuthorLine(blocks)
+        // The publisher is no author: an unsigned story names none.
+        if let publisher = metadata.publisher.map({ Self.nameKey($0) }), metadata.authors.contains(where: { Self.nameKey($0) == publisher }) {
+            metadata.authors.removeAll { Self.nameKey($0) == publisher }
+            if metadata.authors.isEmpty { metadata.filledBy["authors"] = nil }
+        }
+    }
+
+    /// A name compared without case, spaces and punctuation.
+    static func nameKey(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    }
+
+    /// The headline readers see: the first `<h1>` that another title of the page (a meta
+    /// title, the `<title>` before the site's name, a JSON-LD headline) repeats wins over a
+    /// title from the metadata that differs from it, such as a headline written for search
+    /// engines or social media.
+    private mutating func preferVisibleHeadline(_ candidates: [String], sightings: MetadataSightings) {
+        let witnesses = ([sightings.metas["og:title"], sightings.metas["twitter:title"], sightings.title].compactMap { $0 } + headlines)
+            .compactMap { Self.clean($0)?.lowercased() }
+        for candidate in candidates.prefix(Self.headlineCandidates) {
+            guard ScrapedLine(candidate).words >= Self.shortestHeadlineWords, let title = metadata.title else { continue }
+            let key = Self.nameKey(candidate)
+            let lowered = candidate.lowercased()
+            guard key != Self.nameKey(title), witnesses.contains(where: { witness in
+                Self.nameKey(witness) == key || Self.siteName(after: lowered, in: witness)
+            }) else { continue }
+            metadata.title = candidate
+            metadata.filledBy["title"] = Provenance(stage: stage, rule: "h1-seconded")
+            return
+        }
+    }
+
+    /// Whether `title` is `headline` followed by a separator and a site's name ("Budget passes
+    /// - The Courier").
+    static func siteName(after headline: String, in title: String) -> Bool {
+        guard title.hasPrefix(headline) else { return false }
+        let rest = title.dropFirst(headline.count).trimmingWhiteSpace()
+        guard let mark = rest.first, "-|–—:·»/".contains(mark) else { return false }
+        return rest.count <= siteNameCharacters
+    }
+
+    /// How many `<h1>` elements are weighed as the headline (a page may set its logo in one).
+    static let headlineCandidates = 3
+    /// A headline has at least this many words ("Warning", "Menu" are labels).
+    static let shortestHeadlineWords = 3
+    /// The most characters a site's name adds after a headline in a `<title>` (" - The Daily
+    /// Courier").
+    static let siteNameCharacters = 40
+
+    /// The author line nearest the headline: it names the authors when the metadata does not,
+    /// and wins over metadata that names only some of them.
+    private mutating func readAuthorLine(_ blocks: [TextBlock]) {
+        let short = blocks.prefix(Self.authorLineBlocks).filter { $0.characters <= Self.authorLineCharacters }
+        let visible = short.lazy.filter(\.underHeadline).compactMap { AuthorLine.authors(in: $0.text) }.first
+        if let visible, !metadata.authors.isEmpty {
+            let known = Set(metadata.authors.map(Self.nameKey))
+            let seen = Set(visible.map(Self.nameKey))
+            if seen.count > known.count, known.isSubset(of: seen) {
+                metadata.authors = []
+                fillAuthors(visible, rule: "author-line-under-headline")
+            }
+            return
+        }
+        if let visible {
+            fillAuthors(visible, rule: "author-line-under-headline")
+            return
+        }
+        guard metadata.authors.isEmpty else { return }
+        for block in short {
+            if let authors = AuthorLine.authors(in: block.text) {
+                fillAuthors(authors, rule: "author-line")
+                return
             }
         }
     }
+
+    /// Author lines are looked for in this many blocks from the top of the page …
+    static let authorLineBlocks = 400
+    /// … that are at most this many characters long.
+    static let authorLineCharacters = 120
 
     /// The publication date from the page itself when its metadata gives none, strongest
     /// first: what stands under the headline or is marked as the publication date, then dates

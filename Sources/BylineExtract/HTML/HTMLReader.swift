@@ -33,8 +33,8 @@ public struct HTMLReader: Reader {
         let blocks = collector.blocks
         var reader = HTMLMetadataReader(stage: name)
         reader.read(collector.sightings)
-        let headline = blocks.first { $0.owner.tag == .h1 }?.text
-        reader.readFallbacks(blocks: blocks, sightings: collector.sightings, headline: headline, source: source.bytes)
+        let headlines = blocks.lazy.filter { $0.owner.tag == .h1 }.prefix(HTMLMetadataReader.headlineCandidates).map(\.text)
+        reader.readFallbacks(blocks: blocks, sightings: collector.sightings, headlines: Array(headlines), source: source.bytes)
         var metadata = reader.metadata
         let main = MainTextExtractor.extract(blocks, title: metadata.title)
 

