@@ -115,37 +115,37 @@ private func entityNames(_ ids: [String], in document: Document) -> [String] {
 
 @Test func theLedeGivesTheMainEventItsDayAndTheDatelineItsCity() throws {
     let document = try analyze(
-        "BRISTOL — The Rovers beat the Town on Tuesday night.\n\nSmith scored twice in the 3-1 win over the Town at Harbour Park.",
-        names: ["Smith": "PER", "Harbour Park": "LOC"], published: published)
+        "GRANADA — The Hawks edged the Pilots on Sunday afternoon.\n\nOrtega hit the last basket of the 88-86 victory against the Pilots at Vega Park.",
+        names: ["Ortega": "PER", "Vega Park": "LOC"], published: published)
     let game = try #require(document.events.first { $0.type == "game" })
-    #expect(game.name == "3-1 win over the Town")
-    #expect(game.date == "2023-05-16")
-    #expect(game.place == ["Harbour Park", "BRISTOL"])
+    #expect(game.name == "88-86 victory against the Pilots")
+    #expect(game.date == "2023-05-14")
+    #expect(game.place == ["Vega Park", "GRANADA"])
 }
 
 @Test func aWinWithoutScoreOrOpponentIsNoGame() throws {
-    let document = try analyze("The ruling is a win for farmers.", names: [:], published: published)
+    let document = try analyze("The new lease law is a win for tenants.", names: [:], published: published)
     #expect(document.events.isEmpty)
 }
 
 /// A sentence, the names of its people, and the event it reports: its type, name and the
 /// people who took part.
 private let reportedEvents: [(text: String, names: [String: String], type: String, name: String, participants: [String])] = [
-    ("In their first TV debate on Tuesday, Anna Berg and Tom Hale clashed over taxes.",
-     ["Anna Berg": "PER", "Tom Hale": "PER"], "debate", "first TV debate", ["Anna Berg", "Tom Hale"]),
-    ("The mayor met voters before a debate between Anna Berg and Tom Hale on Friday.",
-     ["Anna Berg": "PER", "Tom Hale": "PER"], "debate", "debate", ["Anna Berg", "Tom Hale"]),
-    ("Lena Ortiz told a trade conference in Lyon on Monday that prices would fall.",
-     ["Lena Ortiz": "PER"], "conference", "trade conference", ["Lena Ortiz"]),
-    ("Ken Doyle's visit to Port Vale on Saturday drew crowds.",
-     ["Ken Doyle": "PER"], "visit", "visit to Port Vale", ["Ken Doyle"]),
-    ("The singer spoke to reporters after a chat with Ana Ruiz on Friday.",
-     ["Ana Ruiz": "PER"], "interview", "chat", ["Ana Ruiz"]),
-    ("\"We are ready,\" Tom Hale said at the signing ceremony on Friday.",
-     ["Tom Hale": "PER"], "ceremony", "signing ceremony", ["Tom Hale"]),
-    ("The police made an arrest in the case on Sunday.", [:], "arrest", "arrest", []),
-    ("Workers at the plant began a strike on Monday.", [:], "strike", "strike", []),
-    ("The jury returned a verdict on Thursday.", [:], "verdict", "verdict", []),
+    ("During a radio debate on Sunday, Nora Vidal and Ivan Petrov sparred over rents.",
+     ["Nora Vidal": "PER", "Ivan Petrov": "PER"], "debate", "radio debate", ["Nora Vidal", "Ivan Petrov"]),
+    ("Supporters waved flags outside a debate between Nora Vidal and Ivan Petrov on Thursday.",
+     ["Nora Vidal": "PER", "Ivan Petrov": "PER"], "debate", "debate", ["Nora Vidal", "Ivan Petrov"]),
+    ("Omar Haddad told an energy summit in Turin on Monday that fuel prices would ease.",
+     ["Omar Haddad": "PER"], "summit", "energy summit", ["Omar Haddad"]),
+    ("Crowds lined the road for Mayor Ines Duarte's visit to Lagos on Wednesday.",
+     ["Ines Duarte": "PER"], "visit", "visit to Lagos", ["Ines Duarte"]),
+    ("The coach left early after an interview with Lucia Benn on Friday.",
+     ["Lucia Benn": "PER"], "interview", "interview", ["Lucia Benn"]),
+    ("\"It was a long road,\" Ivan Petrov said at the opening ceremony on Saturday.",
+     ["Ivan Petrov": "PER"], "ceremony", "opening ceremony", ["Ivan Petrov"]),
+    ("Officers made an arrest near the bus depot on Sunday.", [:], "arrest", "arrest", []),
+    ("Bus drivers began a strike on Monday.", [:], "strike", "strike", []),
+    ("A jury reached a verdict on Thursday.", [:], "verdict", "verdict", []),
 ]
 
 @Test(arguments: reportedEvents.indices)
@@ -169,11 +169,11 @@ func aReportedEventIsReadWithItsPeople(index: Int) throws {
 
 @Test func aQuotedTitleNamesTheEvent() throws {
     let document = try analyze(
-        "The statue goes on display from Sunday in an exhibition titled \u{201C}Lost Rivers\u{201D} at the City Museum.",
+        "Tickets sold out on Sunday for a festival called \u{201C}Night Lights\u{201D} in the old harbour.",
         names: [:], published: published)
-    let exhibition = try #require(document.events.first)
-    #expect(exhibition.name == "Lost Rivers")
-    #expect(exhibition.date == "2023-05-21")
+    let festival = try #require(document.events.first)
+    #expect(festival.name == "Night Lights")
+    #expect(festival.date == "2023-05-14")
 }
 
 @Test func quotedSpeechReportsNoEventByAPassingWord() throws {
@@ -183,17 +183,17 @@ func aReportedEventIsReadWithItsPeople(index: Int) throws {
 
 @Test func anUndatedMentionTakesTheDayTheStoryToldOf() throws {
     let document = try analyze(
-        "The cabinet on Monday approved a plan to dredge the port. The plan was approved at a government meeting in Astana.",
-        names: ["Astana": "LOC"], published: published)
+        "On Friday the board chose Rita Gomez as its new chair. She was chosen at a meeting in Valdez.",
+        names: ["Rita Gomez": "PER", "Valdez": "LOC"], published: published)
     let meeting = try #require(document.events.first)
-    #expect(meeting.date == "2023-05-15")
+    #expect(meeting.date == "2023-05-19")
     #expect(meeting.provenance.steps.contains { $0.rule.name == "narrative-day" })
 }
 
 @Test func twoDescriptionsOfOneEventAreOne() throws {
     let document = try analyze(
-        "Farmers told a coffee trade conference in Addis Ababa on Wednesday of their fears. The conference, hosted by the Coffee Board, drew buyers from 11 countries.",
-        names: ["Coffee Board": "ORG"], published: published)
+        "Nurses described staff shortages to a regional health conference in Cork on Wednesday. The conference, hosted by the Nursing Council, drew delegates from nine hospitals.",
+        names: ["Nursing Council": "ORG"], published: published)
     #expect(document.events.count == 1)
-    #expect(entityNames(document.events.first?.organizers ?? [], in: document) == ["Coffee Board"])
+    #expect(entityNames(document.events.first?.organizers ?? [], in: document) == ["Nursing Council"])
 }

@@ -111,27 +111,27 @@ private func figure(_ text: String, _ words: String) throws -> Quantity {
 /// A sentence, a figure in it and what the figure measures.
 private let subjectCases: [(text: String, figure: String, subject: String?)] = [
     // A share of something, past its owner.
-    ("About 30 percent of the country's coffee exports are sold in Europe.", "30 percent", "coffee exports"),
-    ("Fewer than 20 percent of claims filed under the treaty were settled.", "20 percent", "claims filed under the treaty"),
+    ("About 40 percent of the region's wheat harvest goes abroad.", "40 percent", "wheat harvest"),
+    ("Fewer than 20 percent of permits issued under the law were renewed.", "20 percent", "permits issued under the law"),
     // A measure of something, when its clause has no subject of its own.
-    ("It will deepen 14 kilometres of approach channel.", "14 kilometres", "approach channel"),
+    ("It will pave 6 miles of cycle track.", "6 miles", "cycle track"),
     // Money for something, or that modifies a noun past a bracketed conversion.
-    ("The council approved a 90 million krone ($8.7 million) plan to fix roads.", "90 million krone", "plan"),
-    ("The council approved a 90 million krone ($8.7 million) plan to fix roads.", "$8.7 million", "plan"),
-    ("The city spent $6 million on new electric buses.", "$6 million", "new electric buses"),
+    ("The board backed a 50 million rand ($2.7 million) scheme to repair schools.", "50 million rand", "scheme"),
+    ("The board backed a 50 million rand ($2.7 million) scheme to repair schools.", "$2.7 million", "scheme"),
+    ("The town spent $4 million on flood barriers.", "$4 million", "flood barriers"),
     // The noun a figure belongs to, and a figure in apposition to it.
-    ("The museum took out insurance cover of €3.4 million, about $3.9 million, for the trip.", "€3.4 million", "insurance cover"),
-    ("The museum took out insurance cover of €3.4 million, about $3.9 million, for the trip.", "$3.9 million", "insurance cover"),
+    ("The orchestra won a grant of €1.5 million, roughly $1.6 million, for the tour.", "€1.5 million", "grant"),
+    ("The orchestra won a grant of €1.5 million, roughly $1.6 million, for the tour.", "$1.6 million", "grant"),
     // A level reached belongs to the clause's subject.
-    ("The index scaled a record high of 40,816 on Friday.", "40,816", "The index"),
+    ("Ticket sales hit a peak of 1,204 on Friday.", "1,204", "Ticket sales"),
     // A change by an amount measures the verb's object, else the clause's subject.
-    ("Crews lowered the water by about 30 centimetres a week.", "30 centimetres", "water"),
-    ("The sea has fallen by about 1.8 metres.", "1.8 metres", "The sea"),
+    ("Engineers raised the limit by about 15 kilograms a year.", "15 kilograms", "limit"),
+    ("The river has risen by about 2 metres.", "2 metres", "The river"),
     // A count measures what it counts, or its owner.
-    ("The agency has mapped more than 410,000 smallholder plots.", "410,000 smallholder plots", "smallholder plots"),
-    ("The deadline worries the union's 86,000 members.", "86,000 members", "union"),
+    ("The ministry has built more than 2,300 rural clinics.", "2,300 rural clinics", "rural clinics"),
+    ("The strike affects the league's 5,400 referees.", "5,400 referees", "league"),
     // A cost is its subject's.
-    ("The project cost $13 million.", "$13 million", "The project"),
+    ("The new stadium cost $45 million.", "$45 million", "The new stadium"),
 ]
 
 @Test(arguments: subjectCases.indices)

@@ -49,13 +49,13 @@ private func timeline(_ text: String) throws -> [(String, String, String)] {
 /// A text and the dates of the timeline drawn from it, in order, each with words its evidence holds.
 private let milestoneCases: [(text: String, milestones: [(date: String, words: String)])] = [
     // A biography: every date of a life, in order.
-    ("Ada Lind was born in 1950 in Oslo. She joined the firm in 1975, and in 1990 she became its chief executive. She told reporters in 2019 that she would retire.",
-     [("1950", "was born"), ("1975", "joined the firm"), ("1990", "chief executive"), ("2019", "told reporters")]),
+    ("Ada Lind was born in 1950 in Oslo. She joined the firm in 1975, and in 1990 she became its chief executive. She wrote in her memoir in 2019 that she would retire.",
+     [("1950", "was born"), ("1975", "joined the firm"), ("1990", "chief executive"), ("2019", "wrote in her memoir")]),
     // A schedule: what is set to happen, after what happened.
-    ("The new port rules take effect on Jan. 1, 2024. Ministers agreed on them last month.",
-     [("2023-04", "Ministers agreed"), ("2024-01-01", "take effect")]),
+    ("The smoking ban starts on Jan. 1, 2024. Lawmakers voted for it last month.",
+     [("2023-04", "Lawmakers voted"), ("2024-01-01", "ban starts")]),
     // A date inside a noun phrase dates its sentence.
-    ("He made her health an issue in the 2016 campaign.", [("2016", "2016 campaign")]),
+    ("The senator spoke of little but taxes during the 2012 campaign.", [("2012", "2012 campaign")]),
 ]
 
 @Test(arguments: milestoneCases.indices)
@@ -69,6 +69,6 @@ func everyDatedMilestoneIsOnTheTimeline(index: Int) throws {
 }
 
 @Test func aDatedEventIsAMilestoneEvenWithoutADateInItsSentence() throws {
-    let got = try timeline("BRISTOL — The Rovers beat the Town on Tuesday.\n\nSmith said the 3-1 win over the Town was deserved.")
-    #expect(got.contains { $0.0 == "2023-05-16" && $0.1.contains("3-1 win over the Town") && $0.2 == "dated-event" })
+    let got = try timeline("GRANADA — The Hawks edged the Pilots on Sunday.\n\nOrtega said the 88-86 victory against the Pilots was earned.")
+    #expect(got.contains { $0.0 == "2023-05-14" && $0.1.contains("88-86 victory against the Pilots") && $0.2 == "dated-event" })
 }

@@ -10,20 +10,20 @@ final class EventWords: Sendable {
     /// What a cue ties to the event.
     enum Role: String {
         case organizer, participantBy = "participant-by", participant, place
-        /// Verbs whose organisation subjects organised the event after them ("the committee
-        /// concluded its hearings").
+        /// Verbs whose organisation subjects organised the event after them ("the league
+        /// staged the tournament").
         case organizerVerb = "organizer-verb"
         /// Words right after the event that lead to the people who took part ("a debate
-        /// between …", "a chat with …").
+        /// between …", "an interview with …").
         case participantsAfter = "participants-after"
-        /// Prepositions that put an event around its clause ("said at the ceremony", "in a
-        /// debate on Tuesday, A and B clashed"): the people of the clause took part.
+        /// Prepositions that put an event around its clause ("spoke at the ceremony", "during
+        /// a debate on Sunday, A and B traded barbs"): the people of the clause took part.
         case setting
-        /// Words before a quoted title that names the event ("an exhibition titled “…”").
+        /// Words before a quoted title that names the event ("a festival called “…”").
         case title
         /// Prepositions after a visit that lead to where it went ("a visit to Paris").
         case destination
-        /// Prepositions after a game that lead to the opponent ("a win over the Rovers").
+        /// Prepositions after a game that lead to the opponent ("a victory against the Hawks").
         case opponent
     }
 
@@ -203,7 +203,7 @@ struct EventReader {
     /// The event mentions, in text order. A proper name that is the organisation of someone's
     /// role ("a fellow at the Policy Forum") names a body, not an event; a word inside a time
     /// expression ("March") names none. Quoted speech reports an event only when it names or
-    /// dates it ("During the Lisbon Summit last month, we …"), not by a passing word ("a fair
+    /// dates it ("At the Harbour Forum in May, we …"), not by a passing word ("a fair
     /// deal", "the meeting went well").
     func eventMentions() -> [EventMention] {
         text.words.indices.compactMap { i in
@@ -258,7 +258,7 @@ struct EventReader {
     /// The event type read only with a score or an opponent.
     private static let game = "game"
 
-    /// Whether a token is a score ("4-1", "2–0").
+    /// Whether a token is a score ("3-2", "1–0").
     private static func isScore(_ key: String) -> Bool {
         let parts = key.split { $0 == "-" || $0 == "\u{2013}" }
         return parts.count == 2 && key.count <= maximumScoreLength && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
@@ -267,7 +267,7 @@ struct EventReader {
     /// The longest score token ("100-98").
     private static let maximumScoreLength = 7
 
-    /// The complement after a visit ("to Walter Reed") or a game ("over the Rovers"): its
+    /// The complement after a visit ("to Lagos") or a game ("against the Hawks"): its
     /// tokens, and the place it names for a visit.
     private func complement(after end: Int, type: String, in sentence: Range<Int>) -> (tokens: Range<Int>, destination: Range<Int>?)? {
         let role: EventWords.Role = type == "visit" ? .destination : type == Self.game ? .opponent : .title
@@ -278,8 +278,8 @@ struct EventReader {
         return (end..<name.upperBound, role == .destination ? name : nil)
     }
 
-    /// The quoted title after a cue right after the mention ("an exhibition titled
-    /// “Homecomings”"): the tokens inside the quotation marks.
+    /// The quoted title after a cue right after the mention ("a festival called
+    /// “Night Lights”"): the tokens inside the quotation marks.
     private func quotedTitle(after end: Int, in sentence: Range<Int>) -> Range<Int>? {
         guard let cue = words.cue(.title, at: end, in: text.words, limit: sentence.upperBound) else { return nil }
         let open = end + cue
@@ -289,8 +289,8 @@ struct EventReader {
         return (open + 1)..<close
     }
 
-    /// The named entities before a possessive that opens the mention ("Trump's visit", "the
-    /// U.K.'s election"): who took part, organised it, or where it was.
+    /// The named entities before a possessive that opens the mention ("Ms. Varga's visit",
+    /// "Chile's election"): who took part, organised it, or where it was.
     private func possessor(before start: Int, in sentence: Range<Int>) -> [(id: String, type: EntityType, name: String)] {
         guard start - 1 > sentence.lowerBound, text.words[start - 1].key == "'s" else { return [] }
         var first = start - 1
@@ -301,7 +301,7 @@ struct EventReader {
     }
 
     /// The people in the rest of the clause after a cue right after the mention ("a debate
-    /// between A and B", "a chat with the company's founder, C").
+    /// between A and B", "an interview with the club's owner, C").
     private func people(after end: Int, in sentence: Range<Int>) -> [String] {
         guard let cue = words.cue(.participantsAfter, at: end, in: text.words, limit: sentence.upperBound) else { return [] }
         var last = end + cue
@@ -310,8 +310,8 @@ struct EventReader {
         return entities(in: text.span((end + cue)..<last), types: [.person])
     }
 
-    /// The people of the clause around a mention led by a preposition of setting ("Tim said
-    /// at the ceremony", "In their first debate on Monday, A and B clashed"): the subject
+    /// The people of the clause around a mention led by a preposition of setting ("Rosa
+    /// spoke at the ceremony", "During a debate on Sunday, A and B traded barbs"): the subject
     /// before it back to the clause's opening, or, for a mention in the sentence's opening
     /// phrase, the people of the next clause before its verb.
     private func setting(of range: Range<Int>, in sentence: Range<Int>) -> [String] {
@@ -368,8 +368,9 @@ struct EventReader {
             // Talks need no determiner after their verb ("held talks", "resumed negotiations").
             if start == head, words.types[text.words[head].key] == "talks", text.isVerb(start - 1) { return head..<(head + 1) }
             // A date inside the description is read whole ("a July 10 meeting"), and so is a
-            // score ("the 4-1 win"). A participle describes the event on the way back to the determiner ("the signing
-            // ceremony", "a televised debate"); a listed verb ends the phrase.
+            // score ("the 3-2 victory"). A participle describes the event on the way back to the
+            // determiner ("the opening ceremony", "a recorded interview"); a listed verb ends the
+            // phrase.
             guard text.timeOfToken[start - 1] != nil || Self.isScore(previous.key)
                 || previous.alphabetic && !text.grammar.isGrammarWord(previous.key) && !text.grammar.isA(previous.key, .verb)
             else { return nil }
@@ -441,7 +442,7 @@ struct EventReader {
     }
 
     /// The entities of `types` before a verb of `cue` that takes the mention as its object
-    /// ("A, B and C attended the summit", "the committee concluded its hearings").
+    /// ("A, B and C attended the summit", "the league staged the tournament").
     private func subjects(before start: Int, cue: EventWords.Role, in sentence: Range<Int>, types: Set<EntityType>) -> [String] {
         var verbEnd = start
         while verbEnd > sentence.lowerBound, text.grammar.isA(text.words[verbEnd - 1].key, .determiner) { verbEnd -= 1 }
@@ -489,38 +490,62 @@ struct EventReader {
 }
 
 /// The days a story has told of so far: the date of an event its sentence leaves undated is the
-/// last one before it ("On Monday the cabinet approved the plan. … It was approved at a
-/// government meeting in the capital."), when that day lies near the publication date.
+/// last one before it ("On Friday the board chose a new chair. … She was chosen at a
+/// meeting in the town hall."), when that day lies near the publication date and was named in
+/// the event's paragraph or the one before it. A story moves on from a day it named
+/// paragraphs ago, and a heading or a caption tells no story.
 struct NarrativeDays {
-    /// The days named, by start offset, in text order.
-    private let days: [(start: Int, value: String)]
+    /// The days named, by start offset, in text order, with the index of their paragraph.
+    private let days: [(start: Int, value: String, paragraph: Int)]
+    /// The paragraphs of the document, in text order.
+    private let paragraphs: [Paragraph]
 
     /// The most days between the publication date and a day the story is told on.
     static let reach = 14
+    /// The most paragraphs between a day named and an event that takes it.
+    static let paragraphReach = 1
 
     init(_ document: Document) {
+        paragraphs = document.paragraphs
         guard let reference = document.metadata.published?.dayNumber else {
             days = []
             return
         }
+        let paragraphs = document.paragraphs
         days = document.times.compactMap { time in
             guard time.type == .date, let value = time.value, value.utf8.count == Self.dayLength,
-                let day = DateStamp(parsing: value)?.dayNumber, abs(day - reference) <= Self.reach
+                let day = DateStamp(parsing: value)?.dayNumber, abs(day - reference) <= Self.reach,
+                let paragraph = Self.paragraph(holding: time.span.start, in: paragraphs)
             else { return nil }
-            return (time.span.start, value)
+            return (time.span.start, value, paragraph)
         }.sorted { $0.start < $1.start }
     }
 
-    /// The last day named before `offset`, or nil.
+    /// The last day named before `offset` in its paragraph or the one before, or nil; nil too
+    /// when `offset` lies outside the body text.
     func day(before offset: Int) -> String? {
-        days.last { $0.start < offset }?.value
+        guard let paragraph = Self.paragraph(holding: offset, in: paragraphs), paragraphs[paragraph].kind.isArticleText, paragraphs[paragraph].kind != .heading,
+            let last = days.last(where: { $0.start < offset }), paragraph - last.paragraph <= Self.paragraphReach
+        else { return nil }
+        return last.value
+    }
+
+    /// The index of the paragraph that holds `offset`.
+    private static func paragraph(holding offset: Int, in paragraphs: [Paragraph]) -> Int? {
+        var low = 0
+        var high = paragraphs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if paragraphs[middle].span.end <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < paragraphs.count && paragraphs[low].span.start <= offset ? low : nil
     }
 
     /// The length of a `YYYY-MM-DD` value.
     private static let dayLength = 10
 }
 
-/// The place and day of a story's dateline ("BUFFALO, N.Y. — On Tuesday …"): the city in
+/// The place and day of a story's dateline ("GRANADA, Spain — On Sunday …"): the city in
 /// capitals that opens the first paragraph before a dash, and the first day the paragraph
 /// names. The story's events of that day happened there.
 struct Dateline {

@@ -9,9 +9,9 @@ import BylineLanguage
 ///    subject as evidence ("the trade pact signed in 1998").
 /// 2. Every other dated time expression of the article's text (not of a caption or the
 ///    title), with its sentence as evidence: what happened, is scheduled or is remembered on
-///    that date ("Bornstein told CNN in 2018 …", "the rules take effect on Dec. 30").
+///    that date ("Okafor wrote to the board in 2017 …", "the ban starts on Oct. 2").
 /// 3. Every dated event of the event stage whose sentence is not on the timeline with its
-///    date yet ("the Wild's 4-1 win over the Sabres", dated by the story's lede).
+///    date yet ("the Hawks' 3-2 victory against the Pilots", dated by the story's lede).
 ///
 /// The date is the first dated time after the verb in its clause, else the nearest before
 /// it, else one in an opening adverbial ("During the summit last month, leaders signed …").

@@ -2,21 +2,21 @@ import BylineCore
 
 /// Reads what a figure measures, its subject, from the words around it. In order:
 ///
-/// 1. A figure in apposition to the one before it ("€3.4 million, about $3.9 million", "14
-///    million birr ($106,000)") measures the same.
-/// 2. A share of something ("30 percent of the country's coffee exports" → "coffee
-///    exports"); a measure of something ("14 kilometres of approach channel") when its clause
-///    has no subject of its own.
-/// 3. Money that modifies a noun ("a $237 million plan" → "plan") or is spent on something
-///    ("$6 million for early-warning systems").
-/// 4. The noun a figure belongs to ("insurance cover of €3.4 million"), unless it is a level
-///    ("a record high of 40,816": the clause's subject is what reached it).
-/// 5. A change by or to an amount, or a price ("lowered the water by 30 centimetres", "cut
-///    the draught to 5.8 metres", "bought the head for 1.2 million kroner") measures the
-///    verb's object.
-/// 6. A count measures what it counts ("410,000 smallholder plots"), or its owner ("the
-///    union's 86,000 members" → "union").
-/// 7. Otherwise the subject of the figure's clause ("two-way trade has increased 23-fold").
+/// 1. A figure in apposition to the one before it ("€2.1 million, roughly $2.3 million", "9
+///    million rand ($480,000)") measures the same.
+/// 2. A share of something ("40 percent of the region's wheat harvest" → "wheat harvest"); a
+///    measure of something ("6 miles of cycle track") when its clause has no subject of its
+///    own.
+/// 3. Money that modifies a noun ("a $90 million bridge" → "bridge") or is spent on something
+///    ("$4 million for flood barriers").
+/// 4. The noun a figure belongs to ("a grant of €1.5 million"), unless it is a level ("a
+///    record low of 1,204": the clause's subject is what reached it).
+/// 5. A change by or to an amount, or a price ("raised the limit by 15 kilograms", "cut the
+///    fare to 2.50 pounds", "sold the painting for 3 million francs") measures the verb's
+///    object.
+/// 6. A count measures what it counts ("2,300 rural clinics"), or its owner ("the league's
+///    5,400 referees" → "league").
+/// 7. Otherwise the subject of the figure's clause ("rice exports have grown 12-fold").
 struct FigureSubject {
     let text: FactText
     let words: FigureWords
@@ -40,7 +40,7 @@ struct FigureSubject {
         if figure.rule == .money, let phrase = moneyPurpose(after: tokens.upperBound, in: sentence) { return phrase }
         if let phrase = owner(before: tokens.lowerBound, in: sentence) { return phrase }
         if let phrase = changedObject(before: tokens.lowerBound, money: figure.rule == .money, in: sentence) { return phrase }
-        // An existential "there" ("There are three reasons") measures nothing.
+        // An existential "there" ("There were five bidders") measures nothing.
         if figure.rule == .count, !measure, let unit = figure.unit, !isExistential(tokens.lowerBound) {
             return possessor(before: tokens.lowerBound, in: sentence) ?? unit
         }
@@ -48,7 +48,7 @@ struct FigureSubject {
     }
 
     /// The subject of the clause of token `i`: not an existential "there", not a time alone
-    /// ("Monday approved …").
+    /// ("Friday brought …").
     private func clauseSubject(of i: Int) -> Range<Int>? {
         guard let subject = text.subject(of: i) else { return nil }
         if subject.count == 1, text.words[subject.lowerBound].key == "there" { return nil }
@@ -56,7 +56,7 @@ struct FigureSubject {
         return subject
     }
 
-    /// Whether the clause of token `i` is existential ("There are three reasons").
+    /// Whether the clause of token `i` is existential ("There were five bidders").
     private func isExistential(_ i: Int) -> Bool {
         guard let subject = text.subject(of: i) else { return false }
         return subject.count == 1 && text.words[subject.lowerBound].key == "there"
@@ -82,9 +82,9 @@ struct FigureSubject {
         return between.first == "," || between.first == "(" ? between.dropFirst().allSatisfy(words.approximations.contains) : false
     }
 
-    /// What money is for: the noun it modifies, past a bracketed conversion ("a 124 billion
-    /// tenge ($237 million) plan"), or the phrase after "for"/"on" ("$6 million for
-    /// early-warning systems").
+    /// What money is for: the noun it modifies, past a bracketed conversion ("a 50 million rand
+    /// ($2.7 million) scheme"), or the phrase after "for"/"on" ("$4 million for flood
+    /// barriers").
     private func moneyPurpose(after end: Int, in sentence: Range<Int>) -> String? {
         var i = end
         if i < sentence.upperBound, text.words[i].key == "(" {
@@ -104,8 +104,8 @@ struct FigureSubject {
         return text.string(i..<last)
     }
 
-    /// The noun phrase before "of" that the figure after it belongs to ("insurance cover of
-    /// €3.4 million", "premiums of up to €0.35"), unless its head is a level ("a new high of").
+    /// The noun phrase before "of" that the figure after it belongs to ("a grant of €1.5
+    /// million", "fees of up to £12"), unless its head is a level ("a new low of").
     private func owner(before start: Int, in sentence: Range<Int>) -> String? {
         var of = start - 1
         while of > sentence.lowerBound, words.approximations.contains(text.words[of].key) { of -= 1 }
@@ -115,11 +115,11 @@ struct FigureSubject {
         return trimmed(phrase).map(text.string)
     }
 
-    /// The object of a change by or to an amount, or of a price ("lowered the water by about
-    /// 30 centimetres" → "the water", "bought the head from a dealer for $5 million" → "the
-    /// head"): the phrase after the last verb of the clause that a determiner follows, up to a
-    /// preposition other than "of". Nil when no verb takes an object ("the sea fell by 1.8
-    /// metres").
+    /// The object of a change by or to an amount, or of a price ("raised the limit by about 15
+    /// kilograms" → "the limit", "sold the painting to a collector for $2 million" → "the
+    /// painting"): the phrase after the last verb of the clause that a determiner follows, up
+    /// to a preposition other than "of". Nil when no verb takes an object ("the river rose by
+    /// 2 metres").
     private func changedObject(before start: Int, money: Bool, in sentence: Range<Int>) -> String? {
         var lead = start - 1
         while lead > sentence.lowerBound, words.approximations.contains(text.words[lead].key), text.words[lead].key != "to" { lead -= 1 }
@@ -135,7 +135,7 @@ struct FigureSubject {
         return trimmed(verb + 1..<end).map(text.string)
     }
 
-    /// The owner of a count ("the union's 86,000 members" → "union").
+    /// The owner of a count ("the league's 5,400 referees" → "league").
     private func possessor(before start: Int, in sentence: Range<Int>) -> String? {
         guard start - 1 > sentence.lowerBound, text.words[start - 1].key == "'s" else { return nil }
         var first = start - 1
@@ -143,11 +143,11 @@ struct FigureSubject {
         return first < start - 1 ? text.string(first..<(start - 1)) : nil
     }
 
-    /// The noun phrase from token `start`: past its determiner and an owner ("the country's"),
-    /// up to a clause edge, a preposition other than "of" and "for", a figure, an auxiliary or a verb, and at
-    /// most ``longestPhrase`` words. With `relatives`, a relative clause of a full verb goes
-    /// with it ("the plots that supply European buyers"); one of an auxiliary ends it ("a
-    /// second phase that would add …").
+    /// The noun phrase from token `start`: past its determiner and an owner ("the region's"),
+    /// up to a clause edge, a preposition other than "of" and "for", a figure, an auxiliary or
+    /// a verb, and at most ``longestPhrase`` words. With `relatives`, a relative clause of a
+    /// full verb goes with it ("the farms that feed the capital"); one of an auxiliary ends it
+    /// ("a new wing that would house …").
     private func phrase(from start: Int, in sentence: Range<Int>, relatives: Bool) -> String? {
         var first = start
         while first < sentence.upperBound, text.grammar.isA(text.words[first].key, .determiner) { first += 1 }
@@ -160,10 +160,10 @@ struct FigureSubject {
         while end < sentence.upperBound, end - first < Self.longestPhrase {
             let word = text.words[end]
             if text.isClauseEdge(end) || word.kind == .number || text.timeOfToken[end] != nil { break }
-            // A participle's preposition goes with it ("claims lodged under the treaty").
+            // A participle's preposition goes with it ("permits issued under the law").
             let afterParticiple = end > first && isPostModifier(end - 1)
             if text.grammar.isA(word.key, .preposition), word.key != "of", word.key != "for", !afterParticiple { break }
-            // An auxiliary opens the predicate ("… of the exports are sold").
+            // An auxiliary opens the predicate ("… of the ballots were counted").
             if text.grammar.isA(word.key, .auxiliary), word.key != "'s", !(first..<end).contains(where: { text.grammar.isA(text.words[$0].key, .relative) }) {
                 break
             }
@@ -179,8 +179,8 @@ struct FigureSubject {
         return trimmed(first..<end).map(text.string)
     }
 
-    /// Whether token `i` is a past participle after a noun that a preposition follows ("claims
-    /// filed by", "plots mapped in"), not the verb of a clause ("voters backed the plan").
+    /// Whether token `i` is a past participle after a noun that a preposition follows ("permits
+    /// issued by", "roads built in"), not the verb of a clause ("residents backed the scheme").
     private func isPostModifier(_ i: Int) -> Bool {
         let word = text.words[i]
         guard word.key.hasSuffix("ed"), i + 1 < text.words.count, i > 0, text.words[i - 1].alphabetic,

@@ -111,8 +111,8 @@ public struct TimeTagger: Sendable {
 
     /// The side of the nearest tense cue outside the expression, looking both ways; a cue
     /// before wins a tie. A cue of the expression's own clause segment (between commas, dashes,
-    /// brackets and quotation marks) comes before any other: in "plans to finish by October,
-    /// she said" the plan, not the saying, places October.
+    /// brackets and quotation marks) comes before any other: in "expects the bridge to
+    /// reopen in April, the mayor said" the expectation, not the saying, places April.
     private func direction(around range: Range<Int>, in tokens: [TimeToken], cues: SentenceCues) -> TimeDirection {
         // A possessive names an event already known ("Wednesday's ruling"), unless a future cue
         // leads to it ("ahead of Tuesday's debate", "the upcoming Friday's vote").
@@ -327,8 +327,8 @@ public struct TimeStage: Stage {
     }
 
     /// The value of a date without a year ("mid-August", "Dec. 3", "the spring") in a paragraph
-    /// that speaks of another year than the reference's ("In 2004 the plant closed; in
-    /// mid-August …" → 2004-08): that year, unless the tense points away from it (a future
+    /// that speaks of another year than the reference's ("In 2006 the factory shut; in
+    /// mid-July …" → 2006-07): that year, unless the tense points away from it (a future
     /// tense to an earlier year, a past one to a later year). Nil when the value keeps its own.
     /// Without a reference date the paragraph's year is the only one known, and is taken.
     private static func value(of candidate: TimeCandidate, inNarrativeYear year: Int, reference: DateStamp?) -> String? {
