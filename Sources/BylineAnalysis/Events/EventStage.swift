@@ -195,7 +195,8 @@ struct EventReader {
         self.text = text
         self.words = words
         entityMentions = document.entities.flatMap { entity in entity.mentions.map { ($0.span, entity.id, entity.type) } }.sorted { $0.span < $1.span }
-        counted = document.view.tokensOverlapping(document.quantities.map(\.span))
+        // A ranked noun names one of a series, and may be an event ("the second meeting").
+        counted = document.view.tokensOverlapping(document.quantities.filter { $0.unit != FigureReader.rankUnit }.map(\.span))
         roleOrganisations = Set(document.entities.flatMap { $0.roles.compactMap { $0.org.map { NameForms.key($0) } } })
         quoted = document.quotes.filter { $0.kind != .indirect }.map(\.span)
     }

@@ -41,7 +41,7 @@ struct FigureSubject {
         if let phrase = owner(before: tokens.lowerBound, in: sentence) { return phrase }
         if let phrase = changedObject(before: tokens.lowerBound, money: figure.rule == .money, in: sentence) { return phrase }
         // An existential "there" ("There were five bidders") measures nothing.
-        if figure.rule == .count, !measure, let unit = figure.unit, !isExistential(tokens.lowerBound) {
+        if figure.rule == .count || figure.rule == .roughCount, !measure, let unit = figure.unit, !isExistential(tokens.lowerBound) {
             return possessor(before: tokens.lowerBound, in: sentence) ?? unit
         }
         return clause.map(text.string)
