@@ -311,10 +311,10 @@ struct EventReader {
         return entities(in: text.span((end + cue)..<last), types: [.person])
     }
 
-    /// The people of the clause around a mention led by a preposition of setting ("Rosa
-    /// spoke at the ceremony", "During a debate on Sunday, A and B traded barbs"): the subject
-    /// before it back to the clause's opening, or, for a mention in the sentence's opening
-    /// phrase, the people of the next clause before its verb.
+    /// Who took part, read from the clause around a mention a preposition of setting leads to
+    /// ("Rosa spoke at the ceremony", "During a debate on Sunday, A and B traded barbs"): the
+    /// subject before it back to the clause's opening, or, for a mention in the sentence's
+    /// opening phrase, the people of the next clause before its verb.
     private func setting(of range: Range<Int>, in sentence: Range<Int>) -> [String] {
         var i = range.lowerBound - 1
         while i > sentence.lowerBound, text.grammar.isA(text.words[i].key, .determiner) || text.words[i].key == "'s" { i -= 1 }

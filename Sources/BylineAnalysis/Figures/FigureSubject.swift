@@ -24,7 +24,7 @@ struct FigureSubject {
     /// The most words a subject read after or between other words runs to.
     static let longestPhrase = 8
 
-    /// The subject of `figure`; `previous` is the figure read before it, with its subject.
+    /// What `figure` measures; `previous` is the figure read before it, with what it measures.
     func subject(of figure: Figure, previous: (figure: Figure, subject: String?)?) -> String? {
         let tokens = figure.tokens
         let sentence = text.sentence(of: tokens.lowerBound)
@@ -47,8 +47,8 @@ struct FigureSubject {
         return clause.map(text.string)
     }
 
-    /// The subject of the clause of token `i`: not an existential "there", not a time alone
-    /// ("Friday brought …").
+    /// What the clause of token `i` is about, its subject: not an existential "there", not a
+    /// time alone ("Friday brought …").
     private func clauseSubject(of i: Int) -> Range<Int>? {
         guard let subject = text.subject(of: i) else { return nil }
         if subject.count == 1, text.words[subject.lowerBound].key == "there" { return nil }
