@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 // Byline's modules follow its data flow: source → extract → analyze (→ store → serve).
@@ -11,10 +11,16 @@ let package = Package(
         // Reading and analysis for other Swift code: `import Byline`.
         .library(name: "Byline", targets: ["Byline"]),
     ],
+    traits: [
+        // The knowledge base's PostgreSQL back end (postgres-nio, with SwiftNIO): off by default,
+        // so that a plain build stays small; `swift build --traits PostgreSQL`.
+        .trait(name: "PostgreSQL", description: "The knowledge base on a PostgreSQL server (byline ingest --db postgres://…)."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
@@ -24,7 +30,7 @@ let package = Package(
         // libxml2's HTML parser.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The document model, the pipeline, the JSON contract and errors.
-        .target(name: "BylineCore"),
+        .target(name: "BylineCore", resources: [.embedInCode("Resources")]),
         // Reading inputs: files, directories, standard input, gzip.
         .target(
             name: "BylineSource",
@@ -53,8 +59,16 @@ let package = Package(
         // The analysis stages that run after extraction.
         .target(name: "BylineAnalysis", dependencies: ["BylineCore", "BylineLanguage", "BylineNER"], resources: [.embedInCode("Resources")]),
         // The knowledge base: articles and their facts across documents, behind one protocol
-        // (SQLite through GRDB), full-text search, people resolved across articles.
-        .target(name: "BylineStore", dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // (SQLite through GRDB; PostgreSQL through postgres-nio with the PostgreSQL trait),
+        // full-text search, people resolved across articles.
+        .target(
+            name: "BylineStore",
+            dependencies: [
+                "BylineCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
+            ],
+            resources: [.embedInCode("Resources")]),
         // `byline serve`: the knowledge base behind a JSON API and server-rendered pages (Hummingbird).
         .target(
             name: "BylineServer",

@@ -26,8 +26,9 @@ fi
 # schemathesis's command sits beside the python that installed it.
 export PATH="$("${python[@]}" -c 'import sys, os; print(os.path.dirname(sys.executable))'):$PATH:$HOME/.local/bin"
 
-# The debug build `swift test` made holds everything but the executable's link.
-swift build --product byline
+# The debug build `swift test` made holds everything but the executable's link (with the traits
+# .ci/run tests with, so nothing is compiled again).
+swift build --product byline --traits PostgreSQL
 binary=.build/debug/byline
 
 "${python[@]}" Tests/Server/api_schema.py --binary "$binary"

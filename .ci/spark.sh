@@ -17,6 +17,7 @@ if ! "${python[@]}" -c 'import pyspark' 2>/dev/null; then
     "${python[@]}" -m pip install -q --break-system-packages pyspark 2>/dev/null || "${python[@]}" -m pip install -q pyspark
 fi
 
-swift build
-binary="$(swift build --show-bin-path)/byline"
+# The traits .ci/run tests with, so that the test build is reused.
+swift build --traits PostgreSQL
+binary="$(swift build --traits PostgreSQL --show-bin-path)/byline"
 "${python[@]}" examples/spark/test_byline_spark.py "$binary"

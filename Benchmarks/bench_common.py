@@ -1,5 +1,5 @@
-"""What the benchmarks share: CPU time of a child process, and the median of runs."""
-import resource, subprocess, sys
+"""What the benchmarks share: CPU time of a child process, the median of runs, opening a store."""
+import resource, sqlite3, subprocess, sys, zlib
 
 
 def cpu_of(command):
@@ -42,3 +42,12 @@ def cpu_seconds(command, timeout=None):
     if proc.returncode != 0:
         sys.exit(f"{command[0]} failed: {proc.stderr.decode()[-500:]}")
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def open_store(path):
+    """The SQLite store at `path`, with the function its view `article` reads text through
+    (article text is kept zlib-compressed behind a 4-byte length; see CompressedText.swift)."""
+    connection = sqlite3.connect(path)
+    connection.create_function(
+        "bylineText", 1, lambda body: body if body is None or isinstance(body, str) else zlib.decompress(body[4:]).decode("utf-8"))
+    return connection

@@ -13,7 +13,9 @@ copied into the repository. The last line is the figure:
 
     ingest: 2,210 articles in 9.1 s | 243 articles/s | 0.92x analyze | database 2.4x the stored text
 """
-import argparse, glob, os, resource, shutil, sqlite3, subprocess, sys, tempfile, time
+import argparse, glob, os, resource, shutil, subprocess, sys, tempfile, time
+
+from bench_common import open_store
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "..", "shared", "bench")
@@ -61,7 +63,7 @@ def main():
                 seconds, cpu, _ = timed([args.binary, "analyze", "--format", "jsonl"] + options + inputs)
                 analyze_seconds += seconds
                 analyze_cpu += cpu
-            with sqlite3.connect(db) as connection:
+            with open_store(db) as connection:
                 stored, text_bytes = connection.execute("SELECT count(*), sum(length(CAST(text AS BLOB))) FROM article").fetchone()
             size = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder))
             run = (ingest_seconds, analyze_seconds, stored, text_bytes, size, summary, ingest_cpu, analyze_cpu)

@@ -7,7 +7,8 @@ The store is built by the benchmark from the development corpora in ../shared/be
 dev texts and CoNLL-2003's eng.testa documents): their paragraphs are dealt, in turn, into
 articles of four to eight paragraphs, each a new combination, until there are --articles of
 them; they are ingested with `--plain` and a publication date spread over 2016. Building takes
-a while (analysis included); --keep DIR keeps the store for the next run. Nothing is copied into
+a while (analysis included); --keep DIR keeps the store for the next run, and a build that was
+stopped resumes there. Nothing is copied into
 the repository.
 
 Queries are drawn from the store itself: words and two-word phrases of stored text for search,
@@ -18,7 +19,9 @@ since wall time on a loaded machine is mostly waiting for a core. The last lines
     search: 100 queries over 100,000 articles | p50 12.0 ms | p99 31.0 ms
     person: 100 queries over 100,000 articles | p50 15.0 ms | p99 44.0 ms
 """
-import argparse, glob, os, random, re, resource, shutil, sqlite3, subprocess, sys, tempfile, time
+import argparse, glob, os, random, re, resource, shutil, subprocess, sys, tempfile, time
+
+from bench_common import open_store
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "..", "shared", "bench")
@@ -44,9 +47,20 @@ def paragraphs():
     return found
 
 
+def stored_articles(db):
+    if not os.path.exists(db):
+        return 0
+    with open_store(db) as connection:
+        return connection.execute("SELECT count(*) FROM article").fetchone()[0]
+
+
 def build(binary, db, count):
+    """Ingests `count` articles dealt from the development texts; the articles are the same on
+    every run (a seeded deal), so a build that was stopped resumes where it stopped: batches
+    already stored are dealt again but not written, and articles already stored are skipped."""
     pool = paragraphs()
     rng = random.Random(7)
+    stored = stored_articles(db)
     folder = tempfile.mkdtemp(prefix="byline-search-bench-")
     try:
         made = 0
@@ -55,17 +69,18 @@ def build(binary, db, count):
             day = made * 366 // count
             month, date = divmod(day, 31)
             published = f"2016-{min(month + 1, 12):02d}-{min(date + 1, 28):02d}"
-            sub = os.path.join(folder, str(made))
-            os.makedirs(sub)
-            for i in range(batch):
-                article = "\n\n".join(rng.sample(pool, rng.randint(4, 8)))
-                with open(os.path.join(sub, f"{made + i:06d}.txt"), "w", encoding="utf-8") as f:
-                    f.write(f"Article {made + i}\n\n{article}\n")
-            subprocess.run([binary, "ingest", "--plain", "--published", published, "--db", db, sub],
-                           check=False, stdout=subprocess.DEVNULL)
-            shutil.rmtree(sub)
+            articles = ["\n\n".join(rng.sample(pool, rng.randint(4, 8))) for _ in range(batch)]
+            if made + batch > stored:
+                sub = os.path.join(folder, str(made))
+                os.makedirs(sub)
+                for i, article in enumerate(articles):
+                    with open(os.path.join(sub, f"{made + i:06d}.txt"), "w", encoding="utf-8") as f:
+                        f.write(f"Article {made + i}\n\n{article}\n")
+                subprocess.run([binary, "ingest", "--plain", "--published", published, "--db", db, sub],
+                               check=False, stdout=subprocess.DEVNULL)
+                shutil.rmtree(sub)
+                print(f"built {made + batch:,} articles", file=sys.stderr)
             made += batch
-            print(f"built {made:,} articles", file=sys.stderr)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -100,10 +115,10 @@ def main():
     os.makedirs(folder, exist_ok=True)
     db = os.path.join(folder, f"search-{args.articles}.db")
     try:
-        if not os.path.exists(db):
+        if stored_articles(db) < args.articles:
             build(args.binary, db, args.articles)
         rng = random.Random(11)
-        with sqlite3.connect(db) as connection:
+        with open_store(db) as connection:
             stored = connection.execute("SELECT count(*) FROM article").fetchone()[0]
             texts = [row[0] for row in connection.execute("SELECT text FROM article ORDER BY random() LIMIT 200")]
             people = [row[0] for row in connection.execute(

@@ -25,6 +25,9 @@ struct Ingest: AsyncParsableCommand {
     @Option(help: "Articles per transaction.")
     var batch = 256
 
+    @Option(help: ArgumentHelp("How many documents are read and analysed at once. The default is the number of cores.", valueName: "n"))
+    var jobs: Int?
+
     @OptionGroup var store: StoreLocation
 
     func validate() throws {
@@ -32,90 +35,108 @@ struct Ingest: AsyncParsableCommand {
             throw ValidationError("--published: '\(published)' is not a date of the form YYYY-MM-DD[THH:MM[:SS][±HH:MM]]")
         }
         guard batch > 0 else { throw ValidationError("--batch must be at least 1") }
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs: '\(jobs)' is not a number of jobs (1 or more)")
+        }
     }
 
     func run() async throws {
         let pipeline = try orExit { try Analysis.pipeline() }
-        let database = try store.open()
-        let reader = ArticleAnalyser(
+        let database = try await store.open()
+        let analyser = ArticleAnalyser(
             extractor: Extractor(options: ReadOptions(plain: plain, published: published.flatMap { DateStamp(parsing: $0) })),
-            pipeline: pipeline, bylineVersion: Byline.configuration.version)
+            pipeline: pipeline, bylineVersion: Byline.configuration.version, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let inputs = InputList.expand(inputs)
         let progress = IngestProgress(total: inputs.count)
         var receipt = StoreReceipt()
         var failed = 0
         var pendingWrite: Task<StoreReceipt, any Error>?
-        for chunk in inputs.chunked(batch) {
-            let sources = reader.read(Array(chunk))
-            let present = try await database.storedArticleIDs(among: sources.compactMap { try? $0.get().sha256 })
-            let analysed = reader.analyse(sources, skipping: present)
+        func report(_ line: String) {
+            progress.clear()
+            reportOnStandardError(line)
+        }
+        /// Analyses one batch of documents and writes it while the next batch is read.
+        func ingest(_ sources: [SourceDocument]) async throws {
+            let present = try await database.storedArticleIDs(among: sources.map(\.sha256))
             var articles: [ArticleFacts] = []
-            for result in analysed {
+            for result in analyser.analyse(sources, skipping: present) {
                 switch result {
                 case .success(let article?): articles.append(article)
                 case .success(nil): receipt.present += 1
                 case .failure(let error):
                     failed += 1
-                    progress.clear()
-                    FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
+                    report(error.description)
                 }
             }
-            // The batch is written while the next one is read and analysed.
             if let pendingWrite { receipt = receipt + (try await pendingWrite.value) }
             pendingWrite = Task { [articles] in try await database.store(articles) }
-            progress.advance(by: chunk.count)
+            progress.advance(by: sources.count)
         }
+        // Every input's documents in order: a WARC archive gives one per record.
+        var sources: [SourceDocument] = []
+        for input in inputs {
+            let items = InputReader.items(of: input, limits: ReadLimits())
+            while let item = items.next() {
+                switch item {
+                case .document(let source):
+                    sources.append(source)
+                    if sources.count == batch {
+                        try await ingest(sources)
+                        sources.removeAll(keepingCapacity: true)
+                    }
+                case .failure(let error):
+                    failed += 1
+                    report((error.input == nil ? error.about(input.uri) : error).description)
+                case .notice(let text):
+                    report(text)
+                }
+            }
+        }
+        if !sources.isEmpty { try await ingest(sources) }
         if let pendingWrite { receipt = receipt + (try await pendingWrite.value) }
         progress.clear()
-        let summary = "ingest: \(receipt.added) new, \(receipt.present) already present, \(failed) failed; \(receipt.facts) facts stored in \(store.db)\n"
+        let summary = "ingest: \(receipt.added) new, \(receipt.present) already present, \(failed) failed; \(receipt.facts) facts stored in \(KnowledgeBase.displayName(store.db))\n"
         FileHandle.standardOutput.write(Data(summary.utf8))
         if failed > 0 { throw ExitCode(1) }
     }
 }
 
-/// Reads and analyses inputs on every core.
+/// Analyses documents on several threads.
 struct ArticleAnalyser: Sendable {
     let extractor: Extractor
     let pipeline: Pipeline
     let bylineVersion: String
-
-    /// The sources of `inputs`, in order, read in parallel.
-    func read(_ inputs: [Input]) -> [Result<SourceDocument, BylineError>] {
-        parallelMap(inputs) { input in
-            Result { () throws(BylineError) -> SourceDocument in
-                do throws(BylineError) {
-                    return try InputReader.read(input)
-                } catch {
-                    throw error.input == nil ? error.about(input.uri) : error
-                }
-            }
-        }
-    }
+    /// How many documents are analysed at once.
+    let jobs: Int
 
     /// The facts of each source, in order: nil for a source already stored.
-    func analyse(_ sources: [Result<SourceDocument, BylineError>], skipping present: Set<String>) -> [Result<ArticleFacts?, BylineError>] {
+    func analyse(_ sources: [SourceDocument], skipping present: Set<String>) -> [Result<ArticleFacts?, BylineError>] {
         parallelMap(sources) { source in
-            source.flatMap { source -> Result<ArticleFacts?, BylineError> in
-                if present.contains(source.sha256) { return .success(nil) }
-                return Result { () throws(BylineError) -> ArticleFacts? in
-                    do throws(BylineError) {
-                        var document = try extractor.extract(source)
-                        pipeline.run(on: &document)
-                        return ArticleFacts(document: document, bylineVersion: bylineVersion)
-                    } catch {
-                        throw error.input == nil ? error.about(source.uri) : error
-                    }
+            if present.contains(source.sha256) { return .success(nil) }
+            return Result { () throws(BylineError) -> ArticleFacts? in
+                do throws(BylineError) {
+                    var document = try extractor.extract(source)
+                    pipeline.run(on: &document)
+                    return ArticleFacts(document: document, bylineVersion: bylineVersion)
+                } catch {
+                    throw error.input == nil ? error.about(source.uri) : error
                 }
             }
         }
     }
 
-    /// `transform` applied to every element, on as many threads as there are cores.
+    /// `transform` applied to every element, on `jobs` threads that each take the next element
+    /// not yet taken.
     private func parallelMap<Element: Sendable, Output: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Output) -> [Output] {
         let results = Mutex<[Output?]>(Array(repeating: nil, count: elements.count))
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            let output = transform(elements[index])
-            results.withLock { $0[index] = output }
+        let next = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, elements.count))) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < elements.count else { return }
+                let output = transform(elements[index])
+                results.withLock { $0[index] = output }
+            }
         }
         return results.withLock { $0.map { $0! } }
     }

@@ -9,7 +9,9 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the knowledge base read-only: a JSON API under /api/v1 and web pages with every fact shown in its sentence.")
 
-    @Option(help: ArgumentHelp("The knowledge base to serve (made by byline ingest).", valueName: "path"))
+    @Option(help: ArgumentHelp(
+        "The knowledge base to serve (made by byline ingest): an SQLite file or a PostgreSQL server, postgres://user:password@host:port/database.",
+        valueName: "path-or-url"))
     var db = "byline.db"
     @Option(help: "The address to listen on; the default answers this machine only.")
     var host = "127.0.0.1"
@@ -27,13 +29,13 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try orExit { try SQLiteStore(path: db, readOnly: true) }
+        let store = try await StoreLocation.open(db, readOnly: true)
         let configuration = ServerConfiguration(host: host, port: port, maximumBodySize: maxBody)
         let server = try orExit { try BylineServer(store: store, configuration: configuration) }
         var logger = Logger(label: "byline.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let application = server.application(logger: logger) { port in
-            FileHandle.standardError.write(Data("byline: serving \(db) on http://\(host):\(port)/\n".utf8))
+            FileHandle.standardError.write(Data("byline: serving \(KnowledgeBase.displayName(db)) on http://\(host):\(port)/\n".utf8))
         }
         try await application.runService()
     }

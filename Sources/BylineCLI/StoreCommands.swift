@@ -6,12 +6,25 @@ extension QueryFormat: ExpressibleByArgument {}
 
 /// The option every store command shares: where the database is.
 struct StoreLocation: ParsableArguments {
-    @Option(help: ArgumentHelp("The knowledge base: an SQLite file, made when missing.", valueName: "path"))
+    @Option(help: ArgumentHelp(
+        "The knowledge base: an SQLite file (made when missing) or a PostgreSQL server, postgres://user:password@host:port/database.",
+        valueName: "path-or-url"))
     var db = "byline.db"
 
-    /// Opens the store; a file that cannot be opened is reported in one line and exits 2.
-    func open() throws -> SQLiteStore {
-        try orExit { try SQLiteStore(path: db) }
+    /// Opens the store; one that cannot be opened is reported in one line and exits 2.
+    func open() async throws -> any KnowledgeStore {
+        try await Self.open(db)
+    }
+
+    /// Opens the store at `location` (read-only when asked); one that cannot be opened is
+    /// reported in one line and exits 2.
+    static func open(_ location: String, readOnly: Bool = false) async throws -> any KnowledgeStore {
+        do {
+            return try await KnowledgeBase.open(location, readOnly: readOnly)
+        } catch {
+            FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
     }
 }
 

@@ -39,6 +39,18 @@ public struct ArticleFacts: Sendable {
         /// 1 for the entity mentioned most often in the article, 2 for the next, …
         public var rank: Int
         public var roles: [RoleFacts]
+
+        /// The order a store resolves an article's entities in: organisations, places and the
+        /// rest first, then people with a full name, then the short forms of those names
+        /// (``EntityResolution/shortForms(_:)``), then people known by one name, each in article
+        /// order (see ``EntityResolution``).
+        public static func resolutionOrder(_ entities: [EntityFacts]) -> [EntityFacts] {
+            let short = EntityResolution.shortForms(entities)
+            func stage(_ entity: EntityFacts) -> Int {
+                entity.type != "PERSON" ? 0 : short[entity.local] != nil ? 2 : NameKey.fullName(entity.name) != nil ? 1 : 3
+            }
+            return entities.enumerated().sorted { (stage($0.element), $0.offset) < (stage($1.element), $1.offset) }.map(\.element)
+        }
     }
 
     /// A role as the article states it.

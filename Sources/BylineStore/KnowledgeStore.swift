@@ -1,3 +1,5 @@
+import Foundation
+
 /// The knowledge base: articles and their facts, kept across documents.
 ///
 /// One protocol, several back ends (SQLite through GRDB today; a PostgreSQL server later), so the
@@ -15,7 +17,8 @@ public protocol KnowledgeStore: Sendable {
     /// are left as they are and counted as present.
     func store(_ articles: [ArticleFacts]) async throws -> StoreReceipt
 
-    /// Articles ranked by full-text relevance, with highlighted snippets.
+    /// Articles ranked by full-text relevance, with highlighted snippets (for a common word, the
+    /// most relevant of the last ``ArticleSearch/rankedMatches`` articles that match).
     func search(_ query: ArticleSearch) async throws -> [SearchHit]
 
     /// The entities (people, organisations, places) known by `name`, best match first.
@@ -122,6 +125,11 @@ public struct ArticleSearch: Sendable {
     public var limit: Int?
     /// Hits to skip before the first one returned (for paging).
     public var offset: Int
+
+    /// The most matches ranked by relevance for a query with a limit and no filter: when more
+    /// articles match (a common word), the hits are the most relevant of the articles stored
+    /// last among them, so that a search answers in milliseconds however large the store.
+    public static let rankedMatches = 5_000
 
     public init(
         text: String, since: String? = nil, until: String? = nil, outlet: String? = nil, person: String? = nil, limit: Int? = 20,
@@ -241,9 +249,12 @@ public struct EntityProfile: Sendable, Hashable, Codable {
     public var name: String
     /// Every other form of the name seen in an article.
     public var aliases: [String]
+    /// The roles the articles state, in date order (the newest ``SQLiteStore/profileLimit``).
     public var roles: [RoleRow]
+    /// The entity's quotes, newest first (at most ``SQLiteStore/profileLimit``).
     public var quotes: [QuoteRow]
-    /// The people quoted in the same articles, most often first.
+    /// The people quoted in the same articles (the newest ``SQLiteStore/companyArticles``),
+    /// most often first.
     public var quotedBeside: [String]
     /// The articles that mention the entity, newest first (at most ``SQLiteStore/profileLimit``).
     public var articles: [ArticleCitation]
@@ -326,4 +337,36 @@ public struct ExportedEntity: Sendable, Hashable, Codable {
     public var type: String
     public var name: String
     public var mentions: Int
+}
+
+/// Opening a knowledge base by its location: an SQLite file path, or a PostgreSQL server's URL.
+public enum KnowledgeBase {
+    /// Opens the store at `location`: `postgres://user:password@host:port/database` (or
+    /// `postgresql://…`, with an optional `?schema=NAME`) is a PostgreSQL server; anything else
+    /// is the path of an SQLite file, made when missing. With `readOnly`, the store must exist
+    /// and be up to date, and no call can change it.
+    ///
+    ///     let store = try await KnowledgeBase.open("byline.db")
+    ///
+    /// - Throws: ``StoreError`` when the store cannot be opened or brought up to date.
+    public static func open(_ location: String, readOnly: Bool = false) async throws(StoreError) -> any KnowledgeStore {
+        guard isPostgres(location) else { return try SQLiteStore(path: location, readOnly: readOnly) }
+        #if PostgreSQL
+        return try await PostgresStore(url: location, readOnly: readOnly)
+        #else
+        throw StoreError(.cannotOpen, path: location, "this byline was built without PostgreSQL (swift build --traits PostgreSQL)")
+        #endif
+    }
+
+    /// Whether `location` names a PostgreSQL server rather than an SQLite file.
+    public static func isPostgres(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+    }
+
+    /// `location` as it may be shown: a PostgreSQL URL without its password.
+    public static func displayName(_ location: String) -> String {
+        guard isPostgres(location), var components = URLComponents(string: location) else { return location }
+        components.password = nil
+        return components.string ?? "postgres://…"
+    }
 }

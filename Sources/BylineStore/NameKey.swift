@@ -1,3 +1,4 @@
+import BylineCore
 import Foundation
 
 /// The keys names are compared by across articles: case, diacritics, hyphens and full stops do
@@ -27,11 +28,55 @@ public enum NameKey {
         return words.joined(separator: " ")
     }
 
-    /// The key of a person's full name: at least two words; nil for a single name, which may be
-    /// anyone's surname or given name and so never joins people across articles.
+    /// The key of a person's full name: at least two words (separated by spaces) besides the
+    /// honorifics and titles before it ("Mrs.", "Sen.") and a generational suffix after it
+    /// ("Jr.", "III"), which the key leaves out and keeps; nil for a single name ("Park",
+    /// "Mrs. Holt", "Brandt Jr."), which may be anyone's surname or given name and so never joins
+    /// people across articles by itself.
+    ///
+    ///     NameKey.fullName("Sen. Ana Brandt Jr.")   // "ana brandt jr"
     public static func fullName(_ name: String) -> String? {
-        let key = of(name)
-        return key.contains(" ") ? key : nil
+        let parts = personParts(name)
+        return parts.name.count >= 2 ? (parts.name + parts.suffixes).joined(separator: " ") : nil
+    }
+
+    /// The key of a person's name without its honorifics and titles: "Mrs. Holt" is "holt".
+    public static func person(_ name: String) -> String {
+        let parts = personParts(name)
+        return (parts.name + parts.suffixes).joined(separator: " ")
+    }
+
+    /// A person's family name, from a full name: its last word before a generational suffix, as a
+    /// key ("Ana Maria Brandt Jr." → "brandt", "Marta Vidal-Serra" → "vidal serra"); nil for a
+    /// single name.
+    public static func surname(ofFullName name: String) -> String? {
+        let parts = personParts(name)
+        return parts.name.count >= 2 ? parts.name.last : nil
+    }
+
+    /// The key a name form of an entity of this class is stored under: a person's full name
+    /// without honorifics (``fullName(_:)``), or ``of(_:)``.
+    public static func stored(_ name: String, kind: EntityClass) -> String {
+        kind == .person ? fullName(name) ?? person(name) : of(name)
+    }
+
+    /// Whether two full names are two people by their middle names: the same given name and
+    /// surname, both with middle names, and a middle name of one that is neither a middle name
+    /// of the other nor its initial. Sisters "Ana Maria Brandt" and "Ana Sofia Brandt" are two;
+    /// "Ana M. Brandt" may be either, and "Ana Brandt" says nothing.
+    ///
+    ///     NameKey.middleNamesDiffer("Ana Maria Brandt", "Ana Sofia Brandt")   // true
+    ///     NameKey.middleNamesDiffer("Ana Maria Brandt", "Ana M. Brandt")      // false
+    public static func middleNamesDiffer(_ first: String, _ second: String) -> Bool {
+        let one = personParts(first).name
+        let other = personParts(second).name
+        guard one.count > 2, other.count > 2, one.first == other.first, one.last == other.last else { return false }
+        let middles = (one.dropFirst().dropLast(), other.dropFirst().dropLast())
+        let (fewer, more) = middles.0.count <= middles.1.count ? middles : (middles.1, middles.0)
+        func same(_ word: String, _ another: String) -> Bool {
+            word == another || (word.count == 1 && another.hasPrefix(word)) || (another.count == 1 && word.hasPrefix(another))
+        }
+        return !fewer.allSatisfy { word in more.contains { same(word, $0) } }
     }
 
     /// The key without its spaces: "Park Min-jun" and "Park Minjun" become one.
@@ -39,23 +84,45 @@ public enum NameKey {
         key.replacingOccurrences(of: " ", with: "")
     }
 
+    /// Generational suffixes, as keys write them ("jr", "iii"; BylineCore's ``NameSuffixes``).
+    static let suffixes = Set(NameSuffixes.written.map(of))
+    /// Honorifics and titles written before a name (`Resources/name-prefixes.txt`).
+    static let prefixes = Set(DataFile(PackageResources.name_prefixes_txt).lines)
+
+    /// A person's name as keys of its words (separated by spaces in the name; a hyphenated word
+    /// is one word, "min jun"), without the honorifics before it and with its suffixes apart.
+    private static func personParts(_ name: String) -> (name: [String], suffixes: [String]) {
+        var words = name.split(whereSeparator: \.isWhitespace).map { of(String($0)) }.filter { !$0.isEmpty }
+        while words.count > 1, prefixes.contains(words[0]) { words.removeFirst() }
+        var suffixes: [String] = []
+        while words.count > 1, let last = words.last, self.suffixes.contains(last) { suffixes.insert(words.removeLast(), at: 0) }
+        return (words, suffixes)
+    }
+
     /// The keys under which an entity of this class is merged with those of other articles.
     ///
     /// A person is merged by full name only: the name itself, the name without a middle initial
-    /// ("Ana J. Brandt" is "Ana Brandt"; a suffix such as "Jr." stays) and the aliases that spell
-    /// the same full name another way (spacing, hyphens); never by a surname or by an alias that
-    /// names someone else. Organisations and places are merged by their name and every alias
-    /// (an acronym joins its full name, a country's short name its formal one).
+    /// ("Ana J. Brandt" is "Ana Brandt"), the name without its middle names when it has three
+    /// words or more ("Ana Maria Brandt" is "Ana Brandt"), and the aliases that spell the same
+    /// full name another way (spacing, hyphens); never by a surname or by an alias that names
+    /// someone else. A generational suffix stays in every key ("Ana Brandt Jr." is never "Ana
+    /// Brandt"). Organisations and places are merged by their name and every alias (an acronym
+    /// joins its full name, a country's short name its formal one).
     public static func mergeKeys(name: String, aliases: [String], kind: EntityClass) -> [String] {
         switch kind {
         case .person:
             guard let key = fullName(name) else { return [] }
             let spelled = aliases.compactMap(fullName).filter { joined($0) == joined(key) }
-            var words = key.split(separator: " ")
-            if words.count > 2 {
-                words = [words[0]] + words.dropFirst().dropLast().filter { $0.count > 1 } + [words[words.count - 1]]
+            let parts = personParts(name)
+            var keys = [key]
+            if parts.name.count > 2 {
+                let first = parts.name[0]
+                let last = parts.name[parts.name.count - 1]
+                let middle = parts.name.dropFirst().dropLast().filter { $0.count > 1 }
+                keys.append(([first] + middle + [last] + parts.suffixes).joined(separator: " "))
+                keys.append(([first, last] + parts.suffixes).joined(separator: " "))
             }
-            return unique([key, words.joined(separator: " ")] + spelled)
+            return unique(keys + spelled)
         default:
             return unique(([name] + aliases).map(of).filter { !$0.isEmpty })
         }

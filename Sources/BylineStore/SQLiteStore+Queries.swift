@@ -15,7 +15,7 @@ extension ArticleCitation {
 extension SQLiteStore {
     public func search(_ query: ArticleSearch) async throws -> [SearchHit] {
         try await pool.read { db in
-            guard let matching = try Self.matching(db, query) else { return [] }
+            guard let matching = try Self.matching(db, query, newestMatchesOnly: query.limit != nil) else { return [] }
             let table = matching.table
             let sql = """
                 SELECT \(citationColumns), snippet(\(table), 1, '<b>', '</b>', '…', 16) AS snippet, \(table).rank AS rank
@@ -149,7 +149,7 @@ extension SQLiteStore {
         try await pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT l.entityId, l.name, l.localId, l.reason, \(citationColumns)
-                FROM entityLink l JOIN article a ON a.number = l.articleNumber WHERE l.entityId = ? ORDER BY l.id
+                FROM entityLink l JOIN article a ON a.number = l.articleNumber WHERE l.entityId = ? ORDER BY l.articleNumber, l.localId
                 """, arguments: [id]).map {
                 EntityLink(entity: $0["entityId"], name: $0["name"], local: $0["localId"], reason: $0["reason"], citation: ArticleCitation(row: $0))
             }
@@ -161,25 +161,28 @@ extension SQLiteStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT class, type FROM entity WHERE id = ?", arguments: [id]) else {
                 throw StoreError(.noSuchEntity, "\(id)")
             }
-            let key = NameKey.of(name)
             let moving = try Row.fetchAll(
-                db, sql: "SELECT id, articleNumber, localId, name FROM entityLink WHERE entityId = ? AND name = ?", arguments: [id, name])
+                db, sql: "SELECT articleNumber, localId, name, reason FROM entityLink WHERE entityId = ? AND name = ?", arguments: [id, name])
             guard !moving.isEmpty else { throw StoreError(.noSuchEntity, "entity \(id) has no article mention named '\(name)'") }
             let kind: String = row["class"]
             let type: String = row["type"]
+            let key = NameKey.stored(name, kind: EntityClass(rawValue: kind) ?? .any)
             try db.execute(sql: "INSERT INTO entity (class, type, name) VALUES (?, ?, ?)", arguments: [kind, type, name])
             let new = db.lastInsertedRowID
             for link in moving {
                 let article: Int64 = link["articleNumber"]
                 let local: String = link["localId"]
                 let place: StatementArguments = [new, article, local]
-                try db.execute(sql: "UPDATE entityLink SET entityId = ?, reason = reason || '; split off' WHERE articleNumber = ? AND localId = ?", arguments: place)
-                try db.execute(sql: "UPDATE role SET entityId = ? WHERE articleNumber = ? AND localId = ?", arguments: place)
-                try db.execute(sql: "UPDATE quote SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
-                try db.execute(sql: "UPDATE claim SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
+                let reason = try SQLiteSchema.repeatedTextID(db, (link["reason"] as String) + "; split off")
+                try db.execute(
+                    sql: "UPDATE entityLinkRow SET entityId = ?, reasonId = ? WHERE articleNumber = ? AND localId = ?",
+                    arguments: [new, reason, article, local])
+                try db.execute(sql: "UPDATE roleRow SET entityId = ? WHERE articleNumber = ? AND localId = ?", arguments: place)
+                try db.execute(sql: "UPDATE quoteRow SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
+                try db.execute(sql: "UPDATE claimRow SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
                 try db.execute(sql: """
                     UPDATE milestoneParticipant SET entityId = ? WHERE localId = ?
-                    AND milestoneId IN (SELECT id FROM milestone WHERE articleNumber = ?)
+                    AND milestoneId IN (SELECT id FROM milestoneRow WHERE articleNumber = ?)
                     """, arguments: [new, local, article])
             }
             try db.execute(sql: "DELETE FROM entityName WHERE entityId = ? AND name = ?", arguments: [id, name])
@@ -193,8 +196,10 @@ extension SQLiteStore {
 
     // MARK: - Shared pieces
 
-    /// The most articles and quotes a profile lists (the newest); its counts count them all.
+    /// The most articles, roles and quotes a profile lists (the newest); its counts count them all.
     public static let profileLimit = 200
+    /// The people quoted beside someone are counted over their newest this many articles.
+    public static let companyArticles = 1_000
 
     /// Adds a filter keeping rows whose `column` is one of the entities named `name`; false
     /// when no entity has that name, so the query can answer nothing at once.
@@ -211,9 +216,12 @@ extension SQLiteStore {
 
     /// The FROM and WHERE clauses (and their arguments) that find the articles matching
     /// `query`, the full-text table aliased by its name and the article table as `a`; nil when
-    /// nothing can match. With `byOutlet` false, the outlet filter is left out.
+    /// nothing can match. With `byOutlet` false, the outlet filter is left out. With
+    /// `newestMatchesOnly`, a query with no filter keeps only the last
+    /// ``ArticleSearch/rankedMatches`` articles stored among those that match: ranking costs
+    /// time for every match, and a word found in most articles would be slow to rank.
     static func matching(
-        _ db: Database, _ query: ArticleSearch, byOutlet: Bool = true
+        _ db: Database, _ query: ArticleSearch, byOutlet: Bool = true, newestMatchesOnly: Bool = false
     ) throws -> (table: String, clause: String, arguments: StatementArguments)? {
         let cjk = ArticleFacts.hasCJK(query.text)
         let table = cjk ? "articleSearchCJK" : "articleSearch"
@@ -237,6 +245,13 @@ extension SQLiteStore {
             guard !ids.isEmpty else { return nil }
             filters.append("a.number IN (SELECT articleNumber FROM entityLink WHERE entityId IN (\(marks(ids.count))))")
             arguments += ids.map { $0 }
+        }
+        if newestMatchesOnly, filters.isEmpty, let floor = try Int64.fetchOne(
+            db, sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            arguments: [match, ArticleSearch.rankedMatches])
+        {
+            filters.append("\(table).rowid > ?")
+            arguments.append(floor)
         }
         let clause = """
             FROM \(table) JOIN article a ON a.number = \(table).rowid
@@ -280,13 +295,15 @@ extension SQLiteStore {
             .filter { $0 != name }
         let roles = try Row.fetchAll(db, sql: """
             SELECT r.title, r.org, substr(a.text, r.start + 1, r.end - r.start) AS text, \(citationColumns)
-            FROM role r JOIN article a ON a.number = r.articleNumber WHERE r.entityId = ? ORDER BY a.published, r.id
-            """, arguments: [id]).map {
+            FROM role r JOIN article a ON a.number = r.articleNumber WHERE r.entityId = ?
+            ORDER BY a.published DESC, r.id DESC LIMIT \(profileLimit)
+            """, arguments: [id]).reversed().map {
             RoleRow(title: $0["title"], org: $0["org"], text: $0["text"], citation: ArticleCitation(row: $0))
         }
         let quotedBeside = try String.fetchAll(db, sql: """
             SELECT e.name FROM quote q JOIN entity e ON e.id = q.speakerId
-            WHERE q.articleNumber IN (SELECT articleNumber FROM entityLink WHERE entityId = ?) AND q.speakerId != ? AND e.class = 'person'
+            WHERE q.articleNumber IN (SELECT articleNumber FROM entityLink WHERE entityId = ? ORDER BY articleNumber DESC LIMIT \(companyArticles))
+              AND q.speakerId != ? AND e.class = 'person'
             GROUP BY e.id ORDER BY count(DISTINCT q.articleNumber) DESC, e.id LIMIT 20
             """, arguments: [id, id])
         let articles = try Row.fetchAll(db, sql: """

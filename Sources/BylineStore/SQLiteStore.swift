@@ -22,6 +22,7 @@ public final class SQLiteStore: KnowledgeStore {
         configuration.prepareDatabase { db in
             // In WAL mode NORMAL loses no committed transaction when the process is killed.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            SQLiteSchema.addFunctions(to: db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

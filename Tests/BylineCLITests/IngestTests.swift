@@ -99,3 +99,27 @@ func searchAnswersWhileAnIngestWrites() async throws {
     #expect(try await ingest.value.status == 0)
     #expect(answered == 5)
 }
+
+/// The PostgreSQL server of the store tests (`BYLINE_TEST_POSTGRES_URL`, set by CI), if any.
+private let postgresURL = ProcessInfo.processInfo.environment["BYLINE_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+@Test(.enabled(if: FileManager.default.isExecutableFile(atPath: bylineExecutable.path)),
+      .disabled(if: postgresURL == nil, "BYLINE_TEST_POSTGRES_URL is not set: ingest and the query commands were not run on PostgreSQL (CI runs them)"))
+func ingestAndTheQueryCommandsWorkOnPostgreSQL() throws {
+    let folder = try articleFolder(count: 3)
+    let url = try #require(postgresURL)
+    let schema = "cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    let database = url + (url.contains("?") ? "&" : "?") + "schema=\(schema)"
+    let first = try runByline(["ingest", "--plain", "--published", "2025-03-10", "--db", database, folder.path])
+    #expect(first.status == 0)
+    #expect(first.output.hasPrefix("ingest: 3 new, 0 already present, 0 failed; "))
+    let again = try runByline(["ingest", "--plain", "--published", "2025-03-10", "--db", database, folder.path])
+    #expect(again.output.hasPrefix("ingest: 0 new, 3 already present, 0 failed; 0 facts"))
+    let quotes = try runByline(["quotes", "--by", "Elena Kovacs", "--format", "jsonl", "--db", database])
+    #expect(quotes.output.split(separator: "\n").count >= 3)
+    let search = try runByline(["search", "bridges", "--format", "jsonl", "--db", database])
+    #expect(search.output.split(separator: "\n").count == 3)
+    let person = try runByline(["person", "Elena Kovacs", "--format", "json", "--db", database])
+    let object = try JSONSerialization.jsonObject(with: person.outputBytes) as? [String: Any]
+    #expect(object?["name"] as? String == "Elena Kovacs")
+}

@@ -122,3 +122,17 @@ func aRecordPastTheSizeLimitIsPassedOverWithoutBeingKept() throws {
     #expect(uris(result.output) == [site + "harbor", site + "library"])
     #expect(result.peakMemory < 1 << 30)
 }
+
+@Test(.enabled(if: bylineBuilt))
+func ingestStoresEveryDocumentOfAWARCArchive() throws {
+    let archive = try testArchives().appendingPathComponent("good.warc.gz").path
+    let database = try temporaryFolder().appendingPathComponent("kb.db").path
+    let result = try runByline(["ingest", "--db", database, archive])
+    #expect(result.status == 0)
+    #expect(result.errors == "byline: \(archive): \(goodCounts)\n")
+    // One article per distinct document: a page sent twice (chunked, gzip) may be one.
+    let ids = Set(objects(try runByline(["extract", archive]).output).compactMap { $0["id"] as? String })
+    #expect(result.output.hasPrefix("ingest: \(ids.count) new, \(6 - ids.count) already present, 0 failed; "))
+    let search = try runByline(["search", "harbor", "--format", "jsonl", "--db", database])
+    #expect(!search.output.isEmpty)
+}

@@ -21,13 +21,25 @@ func facts(_ text: String, uri: String, plain: Bool = true, published: String? =
     return ArticleFacts(document: document, bylineVersion: "test-1")
 }
 
-/// A store in a new temporary folder holding `articles`, opened read-only as the server opens it.
-func readOnlyStore(_ articles: [ArticleFacts]) async throws -> SQLiteStore {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-serve-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let path = folder.appendingPathComponent("test.db").path
-    _ = try await SQLiteStore(path: path).store(articles)
-    return try SQLiteStore(path: path, readOnly: true)
+/// A store holding `articles`, opened read-only as the server opens it: a new SQLite file in a
+/// temporary folder, or with `BYLINE_TEST_STORE=postgres` a new schema on the PostgreSQL server
+/// of `BYLINE_TEST_POSTGRES_URL` (`swift test --traits PostgreSQL`; CI runs the server tests on both).
+func readOnlyStore(_ articles: [ArticleFacts]) async throws -> any KnowledgeStore {
+    let environment = ProcessInfo.processInfo.environment
+    let location: String
+    if environment["BYLINE_TEST_STORE"] == "postgres" {
+        guard let url = environment["BYLINE_TEST_POSTGRES_URL"], !url.isEmpty else {
+            throw StoreError(.cannotOpen, "BYLINE_TEST_STORE=postgres needs BYLINE_TEST_POSTGRES_URL (.ci/postgres.sh sets it)")
+        }
+        let schema = "serve_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        location = url + (url.contains("?") ? "&" : "?") + "schema=\(schema)"
+    } else {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        location = folder.appendingPathComponent("test.db").path
+    }
+    _ = try await KnowledgeBase.open(location).store(articles)
+    return try await KnowledgeBase.open(location, readOnly: true)
 }
 
 /// The articles every server test reads: made-up news, and a page built to inject script.

@@ -7,6 +7,12 @@ import Testing
     #expect(NameKey.of("U.S.") == "us")
     #expect(NameKey.of("The Harbor Council") == "harbor council")
     #expect(NameKey.fullName("Okafor") == nil)
+    #expect(NameKey.fullName("Brandt Jr.") == nil)
+    #expect(NameKey.fullName("Ana Brandt Jr.") == "ana brandt jr")
+    #expect(NameKey.fullName("Sen. Ana Brandt Jr.") == "ana brandt jr")
+    #expect(NameKey.fullName("Mrs. Holt") == nil)
+    #expect(NameKey.person("Mrs. Holt") == "holt")
+    #expect(NameKey.surname(ofFullName: "Marta Vidal-Serra") == "vidal serra")
 }
 
 @Test func aPersonMergesByFullNameOnlyAndAnOrganisationByItsAcronymToo() {
@@ -14,6 +20,8 @@ import Testing
     #expect(NameKey.mergeKeys(name: "Ana J. Brandt", aliases: [], kind: .person) == ["ana j brandt", "ana brandt"])
     #expect(NameKey.mergeKeys(name: "Ana Brandt Jr.", aliases: [], kind: .person) == ["ana brandt jr"])
     #expect(NameKey.mergeKeys(name: "Okafor", aliases: [], kind: .person).isEmpty)
+    #expect(NameKey.mergeKeys(name: "Ana Maria Brandt", aliases: [], kind: .person) == ["ana maria brandt", "ana brandt"])
+    #expect(NameKey.mergeKeys(name: "Park Min-jun", aliases: [], kind: .person) == ["park min jun"])
     #expect(NameKey.mergeKeys(name: "Harbor Transit Authority", aliases: ["HTA"], kind: .organisation) == ["harbor transit authority", "hta"])
 }
 
@@ -47,4 +55,21 @@ import Testing
     #expect(FullTextQuery.match("trade deal*", trigram: false) == "\"trade\" \"deal\"*")
     #expect(FullTextQuery.match("\"trade deal\" (AND", trigram: false) == "\"trade deal\" \"AND\"")
     #expect(FullTextQuery.match("--", trigram: false) == nil)
+    #expect(FullTextQuery.tsquery("\"Trade deal\" port*") == "'trade' <-> 'deal' & 'port':*")
+    #expect(FullTextQuery.tsquery("--") == nil)
+}
+
+@Test func relativesWithOneGivenNameAndOtherMiddleNamesAreTwoPeople() {
+    #expect(NameKey.middleNamesDiffer("Ana Maria Brandt", "Ana Sofia Brandt"))
+    #expect(NameKey.middleNamesDiffer("Kim Hong Sik", "Kim Jae Sik"))
+    #expect(!NameKey.middleNamesDiffer("Ana Maria Brandt", "Ana M. Brandt"))
+    #expect(!NameKey.middleNamesDiffer("Ana Maria Brandt", "Ana Brandt"))
+    #expect(!NameKey.middleNamesDiffer("Ana Maria Brandt", "Carl Maria Brandt"))
+    #expect(EntityResolution.middleNamesDiffer(["Ana Sofia Brandt", "Brandt"], ["Ana Maria Brandt", "Ana Brandt"]))
+}
+
+@Test func aSurnameSharedByTwoPeopleNamedInOneArticleStandsForNeither() {
+    let known = EntityResolution.SurnameCandidate(id: 4, articles: 40, sharesCompany: true)
+    #expect(EntityResolution.chooseBySurname(hasCompany: true, namedInFull: 1, among: [known]).entity == 4)
+    #expect(EntityResolution.chooseBySurname(hasCompany: true, namedInFull: 2, among: [known]).entity == nil)
 }

@@ -5,19 +5,42 @@ import BylineSource
 import BylineStore
 import Foundation
 
-/// The back ends every store test runs against.
+/// The back ends every store test runs against: SQLite always, PostgreSQL when
+/// `BYLINE_TEST_POSTGRES_URL` names a server (`postgres://user:password@127.0.0.1:5432/database`;
+/// each test gets a schema of its own there). CI sets it (`.ci/postgres.sh`); a CI run without it
+/// fails rather than pass on SQLite alone.
 enum Backend: String, CaseIterable, CustomStringConvertible {
     case sqlite
+    case postgres
 
     var description: String { rawValue }
 
+    /// The PostgreSQL server the tests use, if any.
+    static let postgresURL = ProcessInfo.processInfo.environment["BYLINE_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// The back ends that run here: PostgreSQL only when built in (`--traits PostgreSQL`) and
+    /// given a server, or in CI (where its absence fails).
+    static var allCases: [Backend] {
+        #if PostgreSQL
+        postgresURL != nil || ProcessInfo.processInfo.environment["CI"] != nil ? [.sqlite, .postgres] : [.sqlite]
+        #else
+        [.sqlite]
+        #endif
+    }
+
     /// A new, empty store of this kind.
-    func makeStore() throws -> any KnowledgeStore {
+    func makeStore() async throws -> any KnowledgeStore {
         switch self {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-store-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             return try SQLiteStore(path: folder.appendingPathComponent("test.db").path)
+        case .postgres:
+            guard let url = Self.postgresURL else {
+                throw StoreError(.cannotOpen, "BYLINE_TEST_POSTGRES_URL is not set: CI must run the store tests on PostgreSQL (.ci/postgres.sh)")
+            }
+            let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            return try await KnowledgeBase.open(url + (url.contains("?") ? "&" : "?") + "schema=\(schema)")
         }
     }
 }

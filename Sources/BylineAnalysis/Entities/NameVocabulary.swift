@@ -86,7 +86,7 @@ public final class NameVocabulary: Sendable {
             .sorted { $0.count > $1.count }
         honorificFirstWords = WordSet(honorifics.compactMap(\.first))
         nameParticles = WordSet(DataFile(PackageResources.name_particles_txt).lines)
-        nameSuffixes = Set(DataFile(PackageResources.name_suffixes_txt).lines)
+        nameSuffixes = NameSuffixes.written
         nameSuffixKeys = Set(nameSuffixes.map { NameForms.key($0) })
         kinship = Set(DataFile(PackageResources.kinship_txt).lines)
         miscEndings = Set(DataFile(PackageResources.misc_endings_txt).lines)
