@@ -42,10 +42,9 @@ public struct ArticleFacts: Sendable {
 
         /// The order a store resolves an article's entities in: organisations, places and the
         /// rest first, then people with a full name, then the short forms of those names
-        /// (``EntityResolution/shortForms(_:)``), then people known by one name, each in article
+        /// (`shortForms`, ``EntityResolution/shortForms(_:)``), then people known by one name, each in article
         /// order (see ``EntityResolution``).
-        public static func resolutionOrder(_ entities: [EntityFacts]) -> [EntityFacts] {
-            let short = EntityResolution.shortForms(entities)
+        public static func resolutionOrder(_ entities: [EntityFacts], shortForms short: [String: EntityFacts]) -> [EntityFacts] {
             func stage(_ entity: EntityFacts) -> Int {
                 entity.type != "PERSON" ? 0 : short[entity.local] != nil ? 2 : NameKey.fullName(entity.name) != nil ? 1 : 3
             }

@@ -89,10 +89,11 @@ public enum EntityResolution {
     }
 
     /// How many people of each surname (a name key, ``NameKey/surname(ofFullName:)``) an
-    /// article names in full (a short form of another's name is not one more).
-    public static func surnamesNamedInFull(_ entities: [ArticleFacts.EntityFacts]) -> [String: Int] {
+    /// article names in full (a short form of another's name, `shortForms`, is not one more).
+    public static func surnamesNamedInFull(
+        _ entities: [ArticleFacts.EntityFacts], shortForms short: [String: ArticleFacts.EntityFacts]
+    ) -> [String: Int] {
         var people: [String: Set<String>] = [:]
-        let short = shortForms(entities)
         for entity in entities where entity.type == "PERSON" && short[entity.local] == nil {
             guard let key = NameKey.fullName(entity.name), let surname = NameKey.surname(ofFullName: entity.name) else { continue }
             people[surname, default: []].insert(key)
@@ -106,15 +107,19 @@ public enum EntityResolution {
     /// person (when only one of its people has a longer name that shortens to it), and is stored
     /// as one of their name forms, so that it never joins a relative elsewhere.
     public static func shortForms(_ entities: [ArticleFacts.EntityFacts]) -> [String: ArticleFacts.EntityFacts] {
-        let people = entities.filter { $0.type == "PERSON" }
-        var found: [String: ArticleFacts.EntityFacts] = [:]
-        for person in people {
-            guard let key = NameKey.fullName(person.name), key.split(separator: " ").count == 2 else { continue }
-            let longer = people.filter { other in
-                other.local != person.local && NameKey.fullName(other.name) != key
-                    && NameKey.mergeKeys(name: other.name, aliases: [], kind: .person).contains(key)
+        // The longer names each two-word key shortens, found once per person.
+        var people: [(person: ArticleFacts.EntityFacts, key: String)] = []
+        var longer: [String: [ArticleFacts.EntityFacts]] = [:]
+        for person in entities where person.type == "PERSON" {
+            guard let key = NameKey.fullName(person.name) else { continue }
+            people.append((person, key))
+            for shorter in NameKey.mergeKeys(name: person.name, aliases: [], kind: .person) where shorter != key {
+                longer[shorter, default: []].append(person)
             }
-            if longer.count == 1 { found[person.local] = longer[0] }
+        }
+        var found: [String: ArticleFacts.EntityFacts] = [:]
+        for (person, key) in people where key.split(separator: " ").count == 2 {
+            if let names = longer[key], names.count == 1 { found[person.local] = names[0] }
         }
         return found
     }
@@ -141,7 +146,7 @@ public enum EntityResolution {
     /// - Parameters:
     ///   - hasCompany: whether the new article names other organisations or people.
     ///   - namedInFull: how many people of that surname the article names in full
-    ///     (``surnamesNamedInFull(_:)``).
+    ///     (``surnamesNamedInFull(_:shortForms:)``).
     public static func chooseBySurname(hasCompany: Bool, namedInFull: Int = 0, among candidates: [SurnameCandidate]) -> Decision {
         let single = Decision(entity: nil, reason: "single name: never merged")
         guard hasCompany else { return single }

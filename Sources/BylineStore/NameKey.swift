@@ -11,6 +11,7 @@ public enum NameKey {
     /// dropped ("U.S." → "us", "O'Neil" → "oneil"), every other mark a space, spaces collapsed;
     /// a leading "the" is left out.
     public static func of(_ name: String) -> String {
+        if let key = asciiKey(name) { return key }
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var words: [String] = []
         var word = ""
@@ -26,6 +27,34 @@ public enum NameKey {
         if !word.isEmpty { words.append(word) }
         if words.count > 1, words[0] == "the" { words.removeFirst() }
         return words.joined(separator: " ")
+    }
+
+    /// ``of(_:)`` of a name written in ASCII only, without Foundation's folding (the common
+    /// case, and the costly part of storing an article); nil for any other name.
+    private static func asciiKey(_ name: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var wordStarts: [Int] = []
+        var inWord = false
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: "'"):
+                continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if !inWord {
+                    if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+                    wordStarts.append(bytes.count)
+                    inWord = true
+                }
+                bytes.append(byte | (byte >= UInt8(ascii: "A") ? 0x20 : 0))
+            default:
+                inWord = false
+            }
+        }
+        // A leading "the" is left out when more words follow.
+        if wordStarts.count > 1, bytes.starts(with: Array("the ".utf8)) { bytes.removeFirst(4) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The key of a person's full name: at least two words (separated by spaces) besides the

@@ -42,9 +42,9 @@ struct PostgresArticleWriter {
 
         var global: [String: Int64] = [:]
         // Organisations first, people known by one name last (as on SQLite).
-        let ordered = ArticleFacts.EntityFacts.resolutionOrder(article.entities)
-        let namedInFull = EntityResolution.surnamesNamedInFull(article.entities)
         let shortForms = EntityResolution.shortForms(article.entities)
+        let ordered = ArticleFacts.EntityFacts.resolutionOrder(article.entities, shortForms: shortForms)
+        let namedInFull = EntityResolution.surnamesNamedInFull(article.entities, shortForms: shortForms)
         var company: [Int64] = []
         for entity in ordered {
             let id = try await resolve(

@@ -44,9 +44,9 @@ struct SQLiteArticleWriter {
         // Organisations first, so that a person's namesake test can see this article's, and
         // people known by one name last, so that theirs sees everyone; the company an entity
         // keeps is the organisations and the people with a full name.
-        let ordered = ArticleFacts.EntityFacts.resolutionOrder(article.entities)
-        let namedInFull = EntityResolution.surnamesNamedInFull(article.entities)
         let shortForms = EntityResolution.shortForms(article.entities)
+        let ordered = ArticleFacts.EntityFacts.resolutionOrder(article.entities, shortForms: shortForms)
+        let namedInFull = EntityResolution.surnamesNamedInFull(article.entities, shortForms: shortForms)
         var company: [Int64] = []
         for entity in ordered {
             let id = try resolve(
