@@ -68,7 +68,8 @@ private func entityNames(_ ids: [String], in document: Document) -> [String] {
 @Test func aDateInsideADescriptionIsTheEventsDate() throws {
     let document = try analyze("She testified about a May 2 meeting at the Town Hall.", names: [:], published: published)
     let event = try #require(document.events.first)
-    #expect(event.name == "meeting")
+    // The date stays in the name, as a reader says it ("the May 2 meeting").
+    #expect(event.name == "May 2 meeting")
     #expect(event.date == "2023-05-02")
 }
 
@@ -108,4 +109,91 @@ private func entityNames(_ ids: [String], in document: Document) -> [String] {
         "Ana Ruiz spoke on Monday, adding that the two countries signed a trade agreement in 2011.",
         names: ["Ana Ruiz": "PER"], published: published)
     #expect(document.events.first?.participants == [])
+}
+
+// MARK: - Events from the headline and lede, and the events the body reports
+
+@Test func theLedeGivesTheMainEventItsDayAndTheDatelineItsCity() throws {
+    let document = try analyze(
+        "GRANADA — The Hawks edged the Pilots on Sunday afternoon.\n\nOrtega hit the last basket of the 88-86 victory against the Pilots at Vega Park.",
+        names: ["Ortega": "PER", "Vega Park": "LOC"], published: published)
+    let game = try #require(document.events.first { $0.type == "game" })
+    #expect(game.name == "88-86 victory against the Pilots")
+    #expect(game.date == "2023-05-14")
+    #expect(game.place == ["Vega Park", "GRANADA"])
+}
+
+@Test func aWinWithoutScoreOrOpponentIsNoGame() throws {
+    let document = try analyze("The new lease law is a win for tenants.", names: [:], published: published)
+    #expect(document.events.isEmpty)
+}
+
+/// A sentence, the names of its people, and the event it reports: its type, name and the
+/// people who took part.
+private let reportedEvents: [(text: String, names: [String: String], type: String, name: String, participants: [String])] = [
+    ("During a radio debate on Sunday, Nora Vidal and Ivan Petrov sparred over rents.",
+     ["Nora Vidal": "PER", "Ivan Petrov": "PER"], "debate", "radio debate", ["Nora Vidal", "Ivan Petrov"]),
+    ("Supporters waved flags outside a debate between Nora Vidal and Ivan Petrov on Thursday.",
+     ["Nora Vidal": "PER", "Ivan Petrov": "PER"], "debate", "debate", ["Nora Vidal", "Ivan Petrov"]),
+    ("Omar Haddad told an energy summit in Turin on Monday that fuel prices would ease.",
+     ["Omar Haddad": "PER"], "summit", "energy summit", ["Omar Haddad"]),
+    ("Crowds lined the road for Mayor Ines Duarte's visit to Lagos on Wednesday.",
+     ["Ines Duarte": "PER"], "visit", "visit to Lagos", ["Ines Duarte"]),
+    ("The coach left early after an interview with Lucia Benn on Friday.",
+     ["Lucia Benn": "PER"], "interview", "interview", ["Lucia Benn"]),
+    ("\"It was a long road,\" Ivan Petrov said at the opening ceremony on Saturday.",
+     ["Ivan Petrov": "PER"], "ceremony", "opening ceremony", ["Ivan Petrov"]),
+    ("Officers made an arrest near the bus depot on Sunday.", [:], "arrest", "arrest", []),
+    ("Bus drivers began a strike on Monday.", [:], "strike", "strike", []),
+    ("A jury reached a verdict on Thursday.", [:], "verdict", "verdict", []),
+]
+
+@Test(arguments: reportedEvents.indices)
+func aReportedEventIsReadWithItsPeople(index: Int) throws {
+    let row = reportedEvents[index]
+    let document = try analyze(row.text, names: row.names, published: published)
+    let event = try #require(document.events.first { $0.type == row.type }, "\(row.text): \(document.events.map(\.name))")
+    #expect(event.name == row.name, "\(row.text)")
+    #expect(entityNames(event.participants, in: document) == row.participants, "\(row.text)")
+    #expect(event.date != nil, "\(row.text)")
+}
+
+@Test func anElectionKeepsItsDateInItsNameAndItsCountryAsPlace() throws {
+    let document = try analyze("Parties are campaigning for Norland's May 28 election.", names: ["Norland": "LOC"], published: published)
+    let election = try #require(document.events.first)
+    #expect(election.type == "election")
+    #expect(election.name == "May 28 election")
+    #expect(election.date == "2023-05-28")
+    #expect(election.place == ["Norland"])
+}
+
+@Test func aQuotedTitleNamesTheEvent() throws {
+    let document = try analyze(
+        "Tickets sold out on Sunday for a festival called \u{201C}Night Lights\u{201D} in the old harbour.",
+        names: [:], published: published)
+    let festival = try #require(document.events.first)
+    #expect(festival.name == "Night Lights")
+    #expect(festival.date == "2023-05-14")
+}
+
+@Test func quotedSpeechReportsNoEventByAPassingWord() throws {
+    let document = try analyze("\u{201C}The meeting went well, and the visit was useful,\u{201D} she said.", names: [:], published: published)
+    #expect(document.events.isEmpty)
+}
+
+@Test func anUndatedMentionTakesTheDayTheStoryToldOf() throws {
+    let document = try analyze(
+        "On Friday the board chose Rita Gomez as its new chair. She was chosen at a meeting in Valdez.",
+        names: ["Rita Gomez": "PER", "Valdez": "LOC"], published: published)
+    let meeting = try #require(document.events.first)
+    #expect(meeting.date == "2023-05-19")
+    #expect(meeting.provenance.steps.contains { $0.rule.name == "narrative-day" })
+}
+
+@Test func twoDescriptionsOfOneEventAreOne() throws {
+    let document = try analyze(
+        "Nurses described staff shortages to a regional health conference in Cork on Wednesday. The conference, hosted by the Nursing Council, drew delegates from nine hospitals.",
+        names: ["Nursing Council": "ORG"], published: published)
+    #expect(document.events.count == 1)
+    #expect(entityNames(document.events.first?.organizers ?? [], in: document) == ["Nursing Council"])
 }

@@ -107,3 +107,61 @@ private func figure(_ text: String, _ words: String) throws -> Quantity {
     let speaker = try #require(document.entities.first { $0.name == "Maria Lopez" }?.id)
     #expect(document.quantities.map(\.speaker) == [speaker, nil])
 }
+
+/// A sentence, a figure in it and what the figure measures.
+private let subjectCases: [(text: String, figure: String, subject: String?)] = [
+    // A share of something, past its owner.
+    ("About 40 percent of the region's wheat harvest is sold abroad.", "40 percent", "wheat harvest"),
+    ("Fewer than 20 percent of permits issued under the law were renewed.", "20 percent", "permits issued under the law"),
+    // A measure of something, when its clause has no subject of its own.
+    ("It will pave 6 miles of cycle track.", "6 miles", "cycle track"),
+    // Money for something, or that modifies a noun past a bracketed conversion.
+    ("The board backed a 50 million rand ($2.7 million) scheme to repair schools.", "50 million rand", "scheme"),
+    ("The board backed a 50 million rand ($2.7 million) scheme to repair schools.", "$2.7 million", "scheme"),
+    ("The town spent $4 million on flood barriers.", "$4 million", "flood barriers"),
+    // The noun a figure belongs to, and a figure in apposition to it.
+    ("The orchestra won a grant of €1.5 million, roughly $1.6 million, for the tour.", "€1.5 million", "grant"),
+    ("The orchestra won a grant of €1.5 million, roughly $1.6 million, for the tour.", "$1.6 million", "grant"),
+    // A level reached belongs to the clause's subject.
+    ("Ticket sales hit a peak of 1,204 on Friday.", "1,204", "Ticket sales"),
+    // A change by an amount measures the verb's object, else the clause's subject.
+    ("Engineers raised the limit by about 15 kilograms a year.", "15 kilograms", "limit"),
+    ("The river has risen by about 2 metres.", "2 metres", "The river"),
+    // A count measures what it counts, or its owner.
+    ("The ministry has built more than 2,300 rural clinics.", "2,300 rural clinics", "rural clinics"),
+    ("The strike affects the league's 5,400 referees.", "5,400 referees", "league"),
+    // A cost is its subject's.
+    ("The new stadium cost $45 million.", "$45 million", "The new stadium"),
+]
+
+/// A sentence, a figure in it, its value and unit: ages, ranks in a series and rough counts.
+private let readingCases: [(text: String, names: [String: String], figure: String, value: Double, unit: String)] = [
+    ("Pablo Reyes, 45, a baker, opened the shop.", ["Pablo Reyes": "PER"], "45", 45, "years"),
+    ("The driver, aged 61, was unhurt.", [:], "aged 61", 61, "years"),
+    ("A 27-year-old cyclist was hurt.", [:], "27-year-old", 27, "years"),
+    ("The mayor is 58 years old.", [:], "58 years old", 58, "years"),
+    ("She was the fourth witness to speak.", [:], "fourth witness", 4, "rank"),
+    ("It was her 12th title in a row.", [:], "12th title", 12, "rank"),
+    ("Dozens of volunteers cleared the beach.", [:], "Dozens of volunteers", 12, "volunteers"),
+    ("The storm cut power to hundreds of thousands of homes.", [:], "hundreds of thousands of homes", 100_000, "homes"),
+]
+
+@Test(arguments: readingCases.indices)
+func aFigureIsReadWithItsUnit(index: Int) throws {
+    let row = readingCases[index]
+    let document = try analyze(row.text, names: row.names)
+    let got = try #require(document.quantities.first { document.text[$0.span] == row.figure }, "\(row.text): \(document.quantities.map { document.text[$0.span] })")
+    #expect(got.value == row.value, "\(row.text)")
+    #expect(got.unit == row.unit, "\(row.text)")
+}
+
+@Test func anOrdinalThatRanksNoSeriesIsNoFigure() throws {
+    let got = try figures("It was the first time third parties joined. A third said no. The second half began.")
+    #expect(got.isEmpty, "\(got)")
+}
+
+@Test(arguments: subjectCases.indices)
+func aFigureMeasuresItsSubject(index: Int) throws {
+    let row = subjectCases[index]
+    #expect(try figure(row.text, row.figure).subject == row.subject, "\(row.text)")
+}

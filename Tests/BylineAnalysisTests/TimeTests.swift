@@ -81,7 +81,36 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The plant opened in 2011. Output rose last year, up 8% from a year earlier.", "a year earlier", nil, "2022"),
     // The newswire opening quote the tokenizer leaves on a word.
     ("``Today, I'm here to tell you,'' he said.", "Today", nil, "2024-11-10"),
+    // Tense: a future cue leads to a possessive weekday; a passive participle tells nothing;
+    // the cue of the expression's own clause comes first; schedules are told in the present.
+    ("Candidates rehearsed ahead of Tuesday's debate.", "Tuesday", "XXXX-WXX-2", "2024-11-12"),
+    ("The final round will be held on Friday.", "Friday", "XXXX-WXX-5", "2024-11-15"),
+    ("The mayor expects the bridge to reopen in April, an aide said.", "April", "XXXX-04", "2025-04"),
+    ("The festival opens on Saturday in the old town.", "Saturday", "XXXX-WXX-6", "2024-11-16"),
+    ("The company – which will mark its fifth anniversary in June – hired 12 engineers, the report said.", "June", "XXXX-06", "2025-06"),
+    // Narrative time: a paragraph about another year keeps its dates in that year.
+    ("The factory shut in 2006. In mid-July, its workers marched on the capital.", "mid-July", "2006-07", "2006-07"),
+    ("The dam was finished in 1998. On Sept. 3 the gates were opened.", "Sept. 3", "1998-09-03", "1998-09-03"),
+    // A weekday in apposition confirms the date; "a year later" counts from the last date.
+    ("The vote is set for Dec. 18, a Wednesday.", "Dec. 18, a Wednesday", "XXXX-12-18", "2024-12-18"),
+    ("The plant opened in 2011. A year later it doubled its output.", "A year later", "2012", "2012"),
 ]
+
+/// Sentences whose names of events, papers, films and shows hold no time expression.
+private let namesThatAreNoTimes = [
+    "Voters in 12 states went to the polls on Super Tuesday.",
+    "The story was first reported by the New York Daily News.",
+    "She won an award for the film 1917.",
+    "He appeared on NBC's “Today” show.",
+    "The band's album 1999 went gold.",
+]
+
+@Test(arguments: namesThatAreNoTimes.indices)
+func aNameIsNoTimeExpression(index: Int) throws {
+    var document = try timeDocument(namesThatAreNoTimes[index], published: reference)
+    TimeStage().run(on: &document)
+    #expect(document.times.isEmpty, "\(namesThatAreNoTimes[index]): \(document.times.map { String(document.text[$0.span]) })")
+}
 
 /// The reference date of ``contextCases``.
 private let reference = "2024-11-10"

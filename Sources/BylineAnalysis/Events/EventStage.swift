@@ -10,6 +10,21 @@ final class EventWords: Sendable {
     /// What a cue ties to the event.
     enum Role: String {
         case organizer, participantBy = "participant-by", participant, place
+        /// Verbs whose organisation subjects organised the event after them ("the league
+        /// staged the tournament").
+        case organizerVerb = "organizer-verb"
+        /// Words right after the event that lead to the people who took part ("a debate
+        /// between …", "an interview with …").
+        case participantsAfter = "participants-after"
+        /// Prepositions that put an event around its clause ("spoke at the ceremony", "during
+        /// a debate on Sunday, A and B traded barbs"): the people of the clause took part.
+        case setting
+        /// Words before a quoted title that names the event ("a festival called “…”").
+        case title
+        /// Prepositions after a visit that lead to where it went ("a visit to Paris").
+        case destination
+        /// Prepositions after a game that lead to the opponent ("a victory against the Hawks").
+        case opponent
     }
 
     let types: WordMap<String>
@@ -47,8 +62,9 @@ final class EventWords: Sendable {
 public struct EventStage: Stage {
     public let name = "events"
     /// Quantities, because a counted noun is no event ("12 board meetings"); entities for the
-    /// organisers and participants; roles, because a role's organisation names no event.
-    public let requires: Set<Layer> = [.text, .tokens, .sentences, .times, .entities, .roles, .quantities]
+    /// organisers and participants; roles, because a role's organisation names no event; quotes,
+    /// because quoted speech reports an event only when it names or dates it.
+    public let requires: Set<Layer> = [.text, .tokens, .sentences, .times, .entities, .roles, .quantities, .quotes]
     public let provides: Set<Layer> = [.events]
     let vocabulary: EventWords
 
@@ -65,6 +81,17 @@ public struct EventStage: Stage {
                 events[index].merge(mention)
             } else {
                 events.append(EventDraft(mention))
+            }
+        }
+        let narrative = NarrativeDays(document)
+        let dateline = Dateline(document)
+        for index in events.indices {
+            if events[index].event.date == nil, let day = narrative.day(before: events[index].event.span.start) {
+                events[index].event.date = day
+                events[index].steps.append(RuleStep(.narrativeDay))
+            }
+            if let dateline, let date = events[index].event.date, date.hasPrefix(dateline.day), !events[index].event.place.contains(dateline.place) {
+                events[index].event.place.append(dateline.place)
             }
         }
         document.events = events.map { draft in
@@ -88,11 +115,19 @@ struct EventMention {
     var participants: [String]
     /// The sentence of the mention.
     var span: Span
+    /// The words of the name that tell it from other events, lower-cased, hyphenated words
+    /// split, a plural "s" dropped, time expressions left out ("the June summit": `summit`).
+    var nameWords: Set<Substring>
 
-    /// The lower-case words of the name, hyphenated words split.
-    var nameWords: Set<Substring> {
-        Set(name.lowercased().split { $0 == " " || $0 == "-" })
+    /// The comparable form of the words of `name`.
+    static func words(of name: String) -> Set<Substring> {
+        Set(name.lowercased().split { $0 == " " || $0 == "-" }.map { word in
+            word.count > shortestPlural && word.hasSuffix("s") && !word.hasSuffix("ss") ? word.dropLast() : word
+        })
     }
+
+    /// The shortest word whose final "s" is read as a plural ending.
+    private static let shortestPlural = 3
 }
 
 /// An event being built from its mentions: the fullest mention so far, grown by the others.
@@ -119,7 +154,10 @@ struct EventDraft {
         // Two places with nothing in common are two events ("the meeting in Oslo", "the next meeting in Lisbon").
         if !event.place.isEmpty, !mention.place.isEmpty, Set(event.place).isDisjoint(with: mention.place) { return false }
         if event.named, mention.named { return mention.name == event.name }
-        return event.named ? mention.nameWords.isSubset(of: words) : words.isSubset(of: mention.nameWords)
+        if event.named { return mention.nameWords.isSubset(of: words) }
+        // Two descriptions: the shorter one's words are all in the longer one ("the conference",
+        // "a coffee trade conference").
+        return mention.named ? words.isSubset(of: mention.nameWords) : words.isSubset(of: mention.nameWords) || mention.nameWords.isSubset(of: words)
     }
 
     /// Takes in what `mention` adds: a proper name for a description, a fuller date, new
@@ -150,40 +188,149 @@ struct EventReader {
     let counted: [Bool]
     /// The name keys of the organisations of people's roles.
     let roleOrganisations: Set<String>
+    /// The spans of direct and partial quotes.
+    let quoted: [Span]
 
     init(text: FactText, words: EventWords, document: Document) {
         self.text = text
         self.words = words
         entityMentions = document.entities.flatMap { entity in entity.mentions.map { ($0.span, entity.id, entity.type) } }.sorted { $0.span < $1.span }
-        counted = document.view.tokensOverlapping(document.quantities.map(\.span))
+        // A ranked noun names one of a series, and may be an event ("the second meeting").
+        counted = document.view.tokensOverlapping(document.quantities.filter { $0.unit != FigureReader.rankUnit }.map(\.span))
         roleOrganisations = Set(document.entities.flatMap { $0.roles.compactMap { $0.org.map { NameForms.key($0) } } })
+        quoted = document.quotes.filter { $0.kind != .indirect }.map(\.span)
     }
 
     /// The event mentions, in text order. A proper name that is the organisation of someone's
-    /// role ("a fellow at the Policy Forum") names a body, not an event.
+    /// role ("a fellow at the Policy Forum") names a body, not an event; a word inside a time
+    /// expression ("March") names none. Quoted speech reports an event only when it names or
+    /// dates it ("At the Harbour Forum in May, we …"), not by a passing word ("a fair
+    /// deal", "the meeting went well").
     func eventMentions() -> [EventMention] {
         text.words.indices.compactMap { i in
-            guard !counted[i], let type = words.types[text.words[i].key], let mention = mention(head: i, type: type),
-                !(mention.named && roleOrganisations.contains(NameForms.key(mention.name)))
+            guard !counted[i], text.timeOfToken[i] == nil, let type = words.types[text.words[i].key], let mention = mention(head: i, type: type),
+                !(mention.named && roleOrganisations.contains(NameForms.key(mention.name))),
+                mention.named || mention.date != nil || !isQuoted(text.words[i].span)
             else { return nil }
             return mention
         }
     }
 
+    /// Whether `span` lies inside a direct or partial quote.
+    private func isQuoted(_ span: Span) -> Bool {
+        quoted.contains { $0.contains(span) }
+    }
+
     /// The mention whose head noun is token `head`.
     private func mention(head: Int, type: String) -> EventMention? {
         let sentence = text.sentence(of: head)
-        let named = text.words[head].capitalised
-        guard let range = named ? properName(around: head, in: sentence) : description(of: head, in: sentence) else { return nil }
-        let name = named
-            ? text.string(range)
-            : range.filter { text.timeOfToken[$0] == nil }.map { text.string($0..<($0 + 1)) }.joined(separator: " ")
+        var named = text.words[head].capitalised
+        guard var range = named ? properName(around: head, in: sentence) : description(of: head, in: sentence) else { return nil }
+        var place: [String] = []
+        // What follows the head completes the name: where a visit went, whom a game was against.
+        if let found = complement(after: range.upperBound, type: type, in: sentence) {
+            range = range.lowerBound..<found.tokens.upperBound
+            if let destination = found.destination { place.append(text.string(destination)) }
+        } else if type == Self.game, !range.contains(where: { Self.isScore(text.words[$0].key) }) {
+            // A game is read only with its score or its opponent: "a win for farmers" is none.
+            return nil
+        }
+        var name = text.string(range)
+        var nameWords = EventMention.words(of: range.filter { text.timeOfToken[$0] == nil }.map { text.string($0..<($0 + 1)) }.joined(separator: " "))
+        if let title = quotedTitle(after: range.upperBound, in: sentence) {
+            name = text.string(title)
+            nameWords = EventMention.words(of: name)
+            named = true
+        }
+        let owner = possessor(before: range.lowerBound, in: sentence)
+        place = owner.filter { $0.type == .geopolitical || $0.type == .location }.map(\.name) + place
         return EventMention(
-            type: type, name: name, named: named, date: date(of: range), place: places(after: range.upperBound, in: sentence),
-            organizers: names(after: .organizer, from: range.upperBound, in: sentence, types: nil),
-            participants: names(after: .participantBy, from: range.upperBound, in: sentence, types: [.person])
-                + attendees(before: range.lowerBound, in: sentence),
-            span: text.span(sentence))
+            type: type, name: name, named: named, date: date(of: range), place: place + places(after: range.upperBound, in: sentence),
+            organizers: (owner.filter { $0.type == .organisation }.map(\.id) + names(after: .organizer, from: range.upperBound, in: sentence, types: nil)
+                + subjects(before: range.lowerBound, cue: .organizerVerb, in: sentence, types: [.organisation])).uniqued(),
+            participants: (owner.filter { $0.type == .person }.map(\.id)
+                + names(after: .participantBy, from: range.upperBound, in: sentence, types: [.person])
+                + people(after: range.upperBound, in: sentence)
+                + subjects(before: range.lowerBound, cue: .participant, in: sentence, types: [.person])
+                + setting(of: range, in: sentence)).uniqued(),
+            span: text.span(sentence), nameWords: nameWords)
+    }
+
+    /// The event type read only with a score or an opponent.
+    private static let game = "game"
+
+    /// Whether a token is a score ("3-2", "1–0").
+    private static func isScore(_ key: String) -> Bool {
+        let parts = key.split { $0 == "-" || $0 == "\u{2013}" }
+        return parts.count == 2 && key.count <= maximumScoreLength && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+    }
+
+    /// The longest score token ("100-98").
+    private static let maximumScoreLength = 7
+
+    /// The complement after a visit ("to Lagos") or a game ("against the Hawks"): its
+    /// tokens, and the place it names for a visit.
+    private func complement(after end: Int, type: String, in sentence: Range<Int>) -> (tokens: Range<Int>, destination: Range<Int>?)? {
+        let role: EventWords.Role = type == "visit" ? .destination : type == Self.game ? .opponent : .title
+        guard role != .title, let cue = words.cue(role, at: end, in: text.words, limit: sentence.upperBound) else { return nil }
+        var start = end + cue
+        if start < sentence.upperBound, text.grammar.isA(text.words[start].key, .determiner) { start += 1 }
+        guard let name = text.name(at: start, limit: sentence.upperBound) else { return nil }
+        return (end..<name.upperBound, role == .destination ? name : nil)
+    }
+
+    /// The quoted title after a cue right after the mention ("a festival called
+    /// “Night Lights”"): the tokens inside the quotation marks.
+    private func quotedTitle(after end: Int, in sentence: Range<Int>) -> Range<Int>? {
+        guard let cue = words.cue(.title, at: end, in: text.words, limit: sentence.upperBound) else { return nil }
+        let open = end + cue
+        guard open < sentence.upperBound, text.words[open].kind == .quote,
+            let close = (open + 1..<sentence.upperBound).first(where: { text.words[$0].kind == .quote }), close > open + 1
+        else { return nil }
+        return (open + 1)..<close
+    }
+
+    /// The named entities before a possessive that opens the mention ("Ms. Varga's visit",
+    /// "Chile's election"): who took part, organised it, or where it was.
+    private func possessor(before start: Int, in sentence: Range<Int>) -> [(id: String, type: EntityType, name: String)] {
+        guard start - 1 > sentence.lowerBound, text.words[start - 1].key == "'s" else { return [] }
+        var first = start - 1
+        while first > sentence.lowerBound, text.words[first - 1].capitalised { first -= 1 }
+        guard first < start - 1 else { return [] }
+        let span = text.span(first..<(start - 1))
+        return entityMentions.filter { span.contains($0.span) }.map { ($0.id, $0.type, String(text.text[$0.span])) }
+    }
+
+    /// The people in the rest of the clause after a cue right after the mention ("a debate
+    /// between A and B", "an interview with the club's owner, C").
+    private func people(after end: Int, in sentence: Range<Int>) -> [String] {
+        guard let cue = words.cue(.participantsAfter, at: end, in: text.words, limit: sentence.upperBound) else { return [] }
+        var last = end + cue
+        while last < sentence.upperBound, !(text.words[last].kind == .quote || [";", ":", "(", ")"].contains(text.words[last].key)) { last += 1 }
+        guard last > end + cue else { return [] }
+        return entities(in: text.span((end + cue)..<last), types: [.person])
+    }
+
+    /// Who took part, read from the clause around a mention a preposition of setting leads to
+    /// ("Rosa spoke at the ceremony", "During a debate on Sunday, A and B traded barbs"): the
+    /// subject before it back to the clause's opening, or, for a mention in the sentence's
+    /// opening phrase, the people of the next clause before its verb.
+    private func setting(of range: Range<Int>, in sentence: Range<Int>) -> [String] {
+        var i = range.lowerBound - 1
+        while i > sentence.lowerBound, text.grammar.isA(text.words[i].key, .determiner) || text.words[i].key == "'s" { i -= 1 }
+        guard i >= sentence.lowerBound, words.cue(.setting, at: i, in: text.words, limit: range.lowerBound) != nil else { return [] }
+        var start = i
+        while start > sentence.lowerBound, !opensClause(start - 1) { start -= 1 }
+        if start < i {
+            let found = entities(in: text.span(start..<i), types: [.person])
+            if !found.isEmpty { return found }
+        }
+        guard start == sentence.lowerBound || start == sentence.lowerBound + 1 else { return [] }
+        // The opening phrase: the people after its comma, before the next verb.
+        guard let comma = (range.upperBound..<sentence.upperBound).first(where: { text.words[$0].key == "," }) else { return [] }
+        var end = comma + 1
+        while end < sentence.upperBound, !text.isVerb(end) { end += 1 }
+        return end > comma + 1 ? entities(in: text.span((comma + 1)..<end), types: [.person]) : []
     }
 
     /// The capitalised name holding the head ("the Nordic Council Summit" → "Nordic Council Summit").
@@ -221,8 +368,12 @@ struct EventReader {
             if text.grammar.isA(previous.key, .determiner) || previous.key == "'s" { return start..<(head + 1) }
             // Talks need no determiner after their verb ("held talks", "resumed negotiations").
             if start == head, words.types[text.words[head].key] == "talks", text.isVerb(start - 1) { return head..<(head + 1) }
-            // A date inside the description is read whole ("a July 10 meeting").
-            guard text.timeOfToken[start - 1] != nil || previous.alphabetic && !text.grammar.isGrammarWord(previous.key) && !text.isVerb(start - 1)
+            // A date inside the description is read whole ("a July 10 meeting"), and so is a
+            // score ("the 3-2 victory"). A participle describes the event on the way back to the
+            // determiner ("the opening ceremony", "a recorded interview"); a listed verb ends the
+            // phrase.
+            guard text.timeOfToken[start - 1] != nil || Self.isScore(previous.key)
+                || previous.alphabetic && !text.grammar.isGrammarWord(previous.key) && !text.grammar.isA(previous.key, .verb)
             else { return nil }
             start -= 1
         }
@@ -291,19 +442,19 @@ struct EventReader {
         return ids.uniqued()
     }
 
-    /// The people before a participation verb that takes the mention as its object ("A, B and
-    /// C attended the summit").
-    private func attendees(before start: Int, in sentence: Range<Int>) -> [String] {
+    /// The entities of `types` before a verb of `cue` that takes the mention as its object
+    /// ("A, B and C attended the summit", "the league staged the tournament").
+    private func subjects(before start: Int, cue: EventWords.Role, in sentence: Range<Int>, types: Set<EntityType>) -> [String] {
         var verbEnd = start
         while verbEnd > sentence.lowerBound, text.grammar.isA(text.words[verbEnd - 1].key, .determiner) { verbEnd -= 1 }
         for length in 1...Self.longestCue where verbEnd - length > sentence.lowerBound {
-            if words.cue(.participant, at: verbEnd - length, in: text.words, limit: verbEnd) == length {
+            if words.cue(cue, at: verbEnd - length, in: text.words, limit: verbEnd) == length {
                 // The subject of the verb: back to the clause that holds it ("…, adding that the
                 // countries signed …" names no one).
                 var start = verbEnd - length
                 while start > sentence.lowerBound, !opensClause(start - 1) { start -= 1 }
                 guard start < verbEnd - length else { return [] }
-                return entities(in: text.span(start..<(verbEnd - length)), types: [.person])
+                return entities(in: text.span(start..<(verbEnd - length)), types: types)
             }
         }
         return []
@@ -339,7 +490,95 @@ struct EventReader {
     }
 }
 
+/// The days a story has told of so far: the date of an event its sentence leaves undated is the
+/// last one before it ("On Friday the board chose a new chair. … She was chosen at a
+/// meeting in the town hall."), when that day lies near the publication date and was named in
+/// the event's paragraph or the one before it. A story moves on from a day it named
+/// paragraphs ago, and a heading or a caption tells no story.
+struct NarrativeDays {
+    /// The days named, by start offset, in text order, with the index of their paragraph.
+    private let days: [(start: Int, value: String, paragraph: Int)]
+    /// The paragraphs of the document, in text order.
+    private let paragraphs: [Paragraph]
+
+    /// The most days between the publication date and a day the story is told on.
+    static let reach = 14
+    /// The most paragraphs between a day named and an event that takes it.
+    static let paragraphReach = 1
+
+    init(_ document: Document) {
+        paragraphs = document.paragraphs
+        guard let reference = document.metadata.published?.dayNumber else {
+            days = []
+            return
+        }
+        let paragraphs = document.paragraphs
+        days = document.times.compactMap { time in
+            guard time.type == .date, let value = time.value, value.utf8.count == Self.dayLength,
+                let day = DateStamp(parsing: value)?.dayNumber, abs(day - reference) <= Self.reach,
+                let paragraph = Self.paragraph(holding: time.span.start, in: paragraphs)
+            else { return nil }
+            return (time.span.start, value, paragraph)
+        }.sorted { $0.start < $1.start }
+    }
+
+    /// The last day named before `offset` in its paragraph or the one before, or nil; nil too
+    /// when `offset` lies outside the body text.
+    func day(before offset: Int) -> String? {
+        guard let paragraph = Self.paragraph(holding: offset, in: paragraphs), paragraphs[paragraph].kind.isArticleText, paragraphs[paragraph].kind != .heading,
+            let last = days.last(where: { $0.start < offset }), paragraph - last.paragraph <= Self.paragraphReach
+        else { return nil }
+        return last.value
+    }
+
+    /// The index of the paragraph that holds `offset`.
+    private static func paragraph(holding offset: Int, in paragraphs: [Paragraph]) -> Int? {
+        var low = 0
+        var high = paragraphs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if paragraphs[middle].span.end <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < paragraphs.count && paragraphs[low].span.start <= offset ? low : nil
+    }
+
+    /// The length of a `YYYY-MM-DD` value.
+    private static let dayLength = 10
+}
+
+/// The place and day of a story's dateline ("GRANADA, Spain — On Sunday …"): the city in
+/// capitals that opens the first paragraph before a dash, and the first day the paragraph
+/// names. The story's events of that day happened there.
+struct Dateline {
+    let place: String
+    let day: String
+
+    /// The most words of a dateline's city.
+    private static let longestCity = 4
+    /// The length of a `YYYY-MM-DD` value.
+    private static let dayLength = 10
+
+    init?(_ document: Document) {
+        guard let paragraph = document.paragraphs.first(where: { $0.kind == .body }) else { return nil }
+        let words = document.view.words.filter { $0.span.start >= paragraph.span.start && $0.span.end <= paragraph.span.end }
+        let city = words.prefix { $0.alphabetic && $0.capitalised && document.text[$0.span].allSatisfy { !$0.isLowercase } }
+        let opening = words.prefix(Self.longestCity * 3)
+        let dashed = opening.contains { word in
+            word.kind == .punctuation && document.text[word.span].unicodeScalars.allSatisfy(Dashes.clauseCharacters.contains)
+        }
+        guard let first = city.first, let last = city.last, city.count <= Self.longestCity, dashed,
+            let day = document.times.first(where: { time in
+                paragraph.span.contains(time.span) && time.type == .date && time.value?.utf8.count == Self.dayLength
+            })?.value
+        else { return nil }
+        place = String(document.text[Span(first.span.start, last.span.end)])
+        self.day = day
+    }
+}
+
 extension RuleID {
+    /// An undated event took the day the story last named.
+    static let narrativeDay = RuleID("narrative-day")
     /// An event found by its proper name ("the Nordic Council Summit").
     static let namedEvent = RuleID("named")
     /// An event found by a description ("an international conference").

@@ -1,10 +1,17 @@
 import BylineCore
 import BylineLanguage
 
-/// Finds dated milestones: a milestone verb (`milestone-verbs.txt`: established, signed,
-/// introduced, unveiled, held, …) with the date of a time expression in its clause, and the
-/// clause from the verb's subject as evidence ("the trade pact signed in 1998"). The entries
-/// are ordered by date.
+/// Finds the dated milestones a reader would draw on a timeline, each citing its evidence, and
+/// orders them by date:
+///
+/// 1. A milestone verb (`milestone-verbs.txt`: established, signed, introduced, unveiled, held,
+///    …) with the date of a time expression in its clause, and the clause from the verb's
+///    subject as evidence ("the trade pact signed in 1998").
+/// 2. Every other dated time expression of the article's text (not of a caption or the
+///    title), with its sentence as evidence: what happened, is scheduled or is remembered on
+///    that date ("Okafor wrote to the board in 2017 …", "the ban starts on Oct. 2").
+/// 3. Every dated event of the event stage whose sentence is not on the timeline with its
+///    date yet ("the Hawks' 3-2 victory against the Pilots", dated by the story's lede).
 ///
 /// The date is the first dated time after the verb in its clause, else the nearest before
 /// it, else one in an opening adverbial ("During the summit last month, leaders signed …").
@@ -12,7 +19,8 @@ import BylineLanguage
 /// is an entry of its own.
 public struct TimelineStage: Stage {
     public let name = "timeline"
-    public let requires: Set<Layer> = [.text, .tokens, .sentences, .times]
+    /// The events too: a dated event is a milestone.
+    public let requires: Set<Layer> = [.text, .tokens, .sentences, .times, .events]
     public let provides: Set<Layer> = [.timeline]
     /// Milestone verb phrases, as token keys, by their first key, in file order.
     let verbs: WordMap<[[String]]>
@@ -27,14 +35,23 @@ public struct TimelineStage: Stage {
     public func run(on document: inout Document) {
         let text = FactText(document)
         var entries: [TimelineEntry] = []
+        // The time expressions that date a milestone verb's entry.
+        var used = Set<Int>()
         var i = 0
         while i < text.words.count {
             guard let length = verbLength(at: i, in: text) else {
                 i += 1
                 continue
             }
-            entries += milestones(verb: i..<(i + length), in: text)
+            entries += milestones(verb: i..<(i + length), in: text, used: &used)
             i += length
+        }
+        entries += datedSentences(in: text, paragraphs: document.paragraphs, skipping: used, after: entries)
+        for event in document.events {
+            guard let date = event.date, TimeResolver.isCalendarValue(date),
+                !entries.contains(where: { $0.date == date && $0.span.overlaps(event.span) })
+            else { continue }
+            entries.append(TimelineEntry(date: date, span: event.span, provenance: Provenance(stage: name, rule: .datedEvent)))
         }
         document.timeline = entries.enumerated().sorted { a, b in
             (a.element.date, a.offset) < (b.element.date, b.offset)
@@ -51,9 +68,12 @@ public struct TimelineStage: Stage {
 
     /// The entries the verb at `verb` states: its own, and one per coordinated phrase after
     /// its date.
-    private func milestones(verb: Range<Int>, in text: FactText) -> [TimelineEntry] {
+    private func milestones(verb: Range<Int>, in text: FactText, used: inout Set<Int>) -> [TimelineEntry] {
         let clause = text.segment(of: verb.lowerBound)
-        guard let (time, rule) = date(of: verb, clause: clause, in: text), let value = text.timeOfToken[time].flatMap(text.dateValue) else { return [] }
+        guard let (time, rule) = date(of: verb, clause: clause, in: text), let expression = text.timeOfToken[time],
+            let value = text.dateValue(of: expression)
+        else { return [] }
+        used.insert(expression)
         // A relative pronoun's subject reaches back past the comma to what it refers to.
         let subject = text.subject(ofVerb: verb.lowerBound, limit: clause.lowerBound)
         var start = subject?.lowerBound ?? verb.lowerBound
@@ -65,8 +85,41 @@ public struct TimelineStage: Stage {
         }
         while end - 1 > start, text.words[end - 1].kind == .punctuation { end -= 1 }
         var entries = [entry(value, start..<end, rule: rule, in: text)]
-        if time >= verb.upperBound { entries += coordinated(after: end, clause: clause, in: text) }
+        if time >= verb.upperBound { entries += coordinated(after: end, clause: clause, in: text, used: &used) }
         return entries
+    }
+
+    /// An entry for each dated time expression of the article's text that no entry before
+    /// used, citing its sentence; one per date and sentence, and none where an entry of
+    /// `earlier` with the same date cites part of the sentence already.
+    private func datedSentences(in text: FactText, paragraphs: [Paragraph], skipping used: Set<Int>, after earlier: [TimelineEntry]) -> [TimelineEntry] {
+        var entries: [TimelineEntry] = []
+        var seen = Set<Int>()
+        for (i, word) in text.words.enumerated() {
+            guard let expression = text.timeOfToken[i], !used.contains(expression), seen.insert(expression).inserted,
+                let value = calendarValue(of: text.times[expression]), !Self.outsideTheArticle.contains(paragraphs[word.paragraph].kind)
+            else { continue }
+            let sentence = text.sentence(of: i)
+            guard !sentence.isEmpty else { continue }
+            var end = sentence.upperBound
+            while end - 1 > sentence.lowerBound, text.words[end - 1].kind == .punctuation { end -= 1 }
+            let span = text.span(sentence.lowerBound..<end)
+            guard !(earlier + entries).contains(where: { $0.date == value && $0.span.overlaps(span) }) else { continue }
+            entries.append(TimelineEntry(date: value, span: span, provenance: Provenance(stage: name, rule: .datedSentence)))
+        }
+        return entries
+    }
+
+    /// The paragraph kinds that are not the article's own text.
+    private static let outsideTheArticle: Set<ParagraphKind> = [.caption, .title]
+
+    /// The value of a date or a time that names a calendar period ("2019", "2019-11-19TMO"),
+    /// not a duration, a set or a reference ("PRESENT_REF").
+    private func calendarValue(of expression: TimeExpression) -> String? {
+        guard expression.type == .date || expression.type == .time, let value = expression.value, TimeResolver.isCalendarValue(value) else {
+            return nil
+        }
+        return value
     }
 
     /// The time expression that dates the verb, and the rule that chose it.
@@ -95,13 +148,16 @@ public struct TimelineStage: Stage {
 
     /// Entries for phrases coordinated after the verb's date that carry a date of their own
     /// and no verb ("… and the fund in 2003").
-    private func coordinated(after start: Int, clause: Range<Int>, in text: FactText) -> [TimelineEntry] {
+    private func coordinated(after start: Int, clause: Range<Int>, in text: FactText, used: inout Set<Int>) -> [TimelineEntry] {
         var entries: [TimelineEntry] = []
         var i = start
         while i < clause.upperBound, text.words[i].key == "and" {
             var j = i + 1
             while j < clause.upperBound, !isDated(j, in: text), !text.isVerb(j) { j += 1 }
-            guard j < clause.upperBound, j > i + 1, isDated(j, in: text), let value = text.timeOfToken[j].flatMap(text.dateValue) else { break }
+            guard j < clause.upperBound, j > i + 1, isDated(j, in: text), let expression = text.timeOfToken[j],
+                let value = text.dateValue(of: expression)
+            else { break }
+            used.insert(expression)
             let end = lastToken(ofTimeAt: j, in: text) + 1
             entries.append(entry(value, (i + 1)..<end, rule: .coordinated, in: text))
             i = end
@@ -123,4 +179,8 @@ extension RuleID {
     static let dateInOpeningAdverbial = RuleID("date-in-opening-adverbial")
     /// A phrase joined by "and" after the verb's date, with a date of its own.
     static let coordinated = RuleID("coordinated")
+    /// A dated time expression with no milestone verb, and its sentence.
+    static let datedSentence = RuleID("dated-sentence")
+    /// A dated event of the event stage, and its sentence.
+    static let datedEvent = RuleID("dated-event")
 }

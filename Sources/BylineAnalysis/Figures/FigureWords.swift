@@ -23,6 +23,22 @@ final class FigureWords: Sendable {
     let plurals: WordSet
     /// Words before a time expression that make it a figure's baseline ("from", "since").
     let baselineWords: WordSet
+    /// First words of units of measure ("metres", "cubic").
+    let measures: Set<String>
+    /// Nouns of a level a figure reaches ("high", "record").
+    let levels: Set<String>
+    /// Words that may stand between a figure and what leads to it ("about", "up", "to").
+    let approximations: Set<String>
+    /// Plural scale words of a rough count ("hundreds" 100), by key.
+    let approximates: WordMap<Double>
+    /// Words before a number that make it an age ("aged").
+    let ageLeads: WordSet
+    /// Words of an age's unit ("years").
+    let ageUnits: WordSet
+    /// Words that end an age after its unit ("old").
+    let ageEnds: WordSet
+    /// Nouns after an ordinal that are no ranked one of a series ("half", "century").
+    let unranked: WordSet
     /// Percentage phrases by their first key; the value is the unit.
     private let percentPhrases: WordMap<[Phrase]>
     /// Currency forms by their first key; the value is the ISO 4217 code.
@@ -53,6 +69,14 @@ final class FigureWords: Sendable {
         ordinalNouns = WordMap(table["ordinal-noun"] ?? [:])
         plurals = WordSet((table["plural"] ?? [:]).keys)
         baselineWords = WordSet((table["baseline"] ?? [:]).keys)
+        measures = Set((table["measure"] ?? [:]).keys)
+        levels = Set((table["level"] ?? [:]).keys)
+        approximations = Set((table["approximation"] ?? [:]).keys)
+        approximates = numeric("approximate")
+        ageLeads = WordSet((table["age-lead"] ?? [:]).keys)
+        ageUnits = WordSet((table["age-unit"] ?? [:]).keys)
+        ageEnds = WordSet((table["age-end"] ?? [:]).keys)
+        unranked = WordSet((table["unranked"] ?? [:]).keys)
         percentPhrases = WordMap(percent)
         var phrases: [String: [Phrase]] = [:]
         var glued: [String: String] = [:]

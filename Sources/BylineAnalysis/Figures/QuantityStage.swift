@@ -2,10 +2,12 @@ import BylineCore
 
 /// Finds the figures of a document: money ("$4.2 billion" → 4 200 000 000 USD), percentages,
 /// counts with their unit noun ("40 ministerial meetings"), multipliers ("23-fold",
-/// "doubled"), ranks ("third-largest export market") and ordinals of anniversaries. Each gets
-/// the subject of its clause ("bilateral investment has grown 12-fold" → "bilateral investment") and,
-/// inside a quote, the quote's speaker. Numbers the time stage took (years, durations) and
-/// numbers inside names are left alone.
+/// "doubled"), ranks ("third-largest export market", "the fourth witness"), ordinals of
+/// anniversaries, rough counts ("dozens of volunteers") and ages ("aged 61", "a 73-year-old",
+/// "Ana Ruiz, 45,"). Each gets what it measures (``FigureSubject``: "bilateral investment has
+/// grown 12-fold" → "bilateral investment") and, inside a quote, the quote's speaker. Numbers
+/// the time stage took (years, durations, except an age: "58 years old") and numbers inside
+/// names are left alone.
 public struct QuantityStage: Stage {
     public let name = "quantities"
     /// Entities, because a number inside a name is no figure; quotes, for the speaker.
@@ -20,16 +22,24 @@ public struct QuantityStage: Stage {
     public func run(on document: inout Document) {
         let text = FactText(document)
         let named = document.view.tokensOverlapping(document.entities.flatMap { $0.mentions.map(\.span) })
+        let people = document.view.tokensOverlapping(document.entities.filter { $0.type == .person }.flatMap { $0.mentions.map(\.span) })
+        let reader = FigureReader(text: text, words: figures)
         var speakers = QuoteSpeakers(document.quotes)
         var quantities: [Quantity] = []
+        let subjects = FigureSubject(text: text, words: figures)
+        var previous: (figure: Figure, subject: String?)?
         var i = 0
         while i < text.words.count {
-            guard !named[i], text.timeOfToken[i] == nil, let figure = FigureReader(text: text, words: figures).figure(at: i) else {
+            guard !named[i], var figure = text.timeOfToken[i] == nil ? reader.figure(at: i) : reader.age(at: i) else {
                 i += 1
                 continue
             }
-            // An existential "there" ("There are three reasons") measures nothing.
-            let subject = text.subject(of: figure.tokens.lowerBound).flatMap { $0.count > 1 || text.words[$0.lowerBound].key != "there" ? text.string($0) : nil }
+            if Self.isApposedAge(figure, after: people, in: text) {
+                figure.unit = FigureReader.ageUnit
+                figure.rule = .age
+            }
+            let subject = subjects.subject(of: figure, previous: previous)
+            previous = (figure, subject)
             let span = text.span(figure.tokens)
             quantities.append(
                 Quantity(
@@ -64,6 +74,19 @@ public struct QuantityStage: Stage {
 
     /// The most tokens of a time adverbial opening a sentence ("In early March,").
     static let longestOpening = 5
+
+    /// Whether a bare whole number stands between commas right after a person's name, as
+    /// news gives an age ("Ana Ruiz, 45, a nurse").
+    static func isApposedAge(_ figure: Figure, after people: [Bool], in text: FactText) -> Bool {
+        let i = figure.tokens.lowerBound
+        guard figure.rule == .number, figure.tokens.count == 1, figure.value == figure.value.rounded(), FigureReader.ages.contains(figure.value),
+            i >= 2, text.words[i - 1].key == ",", people[i - 2], figure.tokens.upperBound < text.words.count
+        else { return false }
+        return Self.ageClosers.contains(text.words[figure.tokens.upperBound].key)
+    }
+
+    /// The marks that may close an apposed age.
+    private static let ageClosers: Set<String> = [",", ")", ".", ";"]
 
 }
 
@@ -118,9 +141,11 @@ struct FigureReader {
         if let value = words.multiplier(key) {
             return Figure(tokens: i..<(i + 1), value: value, unit: "fold", rule: .multiplier)
         }
+        if let figure = age(at: i) { return figure }
         if let value = words.ordinal(key) ?? ordinalOfCompound(key) {
             return ordinalFigure(value, at: i, limit: limit)
         }
+        if let figure = roughCount(at: i, limit: limit) { return figure }
         var start = i
         var currency: String?
         if let prefix = words.currency(at: i, in: text.words, limit: limit) {
@@ -207,13 +232,79 @@ struct FigureReader {
             if end < limit, let unit = words.ordinalNouns[text.words[end].key] {
                 return Figure(tokens: i..<(end + 1), value: value, unit: unit, rule: .ordinal)
             }
-            guard end < limit, words.superlatives.contains(text.words[end].key) else { return nil }
+            guard end < limit, words.superlatives.contains(text.words[end].key) else { return seriesOrdinal(value, at: i, limit: limit) }
             end += 1
         }
         // The rank's noun phrase belongs to its text: "third-largest export market".
         let noun = countedUnit(after: end, limit: limit, plural: false)
         return Figure(tokens: i..<(noun?.upperBound ?? end), value: value, unit: "rank", rule: .rank)
     }
+
+    /// An ordinal that places one of a series, after "the" or an owner ("the fourth witness",
+    /// "her 12th title"): a rank, with at most ``longestRanked`` words of the noun it ranks.
+    /// Left out: "first", which mostly orders what a story tells ("the first time"); after "a",
+    /// a fraction ("a third said"); nouns of `unranked` ("the second half").
+    private func seriesOrdinal(_ value: Double, at i: Int, limit: Int) -> Figure? {
+        guard value > 1, i > 0, Self.rankLeads.contains(text.words[i - 1].key), i + 1 < limit, !words.unranked.contains(text.words[i + 1].key),
+            let noun = lowerCaseUnit(from: i + 1, limit: min(limit, i + 1 + Self.longestRanked), plural: false)
+        else { return nil }
+        return Figure(tokens: i..<noun.upperBound, value: value, unit: Self.rankUnit, rule: .rank)
+    }
+
+    /// The words before an ordinal of a series: "the" and the owners.
+    private static let rankLeads: Set<String> = ["the", "his", "her", "its", "their", "our", "my", "your", "'s"]
+    /// The most words of a ranked noun ("fourth straight victory").
+    static let longestRanked = 2
+
+    /// The unit of a rank.
+    static let rankUnit = "rank"
+
+    /// A count stated roughly by plural scale words before "of" ("dozens of volunteers",
+    /// "hundreds of thousands of homes" → 100 000 homes): the scales multiplied, and the noun
+    /// counted.
+    private func roughCount(at i: Int, limit: Int) -> Figure? {
+        guard var value = words.approximates[text.words[i].key] else { return nil }
+        var end = i + 1
+        while end + 1 < limit, text.words[end].key == "of", let scale = words.approximates[text.words[end + 1].key] {
+            value *= scale
+            end += 2
+        }
+        guard end < limit, text.words[end].key == "of", let unit = countedUnit(after: end + 1, limit: limit, plural: true) else { return nil }
+        return Figure(tokens: i..<unit.upperBound, value: value, unit: text.string(unit), rule: .roughCount, scaled: true)
+    }
+
+    /// An age starting at token `i`: a lead word and a number ("aged 61"), a number with its
+    /// unit and end ("58 years old"), or one hyphenated word ("a 73-year-old").
+    func age(at i: Int) -> Figure? {
+        let limit = text.sentence(of: i).upperBound
+        let key = text.words[i].key
+        if words.ageLeads.contains(key), i + 1 < limit, let value = wholeNumber(text.words[i + 1].key), Self.ages.contains(value) {
+            return Figure(tokens: i..<(i + 2), value: value, unit: Self.ageUnit, rule: .age)
+        }
+        if let value = wholeNumber(key), Self.ages.contains(value), i + 2 < limit, words.ageUnits.contains(text.words[i + 1].key),
+            words.ageEnds.contains(text.words[i + 2].key)
+        {
+            return Figure(tokens: i..<(i + 3), value: value, unit: Self.ageUnit, rule: .age)
+        }
+        let parts = key.split(separator: "-").map(String.init)
+        guard parts.count == 3, let value = wholeNumber(parts[0]), Self.ages.contains(value), words.ageUnits.contains(parts[1]),
+            words.ageEnds.contains(parts[2])
+        else { return nil }
+        return Figure(tokens: i..<(i + 1), value: value, unit: Self.ageUnit, rule: .age)
+    }
+
+    /// The value of a whole number in digits or words ("61", "sixty-one").
+    private func wholeNumber(_ key: String) -> Double? {
+        if let digits = words.digits(key) {
+            return digits.suffix.isEmpty && digits.currency == nil && digits.value == digits.value.rounded() ? digits.value : nil
+        }
+        return words.cardinal(key)
+    }
+
+    /// The unit of an age.
+    static let ageUnit = "years"
+    /// The ages a person may be.
+    static let ages: ClosedRange<Double> = 1...125
 
     /// The counted noun after a number: lower-case content words up to the first plural
     /// ("12 board meetings"), after at most two capitalised words that describe it ("2
@@ -277,4 +368,8 @@ extension RuleID {
     static let scaled = RuleID("scaled")
     /// A bare number in digits.
     static let number = RuleID("number")
+    /// A count stated roughly ("dozens of volunteers").
+    static let roughCount = RuleID("rough-count")
+    /// A person's age ("aged 61", "a 73-year-old", "Ana Ruiz, 45,").
+    static let age = RuleID("age")
 }

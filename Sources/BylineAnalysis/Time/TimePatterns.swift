@@ -98,6 +98,9 @@ public struct TimePatterns: Sendable {
     private let openersWithDigits: [[Int]]
     /// The rules a number form may open, in file order.
     private let digitOpeners: [Int]
+    /// The keys of the one-word phrases written capitalised (month, weekday and holiday names):
+    /// a time word outside them is written in lower case unless it opens a sentence or a name.
+    let properKeys: Set<String>
 
     /// A phrase of `time-words.tsv`, its class and keys by number.
     private struct Phrase: Sendable {
@@ -163,6 +166,7 @@ public struct TimePatterns: Sendable {
             phrasesByKey[phrase.keys[0]].append(phrase)
             openers[phrase.keys[0]] += byClass[phrase.wordClass]
         }
+        properKeys = Set(words.entries.filter { $0.capitalised && $0.keys.count == 1 }.map { $0.keys[0] })
         self.rules = rules
         self.keys = keys
         keyNumbers = WordMap(Dictionary(uniqueKeysWithValues: keys.names.enumerated().map { ($1, $0) }))

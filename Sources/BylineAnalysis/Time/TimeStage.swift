@@ -13,6 +13,10 @@ public struct TimeCandidate: Hashable, Sendable {
     public let rule: String
     /// The index of the sentence that holds the expression.
     public let sentence: Int
+    /// Whether a preposition of setting leads to the expression ("in 2004", "on Aug. 7,
+    /// 1998"): a year stated so is the time its paragraph tells of, unlike "since 1990" or "the
+    /// 1988 bombing".
+    public let setsTheScene: Bool
 
     /// The TIMEX3 value against `reference` (see ``TimeResolver``); a set's value ("every
     /// Thursday": `XXXX-WXX-4`) names no one date and stays as it is.
@@ -65,17 +69,35 @@ public struct TimeTagger: Sendable {
             let sentenceCues = SentenceCues(tokens, side: cue(at:in:))
             for match in matches {
                 guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots),
-                    !(type == .duration && Self.isPartOfName(match.tokens, in: tokens))
+                    !(type == .duration && Self.isPartOfName(match.tokens, in: tokens)), !isTitle(match.tokens, in: tokens)
                 else { continue }
                 // A match ending inside a hyphenated word takes the whole word ("five-hour-long").
                 let span = Span(tokens[match.tokens.lowerBound].word.start, tokens[match.tokens.upperBound - 1].word.end)
                 out.append(
                     TimeCandidate(
                         span: span, type: type, underspecified: value,
-                        direction: direction(around: match.tokens, in: tokens, cues: sentenceCues), rule: match.rule.name, sentence: index))
+                        direction: direction(around: match.tokens, in: tokens, cues: sentenceCues), rule: match.rule.name, sentence: index,
+                        setsTheScene: match.tokens.lowerBound > 0 && Self.scenePrepositions.contains(tokens[match.tokens.lowerBound - 1].key)))
             }
         }
         return out
+    }
+
+    /// The prepositions that lead to the time a clause is set in.
+    private static let scenePrepositions: Set<String> = ["in", "on", "during", "throughout"]
+
+    /// Whether a one-word match is a title or a name, not a time: a word that is written in
+    /// lower case as a time ("today", "daily", "now") but is capitalised inside the sentence
+    /// (the “Today” show, the Daily News). A capital that opens the sentence or a quotation
+    /// ("He said: “Today we begin”") says nothing; a word quoted alone is a title.
+    private func isTitle(_ range: Range<Int>, in tokens: [TimeToken]) -> Bool {
+        let token = tokens[range.lowerBound]
+        guard range.count == 1, token.capitalised, token.key.first?.isLetter == true, !patterns.properKeys.contains(token.key) else { return false }
+        let opensSentence = tokens[..<range.lowerBound].allSatisfy { $0.key.first?.isLetter != true && $0.key.first?.isNumber != true }
+        if opensSentence { return false }
+        let quotedAlone = range.upperBound < tokens.count && tokens[range.upperBound].isQuotationMark
+        let opensQuotation = tokens[range.lowerBound - 1].isQuotationMark || tokens[range.lowerBound - 1].key == ":"
+        return quotedAlone || !opensQuotation
     }
 
     /// Whether a capitalised hyphenated duration runs into a capitalised word, as in a name
@@ -88,10 +110,16 @@ public struct TimeTagger: Sendable {
     }
 
     /// The side of the nearest tense cue outside the expression, looking both ways; a cue
-    /// before wins a tie.
+    /// before wins a tie. A cue of the expression's own clause segment (between commas, dashes,
+    /// brackets and quotation marks) comes before any other: in "expects the bridge to
+    /// reopen in April, the mayor said" the expectation, not the saying, places April.
     private func direction(around range: Range<Int>, in tokens: [TimeToken], cues: SentenceCues) -> TimeDirection {
-        // A possessive names an event already known ("Wednesday's ruling").
-        if range.upperBound < tokens.count, tokens[range.upperBound].key == Self.possessive { return .past }
+        // A possessive names an event already known ("Wednesday's ruling"), unless a future cue
+        // leads to it ("ahead of Tuesday's debate", "the upcoming Friday's vote").
+        if range.upperBound < tokens.count, tokens[range.upperBound].key == Self.possessive {
+            return Self.leadsToFuture(before: range.lowerBound, in: tokens, cues: cues) ? .future : .past
+        }
+        if let side = Self.nearestInSegment(around: range, in: tokens, cues: cues) { return side }
         let before = range.lowerBound > 0 ? cues.lastBefore[range.lowerBound - 1] : nil
         let after = range.upperBound < tokens.count ? cues.firstAfter[range.upperBound] : nil
         switch (before, after) {
@@ -106,10 +134,63 @@ public struct TimeTagger: Sendable {
     /// The clitic of a possessive.
     private static let possessive = "'s"
 
+    /// The words that may stand between a future cue and the expression it leads to ("ahead of
+    /// the").
+    private static let leadingWords: Set<String> = ["of", "the", "this"]
+
+    /// Whether a future cue stands right before token `start`, across ``leadingWords``.
+    private static func leadsToFuture(before start: Int, in tokens: [TimeToken], cues: SentenceCues) -> Bool {
+        var i = start - 1
+        while i >= 0, leadingWords.contains(tokens[i].key) { i -= 1 }
+        return i >= 0 && cues.sides[i] == .future
+    }
+
+    /// The marks that bound a clause segment, besides quotation marks.
+    private static let segmentMarks: Set<String> = [",", ";", ":", "(", ")", "[", "]", "\u{2013}", "\u{2014}", "--"]
+
+    /// Whether token `i` bounds a clause segment.
+    private static func isSegmentEdge(_ i: Int, in tokens: [TimeToken]) -> Bool {
+        tokens[i].isQuotationMark || segmentMarks.contains(tokens[i].key)
+    }
+
+    /// The side of the nearest cue in the clause segment of `range`, a cue before winning a
+    /// tie; nil when the segment has none.
+    private static func nearestInSegment(around range: Range<Int>, in tokens: [TimeToken], cues: SentenceCues) -> TimeDirection? {
+        var before: Int?
+        var i = range.lowerBound - 1
+        while i >= 0, !isSegmentEdge(i, in: tokens) {
+            if cues.sides[i] != nil {
+                before = i
+                break
+            }
+            i -= 1
+        }
+        var after: Int?
+        var j = range.upperBound
+        while j < tokens.count, !isSegmentEdge(j, in: tokens) {
+            if cues.sides[j] != nil {
+                after = j
+                break
+            }
+            j += 1
+        }
+        switch (before, after) {
+        case (let before?, let after?): return range.lowerBound - before <= after - (range.upperBound - 1) ? cues.sides[before] : cues.sides[after]
+        case (let before?, nil): return cues.sides[before]
+        case (nil, let after?): return cues.sides[after]
+        case (nil, nil): return nil
+        }
+    }
+
+    /// The forms of "be" after which a past participle is passive ("will be held"): the tense
+    /// is the auxiliary's, not the participle's.
+    private static let passiveAuxiliaries: Set<String> = ["be", "been", "being"]
+
     /// The side token `i` tells. A past auxiliary of the table before a future cue speaks of a
     /// future seen from the past ("were planning", "was expected"): the future cue decides.
     private func cue(at i: Int, in tokens: [TimeToken]) -> TimeDirection? {
         guard let side = cue(tokens[i]) else { return nil }
+        if side == .past, i > 0, Self.passiveAuxiliaries.contains(tokens[i - 1].key) { return nil }
         if cues[tokens[i].key] == .past, i + 1 < tokens.count, cues[tokens[i + 1].key] == .future { return .future }
         return side
     }
@@ -213,10 +294,21 @@ public struct TimeStage: Stage {
         // year earlier" counts from "last year". Without a reference date that last date may be
         // unknown, and then so is the count.
         var inSentence: (sentence: Int, value: String?)?
+        // The year the paragraph being read speaks of: the last year it named outright.
+        var narrative: (paragraph: Int, year: Int?)?
         for candidate in candidates {
             let sameSentence = inSentence.map { $0.sentence == candidate.sentence } ?? false
             let anchor = sameSentence ? inSentence?.value : then
-            let value = candidate.takesTheDay ? nil : candidate.value(against: reference, then: anchor)
+            let paragraph = document.view.words[document.sentences[candidate.sentence].tokens.lowerBound].paragraph
+            if narrative?.paragraph != paragraph { narrative = (paragraph, nil) }
+            var value = candidate.takesTheDay ? nil : candidate.value(against: reference, then: anchor)
+            if let year = narrative?.year, let inYear = Self.value(of: candidate, inNarrativeYear: year, reference: reference) { value = inYear }
+            // A year set as the scene tells the paragraph's time; another date of another year ends it.
+            if candidate.type == .date, let year = Self.statedYear(candidate.underspecified), candidate.setsTheScene {
+                narrative?.year = year
+            } else if let year = narrative?.year, candidate.type == .date, let value, TimeResolver.isCalendarValue(value), !value.hasPrefix(String(year)) {
+                narrative?.year = nil
+            }
             values.append(value)
             guard candidate.type == .date, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
                 value.map(TimeResolver.isCalendarValue) ?? true
@@ -233,6 +325,38 @@ public struct TimeStage: Stage {
                 provenance: Provenance(stage: name, rule: candidate.rule))
         }
     }
+
+    /// The value of a date without a year ("mid-August", "Dec. 3", "the spring") in a paragraph
+    /// that speaks of another year than the reference's ("In 2006 the factory shut; in
+    /// mid-July …" → 2006-07): that year, unless the tense points away from it (a future
+    /// tense to an earlier year, a past one to a later year). Nil when the value keeps its own.
+    /// Without a reference date the paragraph's year is the only one known, and is taken.
+    private static func value(of candidate: TimeCandidate, inNarrativeYear year: Int, reference: DateStamp?) -> String? {
+        guard candidate.type == .date, year != reference?.year,
+            candidate.underspecified.hasPrefix(TimeResolver.unknownYear), !candidate.underspecified.hasPrefix(TimeResolver.unknownYear + CalendarPeriod.anyWeek)
+        else { return nil }
+        let part = candidate.underspecified.dropFirst(TimeResolver.unknownYear.count)
+        guard CalendarPeriod.isTimexForm(part) else { return nil }
+        if let reference {
+            switch candidate.direction {
+            case .future where year < reference.year, .past where year > reference.year: return nil
+            default: break
+            }
+        }
+        return String(year) + "-" + part
+    }
+
+    /// The year a date's underspecified value states outright (`2004`, `2004-08-15`), or nil
+    /// (`XXXX-08`, `REF-1Y`, a decade `199X`).
+    private static func statedYear(_ underspecified: String) -> Int? {
+        let digits = underspecified.utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard digits.count == yearDigits, underspecified.utf8.count == yearDigits || underspecified.utf8.dropFirst(yearDigits).first == UInt8(ascii: "-")
+        else { return nil }
+        return Int(underspecified.prefix(yearDigits))
+    }
+
+    /// The digits of a year.
+    private static let yearDigits = 4
 
     /// Gives each candidate that takes the day (a clock time alone) its value on the day it
     /// speaks of, TimeML's reference time: the nearest expression of the same sentence whose value
