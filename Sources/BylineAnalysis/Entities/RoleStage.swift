@@ -184,9 +184,7 @@ public struct RoleStage: Stage {
                     end += 1
                 }
             }
-            // A title may run on past the phrase (its words read beyond a cut the phrase makes):
-            // then no title follows it in the phrase.
-            let and = (min(end, phrase.upperBound)..<phrase.upperBound).first { reader.word($0) == "and" && reader.titleLength(at: $0 + 1) > 0 }
+            let and = (end..<phrase.upperBound).first { reader.word($0) == "and" && reader.titleLength(at: $0 + 1) > 0 }
             // A title that names its own organisation before the next one ("analyst at Acme and
             // lead author of …") has the words up to "and" as its evidence; joined titles that
             // share one ("deputy minister and minister of finance of Chile") the whole phrase.
