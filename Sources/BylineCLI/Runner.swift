@@ -187,9 +187,9 @@ public struct Runner: Sendable {
         case inputFinished(records: WARCRecordCounts?, started: ContinuousClock.Instant)
     }
 
-    /// ``outcome(of:in:continuing:)`` on a thread of its own, given up on (reported as a
-    /// failure) when ``documentTimeLimit`` passes first; the abandoned work stops before its next
-    /// analysis stage.
+    /// ``outcome(of:in:continuing:)`` on a thread of its own (see ``DocumentThreads``), given up
+    /// on (reported as a failure) when ``documentTimeLimit`` passes first; the abandoned work
+    /// stops before its next analysis stage.
     private func outcomeWithinLimit(of source: SourceDocument, in output: DocumentOutput) async -> Outcome {
         guard let limit = documentTimeLimit else { return outcome(of: source, in: output, continuing: { true }) }
         let race = FirstOutcome<Outcome>()
@@ -201,7 +201,7 @@ public struct Runner: Sendable {
                 race.settle(.failure(BylineError(
                     .tooSlow, input: source.uri, "not done within \(Self.secondsInWords(limit)) (--doc-timeout); left out")))
             }
-            Thread.detachNewThread {
+            DocumentThreads.shared.run {
                 let outcome = self.outcome(of: source, in: output, continuing: { !race.isSettled })
                 timer.cancel()
                 race.settle(outcome)

@@ -96,20 +96,29 @@ struct Person: AsyncParsableCommand {
     }
 }
 
+/// The options of the commands that list facts across articles (`quotes`, `claims`): the store
+/// and the results, then which facts: who stated them, which words they hold.
+struct FactListing: ParsableArguments {
+    @OptionGroup var store: StoreLocation
+    @OptionGroup var results: ResultOptions
+    @Option(help: "Only facts stated by this person or organisation.")
+    var by: String?
+    @Option(help: "Only facts with these words: in the quote, or in the figure's subject or sentence.")
+    var about: String?
+
+    /// The query the options ask.
+    var query: FactQuery { FactQuery(by: by, about: about, limit: results.cap) }
+}
+
 /// `byline quotes`: quotes across articles.
 struct Quotes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Quotes with their speaker, the speaker's role at the time, date, outlet and article, newest first.")
 
-    @Option(help: "Only quotes by this person or organisation.")
-    var by: String?
-    @Option(help: "Only quotes with these words.")
-    var about: String?
-    @OptionGroup var store: StoreLocation
-    @OptionGroup var results: ResultOptions
+    @OptionGroup var listing: FactListing
 
     func run() async throws {
-        try results.writer.write(try await store.open().quotes(FactQuery(by: by, about: about, limit: results.cap)))
+        try listing.results.writer.write(try await listing.store.open().quotes(listing.query))
     }
 }
 
@@ -118,15 +127,10 @@ struct Claims: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Figures claimed, with unit, subject, speaker, date and sentence, newest first.")
 
-    @Option(help: "Only figures stated by this person or organisation.")
-    var by: String?
-    @Option(help: "Only figures whose subject or sentence has these words.")
-    var about: String?
-    @OptionGroup var store: StoreLocation
-    @OptionGroup var results: ResultOptions
+    @OptionGroup var listing: FactListing
 
     func run() async throws {
-        try results.writer.write(try await store.open().claims(FactQuery(by: by, about: about, limit: results.cap)))
+        try listing.results.writer.write(try await listing.store.open().claims(listing.query))
     }
 }
 

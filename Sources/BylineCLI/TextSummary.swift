@@ -155,18 +155,9 @@ struct TextSummary: Sendable {
 /// Text for one terminal line: line breaks, tabs and other control characters (which could
 /// drive the terminal) become single spaces.
 func oneLine(_ text: some StringProtocol) -> String {
-    var out = String.UnicodeScalarView()
-    var lastWasSpace = false
-    for scalar in text.unicodeScalars {
-        let isSpace = scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
-        if isSpace {
-            if !lastWasSpace { out.append(" ") }
-        } else {
-            out.append(scalar)
-        }
-        lastWasSpace = isSpace
+    String(collapsingRuns: text.unicodeScalars) { scalar in
+        scalar.properties.isWhitespace || scalar.properties.generalCategory == .control ? " " : nil
     }
-    return String(out)
 }
 
 /// The display names of a document's entities, by id.

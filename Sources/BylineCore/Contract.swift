@@ -85,8 +85,7 @@ private struct ContractWriter {
             out.key("events")
             array(document.events) { $0.event($1) }
         }
-        out.key("id")
-        out.string(document.id)
+        out.member("id", document.id)
         out.key("metadata")
         metadata(document.metadata)
         out.key("paragraphs")
@@ -110,13 +109,10 @@ private struct ContractWriter {
         }
         out.key("source")
         out.openObject()
-        out.key("format")
-        out.string(document.source.format.rawValue)
-        out.key("uri")
-        out.string(document.source.uri)
+        out.member("format", document.source.format.rawValue)
+        out.member("uri", document.source.uri)
         out.closeObject()
-        out.key("text")
-        out.string(text)
+        out.member("text", text)
         if analysis {
             out.key("timeline")
             array(document.timeline) { $0.timelineEntry($1) }
@@ -162,8 +158,7 @@ private struct ContractWriter {
 
     /// The text the span covers.
     private mutating func words(_ span: Span) {
-        out.key("text")
-        out.string(UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
+        out.member("text", UnsafeBufferPointer(rebasing: text[span.start..<span.end]))
     }
 
     /// The members of a fact from "rule" to "text" when no other key falls between them: the
@@ -176,13 +171,11 @@ private struct ContractWriter {
     }
 
     private mutating func rule(_ provenance: Provenance) {
-        out.key("rule")
-        out.string(provenance.rule)
+        out.member("rule", provenance.rule)
     }
 
     private mutating func stage(_ provenance: Provenance) {
-        out.key("stage")
-        out.string(provenance.stage)
+        out.member("stage", provenance.stage)
     }
 
     private mutating func metadata(_ metadata: Metadata) {
@@ -196,26 +189,19 @@ private struct ContractWriter {
             out.string("\(provenance.stage)/\(provenance.rule)")
         }
         out.closeObject()
-        out.key("language")
-        out.string(metadata.language)
-        out.key("modified")
-        out.string(metadata.modified?.iso)
-        out.key("published")
-        out.string(metadata.published?.iso)
-        out.key("publisher")
-        out.string(metadata.publisher)
-        out.key("title")
-        out.string(metadata.title)
-        out.key("url")
-        out.string(metadata.url)
+        out.member("language", metadata.language)
+        out.member("modified", metadata.modified?.iso)
+        out.member("published", metadata.published?.iso)
+        out.member("publisher", metadata.publisher)
+        out.member("title", metadata.title)
+        out.member("url", metadata.url)
         out.closeObject()
     }
 
     private mutating func paragraph(_ paragraph: Paragraph) {
         out.openObject()
         end(paragraph.span)
-        out.key("kind")
-        out.string(paragraph.kind.rawValue)
+        out.member("kind", paragraph.kind.rawValue)
         rule(paragraph.provenance)
         stage(paragraph.provenance)
         start(paragraph.span)
@@ -224,25 +210,21 @@ private struct ContractWriter {
 
     private mutating func caption(_ caption: Caption) {
         out.openObject()
-        out.key("credit")
-        out.string(caption.credit)
+        out.member("credit", caption.credit)
         if let span = caption.span { end(span) }
         rule(caption.provenance)
         stage(caption.provenance)
         if let span = caption.span { start(span) }
-        out.key("text")
-        out.string(caption.text)
+        out.member("text", caption.text)
         out.closeObject()
     }
 
     private mutating func removal(_ removal: Removal) {
         out.openObject()
-        out.key("reason")
-        out.string(removal.reason.rawValue)
+        out.member("reason", removal.reason.rawValue)
         rule(removal.provenance)
         stage(removal.provenance)
-        out.key("text")
-        out.string(removal.text)
+        out.member("text", removal.text)
         out.closeObject()
     }
 
@@ -250,8 +232,7 @@ private struct ContractWriter {
         out.openObject()
         out.key("aliases")
         strings(entity.aliases)
-        out.key("id")
-        out.string(entity.id)
+        out.member("id", entity.id)
         out.key("mentions")
         array(entity.mentions) { writer, mention in
             writer.out.openObject()
@@ -262,25 +243,21 @@ private struct ContractWriter {
             writer.words(mention.span)
             writer.out.closeObject()
         }
-        out.key("name")
-        out.string(entity.name)
+        out.member("name", entity.name)
         out.key("roles")
         array(entity.roles) { $0.role($1) }
         rule(entity.provenance)
         stage(entity.provenance)
-        out.key("type")
-        out.string(entity.type.rawValue)
+        out.member("type", entity.type.rawValue)
         out.closeObject()
     }
 
     private mutating func role(_ role: Role) {
         out.openObject()
         end(role.span)
-        out.key("org")
-        out.string(role.org)
+        out.member("org", role.org)
         provenanceAndSpan(role.provenance, role.span)
-        out.key("title")
-        out.string(role.title)
+        out.member("title", role.title)
         out.closeObject()
     }
 
@@ -288,14 +265,11 @@ private struct ContractWriter {
         out.openObject()
         out.key("confidence")
         try out.number(quote.confidence)
-        out.key("cue")
-        out.string(quote.cue)
+        out.member("cue", quote.cue)
         end(quote.span)
-        out.key("kind")
-        out.string(quote.kind.rawValue)
+        out.member("kind", quote.kind.rawValue)
         rule(quote.provenance)
-        out.key("speaker")
-        out.string(quote.speaker)
+        out.member("speaker", quote.speaker)
         out.key("speakerMention")
         if let mention = quote.speakerMention {
             out.openObject()
@@ -316,10 +290,8 @@ private struct ContractWriter {
         out.openObject()
         end(time.span)
         provenanceAndSpan(time.provenance, time.span)
-        out.key("type")
-        out.string(time.type.rawValue)
-        out.key("value")
-        out.string(time.value)
+        out.member("type", time.type.rawValue)
+        out.member("value", time.value)
         out.closeObject()
     }
 
@@ -327,17 +299,13 @@ private struct ContractWriter {
         out.openObject()
         end(quantity.span)
         rule(quantity.provenance)
-        out.key("speaker")
-        out.string(quantity.speaker)
+        out.member("speaker", quantity.speaker)
         stage(quantity.provenance)
         start(quantity.span)
-        out.key("subject")
-        out.string(quantity.subject)
+        out.member("subject", quantity.subject)
         words(quantity.span)
-        out.key("time")
-        out.string(quantity.time)
-        out.key("unit")
-        out.string(quantity.unit)
+        out.member("time", quantity.time)
+        out.member("unit", quantity.unit)
         out.key("value")
         // A figure too large for a double (a 309-digit number) is infinite: JSON has no such
         // number, so its value is null, and the figure, its text and the document are kept.
@@ -347,11 +315,9 @@ private struct ContractWriter {
 
     private mutating func event(_ event: Event) {
         out.openObject()
-        out.key("date")
-        out.string(event.date)
+        out.member("date", event.date)
         end(event.span)
-        out.key("name")
-        out.string(event.name)
+        out.member("name", event.name)
         out.key("organizers")
         strings(event.organizers)
         out.key("participants")
@@ -359,15 +325,13 @@ private struct ContractWriter {
         out.key("place")
         strings(event.place)
         provenanceAndSpan(event.provenance, event.span)
-        out.key("type")
-        out.string(event.type)
+        out.member("type", event.type)
         out.closeObject()
     }
 
     private mutating func timelineEntry(_ entry: TimelineEntry) {
         out.openObject()
-        out.key("date")
-        out.string(entry.date)
+        out.member("date", entry.date)
         end(entry.span)
         provenanceAndSpan(entry.provenance, entry.span)
         out.closeObject()

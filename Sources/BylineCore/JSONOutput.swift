@@ -9,7 +9,7 @@
 ///
 ///     var out = JSONOutput(pretty: false)
 ///     out.openObject()
-///     out.key("name"); out.string("Ann")
+///     out.member("name", "Ann")
 ///     out.closeObject()     // {"name":"Ann"}
 struct JSONOutput {
     private(set) var bytes: [UInt8] = []
@@ -59,6 +59,18 @@ struct JSONOutput {
         separate()
         string(name)
         colon()
+    }
+
+    /// The member `name` of the object open now with a string value (null for nil).
+    mutating func member(_ name: StaticString, _ value: String?) {
+        key(name)
+        string(value)
+    }
+
+    /// The member `name` of the object open now with a string value given as UTF-8 bytes.
+    mutating func member(_ name: StaticString, _ utf8: UnsafeBufferPointer<UInt8>) {
+        key(name)
+        string(utf8)
     }
 
     mutating func string(_ value: String) {

@@ -37,27 +37,12 @@ final class PageVocabulary: Sendable {
     static func normalise(_ line: some StringProtocol) -> String {
         let scalars = Array(line.lowercased().unicodeScalars)
         guard let first = scalars.firstIndex(where: isKept), let last = scalars.lastIndex(where: isKept) else { return "" }
-        var out = String.UnicodeScalarView()
-        var lastWasSpace = false
-        var lastWasDigit = false
-        for scalar in scalars[first...last] {
+        return String(collapsingRuns: scalars[first...last]) { scalar in
             let isSpace = scalar.value < 0x80 ? scalar == " " || scalar == "\t" : scalar.properties.isWhitespace
-            if isSpace {
-                if !lastWasSpace { out.append(" ") }
-                lastWasSpace = true
-                lastWasDigit = false
-                continue
-            }
-            lastWasSpace = false
+            if isSpace { return " " }
             let isDigit = scalar.value < 0x80 ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType == .decimal
-            if isDigit {
-                if !lastWasDigit { out.append("#") }
-            } else {
-                out.append(scalar)
-            }
-            lastWasDigit = isDigit
+            return isDigit ? "#" : nil
         }
-        return String(out)
     }
 
     private static func isKept(_ s: Unicode.Scalar) -> Bool {

@@ -163,17 +163,30 @@ extension DocumentFeatures {
     }
 
     /// Appends the keys of the features that read the tags already chosen for the two tokens
-    /// before token `i`.
+    /// before token `i`: those of the tags alone, then those of the tag before and the word.
     func appendHistoryKeys(at i: Int, previous: EntityTag, beforePrevious: EntityTag, pass: Pass, to keys: inout [UInt32]) {
-        let salt = pass.rawValue
-        @inline(__always) func add(_ template: Template, _ a: UInt64, _ b: UInt64) {
-            keys.append(FeatureKey.fold(FeatureHash.combine(FeatureHash.combine(template.rawValue << 2 | salt, a), b)))
-        }
+        Self.appendTagPairKeys(previous: previous, beforePrevious: beforePrevious, pass: pass, to: &keys)
+        appendTagWordKeys(at: i, previous: previous, pass: pass, to: &keys)
+    }
+
+    /// Appends the keys of the features that read nothing but the two tags before a token, the
+    /// same for every token (see ``TagPairScores``).
+    static func appendTagPairKeys(previous: EntityTag, beforePrevious: EntityTag, pass: Pass, to keys: inout [UInt32]) {
         let tag = UInt64(previous.index)
-        add(.previousTag, tag, 0)
-        add(.previousTags, UInt64(beforePrevious.index), tag)
-        add(.previousTagWord, tag, forms[i].lower)
-        add(.previousTagShape, tag, forms[i].shortShape)
+        keys.append(historyKey(.previousTag, tag, 0, pass: pass))
+        keys.append(historyKey(.previousTags, UInt64(beforePrevious.index), tag, pass: pass))
+    }
+
+    /// Appends the keys of the features that read the tag before token `i` with its word.
+    func appendTagWordKeys(at i: Int, previous: EntityTag, pass: Pass, to keys: inout [UInt32]) {
+        let tag = UInt64(previous.index)
+        keys.append(Self.historyKey(.previousTagWord, tag, forms[i].lower, pass: pass))
+        keys.append(Self.historyKey(.previousTagShape, tag, forms[i].shortShape, pass: pass))
+    }
+
+    @inline(__always)
+    private static func historyKey(_ template: Template, _ a: UInt64, _ b: UInt64, pass: Pass) -> UInt32 {
+        FeatureKey.fold(FeatureHash.combine(FeatureHash.combine(template.rawValue << 2 | pass.rawValue, a), b))
     }
 
     private func appendGazetteerKeys(_ marks: UInt32, _ template: Template, _ add: (Template, UInt64) -> Void) {

@@ -19,10 +19,12 @@ enum GreedyTagger {
     /// with the token's feature keys, the right tag and the chosen one whenever they differ
     /// (the perceptron's update). With `settleOrdinaryWords`, a token of
     /// ``DocumentFeatures/ordinaryWords`` is outside any name without being scored when no
-    /// entity is open before it (tagging only; training scores every token).
+    /// entity is open before it (tagging only; training scores every token). With `tagPairs`
+    /// (the scorer's sums for the two tags before a token, tagging only), those features are
+    /// read from it rather than looked up at every token.
     static func tag<Scorer: TagScorer>(
         _ document: DocumentFeatures, pass: DocumentFeatures.Pass, firstPass: DocumentFeatures.FirstPass?,
-        scorer: Scorer, gold: [EntityTag]? = nil, settleOrdinaryWords: Bool = false,
+        scorer: Scorer, tagPairs: TagPairScores? = nil, gold: [EntityTag]? = nil, settleOrdinaryWords: Bool = false,
         mistake: (_ keys: [UInt32], _ right: EntityTag, _ chosen: EntityTag) -> Void = { _, _, _ in }
     ) -> [EntityTag] {
         var tags = [EntityTag](repeating: .outside, count: document.forms.count)
@@ -53,7 +55,12 @@ enum GreedyTagger {
                     for t in scores.indices { scores[t] = 0 }
                     document.appendKeys(at: i, in: sentence, pass: pass, firstPass: firstPass, to: &keys)
                 }
-                document.appendHistoryKeys(at: i, previous: previous, beforePrevious: beforePrevious, pass: pass, to: &keys)
+                if let tagPairs, gold == nil {
+                    tagPairs.add(previous: previous, beforePrevious: beforePrevious, to: &scores)
+                    document.appendTagWordKeys(at: i, previous: previous, pass: pass, to: &keys)
+                } else {
+                    document.appendHistoryKeys(at: i, previous: previous, beforePrevious: beforePrevious, pass: pass, to: &keys)
+                }
                 scorer.addScores(of: keys, to: &scores)
                 let isLast = i + 1 == sentence.upperBound
                 var best: EntityTag?
@@ -94,6 +101,40 @@ enum GreedyTagger {
             sum(&scores)
             for t in scores.indices { sums[row + t] = scores[t] }
             known[word] = true
+        }
+    }
+}
+
+/// One scorer's sums of the features that read only the two tags before a token
+/// (``DocumentFeatures/appendTagPairKeys(previous:beforePrevious:pass:to:)``), for every pair of
+/// tags: while tagging, the weights never change, so these are looked up once, not at every
+/// token.
+struct TagPairScores: Sendable {
+    /// `EntityTag.count` sums per pair, the pair at `beforePrevious.index * EntityTag.count + previous.index`.
+    private let sums: [Int32]
+
+    init(scorer: some TagScorer, pass: DocumentFeatures.Pass) {
+        var sums: [Int32] = []
+        sums.reserveCapacity(EntityTag.count * EntityTag.count * EntityTag.count)
+        var keys: [UInt32] = []
+        for beforePrevious in EntityTag.all {
+            for previous in EntityTag.all {
+                var scores = [Int32](repeating: 0, count: EntityTag.count)
+                keys.removeAll(keepingCapacity: true)
+                DocumentFeatures.appendTagPairKeys(previous: previous, beforePrevious: beforePrevious, pass: pass, to: &keys)
+                scorer.addScores(of: keys, to: &scores)
+                sums += scores
+            }
+        }
+        self.sums = sums
+    }
+
+    /// Adds the sums for the tags `beforePrevious`, `previous` to `scores`.
+    @inline(__always)
+    func add(previous: EntityTag, beforePrevious: EntityTag, to scores: inout [Int32]) {
+        let row = (beforePrevious.index * EntityTag.count + previous.index) * EntityTag.count
+        sums.withUnsafeBufferPointer { sums in
+            for t in scores.indices { scores[t] &+= sums[row + t] }
         }
     }
 }

@@ -36,11 +36,16 @@ public final class NERModel: Sendable {
     /// The weights of the first and of the second pass.
     let first: LinearModel
     let second: LinearModel
+    /// Each pass's sums of the features of the two tags before a token.
+    private let firstTagPairs: TagPairScores
+    private let secondTagPairs: TagPairScores
 
     init(gazetteer: Gazetteer, first: LinearModel, second: LinearModel) {
         self.gazetteer = gazetteer
         self.first = first
         self.second = second
+        firstTagPairs = TagPairScores(scorer: first, pass: .first)
+        secondTagPairs = TagPairScores(scorer: second, pass: .second)
     }
 
     /// A model read from the bytes of a model file.
@@ -90,8 +95,9 @@ public final class NERModel: Sendable {
 
     /// The BILOU tags of every token of a prepared document (both passes).
     func bilouTags(_ document: DocumentFeatures) -> [EntityTag] {
-        let tags = GreedyTagger.tag(document, pass: .first, firstPass: nil, scorer: first, settleOrdinaryWords: true)
+        let tags = GreedyTagger.tag(document, pass: .first, firstPass: nil, scorer: first, tagPairs: firstTagPairs, settleOrdinaryWords: true)
         let firstPass = DocumentFeatures.FirstPass(tags: tags, document: document)
-        return GreedyTagger.tag(document, pass: .second, firstPass: firstPass, scorer: second, settleOrdinaryWords: true)
+        return GreedyTagger.tag(
+            document, pass: .second, firstPass: firstPass, scorer: second, tagPairs: secondTagPairs, settleOrdinaryWords: true)
     }
 }

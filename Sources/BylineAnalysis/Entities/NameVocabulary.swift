@@ -31,17 +31,19 @@ public final class NameVocabulary: Sendable {
     let kinship: Set<String>
     /// Last words of the names of laws, plans, prizes and events ("Act", "Awards").
     let miscEndings: Set<String>
-    /// Phrases of page furniture, as word keys, that no name holds ("all rights reserved").
-    let pageWords: [[String]]
+    /// Phrases of page furniture, as word keys, that no name holds ("all rights reserved"), by
+    /// their first word.
+    let pageWords: WordMap<[[String]]>
     /// Nouns written before an organisation's name ("company", "label").
     let organisationNouns: Set<String>
     /// Nouns written before a work's title ("album", "film").
     let workNouns: Set<String>
-    /// The words just before a name that make it a credit ("photo by"), as word keys.
-    let creditsBefore: [[String]]
+    /// The words just before a name that make it a credit ("photo by"), as word keys, by their
+    /// last word.
+    let creditsBefore: WordMap<[[String]]>
     /// The words after a name in its sentence that make it a credit ("contributed to this
-    /// report"), as word keys.
-    let creditsAfter: [[String]]
+    /// report"), as word keys, by their first word.
+    let creditsAfter: WordMap<[[String]]>
     /// Country codes by nationality adjective, as written ("Chilean" → CL, "South Korean" → KR).
     private let demonyms: [String: String]
     /// The most words a nationality adjective has ("Papua New Guinean").
@@ -91,7 +93,8 @@ public final class NameVocabulary: Sendable {
         kinship = Set(DataFile(PackageResources.kinship_txt).lines)
         miscEndings = Set(DataFile(PackageResources.misc_endings_txt).lines)
         organisationNouns = Set(DataFile(PackageResources.organisation_nouns_txt).lines)
-        pageWords = DataFile(PackageResources.page_words_txt).lines.map { $0.split(separator: " ").map(String.init) }
+        pageWords = WordMap(
+            Dictionary(grouping: DataFile(PackageResources.page_words_txt).lines.map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }, by: { $0[0] }))
         workNouns = Set(DataFile(PackageResources.work_nouns_txt).lines)
         var creditsBefore: [[String]] = []
         var creditsAfter: [[String]] = []
@@ -99,8 +102,8 @@ public final class NameVocabulary: Sendable {
             let words = row[1].split(separator: " ").map(String.init)
             if row[0] == "before" { creditsBefore.append(words) } else if row[0] == "after" { creditsAfter.append(words) }
         }
-        self.creditsBefore = creditsBefore
-        self.creditsAfter = creditsAfter
+        self.creditsBefore = WordMap(Dictionary(grouping: creditsBefore.filter { !$0.isEmpty }, by: { $0[$0.count - 1] }))
+        self.creditsAfter = WordMap(Dictionary(grouping: creditsAfter.filter { !$0.isEmpty }, by: { $0[0] }))
         var demonyms: [String: String] = [:]
         for row in DataFile(PackageResources.demonyms_tsv).rows where row.count >= 2 {
             for adjective in row.dropFirst() { demonyms[adjective] = row[0] }

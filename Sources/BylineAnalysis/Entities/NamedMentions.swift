@@ -99,16 +99,17 @@ struct NamedMentionFinder {
             }
         }
         let names = tagger.names(document: words)
+        let creditLines = CreditLineCues(document.view.words, cues: vocabulary.creditsAfter)
         var found: [NamedMention] = []
         for (sentence, sentenceNames) in zip(document.sentences, names) {
+            let first = sentence.tokens.lowerBound
+            let tagged = Set(sentenceNames.map { first + $0.tokens.lowerBound })
             for name in sentenceNames {
                 let (range, type) = (name.tokens, name.type)
-                let first = sentence.tokens.lowerBound
-                let tagged = Set(sentenceNames.map { first + $0.tokens.lowerBound })
                 for (part, partType) in splitAtTitle((first + range.lowerBound)..<(first + range.upperBound), conllType: type, in: document)
                     .flatMap({ splitAtGivenName($0.0, conllType: $0.1, tagged: tagged, in: document) })
                 {
-                    if let mention = mention(tokens: part, conllType: partType, in: document) { found.append(mention) }
+                    if let mention = mention(tokens: part, conllType: partType, creditLines: creditLines, in: document) { found.append(mention) }
                 }
             }
         }
@@ -273,7 +274,7 @@ struct NamedMentionFinder {
     }
 
     /// A mention of `tokens`, trimmed of honorifics and trailing marks, typed for the contract.
-    private func mention(tokens range: Range<Int>, conllType: NameType, in document: Document) -> NamedMention? {
+    private func mention(tokens range: Range<Int>, conllType: NameType, creditLines: CreditLineCues, in document: Document) -> NamedMention? {
         let tokens = document.tokens
         var lower = range.lowerBound
         var upper = range.upperBound
@@ -282,9 +283,9 @@ struct NamedMentionFinder {
         // Page furniture is no name ("All Rights Reserved", "Show all 50"), though the tagger
         // read a part of it.
         if range.contains(where: { start in
-            vocabulary.pageWords.contains { phrase in
+            vocabulary.pageWords[key(start)]?.contains { phrase in
                 start + phrase.count <= tokens.count && phrase.indices.allSatisfy { key(start + $0) == phrase[$0] }
-            }
+            } == true
         }) {
             return nil
         }
@@ -345,7 +346,7 @@ struct NamedMentionFinder {
             upper - lower > 1 || !isOpeningWord(word(lower))
         else { return nil }
         // A credit names a photographer or a contributor, not someone in the story.
-        if conllType == .person, isCredit(lower..<upper, in: document) { return nil }
+        if conllType == .person, isCredit(lower..<upper, creditLines: creditLines, in: document) { return nil }
         // A person's name goes on into a hyphenated surname the tagger left out ("Ana
         // Vidal-Serra" read as "Ana").
         if conllType == .person, upper < tokens.count, isHyphenatedName(upper, in: document),
@@ -441,21 +442,17 @@ struct NamedMentionFinder {
     /// Whether the name at `name` is a credit: written with a slash to an agency
     /// ("NAME/Agency"), or after the words of a photo credit ("Photo by NAME"), or before those
     /// of a contributor's line ("NAME contributed to this report").
-    private func isCredit(_ name: Range<Int>, in document: Document) -> Bool {
+    private func isCredit(_ name: Range<Int>, creditLines: CreditLineCues, in document: Document) -> Bool {
         let words = document.view.words
-        let slash = { (i: Int) in i >= 0 && i < words.count && words[i].key.contains("/") }
+        let slash = { (i: Int) in i >= 0 && i < words.count && words[i].key.utf8.contains(UInt8(ascii: "/")) }
         if name.contains(where: slash) || slash(name.lowerBound - 1) || slash(name.upperBound) { return true }
-        if vocabulary.creditsBefore.contains(where: { cue in
+        if name.lowerBound > 0, let cues = vocabulary.creditsBefore[words[name.lowerBound - 1].key], cues.contains(where: { cue in
             name.lowerBound >= cue.count && cue.indices.allSatisfy { words[name.lowerBound - cue.count + $0].key == cue[$0] }
         }) {
             return true
         }
         let sentenceEnd = words[name.lowerBound].sentence.map { document.sentences[$0].tokens.upperBound } ?? words.count
-        return (name.upperBound..<sentenceEnd).contains { i in
-            vocabulary.creditsAfter.contains { cue in
-                i + cue.count <= sentenceEnd && cue.indices.allSatisfy { words[i + $0].key == cue[$0] }
-            }
-        }
+        return creditLines.cueEnds(after: name.upperBound, by: sentenceEnd)
     }
 
     /// Whether the one-word name at token `t` reads as a body's: after an article, a possessive
@@ -610,5 +607,33 @@ struct NamedMentionFinder {
             i += max(matched, 1)
         }
         return added
+    }
+}
+
+/// Where the words of a contributor's line ("contributed to this report") stand in one
+/// document, found once so that each person's name asks in constant time whether such words
+/// follow it in its sentence.
+struct CreditLineCues {
+    /// For each token, the earliest token end of a cue that starts at that token or after it
+    /// (`Int.max` when none does).
+    private let earliestEnd: [Int]
+
+    /// The cues (lower-case words by their first word, ``NameVocabulary/creditsAfter``) among
+    /// `words`.
+    init(_ words: [Word], cues: WordMap<[[String]]>) {
+        var earliestEnd = [Int](repeating: .max, count: words.count + 1)
+        for start in words.indices.reversed() {
+            earliestEnd[start] = earliestEnd[start + 1]
+            guard let candidates = cues[words[start].key] else { continue }
+            for cue in candidates where start + cue.count <= words.count && cue.indices.allSatisfy({ words[start + $0].key == cue[$0] }) {
+                earliestEnd[start] = min(earliestEnd[start], start + cue.count)
+            }
+        }
+        self.earliestEnd = earliestEnd
+    }
+
+    /// Whether a cue starts at token `start` or after it and ends by token `end`.
+    func cueEnds(after start: Int, by end: Int) -> Bool {
+        start < earliestEnd.count && earliestEnd[start] <= end
     }
 }

@@ -170,7 +170,8 @@ public struct RoleStage: Stage {
         var i = phrase.lowerBound
         var length = firstTitle
         while i < phrase.upperBound, length > 0 {
-            var end = i + length
+            // A title read across the phrase's end (into the next sentence) stops at it.
+            var end = min(i + length, phrase.upperBound)
             // "minister of foreign affairs": a lower-case "of …" belongs to the title.
             while end + 1 < phrase.upperBound, reader.word(end) == "of", reader.word(end + 1)?.first?.isLowercase == true,
                 reader.word(end + 1) != "the"

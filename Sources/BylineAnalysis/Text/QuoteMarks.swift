@@ -51,36 +51,68 @@ enum QuoteMarks {
     static func quotes(in document: Document) -> [FoundQuote] {
         var quotes: [FoundQuote] = []
         var runsOn = false
-        for (p, paragraph) in document.paragraphs.enumerated() where paragraph.kind.isArticleText {
-            let text = document.text[paragraph.span]
-            var offset = paragraph.span.start
-            var open: (mark: Int, start: Int)?
-            var previous: Unicode.Scalar = " "
-            let first = text.unicodeScalars.first { !$0.properties.isWhitespace }
-            // An open quote runs on only into a paragraph that opens with a mark.
-            let continuing = runsOn && first.map(isMark) == true
-            runsOn = false
-            for scalar in text.unicodeScalars {
-                let width = UTF8.width(scalar)
-                if let mark = mark(scalar) {
-                    let opens = mark == .opening || (mark == .straight && open == nil && opensAfter(previous))
-                    if let current = open, !opens {
-                        quotes.append(FoundQuote(span: Span(current.start, offset), open: current.mark, close: offset, paragraph: p, continues: false))
-                        open = nil
-                    } else if open == nil, mark != .closing {
-                        open = (offset, offset + width)
+        var text = document.text
+        // Every mark is 0x22 or a scalar whose first byte is C2 or E2: the text is read byte by
+        // byte, and a scalar decoded only where it may be a mark or stands before one.
+        text.withUTF8 { bytes in
+            for (p, paragraph) in document.paragraphs.enumerated() where paragraph.kind.isArticleText {
+                var open: (mark: Int, start: Int)?
+                var previous: Int?
+                let first = paragraph.span.start < paragraph.span.end
+                    ? Self.firstNonWhitespace(bytes, from: paragraph.span.start, to: paragraph.span.end) : nil
+                // An open quote runs on only into a paragraph that opens with a mark.
+                let continuing = runsOn && first.map(isMark) == true
+                runsOn = false
+                var offset = paragraph.span.start
+                while offset < paragraph.span.end {
+                    let lead = bytes[offset]
+                    let width = Self.width(lead)
+                    if lead == 0x22 || lead == 0xC2 || lead == 0xE2, let mark = mark(Self.scalar(bytes, at: offset, width: width)) {
+                        let opens = mark == .opening
+                            || (mark == .straight && open == nil && opensAfter(previous.map { Self.scalar(bytes, at: $0, width: Self.width(bytes[$0])) } ?? " "))
+                        if let current = open, !opens {
+                            quotes.append(FoundQuote(span: Span(current.start, offset), open: current.mark, close: offset, paragraph: p, continues: false))
+                            open = nil
+                        } else if open == nil, mark != .closing {
+                            open = (offset, offset + width)
+                        }
                     }
+                    previous = offset
+                    offset += width
                 }
-                previous = scalar
-                offset += width
+                if let current = open {
+                    quotes.append(FoundQuote(span: Span(current.start, paragraph.span.end), open: current.mark, close: nil, paragraph: p, continues: false))
+                    runsOn = true
+                }
+                if continuing, let index = quotes.firstIndex(where: { $0.paragraph == p }) { quotes[index].continues = true }
             }
-            if let current = open {
-                quotes.append(FoundQuote(span: Span(current.start, paragraph.span.end), open: current.mark, close: nil, paragraph: p, continues: false))
-                runsOn = true
-            }
-            if continuing, let index = quotes.firstIndex(where: { $0.paragraph == p }) { quotes[index].continues = true }
         }
         return quotes.compactMap { trimmed($0, in: document.text) }
+    }
+
+    /// How many bytes the UTF-8 scalar opening with `lead` has.
+    private static func width(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The scalar of `width` bytes at `offset`.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, width: Int) -> Unicode.Scalar {
+        var decoder = UTF8()
+        var iterator = bytes[offset..<(offset + width)].makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return "\u{FFFD}" }
+        return scalar
+    }
+
+    /// The first scalar in `start..<end` that is not white space, if any.
+    private static func firstNonWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Unicode.Scalar? {
+        var offset = start
+        while offset < end {
+            let width = width(bytes[offset])
+            let scalar = scalar(bytes, at: offset, width: width)
+            if !scalar.properties.isWhitespace { return scalar }
+            offset += width
+        }
+        return nil
     }
 
     /// The quote without white space and marks at its edges; nil when nothing is left.
