@@ -47,6 +47,19 @@ private func expectSentencesCoverParagraphs(_ document: Document, sourceLocation
     expectSentencesCoverParagraphs(document)
 }
 
+/// A title read from the last name of a headline on into the next paragraph's first word
+/// ("… , Kari" then "Spokeswoman …") ends where its phrase ends instead of stopping the run.
+@Test func aTitleRunningPastItsPhraseEndsWithIt() throws {
+    let text = "Norway - Ola Berg ( captain ) , Per Lund , Kari\n\nSpokeswoman Ingrid Dahl said by phone that the club would appeal."
+    let document = try analyze(text)
+    let roles = document.entities.flatMap(\.roles)
+    #expect(!roles.isEmpty)
+    for role in roles {
+        #expect(!role.title.isEmpty)
+        #expect(role.span.start < role.span.end && role.span.end <= document.text.utf8.count)
+    }
+}
+
 /// Hostile text: zero-width and bidirectional controls, combining marks, CJK quotation marks,
 /// emoji sequences, lone marks, very long words.
 @Test(arguments: [

@@ -170,7 +170,8 @@ public struct RoleStage: Stage {
         var i = phrase.lowerBound
         var length = firstTitle
         while i < phrase.upperBound, length > 0 {
-            var end = i + length
+            // A title read across the phrase's end (into the next sentence) stops at it.
+            var end = min(i + length, phrase.upperBound)
             // "minister of foreign affairs": a lower-case "of …" belongs to the title.
             while end + 1 < phrase.upperBound, reader.word(end) == "of", reader.word(end + 1)?.first?.isLowercase == true,
                 reader.word(end + 1) != "the"
@@ -183,9 +184,7 @@ public struct RoleStage: Stage {
                     end += 1
                 }
             }
-            // A title may run on past the phrase (its words read beyond a cut the phrase makes):
-            // then no title follows it in the phrase.
-            let and = (min(end, phrase.upperBound)..<phrase.upperBound).first { reader.word($0) == "and" && reader.titleLength(at: $0 + 1) > 0 }
+            let and = (end..<phrase.upperBound).first { reader.word($0) == "and" && reader.titleLength(at: $0 + 1) > 0 }
             // A title that names its own organisation before the next one ("analyst at Acme and
             // lead author of …") has the words up to "and" as its evidence; joined titles that
             // share one ("deputy minister and minister of finance of Chile") the whole phrase.

@@ -276,16 +276,19 @@ struct FigureReader {
     /// An age starting at token `i`: a lead word and a number ("aged 61"), a number with its
     /// unit and end ("58 years old"), or one hyphenated word ("a 73-year-old").
     func age(at i: Int) -> Figure? {
-        let limit = text.sentence(of: i).upperBound
         let key = text.words[i].key
-        if words.ageLeads.contains(key), i + 1 < limit, let value = wholeNumber(text.words[i + 1].key), Self.ages.contains(value) {
+        if words.ageLeads.contains(key) {
+            let limit = text.sentence(of: i).upperBound
+            guard i + 1 < limit, let value = wholeNumber(text.words[i + 1].key), Self.ages.contains(value) else { return nil }
             return Figure(tokens: i..<(i + 2), value: value, unit: Self.ageUnit, rule: .age)
         }
-        if let value = wholeNumber(key), Self.ages.contains(value), i + 2 < limit, words.ageUnits.contains(text.words[i + 1].key),
-            words.ageEnds.contains(text.words[i + 2].key)
+        if i + 2 < text.words.count, words.ageUnits.contains(text.words[i + 1].key), words.ageEnds.contains(text.words[i + 2].key),
+            let value = wholeNumber(key), Self.ages.contains(value), i + 2 < text.sentence(of: i).upperBound
         {
             return Figure(tokens: i..<(i + 3), value: value, unit: Self.ageUnit, rule: .age)
         }
+        // A hyphenated age ("27-year-old"): checked last, as most words hold no hyphen.
+        guard key.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = key.split(separator: "-").map(String.init)
         guard parts.count == 3, let value = wholeNumber(parts[0]), Self.ages.contains(value), words.ageUnits.contains(parts[1]),
             words.ageEnds.contains(parts[2])
