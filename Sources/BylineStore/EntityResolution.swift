@@ -88,6 +88,27 @@ public enum EntityResolution {
         return Decision(entity: nil, reason: "namesake of \(first.id) kept apart: other roles, no one named beside both")
     }
 
+    /// What every store needs before resolving one article's entities: their order
+    /// (``ArticleFacts/EntityFacts/resolutionOrder(_:shortForms:)``), the short forms of full
+    /// names (``shortForms(_:)``) and the surnames named in full (``surnamesNamedInFull(_:shortForms:)``).
+    public struct Plan: Sendable {
+        public let ordered: [ArticleFacts.EntityFacts]
+        public let shortForms: [String: ArticleFacts.EntityFacts]
+        public let namedInFull: [String: Int]
+
+        public init(_ entities: [ArticleFacts.EntityFacts]) {
+            shortForms = EntityResolution.shortForms(entities)
+            ordered = ArticleFacts.EntityFacts.resolutionOrder(entities, shortForms: shortForms)
+            namedInFull = EntityResolution.surnamesNamedInFull(entities, shortForms: shortForms)
+        }
+    }
+
+    /// Whether an entity, once resolved, is company the article's later entities are judged by:
+    /// organisations and people named in full.
+    public static func keepsCompany(_ entity: ArticleFacts.EntityFacts) -> Bool {
+        entity.type == "ORG" || (entity.type == "PERSON" && NameKey.fullName(entity.name) != nil)
+    }
+
     /// How many people of each surname (a name key, ``NameKey/surname(ofFullName:)``) an
     /// article names in full (a short form of another's name, `shortForms`, is not one more).
     public static func surnamesNamedInFull(

@@ -42,16 +42,14 @@ struct PostgresArticleWriter {
 
         var global: [String: Int64] = [:]
         // Organisations first, people known by one name last (as on SQLite).
-        let shortForms = EntityResolution.shortForms(article.entities)
-        let ordered = ArticleFacts.EntityFacts.resolutionOrder(article.entities, shortForms: shortForms)
-        let namedInFull = EntityResolution.surnamesNamedInFull(article.entities, shortForms: shortForms)
+        let plan = EntityResolution.Plan(article.entities)
         var company: [Int64] = []
-        for entity in ordered {
+        for entity in plan.ordered {
             let id = try await resolve(
-                entity, company: company, namedInFull: namedInFull,
-                shortFormOf: shortForms[entity.local].flatMap { longer in global[longer.local].map { (longer.name, $0) } })
+                entity, company: company, namedInFull: plan.namedInFull,
+                shortFormOf: plan.shortForms[entity.local].flatMap { longer in global[longer.local].map { (longer.name, $0) } })
             global[entity.local] = id.entity
-            if entity.type == "ORG" || (entity.type == "PERSON" && NameKey.fullName(entity.name) != nil) { company.append(id.entity) }
+            if EntityResolution.keepsCompany(entity) { company.append(id.entity) }
             // Written at once, as on SQLite, so that the next entity's company test sees it.
             try await run("""
                 INSERT INTO entityLink (articleNumber, localId, entityId, name, mentions, rank, reason, bylineVersion)
@@ -104,7 +102,7 @@ struct PostgresArticleWriter {
                 ON CONFLICT DO NOTHING
                 """)
         }
-        let facts = ordered.count + roles.count + quotes.count + claims.count + article.milestones.count
+        let facts = plan.ordered.count + roles.count + quotes.count + claims.count + article.milestones.count
         return StoreReceipt(added: 1, facts: facts)
     }
 

@@ -44,17 +44,15 @@ struct SQLiteArticleWriter {
         // Organisations first, so that a person's namesake test can see this article's, and
         // people known by one name last, so that theirs sees everyone; the company an entity
         // keeps is the organisations and the people with a full name.
-        let shortForms = EntityResolution.shortForms(article.entities)
-        let ordered = ArticleFacts.EntityFacts.resolutionOrder(article.entities, shortForms: shortForms)
-        let namedInFull = EntityResolution.surnamesNamedInFull(article.entities, shortForms: shortForms)
+        let plan = EntityResolution.Plan(article.entities)
         var company: [Int64] = []
-        for entity in ordered {
+        for entity in plan.ordered {
             let id = try resolve(
-                entity, company: company, namedInFull: namedInFull,
-                shortFormOf: shortForms[entity.local].flatMap { longer in global[longer.local].map { (longer.name, $0) } })
+                entity, company: company, namedInFull: plan.namedInFull,
+                shortFormOf: plan.shortForms[entity.local].flatMap { longer in global[longer.local].map { (longer.name, $0) } })
             let reasonID = try textID(id.reason)
             global[entity.local] = id.entity
-            if entity.type == "ORG" || (entity.type == "PERSON" && NameKey.fullName(entity.name) != nil) { company.append(id.entity) }
+            if EntityResolution.keepsCompany(entity) { company.append(id.entity) }
             try db.cachedStatement(sql: """
                 INSERT INTO entityLinkRow (entityId, articleNumber, localId, name, mentions, rank, reasonId, versionId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
