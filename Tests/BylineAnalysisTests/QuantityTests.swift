@@ -89,8 +89,11 @@ private func figure(_ text: String, _ words: String) throws -> Quantity {
     #expect(got.map(\.1) == [50])
 }
 
-@Test func yearsAndDurationsAreNoFigures() throws {
-    #expect(try figures("The bridge opened in 1998 and took three years to build.").isEmpty)
+@Test func yearsAreNoFiguresButMeasuredLengthsOfTimeAre() throws {
+    let got = try figures("The bridge opened in 1998 and took three years to build. The crew sailed for weeks on a 40-day voyage, a five year plan to finish within 20 years.")
+    #expect(got.map(\.0) == ["40-day", "five year", "20 years"])
+    #expect(got.map(\.1) == [40, 5, 20])
+    #expect(got.map(\.2) == ["day", "year", "years"])
 }
 
 @Test func theSubjectIsTheClausesNounPhrase() throws {
@@ -144,7 +147,42 @@ private let readingCases: [(text: String, names: [String: String], figure: Strin
     ("It was her 12th title in a row.", [:], "12th title", 12, "rank"),
     ("Dozens of volunteers cleared the beach.", [:], "Dozens of volunteers", 12, "volunteers"),
     ("The storm cut power to hundreds of thousands of homes.", [:], "hundreds of thousands of homes", 100_000, "homes"),
+    // A count as one hyphenated modifier; a proportion keeps its base in the unit.
+    ("The hosts held a three-goal lead at the break.", [:], "three-goal", 3, "goal"),
+    ("The council passed a 12-point plan.", [:], "12-point", 12, "point"),
+    ("Twenty-one new buses arrived.", [:], "Twenty-one new buses", 21, "new buses"),
+    ("Seven out of ten farmers use the app.", [:], "Seven out of ten farmers", 7, "out of ten farmers"),
+    ("One in five adults smokes.", [:], "One in five adults", 1, "in five adults"),
 ]
+
+/// Hyphenated words after a number that count no noun.
+@Test func aHyphenatedWordThatCountsNothingIsNoFigure() throws {
+    let got = try figures("Two-thirds voted in a two-way race. It was a one-sided game before a 50-plus crowd.")
+    #expect(got.isEmpty, "\(got)")
+}
+
+/// A sentence with a figure no quote holds, the figure, and the person its sentence reports it from.
+private let reportedSpeakerCases: [(text: String, figure: String, speaker: String?)] = [
+    ("Lena Farrow said the harvest had fallen 12 percent.", "12 percent", "Lena Farrow"),
+    ("Lena Farrow, chief economist at a farm bank, said the harvest had fallen 12 percent.", "12 percent", "Lena Farrow"),
+    ("Lena Farrow also said exports rose 4 percent.", "4 percent", "Lena Farrow"),
+    ("The harvest had fallen 12 percent, said Lena Farrow, a farm economist.", "12 percent", "Lena Farrow"),
+    ("The harvest had fallen 12 percent, Lena Farrow said.", "12 percent", "Lena Farrow"),
+    ("The harvest fell 12 percent, according to Lena Farrow.", "12 percent", "Lena Farrow"),
+    // No verb of saying, a figure outside what is said, or an age: no speaker.
+    ("Lena Farrow sold 40 tractors.", "40 tractors", nil),
+    ("Lena Farrow said in front of 300 growers that prices would rise.", "300 growers", nil),
+    ("Lena Farrow, 52, said prices would rise.", "52", nil),
+]
+
+@Test(arguments: reportedSpeakerCases.indices)
+func aFigureInReportedSpeechIsItsSpeakers(index: Int) throws {
+    let row = reportedSpeakerCases[index]
+    let document = try analyze(row.text, names: ["Lena Farrow": "PER"])
+    let speaker = row.speaker.flatMap { name in document.entities.first { $0.name == name }?.id }
+    #expect(row.speaker == nil || speaker != nil, "\(row.text): \(document.entities.map(\.name))")
+    #expect(try figure(row.text, row.figure).speaker == speaker, "\(row.text)")
+}
 
 @Test(arguments: readingCases.indices)
 func aFigureIsReadWithItsUnit(index: Int) throws {

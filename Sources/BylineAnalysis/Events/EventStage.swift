@@ -256,6 +256,16 @@ struct EventReader {
             span: text.span(sentence), nameWords: nameWords)
     }
 
+    /// The clitic of a possessive.
+    private static let possessive = "'s"
+
+    /// Whether token `i` is a capitalised word that holds its possessive clitic, as the
+    /// tokenizer leaves it on an abbreviation ("U.K.'s").
+    private func isGluedPossessive(_ i: Int) -> Bool {
+        let word = text.words[i]
+        return word.capitalised && word.key.utf8.count > Self.possessive.utf8.count && word.key.hasSuffix(Self.possessive)
+    }
+
     /// The event type read only with a score or an opponent.
     private static let game = "game"
 
@@ -293,11 +303,15 @@ struct EventReader {
     /// The named entities before a possessive that opens the mention ("Ms. Varga's visit",
     /// "Chile's election"): who took part, organised it, or where it was.
     private func possessor(before start: Int, in sentence: Range<Int>) -> [(id: String, type: EntityType, name: String)] {
-        guard start - 1 > sentence.lowerBound, text.words[start - 1].key == "'s" else { return [] }
-        var first = start - 1
+        guard start > sentence.lowerBound else { return [] }
+        // The owner's last word may hold the possessive ("the U.K.'s election").
+        let glued = isGluedPossessive(start - 1)
+        guard glued || text.words[start - 1].key == Self.possessive else { return [] }
+        let end = glued ? start : start - 1
+        var first = end - (glued ? 1 : 0)
         while first > sentence.lowerBound, text.words[first - 1].capitalised { first -= 1 }
-        guard first < start - 1 else { return [] }
-        let span = text.span(first..<(start - 1))
+        guard first < end else { return [] }
+        let span = text.span(first..<end)
         return entityMentions.filter { span.contains($0.span) }.map { ($0.id, $0.type, String(text.text[$0.span])) }
     }
 
@@ -317,7 +331,7 @@ struct EventReader {
     /// opening phrase, the people of the next clause before its verb.
     private func setting(of range: Range<Int>, in sentence: Range<Int>) -> [String] {
         var i = range.lowerBound - 1
-        while i > sentence.lowerBound, text.grammar.isA(text.words[i].key, .determiner) || text.words[i].key == "'s" { i -= 1 }
+        while i > sentence.lowerBound, text.grammar.isA(text.words[i].key, .determiner) || text.words[i].key == Self.possessive { i -= 1 }
         guard i >= sentence.lowerBound, words.cue(.setting, at: i, in: text.words, limit: range.lowerBound) != nil else { return [] }
         var start = i
         while start > sentence.lowerBound, !opensClause(start - 1) { start -= 1 }
@@ -365,7 +379,7 @@ struct EventReader {
         var start = head
         while start > sentence.lowerBound {
             let previous = text.words[start - 1]
-            if text.grammar.isA(previous.key, .determiner) || previous.key == "'s" { return start..<(head + 1) }
+            if text.grammar.isA(previous.key, .determiner) || previous.key == Self.possessive || isGluedPossessive(start - 1) { return start..<(head + 1) }
             // Talks need no determiner after their verb ("held talks", "resumed negotiations").
             if start == head, words.types[text.words[head].key] == "talks", text.isVerb(start - 1) { return head..<(head + 1) }
             // A date inside the description is read whole ("a July 10 meeting"), and so is a

@@ -39,6 +39,12 @@ final class FigureWords: Sendable {
     let ageEnds: WordSet
     /// Nouns after an ordinal that are no ranked one of a series ("half", "century").
     let unranked: WordSet
+    /// Words after a number and a hyphen that make no count ("two-thirds", "two-way").
+    let uncounted: WordSet
+    /// The phrases between the two numbers of a proportion ("out of", "in"), as keys.
+    let proportionPhrases: [[String]]
+    /// Words before a length of time that make it a limit, a figure ("within").
+    let durationLimits: Set<String>
     /// Percentage phrases by their first key; the value is the unit.
     private let percentPhrases: WordMap<[Phrase]>
     /// Currency forms by their first key; the value is the ISO 4217 code.
@@ -77,6 +83,9 @@ final class FigureWords: Sendable {
         ageUnits = WordSet((table["age-unit"] ?? [:]).keys)
         ageEnds = WordSet((table["age-end"] ?? [:]).keys)
         unranked = WordSet((table["unranked"] ?? [:]).keys)
+        uncounted = WordSet((table["uncounted"] ?? [:]).keys)
+        proportionPhrases = (table["proportion"] ?? [:]).keys.map(keys).sorted { $0.count > $1.count }
+        durationLimits = Set((table["duration-limit"] ?? [:]).keys)
         percentPhrases = WordMap(percent)
         var phrases: [String: [Phrase]] = [:]
         var glued: [String: String] = [:]

@@ -3,11 +3,13 @@ import BylineCore
 /// Finds the figures of a document: money ("$4.2 billion" → 4 200 000 000 USD), percentages,
 /// counts with their unit noun ("40 ministerial meetings"), multipliers ("23-fold",
 /// "doubled"), ranks ("third-largest export market", "the fourth witness"), ordinals of
-/// anniversaries, rough counts ("dozens of volunteers") and ages ("aged 61", "a 73-year-old",
-/// "Ana Ruiz, 45,"). Each gets what it measures (``FigureSubject``: "bilateral investment has
-/// grown 12-fold" → "bilateral investment") and, inside a quote, the quote's speaker. Numbers
-/// the time stage took (years, durations, except an age: "58 years old") and numbers inside
-/// names are left alone.
+/// anniversaries, rough counts ("dozens of volunteers"), proportions ("eight out of ten
+/// voters"), hyphenated counts ("a two-goal lead"), ages ("aged 61", "a 73-year-old", "Ana
+/// Ruiz, 45,") and lengths of time that measure something ("a 21-day voyage"). Each gets what
+/// it measures (``FigureSubject``: "bilateral investment has grown 12-fold" → "bilateral
+/// investment") and, inside a quote, the quote's speaker, else the person its sentence reports
+/// it from (``FigureSpeaker``). Other numbers the time stage took (years, dates) and numbers
+/// inside names are left alone.
 public struct QuantityStage: Stage {
     public let name = "quantities"
     /// Entities, because a number inside a name is no figure; quotes, for the speaker.
@@ -25,12 +27,13 @@ public struct QuantityStage: Stage {
         let people = document.view.tokensOverlapping(document.entities.filter { $0.type == .person }.flatMap { $0.mentions.map(\.span) })
         let reader = FigureReader(text: text, words: figures)
         var speakers = QuoteSpeakers(document.quotes)
+        let reported = FigureSpeaker(text: text, view: document.view, entities: document.entities)
         var quantities: [Quantity] = []
         let subjects = FigureSubject(text: text, words: figures)
         var previous: (figure: Figure, subject: String?)?
         var i = 0
         while i < text.words.count {
-            guard !named[i], var figure = text.timeOfToken[i] == nil ? reader.figure(at: i) : reader.age(at: i) else {
+            guard !named[i], var figure = text.timeOfToken[i] == nil ? reader.figure(at: i) : reader.age(at: i) ?? reader.duration(at: i) else {
                 i += 1
                 continue
             }
@@ -39,11 +42,13 @@ public struct QuantityStage: Stage {
                 figure.rule = .age
             }
             let subject = subjects.subject(of: figure, previous: previous)
-            previous = (figure, subject)
+            // A length of time is no figure a later one may share its subject with.
+            if figure.rule != .duration { previous = (figure, subject) }
             let span = text.span(figure.tokens)
             quantities.append(
                 Quantity(
-                    span: span, value: figure.value, unit: figure.unit, subject: subject, speaker: speakers.speaker(of: span),
+                    span: span, value: figure.value, unit: figure.unit, subject: subject,
+                    speaker: speakers.speaker(of: span) ?? (figure.rule == .age ? nil : reported.speaker(of: figure.tokens)),
                     time: Self.time(of: figure.tokens, in: text, baselineWords: figures.baselineWords), provenance: Provenance(stage: name, rule: figure.rule)))
             i = figure.tokens.upperBound
         }
@@ -146,6 +151,7 @@ struct FigureReader {
             return ordinalFigure(value, at: i, limit: limit)
         }
         if let figure = roughCount(at: i, limit: limit) { return figure }
+        if let figure = hyphenatedCount(at: i) ?? proportion(at: i, limit: limit) { return figure }
         var start = i
         var currency: String?
         if let prefix = words.currency(at: i, in: text.words, limit: limit) {
@@ -273,6 +279,36 @@ struct FigureReader {
         return Figure(tokens: i..<unit.upperBound, value: value, unit: text.string(unit), rule: .roughCount, scaled: true)
     }
 
+    /// A count written as one hyphenated modifier ("a two-goal lead", "a 10-point plan"): the
+    /// number and the noun it counts. Not a "one-" word ("one-sided"), nor one whose noun is
+    /// `uncounted` ("two-thirds", "a two-way race"); lengths of time are the time stage's.
+    private func hyphenatedCount(at i: Int) -> Figure? {
+        let key = text.words[i].key
+        guard let hyphen = key.utf8.firstIndex(of: UInt8(ascii: "-")) else { return nil }
+        let noun = String(key[key.utf8.index(after: hyphen)...])
+        guard noun.utf8.count >= Self.shortestCountedNoun, noun.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }),
+            !words.uncounted.contains(noun), !text.grammar.isGrammarWord(noun), words.cardinal(noun) == nil, words.ordinal(noun) == nil,
+            let value = wholeNumber(String(key[..<hyphen])), value >= 2
+        else { return nil }
+        return Figure(tokens: i..<(i + 1), value: value, unit: noun, rule: .count)
+    }
+
+    /// The shortest noun of a hyphenated count ("two-goal").
+    static let shortestCountedNoun = 3
+
+    /// A proportion ("eight out of ten voters", "one in five adults"): the first number, with
+    /// the rest as its unit; the second number is larger, and a plural noun follows it.
+    private func proportion(at i: Int, limit: Int) -> Figure? {
+        guard let first = number(at: i, limit: limit), !first.scaled, first.unit == nil else { return nil }
+        let end = first.tokens.upperBound
+        guard let phrase = words.proportionPhrases.first(where: { phrase in
+            end + phrase.count < limit && phrase.indices.allSatisfy { text.words[end + $0].key == phrase[$0] }
+        }), let second = number(at: end + phrase.count, limit: limit), !second.scaled, second.unit == nil, second.value > first.value,
+            let noun = countedUnit(after: second.tokens.upperBound, limit: limit, plural: true)
+        else { return nil }
+        return Figure(tokens: i..<noun.upperBound, value: first.value, unit: text.string(end..<noun.upperBound), rule: .proportion)
+    }
+
     /// An age starting at token `i`: a lead word and a number ("aged 61"), a number with its
     /// unit and end ("58 years old"), or one hyphenated word ("a 73-year-old").
     func age(at i: Int) -> Figure? {
@@ -294,6 +330,27 @@ struct FigureReader {
             words.ageEnds.contains(parts[2])
         else { return nil }
         return Figure(tokens: i..<(i + 1), value: value, unit: Self.ageUnit, rule: .age)
+    }
+
+    /// A length of time with a stated count that the time stage found, where it measures
+    /// something: as a modifier, its unit in the singular ("a 180-day cruise", "a five year
+    /// plan"), or as a limit ("within 20 years"). Read at its number: the count, with the unit
+    /// word as its unit. A length that only places an event ("three days before the vote") or
+    /// has no count ("for years") is no figure.
+    func duration(at i: Int) -> Figure? {
+        guard let time = text.timeOfToken[i], text.times[time].type == .duration else { return nil }
+        let key = text.words[i].key
+        if let hyphen = key.utf8.firstIndex(of: UInt8(ascii: "-")) {
+            let unit = String(key[key.utf8.index(after: hyphen)...])
+            guard let value = wholeNumber(String(key[..<hyphen])), !unit.isEmpty, unit.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+            else { return nil }
+            return Figure(tokens: i..<(i + 1), value: value, unit: unit, rule: .duration)
+        }
+        let unit = i + 1
+        guard let value = wholeNumber(key), unit < text.words.count, text.timeOfToken[unit] == time, text.words[unit].alphabetic else { return nil }
+        let modifies = value >= 2 && !text.words[unit].key.hasSuffix("s")
+        guard modifies || i > 0 && words.durationLimits.contains(text.words[i - 1].key) else { return nil }
+        return Figure(tokens: i..<(unit + 1), value: value, unit: text.words[unit].key, rule: .duration)
     }
 
     /// The value of a whole number in digits or words ("61", "sixty-one").
@@ -375,4 +432,8 @@ extension RuleID {
     static let roughCount = RuleID("rough-count")
     /// A person's age ("aged 61", "a 73-year-old", "Ana Ruiz, 45,").
     static let age = RuleID("age")
+    /// A proportion ("eight out of ten voters").
+    static let proportion = RuleID("proportion")
+    /// A length of time with its count ("a 180-day cruise").
+    static let duration = RuleID("duration")
 }

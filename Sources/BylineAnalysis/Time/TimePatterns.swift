@@ -14,6 +14,9 @@ public struct TimeRule: Sendable {
     /// The example the file gives for the rule.
     public let example: Example
     let elements: [TimePatternElement]
+    /// How many words the rule reads before its expression without taking them into it ("for"
+    /// in "for years": a preposition is never part of a TIMEX3 span).
+    public let leadingContext: Int
 
     /// An example line: a text the rule reads whole, its underspecified value, and its value
     /// resolved against a reference date.
@@ -38,11 +41,16 @@ struct TimePatternElement: Sendable {
 
     let test: Test
     let optional: Bool
+    /// Whether the element is read but left out of the expression (written in brackets:
+    /// `[for|in]`); only the first elements of a pattern may be.
+    let context: Bool
 
     /// The element `text` of a pattern line; the numbers of its words go to the end of `wordLists`.
     init(_ text: Substring, keys: inout TimeNumbering, classes: inout TimeNumbering, wordLists: inout [Int]) {
         optional = text.count > 1 && text.hasSuffix("?")
-        let body = optional ? text.dropLast() : text
+        var body = optional ? text.dropLast() : text
+        context = body.count > 2 && body.hasPrefix("[") && body.hasSuffix("]")
+        if context { body = body.dropFirst().dropLast() }
         if body.hasPrefix("<"), body.hasSuffix(">") {
             test = .wordClass(classes.number(of: String(body.dropFirst().dropLast())))
         } else {
@@ -138,8 +146,11 @@ public struct TimePatterns: Sendable {
             let elements = row[2].split(separator: " ").map {
                 TimePatternElement($0, keys: &keys, classes: &classes, wordLists: &wordLists)
             }
+            let context = elements.prefix { $0.context }.count
+            guard !elements.dropFirst(context).contains(where: \.context), !elements.prefix(context).contains(where: \.optional)
+            else { preconditionFailure("time-patterns.tsv: a bracketed word of '\(row[0])' stands after the expression begins") }
             let example = TimeRule.Example(text: row[4], underspecified: row[5], reference: reference, resolved: row[7])
-            rules.append(TimeRule(name: row[0], type: type, template: row[3], example: example, elements: elements))
+            rules.append(TimeRule(name: row[0], type: type, template: row[3], example: example, elements: elements, leadingContext: context))
         }
         let phrases = words.entries.map { entry in
             Phrase(
@@ -196,7 +207,8 @@ public struct TimePatterns: Sendable {
                 best = (end, index, slots)
             }
             if let best {
-                out.append(TimeMatch(tokens: i..<best.end, rule: rules[best.rule], slots: slotValues(best.slots)))
+                let rule = rules[best.rule]
+                out.append(TimeMatch(tokens: (i + rule.leadingContext)..<best.end, rule: rule, slots: slotValues(best.slots)))
                 i = best.end
             } else {
                 i += 1

@@ -21,21 +21,23 @@ public enum TimeResolver {
     ///   without a year before or after the reference. With no tense, a weekday is the one on or
     ///   before the reference (news reports what happened), the others the nearest. A day of the
     ///   year ("Jan. 14") is always the nearest unless the value says which side.
-    /// - Parameter day: for a value with ``dayMark``, the day its sentence speaks of; the
-    ///   reference date when nil.
+    /// - Parameter day: for a value with ``dayMark``, the day its sentence speaks of; with
+    ///   ``storyMark``, the day the story tells of; the reference date when nil.
     /// - Parameter then: for a value with ``thenMark``, the value of the last date named before
     ///   (TimeML's reference time); the reference date when nil.
     public static func resolve(
         _ underspecified: String, direction: TimeDirection, reference: DateStamp?, day: DateStamp? = nil, then: String? = nil
     ) -> String? {
         var value = Substring(underspecified)
-        if value.hasPrefix(dayMark) {
+        if let mark = [dayMark, storyMark].first(where: { value.hasPrefix($0) }) {
             guard let date = day ?? reference, date.day != nil else { return nil }
-            return DateStamp(year: date.year, month: date.month, day: date.day).iso + value.dropFirst(dayMark.count)
+            return DateStamp(year: date.year, month: date.month, day: date.day).iso + value.dropFirst(mark.count)
         }
         if value.hasPrefix(thenMark) {
             let move = value.dropFirst(thenMark.count)
             if let then, let moved = shifted(move, from: then) { return moved }
+            // "That day" with no day named before names none; "a year later" counts from the reference.
+            if move.hasPrefix(sameTime) { return nil }
             value = relativeMark + move
         }
         var side = direction
@@ -83,6 +85,9 @@ public enum TimeResolver {
     /// The mark of a value on the day its sentence speaks of, or else on the reference date
     /// (a clock time alone: "DAYT10:35").
     public static let dayMark = "DAY"
+    /// The mark of the day the story tells of, or else the reference date ("earlier in the
+    /// day": `STORY`).
+    public static let storyMark = "STORY"
     /// The mark of a value counted from the last date named before, at that date's precision
     /// for years ("a year earlier" than "the third quarter" of 1989: `THEN-1Y`, 1988-Q3), else
     /// from the reference date as `REF` is.
@@ -97,6 +102,8 @@ public enum TimeResolver {
 
     /// The digits of a year in a value.
     private static let yearDigits = 4
+    /// The move of a value that is the date named before itself ("that year": `THEN+0Y`).
+    private static let sameTime = "+0"
 
     /// `then` (a calendar value) moved by `±N` units: by years at its own precision, by other
     /// units from its day; nil when it has no day for them.
@@ -108,7 +115,8 @@ public enum TimeResolver {
         let n = sign == "-" ? -count : count
         let suffix = rest.dropFirst(unit.rawValue.count)
         if unit == .year, let year = Int(then.prefix(yearDigits)) {
-            return String(year + n) + then.dropFirst(yearDigits) + suffix
+            // "That year" is the year itself; "a year earlier" keeps the precision of what it counts from.
+            return String(year + n) + (n == 0 ? "" : then.dropFirst(yearDigits)) + suffix
         }
         guard let date = DateStamp(parsing: then.prefix(dayDigits)), let day = date.dayNumber else { return nil }
         return unit.shift(date, day: day, by: n) + suffix

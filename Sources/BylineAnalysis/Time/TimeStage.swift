@@ -101,9 +101,14 @@ public struct TimeTagger: Sendable {
     }
 
     /// Whether a capitalised hyphenated duration runs into a capitalised word, as in a name
-    /// ("the Three-Day Revolt"), not a length of time ("a six-day visit").
+    /// ("the Three-Day Revolt"), not a length of time ("a six-day visit"); or whether a number
+    /// is followed by a capitalised unit where the word before is not capitalised too, as in a
+    /// title ("on 48 Hours tonight"), not in a headline's capitals ("Talks Last 12 Hours").
     private static func isPartOfName(_ range: Range<Int>, in tokens: [TimeToken]) -> Bool {
         let last = tokens[range.upperBound - 1]
+        if range.count == 2, tokens[range.lowerBound].integer != nil, last.capitalised, last.word == last.span {
+            return range.lowerBound == 0 || !tokens[range.lowerBound - 1].capitalised
+        }
         guard tokens[range.lowerBound].capitalised, last.word != last.span else { return false }
         let next = tokens[range.upperBound...].first { $0.word != last.word }
         return next?.capitalised == true
@@ -296,12 +301,14 @@ public struct TimeStage: Stage {
         var inSentence: (sentence: Int, value: String?)?
         // The year the paragraph being read speaks of: the last year it named outright.
         var narrative: (paragraph: Int, year: Int?)?
+        // The day the story tells of: the last day named near the reference date.
+        var storyDay: DateStamp?
         for candidate in candidates {
             let sameSentence = inSentence.map { $0.sentence == candidate.sentence } ?? false
             let anchor = sameSentence ? inSentence?.value : then
             let paragraph = document.view.words[document.sentences[candidate.sentence].tokens.lowerBound].paragraph
             if narrative?.paragraph != paragraph { narrative = (paragraph, nil) }
-            var value = candidate.takesTheDay ? nil : candidate.value(against: reference, then: anchor)
+            var value = candidate.takesTheDay ? nil : candidate.value(against: reference, day: storyDay, then: anchor)
             if let year = narrative?.year, let inYear = Self.value(of: candidate, inNarrativeYear: year, reference: reference) { value = inYear }
             // A year set as the scene tells the paragraph's time; another date of another year ends it.
             if candidate.type == .date, let year = Self.statedYear(candidate.underspecified), candidate.setsTheScene {
@@ -310,6 +317,11 @@ public struct TimeStage: Stage {
                 narrative?.year = nil
             }
             values.append(value)
+            if candidate.type == .date, let day = Self.day(of: value), let number = day.dayNumber, let today = reference?.dayNumber,
+                abs(number - today) <= Self.storyReach
+            {
+                storyDay = day
+            }
             guard candidate.type == .date, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
                 value.map(TimeResolver.isCalendarValue) ?? true
             else { continue }
@@ -318,6 +330,9 @@ public struct TimeStage: Stage {
             // A date counted from the last one ("a year earlier") compares; it does not move the story's time.
             if !candidate.underspecified.hasPrefix(TimeResolver.relativeMark + "-") { then = value }
         }
+        if let reference, candidates.contains(where: { Self.countsFromTheDayOfSpeaking($0.underspecified) }) {
+            Self.resolveQuotedDays(of: candidates, values: &values, in: document, reference: reference)
+        }
         Self.resolveTheDays(of: candidates, values: &values, reference: reference)
         document.times = zip(candidates, values).map { candidate, value in
             TimeExpression(
@@ -325,6 +340,40 @@ public struct TimeStage: Stage {
                 provenance: Provenance(stage: name, rule: candidate.rule))
         }
     }
+
+    /// Whether an underspecified value counts days from the reference date ("today" `REF+0D`,
+    /// "yesterday" `REF-1D`, "last night" `REF-1DTNI`): in a quotation, from the day of speaking.
+    private static func countsFromTheDayOfSpeaking(_ underspecified: String) -> Bool {
+        guard underspecified.hasPrefix(TimeResolver.relativeMark) else { return false }
+        let move = underspecified.utf8.dropFirst(TimeResolver.relativeMark.utf8.count)
+        guard let sign = move.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return false }
+        let unit = move.dropFirst().drop { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        return unit.first == UInt8(ascii: "D")
+    }
+
+    /// Gives a day counted from the day of speaking inside a quotation ("today", "last night")
+    /// the day the story tells of, not the publication date: a quote reports what was said
+    /// then ("The statue came home on Tuesday. “Today a wound closes,” the minister said" →
+    /// Tuesday). The story's day is the last day named outside quotation marks before the
+    /// quote, when it lies in the two weeks before the reference date.
+    private static func resolveQuotedDays(of candidates: [TimeCandidate], values: inout [String?], in document: Document, reference: DateStamp) {
+        guard let today = reference.dayNumber else { return }
+        let quotes = QuoteMarks.quotes(in: document).map(\.span).sorted { $0.start < $1.start }
+        var q = 0
+        var story: DateStamp?
+        for (i, candidate) in candidates.enumerated() {
+            while q < quotes.count, quotes[q].end <= candidate.span.start { q += 1 }
+            let quoted = q < quotes.count && quotes[q].contains(candidate.span)
+            if quoted, countsFromTheDayOfSpeaking(candidate.underspecified), let story {
+                values[i] = candidate.value(against: story)
+            } else if !quoted, candidate.type == .date, let day = day(of: values[i]), let number = day.dayNumber {
+                story = number < today && today - number <= storyReach ? day : nil
+            }
+        }
+    }
+
+    /// The most days between the reference date and a day the story tells of.
+    private static let storyReach = 14
 
     /// The value of a date without a year ("mid-August", "Dec. 3", "the spring") in a paragraph
     /// that speaks of another year than the reference's ("In 2006 the factory shut; in
