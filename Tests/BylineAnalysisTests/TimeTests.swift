@@ -96,10 +96,10 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     // A weekday in apposition confirms the date; "a year later" counts from the last date.
     ("The vote is set for Dec. 18, a Wednesday.", "Dec. 18, a Wednesday", "XXXX-12-18", "2024-12-18"),
     ("The plant opened in 2011. A year later it doubled its output.", "A year later", "2012", "2012"),
-    // "Earlier in the day" is the day the story tells of, not an older date named since;
+    // A part of "the day" is the day the story tells of, not an older date named since;
     // "that year" is the year last named.
-    ("The jury met on Thursday. Earlier in the day, lawyers filed a motion.", "Earlier in the day", nil, "2024-11-07"),
-    ("The jury met on Thursday over the March 3 fraud. Earlier in the day, lawyers filed a motion.", "Earlier in the day", nil, "2024-11-07"),
+    ("The jury met on Thursday. Early in the day, lawyers filed a motion.", "Early in the day", nil, "2024-11-07"),
+    ("The jury met on Thursday over the March 3 fraud. Late in the day, lawyers filed a motion.", "Late in the day", nil, "2024-11-07"),
     ("The mill closed in 2003. Later that year, the town sold the site.", "Later that year", "2003", "2003"),
     // A plural unit after "for" or "in" is a length of time; the preposition is not in its span.
     ("The two families have not spoken for years.", "years", "PXY", "PXY"),
@@ -107,8 +107,8 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The roof leaked over multiple days.", "multiple days", "PXD", "PXD"),
     // A quotation speaks on the day its story tells of; outside quotation marks, "today" is the
     // publication date.
-    ("The statue came home on Tuesday. \u{201C}Today a wound closes,\u{201D} the minister said.", "Today", nil, "2024-11-05"),
-    ("The statue came home on Tuesday. Today it goes on show.", "Today", nil, "2024-11-10"),
+    ("The bridge reopened on Tuesday. \u{201C}Today we can breathe again,\u{201D} the mayor said.", "Today", nil, "2024-11-05"),
+    ("The bridge reopened on Tuesday. Today it carries buses too.", "Today", nil, "2024-11-10"),
     ("The September quarter was weak, the bank said.", "The September quarter", "XXXX-Q3", "2024-Q3"),
 ]
 

@@ -353,8 +353,8 @@ public struct TimeStage: Stage {
 
     /// Gives a day counted from the day of speaking inside a quotation ("today", "last night")
     /// the day the story tells of, not the publication date: a quote reports what was said
-    /// then ("The statue came home on Tuesday. “Today a wound closes,” the minister said" →
-    /// Tuesday). The story's day is the last day named outside quotation marks before the
+    /// then ("The bridge reopened on Tuesday. “Today we can breathe again,” the mayor said"
+    /// → Tuesday). The story's day is the last day named outside quotation marks before the
     /// quote, when it lies in the two weeks before the reference date.
     private static func resolveQuotedDays(of candidates: [TimeCandidate], values: inout [String?], in document: Document, reference: DateStamp) {
         guard let today = reference.dayNumber else { return }
