@@ -8,6 +8,8 @@ struct SQLiteArticleWriter {
     private let storedAt = ISO8601DateFormatter().string(from: Date())
     /// The `repeatedText` numbers of the strings written so far (rules, versions, reasons).
     private var repeatedTextIDs: [String: Int64] = [:]
+    /// The article counts of the people named in full that this writer has counted.
+    private var articleCounts: [Int64: Int] = [:]
 
     init(db: Database) {
         self.db = db
@@ -41,32 +43,49 @@ struct SQLiteArticleWriter {
 
         var facts = 0
         var global: [String: Int64] = [:]
-        // Organisations first, so that a person's namesake test can see this article's, and
-        // people known by one name last, so that theirs sees everyone; the company an entity
-        // keeps is the organisations and the people with a full name.
+        // Organisations and people named in full first, so that a person's namesake test can see
+        // them all, and short forms and people known by one name last, so that theirs sees
+        // everyone; the company an entity keeps is the organisations and the people with a full
+        // name (``EntityResolution/Plan``).
         let plan = EntityResolution.Plan(article.entities)
         var company: [Int64] = []
-        for entity in plan.ordered {
-            let id = try resolve(
-                entity, company: company, namedInFull: plan.namedInFull,
-                shortFormOf: plan.shortForms[entity.local].flatMap { longer in global[longer.local].map { (longer.name, $0) } })
-            let reasonID = try textID(id.reason)
-            global[entity.local] = id.entity
-            if EntityResolution.keepsCompany(entity) { company.append(id.entity) }
+        func link(_ entity: ArticleFacts.EntityFacts, keys: [String], _ decision: EntityResolution.Decision) throws {
+            let id = try record(entity, keys: keys, decision)
+            global[entity.local] = id
+            if EntityResolution.keepsCompany(entity) { company.append(id) }
             try db.cachedStatement(sql: """
                 INSERT INTO entityLinkRow (entityId, articleNumber, localId, name, mentions, rank, reasonId, versionId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id.entity, number, entity.local, entity.name, entity.mentions, entity.rank, reasonID, versionID])
+                """).execute(arguments: [id, number, entity.local, entity.name, entity.mentions, entity.rank, try textID(decision.reason), versionID])
             facts += 1
             for role in entity.roles {
                 try db.cachedStatement(sql: """
                     INSERT INTO roleRow (articleNumber, entityId, localId, title, org, start, end, ruleId, versionId)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [
-                        number, id.entity, entity.local, role.title, role.org, role.start, role.end, try textID(role.rule), versionID,
+                        number, id, entity.local, role.title, role.org, role.start, role.end, try textID(role.rule), versionID,
                     ])
                 facts += 1
             }
+        }
+        func decide(_ entity: ArticleFacts.EntityFacts, keys: [String]) throws -> EntityResolution.Decision {
+            try self.decide(
+                entity, keys: keys, company: company, namedInFull: plan.namedInFull,
+                shortFormOf: plan.shortForms[entity.local].flatMap { longer in global[longer.local].map { (longer.name, $0) } })
+        }
+        var namesakes: [ArticleFacts.EntityFacts] = []
+        for entity in plan.named {
+            let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: EntityClass.of(entity.type))
+            let decision = try decide(entity, keys: keys)
+            if decision.namesakeOf != nil {
+                namesakes.append(entity)
+            } else {
+                try link(entity, keys: keys, decision)
+            }
+        }
+        for entity in namesakes + plan.rest {
+            let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: EntityClass.of(entity.type))
+            try link(entity, keys: keys, try decide(entity, keys: keys))
         }
         for quote in article.quotes {
             try db.cachedStatement(sql: """
@@ -102,6 +121,7 @@ struct SQLiteArticleWriter {
             }
             facts += 1
         }
+        try judgeSurnamesAgain(ofPeopleIn: plan, global)
         return StoreReceipt(added: 1, facts: facts)
     }
 
@@ -113,27 +133,30 @@ struct SQLiteArticleWriter {
         return id
     }
 
-    /// The stored entity an article's entity is, created when none is.
+    /// Which stored entity an article's entity is, if any, and why.
     /// `shortFormOf` is the stored entity of a longer name of this article that the entity's name
     /// is a short form of (``EntityResolution/shortForms(_:)``).
-    private func resolve(
-        _ entity: ArticleFacts.EntityFacts, company: [Int64], namedInFull: [String: Int], shortFormOf longer: (name: String, id: Int64)?
-    ) throws -> (entity: Int64, reason: String) {
-        let kind = EntityClass.of(entity.type)
-        let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: kind)
-        var decision = EntityResolution.Decision(entity: nil, reason: "single name: never merged")
-        if let longer {
-            decision = EntityResolution.Decision(entity: longer.id, reason: "short form of '\(longer.name)' in this article")
-        } else if !keys.isEmpty {
-            let roles = entity.roles.map { (title: NameKey.of($0.title), org: $0.org.map(NameKey.of)) }
+    private func decide(
+        _ entity: ArticleFacts.EntityFacts, keys: [String], company: [Int64], namedInFull: [String: Int], shortFormOf longer: (name: String, id: Int64)?
+    ) throws -> EntityResolution.Decision {
+        switch EntityResolution.question(for: entity, keys: keys, company: company, namedInFull: namedInFull, shortFormOf: longer) {
+        case .answered(let decision):
+            return decision
+        case .sharingKeys(let keys, let roles):
             let candidates = try candidates(
-                sharing: keys, kind: kind, type: entity.type, names: [entity.name] + entity.aliases, roles: roles, company: company)
-            decision = EntityResolution.choose(for: roles, hasCompany: !company.isEmpty, among: candidates)
-        } else if kind == .person, !company.isEmpty {
-            let surname = NameKey.person(entity.name)
-            decision = EntityResolution.chooseBySurname(
-                hasCompany: true, namedInFull: namedInFull[surname] ?? 0, among: try surnameCandidates(surname, company: company))
+                sharing: keys, kind: EntityClass.of(entity.type), type: entity.type, names: [entity.name] + entity.aliases, roles: roles,
+                company: company)
+            return EntityResolution.choose(for: roles, hasCompany: !company.isEmpty, among: candidates)
+        case .surname(let surname, let namedInFull):
+            return EntityResolution.chooseBySurname(
+                hasCompany: true, namedInFull: namedInFull, among: try surnameCandidates(surname, company: company))
         }
+    }
+
+    /// The stored entity of `decision`, created when it names none, with the entity's name forms
+    /// added to it (those among its merge keys `keys` as merging).
+    private func record(_ entity: ArticleFacts.EntityFacts, keys: [String], _ decision: EntityResolution.Decision) throws -> Int64 {
+        let kind = EntityClass.of(entity.type)
         let id: Int64
         if let chosen = decision.entity {
             id = chosen
@@ -149,7 +172,72 @@ struct SQLiteArticleWriter {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges, surname) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [id, name, key, merges, merges && kind == .person ? NameKey.surname(ofFullName: name) : nil])
         }
-        return (id, decision.reason)
+        return id
+    }
+
+    /// Judges again the people stored by a surname alone, for every person of the article named
+    /// in full whose article count has just reached a checkpoint
+    /// (``EntityResolution/isSurnameCheckpoint(_:)``).
+    private mutating func judgeSurnamesAgain(ofPeopleIn plan: EntityResolution.Plan, _ global: [String: Int64]) throws {
+        var surnames: [String] = []
+        var seen = Set<Int64>()
+        for entity in plan.named where entity.type == "PERSON" {
+            guard let id = global[entity.local], seen.insert(id).inserted, let surname = NameKey.surname(ofFullName: entity.name) else {
+                continue
+            }
+            // Counted once a batch, then one more for each article that names them.
+            let articles = try articleCounts[id].map { $0 + 1 }
+                ?? Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM entityLinkRow WHERE entityId = ?"), arguments: [id]) ?? 0
+            if EntityResolution.passesSurnameCheckpoint(from: articles - 1, to: articles) { surnames.append(surname) }
+            articleCounts[id] = articles
+        }
+        for surname in Set(surnames).sorted() { try judgeAgain(surname: surname) }
+    }
+
+    /// Moves every article mention stored as a person known only by `surname` to the person the
+    /// surname rule now picks for it (``EntityResolution/chooseBySurname(hasCompany:namedInFull:among:)``).
+    private mutating func judgeAgain(surname: String) throws {
+        let alone = try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT l.articleNumber, l.localId, l.entityId, l.name FROM entityName n
+                JOIN entity e ON e.id = n.entityId AND e.class = 'person'
+                JOIN entityLinkRow l ON l.entityId = n.entityId
+                WHERE n.key = ? AND n.merges = 0
+                  AND NOT EXISTS (SELECT 1 FROM entityName f WHERE f.entityId = n.entityId AND f.merges = 1)
+                """), arguments: [surname])
+        for row in alone {
+            let article: Int64 = row["articleNumber"]
+            let entity: Int64 = row["entityId"]
+            let name: String = row["name"]
+            let links = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT l.entityId, e.type, l.name FROM entityLinkRow l JOIN entity e ON e.id = l.entityId WHERE l.articleNumber = ?"),
+                arguments: [article]
+            ).map { EntityResolution.StoredLink(entity: $0[0], type: $0[1], name: $0[2]) }
+            let (company, namedInFull) = EntityResolution.storedCompany(links, surname: surname)
+            let decision = EntityResolution.chooseBySurname(
+                hasCompany: !company.isEmpty, namedInFull: namedInFull, among: try surnameCandidates(surname, company: company))
+            guard let chosen = decision.entity, chosen != entity else { continue }
+            try Self.move(db, article: article, local: row["localId"], to: chosen, reason: try textID(decision.reason + "; judged again"))
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges, surname) VALUES (?, ?, ?, 0, NULL)")
+                .execute(arguments: [chosen, name, surname])
+            try db.cachedStatement(sql: "INSERT INTO entityChange (kind, fromEntity, toEntity, nameForm, changedAt) VALUES ('merge', ?, ?, ?, ?)")
+                .execute(arguments: [entity, chosen, name, storedAt])
+        }
+    }
+
+    /// Moves an article's mention of an entity, with its roles, quotes, figures and milestones,
+    /// to the stored entity `target`, the move's reason `reason` (a `repeatedText` number).
+    static func move(_ db: Database, article: Int64, local: String, to target: Int64, reason: Int64) throws {
+        let place: StatementArguments = [target, article, local]
+        try db.cachedStatement(sql: "UPDATE entityLinkRow SET entityId = ?, reasonId = ? WHERE articleNumber = ? AND localId = ?")
+            .execute(arguments: [target, reason, article, local])
+        try db.cachedStatement(sql: "UPDATE roleRow SET entityId = ? WHERE articleNumber = ? AND localId = ?").execute(arguments: place)
+        try db.cachedStatement(sql: "UPDATE quoteRow SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?").execute(arguments: place)
+        try db.cachedStatement(sql: "UPDATE claimRow SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?").execute(arguments: place)
+        try db.cachedStatement(sql: """
+            UPDATE milestoneParticipant SET entityId = ? WHERE localId = ?
+            AND milestoneId IN (SELECT id FROM milestoneRow WHERE articleNumber = ?)
+            """).execute(arguments: [target, local, article])
     }
 
     /// Stored entities of the same class that share a merge key, oldest first.

@@ -170,20 +170,8 @@ extension SQLiteStore {
             try db.execute(sql: "INSERT INTO entity (class, type, name) VALUES (?, ?, ?)", arguments: [kind, type, name])
             let new = db.lastInsertedRowID
             for link in moving {
-                let article: Int64 = link["articleNumber"]
-                let local: String = link["localId"]
-                let place: StatementArguments = [new, article, local]
                 let reason = try SQLiteSchema.repeatedTextID(db, (link["reason"] as String) + "; split off")
-                try db.execute(
-                    sql: "UPDATE entityLinkRow SET entityId = ?, reasonId = ? WHERE articleNumber = ? AND localId = ?",
-                    arguments: [new, reason, article, local])
-                try db.execute(sql: "UPDATE roleRow SET entityId = ? WHERE articleNumber = ? AND localId = ?", arguments: place)
-                try db.execute(sql: "UPDATE quoteRow SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
-                try db.execute(sql: "UPDATE claimRow SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
-                try db.execute(sql: """
-                    UPDATE milestoneParticipant SET entityId = ? WHERE localId = ?
-                    AND milestoneId IN (SELECT id FROM milestoneRow WHERE articleNumber = ?)
-                    """, arguments: [new, local, article])
+                try SQLiteArticleWriter.move(db, article: link["articleNumber"], local: link["localId"], to: new, reason: reason)
             }
             try db.execute(sql: "DELETE FROM entityName WHERE entityId = ? AND name = ?", arguments: [id, name])
             try db.execute(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges) VALUES (?, ?, ?, 1)", arguments: [new, name, key])
