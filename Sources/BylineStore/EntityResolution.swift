@@ -244,7 +244,7 @@ public enum EntityResolution {
         var name: String
     }
 
-    /// The company a stored article keeps (its organisations and the people it names in full,
+    /// Who keeps company in a stored article (its organisations and the people it names in full,
     /// ``keepsCompany(_:)``) and how many people it names in full with `surname`.
     static func storedCompany(_ links: [StoredLink], surname: String) -> (company: [Int64], namedInFull: Int) {
         var company: [Int64] = []

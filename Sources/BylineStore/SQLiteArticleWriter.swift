@@ -1,6 +1,12 @@
 import Foundation
 import GRDB
 
+/// A name form of a stored entity.
+private struct NameForm: Hashable {
+    var entity: Int64
+    var name: String
+}
+
 /// Writes one article and its facts inside the store's write transaction, joining its entities
 /// to the stored ones.
 struct SQLiteArticleWriter {
@@ -8,6 +14,17 @@ struct SQLiteArticleWriter {
     private let storedAt = ISO8601DateFormatter().string(from: Date())
     /// The `repeatedText` numbers of the strings written so far (rules, versions, reasons).
     private var repeatedTextIDs: [String: Int64] = [:]
+    // What the writer has read and written of entities' names in its batch, so that an entity
+    // named in many of the batch's articles is looked up once; every name it writes keeps them
+    // exact.
+    /// The name forms written (or found present) in this batch.
+    private var namesWritten = Set<NameForm>()
+    /// The entities of each class that a merge key names (``candidates(sharing:kind:type:names:roles:company:)``).
+    private var entitiesByKey: [String: [String: [(id: Int64, type: String)]]] = [:]
+    /// The merging name forms of each entity read.
+    private var mergingNames: [Int64: [String]] = [:]
+    /// The role keys of the entities that ``roleKeys(of:)`` has read.
+    private var roleKeysByEntity: [Int64: (titles: Set<String>, orgs: Set<String>)] = [:]
     /// The article counts of the people named in full that this writer has counted.
     private var articleCounts: [Int64: Int] = [:]
 
@@ -67,6 +84,7 @@ struct SQLiteArticleWriter {
                     ])
                 facts += 1
             }
+            addRoleKeys(entity.roles, to: id)
         }
         func decide(_ entity: ArticleFacts.EntityFacts, keys: [String]) throws -> EntityResolution.Decision {
             try self.decide(
@@ -136,7 +154,7 @@ struct SQLiteArticleWriter {
     /// Which stored entity an article's entity is, if any, and why.
     /// `shortFormOf` is the stored entity of a longer name of this article that the entity's name
     /// is a short form of (``EntityResolution/shortForms(_:)``).
-    private func decide(
+    private mutating func decide(
         _ entity: ArticleFacts.EntityFacts, keys: [String], company: [Int64], namedInFull: [String: Int], shortFormOf longer: (name: String, id: Int64)?
     ) throws -> EntityResolution.Decision {
         switch EntityResolution.question(for: entity, keys: keys, company: company, namedInFull: namedInFull, shortFormOf: longer) {
@@ -155,7 +173,7 @@ struct SQLiteArticleWriter {
 
     /// The stored entity of `decision`, created when it names none, with the entity's name forms
     /// added to it (those among its merge keys `keys` as merging).
-    private func record(_ entity: ArticleFacts.EntityFacts, keys: [String], _ decision: EntityResolution.Decision) throws -> Int64 {
+    private mutating func record(_ entity: ArticleFacts.EntityFacts, keys: [String], _ decision: EntityResolution.Decision) throws -> Int64 {
         let kind = EntityClass.of(entity.type)
         let id: Int64
         if let chosen = decision.entity {
@@ -166,18 +184,22 @@ struct SQLiteArticleWriter {
             id = db.lastInsertedRowID
         }
         let mergeKeys = Set(keys)
-        for name in [entity.name] + entity.aliases {
+        for name in [entity.name] + entity.aliases where namesWritten.insert(NameForm(entity: id, name: name)).inserted {
             let key = NameKey.stored(name, kind: kind)
             let merges = mergeKeys.contains(key)
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges, surname) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [id, name, key, merges, merges && kind == .person ? NameKey.surname(ofFullName: name) : nil])
+            if merges {
+                entitiesByKey[key] = nil
+                mergingNames[id] = nil
+            }
         }
         return id
     }
 
     /// Judges again the people stored by a surname alone, for every person of the article named
     /// in full whose article count has just reached a checkpoint
-    /// (``EntityResolution/isSurnameCheckpoint(_:)``).
+    /// (``EntityResolution/passesSurnameCheckpoint(from:to:)``).
     private mutating func judgeSurnamesAgain(ofPeopleIn plan: EntityResolution.Plan, _ global: [String: Int64]) throws {
         var surnames: [String] = []
         var seen = Set<Int64>()
@@ -222,6 +244,7 @@ struct SQLiteArticleWriter {
                 .execute(arguments: [chosen, name, surname])
             try db.cachedStatement(sql: "INSERT INTO entityChange (kind, fromEntity, toEntity, nameForm, changedAt) VALUES ('merge', ?, ?, ?, ?)")
                 .execute(arguments: [entity, chosen, name, storedAt])
+            roleKeysByEntity[chosen] = nil
         }
     }
 
@@ -244,7 +267,7 @@ struct SQLiteArticleWriter {
     ///
     /// What the namesake test needs of a candidate (its roles, the company it keeps) is read only
     /// when the new entity has roles, and the company only when no role agrees.
-    private func candidates(
+    private mutating func candidates(
         sharing keys: [String], kind: EntityClass, type: String, names: [String], roles: [(title: String, org: String?)],
         company: [Int64]
     ) throws
@@ -253,14 +276,14 @@ struct SQLiteArticleWriter {
         var found = Set<Int64>()
         var order: [Int64] = []
         for key in keys {
-            let rows = try Row.fetchAll(
+            let entities = try entitiesByKey[key]?[kind.rawValue] ?? Row.fetchAll(
                 db.cachedStatement(sql: """
                     SELECT e.id, e.type FROM entityName n JOIN entity e ON e.id = n.entityId
                     WHERE n.key = ? AND n.merges = 1 AND e.class = ? ORDER BY e.id
-                    """), arguments: [key, kind.rawValue])
-            for row in rows {
-                let id: Int64 = row[0]
-                let storedType: String = row[1]
+                    """), arguments: [key, kind.rawValue]
+            ).map { (id: $0[0] as Int64, type: $0[1] as String) }
+            entitiesByKey[key, default: [:]][kind.rawValue] = entities
+            for (id, storedType) in entities {
                 guard kind != .any || storedType == type, found.insert(id).inserted else { continue }
                 order.append(id)
             }
@@ -268,25 +291,46 @@ struct SQLiteArticleWriter {
         if kind == .person {
             // A shorter form shared with a relative ("Ana Brandt") does not join two people
             // whose middle names differ.
-            order = try order.filter { id in
-                let stored = try String.fetchAll(
+            var kept: [Int64] = []
+            for id in order {
+                let stored = try mergingNames[id] ?? String.fetchAll(
                     db.cachedStatement(sql: "SELECT name FROM entityName WHERE entityId = ? AND merges = 1"), arguments: [id])
-                return !EntityResolution.middleNamesDiffer(names, stored)
+                mergingNames[id] = stored
+                if !EntityResolution.middleNamesDiffer(names, stored) { kept.append(id) }
             }
+            order = kept
         }
         guard kind == .person, !roles.isEmpty else {
             return order.map { EntityResolution.Candidate(id: $0, roleTitles: [], roleOrgs: [], sharesCompany: false) }
         }
         return try order.map { id in
-            var titles = Set<String>()
-            var orgs = Set<String>()
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT title, org FROM role WHERE entityId = ?"), arguments: [id]) {
-                titles.insert(NameKey.of(row[0] as String))
-                if let org = row[1] as String? { orgs.insert(NameKey.of(org)) }
-            }
+            let (titles, orgs) = try roleKeys(of: id)
             let agree = roles.contains { titles.contains($0.title) || $0.org.map(orgs.contains) == true }
             let shares = !company.isEmpty && !agree && !(titles.isEmpty && orgs.isEmpty) ? try sharesCompany(id, company) : false
             return EntityResolution.Candidate(id: id, roleTitles: titles, roleOrgs: orgs, sharesCompany: shares)
+        }
+    }
+
+    /// The keys of the role titles and organisations stored for entity `id`, read once a batch
+    /// and kept up to date as the batch adds roles (``addRoleKeys(_:to:)``): a well-known person
+    /// has hundreds of role rows, which every article naming them would read again.
+    private mutating func roleKeys(of id: Int64) throws -> (titles: Set<String>, orgs: Set<String>) {
+        if let known = roleKeysByEntity[id] { return known }
+        var keys = (titles: Set<String>(), orgs: Set<String>())
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT title, org FROM roleRow WHERE entityId = ?"), arguments: [id]) {
+            keys.titles.insert(NameKey.of(row[0] as String))
+            if let org = row[1] as String? { keys.orgs.insert(NameKey.of(org)) }
+        }
+        roleKeysByEntity[id] = keys
+        return keys
+    }
+
+    /// Adds an article's `roles` of entity `id` to what ``roleKeys(of:)`` has read of it.
+    private mutating func addRoleKeys(_ roles: [ArticleFacts.RoleFacts], to id: Int64) {
+        guard !roles.isEmpty, roleKeysByEntity[id] != nil else { return }
+        for role in roles {
+            roleKeysByEntity[id]?.titles.insert(NameKey.of(role.title))
+            if let org = role.org { roleKeysByEntity[id]?.orgs.insert(NameKey.of(org)) }
         }
     }
 

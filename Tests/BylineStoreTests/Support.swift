@@ -99,7 +99,7 @@ let chairBesideMinister = """
     """
 
 let surnameBesideClub = """
-    Okafor said on Saturday that Harbor City FC was ready for the final.
+    Mr. Okafor said on Saturday that the Harbor Sports Club was ready for the final.
 
     The club's supporters filled the stadium for the last training session.
     """
