@@ -383,9 +383,10 @@ struct MentionGrouper {
                 continue
             }
             let keys = words.map { NameForms.key($0) }
-            // A name that ends in these words ends in their last; one that starts with them starts with their first.
+            // The people whose name may end or start with these words (it ends in their last word
+            // or starts with their first), and those whose name may be their last words or their
+            // first word alone (it ends in one of the two).
             let fuller = (peopleByLastWord[keys[keys.count - 1]] ?? []).union(peopleByFirstWord[keys[0]] ?? [])
-            // A name that ends these words ends in their last word; a one-word name may be their first.
             let shorter = (peopleByLastWord[keys[keys.count - 1]] ?? []).union(peopleByLastWord[keys[0]] ?? []).union(peopleWithoutWords)
             if let person = fuller.filter({ groups[$0].type == .person && (groups[$0].endsWith(keys) || groups[$0].startsWith(keys)) }).min() {
                 groups[person].absorb(groups[index], rule: .personNameElsewhere)
