@@ -217,6 +217,32 @@ struct MentionGrouper {
                 steps.append(RuleStep(.surname))
             }
         }
+        // Initials for the given names ("K.B. Adeyemi" after "Kola Bisi Adeyemi"), or the name
+        // in full after its initials: one person when one person fits.
+        if target == nil, mention.type == .person, !loneName, let last = mention.text.split(separator: " ").last {
+            let owners = (groupsByLastNameWord[NameForms.key(last)] ?? []).filter { index in
+                groups[index].type == .person && (NameForms.abbreviates(mention.text, groups[index].name) || NameForms.abbreviates(groups[index].name, mention.text))
+            }
+            if owners.count == 1, let owner = owners.first {
+                target = owner
+                steps.append(RuleStep(.initials))
+            }
+        }
+        // A short form of an organisation's name ("Acme" of "Acme Records", "Budget Committee"
+        // of "Senate Budget Committee", "Health Ministry" of "Ministry of Health"), or the full
+        // name after its short form: one organisation when one fits.
+        if target == nil, mention.type == .organisation {
+            let words = mention.text.split(separator: " ").map { NameForms.key($0) }
+            let owners = groups.indices.filter { index in
+                groups[index].type == .organisation
+                    && (NameForms.isShortForm(words, of: groups[index].nameKeys, endings: Self.organisationEndingKeys, heads: Self.organisationHeadKeys)
+                        || NameForms.isShortForm(groups[index].nameKeys, of: words, endings: Self.organisationEndingKeys, heads: Self.organisationHeadKeys))
+            }
+            if owners.count == 1, let owner = owners.first {
+                target = owner
+                steps.append(RuleStep(.shortForm))
+            }
+        }
         if target == nil, mention.type != .person {
             // Only groups whose forms start with the letter the acronym or expansion needs.
             let candidates = NameForms.acronymInitial(mention.text).flatMap { groupsByExpansionInitial[$0] } ?? []
@@ -299,6 +325,12 @@ struct MentionGrouper {
     private func personsNamed(withWord key: String) -> [Int] {
         (groupsByNameWord[key] ?? []).sorted().filter { groups[$0].type == .person && groups[$0].nameWords.contains(key) }
     }
+
+    /// The keys of the closing words of organisations' names ("records" of "Acme Records",
+    /// "party"): a name without one is the same body's short form.
+    static let organisationEndingKeys = Set(NamedMentionFinder.organisationEndings.map { NameForms.key($0) })
+    /// The keys of organisations' head nouns ("committee", "ministry").
+    static let organisationHeadKeys = Set(NamedMentionFinder.organisationHeads.map { NameForms.key($0) })
 
     /// Whether mentions of these types may name one thing: the tagger may call one
     /// organisation ORG in one sentence and MISC in another.
@@ -431,6 +463,11 @@ extension RuleID {
     /// A shared surname joined to the most recently named of its holders; the detail is how
     /// many hold it.
     static let surnameMostRecentOf = RuleID("surname-most-recent-of")
+    /// A person's name with initials for the given names joined to the name in full, or the
+    /// other way round.
+    static let initials = RuleID("initials")
+    /// An organisation's short name joined to its full name, or the other way round.
+    static let shortForm = RuleID("short-form")
     /// An acronym joined to its expansion, or the other way round.
     static let acronym = RuleID("acronym")
     /// A surname written before any full name (a headline's), joined to the first person then
