@@ -234,9 +234,13 @@ struct MentionGrouper {
         if target == nil, mention.type == .organisation {
             let words = mention.text.split(separator: " ").map { NameForms.key($0) }
             let owners = groups.indices.filter { index in
-                groups[index].type == .organisation
-                    && (NameForms.isShortForm(words, of: groups[index].nameKeys, endings: Self.organisationEndingKeys, heads: Self.organisationHeadKeys)
-                        || NameForms.isShortForm(groups[index].nameKeys, of: words, endings: Self.organisationEndingKeys, heads: Self.organisationHeadKeys))
+                let keys = groups[index].nameKeys
+                guard groups[index].type == .organisation else { return false }
+                if NameForms.isShortForm(words, of: keys, endings: Self.organisationEndingKeys, heads: Self.organisationHeadKeys) {
+                    return !opensWithPlace(keys.prefix(keys.count - words.count))
+                }
+                return NameForms.isShortForm(keys, of: words, endings: Self.organisationEndingKeys, heads: Self.organisationHeadKeys)
+                    && !opensWithPlace(words.prefix(words.count - keys.count))
             }
             if owners.count == 1, let owner = owners.first {
                 target = owner
@@ -324,6 +328,15 @@ struct MentionGrouper {
     /// The people whose full name has the word `key`, in the order they were first named.
     private func personsNamed(withWord key: String) -> [Int] {
         (groupsByNameWord[key] ?? []).sorted().filter { groups[$0].type == .person && groups[$0].nameWords.contains(key) }
+    }
+
+    /// Whether the words a short form leaves out open with a place the document names ("New
+    /// York" of "New York Harbor Party" against "Harbor Party"): a branch in that place, not the
+    /// body the short form names.
+    private func opensWithPlace(_ words: ArraySlice<String>) -> Bool {
+        (1...max(1, words.count)).contains { count in
+            count <= words.count && (groupsByKey[words.prefix(count).joined()] ?? []).contains { [.geopolitical, .location].contains(groups[$0].type) }
+        }
     }
 
     /// The keys of the closing words of organisations' names ("records" of "Acme Records",
@@ -477,6 +490,9 @@ extension RuleID {
     static let nameRepeat = RuleID("name-repeat")
     /// An acronym's expansion written beside it in brackets, read as a name.
     static let acronymInBrackets = RuleID("acronym-in-brackets")
+    /// A name the tagger cut short of its first word, where the document names it in full
+    /// elsewhere.
+    static let longerForm = RuleID("longer-form")
     /// A name the tagger read as a person's that ends in the word of a law, plan or prize.
     static let miscEnding = RuleID("misc-ending")
     /// A name the tagger read as a person's that holds a possessive ("Harbor Post's Fact Desk").
