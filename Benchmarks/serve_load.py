@@ -4,11 +4,7 @@
     python3 Benchmarks/serve_load.py [--binary PATH] [--articles N] [--seconds 30] [--connections 16] [--keep DIR]
 
 The store is the one Benchmarks/search_latency.py builds (the same --keep folder serves both):
-development texts dealt into --articles articles, ingested with `byline ingest`. Analysing
-100,000 articles takes an hour on a busy 2-core machine; with --analysed N only the first N are
-analysed and ingested, and the rest are made the same way (paragraphs dealt into new
-combinations) but written straight into the article table and its full-text index, which is
-all the search route reads (such a store is named load-ARTICLES-N.db). The server
+development texts dealt into --articles articles, ingested with `byline ingest`. The server
 runs on 127.0.0.1 (its access log to a file); wrk (Debian) sends search requests for words and
 two-word phrases drawn from stored text, round robin, with --connections connections for
 --seconds, twice. Between and after the runs the server's resident memory is read from /proc:
@@ -16,13 +12,14 @@ it must stay flat over the second run. The last line is the figure:
 
     serve: 100,000 articles | run 1: 2500 req/s, p99 40.0 ms, 0 errors | run 2: ... | RSS 60 -> 62 -> 62 MiB
 """
-import argparse, hashlib, os, random, re, shutil, sqlite3, subprocess, sys, tempfile
+import argparse, os, random, re, shutil, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(ROOT, "Tests", "Server"))
 import search_latency  # noqa: E402
+from bench_common import open_store  # noqa: E402
 import serverctl  # noqa: E402
 
 LUA = """
@@ -58,25 +55,6 @@ def run_wrk(url, script, seconds, connections):
     return rate, p99, errors, out
 
 
-def pad(db, count):
-    """Adds text-only articles until the store holds `count`: stored paragraphs dealt into new
-    combinations, each with its row in the full-text index, as `byline ingest` writes them."""
-    rng = random.Random(3)
-    with sqlite3.connect(db) as connection:
-        stored = connection.execute("SELECT count(*) FROM article").fetchone()[0]
-        pool = [p for (text,) in connection.execute("SELECT text FROM article ORDER BY number LIMIT 5000")
-                for p in text.split("\n\n")[1:] if len(p.split()) >= 8]
-        for number in range(stored, count):
-            text = f"Article {number}\n\n" + "\n\n".join(rng.sample(pool, rng.randint(4, 8)))
-            day = f"2016-{number % 12 + 1:02d}-{number % 28 + 1:02d}"
-            cursor = connection.execute(
-                "INSERT INTO article (id, uri, format, title, authors, published, day, language, text, bylineVersion, storedAt) "
-                "VALUES (?, ?, 'text', ?, '', ?, ?, 'en', ?, 'text-only', ?)",
-                (hashlib.sha256(text.encode()).hexdigest(), f"padding/{number}.txt", f"Article {number}", day, day, text, day))
-            connection.execute("INSERT INTO articleSearch (rowid, title, text) VALUES (?, ?, ?)", (cursor.lastrowid, f"Article {number}", text))
-    print(f"padded the store to {count:,} articles", file=sys.stderr)
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "byline"))
@@ -84,7 +62,6 @@ def main():
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--queries", type=int, default=500)
-    parser.add_argument("--analysed", type=int, help="analyse only this many articles; the rest are text only")
     parser.add_argument("--keep", help="a folder to keep the store in between runs (shared with search_latency.py)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -93,17 +70,10 @@ def main():
     os.makedirs(folder, exist_ok=True)
     work = tempfile.mkdtemp(prefix="byline-serve-load-")
     try:
-        analysed = min(args.analysed or args.articles, args.articles)
-        db = os.path.join(folder, f"search-{analysed}.db")
+        db = os.path.join(folder, f"search-{args.articles}.db")
         if not os.path.exists(db):
-            search_latency.build(args.binary, db, analysed)
-        if analysed < args.articles:
-            padded = os.path.join(folder, f"load-{args.articles}-{analysed}.db")
-            if not os.path.exists(padded):
-                shutil.copyfile(db, padded)
-                pad(padded, args.articles)
-            db = padded
-        with sqlite3.connect(db) as connection:
+            search_latency.build(args.binary, db, args.articles)
+        with open_store(db) as connection:
             stored = connection.execute("SELECT count(*) FROM article").fetchone()[0]
             texts = [row[0] for row in connection.execute("SELECT text FROM article ORDER BY random() LIMIT 300")]
         rng = random.Random(15)

@@ -46,9 +46,10 @@ public struct ArticleFacts: Sendable {
         /// order (see ``EntityResolution``).
         public static func resolutionOrder(_ entities: [EntityFacts], shortForms short: [String: EntityFacts]) -> [EntityFacts] {
             func stage(_ entity: EntityFacts) -> Int {
-                entity.type != "PERSON" ? 0 : short[entity.local] != nil ? 2 : NameKey.fullName(entity.name) != nil ? 1 : 3
+                short[entity.local] != nil ? 2 : entity.type != "PERSON" ? 0 : NameKey.fullName(entity.name) != nil ? 1 : 3
             }
-            return entities.enumerated().sorted { (stage($0.element), $0.offset) < (stage($1.element), $1.offset) }.map(\.element)
+            let stages = entities.map(stage)
+            return entities.indices.sorted { (stages[$0], $0) < (stages[$1], $1) }.map { entities[$0] }
         }
     }
 

@@ -50,6 +50,14 @@ public enum EntityResolution {
     public struct Decision: Sendable, Hashable {
         public var entity: Int64?
         public var reason: String
+        /// The stored person a new entity was kept apart from as a namesake, if it was.
+        public var namesakeOf: Int64?
+
+        public init(entity: Int64?, reason: String, namesakeOf: Int64? = nil) {
+            self.entity = entity
+            self.reason = reason
+            self.namesakeOf = namesakeOf
+        }
     }
 
     /// Picks the candidate the new entity is the same as.
@@ -85,21 +93,71 @@ public enum EntityResolution {
                 return Decision(entity: candidate.id, reason: "same name, other roles, same company")
             }
         }
-        return Decision(entity: nil, reason: "namesake of \(first.id) kept apart: other roles, no one named beside both")
+        return Decision(entity: nil, reason: "namesake of \(first.id) kept apart: other roles, no one named beside both", namesakeOf: first.id)
+    }
+
+    /// What a store must look up to decide which stored entity an article's entity is
+    /// (``question(for:keys:company:namedInFull:shortFormOf:)``).
+    enum Question {
+        /// Nothing: the decision is made.
+        case answered(Decision)
+        /// The stored entities sharing one of `keys` (``choose(for:hasCompany:among:)``).
+        case sharingKeys(_ keys: [String], roles: [(title: String, org: String?)])
+        /// The stored people of a surname (``chooseBySurname(hasCompany:namedInFull:among:)``).
+        case surname(String, namedInFull: Int)
+    }
+
+    /// What deciding on `entity` needs: a short form of a longer name of the article
+    /// (`shortFormOf`, its stored entity) is that person; a name with merge keys is compared with
+    /// the stored entities that share one; a person known by one name, in an article that names
+    /// others, with the people of that surname; anything else is new.
+    /// `keys` are the entity's merge keys (``NameKey/mergeKeys(name:aliases:kind:)``).
+    static func question(
+        for entity: ArticleFacts.EntityFacts, keys: [String], company: [Int64], namedInFull: [String: Int],
+        shortFormOf longer: (name: String, id: Int64)?
+    ) -> Question {
+        if let longer {
+            return .answered(Decision(entity: longer.id, reason: "short form of '\(longer.name)' in this article"))
+        }
+        let kind = EntityClass.of(entity.type)
+        if !keys.isEmpty {
+            return .sharingKeys(keys, roles: entity.roles.map { (title: NameKey.of($0.title), org: $0.org.map(NameKey.of)) })
+        }
+        if kind == .person, !company.isEmpty {
+            let surname = NameKey.person(entity.name)
+            return .surname(surname, namedInFull: namedInFull[surname] ?? 0)
+        }
+        return .answered(Decision(entity: nil, reason: "single name: never merged"))
     }
 
     /// What every store needs before resolving one article's entities: their order
     /// (``ArticleFacts/EntityFacts/resolutionOrder(_:shortForms:)``), the short forms of full
     /// names (``shortForms(_:)``) and the surnames named in full (``surnamesNamedInFull(_:shortForms:)``).
+    ///
+    /// An article is resolved in two phases: first its organisations, places and people named
+    /// in full (``named``), then the short forms and single names (``rest``), which are judged by
+    /// the first. A person of the first phase kept apart as a namesake is judged again once the
+    /// rest of that phase is resolved (see ``choose(for:hasCompany:among:)``): whether a
+    /// stored namesake was named beside the same company is then asked of all of the article's
+    /// people and organisations, not only of those that came before it.
     public struct Plan: Sendable {
         public let ordered: [ArticleFacts.EntityFacts]
         public let shortForms: [String: ArticleFacts.EntityFacts]
         public let namedInFull: [String: Int]
+        /// The first phase: organisations, places, the rest, and people named in full.
+        public let named: ArraySlice<ArticleFacts.EntityFacts>
+        /// The second phase: short forms of full names and people known by one name.
+        public let rest: ArraySlice<ArticleFacts.EntityFacts>
 
         public init(_ entities: [ArticleFacts.EntityFacts]) {
             shortForms = EntityResolution.shortForms(entities)
             ordered = ArticleFacts.EntityFacts.resolutionOrder(entities, shortForms: shortForms)
             namedInFull = EntityResolution.surnamesNamedInFull(entities, shortForms: shortForms)
+            let short = shortForms
+            let split = ordered.firstIndex { short[$0.local] != nil || ($0.type == "PERSON" && NameKey.fullName($0.name) == nil) }
+                ?? ordered.endIndex
+            named = ordered[..<split]
+            rest = ordered[split...]
         }
     }
 
@@ -123,7 +181,8 @@ public enum EntityResolution {
     }
 
     /// The people an article names by a shorter form of another of its people's full names,
-    /// which the article's analysis left apart ("Ana Brandt" beside "Ana Maria Brandt"): each
+    /// which the article's analysis left apart ("Ana Brandt" beside "Ana Maria Brandt", or "Mrs.
+    /// Brandt" tagged as something other than a person beside "Ana Brandt"): each
     /// one's local id, with the longer name's entity. Within one article the short form is that
     /// person (when only one of its people has a longer name that shortens to it), and is stored
     /// as one of their name forms, so that it never joins a relative elsewhere.
@@ -142,6 +201,19 @@ public enum EntityResolution {
         for (person, key) in people where key.split(separator: " ").count == 2 {
             if let names = longer[key], names.count == 1 { found[person.local] = names[0] }
         }
+        // A courtesy title and a surname the tagger did not call a person ("Mrs. Holt" as an
+        // organisation) is the one person of that surname the article names in full.
+        var bySurname: [String: [String: ArticleFacts.EntityFacts]] = [:]
+        for (person, key) in people where found[person.local] == nil {
+            if let surname = NameKey.surname(ofFullName: person.name) { bySurname[surname, default: [:]][key] = person }
+        }
+        for entity in entities where entity.type != "PERSON" {
+            let words = entity.name.split(separator: " ").map { NameKey.of(String($0)) }
+            guard words.count == 2, NameKey.courtesyTitles.contains(words[0]), let namesakes = bySurname[words[1]], namesakes.count == 1 else {
+                continue
+            }
+            found[entity.local] = namesakes.values.first
+        }
         return found
     }
 
@@ -150,6 +222,42 @@ public enum EntityResolution {
     /// then a shared shorter form ("Ana Brandt") does not make them one.
     public static func middleNamesDiffer(_ names: [String], _ stored: [String]) -> Bool {
         names.contains { name in stored.contains { NameKey.middleNamesDiffer(name, $0) } }
+    }
+
+    /// Whether a person's article count, going from `old` to `new`, has passed a point at which
+    /// the surname rule may decide otherwise than before: ``surnameMinimumArticles``, then every
+    /// doubling of it. The people stored by that surname alone are then judged again (a surname
+    /// seen before its best-known bearer was well known joins them as it would have later), so
+    /// the result does not hang on the order the articles came in, at a cost that grows with the
+    /// logarithm of the articles.
+    public static func passesSurnameCheckpoint(from old: Int, to new: Int) -> Bool {
+        var checkpoint = surnameMinimumArticles
+        while checkpoint <= old { checkpoint *= 2 }
+        return checkpoint <= new
+    }
+
+    /// One entity link of a stored article, as a surname's second judgement reads it.
+    struct StoredLink {
+        var entity: Int64
+        var type: String
+        /// The name as the article wrote it.
+        var name: String
+    }
+
+    /// Who keeps company in a stored article (its organisations and the people it names in full,
+    /// ``keepsCompany(_:)``) and how many people it names in full with `surname`.
+    static func storedCompany(_ links: [StoredLink], surname: String) -> (company: [Int64], namedInFull: Int) {
+        var company: [Int64] = []
+        var namesakes = Set<Int64>()
+        for link in links {
+            if link.type == "ORG" {
+                company.append(link.entity)
+            } else if link.type == "PERSON", let fullName = NameKey.fullName(link.name), !fullName.isEmpty {
+                company.append(link.entity)
+                if NameKey.surname(ofFullName: link.name) == surname { namesakes.insert(link.entity) }
+            }
+        }
+        return (company, namesakes.count)
     }
 
     /// Picks the stored person a single name (a surname: "Okafor") stands for, if any.

@@ -129,7 +129,7 @@ public struct ArticleSearch: Sendable {
     /// The most matches ranked by relevance for a query with a limit and no filter: when more
     /// articles match (a common word), the hits are the most relevant of the articles stored
     /// last among them, so that a search answers in milliseconds however large the store.
-    public static let rankedMatches = 5_000
+    public static let rankedMatches = 1_000
 
     public init(
         text: String, since: String? = nil, until: String? = nil, outlet: String? = nil, person: String? = nil, limit: Int? = 20,

@@ -37,12 +37,16 @@ public enum MinHash {
         if inWord { wordHashes.append(hash) }
         guard wordHashes.count >= shingleWords else { return [] }
         var minima = [UInt32](repeating: .max, count: size)
-        for start in 0...(wordHashes.count - shingleWords) {
-            var shingle: UInt64 = 0
-            for offset in 0..<shingleWords { shingle = mix(shingle &* 31 &+ wordHashes[start + offset]) }
-            for i in 0..<size {
-                let value = UInt32(truncatingIfNeeded: mix(shingle ^ seeds[i]) >> 32)
-                if value < minima[i] { minima[i] = value }
+        seeds.withUnsafeBufferPointer { seeds in
+            minima.withUnsafeMutableBufferPointer { minima in
+                for start in 0...(wordHashes.count - shingleWords) {
+                    var shingle: UInt64 = 0
+                    for offset in 0..<shingleWords { shingle = mix(shingle &* 31 &+ wordHashes[start + offset]) }
+                    for i in 0..<size {
+                        let value = UInt32(truncatingIfNeeded: mix(shingle ^ seeds[i]) >> 32)
+                        if value < minima[i] { minima[i] = value }
+                    }
+                }
             }
         }
         return minima

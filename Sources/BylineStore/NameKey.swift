@@ -117,15 +117,23 @@ public enum NameKey {
     static let suffixes = Set(NameSuffixes.written.map(of))
     /// Honorifics and titles written before a name (`Resources/name-prefixes.txt`).
     static let prefixes = Set(DataFile(PackageResources.name_prefixes_txt).lines)
+    /// Titles only a person's name carries (`Resources/courtesy-titles.txt`).
+    static let courtesyTitles = Set(DataFile(PackageResources.courtesy_titles_txt).lines)
 
     /// A person's name as keys of its words (separated by spaces in the name; a hyphenated word
     /// is one word, "min jun"), without the honorifics before it and with its suffixes apart.
     private static func personParts(_ name: String) -> (name: [String], suffixes: [String]) {
-        var words = name.split(whereSeparator: \.isWhitespace).map { of(String($0)) }.filter { !$0.isEmpty }
+        var words = name.unicodeScalars.split(whereSeparator: isSpace).map { of(String($0)) }.filter { !$0.isEmpty }
         while words.count > 1, prefixes.contains(words[0]) { words.removeFirst() }
         var suffixes: [String] = []
         while words.count > 1, let last = words.last, self.suffixes.contains(last) { suffixes.insert(words.removeLast(), at: 0) }
         return (words, suffixes)
+    }
+
+    /// Whether a character between a name's words is white space (ASCII answered at once, the
+    /// rest by its Unicode property).
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 
     /// The keys under which an entity of this class is merged with those of other articles.

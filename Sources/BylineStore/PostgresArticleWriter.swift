@@ -10,6 +10,8 @@ import PostgresNIO
 struct PostgresArticleWriter {
     let connection: PostgresConnection
     private let storedAt = ISO8601DateFormatter().string(from: Date())
+    /// The article counts of the people named in full that this writer has counted.
+    private var articleCounts: [Int64: Int] = [:]
 
     init(connection: PostgresConnection) {
         self.connection = connection
@@ -41,20 +43,38 @@ struct PostgresArticleWriter {
         try await linkStory(number, signature: article.signature)
 
         var global: [String: Int64] = [:]
-        // Organisations first, people known by one name last (as on SQLite).
+        // Organisations and people named in full first, short forms and single names last (as
+        // on SQLite).
         let plan = EntityResolution.Plan(article.entities)
         var company: [Int64] = []
-        for entity in plan.ordered {
-            let id = try await resolve(
-                entity, company: company, namedInFull: plan.namedInFull,
-                shortFormOf: plan.shortForms[entity.local].flatMap { longer in global[longer.local].map { (longer.name, $0) } })
-            global[entity.local] = id.entity
-            if EntityResolution.keepsCompany(entity) { company.append(id.entity) }
+        func link(_ entity: ArticleFacts.EntityFacts, keys: [String], _ decision: EntityResolution.Decision) async throws {
+            let id = try await record(entity, keys: keys, decision)
+            global[entity.local] = id
+            if EntityResolution.keepsCompany(entity) { company.append(id) }
             // Written at once, as on SQLite, so that the next entity's company test sees it.
             try await run("""
                 INSERT INTO entityLink (articleNumber, localId, entityId, name, mentions, rank, reason, bylineVersion)
-                VALUES (\(number), \(entity.local), \(id.entity), \(entity.name), \(entity.mentions), \(entity.rank), \(id.reason), \(version))
+                VALUES (\(number), \(entity.local), \(id), \(entity.name), \(entity.mentions), \(entity.rank), \(decision.reason), \(version))
                 """)
+        }
+        func decide(_ entity: ArticleFacts.EntityFacts, keys: [String]) async throws -> EntityResolution.Decision {
+            try await self.decide(
+                entity, keys: keys, company: company, namedInFull: plan.namedInFull,
+                shortFormOf: plan.shortForms[entity.local].flatMap { longer in global[longer.local].map { (longer.name, $0) } })
+        }
+        var namesakes: [ArticleFacts.EntityFacts] = []
+        for entity in plan.named {
+            let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: EntityClass.of(entity.type))
+            let decision = try await decide(entity, keys: keys)
+            if decision.namesakeOf != nil {
+                namesakes.append(entity)
+            } else {
+                try await link(entity, keys: keys, decision)
+            }
+        }
+        for entity in namesakes + plan.rest {
+            let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: EntityClass.of(entity.type))
+            try await link(entity, keys: keys, try await decide(entity, keys: keys))
         }
         let roles = article.entities.flatMap { entity in entity.roles.map { (entity: entity, role: $0) } }
         try await run("""
@@ -102,31 +122,35 @@ struct PostgresArticleWriter {
                 ON CONFLICT DO NOTHING
                 """)
         }
+        try await judgeSurnamesAgain(ofPeopleIn: plan, global)
         let facts = plan.ordered.count + roles.count + quotes.count + claims.count + article.milestones.count
         return StoreReceipt(added: 1, facts: facts)
     }
 
-    /// The stored entity an article's entity is, created when none is.
+    /// Which stored entity an article's entity is, if any, and why.
     /// `shortFormOf` is the stored entity of a longer name of this article that the entity's name
     /// is a short form of (``EntityResolution/shortForms(_:)``).
-    private func resolve(
-        _ entity: ArticleFacts.EntityFacts, company: [Int64], namedInFull: [String: Int], shortFormOf longer: (name: String, id: Int64)?
-    ) async throws -> (entity: Int64, reason: String) {
-        let kind = EntityClass.of(entity.type)
-        let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: kind)
-        var decision = EntityResolution.Decision(entity: nil, reason: "single name: never merged")
-        if let longer {
-            decision = EntityResolution.Decision(entity: longer.id, reason: "short form of '\(longer.name)' in this article")
-        } else if !keys.isEmpty {
-            let roles = entity.roles.map { (title: NameKey.of($0.title), org: $0.org.map(NameKey.of)) }
+    private func decide(
+        _ entity: ArticleFacts.EntityFacts, keys: [String], company: [Int64], namedInFull: [String: Int], shortFormOf longer: (name: String, id: Int64)?
+    ) async throws -> EntityResolution.Decision {
+        switch EntityResolution.question(for: entity, keys: keys, company: company, namedInFull: namedInFull, shortFormOf: longer) {
+        case .answered(let decision):
+            return decision
+        case .sharingKeys(let keys, let roles):
             let candidates = try await candidates(
-                sharing: keys, kind: kind, type: entity.type, names: [entity.name] + entity.aliases, roles: roles, company: company)
-            decision = EntityResolution.choose(for: roles, hasCompany: !company.isEmpty, among: candidates)
-        } else if kind == .person, !company.isEmpty {
-            let surname = NameKey.person(entity.name)
-            decision = EntityResolution.chooseBySurname(
-                hasCompany: true, namedInFull: namedInFull[surname] ?? 0, among: try await surnameCandidates(surname, company: company))
+                sharing: keys, kind: EntityClass.of(entity.type), type: entity.type, names: [entity.name] + entity.aliases, roles: roles,
+                company: company)
+            return EntityResolution.choose(for: roles, hasCompany: !company.isEmpty, among: candidates)
+        case .surname(let surname, let namedInFull):
+            return EntityResolution.chooseBySurname(
+                hasCompany: true, namedInFull: namedInFull, among: try await surnameCandidates(surname, company: company))
         }
+    }
+
+    /// The stored entity of `decision`, created when it names none, with the entity's name forms
+    /// added to it (those among its merge keys `keys` as merging).
+    private func record(_ entity: ArticleFacts.EntityFacts, keys: [String], _ decision: EntityResolution.Decision) async throws -> Int64 {
+        let kind = EntityClass.of(entity.type)
         var id: Int64 = 0
         if let chosen = decision.entity {
             id = chosen
@@ -146,7 +170,66 @@ struct PostgresArticleWriter {
                  AS n(name, key, merges, surname)
             ON CONFLICT DO NOTHING
             """)
-        return (id, decision.reason)
+        return id
+    }
+
+    /// Judges again the people stored by a surname alone, for every person of the article named
+    /// in full whose article count has just passed a checkpoint
+    /// (``EntityResolution/passesSurnameCheckpoint(from:to:)``), as on SQLite.
+    private mutating func judgeSurnamesAgain(ofPeopleIn plan: EntityResolution.Plan, _ global: [String: Int64]) async throws {
+        var surnames: [String] = []
+        var seen = Set<Int64>()
+        for entity in plan.named where entity.type == "PERSON" {
+            guard let id = global[entity.local], seen.insert(id).inserted, let surname = NameKey.surname(ofFullName: entity.name) else {
+                continue
+            }
+            // Counted once a batch, then one more for each article that names them.
+            var articles = articleCounts[id].map { $0 + 1 } ?? 0
+            if articleCounts[id] == nil {
+                for try await count in try await run("SELECT count(*) FROM entityLink WHERE entityId = \(id)").decode(Int64.self) {
+                    articles = Int(count)
+                }
+            }
+            if EntityResolution.passesSurnameCheckpoint(from: articles - 1, to: articles) { surnames.append(surname) }
+            articleCounts[id] = articles
+        }
+        for surname in Set(surnames).sorted() { try await judgeAgain(surname: surname) }
+    }
+
+    /// Moves every article mention stored as a person known only by `surname` to the person the
+    /// surname rule now picks for it, as on SQLite.
+    private func judgeAgain(surname: String) async throws {
+        var alone: [(article: Int64, local: String, entity: Int64, name: String)] = []
+        for try await row in try await run("""
+            SELECT l.articleNumber, l.localId, l.entityId, l.name FROM entityName n
+            JOIN entity e ON e.id = n.entityId AND e.class = 'person'
+            JOIN entityLink l ON l.entityId = n.entityId
+            WHERE n.key = \(surname) AND n.merges = 0
+              AND NOT EXISTS (SELECT 1 FROM entityName f WHERE f.entityId = n.entityId AND f.merges = 1)
+            """).decode((Int64, String, Int64, String).self) {
+            alone.append(row)
+        }
+        for mention in alone {
+            var links: [EntityResolution.StoredLink] = []
+            for try await (entity, type, name) in try await run(
+                "SELECT l.entityId, e.type, l.name FROM entityLink l JOIN entity e ON e.id = l.entityId WHERE l.articleNumber = \(mention.article)"
+            ).decode((Int64, String, String).self) {
+                links.append(EntityResolution.StoredLink(entity: entity, type: type, name: name))
+            }
+            let (company, namedInFull) = EntityResolution.storedCompany(links, surname: surname)
+            let decision = EntityResolution.chooseBySurname(
+                hasCompany: !company.isEmpty, namedInFull: namedInFull, among: try await surnameCandidates(surname, company: company))
+            guard let chosen = decision.entity, chosen != mention.entity else { continue }
+            try await PostgresStore.move(
+                connection, article: mention.article, local: mention.local, to: chosen, reason: decision.reason + "; judged again")
+            try await run("""
+                INSERT INTO entityName (entityId, name, key, merges) VALUES (\(chosen), \(mention.name), \(surname), 0) ON CONFLICT DO NOTHING
+                """)
+            try await run("""
+                INSERT INTO entityChange (kind, fromEntity, toEntity, nameForm, changedAt)
+                VALUES ('merge', \(mention.entity), \(chosen), \(mention.name), \(storedAt))
+                """)
+        }
     }
 
     /// Stored entities of the same class that share a merge key, oldest first, with what the

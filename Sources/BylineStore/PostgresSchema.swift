@@ -140,6 +140,12 @@ enum PostgresSchema {
                 PRIMARY KEY (milestoneId, localId)
             );
             """),
+        // The same indexes as SQLite's v4: the store's overview and newest-first lists.
+        ("v2-article-order-indexes", """
+            CREATE INDEX article_published ON article(published, number);
+            CREATE INDEX article_publisher ON article(publisher);
+            CREATE INDEX article_version ON article(bylineVersion);
+            """),
     ]
 }
 #endif

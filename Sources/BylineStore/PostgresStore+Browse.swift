@@ -6,19 +6,15 @@ import PostgresNIO
 /// articles a search matches, per period and per outlet).
 extension PostgresStore {
     public func article(id: String) async throws -> StoredArticle? {
-        guard let row = try await rows("""
-            SELECT a.number, a.format, a.authors, a.language, a.url, a.text, a.bylineVersion, a.story,
-                   a.id AS articleId, a.uri AS articleUri, a.title AS articleTitle, a.publisher AS articleOutlet,
-                   a.published AS articlePublished
-            FROM article a WHERE a.id = \(id)
-            """).first
-        else { return nil }
+        var byID = PostgresStatement()
+        let sql = SharedSQL.article + " WHERE a.id = \(byID.bind(id))"
+        guard let row = try await rows(byID.query(sql)).first else { return nil }
         let number: Int64 = try row.value("number")
         var entities: [ArticleEntity] = []
-        for try await (local, entity, type, name, mentions) in try await client.query("""
-            SELECT l.localId, l.entityId, e.type, l.name, l.mentions FROM entityLink l JOIN entity e ON e.id = l.entityId
-            WHERE l.articleNumber = \(number) ORDER BY l.rank
-            """).decode((String, Int64, String, String, Int).self) {
+        var byNumber = PostgresStatement()
+        let entitiesSQL = SharedSQL.articleEntities(article: byNumber.bind(number))
+        for try await (local, entity, type, name, mentions) in try await client.query(byNumber.query(entitiesSQL))
+            .decode((String, Int64, String, String, Int).self) {
             entities.append(ArticleEntity(local: local, id: entity, type: type, name: name, mentions: mentions))
         }
         let authors: String = try row.value("authors")
@@ -41,13 +37,7 @@ extension PostgresStore {
             guard !ids.isEmpty else { return [] }
             filters.append("e.id IN (\(statement.bind(list: ids)))")
         }
-        let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
-        let sql = """
-            SELECT e.id, e.type, e.name, count(DISTINCT l.articleNumber) AS articles,
-                   (SELECT count(*) FROM quote q WHERE q.speakerId = e.id) AS quotes
-            FROM entity e JOIN entityLink l ON l.entityId = e.id \(whereClause)
-            GROUP BY e.id ORDER BY articles DESC, e.id \(Self.page(limit: query.limit, offset: query.offset))
-            """
+        let sql = SharedSQL.entityList(where: filters, page: Self.page(limit: query.limit, offset: query.offset))
         return try await rows(statement.query(sql)).map {
             EntitySummary(
                 id: try $0.value("id"), type: try $0.value("type"), name: try $0.value("name"),

@@ -209,9 +209,9 @@ extension PostgresStore {
                 found = (row.0, row.1)
             }
             guard let found else { throw StoreError(.noSuchEntity, "\(id)") }
-            var moving: [(article: Int64, local: String)] = []
-            for try await link in try await run("SELECT articleNumber, localId FROM entityLink WHERE entityId = \(id) AND name = \(name)")
-                .decode((Int64, String).self) {
+            var moving: [(article: Int64, local: String, reason: String)] = []
+            for try await link in try await run("SELECT articleNumber, localId, reason FROM entityLink WHERE entityId = \(id) AND name = \(name)")
+                .decode((Int64, String, String).self) {
                 moving.append(link)
             }
             guard !moving.isEmpty else { throw StoreError(.noSuchEntity, "entity \(id) has no article mention named '\(name)'") }
@@ -220,15 +220,8 @@ extension PostgresStore {
                 .decode(Int64.self) {
                 new = value
             }
-            for (article, local) in moving {
-                try await run("UPDATE entityLink SET entityId = \(new), reason = reason || '; split off' WHERE articleNumber = \(article) AND localId = \(local)")
-                try await run("UPDATE role SET entityId = \(new) WHERE articleNumber = \(article) AND localId = \(local)")
-                try await run("UPDATE quote SET speakerId = \(new) WHERE articleNumber = \(article) AND speakerLocal = \(local)")
-                try await run("UPDATE claim SET speakerId = \(new) WHERE articleNumber = \(article) AND speakerLocal = \(local)")
-                try await run("""
-                    UPDATE milestoneParticipant SET entityId = \(new) WHERE localId = \(local)
-                    AND milestoneId IN (SELECT id FROM milestone WHERE articleNumber = \(article))
-                    """)
+            for link in moving {
+                try await Self.move(connection, article: link.article, local: link.local, to: new, reason: link.reason + "; split off")
             }
             let key = NameKey.stored(name, kind: EntityClass(rawValue: found.kind) ?? .any)
             let now = ISO8601DateFormatter().string(from: Date())
@@ -242,6 +235,23 @@ extension PostgresStore {
     }
 
     // MARK: - Shared pieces
+
+    /// Moves an article's mention of an entity, with its roles, quotes, figures and milestones,
+    /// to the stored entity `target`, giving the move's `reason`.
+    static func move(_ connection: PostgresConnection, article: Int64, local: String, to target: Int64, reason: String) async throws {
+        for query: PostgresQuery in [
+            "UPDATE entityLink SET entityId = \(target), reason = \(reason) WHERE articleNumber = \(article) AND localId = \(local)",
+            "UPDATE role SET entityId = \(target) WHERE articleNumber = \(article) AND localId = \(local)",
+            "UPDATE quote SET speakerId = \(target) WHERE articleNumber = \(article) AND speakerLocal = \(local)",
+            "UPDATE claim SET speakerId = \(target) WHERE articleNumber = \(article) AND speakerLocal = \(local)",
+            """
+            UPDATE milestoneParticipant SET entityId = \(target) WHERE localId = \(local)
+            AND milestoneId IN (SELECT id FROM milestone WHERE articleNumber = \(article))
+            """,
+        ] {
+            try await connection.query(query, logger: quiet)
+        }
+    }
 
     /// Adds a filter keeping rows whose `column` is one of the entities named `name` (when one
     /// is given); false when no entity has that name, so the query can answer nothing at once.
@@ -347,7 +357,7 @@ extension PostgresStore {
     }
 
     /// The WHERE, ORDER BY, LIMIT and OFFSET clauses of a fact query, in the order
-    /// ``SQLiteStore/factOrder(_:filters:limit:offset:newestFirst:)`` gives, with undated articles
+    /// ``SQLiteStore/factPage(_:rowTable:from:filters:limit:offset:newestFirst:)`` gives, with undated articles
     /// last as SQLite sorts them.
     static func factOrder(_ fact: String, filters: [String], limit: Int?, offset: Int, newestFirst: Bool) -> String {
         let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")

@@ -1,6 +1,12 @@
 import Foundation
 import GRDB
 
+/// A name form of a stored entity.
+private struct NameForm: Hashable {
+    var entity: Int64
+    var name: String
+}
+
 /// Writes one article and its facts inside the store's write transaction, joining its entities
 /// to the stored ones.
 struct SQLiteArticleWriter {
@@ -8,6 +14,19 @@ struct SQLiteArticleWriter {
     private let storedAt = ISO8601DateFormatter().string(from: Date())
     /// The `repeatedText` numbers of the strings written so far (rules, versions, reasons).
     private var repeatedTextIDs: [String: Int64] = [:]
+    // What the writer has read and written of entities' names in its batch, so that an entity
+    // named in many of the batch's articles is looked up once; every name it writes keeps them
+    // exact.
+    /// The name forms written (or found present) in this batch.
+    private var namesWritten = Set<NameForm>()
+    /// The entities of each class that a merge key names (``candidates(sharing:kind:type:names:roles:company:)``).
+    private var entitiesByKey: [String: [String: [(id: Int64, type: String)]]] = [:]
+    /// The merging name forms of each entity read.
+    private var mergingNames: [Int64: [String]] = [:]
+    /// The role keys of the entities that ``roleKeys(of:)`` has read.
+    private var roleKeysByEntity: [Int64: (titles: Set<String>, orgs: Set<String>)] = [:]
+    /// The article counts of the people named in full that this writer has counted.
+    private var articleCounts: [Int64: Int] = [:]
 
     init(db: Database) {
         self.db = db
@@ -41,32 +60,50 @@ struct SQLiteArticleWriter {
 
         var facts = 0
         var global: [String: Int64] = [:]
-        // Organisations first, so that a person's namesake test can see this article's, and
-        // people known by one name last, so that theirs sees everyone; the company an entity
-        // keeps is the organisations and the people with a full name.
+        // Organisations and people named in full first, so that a person's namesake test can see
+        // them all, and short forms and people known by one name last, so that theirs sees
+        // everyone; the company an entity keeps is the organisations and the people with a full
+        // name (``EntityResolution/Plan``).
         let plan = EntityResolution.Plan(article.entities)
         var company: [Int64] = []
-        for entity in plan.ordered {
-            let id = try resolve(
-                entity, company: company, namedInFull: plan.namedInFull,
-                shortFormOf: plan.shortForms[entity.local].flatMap { longer in global[longer.local].map { (longer.name, $0) } })
-            let reasonID = try textID(id.reason)
-            global[entity.local] = id.entity
-            if EntityResolution.keepsCompany(entity) { company.append(id.entity) }
+        func link(_ entity: ArticleFacts.EntityFacts, keys: [String], _ decision: EntityResolution.Decision) throws {
+            let id = try record(entity, keys: keys, decision)
+            global[entity.local] = id
+            if EntityResolution.keepsCompany(entity) { company.append(id) }
             try db.cachedStatement(sql: """
                 INSERT INTO entityLinkRow (entityId, articleNumber, localId, name, mentions, rank, reasonId, versionId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id.entity, number, entity.local, entity.name, entity.mentions, entity.rank, reasonID, versionID])
+                """).execute(arguments: [id, number, entity.local, entity.name, entity.mentions, entity.rank, try textID(decision.reason), versionID])
             facts += 1
             for role in entity.roles {
                 try db.cachedStatement(sql: """
                     INSERT INTO roleRow (articleNumber, entityId, localId, title, org, start, end, ruleId, versionId)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [
-                        number, id.entity, entity.local, role.title, role.org, role.start, role.end, try textID(role.rule), versionID,
+                        number, id, entity.local, role.title, role.org, role.start, role.end, try textID(role.rule), versionID,
                     ])
                 facts += 1
             }
+            addRoleKeys(entity.roles, to: id)
+        }
+        func decide(_ entity: ArticleFacts.EntityFacts, keys: [String]) throws -> EntityResolution.Decision {
+            try self.decide(
+                entity, keys: keys, company: company, namedInFull: plan.namedInFull,
+                shortFormOf: plan.shortForms[entity.local].flatMap { longer in global[longer.local].map { (longer.name, $0) } })
+        }
+        var namesakes: [ArticleFacts.EntityFacts] = []
+        for entity in plan.named {
+            let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: EntityClass.of(entity.type))
+            let decision = try decide(entity, keys: keys)
+            if decision.namesakeOf != nil {
+                namesakes.append(entity)
+            } else {
+                try link(entity, keys: keys, decision)
+            }
+        }
+        for entity in namesakes + plan.rest {
+            let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: EntityClass.of(entity.type))
+            try link(entity, keys: keys, try decide(entity, keys: keys))
         }
         for quote in article.quotes {
             try db.cachedStatement(sql: """
@@ -102,6 +139,7 @@ struct SQLiteArticleWriter {
             }
             facts += 1
         }
+        try judgeSurnamesAgain(ofPeopleIn: plan, global)
         return StoreReceipt(added: 1, facts: facts)
     }
 
@@ -113,27 +151,30 @@ struct SQLiteArticleWriter {
         return id
     }
 
-    /// The stored entity an article's entity is, created when none is.
+    /// Which stored entity an article's entity is, if any, and why.
     /// `shortFormOf` is the stored entity of a longer name of this article that the entity's name
     /// is a short form of (``EntityResolution/shortForms(_:)``).
-    private func resolve(
-        _ entity: ArticleFacts.EntityFacts, company: [Int64], namedInFull: [String: Int], shortFormOf longer: (name: String, id: Int64)?
-    ) throws -> (entity: Int64, reason: String) {
-        let kind = EntityClass.of(entity.type)
-        let keys = NameKey.mergeKeys(name: entity.name, aliases: entity.aliases, kind: kind)
-        var decision = EntityResolution.Decision(entity: nil, reason: "single name: never merged")
-        if let longer {
-            decision = EntityResolution.Decision(entity: longer.id, reason: "short form of '\(longer.name)' in this article")
-        } else if !keys.isEmpty {
-            let roles = entity.roles.map { (title: NameKey.of($0.title), org: $0.org.map(NameKey.of)) }
+    private mutating func decide(
+        _ entity: ArticleFacts.EntityFacts, keys: [String], company: [Int64], namedInFull: [String: Int], shortFormOf longer: (name: String, id: Int64)?
+    ) throws -> EntityResolution.Decision {
+        switch EntityResolution.question(for: entity, keys: keys, company: company, namedInFull: namedInFull, shortFormOf: longer) {
+        case .answered(let decision):
+            return decision
+        case .sharingKeys(let keys, let roles):
             let candidates = try candidates(
-                sharing: keys, kind: kind, type: entity.type, names: [entity.name] + entity.aliases, roles: roles, company: company)
-            decision = EntityResolution.choose(for: roles, hasCompany: !company.isEmpty, among: candidates)
-        } else if kind == .person, !company.isEmpty {
-            let surname = NameKey.person(entity.name)
-            decision = EntityResolution.chooseBySurname(
-                hasCompany: true, namedInFull: namedInFull[surname] ?? 0, among: try surnameCandidates(surname, company: company))
+                sharing: keys, kind: EntityClass.of(entity.type), type: entity.type, names: [entity.name] + entity.aliases, roles: roles,
+                company: company)
+            return EntityResolution.choose(for: roles, hasCompany: !company.isEmpty, among: candidates)
+        case .surname(let surname, let namedInFull):
+            return EntityResolution.chooseBySurname(
+                hasCompany: true, namedInFull: namedInFull, among: try surnameCandidates(surname, company: company))
         }
+    }
+
+    /// The stored entity of `decision`, created when it names none, with the entity's name forms
+    /// added to it (those among its merge keys `keys` as merging).
+    private mutating func record(_ entity: ArticleFacts.EntityFacts, keys: [String], _ decision: EntityResolution.Decision) throws -> Int64 {
+        let kind = EntityClass.of(entity.type)
         let id: Int64
         if let chosen = decision.entity {
             id = chosen
@@ -143,20 +184,90 @@ struct SQLiteArticleWriter {
             id = db.lastInsertedRowID
         }
         let mergeKeys = Set(keys)
-        for name in [entity.name] + entity.aliases {
+        for name in [entity.name] + entity.aliases where namesWritten.insert(NameForm(entity: id, name: name)).inserted {
             let key = NameKey.stored(name, kind: kind)
             let merges = mergeKeys.contains(key)
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges, surname) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [id, name, key, merges, merges && kind == .person ? NameKey.surname(ofFullName: name) : nil])
+            if merges {
+                entitiesByKey[key] = nil
+                mergingNames[id] = nil
+            }
         }
-        return (id, decision.reason)
+        return id
+    }
+
+    /// Judges again the people stored by a surname alone, for every person of the article named
+    /// in full whose article count has just reached a checkpoint
+    /// (``EntityResolution/passesSurnameCheckpoint(from:to:)``).
+    private mutating func judgeSurnamesAgain(ofPeopleIn plan: EntityResolution.Plan, _ global: [String: Int64]) throws {
+        var surnames: [String] = []
+        var seen = Set<Int64>()
+        for entity in plan.named where entity.type == "PERSON" {
+            guard let id = global[entity.local], seen.insert(id).inserted, let surname = NameKey.surname(ofFullName: entity.name) else {
+                continue
+            }
+            // Counted once a batch, then one more for each article that names them.
+            let articles = try articleCounts[id].map { $0 + 1 }
+                ?? Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM entityLinkRow WHERE entityId = ?"), arguments: [id]) ?? 0
+            if EntityResolution.passesSurnameCheckpoint(from: articles - 1, to: articles) { surnames.append(surname) }
+            articleCounts[id] = articles
+        }
+        for surname in Set(surnames).sorted() { try judgeAgain(surname: surname) }
+    }
+
+    /// Moves every article mention stored as a person known only by `surname` to the person the
+    /// surname rule now picks for it (``EntityResolution/chooseBySurname(hasCompany:namedInFull:among:)``).
+    private mutating func judgeAgain(surname: String) throws {
+        let alone = try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT l.articleNumber, l.localId, l.entityId, l.name FROM entityName n
+                JOIN entity e ON e.id = n.entityId AND e.class = 'person'
+                JOIN entityLinkRow l ON l.entityId = n.entityId
+                WHERE n.key = ? AND n.merges = 0
+                  AND NOT EXISTS (SELECT 1 FROM entityName f WHERE f.entityId = n.entityId AND f.merges = 1)
+                """), arguments: [surname])
+        for row in alone {
+            let article: Int64 = row["articleNumber"]
+            let entity: Int64 = row["entityId"]
+            let name: String = row["name"]
+            let links = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT l.entityId, e.type, l.name FROM entityLinkRow l JOIN entity e ON e.id = l.entityId WHERE l.articleNumber = ?"),
+                arguments: [article]
+            ).map { EntityResolution.StoredLink(entity: $0[0], type: $0[1], name: $0[2]) }
+            let (company, namedInFull) = EntityResolution.storedCompany(links, surname: surname)
+            let decision = EntityResolution.chooseBySurname(
+                hasCompany: !company.isEmpty, namedInFull: namedInFull, among: try surnameCandidates(surname, company: company))
+            guard let chosen = decision.entity, chosen != entity else { continue }
+            try Self.move(db, article: article, local: row["localId"], to: chosen, reason: try textID(decision.reason + "; judged again"))
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges, surname) VALUES (?, ?, ?, 0, NULL)")
+                .execute(arguments: [chosen, name, surname])
+            try db.cachedStatement(sql: "INSERT INTO entityChange (kind, fromEntity, toEntity, nameForm, changedAt) VALUES ('merge', ?, ?, ?, ?)")
+                .execute(arguments: [entity, chosen, name, storedAt])
+            roleKeysByEntity[chosen] = nil
+        }
+    }
+
+    /// Moves an article's mention of an entity, with its roles, quotes, figures and milestones,
+    /// to the stored entity `target`, the move's reason `reason` (a `repeatedText` number).
+    static func move(_ db: Database, article: Int64, local: String, to target: Int64, reason: Int64) throws {
+        let place: StatementArguments = [target, article, local]
+        try db.cachedStatement(sql: "UPDATE entityLinkRow SET entityId = ?, reasonId = ? WHERE articleNumber = ? AND localId = ?")
+            .execute(arguments: [target, reason, article, local])
+        try db.cachedStatement(sql: "UPDATE roleRow SET entityId = ? WHERE articleNumber = ? AND localId = ?").execute(arguments: place)
+        try db.cachedStatement(sql: "UPDATE quoteRow SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?").execute(arguments: place)
+        try db.cachedStatement(sql: "UPDATE claimRow SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?").execute(arguments: place)
+        try db.cachedStatement(sql: """
+            UPDATE milestoneParticipant SET entityId = ? WHERE localId = ?
+            AND milestoneId IN (SELECT id FROM milestoneRow WHERE articleNumber = ?)
+            """).execute(arguments: [target, local, article])
     }
 
     /// Stored entities of the same class that share a merge key, oldest first.
     ///
     /// What the namesake test needs of a candidate (its roles, the company it keeps) is read only
     /// when the new entity has roles, and the company only when no role agrees.
-    private func candidates(
+    private mutating func candidates(
         sharing keys: [String], kind: EntityClass, type: String, names: [String], roles: [(title: String, org: String?)],
         company: [Int64]
     ) throws
@@ -165,14 +276,14 @@ struct SQLiteArticleWriter {
         var found = Set<Int64>()
         var order: [Int64] = []
         for key in keys {
-            let rows = try Row.fetchAll(
+            let entities = try entitiesByKey[key]?[kind.rawValue] ?? Row.fetchAll(
                 db.cachedStatement(sql: """
                     SELECT e.id, e.type FROM entityName n JOIN entity e ON e.id = n.entityId
                     WHERE n.key = ? AND n.merges = 1 AND e.class = ? ORDER BY e.id
-                    """), arguments: [key, kind.rawValue])
-            for row in rows {
-                let id: Int64 = row[0]
-                let storedType: String = row[1]
+                    """), arguments: [key, kind.rawValue]
+            ).map { (id: $0[0] as Int64, type: $0[1] as String) }
+            entitiesByKey[key, default: [:]][kind.rawValue] = entities
+            for (id, storedType) in entities {
                 guard kind != .any || storedType == type, found.insert(id).inserted else { continue }
                 order.append(id)
             }
@@ -180,25 +291,46 @@ struct SQLiteArticleWriter {
         if kind == .person {
             // A shorter form shared with a relative ("Ana Brandt") does not join two people
             // whose middle names differ.
-            order = try order.filter { id in
-                let stored = try String.fetchAll(
+            var kept: [Int64] = []
+            for id in order {
+                let stored = try mergingNames[id] ?? String.fetchAll(
                     db.cachedStatement(sql: "SELECT name FROM entityName WHERE entityId = ? AND merges = 1"), arguments: [id])
-                return !EntityResolution.middleNamesDiffer(names, stored)
+                mergingNames[id] = stored
+                if !EntityResolution.middleNamesDiffer(names, stored) { kept.append(id) }
             }
+            order = kept
         }
         guard kind == .person, !roles.isEmpty else {
             return order.map { EntityResolution.Candidate(id: $0, roleTitles: [], roleOrgs: [], sharesCompany: false) }
         }
         return try order.map { id in
-            var titles = Set<String>()
-            var orgs = Set<String>()
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT title, org FROM role WHERE entityId = ?"), arguments: [id]) {
-                titles.insert(NameKey.of(row[0] as String))
-                if let org = row[1] as String? { orgs.insert(NameKey.of(org)) }
-            }
+            let (titles, orgs) = try roleKeys(of: id)
             let agree = roles.contains { titles.contains($0.title) || $0.org.map(orgs.contains) == true }
             let shares = !company.isEmpty && !agree && !(titles.isEmpty && orgs.isEmpty) ? try sharesCompany(id, company) : false
             return EntityResolution.Candidate(id: id, roleTitles: titles, roleOrgs: orgs, sharesCompany: shares)
+        }
+    }
+
+    /// The keys of the role titles and organisations stored for entity `id`, read once a batch
+    /// and kept up to date as the batch adds roles (``addRoleKeys(_:to:)``): a well-known person
+    /// has hundreds of role rows, which every article naming them would read again.
+    private mutating func roleKeys(of id: Int64) throws -> (titles: Set<String>, orgs: Set<String>) {
+        if let known = roleKeysByEntity[id] { return known }
+        var keys = (titles: Set<String>(), orgs: Set<String>())
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT title, org FROM roleRow WHERE entityId = ?"), arguments: [id]) {
+            keys.titles.insert(NameKey.of(row[0] as String))
+            if let org = row[1] as String? { keys.orgs.insert(NameKey.of(org)) }
+        }
+        roleKeysByEntity[id] = keys
+        return keys
+    }
+
+    /// Adds an article's `roles` of entity `id` to what ``roleKeys(of:)`` has read of it.
+    private mutating func addRoleKeys(_ roles: [ArticleFacts.RoleFacts], to id: Int64) {
+        guard !roles.isEmpty, roleKeysByEntity[id] != nil else { return }
+        for role in roles {
+            roleKeysByEntity[id]?.titles.insert(NameKey.of(role.title))
+            if let org = role.org { roleKeysByEntity[id]?.orgs.insert(NameKey.of(org)) }
         }
     }
 

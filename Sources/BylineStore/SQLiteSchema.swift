@@ -361,6 +361,16 @@ enum SQLiteSchema {
                     FROM entityLinkRow;
                 """)
         }
+        // Indexes for the store's overview and its newest-first lists: the first and last
+        // publication, the outlets and Byline versions, and the newest quotes and figures, read
+        // without scanning every article.
+        migrator.registerMigration("v4-article-order-indexes") { db in
+            try db.execute(sql: """
+                CREATE INDEX article_published ON articleRow(published, number);
+                CREATE INDEX article_publisher ON articleRow(publisher);
+                CREATE INDEX article_version ON articleRow(bylineVersion);
+                """)
+        }
         return migrator
     }
 

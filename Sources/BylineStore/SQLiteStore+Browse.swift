@@ -5,18 +5,9 @@ import GRDB
 extension SQLiteStore {
     public func article(id: String) async throws -> StoredArticle? {
         try await pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT a.number, a.format, a.authors, a.language, a.url, a.text, a.bylineVersion, a.story,
-                       a.id AS articleId, a.uri AS articleUri, a.title AS articleTitle, a.publisher AS articleOutlet,
-                       a.published AS articlePublished
-                FROM article a WHERE a.id = ?
-                """, arguments: [id])
-            else { return nil }
+            guard let row = try Row.fetchOne(db, sql: SharedSQL.article + " WHERE a.id = ?", arguments: [id]) else { return nil }
             let number: Int64 = row["number"]
-            let entities = try Row.fetchAll(db, sql: """
-                SELECT l.localId, l.entityId, e.type, l.name, l.mentions FROM entityLink l JOIN entity e ON e.id = l.entityId
-                WHERE l.articleNumber = ? ORDER BY l.rank
-                """, arguments: [number]).map {
+            let entities = try Row.fetchAll(db, sql: SharedSQL.articleEntities(article: "?"), arguments: [number]).map {
                 ArticleEntity(local: $0["localId"], id: $0["entityId"], type: $0["type"], name: $0["name"], mentions: $0["mentions"])
             }
             let authors: String = row["authors"]
@@ -41,13 +32,7 @@ extension SQLiteStore {
                 filters.append("e.id IN (\(Self.marks(ids.count)))")
                 arguments += ids.map { $0 }
             }
-            let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
-            let sql = """
-                SELECT e.id, e.type, e.name, count(DISTINCT l.articleNumber) AS articles,
-                       (SELECT count(*) FROM quote q WHERE q.speakerId = e.id) AS quotes
-                FROM entity e JOIN entityLink l ON l.entityId = e.id \(whereClause)
-                GROUP BY e.id ORDER BY articles DESC, e.id \(Self.page(limit: query.limit, offset: query.offset))
-                """
+            let sql = SharedSQL.entityList(where: filters, page: Self.page(limit: query.limit, offset: query.offset))
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
                 EntitySummary(id: $0["id"], type: $0["type"], name: $0["name"], articles: $0["articles"], quotes: $0["quotes"])
             }

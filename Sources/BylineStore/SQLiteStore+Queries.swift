@@ -109,7 +109,9 @@ extension SQLiteStore {
     public func statistics() async throws -> StoreStatistics {
         try await pool.read { db in
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
-            let range = try Row.fetchOne(db, sql: "SELECT min(published) AS first, max(published) AS last FROM article") ?? Row()
+            // Apart, each of min and max reads one end of the publication index.
+            let first = try String.fetchOne(db, sql: "SELECT min(published) FROM articleRow")
+            let last = try String.fetchOne(db, sql: "SELECT max(published) FROM articleRow")
             return StoreStatistics(
                 articles: try count("SELECT count(*) FROM article"),
                 outlets: try count("SELECT count(DISTINCT publisher) FROM article"),
@@ -120,7 +122,7 @@ extension SQLiteStore {
                 claims: try count("SELECT count(*) FROM claim"),
                 milestones: try count("SELECT count(*) FROM milestone"),
                 stories: try count("SELECT count(DISTINCT coalesce(story, number)) FROM article"),
-                firstPublished: range["first"], lastPublished: range["last"],
+                firstPublished: first, lastPublished: last,
                 bylineVersions: try String.fetchAll(db, sql: "SELECT DISTINCT bylineVersion FROM article ORDER BY 1"))
         }
     }
@@ -170,20 +172,8 @@ extension SQLiteStore {
             try db.execute(sql: "INSERT INTO entity (class, type, name) VALUES (?, ?, ?)", arguments: [kind, type, name])
             let new = db.lastInsertedRowID
             for link in moving {
-                let article: Int64 = link["articleNumber"]
-                let local: String = link["localId"]
-                let place: StatementArguments = [new, article, local]
                 let reason = try SQLiteSchema.repeatedTextID(db, (link["reason"] as String) + "; split off")
-                try db.execute(
-                    sql: "UPDATE entityLinkRow SET entityId = ?, reasonId = ? WHERE articleNumber = ? AND localId = ?",
-                    arguments: [new, reason, article, local])
-                try db.execute(sql: "UPDATE roleRow SET entityId = ? WHERE articleNumber = ? AND localId = ?", arguments: place)
-                try db.execute(sql: "UPDATE quoteRow SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
-                try db.execute(sql: "UPDATE claimRow SET speakerId = ? WHERE articleNumber = ? AND speakerLocal = ?", arguments: place)
-                try db.execute(sql: """
-                    UPDATE milestoneParticipant SET entityId = ? WHERE localId = ?
-                    AND milestoneId IN (SELECT id FROM milestoneRow WHERE articleNumber = ?)
-                    """, arguments: [new, local, article])
+                try SQLiteArticleWriter.move(db, article: link["articleNumber"], local: link["localId"], to: new, reason: reason)
             }
             try db.execute(sql: "DELETE FROM entityName WHERE entityId = ? AND name = ?", arguments: [id, name])
             try db.execute(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges) VALUES (?, ?, ?, 1)", arguments: [new, name, key])
@@ -295,8 +285,10 @@ extension SQLiteStore {
             .filter { $0 != name }
         let roles = try Row.fetchAll(db, sql: """
             SELECT r.title, r.org, substr(a.text, r.start + 1, r.end - r.start) AS text, \(citationColumns)
-            FROM role r JOIN article a ON a.number = r.articleNumber WHERE r.entityId = ?
-            ORDER BY a.published DESC, r.id DESC LIMIT \(profileLimit)
+            FROM role r JOIN article a ON a.number = r.articleNumber
+            WHERE r.id IN (SELECT r.id FROM role r JOIN article a ON a.number = r.articleNumber WHERE r.entityId = ?
+                           ORDER BY a.published DESC, r.id DESC LIMIT \(profileLimit))
+            ORDER BY a.published DESC, r.id DESC
             """, arguments: [id]).reversed().map {
             RoleRow(title: $0["title"], org: $0["org"], text: $0["text"], citation: ArticleCitation(row: $0))
         }
@@ -307,8 +299,10 @@ extension SQLiteStore {
             GROUP BY e.id ORDER BY count(DISTINCT q.articleNumber) DESC, e.id LIMIT 20
             """, arguments: [id, id])
         let articles = try Row.fetchAll(db, sql: """
-            SELECT \(citationColumns) FROM entityLink l JOIN article a ON a.number = l.articleNumber
-            WHERE l.entityId = ? GROUP BY a.number ORDER BY a.published DESC, a.number DESC LIMIT \(profileLimit)
+            SELECT \(citationColumns) FROM article a
+            WHERE a.number IN (SELECT a.number FROM entityLink l JOIN article a ON a.number = l.articleNumber
+                               WHERE l.entityId = ? GROUP BY a.number ORDER BY a.published DESC, a.number DESC LIMIT \(profileLimit))
+            ORDER BY a.published DESC, a.number DESC
             """, arguments: [id]).map(ArticleCitation.init(row:))
         let articleCount = try Int.fetchOne(db, sql: "SELECT count(DISTINCT articleNumber) FROM entityLink WHERE entityId = ?", arguments: [id]) ?? 0
         let quoteCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM quote WHERE speakerId = ?", arguments: [id]) ?? 0
@@ -328,8 +322,9 @@ extension SQLiteStore {
                    (SELECT r.title || coalesce(', ' || r.org, '') FROM role r
                     WHERE r.articleNumber = q.articleNumber AND r.localId = q.speakerLocal ORDER BY r.id LIMIT 1) AS role,
                    \(citationColumns)
-            FROM quote q JOIN article a ON a.number = q.articleNumber LEFT JOIN entity e ON e.id = q.speakerId
-            \(factOrder("q", filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
+            \(factPage(
+                "q", rowTable: "quoteRow", from: "FROM quote q JOIN article a ON a.number = q.articleNumber LEFT JOIN entity e ON e.id = q.speakerId",
+                filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
             """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             QuoteRow(
@@ -339,12 +334,29 @@ extension SQLiteStore {
         }
     }
 
-    /// The WHERE, ORDER BY, LIMIT and OFFSET clauses of a query over the fact table aliased
-    /// `fact` (joined with its article as `a`): newest articles first when asked, then text order.
-    static func factOrder(_ fact: String, filters: [String], limit: Int?, offset: Int, newestFirst: Bool) -> String {
+    /// The FROM, WHERE, ORDER BY, LIMIT and OFFSET clauses of a query over the fact table aliased
+    /// `fact` (joined with its article as `a` in `source`; `rowTable` is the fact's own table):
+    /// newest articles first when asked, then text order. A page is picked first by fact id
+    /// alone, so that the columns cut from article text are read for the facts returned, not for
+    /// every fact that matches; with no filter, the newest page is read from the articles'
+    /// publication index down, not by sorting every fact.
+    static func factPage(
+        _ fact: String, rowTable: String, from source: String, filters: [String], limit: Int?, offset: Int, newestFirst: Bool
+    ) -> String {
         let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
         let newest = newestFirst ? "a.published DESC, \(fact).articleNumber DESC, " : ""
-        return "\(whereClause) ORDER BY \(newest)\(fact).start \(page(limit: limit, offset: offset))"
+        let order = "ORDER BY \(newest)\(fact).start"
+        guard limit != nil || offset > 0 else { return "\(source) \(whereClause) \(order)" }
+        let pick = filters.isEmpty && newestFirst
+            ? """
+                SELECT \(fact).id FROM articleRow a INDEXED BY article_published CROSS JOIN \(rowTable) \(fact) ON \(fact).articleNumber = a.number
+                ORDER BY a.published DESC, a.number DESC, \(fact).start
+                """
+            : "SELECT \(fact).id \(source) \(whereClause) \(order)"
+        return """
+            \(source) WHERE \(fact).id IN (\(pick) \(page(limit: limit, offset: offset)))
+            \(order)
+            """
     }
 
     static func claimRows(
@@ -355,8 +367,9 @@ extension SQLiteStore {
             SELECT substr(a.text, c.start + 1, c.end - c.start) AS text, c.value, c.unit, c.subject, c.speakerId, e.name AS speaker,
                    c.time, substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) AS sentence, c.start, c.end,
                    c.rule, c.bylineVersion, \(citationColumns)
-            FROM claim c JOIN article a ON a.number = c.articleNumber LEFT JOIN entity e ON e.id = c.speakerId
-            \(factOrder("c", filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
+            \(factPage(
+                "c", rowTable: "claimRow", from: "FROM claim c JOIN article a ON a.number = c.articleNumber LEFT JOIN entity e ON e.id = c.speakerId",
+                filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
             """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             ClaimRow(

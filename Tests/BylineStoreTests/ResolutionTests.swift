@@ -1,4 +1,4 @@
-import BylineStore
+@testable import BylineStore
 import Testing
 
 @Test func nameKeysIgnoreCaseDiacriticsHyphensAndFullStops() {
@@ -72,4 +72,31 @@ import Testing
     let known = EntityResolution.SurnameCandidate(id: 4, articles: 40, sharesCompany: true)
     #expect(EntityResolution.chooseBySurname(hasCompany: true, namedInFull: 1, among: [known]).entity == 4)
     #expect(EntityResolution.chooseBySurname(hasCompany: true, namedInFull: 2, among: [known]).entity == nil)
+}
+
+@Test func aSurnameIsJudgedAgainAtFiveArticlesAndAtEveryDoublingAfter() {
+    #expect(!EntityResolution.passesSurnameCheckpoint(from: 3, to: 4))
+    #expect(EntityResolution.passesSurnameCheckpoint(from: 4, to: 5))
+    #expect(!EntityResolution.passesSurnameCheckpoint(from: 5, to: 6))
+    #expect(EntityResolution.passesSurnameCheckpoint(from: 9, to: 10))
+    #expect(EntityResolution.passesSurnameCheckpoint(from: 38, to: 41))
+    #expect(!EntityResolution.passesSurnameCheckpoint(from: 41, to: 79))
+}
+
+@Test func aCourtesyTitleAndASurnameTaggedAsAnOrganisationIsTheArticlesPersonOfThatSurname() {
+    func entity(_ local: String, _ type: String, _ name: String) -> ArticleFacts.EntityFacts {
+        ArticleFacts.EntityFacts(local: local, type: type, name: name, aliases: [], mentions: 1, rank: 1, roles: [])
+    }
+    let short = EntityResolution.shortForms([
+        entity("e1", "PERSON", "Ana Brandt"), entity("e2", "ORG", "Mrs. Brandt"), entity("e3", "ORG", "General Brandt"),
+        entity("e4", "ORG", "Mr. Okafor"),
+    ])
+    #expect(short["e2"]?.local == "e1")
+    #expect(short["e3"] == nil && short["e4"] == nil)
+    let plan = EntityResolution.Plan([entity("e2", "ORG", "Mrs. Brandt"), entity("e1", "PERSON", "Ana Brandt")])
+    #expect(plan.named.map(\.local) == ["e1"] && plan.rest.map(\.local) == ["e2"])
+    let couple = EntityResolution.shortForms([
+        entity("e1", "PERSON", "Ana Brandt"), entity("e2", "PERSON", "Carl Brandt"), entity("e3", "ORG", "Mrs. Brandt"),
+    ])
+    #expect(couple["e3"] == nil)
 }

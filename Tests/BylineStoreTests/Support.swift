@@ -85,3 +85,21 @@ let senatorOkafor = """
 
     "The budget needs more work," Okafor said in the chamber.
     """
+
+let senatorBesideMinister = """
+    Senator Daniel Okafor of the Norland Senate said on Wednesday that the budget vote would be delayed.
+
+    "The budget needs more work," Okafor said after a meeting with Ilse Marden, the finance minister.
+    """
+
+let chairBesideMinister = """
+    Daniel Okafor, the chair of the budget committee, said on Thursday that the vote would go ahead.
+
+    The Harbor Workers Union asked for more time. Ilse Marden, the finance minister, agreed with Okafor.
+    """
+
+let surnameBesideClub = """
+    Mr. Okafor said on Saturday that the Harbor Sports Club was ready for the final.
+
+    The club's supporters filled the stadium for the last training session.
+    """

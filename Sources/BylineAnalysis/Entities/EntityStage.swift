@@ -361,7 +361,8 @@ struct MentionGrouper {
             // A surname with its suffix ("Holt Jr.") joins the first fuller name ending in both.
             let owner =
                 group.hasSuffix
-                ? groups.indices.first { groups[$0].type == .person && groups[$0].endsWith(group.nameKeys) }
+                ? groupsByLastNameWord[group.nameKeys[group.nameKeys.count - 1]]?
+                    .filter { groups[$0].type == .person && groups[$0].endsWith(group.nameKeys) }.min()
                 : mainBearers(of: personsNamed(withWord: key)).first
             guard let owner else { continue }
             merged[owner].absorb(group, rule: .surnameNamedLater)
@@ -380,6 +381,23 @@ struct MentionGrouper {
         var groups = groups
         var dropped = Set<Int>()
         let publisherKey = publisher.map { NameForms.key($0) }
+        // The people by the first and by the last word of their name, so that a name is compared
+        // with those that may match it rather than with every group. A group is indexed again
+        // whenever it becomes a person or takes in another's forms: an index may hold a group
+        // that no longer fits (each candidate is checked), never miss one that does.
+        var peopleByFirstWord: [String: Set<Int>] = [:]
+        var peopleByLastWord: [String: Set<Int>] = [:]
+        var peopleWithoutWords = Set<Int>()
+        func indexPerson(_ index: Int) {
+            let keys = groups[index].nameKeys
+            if let first = keys.first, let last = keys.last {
+                peopleByFirstWord[first, default: []].insert(index)
+                peopleByLastWord[last, default: []].insert(index)
+            } else {
+                peopleWithoutWords.insert(index)
+            }
+        }
+        for index in groups.indices where groups[index].type == .person { indexPerson(index) }
         // A name the tagger read as an organisation's that is a person's: its words end a
         // person's full name ("Vidal Serra" after "Marta Vidal Serra"), or its last word is a
         // person's name the story uses alone and it opens with a given name or is used less
@@ -399,39 +417,62 @@ struct MentionGrouper {
             // or as a place that is no country).
             if words.count == 1 {
                 let key = NameForms.key(last)
-                let bearers = groups.indices.filter { groups[$0].type == .person && groups[$0].nameKeys.count > 1 && groups[$0].nameKeys.last == key }
-                if bearers.count == 1 {
-                    groups[bearers[0]].absorb(groups[index], rule: .personNameElsewhere)
+                let bearers = (peopleByLastWord[key] ?? []).filter {
+                    groups[$0].type == .person && groups[$0].nameKeys.count > 1 && groups[$0].nameKeys.last == key
+                }
+                if bearers.count == 1, let bearer = bearers.first {
+                    groups[bearer].absorb(groups[index], rule: .personNameElsewhere)
+                    indexPerson(bearer)
                     dropped.insert(index)
                 }
                 continue
             }
             let keys = words.map { NameForms.key($0) }
-            if let person = groups.indices.first(where: { groups[$0].type == .person && (groups[$0].endsWith(keys) || groups[$0].startsWith(keys)) }) {
+            // The people whose name may end or start with these words (it ends in their last word
+            // or starts with their first), and those whose name may be their last words or their
+            // first word alone (it ends in one of the two).
+            let fuller = (peopleByLastWord[keys[keys.count - 1]] ?? []).union(peopleByFirstWord[keys[0]] ?? [])
+            let shorter = (peopleByLastWord[keys[keys.count - 1]] ?? []).union(peopleByLastWord[keys[0]] ?? []).union(peopleWithoutWords)
+            if let person = fuller.filter({ groups[$0].type == .person && (groups[$0].endsWith(keys) || groups[$0].startsWith(keys)) }).min() {
                 groups[person].absorb(groups[index], rule: .personNameElsewhere)
+                indexPerson(person)
                 dropped.insert(index)
-            } else if let alone = groups.indices.first(where: { other in
+            } else if let alone = shorter.filter({ other in
                 groups[other].type == .person && !dropped.contains(other) && !groups[other].isRelative
                     && (groups[other].nameKeys == Array(keys.suffix(groups[other].nameKeys.count)) || groups[other].nameKeys == [keys[0]])
                     && groups[other].nameKeys.count < keys.count
-            }), PersonNames.isGivenName(words[0]) || groups[alone].mentions.count >= groups[index].mentions.count {
+            }).min(), PersonNames.isGivenName(words[0]) || groups[alone].mentions.count >= groups[index].mentions.count {
                 groups[index].retype(.person, rule: .personNameElsewhere)
                 groups[index].absorb(groups[alone], rule: .surname)
+                indexPerson(index)
                 dropped.insert(alone)
             }
         }
+        // The groups that are no people by the keys they answer to, indexed again as they take
+        // in others or stop being people.
+        var othersByKey: [String: Set<Int>] = [:]
+        func indexOther(_ index: Int) {
+            for key in groups[index].keys { othersByKey[key, default: []].insert(index) }
+        }
+        for index in groups.indices where groups[index].type != .person { indexOther(index) }
         for index in groups.indices where groups[index].type == .person && !dropped.contains(index) {
             let group = groups[index]
             if let publisherKey, group.keys.contains(publisherKey) {
                 groups[index].retype(.organisation, rule: .publisherName)
+                indexOther(index)
                 continue
             }
             guard group.nameWords.isEmpty, !group.hasSuffix, group.titles.isEmpty, !group.name.utf8.contains(0x20) else { continue }
-            if let other = groups.indices.first(where: { $0 != index && groups[$0].type != .person && !dropped.contains($0) && groups[$0].keys.contains(NameForms.key(group.name)) }) {
+            let key = NameForms.key(group.name)
+            if let other = (othersByKey[key] ?? []).filter({
+                $0 != index && groups[$0].type != .person && !dropped.contains($0) && groups[$0].keys.contains(key)
+            }).min() {
                 groups[other].absorb(group, rule: .sameNameElsewhere)
+                indexOther(other)
                 dropped.insert(index)
             } else if group.bodyCue {
                 groups[index].retype(.organisation, rule: .bodyCue)
+                indexOther(index)
             } else if group.opensSentencesAlone {
                 dropped.insert(index)
             }

@@ -57,12 +57,6 @@ struct NamedMentionFinder {
         "valley", "bay", "strait", "desert", "coast", "region", "plateau", "basin", "canal", "cape", "forest",
     ]
 
-    /// Whether token `t` lies inside a time expression of the document.
-    private func isTime(_ t: Int, in document: Document) -> Bool {
-        let span = document.tokens[t].span
-        return document.times.contains { $0.span.overlaps(span) }
-    }
-
     /// Dashes and brackets that set off a clause, never inside a name.
     static let breaks = Dashes.clause.union(["(", "[", "{"])
 
@@ -111,6 +105,8 @@ struct NamedMentionFinder {
         }
         let names = tagger.names(document: words)
         let creditLines = CreditLineCues(document.view.words, cues: vocabulary.creditsAfter)
+        // Whether each token lies inside a time expression of the document.
+        let timed = document.view.tokensOverlapping(document.times.map(\.span))
         var found: [NamedMention] = []
         for (sentence, sentenceNames) in zip(document.sentences, names) {
             let first = sentence.tokens.lowerBound
@@ -118,9 +114,9 @@ struct NamedMentionFinder {
             for name in sentenceNames {
                 let (range, type) = (name.tokens, name.type)
                 for (part, partType) in splitAtTitle((first + range.lowerBound)..<(first + range.upperBound), conllType: type, in: document)
-                    .flatMap({ splitAtGivenName($0.0, conllType: $0.1, tagged: tagged, in: document) })
+                    .flatMap({ splitAtGivenName($0.0, conllType: $0.1, tagged: tagged, timed: timed, in: document) })
                 {
-                    if let mention = mention(tokens: part, conllType: partType, creditLines: creditLines, in: document) { found.append(mention) }
+                    if let mention = mention(tokens: part, conllType: partType, creditLines: creditLines, timed: timed, in: document) { found.append(mention) }
                 }
             }
         }
@@ -302,21 +298,23 @@ struct NamedMentionFinder {
 
     /// A name the tagger read as a body's that ran into the given name of the person named
     /// after it ("Harbor League Ana" + "Ruiz", the surname untagged): the body, and the person.
-    /// `tagged` holds the first tokens of the sentence's tagged names.
-    private func splitAtGivenName(_ range: Range<Int>, conllType: NameType, tagged: Set<Int>, in document: Document) -> [(Range<Int>, NameType)] {
+    /// `tagged` holds the first tokens of the sentence's tagged names; `timed` tells, for each
+    /// token, whether it lies in a time expression.
+    private func splitAtGivenName(_ range: Range<Int>, conllType: NameType, tagged: Set<Int>, timed: [Bool], in document: Document) -> [(Range<Int>, NameType)] {
         let words = document.view.words
         let last = range.upperBound - 1
         let next = range.upperBound
         guard conllType != .person, range.count >= 3, next < words.count, words[next].capitalised, words[next].kind == .word,
-            words[next].sentence == words[last].sentence, !tagged.contains(next), !isTime(next, in: document),
+            words[next].sentence == words[last].sentence, !tagged.contains(next), !timed[next],
             PersonNames.isGivenName(document.text[words[last].span]), !vocabulary.isTitleWord(words[next].key),
             !Self.organisationEndings.contains(String(document.text[words[next].span]))
         else { return [(range, conllType)] }
         return [(range.lowerBound..<last, conllType), (last..<(next + 1), .person)]
     }
 
-    /// A mention of `tokens`, trimmed of honorifics and trailing marks, typed for the contract.
-    private func mention(tokens range: Range<Int>, conllType: NameType, creditLines: CreditLineCues, in document: Document) -> NamedMention? {
+    /// A mention of `tokens`, trimmed of honorifics and trailing marks, typed for the contract;
+    /// `timed` tells, for each token, whether it lies in a time expression.
+    private func mention(tokens range: Range<Int>, conllType: NameType, creditLines: CreditLineCues, timed: [Bool], in document: Document) -> NamedMention? {
         let tokens = document.tokens
         var lower = range.lowerBound
         var upper = range.upperBound
@@ -371,7 +369,7 @@ struct NamedMentionFinder {
         // of a time expression the tagger ran on into ("the Harbor Committee Tuesday"); a year
         // may end a name ("Expo 2030").
         while upper - lower > 1,
-            conllType != .person && word(upper - 1).first?.isLowercase == true || tokens[upper - 1].kind == .word && isTime(upper - 1, in: document)
+            conllType != .person && word(upper - 1).first?.isLowercase == true || tokens[upper - 1].kind == .word && timed[upper - 1]
         {
             upper -= 1
         }
@@ -400,7 +398,7 @@ struct NamedMentionFinder {
         // Or into a last capitalised word the tagger left out before a comma ("Ana Lucía Vidal
         // Serra," read as "Ana Lucía Vidal").
         if conllType == .person, upper - lower > 1, upper + 1 < tokens.count, document.text[tokens[upper + 1].span] == ",",
-            tokens[upper].kind == .word, document.view.words[upper].capitalised, !isTime(upper, in: document),
+            tokens[upper].kind == .word, document.view.words[upper].capitalised, !timed[upper],
             document.view.words[upper].sentence == document.view.words[upper - 1].sentence,
             !vocabulary.countryFirstWords.contains(NameForms.key(document.text[tokens[upper].span]))
         {

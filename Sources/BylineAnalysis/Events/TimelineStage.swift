@@ -46,12 +46,13 @@ public struct TimelineStage: Stage {
             entries += milestones(verb: i..<(i + length), in: text, used: &used)
             i += length
         }
-        entries += datedSentences(in: text, paragraphs: document.paragraphs, skipping: used, after: entries)
+        var cited = CitedSpans()
+        for entry in entries { cited.insert(entry.span, date: entry.date) }
+        entries += datedSentences(in: text, paragraphs: document.paragraphs, skipping: used, cited: &cited)
         for event in document.events {
-            guard let date = event.date, TimeResolver.isCalendarValue(date),
-                !entries.contains(where: { $0.date == date && $0.span.overlaps(event.span) })
-            else { continue }
+            guard let date = event.date, TimeResolver.isCalendarValue(date), !cited.overlaps(event.span, date: date) else { continue }
             entries.append(TimelineEntry(date: date, span: event.span, provenance: Provenance(stage: name, rule: .datedEvent)))
+            cited.insert(event.span, date: date)
         }
         document.timeline = entries.enumerated().sorted { a, b in
             (a.element.date, a.offset) < (b.element.date, b.offset)
@@ -90,9 +91,10 @@ public struct TimelineStage: Stage {
     }
 
     /// An entry for each dated time expression of the article's text that no entry before
-    /// used, citing its sentence; one per date and sentence, and none where an entry of
-    /// `earlier` with the same date cites part of the sentence already.
-    private func datedSentences(in text: FactText, paragraphs: [Paragraph], skipping used: Set<Int>, after earlier: [TimelineEntry]) -> [TimelineEntry] {
+    /// used, citing its sentence; one per date and sentence, and none where an entry with the
+    /// same date cites part of the sentence already (`cited` holds the entries' spans, and
+    /// takes those of the new ones).
+    private func datedSentences(in text: FactText, paragraphs: [Paragraph], skipping used: Set<Int>, cited: inout CitedSpans) -> [TimelineEntry] {
         var entries: [TimelineEntry] = []
         var seen = Set<Int>()
         for (i, word) in text.words.enumerated() {
@@ -104,8 +106,9 @@ public struct TimelineStage: Stage {
             var end = sentence.upperBound
             while end - 1 > sentence.lowerBound, text.words[end - 1].kind == .punctuation { end -= 1 }
             let span = text.span(sentence.lowerBound..<end)
-            guard !(earlier + entries).contains(where: { $0.date == value && $0.span.overlaps(span) }) else { continue }
+            guard !cited.overlaps(span, date: value) else { continue }
             entries.append(TimelineEntry(date: value, span: span, provenance: Provenance(stage: name, rule: .datedSentence)))
+            cited.insert(span, date: value)
         }
         return entries
     }
@@ -167,6 +170,48 @@ public struct TimelineStage: Stage {
 
     private func entry(_ date: String, _ tokens: Range<Int>, rule: RuleID, in text: FactText) -> TimelineEntry {
         TimelineEntry(date: date, span: text.span(tokens), provenance: Provenance(stage: name, rule: rule))
+    }
+}
+
+/// The spans the timeline's entries cite, by date: whether an entry of a date already cites
+/// part of a span is answered from the spans of that date that start near it, not from every
+/// entry.
+private struct CitedSpans {
+    /// Each date's spans, in order of their start.
+    private var spans: [String: [Span]] = [:]
+    /// Each date's longest span: how far before a span one that overlaps it may start.
+    private var longest: [String: Int] = [:]
+
+    /// Records that an entry of `date` cites `span`.
+    mutating func insert(_ span: Span, date: String) {
+        let position = Self.count(of: spans[date] ?? [], startingBefore: span.start + 1)
+        spans[date, default: []].insert(span, at: position)
+        longest[date] = max(longest[date] ?? 0, span.end - span.start)
+    }
+
+    /// Whether an entry of `date` cites a span that shares a character with `span`.
+    func overlaps(_ span: Span, date: String) -> Bool {
+        guard let list = spans[date], let reach = longest[date] else { return false }
+        // Only a span starting before `span` ends may overlap it, and only one starting less
+        // than the longest span's length before `span` starts.
+        var i = Self.count(of: list, startingBefore: span.end)
+        while i > 0 {
+            i -= 1
+            if list[i].start + reach <= span.start { return false }
+            if list[i].overlaps(span) { return true }
+        }
+        return false
+    }
+
+    /// How many of `list` (in order of start) start before `offset`.
+    private static func count(of list: [Span], startingBefore offset: Int) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }
 
