@@ -233,7 +233,16 @@ struct MentionGrouper {
         // name after its short form: one organisation when one fits.
         if target == nil, mention.type == .organisation {
             let words = mention.text.split(separator: " ").map { NameForms.key($0) }
-            let owners = groups.indices.filter { index in
+            // Only groups that share a word with the name (or its members' plural) can be its
+            // short or full form.
+            var sharing = Set<Int>()
+            for word in words {
+                sharing.formUnion(groupsByNameWord[word] ?? [])
+                sharing.formUnion(groupsByKey[word] ?? [])
+                sharing.formUnion(groupsByKey[word + "s"] ?? [])
+                if word.hasSuffix("s") { sharing.formUnion(groupsByNameWord[String(word.dropLast())] ?? []) }
+            }
+            let owners = sharing.filter { index in
                 let keys = groups[index].nameKeys
                 guard groups[index].type == .organisation else { return false }
                 if NameForms.isShortForm(words, of: keys, endings: Self.organisationEndingKeys, heads: Self.organisationHeadKeys) {
