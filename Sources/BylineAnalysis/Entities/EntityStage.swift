@@ -217,6 +217,45 @@ struct MentionGrouper {
                 steps.append(RuleStep(.surname))
             }
         }
+        // Initials for the given names ("K.B. Adeyemi" after "Kola Bisi Adeyemi"), or the name
+        // in full after its initials: one person when one person fits.
+        if target == nil, mention.type == .person, !loneName, let last = mention.text.split(separator: " ").last {
+            let owners = (groupsByLastNameWord[NameForms.key(last)] ?? []).filter { index in
+                groups[index].type == .person && (NameForms.abbreviates(mention.text, groups[index].name) || NameForms.abbreviates(groups[index].name, mention.text))
+            }
+            if owners.count == 1, let owner = owners.first {
+                target = owner
+                steps.append(RuleStep(.initials))
+            }
+        }
+        // A short form of an organisation's name ("Acme" of "Acme Records", "Budget Committee"
+        // of "Senate Budget Committee", "Health Ministry" of "Ministry of Health"), or the full
+        // name after its short form: one organisation when one fits.
+        if target == nil, mention.type == .organisation {
+            let words = mention.text.split(separator: " ").map { NameForms.key($0) }
+            // Only groups that share a word with the name (or its members' plural) can be its
+            // short or full form.
+            var sharing = Set<Int>()
+            for word in words {
+                sharing.formUnion(groupsByNameWord[word] ?? [])
+                sharing.formUnion(groupsByKey[word] ?? [])
+                sharing.formUnion(groupsByKey[word + "s"] ?? [])
+                if word.hasSuffix("s") { sharing.formUnion(groupsByNameWord[String(word.dropLast())] ?? []) }
+            }
+            let owners = sharing.filter { index in
+                let keys = groups[index].nameKeys
+                guard groups[index].type == .organisation else { return false }
+                if NameForms.isShortForm(words, of: keys, endings: Self.organisationEndingKeys, heads: Self.organisationHeadKeys) {
+                    return !opensWithPlace(keys.prefix(keys.count - words.count))
+                }
+                return NameForms.isShortForm(keys, of: words, endings: Self.organisationEndingKeys, heads: Self.organisationHeadKeys)
+                    && !opensWithPlace(words.prefix(words.count - keys.count))
+            }
+            if owners.count == 1, let owner = owners.first {
+                target = owner
+                steps.append(RuleStep(.shortForm))
+            }
+        }
         if target == nil, mention.type != .person {
             // Only groups whose forms start with the letter the acronym or expansion needs.
             let candidates = NameForms.acronymInitial(mention.text).flatMap { groupsByExpansionInitial[$0] } ?? []
@@ -299,6 +338,21 @@ struct MentionGrouper {
     private func personsNamed(withWord key: String) -> [Int] {
         (groupsByNameWord[key] ?? []).sorted().filter { groups[$0].type == .person && groups[$0].nameWords.contains(key) }
     }
+
+    /// Whether the words a short form leaves out open with a place the document names ("New
+    /// York" of "New York Harbor Party" against "Harbor Party"): a branch in that place, not the
+    /// body the short form names.
+    private func opensWithPlace(_ words: ArraySlice<String>) -> Bool {
+        (1...max(1, words.count)).contains { count in
+            count <= words.count && (groupsByKey[words.prefix(count).joined()] ?? []).contains { [.geopolitical, .location].contains(groups[$0].type) }
+        }
+    }
+
+    /// The keys of the closing words of organisations' names ("records" of "Acme Records",
+    /// "party"): a name without one is the same body's short form.
+    static let organisationEndingKeys = Set(NamedMentionFinder.organisationEndings.map { NameForms.key($0) })
+    /// The keys of organisations' head nouns ("committee", "ministry").
+    static let organisationHeadKeys = Set(NamedMentionFinder.organisationHeads.map { NameForms.key($0) })
 
     /// Whether mentions of these types may name one thing: the tagger may call one
     /// organisation ORG in one sentence and MISC in another.
@@ -472,6 +526,11 @@ extension RuleID {
     /// A shared surname joined to the most recently named of its holders; the detail is how
     /// many hold it.
     static let surnameMostRecentOf = RuleID("surname-most-recent-of")
+    /// A person's name with initials for the given names joined to the name in full, or the
+    /// other way round.
+    static let initials = RuleID("initials")
+    /// An organisation's short name joined to its full name, or the other way round.
+    static let shortForm = RuleID("short-form")
     /// An acronym joined to its expansion, or the other way round.
     static let acronym = RuleID("acronym")
     /// A surname written before any full name (a headline's), joined to the first person then
@@ -481,6 +540,9 @@ extension RuleID {
     static let nameRepeat = RuleID("name-repeat")
     /// An acronym's expansion written beside it in brackets, read as a name.
     static let acronymInBrackets = RuleID("acronym-in-brackets")
+    /// A name the tagger cut short of its first word, where the document names it in full
+    /// elsewhere.
+    static let longerForm = RuleID("longer-form")
     /// A name the tagger read as a person's that ends in the word of a law, plan or prize.
     static let miscEnding = RuleID("misc-ending")
     /// A name the tagger read as a person's that holds a possessive ("Harbor Post's Fact Desk").

@@ -171,8 +171,9 @@ public final class NameVocabulary: Sendable {
 
 /// Comparing the written forms of names.
 public enum NameForms {
-    /// A name with case, hyphens, apostrophes, periods and spaces left out, so that spellings
-    /// of one name meet: "Anne-Marie Dubois", "Anne Marie Dubois" and "ANNE MARIE DUBOIS" share a key.
+    /// A name with case, hyphens, apostrophes, periods, spaces and accents left out, so that
+    /// spellings of one name meet: "Anne-Marie Dubois", "Anne Marie Dubois", "ANNE MARIE DUBOIS"
+    /// and "Anne-Marie Dubóis" share a key.
     public static func key(_ name: some StringProtocol) -> String {
         // ASCII, the common case, byte by byte; anything else through Unicode lower-casing.
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -185,10 +186,82 @@ public enum NameForms {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        return String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { !ignored.contains($0) }))
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.lowercased().unicodeScalars where !ignored.contains(scalar) && !combiningAccents.contains(scalar.value) {
+            if let base = baseLetters[scalar] { scalars.append(contentsOf: base.unicodeScalars) } else { scalars.append(scalar) }
+        }
+        return String(scalars)
     }
 
     private static let ignored: Set<Unicode.Scalar> = [" ", "-", "\u{2010}", "\u{2011}", "'", "\u{2019}", ".", "\u{00A0}"]
+
+    /// The combining accents a name written in decomposed form carries ("e" and U+0301).
+    private static let combiningAccents: ClosedRange<UInt32> = 0x300...0x36F
+
+    /// Latin letters with diacritics by their base letters, lower case ("ø" → "o", "É" → "e",
+    /// "æ" → "ae"), read from the Unicode names of the Latin blocks ("LATIN SMALL LETTER O WITH
+    /// STROKE"), so that a name written with and without its accents ("Kjær", "Kjaer") has one
+    /// key. Letters that are no accented form of one or two base letters ("ß", "ð") stay.
+    private static let baseLetters: [Unicode.Scalar: String] = {
+        var table: [Unicode.Scalar: String] = [:]
+        for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(UInt32(value)), let name = scalar.properties.name else { continue }
+            for prefix in ["LATIN SMALL LETTER ", "LATIN CAPITAL LETTER "] where name.hasPrefix(prefix) {
+                let rest = name.dropFirst(prefix.count)
+                let base = rest.prefix { $0 != " " }
+                guard (1...2).contains(base.count), base.allSatisfy({ $0.isASCII && $0.isLetter }), rest == base || rest.hasPrefix(base + " WITH ") else { continue }
+                table[scalar] = base.lowercased()
+            }
+        }
+        return table
+    }()
+
+    /// The letters of a word written as initials, lower case ("K." → "k", "K.B." → "kb"); nil
+    /// for any other word.
+    static func initials(_ word: Substring) -> [Character]? {
+        guard word.hasSuffix(".") else { return nil }
+        let letters = word.dropLast().split(separator: ".", omittingEmptySubsequences: false)
+        guard letters.allSatisfy({ $0.count == 1 && $0.first?.isUppercase == true }) else { return nil }
+        return letters.compactMap { $0.first.map { Character($0.lowercased()) } }
+    }
+
+    /// Whether the person's name `short` writes the given names of `full` as initials: the same
+    /// last word and one initial for each given name, in order ("K.B. Adeyemi" of "Kola Bisi
+    /// Adeyemi", "J. Adeyemi" of "Jide Adeyemi").
+    static func abbreviates(_ short: String, _ full: String) -> Bool {
+        let shortWords = short.split(separator: " ")
+        let fullWords = full.split(separator: " ")
+        guard shortWords.count >= 2, fullWords.count >= 2, let last = shortWords.last, let fullLast = fullWords.last, key(last) == key(fullLast) else {
+            return false
+        }
+        var letters: [Character] = []
+        for word in shortWords.dropLast() {
+            guard let initials = initials(word) else { return false }
+            letters += initials
+        }
+        let given = fullWords.dropLast()
+        return letters.count == given.count
+            && zip(letters, given).allSatisfy { letter, name in name.count > 1 && initials(name) == nil && name.first.map { Character($0.lowercased()) } == letter }
+    }
+
+    /// Whether an organisation's name, as word keys, is a short form of another's (`long`): the
+    /// long one without a closing word of its kind ("Acme Records", "Acme"), its members for a
+    /// party ("Greens", "Green Party"), without words before a head noun ("Senate Budget
+    /// Committee", "Budget Committee"), or with the head
+    /// noun's "of" phrase before it ("Ministry of Health", "Health Ministry"); `endings` and
+    /// `heads` are the keys of the closing words and head nouns of organisations' names.
+    static func isShortForm(_ short: [String], of long: [String], endings: Set<String>, heads: Set<String>) -> Bool {
+        guard !short.isEmpty, long.count > short.count else { return false }
+        if long.count == short.count + 1, let closing = long.last, endings.contains(closing), long.starts(with: short) { return true }
+        // "Greens": "Green Party".
+        if short.count == 1, long.count == 2, heads.contains(long[1]), short[0] == long[0] + "s" { return true }
+        guard short.count >= 2, let head = short.last, heads.contains(head) else { return false }
+        if Array(long.suffix(short.count)) == short { return true }
+        // "Health Ministry": "… Ministry of Health".
+        let topic = short.dropLast()
+        return long.count >= topic.count + 2 && Array(long.suffix(topic.count)) == Array(topic)
+            && long[long.count - topic.count - 1] == "of" && long[long.count - topic.count - 2] == head
+    }
 
     /// Whether `short` is an acronym of `long`: its letters stand in `long` in order, the first
     /// opening `long`'s first word, each other one opening a word or continuing the letters

@@ -70,6 +70,17 @@ struct NamedMentionFinder {
             && (words.isA(key, .conjunction) || words.isA(key, .adverb) || words.isA(key, .relative) || words.isA(key, .pronoun))
     }
 
+    /// Whether token `t` opens its sentence with a capitalised "-ing" word that is no listed given
+    /// name ("Hosting", "Asking"; not "Sterling"): a gerund, which the tagger may run into the
+    /// name after it.
+    private func isOpeningGerund(_ t: Int, in document: Document) -> Bool {
+        let words = document.view.words
+        guard t == 0 || words[t - 1].sentence != words[t].sentence, words[t].capitalised,
+            words[t].key.utf8.count >= FactText.shortestIngWord, words[t].key.hasSuffix("ing"), words[t].key.allSatisfy(\.isLetter)
+        else { return false }
+        return !PersonNames.isPersonalName(document.text[document.tokens[t].span])
+    }
+
     /// Whether a lower-cased word is a verb, pronoun or clause word, never inside a name ("is",
     /// "although", "which"); "and" and the determiners may be ("Bureau of Alcohol, Tobacco and
     /// Firearms", "The Hague").
@@ -112,6 +123,7 @@ struct NamedMentionFinder {
         found = joinedOfPhrases(found, in: document)
         found = splitAtAnd(found, in: document)
         found = withBracketedExpansions(found, in: document)
+        found = withLongerForms(found, in: document)
         let countries = countryNames(in: document, besides: found)
         // A country's name wins over the pieces the tagger cut it into ("Republic of" + "Moldova").
         var countryEnd = [Int?](repeating: nil, count: document.tokens.count)
@@ -205,6 +217,36 @@ struct NamedMentionFinder {
         let kept = mentions.indices.filter { !replaced.contains($0) }.map { mentions[$0] }
         let covered = Set(added.flatMap { Array($0.tokens) })
         return (kept.filter { !$0.tokens.contains(where: covered.contains) } + added).sorted { $0.span.start < $1.span.start }
+    }
+
+    /// A name the tagger cut short of the capitalised word before it, where the document names
+    /// the two words together elsewhere ("Machine" in "her label, Tallow Machine, says" where the
+    /// story also names "Tallow Machine"): the longer name, of its type (rule `longer-form`).
+    private func withLongerForms(_ mentions: [NamedMention], in document: Document) -> [NamedMention] {
+        var types: [String: EntityType] = [:]
+        for mention in mentions where mention.tokens.count > 1 {
+            let key = NameForms.key(mention.text)
+            if types[key] == nil { types[key] = mention.type }
+        }
+        guard !types.isEmpty else { return mentions }
+        let words = document.view.words
+        var covered = [Bool](repeating: false, count: words.count)
+        for mention in mentions { for t in mention.tokens { covered[t] = true } }
+        return mentions.map { mention in
+            let t = mention.tokens.lowerBound - 1
+            guard t >= 0, !covered[t], words[t].capitalised, document.tokens[t].kind == .word, words[t].sentence == words[t + 1].sentence,
+                !vocabulary.isTitleWord(words[t].key)
+            else { return mention }
+            let span = Span(document.tokens[t].span.start, mention.span.end)
+            let text = String(document.text[span])
+            guard !isOpeningWord(String(document.text[document.tokens[t].span])), let type = types[NameForms.key(text)] else { return mention }
+            var longer = NamedMention(tokens: t..<mention.tokens.upperBound, span: span, type: type, text: text, steps: mention.steps + [RuleStep(.longerForm)])
+            if type == .person, mention.type == .person {
+                longer.title = mention.title
+                longer.isRelative = mention.isRelative
+            }
+            return longer
+        }
     }
 
     /// "Red Cross and Oxfam International" → two names, when the words before "and" are
@@ -305,8 +347,9 @@ struct NamedMentionFinder {
         // A title the tagger took into a person's name ("Mayor Grace Adeyemi") is a role, read
         // by the role stage, not part of the name.
         while conllType == .person, upper - lower > 1, vocabulary.isTitleWord(key(lower)) { lower += 1 }
-        // A clause word capitalised at a sentence's start is not part of a name ("Although").
-        while upper - lower > 1, isOpeningWord(word(lower)) { lower += 1 }
+        // A clause word capitalised at a sentence's start is not part of a name ("Although"),
+        // nor is a gerund opening it ("Hosting Ana Ruiz was …"), unless it is a given name.
+        while upper - lower > 1, isOpeningWord(word(lower)) || conllType == .person && isOpeningGerund(lower, in: document) { lower += 1 }
         // A name ends before a quotation mark, a dash or a bracket, a person's before an ordinary
         // lower-case word, any name before a verb or clause word: the tagger may run a name on
         // into the words after it ("Ruiz as part of the …", "Acme Systems — had been").

@@ -56,7 +56,53 @@ struct QuoteContext {
         if range.count == 1, let found = speaker(at: range.lowerBound) {
             return Attribution(entity: found.entity, mention: found.span, cue: cue, rule: rule)
         }
-        return Attribution(entity: nil, mention: subjects.phrase(range), cue: cue, rule: rule)
+        return Attribution(entity: describedEntity(range), mention: subjects.phrase(range), cue: cue, rule: rule)
+    }
+
+    /// The most tokens a definite description runs to ("the production company").
+    static let longestDescription = 4
+    /// How far back, in tokens, a description looks for the one it stands for.
+    static let descriptionReach = 200
+
+    /// The entity a definite description stands for, named before it: "the company" or "the
+    /// record company" the organisation named last as the head of its phrase (not "an Acme
+    /// documentary"), or the last one whose name holds the noun ("the bank" for "Harbor Savings
+    /// Bank", "the ministry" for "Ministry of Fisheries"); "the minister" the person named last whose role ends in that title. Nil for any
+    /// other phrase, or when no one named before fits.
+    func describedEntity(_ range: Range<Int>) -> Int? {
+        guard (2...Self.longestDescription).contains(range.count), text.key(range.lowerBound) == "the",
+            range.dropFirst().allSatisfy({ text.facts.words[$0].alphabetic && !text.facts.words[$0].capitalised && !text.quoted[$0] })
+        else { return nil }
+        let head = text.key(range.upperBound - 1)
+        let entities = document.entities
+        // A noun for any kind of body ("company") or the head of a body's name ("ministry"),
+        // which stands only for a body whose name holds it.
+        let generic = NameVocabulary.shared.organisationNouns.contains(head)
+        let isBody = generic || MentionGrouper.organisationHeadKeys.contains(head)
+        let titled = isBody ? [] : Set(entities.indices.filter { e in
+            entities[e].type == .person && entities[e].roles.contains { $0.title.lowercased().split(separator: " ").last.map(String.init) == head }
+        })
+        guard isBody || !titled.isEmpty else { return nil }
+        var t = range.lowerBound
+        while t > max(0, range.lowerBound - Self.descriptionReach) {
+            t -= 1
+            guard let found = mentions[t] else { continue }
+            let first = text.token(at: found.span.start)
+            defer { t = min(t, first) }
+            if !isBody {
+                if titled.contains(found.entity) { return found.entity }
+                continue
+            }
+            guard mentions.type(of: found.entity) == .organisation else { continue }
+            let named = entities[found.entity].name.lowercased().split(separator: " ").contains { $0 == head }
+            // A name that describes the noun after it ("an Acme documentary") is not the body
+            // the story goes on about.
+            let after = text.token(at: found.span.end)
+            let attributive = after < text.facts.words.count && text.facts.words[after].alphabetic && !text.facts.words[after].capitalised
+                && !text.facts.grammar.isGrammarWord(text.key(after)) && !text.facts.isVerb(after) && text.cue(at: after) == nil
+            if named || generic && !attributive { return found.entity }
+        }
+        return nil
     }
 
     /// The first speaker named or referred to in tokens `source`, else the words themselves.

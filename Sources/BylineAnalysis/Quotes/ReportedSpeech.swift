@@ -91,28 +91,10 @@ enum ReportedSpeech {
         {
             return (Span(tokens[colon + 1].span.start, tokens[end - 1].span.end), context.speaker(amongWords: range.lowerBound..<colon, cue: ":", rule: .indirectLabel))
         }
-        // "…, X said." / "…, said X." / "…, according to X." — not "…, warned that …", whose
-        // subject is before the comma.
-        if let comma = (range.lowerBound..<end).last(where: { text.key($0) == "," }), end - comma - 1 <= SubjectReader.longestSource + 2,
-            comma - range.lowerBound >= shortestContent, opensContent(range.lowerBound, text: text),
-            let (c, cue) = ((comma + 1)..<end).lazy.compactMap({ t in text.cue(at: t).map { (t, $0) } }).first,
-            c + cue.length >= end || text.key(c + cue.length) != "that"
-        {
-            let content = Span(tokens[range.lowerBound].span.start, tokens[comma - 1].span.end)
-            var first = comma + 1
-            while first < c, facts.words[first].kind == .quote { first += 1 }
-            // The clause after the comma reports when it is a subject and its cue, or the cue
-            // and its subject; else its words are all there is to go on.
-            let source = c == first ? subjects.subject(after: c + cue.length, limit: end) : subjects.subject(before: c, floor: first)
-            if let source, c == first || source.lowerBound == first {
-                return (content, context.speaker(inPhrase: source, cue: cue.text, rule: .indirectCueAfter))
-            }
-            let words = c == first ? (c + cue.length)..<end : first..<c
-            // Grammar words alone ("…, however, have declared …") name no reporter.
-            if words.contains(where: { !facts.grammar.isGrammarWord(text.key($0)) && facts.words[$0].alphabetic }) {
-                return (content, context.speaker(amongWords: words, cue: cue.text, rule: .indirectReport))
-            }
-        }
+        // "…, X said." / "…, said X, a lawyer." / "…, according to X." — not "…, warned that …",
+        // whose subject is before the comma, nor "X, a lawyer, said the plan …", whose
+        // reporting clause opens the sentence.
+        if opensContent(range.lowerBound, text: text), let found = trailingReport(in: range.lowerBound..<end, context: context) { return found }
         // "X said (that) …", "X told reporters that …": the first cue with a subject before it
         // since the last comma.
         for (c, cue) in (range.lowerBound..<end).lazy.compactMap({ t in text.cue(at: t).map { (t, $0) } }) {
@@ -136,6 +118,53 @@ enum ReportedSpeech {
             let reporter = subjects.subject(before: c, floor: clause).map { context.speaker(inPhrase: $0, cue: cue.text, rule: .indirectCueBefore) }
             return (Span(tokens[start].span.start, tokens[end - 1].span.end),
                     reporter ?? context.speaker(amongWords: clause..<c, cue: cue.text, rule: .indirectCueBeforeWords))
+        }
+        return nil
+    }
+
+    /// The reporting clause set off by a comma after what was said (`…, Ortiz said.`, `…, said
+    /// Ortiz, a lawyer for the union.`, `…, Ortiz said, two days later.`), with what was said
+    /// before it; nil when the sentence part `range` (its closing punctuation left out) has
+    /// none. A clause whose words run on after the cue (`X, a lawyer, said the plan …`) opens
+    /// the report rather than closing it, and is left to the reading of `X said …`.
+    private static func trailingReport(in range: Range<Int>, context: QuoteContext) -> (span: Span, attribution: Attribution)? {
+        let text = context.text
+        let facts = text.facts
+        let subjects = context.subjects
+        let tokens = text.document.tokens
+        let end = range.upperBound
+        let lowest = range.lowerBound + shortestContent
+        guard lowest < end else { return nil }
+        var isLastComma = true
+        for comma in (max(lowest, end - CueAfterSieve.reach)..<end).reversed() where text.key(comma) == "," {
+            defer { isLastComma = false }
+            var first = comma + 1
+            while first < end, facts.words[first].kind == .quote { first += 1 }
+            let segmentEnd = isLastComma ? end : (first..<end).first { text.key($0) == "," } ?? end
+            guard let c = (first..<segmentEnd).first(where: { text.cue(at: $0) != nil }), let cue = text.cue(at: c),
+                c + cue.length >= end || text.key(c + cue.length) != "that"
+            else { continue }
+            let content = Span(tokens[range.lowerBound].span.start, tokens[comma - 1].span.end)
+            let after = c + cue.length
+            let source = c == first ? subjects.subject(after: after, limit: end) : subjects.subject(before: c, floor: first)
+            if let source, c == first || source.lowerBound == first {
+                // The clause ends the sentence, give or take a few words, an aside after a comma
+                // or words with no verb ("told reporters on Monday"); a clause that runs on
+                // ("said the plan would …", "said, would …") reports something else.
+                let closes = c == first
+                    ? text.key(source.upperBound) == "," || !(source.upperBound..<end).contains(where: { !text.quoted[$0] && facts.isVerb($0) })
+                    : end - after <= CueAfterSieve.longestTail && !(after..<end).contains(where: { !text.quoted[$0] && facts.grammar.isA(text.key($0), .auxiliary) })
+                        || !(after..<end).contains(where: { !text.quoted[$0] && facts.isVerb($0) })
+                guard closes else { continue }
+                return (content, context.speaker(inPhrase: source, cue: cue.text, rule: .indirectCueAfter))
+            }
+            // Words after the last comma that read as no subject are all there is to go on;
+            // grammar words alone ("…, however, have declared …") name no reporter.
+            guard isLastComma, end - comma - 1 <= SubjectReader.longestSource + 2 else { continue }
+            let words = c == first ? after..<end : first..<c
+            if words.contains(where: { !facts.grammar.isGrammarWord(text.key($0)) && facts.words[$0].alphabetic }) {
+                return (content, context.speaker(amongWords: words, cue: cue.text, rule: .indirectReport))
+            }
         }
         return nil
     }

@@ -1,0 +1,115 @@
+@testable import BylineAnalysis
+import BylineCore
+import BylineExtract
+import BylineSource
+import Testing
+
+// Reported speech closed by its reporting clause, speakers named by a description ("the
+// company"), and names the tagger ran into an opening gerund or cut short. Every name and
+// sentence here is made up.
+
+private func speakerName(of quote: Quote, in document: Document) -> String? {
+    quote.speaker.flatMap { id in document.entities.first { $0.id == id }?.name }
+}
+
+/// One row: an article, the names the tagger knows, the reported words and their speaker.
+private let trailingClauses: [(name: String, text: String, names: [String: String], said: String, speaker: String)] = [
+    ("a speaker with an aside opens the sentence and the report follows the cue",
+     "Vera Holm, a lawyer for the dock workers, said the harbour fees had doubled since March.",
+     ["Vera Holm": "PER"], "the harbour fees had doubled since March", "Vera Holm"),
+    ("an inverted clause with an aside after the name closes the sentence",
+     "The night ferry will stop running in winter, said Olek Brand, the port's head of operations.",
+     ["Olek Brand": "PER"], "The night ferry will stop running in winter", "Olek Brand"),
+    ("a reporting clause with words after it that have no verb",
+     "The night ferry will stop running in winter, Olek Brand said, three days after the vote.",
+     ["Olek Brand": "PER"], "The night ferry will stop running in winter", "Olek Brand"),
+    ("a source after according to",
+     "Traffic through the outer harbour fell by a third last year, according to Tallow Freight.",
+     ["Tallow Freight": "ORG"], "Traffic through the outer harbour fell by a third last year", "Tallow Freight"),
+]
+
+@Test(arguments: trailingClauses.indices)
+func reportedSpeechIsWhatItsReportingClauseReports(index: Int) throws {
+    let row = trailingClauses[index]
+    let document = try analyze(row.text, names: row.names)
+    let quote = try #require(document.quotes.first { $0.kind == .indirect && document.text[$0.span] == row.said }, "\(row.name)")
+    #expect(speakerName(of: quote, in: document) == row.speaker, "\(row.name)")
+}
+
+@Test func aReportingClauseInTheMiddleLeavesWhatFollowsItInTheReport() throws {
+    let document = try analyze("The new berth on the north quay, Olek Brand said, would open in May.", names: ["Olek Brand": "PER"])
+    let quote = try #require(document.quotes.first { $0.kind == .indirect })
+    #expect(document.text[quote.span].contains("would open in May"))
+}
+
+/// One row: an article, the names the tagger knows, the quoted words and the entity the
+/// description that reports them stands for.
+private let descriptions: [(name: String, text: String, names: [String: String], quote: String, speaker: String)] = [
+    ("\"the company\" is the company named last",
+     "Tallow Freight denied the report on Monday.\n\n\"We have never moved cargo at night,\" the company said.",
+     ["Tallow Freight": "ORG"], "We have never moved cargo at night,", "Tallow Freight"),
+    ("a company's name before a noun describes the noun, not the company the story is about",
+     "The Harbor Guild criticised a Tallow Freight documentary.\n\n\"The film leaves out the dockers,\" the group said.",
+     ["Harbor Guild": "ORG", "Tallow Freight": "ORG"], "The film leaves out the dockers,", "Harbor Guild"),
+    ("\"the ministry\" is the ministry named last",
+     "The Ministry of Fisheries set new quotas. Tallow Freight welcomed them.\n\n\"Boats must report daily,\" the ministry said.",
+     ["Ministry of Fisheries": "ORG", "Tallow Freight": "ORG"], "Boats must report daily,", "Ministry of Fisheries"),
+]
+
+@Test(arguments: descriptions.indices)
+func aDescriptionStandsForTheEntityNamedBefore(index: Int) throws {
+    let row = descriptions[index]
+    let document = try analyze(row.text, names: row.names)
+    let quote = try #require(document.quotes.first { document.text[$0.span] == row.quote }, "\(row.name)")
+    #expect(speakerName(of: quote, in: document) == row.speaker, "\(row.name)")
+}
+
+@Test func aDescriptionWithNoOneOfItsKindNamedBeforeHasNoEntity() throws {
+    let document = try analyze(
+        "Vera Holm spoke first.\n\n\"The fees will rise,\" the company said.", names: ["Vera Holm": "PER"])
+    let quote = try #require(document.quotes.first)
+    #expect(quote.speaker == nil)
+}
+
+/// One row: an article, the names the tagger reads (a gerund run into one), and the name the
+/// person's entity must have.
+private let openingGerunds: [(name: String, text: String, names: [String: String], person: String)] = [
+    ("a gerund opening the sentence is no part of the name",
+     "Hosting Ilka Thorsby at the fair was an honour, the organisers said.", ["Hosting Ilka Thorsby": "PER"], "Ilka Thorsby"),
+    ("a given name ending in -ing stays",
+     "Sterling Oduya opened the fair on Monday.", ["Sterling Oduya": "PER"], "Sterling Oduya"),
+]
+
+@Test(arguments: openingGerunds.indices)
+func aNameDoesNotOpenWithAGerund(index: Int) throws {
+    let row = openingGerunds[index]
+    let document = try analyze(row.text, names: row.names)
+    #expect(document.entities.contains { $0.type == .person && $0.name == row.person }, "\(row.name)")
+}
+
+/// Tags fixed words in fixed sentences: a tagger that reads a name in full in one sentence and
+/// cuts it short in another.
+private struct SentenceTagger: NameTagger {
+    /// By sentence index: the words of each name and its type.
+    let names: [Int: [(words: [String], type: NameType)]]
+
+    func names(document sentences: [[String]]) -> [[TaggedName]] {
+        sentences.enumerated().map { s, words in
+            (names[s] ?? []).compactMap { name in
+                let i = words.indices.first { i in i + name.words.count <= words.count && Array(words[i..<(i + name.words.count)]) == name.words }
+                return i.map { TaggedName(tokens: $0..<($0 + name.words.count), type: name.type) }
+            }
+        }
+    }
+}
+
+@Test func aNameCutShortOfItsFirstWordTakesTheFullNameNamedElsewhere() throws {
+    var document = try PlainTextReader().read(SourceDocument(
+        uri: "t.txt", bytes: Array("The label that owns her songs, Tallow Machine, says she may sing them. She left Tallow Machine in May.".utf8)))
+    let tagger = SentenceTagger(names: [0: [(["Machine"], .person)], 1: [(["Tallow", "Machine"], .organisation)]])
+    try Pipeline([TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: tagger)]).run(on: &document)
+    #expect(!document.entities.contains { $0.name == "Machine" })
+    let label = try #require(document.entities.first { $0.name == "Tallow Machine" })
+    #expect(label.type == EntityType.organisation)
+    #expect(label.mentions.count == 2)
+}
