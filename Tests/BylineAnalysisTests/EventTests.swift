@@ -203,7 +203,7 @@ func aReportedEventIsReadWithItsPeople(index: Int) throws {
 /// and who took part or organised it.
 private let ledeEvents: [(text: String, names: [String: String], type: String, name: String, date: String?, place: [String], people: [String])] = [
     // A launch told by its verb: the thing launched after it, named by its quoted title.
-    ("The Transport Ministry launched a road safety campaign called \u{201C}Eyes Up\u{201D} on Monday.",
+    ("The Transport Ministry on Monday launched a road safety campaign called \u{201C}Eyes Up\u{201D}.",
      ["Transport Ministry": "ORG"], "launch", "Eyes Up", "2023-05-15", [], ["Transport Ministry"]),
     // A passive launch: the thing launched opens the sentence; its owner is the place.
     ("Norland\u{2019}s \u{201C}Clean Rivers\u{201D} awareness campaign has drawn praise since introduced on Tuesday.",
@@ -220,11 +220,11 @@ private let ledeEvents: [(text: String, names: [String: String], type: String, n
     ("The council held its third hearing on the budget in the run-up to the 2024 election.",
      ["council": "ORG"], "hearing", "third hearing", nil, [], []),
     // A chat on stage is an interview with the people after "with".
-    ("Ana Ruiz said Tuesday in a fireside chat with Tomas Lind that sales had doubled.",
+    ("Ana Ruiz spoke on Tuesday at a fireside chat with Tomas Lind about sales.",
      ["Ana Ruiz": "PER", "Tomas Lind": "PER"], "interview", "fireside chat", "2023-05-16", [], ["Tomas Lind", "Ana Ruiz"]),
     // A venue's part names the venue as the place.
-    ("An exhibition titled \u{201C}Salt Roads\u{201D} opens on Saturday in the City Museum's west wing.",
-     ["City Museum": "ORG"], "exhibition", "Salt Roads", "2023-05-20", ["City Museum"], []),
+    ("On Friday an exhibition named \u{201C}Salt Roads\u{201D} opened in the City Museum's west wing.",
+     ["City Museum": "ORG"], "exhibition", "Salt Roads", "2023-05-19", ["City Museum"], []),
 ]
 
 @Test(arguments: ledeEvents.indices)

@@ -262,15 +262,16 @@ struct EventReader {
             let date = date(of: i..<(i + cue)),
             let thing = launchedObject(after: i + cue, in: sentence) ?? launchedSubject(before: i, in: sentence)
         else { return nil }
-        var name = thing
+        // The sentence, from the opening of the thing launched when that lies before it.
+        let scope = min(thing.lowerBound, sentence.lowerBound)..<sentence.upperBound
+        let ownerEnd = thing.first { text.words[$0].key == Self.possessive || isGluedPossessive($0) }
+        // The name leaves out the owner ("the city's new app": "new app").
+        var name = ownerEnd.map { ($0 + 1)..<thing.upperBound } ?? thing
         var named = false
         if let title = quotedTitle(in: thing) ?? quotedTitle(after: thing.upperBound, in: sentence) {
             name = title
             named = true
         }
-        // The sentence, from the opening of the thing launched when that lies before it.
-        let scope = min(thing.lowerBound, sentence.lowerBound)..<sentence.upperBound
-        let ownerEnd = thing.first { text.words[$0].key == Self.possessive || isGluedPossessive($0) }
         let owner = ownerEnd.map { possessor(before: $0 + 1, in: scope) } ?? []
         // Who launched it, for an object after the verb ("the ministry launched a campaign").
         func launchers(_ type: EntityType) -> [String] {
@@ -309,9 +310,10 @@ struct EventReader {
         return nil
     }
 
-    /// The thing a passive launch verb tells of ("The state’s “Drive Sober” campaign,
-    /// introduced on Monday, …", "The app was unveiled on Tuesday"): the sentence's opening
-    /// noun phrase, when its last word before the first verb is a `launched` head. A sentence
+    /// The thing a passive launch verb tells of ("The state’s “Drive Sober” campaign, rolled
+    /// out in May, …", "The app was unveiled last week"): the sentence's opening
+    /// noun phrase, when its last word before the first verb ("-ing" words modify: "parking
+    /// app") is a `launched` head. A sentence
     /// that opens inside a quoted title ("the “Stop. Think.” campaign", cut after "Stop.") opens
     /// with the sentence before it.
     private func launchedSubject(before verb: Int, in sentence: Range<Int>) -> Range<Int>? {
@@ -327,7 +329,7 @@ struct EventReader {
             let word = text.words[end]
             if word.kind == .quote {
                 inTitle.toggle()
-            } else if !inTitle, word.kind == .punctuation || text.isVerb(end) {
+            } else if !inTitle, word.kind == .punctuation && word.key != Self.possessive || text.isVerb(end) && !text.isParticiple(end) {
                 break
             }
             end += 1
