@@ -220,8 +220,8 @@ private let ledeEvents: [(text: String, names: [String: String], type: String, n
     ("The council held its third hearing on the budget in the run-up to the 2024 election.",
      ["council": "ORG"], "hearing", "third hearing", nil, [], []),
     // A chat on stage is an interview with the people after "with".
-    ("Ana Ruiz spoke on Tuesday at a fireside chat with Tomas Lind about sales.",
-     ["Ana Ruiz": "PER", "Tomas Lind": "PER"], "interview", "fireside chat", "2023-05-16", [], ["Tomas Lind", "Ana Ruiz"]),
+    ("Ana Ruiz spoke at a fireside chat with Tomas Lind on Wednesday about sales.",
+     ["Ana Ruiz": "PER", "Tomas Lind": "PER"], "interview", "fireside chat", "2023-05-17", [], ["Tomas Lind", "Ana Ruiz"]),
     // A venue's part names the venue as the place.
     ("On Friday an exhibition named \u{201C}Salt Roads\u{201D} opened in the City Museum's west wing.",
      ["City Museum": "ORG"], "exhibition", "Salt Roads", "2023-05-19", ["City Museum"], []),
