@@ -24,8 +24,10 @@ public final class SQLiteStore: KnowledgeStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Space freed by deleted rows can only be given back (``releaseFreeSpace()``) by a
             // file made to allow it: this takes effect only in a new file, before WAL mode and its
-            // first table, and changes nothing in a file made before.
-            try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            // first table, and changes nothing in a file made before. (Readers cannot set it.)
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            }
             SQLiteSchema.addFunctions(to: db)
         }
         do {

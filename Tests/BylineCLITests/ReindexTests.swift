@@ -31,7 +31,7 @@ private func currentVersion() throws -> String {
 @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: bylineExecutable.path)))
 func reindexReadsAgainWhatAnotherVersionStoredAndARerunAfterKillsFinishesTheRest() async throws {
     let database = try temporaryFolder().appendingPathComponent("kb.db").path
-    let ids = try await storeAsAnOlderByline(pages: 24, in: try SQLiteStore(path: database))
+    let ids = try await storeAsAnOlderByline(pages: 10, in: try SQLiteStore(path: database))
     let arguments = ["reindex", "--batch", "2", "--db", database]
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<6 {
@@ -65,7 +65,7 @@ func reindexReadsAgainWhatAnotherVersionStoredOnPostgreSQL() async throws {
     let url = try #require(postgresURL)
     let schema = "cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
     let database = url + (url.contains("?") ? "&" : "?") + "schema=\(schema)"
-    let ids = try await storeAsAnOlderByline(pages: 6, in: try await KnowledgeBase.open(database))
+    let ids = try await storeAsAnOlderByline(pages: 4, in: try await KnowledgeBase.open(database))
     let quotesBefore = try await KnowledgeBase.open(database).statistics().quotes
     let first = try runByline(["reindex", "--db", database])
     #expect(first.status == 0)
