@@ -114,7 +114,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
-            name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource"]),
+            name: "BylineStoreTests",
+            dependencies: ["BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -146,6 +146,10 @@ enum PostgresSchema {
             CREATE INDEX article_publisher ON article(publisher);
             CREATE INDEX article_version ON article(bylineVersion);
             """),
+        // SQLite's v5: each article's paragraph layout, for `byline reindex`.
+        ("v3-paragraph-layout", """
+            ALTER TABLE article ADD COLUMN layout TEXT
+            """),
     ]
 }
 #endif

@@ -371,6 +371,12 @@ enum SQLiteSchema {
                 CREATE INDEX article_version ON articleRow(bylineVersion);
                 """)
         }
+        // Each article's paragraph layout (``ParagraphLayout``), so that `byline reindex` analyses
+        // the stored text as its reader gave it: titles, captions and headings kept apart from
+        // the body. Articles stored before have none and are read as body paragraphs.
+        migrator.registerMigration("v5-paragraph-layout") { db in
+            try db.execute(sql: "ALTER TABLE articleRow ADD COLUMN layout TEXT")
+        }
         return migrator
     }
 
