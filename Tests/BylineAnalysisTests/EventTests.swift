@@ -218,7 +218,7 @@ private let ledeEvents: [(text: String, names: [String: String], type: String, n
     ("The Senate Ethics Committee concluded its fourth public hearing on Friday.",
      ["Senate Ethics Committee": "ORG"], "hearing", "fourth public hearing", "2023-05-19", [], ["Senate Ethics Committee"]),
     ("The council held its third hearing on the budget in the run-up to the 2024 election.",
-     ["council": "ORG"], "hearing", "third hearing", nil, [], []),
+     ["council": "ORG"], "hearing", "third hearing", nil, [], ["council"]),
     // A chat on stage is an interview with the people after "with".
     ("Ana Ruiz spoke at a fireside chat with Tomas Lind on Wednesday about sales.",
      ["Ana Ruiz": "PER", "Tomas Lind": "PER"], "interview", "fireside chat", "2023-05-17", [], ["Tomas Lind", "Ana Ruiz"]),
