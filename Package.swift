@@ -114,7 +114,12 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
-            name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource"]),
+            name: "BylineStoreTests",
+            dependencies: [
+                "BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )
