@@ -112,8 +112,10 @@ struct MentionGrouper {
             for form in forms { add(form) }
         }
 
-        mutating func add(_ form: String) {
-            guard !forms.contains(form) else { return }
+        /// Adds `form`, unless the group has it; returns whether it was new.
+        @discardableResult
+        mutating func add(_ form: String) -> Bool {
+            guard !forms.contains(form) else { return false }
             forms.append(form)
             if Self.wordCount(form) > Self.wordCount(name) {
                 name = form
@@ -124,6 +126,7 @@ struct MentionGrouper {
                 let surnames = hasSuffix ? nameKeys.dropLast() : nameKeys[...]
                 nameWords = surnames.count > 1 ? Set(surnames) : []
             }
+            return true
         }
 
         /// Whether the name's first words are `words` (keys) and it has more words after them.
@@ -282,9 +285,11 @@ struct MentionGrouper {
             for form in groups[groups.count - 1].forms { indexForm(form, of: groups.count - 1) }
             return
         }
-        groups[index].add(mention.text)
-        indexName(of: index)
-        indexForm(mention.text, of: index)
+        // A form the group had is in the indexes already, and so is its name.
+        if groups[index].add(mention.text) {
+            indexName(of: index)
+            indexForm(mention.text, of: index)
+        }
         if groups[index].keys.insert(key).inserted { groupsByKey[key, default: []].append(index) }
         if let title = mention.title { groups[index].titles.insert(title) }
         groups[index].bodyCue = groups[index].bodyCue || mention.bodyCue

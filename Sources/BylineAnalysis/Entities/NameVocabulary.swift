@@ -177,14 +177,19 @@ public enum NameForms {
     public static func key(_ name: some StringProtocol) -> String {
         // ASCII, the common case, byte by byte; anything else through Unicode lower-casing.
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            let bytes = name.utf8.compactMap { byte -> UInt8? in
-                switch byte {
-                case 0x41...0x5A: byte | 0x20
-                case 0x20, 0x2D, 0x27, 0x2E: nil
-                default: byte
+            // Written straight into the string's storage.
+            return String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
+                var count = 0
+                for byte in name.utf8 {
+                    switch byte {
+                    case 0x41...0x5A: buffer[count] = byte | 0x20
+                    case 0x20, 0x2D, 0x27, 0x2E: continue
+                    default: buffer[count] = byte
+                    }
+                    count += 1
                 }
+                return count
             }
-            return String(decoding: bytes, as: UTF8.self)
         }
         var scalars = String.UnicodeScalarView()
         for scalar in name.lowercased().unicodeScalars where !ignored.contains(scalar) && !combiningAccents.contains(scalar.value) {

@@ -51,6 +51,11 @@ final class FigureWords: Sendable {
     private let currencyPhrases: WordMap<[Phrase]>
     /// One-token currency forms that may be glued to the digits after them ("us$", "rm").
     private let gluedCurrencies: WordMap<String>
+    /// The words that open a figure by themselves (see ``mayOpenFigure(_:)``).
+    private let openers: WordSet
+
+    /// The articles that stand for one before a scale word ("a dozen", "a million").
+    static let articles: Set<String> = ["a", "an"]
 
     init(numbers: DataFile, currencies: DataFile, tokenizer: Tokenizer) {
         let keys = { (phrase: String) -> [String] in
@@ -99,6 +104,16 @@ final class FigureWords: Sendable {
         }
         currencyPhrases = WordMap(phrases.mapValues { $0.sorted { $0.keys.count > $1.keys.count } })
         gluedCurrencies = WordMap(glued)
+        let wordLists = [cardinals, ordinals, multipliers, approximates].flatMap(\.dictionary.keys)
+        openers = WordSet(wordLists + ageLeads.words + phrases.keys + Self.articles)
+    }
+
+    /// Whether a figure may open at a token of `key`: one that holds a digit or a hyphen, ends
+    /// in "fold", or is a number, ordinal, multiplier, rough-count, age-lead or currency word
+    /// or an article ("a dozen"). Every reading of a figure starts with such a token, so the
+    /// other tokens are passed over with this one test.
+    func mayOpenFigure(_ key: String) -> Bool {
+        key.utf8.contains { Self.isDigit($0) || $0 == UInt8(ascii: "-") } || key.hasSuffix(Self.foldSuffix) || openers.contains(key)
     }
 
     /// The currency phrase starting at `i`: its length in tokens and ISO code.

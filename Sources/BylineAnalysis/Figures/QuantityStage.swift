@@ -141,8 +141,9 @@ struct FigureReader {
 
     /// The figure starting at token `i`, or nil.
     func figure(at i: Int) -> Figure? {
-        let limit = text.sentence(of: i).upperBound
         let key = text.words[i].key
+        guard words.mayOpenFigure(key) else { return nil }
+        let limit = text.sentence(of: i).upperBound
         if let value = words.multiplier(key) {
             return Figure(tokens: i..<(i + 1), value: value, unit: "fold", rule: .multiplier)
         }
@@ -207,7 +208,7 @@ struct FigureReader {
             }
         } else if let cardinal = words.cardinal(key) {
             value = cardinal
-        } else if key == "a" || key == "an", i + 1 < limit, words.scales[text.words[i + 1].key] != nil {
+        } else if FigureWords.articles.contains(key), i + 1 < limit, words.scales[text.words[i + 1].key] != nil {
             value = 1
         } else {
             return nil

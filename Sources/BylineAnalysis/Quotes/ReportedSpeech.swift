@@ -152,7 +152,7 @@ enum ReportedSpeech {
                 // or words with no verb ("told reporters on Monday"); a clause that runs on
                 // ("said the plan would …", "said, would …") reports something else.
                 let closes = c == first
-                    ? text.key(source.upperBound) == "," || !(source.upperBound..<end).contains(where: { !text.quoted[$0] && facts.isVerb($0) })
+                    ? source.upperBound < facts.words.count && text.key(source.upperBound) == "," || !(source.upperBound..<end).contains(where: { !text.quoted[$0] && facts.isVerb($0) })
                     : end - after <= CueAfterSieve.longestTail && !(after..<end).contains(where: { !text.quoted[$0] && facts.grammar.isA(text.key($0), .auxiliary) })
                         || !(after..<end).contains(where: { !text.quoted[$0] && facts.isVerb($0) })
                 guard closes else { continue }

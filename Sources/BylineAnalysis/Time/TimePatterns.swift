@@ -297,6 +297,10 @@ enum NumberForm: String, CaseIterable {
     /// "1990's", the clitic after it), with the number of tokens read.
     func read(at i: Int, in tokens: [TimeToken]) -> (length: Int, value: String)? {
         let token = tokens[i]
+        // Every form opens with a digit, or a clock with a sign that `Int` reads ("+9:30",
+        // "-0:30"): a word is passed over at once.
+        guard let first = token.key.utf8.first, (first >= 48 && first <= 57) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+        else { return nil }
         switch self {
         case .year:
             guard token.key.utf8.count == 4, let n = token.integer, Self.years.contains(n) else { return nil }

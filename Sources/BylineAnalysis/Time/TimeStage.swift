@@ -41,7 +41,7 @@ public struct TimeCandidate: Hashable, Sendable {
 /// sentence's tokens, and the nearest tense cue of `tense-cues.tsv` gives each match a side.
 public struct TimeTagger: Sendable {
     let patterns: TimePatterns
-    private let cues: [String: TimeDirection]
+    private let cues: WordMap<TimeDirection>
 
     /// The English patterns and tense cues.
     public static let english = TimeTagger(patterns: .english, cues: DataFile(PackageResources.tense_cues_tsv))
@@ -55,7 +55,7 @@ public struct TimeTagger: Sendable {
         for row in file.rows where row.count == 2 {
             cues[row[1]] = row[0] == "future" ? .future : row[0] == "present" ? .unknown : .past
         }
-        self.cues = cues
+        self.cues = WordMap(cues)
     }
 
     /// The time expressions of a tokenized, sentence-split document, in text order.
