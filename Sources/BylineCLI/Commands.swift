@@ -12,7 +12,7 @@ public struct Byline: AsyncParsableCommand {
         abstract: "Read news articles into cited records of who said what, who holds which role, what happened when, and which numbers were claimed.",
         version: "0.1.0",
         subcommands: [
-            Extract.self, Analyze.self, Tag.self, Train.self, Ingest.self, Search.self, Person.self, Quotes.self, Claims.self,
+            Extract.self, Analyze.self, Tag.self, Train.self, Ingest.self, Reindex.self, Search.self, Person.self, Quotes.self, Claims.self,
             TimelineCommand.self, Stats.self, Export.self, People.self, Serve.self,
         ]
     )
@@ -218,6 +218,7 @@ struct DocumentSize: ExpressibleByArgument {
 /// `byline extract`: metadata, text, paragraphs, captions and removed, with no analysis.
 struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Extract metadata, text, paragraphs and captions (the fast path for corpus builders)."
     )
 
@@ -237,6 +238,7 @@ struct Extract: AsyncParsableCommand {
 /// `byline analyze`: extraction followed by every analysis stage.
 struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "analyze",
         abstract: "Extract and analyse: sentences, entities, quotes, times, quantities, events and the timeline."
     )
 

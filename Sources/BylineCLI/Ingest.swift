@@ -11,6 +11,7 @@ import Synchronization
 /// `byline ingest`: reads, analyses and stores articles.
 struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Read, analyse and store articles in the knowledge base; articles already stored are skipped.")
 
     @Argument(help: ArgumentHelp("Files, directories (read recursively) or - for standard input; .gz files are decompressed.", valueName: "input"))
@@ -94,6 +95,7 @@ struct Ingest: AsyncParsableCommand {
         }
         if !sources.isEmpty { try await ingest(sources) }
         if let pendingWrite { receipt = receipt + (try await pendingWrite.value) }
+        try await database.releaseFreeSpace()
         progress.clear()
         let summary = "ingest: \(receipt.added) new, \(receipt.present) already present, \(failed) failed; \(receipt.facts) facts stored in \(KnowledgeBase.displayName(store.db))\n"
         FileHandle.standardOutput.write(Data(summary.utf8))
@@ -122,6 +124,15 @@ struct ArticleAnalyser: Sendable {
                     throw error.input == nil ? error.about(source.uri) : error
                 }
             }
+        }
+    }
+
+    /// The facts of stored articles analysed again from their stored text, in order.
+    func analyseAgain(_ stored: [StoredText]) -> [ArticleFacts] {
+        parallelMap(stored) { article in
+            var document = article.document
+            pipeline.run(on: &document)
+            return ArticleFacts(document: document, bylineVersion: bylineVersion)
         }
     }
 

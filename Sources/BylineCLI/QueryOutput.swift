@@ -80,7 +80,7 @@ struct QueryWriter {
         let bold = onTerminal ? "\u{1B}[1m" : ""
         let plain = onTerminal ? "\u{1B}[0m" : ""
         let body = cells.map { row in
-            line(row).replacingOccurrences(of: "<b>", with: bold).replacingOccurrences(of: "</b>", with: plain)
+            line(row).replacing("<b>", with: bold).replacing("</b>", with: plain)
         }
         return ([line(headers), line(widths.map { String(repeating: "-", count: $0) })] + body).joined(separator: "\n") + "\n"
     }
@@ -91,11 +91,16 @@ struct QueryWriter {
         let visible = visibleWidth(flat)
         guard visible > width else { return flat }
         // Cut without the markers, so none is left open.
-        let bare = flat.replacingOccurrences(of: "<b>", with: "").replacingOccurrences(of: "</b>", with: "")
+        let bare = withoutMarkers(flat)
         return String(bare.prefix(width - 1)) + "…"
     }
 
     private static func visibleWidth(_ text: String) -> Int {
-        text.replacingOccurrences(of: "<b>", with: "").replacingOccurrences(of: "</b>", with: "").count
+        withoutMarkers(text).count
+    }
+
+    /// The text without its highlight markers, `<b>` and `</b>`.
+    private static func withoutMarkers(_ text: String) -> String {
+        text.replacing("<b>", with: "").replacing("</b>", with: "")
     }
 }

@@ -16,6 +16,13 @@ struct StoreLocation: ParsableArguments {
         try await Self.open(db)
     }
 
+    /// Opens the store to answer questions: read-only when it is up to date (nothing to lock,
+    /// write or sync), brought up to date first when it is not.
+    func openForQueries() async throws -> any KnowledgeStore {
+        if let store = try? await KnowledgeBase.open(db, readOnly: true) { return store }
+        return try await open()
+    }
+
     /// Opens the store at `location` (read-only when asked); one that cannot be opened is
     /// reported in one line and exits 2.
     static func open(_ location: String, readOnly: Bool = false) async throws -> any KnowledgeStore {
@@ -43,6 +50,7 @@ struct ResultOptions: ParsableArguments {
 /// `byline search`: articles ranked by full-text relevance.
 struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Find stored articles by their words, best first, with the matching passage highlighted.")
 
     @Argument(help: "Words to find; \"a phrase\" in quotes, word* for a prefix.")
@@ -59,7 +67,7 @@ struct Search: AsyncParsableCommand {
     @OptionGroup var results: ResultOptions
 
     func run() async throws {
-        let hits = try await store.open().search(
+        let hits = try await store.openForQueries().search(
             ArticleSearch(text: query, since: since, until: until, outlet: outlet, person: person, limit: results.cap))
         try results.writer.write(hits)
     }
@@ -68,6 +76,7 @@ struct Search: AsyncParsableCommand {
 /// `byline person`: a person across articles.
 struct Person: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "person",
         abstract: "A person across articles: name forms, roles with their dates, quotes, the people quoted beside them, articles.")
 
     @Argument(help: "The person's name (a full name, or one name for every person it begins or ends).")
@@ -77,7 +86,7 @@ struct Person: AsyncParsableCommand {
     var format: QueryFormat = .table
 
     func run() async throws {
-        let people = try await store.open().entities(named: name, kind: .person)
+        let people = try await store.openForQueries().entities(named: name, kind: .person)
         let writer = QueryWriter(format: format)
         guard format == .table, let best = people.first else {
             return try writer.write(people, single: true)
@@ -113,24 +122,26 @@ struct FactListing: ParsableArguments {
 /// `byline quotes`: quotes across articles.
 struct Quotes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "quotes",
         abstract: "Quotes with their speaker, the speaker's role at the time, date, outlet and article, newest first.")
 
     @OptionGroup var listing: FactListing
 
     func run() async throws {
-        try listing.results.writer.write(try await listing.store.open().quotes(listing.query))
+        try listing.results.writer.write(try await listing.store.openForQueries().quotes(listing.query))
     }
 }
 
 /// `byline claims`: figures across articles.
 struct Claims: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "claims",
         abstract: "Figures claimed, with unit, subject, speaker, date and sentence, newest first.")
 
     @OptionGroup var listing: FactListing
 
     func run() async throws {
-        try listing.results.writer.write(try await listing.store.open().claims(listing.query))
+        try listing.results.writer.write(try await listing.store.openForQueries().claims(listing.query))
     }
 }
 
@@ -149,21 +160,21 @@ struct TimelineCommand: AsyncParsableCommand {
     var format: QueryFormat = .table
 
     func run() async throws {
-        let candidates = try await store.open().timelineEntries(of: [first] + (second.map { [$0] } ?? []))
+        let candidates = try await store.openForQueries().timelineEntries(of: [first] + (second.map { [$0] } ?? []))
         try QueryWriter(format: format).write(Timeline.milestones(from: candidates))
     }
 }
 
 /// `byline stats`: counts over the store.
 struct Stats: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Articles, stories, outlets, people, quotes, facts and the date range.")
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Articles, stories, outlets, people, quotes, facts and the date range.")
 
     @OptionGroup var store: StoreLocation
     @Option(help: "Output format: table (readable) or json.")
     var format: QueryFormat = .table
 
     func run() async throws {
-        let statistics = try await store.open().statistics()
+        let statistics = try await store.openForQueries().statistics()
         guard format == .table else { return try QueryWriter(format: format).writeJSON(statistics) }
         let lines = [
             "articles        \(statistics.articles)", "stories         \(statistics.stories)",
@@ -181,6 +192,7 @@ struct Stats: AsyncParsableCommand {
 /// `byline export`: everything, streamed.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Every stored article with its entities, quotes and claims, uncapped and streamed: jsonl (one article per line) or csv (one fact per line).")
 
     @Option(help: "jsonl or csv.")
@@ -195,7 +207,7 @@ struct Export: AsyncParsableCommand {
         let output = FileHandle.standardOutput
         let csv = format == .csv
         if csv { output.write(Data(CSV.document([ExportedFact]()).utf8)) }
-        try await store.open().exportArticles { article in
+        try await store.openForQueries().exportArticles { article in
             if csv {
                 output.write(Data(CSV.document(ExportedFact.rows(of: article), header: false).utf8))
             } else {
@@ -231,12 +243,13 @@ struct ExportedFact: TabularRow {
 /// `byline people`: the merges behind a person, and undoing one.
 struct People: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "people",
         abstract: "How people, organisations and places were merged across articles, and undoing a merge.",
         subcommands: [Links.self, Split.self])
 
     /// `byline people links ID`.
     struct Links: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every article mention merged into an entity, with the reason.")
+        static let configuration = CommandConfiguration(commandName: "links", abstract: "Every article mention merged into an entity, with the reason.")
 
         @Argument(help: "The entity's id (as `byline person` shows it).")
         var id: Int64
@@ -244,13 +257,14 @@ struct People: AsyncParsableCommand {
         @OptionGroup var results: ResultOptions
 
         func run() async throws {
-            try results.writer.write(try await store.open().links(of: id))
+            try results.writer.write(try await store.openForQueries().links(of: id))
         }
     }
 
     /// `byline people split ID --name FORM`.
     struct Split: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "split",
             abstract: "Undo a merge: the article mentions written as NAME leave the entity for a new one, whose id is printed.")
 
         @Argument(help: "The entity's id.")

@@ -16,7 +16,7 @@ public struct PlainTextReader: Reader {
         let provenance = Provenance(stage: name, rule: "blank-line-paragraphs")
         var metadata = Metadata()
         let utf8 = Array(text.utf8)
-        let paragraphs = Self.blocks(of: text).map { span in
+        let paragraphs = Span.blankLineBlocks(of: text).map { span in
             guard span.end - span.start <= Self.longestStamp,
                 let stamps = PublicationStamp.parse(String(decoding: utf8[span.start..<span.end], as: UTF8.self))
             else { return Paragraph(span: span, kind: .body, provenance: provenance) }
@@ -37,40 +37,4 @@ public struct PlainTextReader: Reader {
 
     /// A paragraph longer than this many bytes is never only a stamp.
     static let longestStamp = 160
-
-    /// The spans of the stretches of `text` between blank lines, without their outer white space.
-    static func blocks(of text: String) -> [Span] {
-        var spans: [Span] = []
-        var blockStart: Int?
-        var blockEnd = 0
-        var lineHasText = false
-        var firstText = 0
-        var offset = 0
-        func endLine(at end: Int) {
-            if lineHasText {
-                if blockStart == nil { blockStart = firstText }
-                blockEnd = end
-            } else if let start = blockStart {
-                spans.append(Span(start, blockEnd))
-                blockStart = nil
-            }
-        }
-        var lastText = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") {
-                endLine(at: lastText)
-                lineHasText = false
-            } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") {
-                if !lineHasText { firstText = offset }
-                lineHasText = true
-                lastText = offset + 1
-                // A multi-byte scalar's continuation bytes also land here, moving lastText
-                // to the scalar's end.
-            }
-            offset += 1
-        }
-        endLine(at: lastText)
-        if let start = blockStart { spans.append(Span(start, blockEnd)) }
-        return spans
-    }
 }

@@ -17,6 +17,9 @@ public struct ArticleFacts: Sendable {
     public var language: String?
     public var url: String?
     public var text: String
+    /// How `text` is cut into paragraphs and what each one is (``ParagraphLayout``): what a
+    /// later Byline needs to analyse the stored text again.
+    public var layout: String?
     /// The Byline version that produced the facts.
     public var bylineVersion: String
     /// Whether the text holds Chinese, Japanese or Korean script (searched by trigrams).
@@ -118,6 +121,7 @@ public struct ArticleFacts: Sendable {
         language = document.metadata.language
         url = document.metadata.url
         text = document.text
+        layout = ParagraphLayout.encode(document.paragraphs, of: document.text)
         self.bylineVersion = bylineVersion
         hasCJK = Self.hasCJK(document.text)
 

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Turns what a user typed into a full-text query that cannot be a syntax error: every word is
 /// quoted, `"a phrase"` stays a phrase, a trailing `*` keeps its prefix search. One reading of
@@ -42,7 +41,10 @@ public enum FullTextQuery {
     /// `phrases`, quoted phrases are read as separate words (for indexes without positions).
     public static func match(_ text: String, trigram: Bool, phrases: Bool = true) -> String? {
         if trigram {
-            let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+            let unquoted = text.filter { $0 != "\"" }
+            guard let first = unquoted.firstIndex(where: { !$0.isWhitespace }), let last = unquoted.lastIndex(where: { !$0.isWhitespace })
+            else { return nil }
+            let trimmed = unquoted[first...last]
             return trimmed.count >= 3 ? "\"\(trimmed)\"" : nil
         }
         let terms = terms(text, phrases: phrases)

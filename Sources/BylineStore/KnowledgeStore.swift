@@ -1,3 +1,4 @@
+import BylineCore
 import Foundation
 
 /// The knowledge base: articles and their facts, kept across documents.
@@ -16,6 +17,24 @@ public protocol KnowledgeStore: Sendable {
     /// Stores the articles in one transaction: all of them or none. Articles already stored
     /// are left as they are and counted as present.
     func store(_ articles: [ArticleFacts]) async throws -> StoreReceipt
+
+    /// How many stored articles' facts a Byline version other than `version` produced (every
+    /// article when `version` is nil).
+    func articleCount(notProducedBy version: String?) async throws -> Int
+
+    /// Up to `limit` stored articles, in storage order after the article numbered `number`, whose
+    /// facts a Byline version other than `version` produced (every article when `version` is nil),
+    /// with the text to analyse again: what `byline reindex` reads.
+    func articlesToReindex(notProducedBy version: String?, after number: Int64, limit: Int) async throws -> [StoredText]
+
+    /// Replaces the facts of stored articles (found by id) with `articles`' own, and records the
+    /// version that produced them, in one transaction: all of them or none. Entities are resolved
+    /// again as when an article is stored; an article not stored is left out.
+    func replaceFacts(_ articles: [ArticleFacts]) async throws -> StoreReceipt
+
+    /// Gives the space that deleted and moved rows left free back to the file system (SQLite's
+    /// incremental vacuum); a server that reclaims space itself (PostgreSQL) does nothing.
+    func releaseFreeSpace() async throws
 
     /// Articles ranked by full-text relevance, with highlighted snippets (for a common word, the
     /// most relevant of the last ``ArticleSearch/rankedMatches`` articles that match).
@@ -75,15 +94,58 @@ public struct StoreReceipt: Sendable, Hashable, Codable {
     public var present = 0
     /// Fact rows written: entity mentions, roles, quotes, claims, milestones.
     public var facts = 0
+    /// Stored articles whose facts were replaced (``KnowledgeStore/replaceFacts(_:)``).
+    public var replaced = 0
 
-    public init(added: Int = 0, present: Int = 0, facts: Int = 0) {
+    public init(added: Int = 0, present: Int = 0, facts: Int = 0, replaced: Int = 0) {
         self.added = added
         self.present = present
         self.facts = facts
+        self.replaced = replaced
     }
 
     public static func + (lhs: StoreReceipt, rhs: StoreReceipt) -> StoreReceipt {
-        StoreReceipt(added: lhs.added + rhs.added, present: lhs.present + rhs.present, facts: lhs.facts + rhs.facts)
+        StoreReceipt(
+            added: lhs.added + rhs.added, present: lhs.present + rhs.present, facts: lhs.facts + rhs.facts,
+            replaced: lhs.replaced + rhs.replaced)
+    }
+}
+
+/// A stored article's text and metadata, to be analysed again (`byline reindex`).
+public struct StoredText: Sendable {
+    /// The article's number in the store (its storage order).
+    public var number: Int64
+    public var id: String
+    public var uri: String
+    public var format: String
+    public var title: String?
+    public var publisher: String?
+    public var authors: [String]
+    public var published: String?
+    public var language: String?
+    public var url: String?
+    public var text: String
+    /// The paragraphs of `text` (``ParagraphLayout``); nil for body paragraphs between blank lines.
+    public var layout: String?
+
+    /// The article as a reader would give it to the analysis: the stored text, its paragraphs
+    /// and metadata, under the id of its source bytes.
+    public var document: Document {
+        var metadata = Metadata()
+        metadata.title = title
+        metadata.publisher = publisher
+        metadata.authors = authors
+        metadata.published = published.flatMap { DateStamp(parsing: $0) }
+        metadata.language = language
+        metadata.url = url
+        return Document(
+            id: id, source: Source(uri: uri, format: SourceFormat(rawValue: format) ?? .text), metadata: metadata, text: text,
+            paragraphs: ParagraphLayout.paragraphs(layout, of: text))
+    }
+
+    /// The stored row's `authors` column: names joined by `; `.
+    static func authors(_ column: String) -> [String] {
+        column.isEmpty ? [] : column.components(separatedBy: "; ")
     }
 }
 

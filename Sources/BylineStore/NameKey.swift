@@ -110,7 +110,7 @@ public enum NameKey {
 
     /// The key without its spaces: "Park Min-jun" and "Park Minjun" become one.
     public static func joined(_ key: String) -> String {
-        key.replacingOccurrences(of: " ", with: "")
+        key.filter { $0 != " " }
     }
 
     /// Generational suffixes, as keys write them ("jr", "iii"; BylineCore's ``NameSuffixes``).

@@ -24,24 +24,51 @@ struct PostgresArticleWriter {
 
     /// Writes `article` unless it is stored already.
     mutating func write(_ article: ArticleFacts) async throws -> StoreReceipt {
-        let version = article.bylineVersion
         let signature = article.signature.map { Int64($0) }
         let day = article.published.map { String($0.prefix(10)) }
         let authors = article.authors.joined(separator: "; ")
         // `ON CONFLICT DO NOTHING` returns no row when another writer stored the article first.
         let inserted = try await run("""
             INSERT INTO article (id, uri, format, title, publisher, authors, published, day, language, url, text,
-                                 bylineVersion, storedAt, signature, cjk, words)
+                                 bylineVersion, storedAt, signature, cjk, words, layout)
             VALUES (\(article.id), \(article.uri), \(article.format), \(article.title), \(article.publisher), \(authors),
-                    \(article.published), \(day), \(article.language), \(article.url), \(article.text), \(version), \(storedAt),
-                    \(signature), \(article.hasCJK), to_tsvector('simple', coalesce(\(article.title), '') || ' ' || \(article.text)))
+                    \(article.published), \(day), \(article.language), \(article.url), \(article.text), \(article.bylineVersion),
+                    \(storedAt), \(signature), \(article.hasCJK), to_tsvector('simple', coalesce(\(article.title), '') || ' ' || \(article.text)),
+                    \(article.layout))
             ON CONFLICT (id) DO NOTHING RETURNING number
             """).decode(Int64.self)
         var number: Int64?
         for try await value in inserted { number = value }
         guard let number else { return StoreReceipt(present: 1) }
         try await linkStory(number, signature: article.signature)
+        return StoreReceipt(added: 1, facts: try await writeFacts(of: article, number: number))
+    }
 
+    /// Replaces the facts of the stored article with `article`'s id by `article`'s, and records
+    /// the version that produced them; an article not stored is left out.
+    mutating func replaceFacts(_ article: ArticleFacts) async throws -> StoreReceipt {
+        var number: Int64?
+        for try await value in try await run("SELECT number FROM article WHERE id = \(article.id) FOR UPDATE").decode(Int64.self) {
+            number = value
+        }
+        guard let number else { return StoreReceipt() }
+        for try await id in try await run("SELECT entityId FROM entityLink WHERE articleNumber = \(number)").decode(Int64.self) {
+            articleCounts[id] = nil
+        }
+        // Milestone participants go with their milestones (ON DELETE CASCADE).
+        try await run("DELETE FROM milestone WHERE articleNumber = \(number)")
+        try await run("DELETE FROM quote WHERE articleNumber = \(number)")
+        try await run("DELETE FROM claim WHERE articleNumber = \(number)")
+        try await run("DELETE FROM role WHERE articleNumber = \(number)")
+        try await run("DELETE FROM entityLink WHERE articleNumber = \(number)")
+        try await run("UPDATE article SET bylineVersion = \(article.bylineVersion), layout = \(article.layout) WHERE number = \(number)")
+        return StoreReceipt(facts: try await writeFacts(of: article, number: number), replaced: 1)
+    }
+
+    /// Writes the facts of `article`, stored as number `number`: its entities joined to the
+    /// stored ones, their roles, its quotes, figures and milestones. Returns the rows written.
+    private mutating func writeFacts(of article: ArticleFacts, number: Int64) async throws -> Int {
+        let version = article.bylineVersion
         var global: [String: Int64] = [:]
         // Organisations and people named in full first, short forms and single names last (as
         // on SQLite).
@@ -123,8 +150,7 @@ struct PostgresArticleWriter {
                 """)
         }
         try await judgeSurnamesAgain(ofPeopleIn: plan, global)
-        let facts = plan.ordered.count + roles.count + quotes.count + claims.count + article.milestones.count
-        return StoreReceipt(added: 1, facts: facts)
+        return plan.ordered.count + roles.count + quotes.count + claims.count + article.milestones.count
     }
 
     /// Which stored entity an article's entity is, if any, and why.

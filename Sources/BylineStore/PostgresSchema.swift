@@ -9,12 +9,17 @@
 enum PostgresSchema {
     /// The migrations, in order: (name, statements). A migration never changes once released.
     static let migrations: [(name: String, sql: String)] = [
-        ("v1-articles-and-facts", StoreSchema.script(StoreSchema.tables.flatMap(PostgresDialect().createTableAndIndexes))),
+        (
+            "v1-articles-and-facts",
+            StoreSchema.script(StoreSchema.firstTables.flatMap(PostgresDialect().createTableAndIndexes))
+        ),
         // The same indexes as SQLite's v4: the store's overview and newest-first lists.
         (
             "v2-article-order-indexes",
             StoreSchema.script(StoreSchema.articleOrderIndexes.map { PostgresDialect().createIndex($0, on: StoreSchema.articles.name) })
         ),
+        // SQLite's v5: each article's paragraph layout, for `byline reindex`.
+        ("v3-paragraph-layout", StoreSchema.script([PostgresDialect().addColumn(StoreSchema.layout, to: StoreSchema.articles.name)])),
     ]
 }
 

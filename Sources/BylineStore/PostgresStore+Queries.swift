@@ -357,7 +357,7 @@ extension PostgresStore {
     }
 
     /// The WHERE, ORDER BY, LIMIT and OFFSET clauses of a fact query, in the order
-    /// ``SQLiteStore/factPage(_:rowTable:from:filters:limit:offset:newestFirst:)`` gives, with undated articles
+    /// ``SQLiteStore/factPage(_:rowTable:from:filters:limit:offset:newestFirst:walkingNewest:)`` gives, with undated articles
     /// last as SQLite sorts them.
     static func factOrder(_ fact: String, filters: [String], limit: Int?, offset: Int, newestFirst: Bool) -> String {
         let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")

@@ -116,6 +116,47 @@ public final class PostgresStore: KnowledgeStore {
         }
     }
 
+    public func articleCount(notProducedBy version: String?) async throws -> Int {
+        var count = 0
+        let rows = try await client.query(
+            "SELECT count(*) FROM article WHERE \(version)::text IS NULL OR bylineVersion <> \(version)::text", logger: Self.quiet)
+        for try await value in rows.decode(Int.self) { count = value }
+        return count
+    }
+
+    public func articlesToReindex(notProducedBy version: String?, after number: Int64, limit: Int) async throws -> [StoredText] {
+        let rows = try await client.query("""
+            SELECT number, id, uri, format, title, publisher, authors, published, language, url, text, layout
+            FROM article WHERE number > \(number) AND (\(version)::text IS NULL OR bylineVersion <> \(version)::text)
+            ORDER BY number LIMIT \(limit)
+            """, logger: Self.quiet)
+        var found: [StoredText] = []
+        for try await row in rows {
+            let (number, id, uri, format, title, publisher, authors, published, language, url, text, layout) = try row.decode(
+                (Int64, String, String, String, String?, String?, String, String?, String?, String?, String, String?).self)
+            found.append(StoredText(
+                number: number, id: id, uri: uri, format: format, title: title, publisher: publisher,
+                authors: StoredText.authors(authors), published: published, language: language, url: url, text: text, layout: layout))
+        }
+        return found
+    }
+
+    public func replaceFacts(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
+        try await client.withTransaction(logger: Self.quiet) { connection in
+            // One writer at a time decides entity merges (as ``store(_:)``).
+            try await connection.query("SELECT pg_advisory_xact_lock(7347117)", logger: Self.quiet)
+            var writer = PostgresArticleWriter(connection: connection)
+            var receipt = StoreReceipt()
+            for article in articles {
+                receipt = receipt + (try await writer.replaceFacts(article))
+            }
+            return receipt
+        }
+    }
+
+    /// PostgreSQL's autovacuum reclaims the space of deleted rows.
+    public func releaseFreeSpace() async throws {}
+
     /// A logger that logs nothing: the store reports its errors by throwing them.
     static let quiet = Logger(label: "byline.postgres.quiet") { _ in SwiftLogNoOpLogHandler() }
 

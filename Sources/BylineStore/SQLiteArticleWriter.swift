@@ -37,17 +37,16 @@ struct SQLiteArticleWriter {
         if try Int64.fetchOne(db, sql: "SELECT number FROM articleRow WHERE id = ?", arguments: [article.id]) != nil {
             return StoreReceipt(present: 1)
         }
-        let version = article.bylineVersion
-        let versionID = try textID(version)
         let signature = article.signature.withUnsafeBytes { Data($0) }
         try db.cachedStatement(sql: """
             INSERT INTO articleRow (id, uri, format, title, publisher, authors, published, day, language, url, body,
-                                    bylineVersion, storedAt, signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    bylineVersion, storedAt, signature, layout)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 article.id, article.uri, article.format, article.title, article.publisher,
                 article.authors.joined(separator: "; "), article.published, article.published.map { String($0.prefix(10)) },
-                article.language, article.url, Data(CompressedText.compress(article.text)), version, storedAt, signature,
+                article.language, article.url, Data(CompressedText.compress(article.text)), article.bylineVersion, storedAt, signature,
+                article.layout,
             ])
         let number = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, title, text) VALUES (?, ?, ?)")
@@ -57,7 +56,42 @@ struct SQLiteArticleWriter {
                 .execute(arguments: [number, article.title, article.text])
         }
         try linkStory(number, signature: article.signature)
+        return StoreReceipt(added: 1, facts: try writeFacts(of: article, number: number))
+    }
 
+    /// Replaces the facts of the stored article with `article`'s id by `article`'s, and records
+    /// the version that produced them; an article not stored is left out.
+    mutating func replaceFacts(_ article: ArticleFacts) throws -> StoreReceipt {
+        guard let number = try Int64.fetchOne(db, sql: "SELECT number FROM articleRow WHERE id = ?", arguments: [article.id]) else {
+            return StoreReceipt()
+        }
+        // What this batch has read of the article's entities counted the links about to go.
+        for id in try Int64.fetchAll(db.cachedStatement(sql: "SELECT entityId FROM entityLinkRow WHERE articleNumber = ?"), arguments: [number]) {
+            roleKeysByEntity[id] = nil
+            articleCounts[id] = nil
+        }
+        // The quote index keeps no text of its own: a row leaves it given the text it was added with.
+        let scalars = Array(article.text.unicodeScalars)
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, start, end FROM quoteRow WHERE articleNumber = ?"), arguments: [number]) {
+            let start = min(max(row[1] as Int, 0), scalars.count)
+            let end = min(max(row[2] as Int, start), scalars.count)
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: scalars[start..<end])
+            try db.cachedStatement(sql: "INSERT INTO quoteSearch (quoteSearch, rowid, text) VALUES ('delete', ?, ?)")
+                .execute(arguments: [row[0] as Int64, String(text)])
+        }
+        for table in ["milestoneRow", "quoteRow", "claimRow", "roleRow", "entityLinkRow"] {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE articleNumber = ?").execute(arguments: [number])
+        }
+        try db.cachedStatement(sql: "UPDATE articleRow SET bylineVersion = ?, layout = ? WHERE number = ?")
+            .execute(arguments: [article.bylineVersion, article.layout, number])
+        return StoreReceipt(facts: try writeFacts(of: article, number: number), replaced: 1)
+    }
+
+    /// Writes the facts of `article`, stored as number `number`: its entities joined to the
+    /// stored ones, their roles, its quotes, figures and milestones. Returns the rows written.
+    private mutating func writeFacts(of article: ArticleFacts, number: Int64) throws -> Int {
+        let versionID = try textID(article.bylineVersion)
         var facts = 0
         var global: [String: Int64] = [:]
         // Organisations and people named in full first, so that a person's namesake test can see
@@ -140,7 +174,7 @@ struct SQLiteArticleWriter {
             facts += 1
         }
         try judgeSurnamesAgain(ofPeopleIn: plan, global)
-        return StoreReceipt(added: 1, facts: facts)
+        return facts
     }
 
     /// The number of a rule name, version or reason in `repeatedText`.

@@ -11,7 +11,7 @@ enum SQLiteSchema {
             let dialect = SQLiteDialect(keepsRepeatedTextOnce: false)
             // Articles, the full-text indexes that read them, and the story bands (a plain table
             // until v2).
-            try db.execute(sql: StoreSchema.script(dialect.createTableAndIndexes(StoreSchema.articles) + [
+            try db.execute(sql: StoreSchema.script(dialect.createTableAndIndexes(StoreSchema.articles.without(StoreSchema.layout.name)) + [
                 """
                 CREATE VIRTUAL TABLE articleSearch USING fts5(
                     title, text, content='article', content_rowid='number', tokenize='unicode61 remove_diacritics 2')
@@ -80,7 +80,7 @@ enum SQLiteSchema {
                 """,
             ] + dialect.remake(StoreSchema.storyBands, tableNames: tableNames, ignoringRepeatedRows: true)
                 + dialect.remake(StoreSchema.entityLinks, tableNames: tableNames)
-                + ["ALTER TABLE entityName ADD COLUMN \(dialect.columnDefinition(StoreSchema.surname) ?? "")"]
+                + [dialect.addColumn(StoreSchema.surname, to: StoreSchema.entityNames.name)]
                 + StoreSchema.entityNames.indexes(on: StoreSchema.surname.name).map { dialect.createIndex($0, on: StoreSchema.entityNames.name) }))
             // Every person's merging full name gets its family name: what a surname alone is looked
             // up by (EntityResolution.chooseBySurname).
@@ -130,6 +130,12 @@ enum SQLiteSchema {
             try db.execute(sql: StoreSchema.script(StoreSchema.articleOrderIndexes.map {
                 SQLiteDialect(keepsRepeatedTextOnce: true).createIndex($0, on: "articleRow")
             }))
+        }
+        // Each article's paragraph layout (``ParagraphLayout``), so that `byline reindex` analyses
+        // the stored text as its reader gave it: titles, captions and headings kept apart from
+        // the body. Articles stored before have none and are read as body paragraphs.
+        migrator.registerMigration("v5-paragraph-layout") { db in
+            try db.execute(sql: SQLiteDialect(keepsRepeatedTextOnce: true).addColumn(StoreSchema.layout, to: "articleRow"))
         }
         return migrator
     }

@@ -22,6 +22,12 @@ public final class SQLiteStore: KnowledgeStore {
         configuration.prepareDatabase { db in
             // In WAL mode NORMAL loses no committed transaction when the process is killed.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Space freed by deleted rows can only be given back (``releaseFreeSpace()``) by a
+            // file made to allow it: this takes effect only in a new file, before WAL mode and its
+            // first table, and changes nothing in a file made before. (Readers cannot set it.)
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            }
             SQLiteSchema.addFunctions(to: db)
         }
         do {
@@ -65,6 +71,47 @@ public final class SQLiteStore: KnowledgeStore {
                 receipt = receipt + (try writer.write(article))
             }
             return receipt
+        }
+    }
+
+    public func articleCount(notProducedBy version: String?) async throws -> Int {
+        try await pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM articleRow WHERE ? IS NULL OR bylineVersion != ?", arguments: [version, version]) ?? 0
+        }
+    }
+
+    public func articlesToReindex(notProducedBy version: String?, after number: Int64, limit: Int) async throws -> [StoredText] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT number, id, uri, format, title, publisher, authors, published, language, url, bylineText(body), layout
+                    FROM articleRow WHERE number > ? AND (? IS NULL OR bylineVersion != ?) ORDER BY number LIMIT ?
+                    """, arguments: [number, version, version, limit]
+            ).map { row in
+                StoredText(
+                    number: row[0], id: row[1], uri: row[2], format: row[3], title: row[4], publisher: row[5],
+                    authors: StoredText.authors(row[6]), published: row[7], language: row[8], url: row[9], text: row[10], layout: row[11])
+            }
+        }
+    }
+
+    public func replaceFacts(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
+        try await pool.write { db in
+            var writer = SQLiteArticleWriter(db: db)
+            var receipt = StoreReceipt()
+            for article in articles {
+                receipt = receipt + (try writer.replaceFacts(article))
+            }
+            return receipt
+        }
+    }
+
+    public func releaseFreeSpace() async throws {
+        try await pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA incremental_vacuum")
+            // The file shrinks when the pages moved into the write-ahead log are copied back.
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }
 

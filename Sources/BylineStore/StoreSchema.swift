@@ -119,7 +119,7 @@ enum StoreSchema {
             .optional("title", .text), .optional("publisher", .text), text("authors"), .optional("published", .text),
             .optional("day", .text), .optional("language", .text), .optional("url", .text), text("text"),
             text("bylineVersion"), text("storedAt"), .optional("story", .number), .optional("signature", .signature),
-            Column(name: "cjk", type: .postgresOnly("BOOLEAN")), Column(name: "words", type: .postgresOnly("TSVECTOR")),
+            Column(name: "cjk", type: .postgresOnly("BOOLEAN")), Column(name: "words", type: .postgresOnly("TSVECTOR")), layout,
         ],
         indexes: [
             Index(name: "article_day", columns: ["day"]), Index(name: "article_story", columns: ["story"]),
@@ -133,6 +133,10 @@ enum StoreSchema {
     /// People, organisations, places and other named things across articles. `class` is what
     /// merges may cross (person, organisation, place, any).
     static let entities = Table(name: "entity", columns: [rowNumber(), text("class"), text("type"), text("name")])
+
+    /// An article's paragraph layout (``ParagraphLayout``), so that `byline reindex` analyses the
+    /// stored text as its reader gave it; added by SQLite's v5 and PostgreSQL's v3.
+    static let layout = Column.optional("layout", .text)
 
     /// A person's family name, what a surname alone is looked up by.
     static let surname = Column.optional("surname", .text)
@@ -210,9 +214,10 @@ enum StoreSchema {
         ],
         key: ["milestoneId", "localId"])
 
-    /// Every table, in the order they are made (a table after those it refers to).
-    static let tables = [
-        articles, storyBands, entities, entityNames, entityLinks, entityChanges, roles, quotes, claims, milestones,
+    /// Every table as the first migration made it, in the order they are made (a table after
+    /// those it refers to).
+    static let firstTables = [
+        articles.without(layout.name), storyBands, entities, entityNames, entityLinks, entityChanges, roles, quotes, claims, milestones,
         milestoneParticipants,
     ]
 
@@ -272,6 +277,11 @@ extension SQLDialect {
         let columns = index.columns.joined(separator: ", ")
         if index.fullText { return "CREATE INDEX \(index.name) ON \(table) USING GIN (\(columns))" }
         return "CREATE INDEX \(index.name) ON \(table)(\(columns))" + (index.condition.map { " WHERE \($0)" } ?? "")
+    }
+
+    /// `ALTER TABLE table ADD COLUMN …`: a column added by a later migration.
+    func addColumn(_ column: StoreSchema.Column, to table: String) -> String {
+        "ALTER TABLE \(table) ADD COLUMN \(columnDefinition(column) ?? "")"
     }
 
     /// The table's indexes that this dialect has: those on columns it has.

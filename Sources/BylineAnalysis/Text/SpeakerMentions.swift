@@ -6,9 +6,9 @@ import BylineCore
 struct SpeakerMentions {
     private let view: DocumentView
     private let quoted: [Bool]
-    /// The entity each pronoun token outside quotation marks was resolved to. A resolved pronoun
-    /// is not a name: the view's mention at its token is not read as one.
-    private let pronounEntity: [Int: Int]
+    /// Per token, the entity it was resolved to when it is a pronoun outside quotation marks. A
+    /// resolved pronoun is not a name: the view's mention at its token is not read as one.
+    private let pronounEntity: [Int?]
     /// The tokens outside quotation marks that name a person, in order: where pronouns look back.
     private(set) var personTokens: [Int] = []
     private let types: [EntityType]
@@ -20,7 +20,7 @@ struct SpeakerMentions {
         view = document.view
         quoted = text.quoted
         types = document.entities.map(\.type)
-        var pronounEntity: [Int: Int] = [:]
+        var pronounEntity = [Int?](repeating: nil, count: quoted.count)
         for (e, entity) in document.entities.enumerated() where Self.speakingTypes.contains(entity.type) {
             for mention in entity.mentions where mention.provenance.stage == CoreferenceStage.stageName {
                 let t = view.token(atOrAfter: mention.span.start)
@@ -38,7 +38,7 @@ struct SpeakerMentions {
     }
 
     /// The entity the pronoun at token `t` was resolved to, if any.
-    func antecedent(ofPronoun t: Int) -> Int? { pronounEntity[t] }
+    func antecedent(ofPronoun t: Int) -> Int? { pronounEntity.indices.contains(t) ? pronounEntity[t] : nil }
 
     /// The type of entity `e`.
     func type(of e: Int) -> EntityType { types[e] }

@@ -94,8 +94,11 @@ public struct TimePatterns: Sendable {
     private let classes: TimeNumbering
     /// Per class number: the number form its values are read from digits by, if any.
     private let numberForms: [NumberForm?]
-    /// The phrases of `time-words.tsv` by the number of their first key, in file order.
-    private let phrases: [[Phrase]]
+    /// The phrases of `time-words.tsv`, in file order.
+    private let phrases: [Phrase]
+    /// Per key number: the classes and indexes in `phrases` of the phrases that open with it,
+    /// in file order (a class is compared without touching the phrase).
+    private let phrasesByFirstKey: [[(wordClass: Int, phrase: Int)]]
     /// The keys of the elements that name words, element after element (see
     /// ``TimePatternElement/Test/words(_:)``).
     private let wordLists: [Int]
@@ -172,9 +175,9 @@ public struct TimePatterns: Sendable {
             }
         }
         var openers = byWord
-        var phrasesByKey = [[Phrase]](repeating: [], count: keys.names.count)
-        for phrase in phrases {
-            phrasesByKey[phrase.keys[0]].append(phrase)
+        var phrasesByFirstKey = [[(wordClass: Int, phrase: Int)]](repeating: [], count: keys.names.count)
+        for (index, phrase) in phrases.enumerated() {
+            phrasesByFirstKey[phrase.keys[0]].append((phrase.wordClass, index))
             openers[phrase.keys[0]] += byClass[phrase.wordClass]
         }
         properKeys = Set(words.entries.filter { $0.capitalised && $0.keys.count == 1 }.map { $0.keys[0] })
@@ -183,7 +186,8 @@ public struct TimePatterns: Sendable {
         keyNumbers = WordMap(Dictionary(uniqueKeysWithValues: keys.names.enumerated().map { ($1, $0) }))
         self.classes = classes
         numberForms = classes.names.map(NumberForm.init(rawValue:))
-        self.phrases = phrasesByKey
+        self.phrases = phrases
+        self.phrasesByFirstKey = phrasesByFirstKey
         self.wordLists = wordLists
         self.openers = openers.map { Array(Set($0)).sorted() }
         let digitOpeners = Array(Set(formClasses.flatMap { byClass[$0] })).sorted()
@@ -252,7 +256,9 @@ public struct TimePatterns: Sendable {
             }
         case .wordClass(let wordClass):
             if let first = search.numbers[i] {
-                for phrase in phrases[first] where phrase.wordClass == wordClass && matches(phrase, at: i, in: search) {
+                for reference in phrasesByFirstKey[first] where reference.wordClass == wordClass {
+                    let phrase = phrases[reference.phrase]
+                    guard matches(phrase, at: i, in: search) else { continue }
                     search.slots.append(Slot(wordClass: wordClass, value: phrase.value))
                     longestMatch(elements, from: e + 1, at: i + phrase.keys.count, search: &search)
                     search.slots.removeLast()

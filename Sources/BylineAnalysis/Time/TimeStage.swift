@@ -63,7 +63,7 @@ public struct TimeTagger: Sendable {
         var out: [TimeCandidate] = []
         let bytes = Array(document.text.utf8)
         for (index, sentence) in document.sentences.enumerated() {
-            let tokens = TimeToken.tokens(of: bytes, tokens: document.tokens[sentence.tokens])
+            let tokens = TimeToken.tokens(of: bytes, tokens: document.tokens[sentence.tokens], words: document.view.words[sentence.tokens])
             let matches = patterns.matches(in: tokens)
             guard !matches.isEmpty else { continue }
             let sentenceCues = SentenceCues(tokens, side: cue(at:in:))

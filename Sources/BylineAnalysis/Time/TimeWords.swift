@@ -51,10 +51,12 @@ struct TimeToken: Sendable {
         Self.tokens(of: Array(text.utf8), tokens: tokens)
     }
 
-    /// The time tokens of `tokens`, read in the UTF-8 bytes of their text.
-    static func tokens(of bytes: [UInt8], tokens: some Sequence<Token>) -> [TimeToken] {
+    /// The time tokens of `tokens`, read in the UTF-8 bytes of their text. `words`, when
+    /// given, are the same tokens as the document's view reads them: a token left whole takes
+    /// its key from there rather than making it again (the two read a token alike).
+    static func tokens(of bytes: [UInt8], tokens: some Sequence<Token>, words: ArraySlice<Word>? = nil) -> [TimeToken] {
         var out: [TimeToken] = []
-        for token in tokens {
+        for (n, token) in tokens.enumerated() {
             var utf8 = bytes[token.span.start..<token.span.end]
             var word = token.span
             // The newswire opening quote "``" is a mark of its own ("``Today, …").
@@ -72,7 +74,12 @@ struct TimeToken: Sendable {
                 out.append(make(utf8[i..<(i + 1)], at: i, word: word))
                 start = i + 1
             }
-            out.append(make(utf8[start...], at: start, word: word))
+            if let words, word == token.span, start == utf8.startIndex {
+                let whole = words[words.startIndex + n]
+                out.append(TimeToken(span: token.span, word: token.span, key: whole.key, capitalised: whole.capitalised))
+            } else {
+                out.append(make(utf8[start...], at: start, word: word))
+            }
         }
         return out
     }
