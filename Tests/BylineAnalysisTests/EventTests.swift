@@ -197,3 +197,65 @@ func aReportedEventIsReadWithItsPeople(index: Int) throws {
     #expect(document.events.count == 1)
     #expect(entityNames(document.events.first?.organizers ?? [], in: document) == ["Nursing Council"])
 }
+
+/// A headline or lede sentence that tells the story's main event by its verb or its setting,
+/// the names of its people and organisations, and the event read: its type, name, date, place,
+/// and who took part or organised it.
+private let ledeEvents: [(text: String, names: [String: String], type: String, name: String, date: String?, place: [String], people: [String])] = [
+    // A launch told by its verb: the thing launched after it, named by its quoted title.
+    ("The Transport Ministry on Monday launched a road safety campaign called \u{201C}Eyes Up\u{201D}.",
+     ["Transport Ministry": "ORG"], "launch", "Eyes Up", "2023-05-15", [], ["Transport Ministry"]),
+    // A passive launch: the thing launched opens the sentence; its owner is the place.
+    ("Norland\u{2019}s \u{201C}Clean Rivers\u{201D} awareness campaign has drawn praise since introduced on Tuesday.",
+     ["Norland": "LOC"], "launch", "Clean Rivers", "2023-05-16", ["Norland"], []),
+    ("The city's new parking app, unveiled on Wednesday, crashed within hours.",
+     [:], "launch", "new parking app", "2023-05-17", [], []),
+    // The event another one is of leaves its date to it; the people of the next clause took part.
+    ("In their second TV debate of the election on Thursday, Nora Vidal and Ivan Petrov clashed over taxes.",
+     ["Nora Vidal": "PER", "Ivan Petrov": "PER"], "debate", "second TV debate", "2023-05-18", [], ["Nora Vidal", "Ivan Petrov"]),
+    // A body that concluded its hearings organised them; a year that describes a later event
+    // ("the 2024 election") dates that event, not the hearing.
+    ("The Senate Ethics Committee concluded its fourth public hearing on Friday.",
+     ["Senate Ethics Committee": "ORG"], "hearing", "fourth public hearing", "2023-05-19", [], ["Senate Ethics Committee"]),
+    ("The council held its third hearing on the budget in the run-up to the 2024 election.",
+     ["council": "ORG"], "hearing", "third hearing", nil, [], []),
+    // A chat on stage is an interview with the people after "with".
+    ("Ana Ruiz spoke at a fireside chat with Tomas Lind on Wednesday about sales.",
+     ["Ana Ruiz": "PER", "Tomas Lind": "PER"], "interview", "fireside chat", "2023-05-17", [], ["Tomas Lind", "Ana Ruiz"]),
+    // A venue's part names the venue as the place.
+    ("On Friday an exhibition named \u{201C}Salt Roads\u{201D} opened in the City Museum's west wing.",
+     ["City Museum": "ORG"], "exhibition", "Salt Roads", "2023-05-19", ["City Museum"], []),
+]
+
+@Test(arguments: ledeEvents.indices)
+func aLedeTellsItsMainEvent(index: Int) throws {
+    let row = ledeEvents[index]
+    let document = try analyze(row.text, names: row.names, published: published)
+    let event = try #require(document.events.first { $0.type == row.type }, "\(row.text): \(document.events.map(\.name))")
+    #expect(event.name == row.name, "\(row.text)")
+    #expect(event.date == row.date, "\(row.text)")
+    #expect(event.place == row.place, "\(row.text)")
+    #expect(Set(entityNames(event.participants + event.organizers, in: document)) == Set(row.people), "\(row.text)")
+}
+
+/// Sentences with a launch verb that tell no launch: no date, or nothing of a kind launched.
+private let noLaunches = [
+    "The agency launched a campaign against waste.",
+    "Police introduced the suspect to reporters on Monday.",
+    "\u{201C}We launched the app on Monday,\u{201D} she said.",
+]
+
+@Test(arguments: noLaunches.indices)
+func aLaunchVerbAloneTellsNoLaunch(index: Int) throws {
+    let document = try analyze(noLaunches[index], names: [:], published: published)
+    #expect(!document.events.contains { $0.type == "launch" }, "\(noLaunches[index]): \(document.events.map(\.name))")
+}
+
+@Test func aKeynoteOnTheDayOfAConferenceTookPlaceThere() throws {
+    let document = try analyze(
+        "Ana Ruiz spoke to the Harbour Tech conference in Porto on Tuesday, hosted by the Port Authority.\n\nHours earlier, she gave a keynote on Tuesday.",
+        names: ["Ana Ruiz": "PER", "Porto": "LOC", "Port Authority": "ORG"], published: published)
+    let keynote = try #require(document.events.first { $0.type == "speech" })
+    #expect(keynote.place == ["Porto"])
+    #expect(entityNames(keynote.organizers, in: document) == ["Port Authority"])
+}

@@ -111,6 +111,8 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The bridge reopened on Tuesday. \u{201C}Today we can breathe again,\u{201D} the mayor said.", "Today", nil, "2024-11-05"),
     ("The bridge reopened on Tuesday. Today it carries buses too.", "Today", nil, "2024-11-10"),
     ("The September quarter was weak, the bank said.", "The September quarter", "XXXX-Q3", "2024-Q3"),
+    // Hours counted from a day with no clock stay within that day.
+    ("The bridge reopened on Tuesday. Three hours earlier, crews had cleared the ramps.", "Three hours earlier", nil, "2024-11-05"),
 ]
 
 /// Sentences whose names of events, papers, films and shows hold no time expression.

@@ -5,7 +5,8 @@ import BylineLanguage
 /// tie organisers, participants and places to an event (`event-cues.tsv`).
 final class EventWords: Sendable {
     static let english = EventWords(
-        types: DataFile(PackageResources.event_words_tsv), cues: DataFile(PackageResources.event_cues_tsv), tokenizer: .english)
+        types: DataFile(PackageResources.event_words_tsv), cues: DataFile(PackageResources.event_cues_tsv),
+        parts: DataFile(PackageResources.event_parts_tsv), tokenizer: .english)
 
     /// What a cue ties to the event.
     enum Role: String {
@@ -25,14 +26,25 @@ final class EventWords: Sendable {
         case destination
         /// Prepositions after a game that lead to the opponent ("a victory against the Hawks").
         case opponent
+        /// Verbs that launch a thing ("launched a campaign", "the app, unveiled on Monday").
+        case launchVerb = "launch-verb"
+        /// Nouns of the things a launch verb launches ("campaign", "app").
+        case launched
+        /// Nouns of a part of a venue ("in the Civic Museum's east wing": the museum).
+        case venuePart = "venue-part"
     }
 
     let types: WordMap<String>
     /// Cue phrases, as token keys, by role.
     let cues: [Role: [[String]]]
+    /// The gathering types each part type takes place within (`event-parts.tsv`).
+    let gatherings: [String: Set<String>]
+    /// The first words of the launch verbs, to pass over other words quickly.
+    let launchVerbStarts: Set<String>
 
-    init(types file: DataFile, cues: DataFile, tokenizer: Tokenizer) {
+    init(types file: DataFile, cues: DataFile, parts: DataFile, tokenizer: Tokenizer) {
         types = WordMap(Dictionary(file.rows.filter { $0.count == 2 }.map { ($0[0], $0[1]) }) { first, _ in first })
+        gatherings = Dictionary(parts.rows.filter { $0.count == 2 }.map { ($0[0], Set($0[1].split(separator: " ").map(String.init))) }) { $0.union($1) }
         var table: [Role: [[String]]] = [:]
         for row in cues.rows where row.count == 2 {
             guard let role = Role(rawValue: row[0]) else { continue }
@@ -40,6 +52,7 @@ final class EventWords: Sendable {
             table[role, default: []].append(tokenizer.tokenize(phrase, in: Span(0, phrase.utf8.count)).map { String(phrase[$0.span]) })
         }
         self.cues = table
+        launchVerbStarts = Set((table[.launchVerb] ?? []).compactMap(\.first))
     }
 
     /// The length of a cue of `role` starting at token `i`, or nil.
@@ -94,11 +107,26 @@ public struct EventStage: Stage {
                 events[index].event.place.append(dateline.place)
             }
         }
+        Self.placeParts(of: &events, within: vocabulary.gatherings)
         document.events = events.map { draft in
             Event(
                 type: draft.event.type, name: draft.event.name, date: draft.event.date, place: draft.event.place,
                 organizers: draft.event.organizers, participants: draft.event.participants, span: draft.event.span,
                 provenance: Provenance(stage: name, steps: draft.steps))
+        }
+    }
+
+    /// A part of a gathering (a keynote, an on-stage interview) that its text leaves without a
+    /// place, dated the day of the story's one gathering of a type it is part of that has a
+    /// place, took place there, under the gathering's organisers.
+    static func placeParts(of events: inout [EventDraft], within gatherings: [String: Set<String>]) {
+        for index in events.indices where events[index].event.place.isEmpty {
+            guard let types = gatherings[events[index].event.type], let date = events[index].event.date, EventDay.day(date) == date else { continue }
+            let hosts = events.filter { types.contains($0.event.type) && $0.event.date == date && !$0.event.place.isEmpty }
+            guard hosts.count == 1, let host = hosts.first else { continue }
+            events[index].event.place = host.event.place
+            events[index].event.organizers = (events[index].event.organizers + host.event.organizers).uniqued()
+            events[index].steps.append(RuleStep(.partOfGathering))
         }
     }
 }
@@ -208,12 +236,115 @@ struct EventReader {
     /// deal", "the meeting went well").
     func eventMentions() -> [EventMention] {
         text.words.indices.compactMap { i in
-            guard !counted[i], text.timeOfToken[i] == nil, let type = words.types[text.words[i].key], let mention = mention(head: i, type: type),
+            guard !counted[i], text.timeOfToken[i] == nil, let type = words.types[text.words[i].key] else { return launch(verb: i) }
+            guard let mention = mention(head: i, type: type),
                 !(mention.named && roleOrganisations.contains(NameForms.key(mention.name))),
                 mention.named || mention.date != nil || !isQuoted(text.words[i].span)
             else { return nil }
             return mention
         }
+    }
+
+    /// The event type of a launch.
+    static let launchType = "launch"
+
+    /// A launch a sentence tells by its verb, with a date in its clause ("the ministry launched
+    /// a campaign called “Clean Streets” on Monday", "the city’s parking app, unveiled on
+    /// Tuesday, …"), outside quoted speech. What was launched is the object after the verb or,
+    /// when none follows (a passive participle), the noun phrase that opens the sentence; its
+    /// head must name a thing that is launched (`launched` cues: "campaign", "app"). Its quoted
+    /// title names the launch when it has one; a place that owns it ("Chile’s campaign") is its
+    /// place, an organisation that owns or launched it its organiser.
+    private func launch(verb i: Int) -> EventMention? {
+        guard words.launchVerbStarts.contains(text.words[i].key) else { return nil }
+        let sentence = text.sentence(of: i)
+        guard let cue = words.cue(.launchVerb, at: i, in: text.words, limit: sentence.upperBound), !isQuoted(text.words[i].span),
+            let date = date(of: i..<(i + cue)),
+            let thing = launchedObject(after: i + cue, in: sentence) ?? launchedSubject(before: i, in: sentence)
+        else { return nil }
+        // The sentence, from the opening of the thing launched when that lies before it.
+        let scope = min(thing.lowerBound, sentence.lowerBound)..<sentence.upperBound
+        let ownerEnd = thing.first { text.words[$0].key == Self.possessive || isGluedPossessive($0) }
+        // The name leaves out the owner ("the city's new app": "new app").
+        var name = ownerEnd.map { ($0 + 1)..<thing.upperBound } ?? thing
+        var named = false
+        if let title = quotedTitle(in: thing) ?? quotedTitle(after: thing.upperBound, in: sentence) {
+            name = title
+            named = true
+        }
+        let owner = ownerEnd.map { possessor(before: $0 + 1, in: scope) } ?? []
+        // Who launched it, for an object after the verb ("the ministry launched a campaign").
+        func launchers(_ type: EntityType) -> [String] {
+            thing.lowerBound > i ? subjects(before: thing.lowerBound, cue: .launchVerb, in: sentence, types: [type]) : []
+        }
+        return EventMention(
+            type: Self.launchType, name: text.string(name), named: named, date: date,
+            place: owner.filter { $0.type == .geopolitical || $0.type == .location }.map(\.name),
+            organizers: (owner.filter { $0.type == .organisation }.map(\.id) + launchers(.organisation)).uniqued(),
+            participants: (owner.filter { $0.type == .person }.map(\.id) + launchers(.person)).uniqued(),
+            span: text.span(scope), nameWords: EventMention.words(of: text.string(name)))
+    }
+
+    /// The most words between a determiner and the head of a thing launched ("its new
+    /// low-cost parking app").
+    private static let longestLaunchedPhrase = 8
+
+    /// The thing launched after a launch verb ("launched a free parking app"): from the word
+    /// after the determiner to a `launched` head, over modifiers and a quoted title only.
+    private func launchedObject(after start: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var first = start
+        while first < sentence.upperBound, text.grammar.isA(text.words[first].key, .determiner) { first += 1 }
+        var i = first
+        var inTitle = false
+        while i < sentence.upperBound, i < first + Self.longestLaunchedPhrase {
+            let word = text.words[i]
+            if word.kind == .quote {
+                inTitle.toggle()
+            } else if !inTitle {
+                if words.cue(.launched, at: i, in: text.words, limit: i + 1) != nil { return first < i || start < first ? first..<(i + 1) : nil }
+                guard word.alphabetic || word.key == Self.possessive, !text.grammar.isGrammarWord(word.key) || word.key == Self.possessive, text.timeOfToken[i] == nil
+                else { return nil }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The thing a passive launch verb tells of ("The state’s “Drive Sober” campaign, rolled
+    /// out in May, …", "The app was unveiled last week"): the sentence's opening
+    /// noun phrase, when its last word before the first verb ("-ing" words modify: "parking
+    /// app") is a `launched` head. A sentence
+    /// that opens inside a quoted title ("the “Stop. Think.” campaign", cut after "Stop.") opens
+    /// with the sentence before it.
+    private func launchedSubject(before verb: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var first = sentence.lowerBound
+        if first > 0 {
+            let previous = text.sentence(of: first - 1)
+            if previous.filter({ text.words[$0].kind == .quote }).count % 2 == 1 { first = previous.lowerBound }
+        }
+        while first < verb, text.grammar.isA(text.words[first].key, .determiner) { first += 1 }
+        var end = first
+        var inTitle = false
+        while end < verb {
+            let word = text.words[end]
+            if word.kind == .quote {
+                inTitle.toggle()
+            } else if !inTitle, word.kind == .punctuation && word.key != Self.possessive || text.isVerb(end) && !text.isParticiple(end) {
+                break
+            }
+            end += 1
+        }
+        guard end > first, !inTitle, words.cue(.launched, at: end - 1, in: text.words, limit: end) != nil else { return nil }
+        return first..<end
+    }
+
+    /// The quoted title inside a phrase ("the “Clean Streets” campaign"): the tokens inside
+    /// its quotation marks.
+    private func quotedTitle(in phrase: Range<Int>) -> Range<Int>? {
+        guard let open = phrase.first(where: { text.words[$0].kind == .quote }),
+            let close = ((open + 1)..<phrase.upperBound).first(where: { text.words[$0].kind == .quote }), close > open + 1
+        else { return nil }
+        return (open + 1)..<close
     }
 
     /// Whether `span` lies inside a direct or partial quote.
@@ -312,7 +443,12 @@ struct EventReader {
         while first > sentence.lowerBound, text.words[first - 1].capitalised { first -= 1 }
         guard first < end else { return [] }
         let span = text.span(first..<end)
-        return entityMentions.filter { span.contains($0.span) }.map { ($0.id, $0.type, String(text.text[$0.span])) }
+        let owners = entityMentions.filter { span.contains($0.span) }.map { ($0.id, $0.type, String(text.text[$0.span])) }
+        guard owners.isEmpty else { return owners }
+        // A country the tagger left unnamed ("the U.K.'s election") is still the place.
+        var owner = text.string(first..<end)
+        if glued { owner = String(owner.dropLast(Self.possessive.count)) }
+        return NameVocabulary.shared.countryCode(owner) != nil ? [("", .geopolitical, owner)] : []
     }
 
     /// The people in the rest of the clause after a cue right after the mention ("a debate
@@ -347,6 +483,16 @@ struct EventReader {
         return end > comma + 1 ? entities(in: text.span((comma + 1)..<end), types: [.person]) : []
     }
 
+    /// Whether the words after "of" make it join an event to what it is of: a determiner, a
+    /// name or a number ("the first debate of the campaign", "a meeting of Party leaders",
+    /// "the primary of 2028"), not a bare noun or clause ("a vote of confidence", "a
+    /// demonstration of how …").
+    private func opensOfComplement(_ i: Int, in sentence: Range<Int>) -> Bool {
+        guard i < sentence.upperBound else { return false }
+        let word = text.words[i]
+        return text.grammar.isA(word.key, .determiner) || word.capitalised || word.kind == .number || text.timeOfToken[i] != nil
+    }
+
     /// The capitalised name holding the head ("the Nordic Council Summit" → "Nordic Council Summit").
     private func properName(around head: Int, in sentence: Range<Int>) -> Range<Int>? {
         var start = head
@@ -372,7 +518,7 @@ struct EventReader {
     private func description(of head: Int, in sentence: Range<Int>) -> Range<Int>? {
         let next = head + 1
         if next < sentence.upperBound, text.words[next].alphabetic, !text.words[next].capitalised, text.timeOfToken[next] == nil,
-            !text.grammar.isGrammarWord(text.words[next].key), !text.isVerb(next)
+            !text.grammar.isGrammarWord(text.words[next].key), !(text.words[next].key == "of" && opensOfComplement(next + 1, in: sentence)), !text.isVerb(next)
         {
             return nil
         }
@@ -395,23 +541,73 @@ struct EventReader {
     }
 
     /// The date of the time expression attached to the mention: the first after it in its
-    /// clause ("was held on Monday"), else one inside it ("the June summit"), else the
-    /// nearest before it in its clause.
+    /// clause ("was held on Monday"), past an event it is of ("the first debate of the
+    /// campaign on Tuesday"), else one inside it ("the June summit"), else the nearest before
+    /// it in its clause. An event that another one is of takes only a date inside it: the
+    /// date after it is the other's. A date that describes a later event ("… in the run-up
+    /// to the 2030 election") is that event's, not this one's.
     private func date(of range: Range<Int>) -> String? {
+        let inside = range.lazy.compactMap { dateValue(at: $0) }.first
+        if isEventComplement(range) { return inside }
         let clause = text.segment(of: range.upperBound - 1)
-        var i = range.upperBound
+        var i = eventComplement(after: range.upperBound, in: clause)?.upperBound ?? range.upperBound
         while i < clause.upperBound, words.types[text.words[i].key] == nil {
-            if let date = dateValue(at: i) { return date }
+            if let date = dateValue(at: i) { return describesEvent(time: i, in: clause) ? nil : date }
             i += 1
         }
-        for j in range { if let date = dateValue(at: j) { return date } }
+        if let inside { return inside }
         let before = text.segment(of: range.lowerBound)
         for j in (before.lowerBound..<range.lowerBound).reversed() { if let date = dateValue(at: j) { return date } }
         return nil
     }
 
+    /// The date of the time expression at token `i`; of a part of a day ("Tuesday
+    /// morning"), the day.
     private func dateValue(at i: Int) -> String? {
-        text.timeOfToken[i].flatMap(text.dateValue)
+        text.timeOfToken[i].flatMap(text.dateValue).map { EventDay.day($0) ?? $0 }
+    }
+
+    /// The most words between "of" and the event noun of a complement ("of the second
+    /// televised debate"), and between a date and the event noun it describes.
+    private static let longestEventModifiers = 3
+
+    /// The event another one is of, right after it: "of the election" in "the first debate
+    /// of the election".
+    private func eventComplement(after end: Int, in clause: Range<Int>) -> Range<Int>? {
+        guard end < clause.upperBound, text.words[end].key == "of" else { return nil }
+        var i = end + 1
+        if i < clause.upperBound, text.grammar.isA(text.words[i].key, .determiner) { i += 1 }
+        let limit = min(clause.upperBound, i + Self.longestEventModifiers + 1)
+        while i < limit {
+            let word = text.words[i]
+            if words.types[word.key] != nil { return end..<(i + 1) }
+            guard word.alphabetic, !text.grammar.isGrammarWord(word.key) else { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether the mention is the event another one is of ("the debate of the election").
+    private func isEventComplement(_ range: Range<Int>) -> Bool {
+        var i = range.lowerBound - 1
+        if i >= 0, text.grammar.isA(text.words[i].key, .determiner) { i -= 1 }
+        guard i > 0, text.words[i].key == "of" else { return false }
+        return words.types[text.words[i - 1].key] != nil
+    }
+
+    /// Whether the time expression at token `time` describes an event noun after it ("the
+    /// 2030 election", "next year's summit").
+    private func describesEvent(time: Int, in clause: Range<Int>) -> Bool {
+        var i = time
+        while i < clause.upperBound, text.timeOfToken[i] == text.timeOfToken[time] { i += 1 }
+        let limit = min(clause.upperBound, i + Self.longestEventModifiers + 1)
+        while i < limit {
+            let word = text.words[i]
+            if words.types[word.key] != nil { return true }
+            guard word.alphabetic || word.key == Self.possessive, !text.grammar.isGrammarWord(word.key) || word.key == Self.possessive else { return false }
+            i += 1
+        }
+        return false
     }
 
     /// The places after a mention: capitalised names after "at" or "in" ("at the Grand Hotel
@@ -425,8 +621,11 @@ struct EventReader {
             if let cue = words.cue(.place, at: i, in: text.words, limit: sentence.upperBound) {
                 var j = i + cue
                 if j < sentence.upperBound, text.grammar.isA(text.words[j].key, .determiner) { j += 1 }
-                // A name before "'s" modifies what follows ("in Japan's economy"): no place.
-                if let name = text.name(at: j, limit: sentence.upperBound), name.upperBound == sentence.upperBound || text.words[name.upperBound].key != "'s" {
+                // A name before "'s" modifies what follows ("in Japan's economy"): no place,
+                // unless what follows is a part of it as a venue ("in the museum's east wing").
+                if let name = text.name(at: j, limit: sentence.upperBound),
+                    name.upperBound == sentence.upperBound || text.words[name.upperBound].key != "'s" || isVenuePart(after: name.upperBound + 1, in: sentence)
+                {
                     found.append(text.string(name))
                     i = name.upperBound
                     continue
@@ -435,6 +634,22 @@ struct EventReader {
             i += 1
         }
         return found
+    }
+
+    /// The most words between a possessive and the part of a venue it owns ("'s new east
+    /// wing").
+    private static let longestVenuePartModifiers = 2
+
+    /// Whether a part of a venue follows at token `start`, after at most a few modifiers
+    /// ("east wing", "bronze gallery").
+    private func isVenuePart(after start: Int, in sentence: Range<Int>) -> Bool {
+        var i = start
+        while i < min(sentence.upperBound, start + Self.longestVenuePartModifiers + 1) {
+            if words.cue(.venuePart, at: i, in: text.words, limit: i + 1) != nil { return true }
+            guard text.words[i].alphabetic, !text.words[i].capitalised, !text.grammar.isGrammarWord(text.words[i].key) else { return false }
+            i += 1
+        }
+        return false
     }
 
     /// The entities named in a list after a cue of `role` that follows the mention in its
@@ -512,7 +727,8 @@ struct NarrativeDays {
 
     /// The most days between the publication date and a day the story is told on.
     static let reach = 14
-    /// The most paragraphs between a day named and an event that takes it.
+    /// The most paragraphs between a day named and an event that takes it, not counting
+    /// captions between them.
     static let paragraphReach = 1
 
     init(_ document: Document) {
@@ -523,7 +739,7 @@ struct NarrativeDays {
         }
         let paragraphs = document.paragraphs
         days = document.times.compactMap { time in
-            guard time.type == .date, let value = time.value, value.utf8.count == Self.dayLength,
+            guard time.type == .date, let value = time.value.flatMap(EventDay.day),
                 let day = DateStamp(parsing: value)?.dayNumber, abs(day - reference) <= Self.reach,
                 let paragraph = Self.paragraph(holding: time.span.start, in: paragraphs)
             else { return nil }
@@ -535,7 +751,9 @@ struct NarrativeDays {
     /// when `offset` lies outside the body text.
     func day(before offset: Int) -> String? {
         guard let paragraph = Self.paragraph(holding: offset, in: paragraphs), paragraphs[paragraph].kind.isArticleText, paragraphs[paragraph].kind != .heading,
-            let last = days.last(where: { $0.start < offset }), paragraph - last.paragraph <= Self.paragraphReach
+            let last = days.last(where: { $0.start < offset }), last.paragraph <= paragraph,
+            // A caption between them tells no story of its own: the story goes on past it.
+            paragraphs[last.paragraph..<paragraph].dropFirst().filter({ $0.kind.isArticleText }).count < Self.paragraphReach
         else { return nil }
         return last.value
     }
@@ -545,9 +763,6 @@ struct NarrativeDays {
         let low = paragraphs.partitioningIndex { $0.span.end > offset }
         return low < paragraphs.count && paragraphs[low].span.start <= offset ? low : nil
     }
-
-    /// The length of a `YYYY-MM-DD` value.
-    private static let dayLength = 10
 }
 
 /// The place and day of a story's dateline ("GRANADA, Spain — On Sunday …"): the city in
@@ -559,8 +774,6 @@ struct Dateline {
 
     /// The most words of a dateline's city.
     private static let longestCity = 4
-    /// The length of a `YYYY-MM-DD` value.
-    private static let dayLength = 10
 
     init?(_ document: Document) {
         guard let paragraph = document.paragraphs.first(where: { $0.kind == .body }) else { return nil }
@@ -572,17 +785,38 @@ struct Dateline {
         }
         guard let first = city.first, let last = city.last, city.count <= Self.longestCity, dashed,
             let day = document.times.first(where: { time in
-                paragraph.span.contains(time.span) && time.type == .date && time.value?.utf8.count == Self.dayLength
-            })?.value
+                paragraph.span.contains(time.span) && time.type == .date && time.value.flatMap(EventDay.day) != nil
+            })?.value.flatMap(EventDay.day)
         else { return nil }
         place = String(document.text[Span(first.span.start, last.span.end)])
         self.day = day
     }
 }
 
+/// The day of a date value: an event is dated by its day, not by the part of it ("Tuesday
+/// morning": `2019-11-19TMO` is the day `2019-11-19`).
+enum EventDay {
+    /// The `YYYY-MM-DD` day of a value that names one, with or without a part of the day or a
+    /// clock time after it; nil for a value that names no day ("2019-11", "2019-W47").
+    static func day(_ value: String) -> String? {
+        let day = value.prefix(length)
+        guard day.utf8.count == length, value.utf8.count == length || value.dropFirst(length).first == "T",
+            DateStamp(parsing: day)?.day != nil
+        else { return nil }
+        return String(day)
+    }
+
+    /// The length of a `YYYY-MM-DD` value.
+    private static let length = 10
+}
+
 extension RuleID {
     /// An undated event took the day the story last named.
     static let narrativeDay = RuleID("narrative-day")
+    /// A part of a gathering took the gathering's place and organisers.
+    static let partOfGathering = RuleID("part-of-gathering")
+    /// A launch told by its verb ("the ministry launched a campaign on Monday").
+    static let launchVerb = RuleID("launch-verb")
     /// An event found by its proper name ("the Nordic Council Summit").
     static let namedEvent = RuleID("named")
     /// An event found by a description ("an international conference").

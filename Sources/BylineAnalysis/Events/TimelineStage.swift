@@ -78,6 +78,13 @@ public struct TimelineStage: Stage {
         // A relative pronoun's subject reaches back past the comma to what it refers to.
         let subject = text.subject(ofVerb: verb.lowerBound, limit: clause.lowerBound)
         var start = subject?.lowerBound ?? verb.lowerBound
+        // A subject joined by "of" reaches back to the noun it belongs to ("the transcript of
+        // that call was released …"), past the determiner that stopped it.
+        while start > clause.lowerBound + 1, text.words[start - 1].key == "of",
+            let head = text.nounPhrase(endingBefore: start - 1, limit: clause.lowerBound)
+        {
+            start = head.lowerBound
+        }
         var end = clause.upperBound
         if time >= verb.upperBound {
             end = lastToken(ofTimeAt: time, in: text) + 1

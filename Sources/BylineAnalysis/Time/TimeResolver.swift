@@ -202,7 +202,10 @@ enum TimeUnit: String, CaseIterable {
         case .week: return CalendarDay.isoWeek(day + 7 * n)
         case .day, .minute, .second: return CalendarDay.iso(day + n)
         case .hour:
-            let hours = (reference.hour ?? 0) + n
+            // A date with no clock ("two hours after the vote on Tuesday") is moved within its
+            // day: the hour it is counted from is unknown.
+            guard let hour = reference.hour else { return CalendarDay.iso(day) }
+            let hours = hour + n
             let days = hours >= 0 ? hours / 24 : (hours - 23) / 24
             return CalendarDay.iso(day + days) + "T" + twoDigits(hours - days * 24)
         }
