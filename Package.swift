@@ -115,7 +115,11 @@ let package = Package(
             ]),
         .testTarget(
             name: "BylineStoreTests",
-            dependencies: ["BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport"]),
+            dependencies: [
+                "BylineStore", "BylineCore", "BylineAnalysis", "BylineExtract", "BylineSource", "BylineTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -76,12 +76,7 @@ public struct Document: Sendable {
     public mutating func addMention(_ mention: Mention, to entity: Int) -> Bool {
         let mentions = entities[entity].mentions
         // After every mention that starts at or before it: where a stable sort would put it.
-        var low = 0
-        var high = mentions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if mentions[mid].span.start <= mention.span.start { low = mid + 1 } else { high = mid }
-        }
+        let low = mentions.partitioningIndex { $0.span.start > mention.span.start }
         // The same span would sit just before that place, among mentions with its start.
         var same = low
         while same > 0, mentions[same - 1].span.start == mention.span.start {

@@ -110,13 +110,7 @@ public struct DocumentView: Sendable {
 
     /// The first token starting at or after the byte `offset` (the token count when none does).
     public func token(atOrAfter offset: Int) -> Int {
-        var low = 0
-        var high = words.count
-        while low < high {
-            let mid = (low + high) / 2
-            if words[mid].span.start < offset { low = mid + 1 } else { high = mid }
-        }
-        return low
+        words.partitioningIndex { $0.span.start >= offset }
     }
 
     /// Which tokens share at least one byte with any of `spans`, one flag per token.
@@ -124,13 +118,7 @@ public struct DocumentView: Sendable {
         var overlapped = [Bool](repeating: false, count: words.count)
         for span in spans {
             // The first token ending after the span's start: token ends ascend like their starts.
-            var low = 0
-            var high = words.count
-            while low < high {
-                let mid = (low + high) / 2
-                if words[mid].span.end <= span.start { low = mid + 1 } else { high = mid }
-            }
-            var t = low
+            var t = words.partitioningIndex { $0.span.end > span.start }
             while t < words.count, words[t].span.start < span.end {
                 if span.overlaps(words[t].span) { overlapped[t] = true }
                 t += 1

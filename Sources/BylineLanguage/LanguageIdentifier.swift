@@ -71,19 +71,9 @@ public final class LanguageIdentifier: Sendable {
         } else if !scalar.properties.isAlphabetic {
             return nil
         }
-        var lo = 0
-        var hi = ranges.count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            if value < ranges[mid].first {
-                hi = mid - 1
-            } else if value > ranges[mid].last {
-                lo = mid + 1
-            } else {
-                return ranges[mid]
-            }
-        }
-        return nil
+        // The ranges are sorted and apart: the first that ends at or after the letter holds it, if any.
+        let i = ranges.partitioningIndex { $0.last >= value }
+        return i < ranges.count && ranges[i].first <= value ? ranges[i] : nil
     }
 
     /// Letters per script (indices into `scripts`) in the sample, and the languages that own

@@ -704,12 +704,7 @@ struct EventReader {
     /// The ids of entities with a mention inside `span`, in text order.
     private func entities(in span: Span, types: Set<EntityType>?) -> [String] {
         // The mentions are sorted by span: those inside `span` start at or after its start.
-        var low = 0
-        var high = entityMentions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if entityMentions[mid].span.start < span.start { low = mid + 1 } else { high = mid }
-        }
+        let low = entityMentions.partitioningIndex { $0.span.start >= span.start }
         var ids: [String] = []
         for mention in entityMentions[low...] {
             guard mention.span.start <= span.end else { break }
@@ -765,12 +760,7 @@ struct NarrativeDays {
 
     /// The index of the paragraph that holds `offset`.
     private static func paragraph(holding offset: Int, in paragraphs: [Paragraph]) -> Int? {
-        var low = 0
-        var high = paragraphs.count
-        while low < high {
-            let middle = (low + high) / 2
-            if paragraphs[middle].span.end <= offset { low = middle + 1 } else { high = middle }
-        }
+        let low = paragraphs.partitioningIndex { $0.span.end > offset }
         return low < paragraphs.count && paragraphs[low].span.start <= offset ? low : nil
     }
 }

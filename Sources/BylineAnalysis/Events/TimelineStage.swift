@@ -212,13 +212,7 @@ private struct CitedSpans {
 
     /// How many of `list` (in order of start) start before `offset`.
     private static func count(of list: [Span], startingBefore offset: Int) -> Int {
-        var low = 0
-        var high = list.count
-        while low < high {
-            let mid = (low + high) / 2
-            if list[mid].start < offset { low = mid + 1 } else { high = mid }
-        }
-        return low
+        list.partitioningIndex { $0.start >= offset }
     }
 }
 

@@ -314,12 +314,6 @@ extension Array where Element == Int {
     /// In an ascending array, the index of the first element at or above `value` (the count
     /// when there is none): where a token starting at an offset is, by binary search.
     func firstIndex(atOrAfter value: Int) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if self[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low
+        partitioningIndex { $0 >= value }
     }
 }
