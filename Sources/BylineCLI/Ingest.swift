@@ -23,21 +23,13 @@ struct Ingest: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The publication date (YYYY-MM-DD, optionally with THH:MM and a zone); overrides the document's own.", valueName: "date"))
     var published: String?
 
-    @Option(help: "Articles per transaction.")
-    var batch = 256
-
-    @Option(help: ArgumentHelp("How many documents are read and analysed at once. The default is the number of cores.", valueName: "n"))
-    var jobs: Int?
+    @OptionGroup var batches: BatchOptions
 
     @OptionGroup var store: StoreLocation
 
     func validate() throws {
         if let published, DateStamp(parsing: published)?.day == nil {
             throw ValidationError("--published: '\(published)' is not a date of the form YYYY-MM-DD[THH:MM[:SS][±HH:MM]]")
-        }
-        guard batch > 0 else { throw ValidationError("--batch must be at least 1") }
-        if let jobs, jobs < 1 {
-            throw ValidationError("--jobs: '\(jobs)' is not a number of jobs (1 or more)")
         }
     }
 
@@ -46,7 +38,7 @@ struct Ingest: AsyncParsableCommand {
         let database = try await store.open()
         let analyser = ArticleAnalyser(
             extractor: Extractor(options: ReadOptions(plain: plain, published: published.flatMap { DateStamp(parsing: $0) })),
-            pipeline: pipeline, bylineVersion: Byline.configuration.version, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            pipeline: pipeline, bylineVersion: Byline.configuration.version, jobs: batches.threads)
         let inputs = InputList.expand(inputs)
         let progress = IngestProgress(total: inputs.count)
         var receipt = StoreReceipt()
@@ -81,7 +73,7 @@ struct Ingest: AsyncParsableCommand {
                 switch item {
                 case .document(let source):
                     sources.append(source)
-                    if sources.count == batch {
+                    if sources.count == batches.batch {
                         try await ingest(sources)
                         sources.removeAll(keepingCapacity: true)
                     }

@@ -18,20 +18,9 @@ struct Reindex: AsyncParsableCommand {
     @Flag(help: "Every stored article, not only those whose facts another Byline version produced.")
     var all = false
 
-    @Option(help: "Articles per transaction.")
-    var batch = 256
-
-    @Option(help: ArgumentHelp("How many articles are analysed at once. The default is the number of cores.", valueName: "n"))
-    var jobs: Int?
+    @OptionGroup var batches: BatchOptions
 
     @OptionGroup var store: StoreLocation
-
-    func validate() throws {
-        guard batch > 0 else { throw ValidationError("--batch must be at least 1") }
-        if let jobs, jobs < 1 {
-            throw ValidationError("--jobs: '\(jobs)' is not a number of jobs (1 or more)")
-        }
-    }
 
     func run() async throws {
         let pipeline = try orExit { try Analysis.pipeline() }
@@ -39,7 +28,7 @@ struct Reindex: AsyncParsableCommand {
         let version = Byline.configuration.version
         let analyser = ArticleAnalyser(
             extractor: Extractor(options: ReadOptions()), pipeline: pipeline, bylineVersion: version,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            jobs: batches.threads)
         let other = all ? nil : version
         let progress = IngestProgress(total: try await database.articleCount(notProducedBy: other))
         var receipt = StoreReceipt()
@@ -47,7 +36,7 @@ struct Reindex: AsyncParsableCommand {
         var after: Int64 = 0
         // Each batch is analysed while the one before it is written.
         while true {
-            let stored = try await database.articlesToReindex(notProducedBy: other, after: after, limit: batch)
+            let stored = try await database.articlesToReindex(notProducedBy: other, after: after, limit: batches.batch)
             guard let last = stored.last else { break }
             after = last.number
             let articles = analyser.analyseAgain(stored)
