@@ -64,11 +64,18 @@ public final class SQLiteStore: KnowledgeStore {
     }
 
     public func store(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
+        try await write(articles) { writer, article in try writer.write(article) }
+    }
+
+    /// Writes `articles` in one transaction, each by `step`, and sums what was stored.
+    private func write(
+        _ articles: [ArticleFacts], by step: @escaping @Sendable (inout SQLiteArticleWriter, ArticleFacts) throws -> StoreReceipt
+    ) async throws -> StoreReceipt {
         try await pool.write { db in
             var writer = SQLiteArticleWriter(db: db)
             var receipt = StoreReceipt()
             for article in articles {
-                receipt = receipt + (try writer.write(article))
+                receipt = receipt + (try step(&writer, article))
             }
             return receipt
         }
@@ -97,14 +104,7 @@ public final class SQLiteStore: KnowledgeStore {
     }
 
     public func replaceFacts(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
-        try await pool.write { db in
-            var writer = SQLiteArticleWriter(db: db)
-            var receipt = StoreReceipt()
-            for article in articles {
-                receipt = receipt + (try writer.replaceFacts(article))
-            }
-            return receipt
-        }
+        try await write(articles) { writer, article in try writer.replaceFacts(article) }
     }
 
     public func releaseFreeSpace() async throws {
