@@ -117,7 +117,7 @@ struct Ingest: AsyncParsableCommand {
 
     /// How many documents each thread analyses between two hand-overs to the writer: few, so
     /// that the writer starts early and little is left to write when the input ends.
-    static let documentsPerThread = 16
+    static let documentsPerThread = 32
 }
 
 /// One transaction of the store under way, and whether it has ended.
