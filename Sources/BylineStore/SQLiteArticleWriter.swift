@@ -398,7 +398,7 @@ struct SQLiteArticleWriter {
 
     /// Whether an article of entity `id` names one of `company`.
     private func sharesCompany(_ id: Int64, _ company: [Int64]) throws -> Bool {
-        // The company as one JSON array, so that one prepared statement serves every size.
+        // One JSON array holds the ids, so that one prepared statement serves any number of them.
         let ids = "[" + company.map(String.init).joined(separator: ",") + "]"
         return try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM entityLink mine JOIN entityLink other ON other.articleNumber = mine.articleNumber
