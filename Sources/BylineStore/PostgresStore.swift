@@ -104,13 +104,21 @@ public final class PostgresStore: KnowledgeStore {
     }
 
     public func store(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
+        try await write(articles) { writer, article in try await writer.write(article) }
+    }
+
+    /// Writes `articles` in one transaction, each by `step`, and sums what was stored.
+    private func write(
+        _ articles: [ArticleFacts],
+        by step: @escaping @Sendable (inout PostgresArticleWriter, ArticleFacts) async throws -> StoreReceipt
+    ) async throws -> StoreReceipt {
         try await client.withTransaction(logger: Self.quiet) { connection in
             // One writer at a time decides entity merges, as SQLite's single writer does.
             try await connection.query("SELECT pg_advisory_xact_lock(7347117)", logger: Self.quiet)
             var writer = PostgresArticleWriter(connection: connection)
             var receipt = StoreReceipt()
             for article in articles {
-                receipt = receipt + (try await writer.write(article))
+                receipt = receipt + (try await step(&writer, article))
             }
             return receipt
         }
@@ -142,16 +150,7 @@ public final class PostgresStore: KnowledgeStore {
     }
 
     public func replaceFacts(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
-        try await client.withTransaction(logger: Self.quiet) { connection in
-            // One writer at a time decides entity merges (as ``store(_:)``).
-            try await connection.query("SELECT pg_advisory_xact_lock(7347117)", logger: Self.quiet)
-            var writer = PostgresArticleWriter(connection: connection)
-            var receipt = StoreReceipt()
-            for article in articles {
-                receipt = receipt + (try await writer.replaceFacts(article))
-            }
-            return receipt
-        }
+        try await write(articles) { writer, article in try await writer.replaceFacts(article) }
     }
 
     /// PostgreSQL's autovacuum reclaims the space of deleted rows.
