@@ -222,7 +222,7 @@ struct FactText {
                 Self.asideRelatives.contains(words[previous.lowerBound].key), let before = previousSegment(before: previous.lowerBound),
                 var phrase = nounPhrase(endingBefore: before.upperBound, limit: before.lowerBound)
             {
-                if phrase.lowerBound - 1 > before.lowerBound, grammar.isA(words[phrase.lowerBound - 1].key, .preposition),
+                if phrase.lowerBound - 1 > before.lowerBound, Self.ownerPrepositions.contains(words[phrase.lowerBound - 1].key),
                     let owner = nounPhrase(endingBefore: phrase.lowerBound - 1, limit: before.lowerBound)
                 {
                     phrase = owner.lowerBound..<phrase.upperBound
@@ -233,6 +233,10 @@ struct FactText {
             end = previous.upperBound
         }
     }
+
+    /// The prepositions of a phrase that a noun phrase before it owns ("the deficit for this
+    /// year", "the rise in prices").
+    private static let ownerPrepositions: Set<String> = ["for", "in"]
 
     /// The relative words that open an aside about the noun before it ("which", "who").
     private static let asideRelatives: Set<String> = ["which", "who"]
