@@ -449,3 +449,10 @@ func aBodysNameGoesOnPastItsHeadNoun(text: String, tagged: [String], name: Strin
     let document = try analyze(text, names: Dictionary(uniqueKeysWithValues: tagged.map { ($0, "ORG") }))
     #expect(document.entities.first?.name == name, "\(text): \(document.entities.map(\.name))")
 }
+
+@Test func namesOfAPersonAcrossNameParticlesAreOnePerson() throws {
+    let document = try analyze(
+        "Karin von Albers-Brandt met Omar bin Tariq in Lisbon.", names: ["Karin": "PER", "Albers-Brandt": "PER", "Omar": "PER", "Tariq": "PER"])
+    #expect(document.entities.map(\.name) == ["Karin von Albers-Brandt", "Omar bin Tariq"])
+    #expect(document.entities.first?.mentions.first?.provenance.rule == "ner+name-particles")
+}

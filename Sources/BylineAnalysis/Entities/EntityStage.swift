@@ -541,6 +541,8 @@ extension RuleID {
     static let countryName = RuleID("country-name")
     /// An organisation's head noun, "of" and the name after joined ("Royal Society of Chemistry").
     static let ofPhrase = RuleID("of-phrase")
+    /// Two names of people joined across the lower-case name particles between them ("von").
+    static let nameParticles = RuleID("name-particles")
     /// Two names the tagger ran together at "and", split.
     static let splitAtAnd = RuleID("split-at-and")
     /// A country's name joined to the other names of that country.
