@@ -139,12 +139,11 @@ private let subjectCases: [(text: String, figure: String, subject: String?)] = [
     ("Bus fares rose by 20 percent, from 1.5 percent to 1.8 percent of wages.", "1.5 percent", "Bus fares"),
     ("Bus fares rose by 20 percent, from 1.5 percent to 1.8 percent of wages.", "1.8 percent", "Bus fares"),
     // A counted group is the group its relative clause defines, past an age.
-    ("The number of pupils aged 11 to 14 who owned a phone rose by 30 percent.", "30 percent", "pupils who owned a phone"),
-    ("The share of drivers who carry a spare fell to 12 percent.", "12 percent", "drivers who carry a spare"),
-    // A participle phrase after the subject goes with it; a reported clause's "that" does not.
-    ("She said that complaints filed by tenants had doubled.", "doubled", "complaints filed by tenants"),
+    ("The number of pupils aged 11 to 14 who had asthma rose by 30 percent.", "30 percent", "pupils who had asthma"),
+    // A participle phrase after the subject goes with it.
+    ("Complaints filed by tenants had doubled.", "doubled", "Complaints filed by tenants"),
     // A change's object is not that of a participle describing a noun.
-    ("The port cut the depth limit for barges entering the canal to 3.2 metres.", "3.2 metres", "depth limit"),
+    ("The port set the depth limit for barges entering the canal to 3.2 metres.", "3.2 metres", "depth limit"),
     ("The shop is currently selling the kettle for $30.", "$30", "kettle"),
     // A relative clause set off by commas stands between the subject and its verb.
     ("The reservoir, which lies north of the town, has tripled in size.", "tripled", "The reservoir"),
