@@ -104,16 +104,7 @@ public final class PostgresStore: KnowledgeStore {
     }
 
     public func store(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
-        try await client.withTransaction(logger: Self.quiet) { connection in
-            // One writer at a time decides entity merges, as SQLite's single writer does.
-            try await connection.query("SELECT pg_advisory_xact_lock(7347117)", logger: Self.quiet)
-            var writer = PostgresArticleWriter(connection: connection)
-            var receipt = StoreReceipt()
-            for article in articles {
-                receipt = receipt + (try await writer.write(article))
-            }
-            return receipt
-        }
+        try await write(articles) { writer, article in try await writer.write(article) }
     }
 
     public func articleCount(notProducedBy version: String?) async throws -> Int {
@@ -135,20 +126,31 @@ public final class PostgresStore: KnowledgeStore {
             let (number, id, uri, format, title, publisher, authors, published, language, url, text, layout) = try row.decode(
                 (Int64, String, String, String, String?, String?, String, String?, String?, String?, String, String?).self)
             found.append(StoredText(
-                number: number, id: id, uri: uri, format: format, title: title, publisher: publisher,
-                authors: StoredText.authors(authors), published: published, language: language, url: url, text: text, layout: layout))
+                number: number,
+                record: ArticleRecord(
+                    id: id, uri: uri, format: format, title: title, publisher: publisher, authors: ArticleRecord.authors(fromColumn: authors),
+                    published: published, language: language, url: url, text: text, layout: layout)))
         }
         return found
     }
 
     public func replaceFacts(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
+        try await write(articles) { writer, article in try await writer.replaceFacts(article) }
+    }
+
+    /// Writes `articles` in one transaction, each with `operation` (``store(_:)``'s or
+    /// ``replaceFacts(_:)``'s), and adds up what each wrote.
+    private func write(
+        _ articles: [ArticleFacts],
+        _ operation: @escaping @Sendable (inout PostgresArticleWriter, ArticleFacts) async throws -> StoreReceipt
+    ) async throws -> StoreReceipt {
         try await client.withTransaction(logger: Self.quiet) { connection in
-            // One writer at a time decides entity merges (as ``store(_:)``).
+            // One writer at a time decides entity merges, as SQLite's single writer does.
             try await connection.query("SELECT pg_advisory_xact_lock(7347117)", logger: Self.quiet)
             var writer = PostgresArticleWriter(connection: connection)
             var receipt = StoreReceipt()
             for article in articles {
-                receipt = receipt + (try await writer.replaceFacts(article))
+                receipt = receipt + (try await operation(&writer, article))
             }
             return receipt
         }

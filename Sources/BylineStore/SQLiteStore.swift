@@ -64,14 +64,7 @@ public final class SQLiteStore: KnowledgeStore {
     }
 
     public func store(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
-        try await pool.write { db in
-            var writer = SQLiteArticleWriter(db: db)
-            var receipt = StoreReceipt()
-            for article in articles {
-                receipt = receipt + (try writer.write(article))
-            }
-            return receipt
-        }
+        try await write(articles) { writer, article in try writer.write(article) }
     }
 
     public func articleCount(notProducedBy version: String?) async throws -> Int {
@@ -90,18 +83,28 @@ public final class SQLiteStore: KnowledgeStore {
                     """, arguments: [number, version, version, limit]
             ).map { row in
                 StoredText(
-                    number: row[0], id: row[1], uri: row[2], format: row[3], title: row[4], publisher: row[5],
-                    authors: StoredText.authors(row[6]), published: row[7], language: row[8], url: row[9], text: row[10], layout: row[11])
+                    number: row[0],
+                    record: ArticleRecord(
+                        id: row[1], uri: row[2], format: row[3], title: row[4], publisher: row[5], authors: ArticleRecord.authors(fromColumn: row[6]),
+                        published: row[7], language: row[8], url: row[9], text: row[10], layout: row[11]))
             }
         }
     }
 
     public func replaceFacts(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
+        try await write(articles) { writer, article in try writer.replaceFacts(article) }
+    }
+
+    /// Writes `articles` in one transaction, each with `operation` (``store(_:)``'s or
+    /// ``replaceFacts(_:)``'s), and adds up what each wrote.
+    private func write(
+        _ articles: [ArticleFacts], _ operation: @escaping @Sendable (inout SQLiteArticleWriter, ArticleFacts) throws -> StoreReceipt
+    ) async throws -> StoreReceipt {
         try await pool.write { db in
             var writer = SQLiteArticleWriter(db: db)
             var receipt = StoreReceipt()
             for article in articles {
-                receipt = receipt + (try writer.replaceFacts(article))
+                receipt = receipt + (try operation(&writer, article))
             }
             return receipt
         }
