@@ -4,7 +4,7 @@ import Foundation
 /// The options of the commands that analyse articles into the store in batches (`ingest`,
 /// `reindex`): how many articles each transaction holds and how many are analysed at once.
 struct BatchOptions: ParsableArguments {
-    @Option(help: "Articles per transaction.")
+    @Option(help: "The most articles one transaction holds.")
     var batch = 256
 
     @Option(help: ArgumentHelp("How many articles are read and analysed at once. The default is the number of cores.", valueName: "n"))

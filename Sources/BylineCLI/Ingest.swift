@@ -43,29 +43,46 @@ struct Ingest: AsyncParsableCommand {
         let progress = IngestProgress(total: inputs.count)
         var receipt = StoreReceipt()
         var failed = 0
-        var pendingWrite: Task<StoreReceipt, any Error>?
+        // Articles analysed and not yet handed to the writer, and the write under way.
+        var analysed: [ArticleFacts] = []
+        var writing: StoreWrite?
         func report(_ line: String) {
             progress.clear()
             reportOnStandardError(line)
         }
-        /// Analyses one batch of documents and writes it while the next batch is read.
+        /// Starts writing the oldest analysed articles, at most a batch, in one transaction.
+        func startWrite() {
+            let articles = Array(analysed.prefix(batches.batch))
+            analysed.removeFirst(articles.count)
+            writing = StoreWrite { try await database.store(articles) }
+        }
+        /// Hands the analysed articles to the writer as soon as it is free; waits for it only
+        /// when a whole batch is waiting.
+        func handOver() async throws {
+            guard !analysed.isEmpty else { return }
+            if let current = writing {
+                guard current.isFinished || analysed.count >= batches.batch else { return }
+                receipt = receipt + (try await current.receipt)
+            }
+            startWrite()
+        }
+        /// Analyses a few documents on every thread, while the writer stores the ones before.
         func ingest(_ sources: [SourceDocument]) async throws {
             let present = try await database.storedArticleIDs(among: sources.map(\.sha256))
-            var articles: [ArticleFacts] = []
             for result in analyser.analyse(sources, skipping: present) {
                 switch result {
-                case .success(let article?): articles.append(article)
+                case .success(let article?): analysed.append(article)
                 case .success(nil): receipt.present += 1
                 case .failure(let error):
                     failed += 1
                     report(error.description)
                 }
             }
-            if let pendingWrite { receipt = receipt + (try await pendingWrite.value) }
-            pendingWrite = Task { [articles] in try await database.store(articles) }
+            try await handOver()
             progress.advance(by: sources.count)
         }
         // Every input's documents in order: a WARC archive gives one per record.
+        let chunk = min(batches.batch, Self.documentsPerThread * batches.threads)
         var sources: [SourceDocument] = []
         for input in inputs {
             let items = InputReader.items(of: input, limits: ReadLimits())
@@ -73,7 +90,7 @@ struct Ingest: AsyncParsableCommand {
                 switch item {
                 case .document(let source):
                     sources.append(source)
-                    if sources.count == batches.batch {
+                    if sources.count == chunk {
                         try await ingest(sources)
                         sources.removeAll(keepingCapacity: true)
                     }
@@ -86,12 +103,47 @@ struct Ingest: AsyncParsableCommand {
             }
         }
         if !sources.isEmpty { try await ingest(sources) }
-        if let pendingWrite { receipt = receipt + (try await pendingWrite.value) }
+        repeat {
+            if let current = writing { receipt = receipt + (try await current.receipt) }
+            writing = nil
+            if !analysed.isEmpty { startWrite() }
+        } while writing != nil
         try await database.releaseFreeSpace()
         progress.clear()
         let summary = "ingest: \(receipt.added) new, \(receipt.present) already present, \(failed) failed; \(receipt.facts) facts stored in \(KnowledgeBase.displayName(store.db))\n"
         FileHandle.standardOutput.write(Data(summary.utf8))
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// How many documents each thread analyses between two hand-overs to the writer: few, so
+    /// that the writer starts early and little is left to write when the input ends.
+    static let documentsPerThread = 32
+}
+
+/// One transaction of the store under way, and whether it has ended.
+final class StoreWrite: Sendable {
+    private final class Ended: Sendable {
+        let flag = Atomic(false)
+    }
+    private let task: Task<StoreReceipt, any Error>
+    private let ended: Ended
+
+    /// Starts `write`.
+    init(_ write: @escaping @Sendable () async throws -> StoreReceipt) {
+        let ended = Ended()
+        self.ended = ended
+        task = Task {
+            defer { ended.flag.store(true, ordering: .releasing) }
+            return try await write()
+        }
+    }
+
+    /// Whether the write has ended (its receipt is ready).
+    var isFinished: Bool { ended.flag.load(ordering: .acquiring) }
+
+    /// What the write stored, once it has ended.
+    var receipt: StoreReceipt {
+        get async throws { try await task.value }
     }
 }
 
@@ -173,12 +225,5 @@ final class IngestProgress: Sendable {
     func clear() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
-}
-
-extension Array {
-    /// The array cut into pieces of at most `size` elements.
-    func chunked(_ size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -244,7 +244,8 @@ final class WARCReader {
 extension StringProtocol {
     /// The text without spaces and tabs at either end.
     var trimmingSpaces: String {
-        let trimmed = drop { $0 == " " || $0 == "\t" }
-        return String(trimmed.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        let isText: (Character) -> Bool = { $0 != " " && $0 != "\t" }
+        guard let first = firstIndex(where: isText), let last = lastIndex(where: isText) else { return "" }
+        return String(self[first...last])
     }
 }

@@ -107,6 +107,23 @@ public final class PostgresStore: KnowledgeStore {
         try await write(articles) { writer, article in try await writer.write(article) }
     }
 
+    /// Writes `articles` in one transaction, each by `step`, and sums what was stored.
+    private func write(
+        _ articles: [ArticleFacts],
+        by step: @escaping @Sendable (inout PostgresArticleWriter, ArticleFacts) async throws -> StoreReceipt
+    ) async throws -> StoreReceipt {
+        try await client.withTransaction(logger: Self.quiet) { connection in
+            // One writer at a time decides entity merges, as SQLite's single writer does.
+            try await connection.query("SELECT pg_advisory_xact_lock(7347117)", logger: Self.quiet)
+            var writer = PostgresArticleWriter(connection: connection)
+            var receipt = StoreReceipt()
+            for article in articles {
+                receipt = receipt + (try await step(&writer, article))
+            }
+            return receipt
+        }
+    }
+
     public func articleCount(notProducedBy version: String?) async throws -> Int {
         var count = 0
         let rows = try await client.query(
@@ -136,24 +153,6 @@ public final class PostgresStore: KnowledgeStore {
 
     public func replaceFacts(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
         try await write(articles) { writer, article in try await writer.replaceFacts(article) }
-    }
-
-    /// Writes `articles` in one transaction, each with `operation` (``store(_:)``'s or
-    /// ``replaceFacts(_:)``'s), and adds up what each wrote.
-    private func write(
-        _ articles: [ArticleFacts],
-        _ operation: @escaping @Sendable (inout PostgresArticleWriter, ArticleFacts) async throws -> StoreReceipt
-    ) async throws -> StoreReceipt {
-        try await client.withTransaction(logger: Self.quiet) { connection in
-            // One writer at a time decides entity merges, as SQLite's single writer does.
-            try await connection.query("SELECT pg_advisory_xact_lock(7347117)", logger: Self.quiet)
-            var writer = PostgresArticleWriter(connection: connection)
-            var receipt = StoreReceipt()
-            for article in articles {
-                receipt = receipt + (try await operation(&writer, article))
-            }
-            return receipt
-        }
     }
 
     /// PostgreSQL's autovacuum reclaims the space of deleted rows.

@@ -12,30 +12,41 @@ private struct NameForm: Hashable {
 struct SQLiteArticleWriter {
     let db: Database
     private let storedAt = ISO8601DateFormatter().string(from: Date())
-    /// The `repeatedText` numbers of the strings written so far (rules, versions, reasons).
-    private var repeatedTextIDs: [String: Int64] = [:]
-    // What the writer has read and written of entities' names in its batch, so that an entity
-    // named in many of the batch's articles is looked up once; every name it writes keeps them
-    // exact.
-    /// The name forms written (or found present) in this batch.
-    private var namesWritten = Set<NameForm>()
-    /// The entities of each class that a merge key names (``candidates(sharing:kind:type:names:roles:company:)``).
-    private var entitiesByKey: [String: [String: [(id: Int64, type: String)]]] = [:]
-    /// The merging name forms of each entity read.
-    private var mergingNames: [Int64: [String]] = [:]
-    /// The role keys of the entities that ``roleKeys(of:)`` has read.
-    private var roleKeysByEntity: [Int64: (titles: Set<String>, orgs: Set<String>)] = [:]
-    /// The article counts of the people named in full that this writer has counted.
-    private var articleCounts: [Int64: Int] = [:]
+    /// What the writer has read and written, kept by the store from one transaction to the next.
+    var memory: Memory
 
-    init(db: Database) {
+    /// What a writer knows of the stored rows from reading and writing them, so that an entity
+    /// named in many articles is looked up once; every row the writer writes keeps it exact, and
+    /// it holds while no other connection writes (``SQLiteStore`` checks `PRAGMA data_version`).
+    struct Memory: Sendable {
+        /// The `repeatedText` numbers of the strings written so far (rules, versions, reasons).
+        fileprivate var repeatedTextIDs: [String: Int64] = [:]
+        /// The name forms written (or found present).
+        fileprivate var namesWritten = Set<NameForm>()
+        /// The entities of each class that a merge key names (``candidates(sharing:kind:type:names:roles:company:)``).
+        fileprivate var entitiesByKey: [String: [String: [(id: Int64, type: String)]]] = [:]
+        /// The merging name forms of each entity read.
+        fileprivate var mergingNames: [Int64: [String]] = [:]
+        /// The role keys of the entities that ``roleKeys(of:)`` has read.
+        fileprivate var roleKeysByEntity: [Int64: (titles: Set<String>, orgs: Set<String>)] = [:]
+        /// The article counts of the people named in full that this writer has counted.
+        fileprivate var articleCounts: [Int64: Int] = [:]
+
+        /// Whether it has grown past what is worth keeping (it then starts again empty).
+        var isFull: Bool {
+            namesWritten.count + entitiesByKey.count + mergingNames.count + roleKeysByEntity.count > 500_000
+        }
+    }
+
+    init(db: Database, memory: Memory = Memory()) {
         self.db = db
+        self.memory = memory
     }
 
     /// Writes `article` unless it is stored already.
     mutating func write(_ article: ArticleFacts) throws -> StoreReceipt {
         let record = article.record
-        if try Int64.fetchOne(db, sql: "SELECT number FROM articleRow WHERE id = ?", arguments: [record.id]) != nil {
+        if try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM articleRow WHERE id = ?"), arguments: [record.id]) != nil {
             return StoreReceipt(present: 1)
         }
         let signature = article.signature.withUnsafeBytes { Data($0) }
@@ -63,13 +74,13 @@ struct SQLiteArticleWriter {
     /// Replaces the facts of the stored article with `article`'s id by `article`'s, and records
     /// the version that produced them; an article not stored is left out.
     mutating func replaceFacts(_ article: ArticleFacts) throws -> StoreReceipt {
-        guard let number = try Int64.fetchOne(db, sql: "SELECT number FROM articleRow WHERE id = ?", arguments: [article.record.id]) else {
+        guard let number = try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM articleRow WHERE id = ?"), arguments: [article.record.id]) else {
             return StoreReceipt()
         }
-        // What this batch has read of the article's entities counted the links about to go.
+        // What the writer has read of the article's entities counted the links about to go.
         for id in try Int64.fetchAll(db.cachedStatement(sql: "SELECT entityId FROM entityLinkRow WHERE articleNumber = ?"), arguments: [number]) {
-            roleKeysByEntity[id] = nil
-            articleCounts[id] = nil
+            memory.roleKeysByEntity[id] = nil
+            memory.articleCounts[id] = nil
         }
         // The quote index keeps no text of its own: a row leaves it given the text it was added with.
         let scalars = Array(article.record.text.unicodeScalars)
@@ -180,9 +191,9 @@ struct SQLiteArticleWriter {
 
     /// The number of a rule name, version or reason in `repeatedText`.
     private mutating func textID(_ text: String) throws -> Int64 {
-        if let id = repeatedTextIDs[text] { return id }
+        if let id = memory.repeatedTextIDs[text] { return id }
         let id = try SQLiteSchema.repeatedTextID(db, text)
-        repeatedTextIDs[text] = id
+        memory.repeatedTextIDs[text] = id
         return id
     }
 
@@ -219,14 +230,14 @@ struct SQLiteArticleWriter {
             id = db.lastInsertedRowID
         }
         let mergeKeys = Set(keys)
-        for name in [entity.name] + entity.aliases where namesWritten.insert(NameForm(entity: id, name: name)).inserted {
+        for name in [entity.name] + entity.aliases where memory.namesWritten.insert(NameForm(entity: id, name: name)).inserted {
             let key = NameKey.stored(name, kind: kind)
             let merges = mergeKeys.contains(key)
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges, surname) VALUES (?, ?, ?, ?, ?)")
                 .execute(arguments: [id, name, key, merges, merges && kind == .person ? NameKey.surname(ofFullName: name) : nil])
             if merges {
-                entitiesByKey[key] = nil
-                mergingNames[id] = nil
+                memory.entitiesByKey[key] = nil
+                memory.mergingNames[id] = nil
             }
         }
         return id
@@ -242,11 +253,11 @@ struct SQLiteArticleWriter {
             guard let id = global[entity.local], seen.insert(id).inserted, let surname = NameKey.surname(ofFullName: entity.name) else {
                 continue
             }
-            // Counted once a batch, then one more for each article that names them.
-            let articles = try articleCounts[id].map { $0 + 1 }
+            // Counted once, then one more for each article that names them.
+            let articles = try memory.articleCounts[id].map { $0 + 1 }
                 ?? Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM entityLinkRow WHERE entityId = ?"), arguments: [id]) ?? 0
             if EntityResolution.passesSurnameCheckpoint(from: articles - 1, to: articles) { surnames.append(surname) }
-            articleCounts[id] = articles
+            memory.articleCounts[id] = articles
         }
         for surname in Set(surnames).sorted() { try judgeAgain(surname: surname) }
     }
@@ -279,7 +290,7 @@ struct SQLiteArticleWriter {
                 .execute(arguments: [chosen, name, surname])
             try db.cachedStatement(sql: "INSERT INTO entityChange (kind, fromEntity, toEntity, nameForm, changedAt) VALUES ('merge', ?, ?, ?, ?)")
                 .execute(arguments: [entity, chosen, name, storedAt])
-            roleKeysByEntity[chosen] = nil
+            memory.roleKeysByEntity[chosen] = nil
         }
     }
 
@@ -311,13 +322,13 @@ struct SQLiteArticleWriter {
         var found = Set<Int64>()
         var order: [Int64] = []
         for key in keys {
-            let entities = try entitiesByKey[key]?[kind.rawValue] ?? Row.fetchAll(
+            let entities = try memory.entitiesByKey[key]?[kind.rawValue] ?? Row.fetchAll(
                 db.cachedStatement(sql: """
                     SELECT e.id, e.type FROM entityName n JOIN entity e ON e.id = n.entityId
                     WHERE n.key = ? AND n.merges = 1 AND e.class = ? ORDER BY e.id
                     """), arguments: [key, kind.rawValue]
             ).map { (id: $0[0] as Int64, type: $0[1] as String) }
-            entitiesByKey[key, default: [:]][kind.rawValue] = entities
+            memory.entitiesByKey[key, default: [:]][kind.rawValue] = entities
             for (id, storedType) in entities {
                 guard kind != .any || storedType == type, found.insert(id).inserted else { continue }
                 order.append(id)
@@ -328,9 +339,9 @@ struct SQLiteArticleWriter {
             // whose middle names differ.
             var kept: [Int64] = []
             for id in order {
-                let stored = try mergingNames[id] ?? String.fetchAll(
+                let stored = try memory.mergingNames[id] ?? String.fetchAll(
                     db.cachedStatement(sql: "SELECT name FROM entityName WHERE entityId = ? AND merges = 1"), arguments: [id])
-                mergingNames[id] = stored
+                memory.mergingNames[id] = stored
                 if !EntityResolution.middleNamesDiffer(names, stored) { kept.append(id) }
             }
             order = kept
@@ -346,26 +357,26 @@ struct SQLiteArticleWriter {
         }
     }
 
-    /// The keys of the role titles and organisations stored for entity `id`, read once a batch
-    /// and kept up to date as the batch adds roles (``addRoleKeys(_:to:)``): a well-known person
+    /// The keys of the role titles and organisations stored for entity `id`, read once and kept
+    /// up to date as the writer adds roles (``addRoleKeys(_:to:)``): a well-known person
     /// has hundreds of role rows, which every article naming them would read again.
     private mutating func roleKeys(of id: Int64) throws -> (titles: Set<String>, orgs: Set<String>) {
-        if let known = roleKeysByEntity[id] { return known }
+        if let known = memory.roleKeysByEntity[id] { return known }
         var keys = (titles: Set<String>(), orgs: Set<String>())
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT title, org FROM roleRow WHERE entityId = ?"), arguments: [id]) {
             keys.titles.insert(NameKey.of(row[0] as String))
             if let org = row[1] as String? { keys.orgs.insert(NameKey.of(org)) }
         }
-        roleKeysByEntity[id] = keys
+        memory.roleKeysByEntity[id] = keys
         return keys
     }
 
     /// Adds an article's `roles` of entity `id` to what ``roleKeys(of:)`` has read of it.
     private mutating func addRoleKeys(_ roles: [ArticleFacts.RoleFacts], to id: Int64) {
-        guard !roles.isEmpty, roleKeysByEntity[id] != nil else { return }
+        guard !roles.isEmpty, memory.roleKeysByEntity[id] != nil else { return }
         for role in roles {
-            roleKeysByEntity[id]?.titles.insert(NameKey.of(role.title))
-            if let org = role.org { roleKeysByEntity[id]?.orgs.insert(NameKey.of(org)) }
+            memory.roleKeysByEntity[id]?.titles.insert(NameKey.of(role.title))
+            if let org = role.org { memory.roleKeysByEntity[id]?.orgs.insert(NameKey.of(org)) }
         }
     }
 
@@ -388,11 +399,12 @@ struct SQLiteArticleWriter {
 
     /// Whether an article of entity `id` names one of `company`.
     private func sharesCompany(_ id: Int64, _ company: [Int64]) throws -> Bool {
-        let marks = Array(repeating: "?", count: company.count).joined(separator: ",")
-        return try Bool.fetchOne(db, sql: """
+        // One JSON array holds the ids, so that one prepared statement serves any number of them.
+        let ids = "[" + company.map(String.init).joined(separator: ",") + "]"
+        return try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM entityLink mine JOIN entityLink other ON other.articleNumber = mine.articleNumber
-                           WHERE mine.entityId = ? AND other.entityId IN (\(marks)))
-            """, arguments: StatementArguments([id] + company)) ?? false
+                           WHERE mine.entityId = ? AND other.entityId IN (SELECT value FROM json_each(?)))
+            """), arguments: [id, ids]) ?? false
     }
 
     /// Joins the article to the story of a near-duplicate stored before it, or starts a story.
@@ -401,10 +413,11 @@ struct SQLiteArticleWriter {
         var story = number
         if !bands.isEmpty {
             let marks = Array(repeating: "?", count: bands.count).joined(separator: ",")
-            let rows = try Row.fetchAll(db, sql: """
+            // A signature has a fixed number of bands, so the statement is the same every time.
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT DISTINCT a.number, a.story, a.signature FROM storyBand b JOIN articleRow a ON a.number = b.articleNumber
                 WHERE b.hash IN (\(marks)) AND a.number != ?
-                """, arguments: StatementArguments(bands + [number]))
+                """), arguments: StatementArguments(bands + [number]))
             var best = MinHash.sameStory
             for row in rows {
                 let data: Data = row[2]

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The knowledge base in one SQLite file, through GRDB: WAL mode (readers answer while a writer
 /// writes, from other processes too), foreign keys, FTS5 full-text indexes.
@@ -7,6 +8,8 @@ import GRDB
 ///     let store = try SQLiteStore(path: "byline.db")
 public final class SQLiteStore: KnowledgeStore {
     let pool: DatabasePool
+    /// What the last write transaction's writer knew, and the `PRAGMA data_version` it held for.
+    private let writerMemory = Mutex<(version: Int, memory: SQLiteArticleWriter.Memory)?>(nil)
 
     /// Opens (or creates) the database at `path` and brings its schema up to date; with
     /// `readOnly`, opens an existing, up-to-date database that no call can change (the server's
@@ -67,6 +70,37 @@ public final class SQLiteStore: KnowledgeStore {
         try await write(articles) { writer, article in try writer.write(article) }
     }
 
+    /// Writes `articles` in one transaction, each by `step`, and sums what was stored.
+    ///
+    /// The writer starts from what the last transaction's writer knew of the stored rows when no
+    /// other connection has written since (`PRAGMA data_version` is the same); a transaction that
+    /// fails leaves the next one to start afresh.
+    private func write(
+        _ articles: [ArticleFacts], by step: @escaping @Sendable (inout SQLiteArticleWriter, ArticleFacts) throws -> StoreReceipt
+    ) async throws -> StoreReceipt {
+        do {
+            return try await pool.write { db in
+                let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
+                let kept = self.writerMemory.withLock { kept in
+                    defer { kept = nil }
+                    return kept?.version == version ? kept?.memory : nil
+                }
+                var writer = SQLiteArticleWriter(db: db, memory: kept ?? SQLiteArticleWriter.Memory())
+                var receipt = StoreReceipt()
+                for article in articles {
+                    receipt = receipt + (try step(&writer, article))
+                }
+                if !writer.memory.isFull {
+                    self.writerMemory.withLock { $0 = (version, writer.memory) }
+                }
+                return receipt
+            }
+        } catch {
+            writerMemory.withLock { $0 = nil }
+            throw error
+        }
+    }
+
     public func articleCount(notProducedBy version: String?) async throws -> Int {
         try await pool.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM articleRow WHERE ? IS NULL OR bylineVersion != ?", arguments: [version, version]) ?? 0
@@ -93,21 +127,6 @@ public final class SQLiteStore: KnowledgeStore {
 
     public func replaceFacts(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
         try await write(articles) { writer, article in try writer.replaceFacts(article) }
-    }
-
-    /// Writes `articles` in one transaction, each with `operation` (``store(_:)``'s or
-    /// ``replaceFacts(_:)``'s), and adds up what each wrote.
-    private func write(
-        _ articles: [ArticleFacts], _ operation: @escaping @Sendable (inout SQLiteArticleWriter, ArticleFacts) throws -> StoreReceipt
-    ) async throws -> StoreReceipt {
-        try await pool.write { db in
-            var writer = SQLiteArticleWriter(db: db)
-            var receipt = StoreReceipt()
-            for article in articles {
-                receipt = receipt + (try operation(&writer, article))
-            }
-            return receipt
-        }
     }
 
     public func releaseFreeSpace() async throws {
