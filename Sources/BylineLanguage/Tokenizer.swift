@@ -206,13 +206,14 @@ private struct Run {
         return true
     }
 
-    /// The width of a trailing "'s" or "n't" clitic, or nil.
+    /// The width of a trailing "'s" or "n't" clitic, or nil. The possessive may follow an
+    /// abbreviation's period ("the U.K.'s", "Acme Inc.'s").
     func cliticWidth(_ lo: Int, _ hi: Int) -> Int? {
         func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
-        if hi - lo > 2, scalars[hi - 1] == "s" || scalars[hi - 1] == "S", isApostrophe(scalars[hi - 2]),
-            CharacterClass.isLetter(scalars[hi - 3]) || CharacterClass.isDigit(scalars[hi - 3])
-        {
-            return 2
+        if hi - lo > 2, scalars[hi - 1] == "s" || scalars[hi - 1] == "S", isApostrophe(scalars[hi - 2]) {
+            let before = scalars[hi - 3]
+            if CharacterClass.isLetter(before) || CharacterClass.isDigit(before) { return 2 }
+            if before == ".", hi - lo > 4, abbreviations.kind(of: string(lo, hi - 2)) != nil { return 2 }
         }
         if hi - lo > 3, scalars[hi - 1] == "t" || scalars[hi - 1] == "T", isApostrophe(scalars[hi - 2]),
             scalars[hi - 3] == "n" || scalars[hi - 3] == "N"

@@ -15,6 +15,7 @@ private func tokens(_ text: String) -> [String] {
     ("\u{201C}We won\u{2019}t,\u{201D} she said.", ["\u{201C}", "We", "wo", "n\u{2019}t", ",", "\u{201D}", "she", "said", "."]),
     ("\"Yes,\" he said.", ["\"", "Yes", ",", "\"", "he", "said", "."]),
     ("Chile's second-largest partner", ["Chile", "'s", "second-largest", "partner"]),
+    ("the U.S.'s allies and the U.K.\u{2019}s vote", ["the", "U.S.", "'s", "allies", "and", "the", "U.K.", "\u{2019}s", "vote"]),
     ("the best year -- of all", ["the", "best", "year", "--", "of", "all"]),
     ("ties\u{2014}and trade\u{2014}grew", ["ties", "\u{2014}", "and", "trade", "\u{2014}", "grew"]),
     ("at 11:12 a.m. KST", ["at", "11:12", "a.m.", "KST"]),

@@ -313,7 +313,7 @@ public enum NameForms {
     /// word, nearly all capitals): ``isAcronym(_:of:)`` holds only when this equals the
     /// long form's ``expansionInitial(_:)``.
     public static func acronymInitial(_ name: String) -> String? {
-        guard name.utf8.count <= 16, !name.utf8.contains(0x20), name.utf8.filter({ $0 >= 0x61 && $0 <= 0x7A }).count <= 1,
+        guard name.utf8.count <= 16, !name.utf8.contains(0x20), name.utf8.count(where: { $0 >= 0x61 && $0 <= 0x7A }) <= 1,
             let first = name.unicodeScalars.first(where: { $0.properties.isAlphabetic })
         else { return nil }
         return Character(first).lowercased()
@@ -322,6 +322,14 @@ public enum NameForms {
     /// The first letter of `name` as an acronym's expansion, lower case (its first word's, a
     /// leading "the" passed over), when it has the two words an expansion needs.
     public static func expansionInitial(_ name: String) -> String? {
+        // ASCII without a carriage return (whose pair with a line feed is one character), the
+        // common case, byte by byte.
+        if name.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            var words = name.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x2D })[...]
+            if let first = words.first, first.count == 3, first.elementsEqual("the".utf8, by: { $0 | 0x20 == $1 }) { words = words.dropFirst() }
+            guard words.count >= 2, let first = words.first?.first else { return nil }
+            return String(lowercasingASCII: CollectionOfOne(first))
+        }
         var words = name.split(whereSeparator: { $0 == " " || $0 == "-" })[...]
         if words.first?.lowercased() == "the" { words = words.dropFirst() }
         guard words.count >= 2, let first = words.first?.lowercased().first else { return nil }

@@ -65,9 +65,10 @@ struct NamedMentionFinder {
     private func isOpeningWord(_ text: String) -> Bool {
         let key = text.lowercased()
         let words = PhraseWords.english
+        guard key != "and", words.isA(key, .conjunction) || words.isA(key, .adverb) || words.isA(key, .relative) || words.isA(key, .pronoun)
+        else { return false }
         // "I" too: a lone pronoun names no one ("WHO", in capitals, is an organisation).
-        return (text.contains(where: \.isLowercase) || text == "I") && key != "and"
-            && (words.isA(key, .conjunction) || words.isA(key, .adverb) || words.isA(key, .relative) || words.isA(key, .pronoun))
+        return text.contains(where: \.isLowercase) || text == "I"
     }
 
     /// Whether token `t` opens its sentence with a capitalised "-ing" word that is no listed given

@@ -39,8 +39,9 @@ final class EventWords: Sendable {
     let cues: [Role: [[String]]]
     /// The gathering types each part type takes place within (`event-parts.tsv`).
     let gatherings: [String: Set<String>]
-    /// The first words of the launch verbs, to pass over other words quickly.
-    let launchVerbStarts: Set<String>
+    /// The first words of the launch verbs, to pass over other words quickly (asked at every
+    /// token that names no event).
+    let launchVerbStarts: WordSet
 
     init(types file: DataFile, cues: DataFile, parts: DataFile, tokenizer: Tokenizer) {
         types = WordMap(Dictionary(file.rows.filter { $0.count == 2 }.map { ($0[0], $0[1]) }) { first, _ in first })
@@ -52,7 +53,7 @@ final class EventWords: Sendable {
             table[role, default: []].append(tokenizer.tokenize(phrase, in: Span(0, phrase.utf8.count)).map { String(phrase[$0.span]) })
         }
         self.cues = table
-        launchVerbStarts = Set((table[.launchVerb] ?? []).compactMap(\.first))
+        launchVerbStarts = WordSet((table[.launchVerb] ?? []).compactMap(\.first))
     }
 
     /// The length of a cue of `role` starting at token `i`, or nil.

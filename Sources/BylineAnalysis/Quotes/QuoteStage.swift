@@ -35,6 +35,7 @@ public struct QuoteStage: Stage {
             }
         }
         var quotes: [Quote] = []
+        var runsOn = false
         for quote in context.text.quotes {
             let isTitle = context.isTitle(quote)
             let kind = context.kind(of: quote)
@@ -43,12 +44,25 @@ public struct QuoteStage: Stage {
             if let attribution, let s = context.text.sentenceIndex(at: max(quote.span.end, attribution.mention?.start ?? 0) - 1) {
                 memory.note(attribution, sentence: s)
             }
-            quotes.append(
-                Quote(
-                    kind: kind, span: quote.span, speaker: attribution?.entity.map { document.entities[$0].id },
-                    speakerMention: attribution?.mention, cue: attribution?.cue,
-                    confidence: attribution.map { calibration.confidence(of: $0.rule) } ?? 0,
-                    provenance: Provenance(stage: name, rule: attribution?.rule.id ?? (isTitle ? QuoteRule.title : .unattributed).id)))
+            let found = Quote(
+                kind: kind, span: quote.span, speaker: attribution?.entity.map { document.entities[$0].id },
+                speakerMention: attribution?.mention, cue: attribution?.cue,
+                confidence: attribution.map { calibration.confidence(of: $0.rule) } ?? 0,
+                provenance: Provenance(stage: name, rule: attribution?.rule.id ?? (isTitle ? QuoteRule.title : .unattributed).id))
+            // A quote left open at the end of its paragraph goes on in the next one that opens
+            // with a quote mark: one quotation, which keeps its first paragraph's speaker (or
+            // the next one's, when the first had none).
+            if runsOn, quote.continues, var last = quotes.popLast() {
+                last.span = Span(last.span.start, found.span.end)
+                if last.speaker == nil, found.speaker != nil {
+                    (last.speaker, last.speakerMention, last.cue) = (found.speaker, found.speakerMention, found.cue)
+                    (last.confidence, last.provenance) = (found.confidence, found.provenance)
+                }
+                quotes.append(last)
+            } else {
+                quotes.append(found)
+            }
+            runsOn = quote.close == nil
         }
         // What a direct quote already reports is not reported again, and the words that
         // attribute a quote ("Ortiz, a lawyer, said.") are not reported speech.
