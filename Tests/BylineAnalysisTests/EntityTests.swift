@@ -435,3 +435,10 @@ func anAcronymInBracketsJoinsItsExpansion(text: String) throws {
     #expect(role.title == "Ambassador")
     #expect(role.org == "Harbor League")
 }
+
+@Test func namesOfAPersonAcrossNameParticlesAreOnePerson() throws {
+    let document = try analyze(
+        "Karin von Albers-Brandt met Omar bin Tariq in Lisbon.", names: ["Karin": "PER", "Albers-Brandt": "PER", "Omar": "PER", "Tariq": "PER"])
+    #expect(document.entities.map(\.name) == ["Karin von Albers-Brandt", "Omar bin Tariq"])
+    #expect(document.entities.first?.mentions.first?.provenance.rule == "ner+name-particles")
+}

@@ -509,7 +509,7 @@ struct MentionGrouper {
 /// The rules of the entity stage, as its facts record them; the rule catalogue
 /// (`Resources/rules.tsv`) says what each one means.
 enum EntityRule: String, StageRule {
-    case ner, countryName, ofPhrase, splitAtAnd, country, placeWord, spelling, surname, surnameByTitle
+    case ner, countryName, ofPhrase, nameParticles, splitAtAnd, country, placeWord, spelling, surname, surnameByTitle
     case surnameMainBearer, surnameMostRecentOf, initials, shortForm, acronym, surnameNamedLater, nameRepeat
     case acronymInBrackets, longerForm, miscEnding, possessiveInName, organisationNoun, workTitle, sameNameElsewhere
     case bodyCue, personNameElsewhere, publisherName

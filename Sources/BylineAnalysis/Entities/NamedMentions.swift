@@ -122,6 +122,7 @@ struct NamedMentionFinder {
             }
         }
         found = joinedOfPhrases(found, in: document)
+        found = joinedAcrossParticles(found, in: document)
         found = splitAtAnd(found, in: document)
         found = withBracketedExpansions(found, in: document)
         found = withLongerForms(found, in: document)
@@ -160,6 +161,31 @@ struct NamedMentionFinder {
             }
             out.append(mention)
             i += 1
+        }
+        return out
+    }
+
+    /// "Karin" + "von" + "Albers-Brandt" → one person: two names of people with nothing but
+    /// lower-case name particles between them ("von", "van der", "bin"), which the tagger
+    /// left out of both.
+    private func joinedAcrossParticles(_ mentions: [NamedMention], in document: Document) -> [NamedMention] {
+        var out: [NamedMention] = []
+        for mention in mentions {
+            if var last = out.last, last.type == .person, mention.type == .person,
+                last.tokens.upperBound < mention.tokens.lowerBound, mention.tokens.lowerBound - last.tokens.upperBound <= 3,
+                (last.tokens.upperBound..<mention.tokens.lowerBound).allSatisfy({
+                    vocabulary.nameParticles.contains(String(document.text[document.tokens[$0].span]))
+                }),
+                document.view.words[last.tokens.upperBound].sentence == document.view.words[mention.tokens.lowerBound].sentence
+            {
+                last.tokens = last.tokens.lowerBound..<mention.tokens.upperBound
+                last.span = Span(last.span.start, mention.span.end)
+                last.text = String(document.text[last.span])
+                last.steps.append(RuleStep(EntityRule.nameParticles))
+                out[out.count - 1] = last
+            } else {
+                out.append(mention)
+            }
         }
         return out
     }
