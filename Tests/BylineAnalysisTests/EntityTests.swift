@@ -436,6 +436,20 @@ func anAcronymInBracketsJoinsItsExpansion(text: String) throws {
     #expect(role.org == "Harbor League")
 }
 
+/// A body's name goes on past its head noun and "of", "on" or "for" over the capitalised words
+/// the tagger left out; a time or a lower-case word ends it.
+@Test(arguments: [
+    ("The Harbor Standing Committee on Port Safety met on Monday.", ["Harbor Standing Committee"], "Harbor Standing Committee on Port Safety"),
+    ("The Valley Commission for Water and Soil issued a report.", ["Valley Commission"], "Valley Commission for Water and Soil"),
+    ("The Harbor Board of Trade said prices rose.", ["Harbor Board", "Trade"], "Harbor Board of Trade"),
+    ("Members of the Harbor Committee on Tuesday voted to adjourn.", ["Harbor Committee"], "Harbor Committee"),
+    ("The Harbor Committee on drainage met.", ["Harbor Committee"], "Harbor Committee"),
+] as [(String, [String], String)])
+func aBodysNameGoesOnPastItsHeadNoun(text: String, tagged: [String], name: String) throws {
+    let document = try analyze(text, names: Dictionary(uniqueKeysWithValues: tagged.map { ($0, "ORG") }))
+    #expect(document.entities.first?.name == name, "\(text): \(document.entities.map(\.name))")
+}
+
 @Test func namesOfAPersonAcrossNameParticlesAreOnePerson() throws {
     let document = try analyze(
         "Karin von Albers-Brandt met Omar bin Tariq in Lisbon.", names: ["Karin": "PER", "Albers-Brandt": "PER", "Omar": "PER", "Tariq": "PER"])

@@ -135,6 +135,21 @@ private let subjectCases: [(text: String, figure: String, subject: String?)] = [
     ("The strike affects the league's 5,400 referees.", "5,400 referees", "league"),
     // A cost is its subject's.
     ("The new stadium cost $45 million.", "$45 million", "The new stadium"),
+    // The ends of a change's range measure what the change measures.
+    ("Bus fares rose by 20 percent, from 1.5 percent to 1.8 percent of wages.", "1.5 percent", "Bus fares"),
+    ("Bus fares rose by 20 percent, from 1.5 percent to 1.8 percent of wages.", "1.8 percent", "Bus fares"),
+    // A counted group is the group its relative clause defines, past an age.
+    ("The number of pupils aged 11 to 14 who owned a phone rose by 30 percent.", "30 percent", "pupils who owned a phone"),
+    ("The share of drivers who carry a spare fell to 12 percent.", "12 percent", "drivers who carry a spare"),
+    // A participle phrase after the subject goes with it; a reported clause's "that" does not.
+    ("She said that complaints filed by tenants had doubled.", "doubled", "complaints filed by tenants"),
+    // A change's object is not that of a participle describing a noun.
+    ("The port cut the depth limit for barges entering the canal to 3.2 metres.", "3.2 metres", "depth limit"),
+    ("The shop is currently selling the kettle for $30.", "$30", "kettle"),
+    // A relative clause set off by commas stands between the subject and its verb.
+    ("The reservoir, which lies north of the town, has tripled in size.", "tripled", "The reservoir"),
+    // "a second" before a noun is an ordinal, not a length of time.
+    ("The bank will lend €80 million for a second phase of the works.", "€80 million", "second phase of the works"),
 ]
 
 /// A sentence, a figure in it, its value and unit: ages, ranks in a series and rough counts.

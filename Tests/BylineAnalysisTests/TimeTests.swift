@@ -166,3 +166,21 @@ func timeValueResolvesAgainstThePublicationDate(index: Int) throws {
     TimeStage().run(on: &document)
     #expect(document.times.map { String(document.text[$0.span]) } == ["three-day"])
 }
+
+/// Sentences with a unit that is also an ordinal ("second"), and the lengths of time in them:
+/// before a noun it is the ordinal.
+private let ordinalUnitCases: [(text: String, durations: [String])] = [
+    ("Voters may face a second round of voting in May.", []),
+    ("The club opened a second branch downtown.", []),
+    ("The lights went out for a second before the show.", ["a second"]),
+    ("She paused for a second, then went on.", ["a second"]),
+]
+
+@Test(arguments: ordinalUnitCases.indices)
+func aUnitBeforeANounIsAnOrdinal(index: Int) throws {
+    let row = ordinalUnitCases[index]
+    var document = try timeDocument(row.text, published: reference)
+    TimeStage().run(on: &document)
+    let durations = document.times.filter { $0.type == .duration }.map { String(document.text[$0.span]) }
+    #expect(durations == row.durations, "\(row.text)")
+}

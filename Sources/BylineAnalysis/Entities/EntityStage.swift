@@ -20,8 +20,36 @@ public struct EntityStage: Stage {
     public func run(on document: inout Document) {
         var grouper = MentionGrouper(stage: name, publisher: document.metadata.publisher)
         for mention in finder.mentions(in: document) { grouper.add(mention) }
-        document.setEntities(grouper.entities())
+        document.setEntities(grouper.entities().map { Self.namedOutsideCaptions($0, in: document) })
         addRepeatedNames(to: &document)
+    }
+
+    /// A body or place named by the fullest form written outside captions: a form written only
+    /// in captions and photo credits ("(© Harbor Ministry of Works)") stays an alias when the
+    /// story names the body too ("the Works Ministry"). A person keeps the fullest name, which
+    /// a caption often gives alone.
+    private static func namedOutsideCaptions(_ entity: Entity, in document: Document) -> Entity {
+        guard entity.type != .person else { return entity }
+        let paragraphs = document.paragraphs
+        func outsideCaptions(_ mention: Mention) -> Bool {
+            let p = paragraphs.partitioningIndex { $0.span.end > mention.span.start }
+            return p == paragraphs.endIndex || paragraphs[p].kind != .caption
+        }
+        let outside = entity.mentions.filter(outsideCaptions)
+        let textForms = outside.map { String(document.text[$0.span]) }
+        // Only a name the captions write is set aside (not a country's full name no one wrote).
+        guard !textForms.isEmpty, !textForms.contains(entity.name),
+            entity.mentions.contains(where: { !outsideCaptions($0) && document.text[$0.span] == entity.name })
+        else { return entity }
+        let forms = [entity.name] + entity.aliases
+        // The form with the most words, the first of those.
+        var name = ""
+        for form in forms where textForms.contains(form) && form.split(separator: " ").count > name.split(separator: " ").count { name = form }
+        guard !name.isEmpty else { return entity }
+        var named = entity
+        named.name = name
+        named.aliases = forms.filter { $0 != name }
+        return named
     }
 
     /// Occurrences of a name of several words that the tagger passed over elsewhere in the

@@ -121,7 +121,7 @@ struct NamedMentionFinder {
                 }
             }
         }
-        found = joinedOfPhrases(found, in: document)
+        found = joinedOfPhrases(found, timed: timed, in: document)
         found = joinedAcrossParticles(found, in: document)
         found = splitAtAnd(found, in: document)
         found = withBracketedExpansions(found, in: document)
@@ -140,24 +140,66 @@ struct NamedMentionFinder {
     /// Last words that make a name an organisation's ("Systems", "Corp."), with the heads above.
     static let organisationEndings = Set(DataFile(PackageResources.organisation_endings_txt).lines).union(organisationHeads)
 
-    /// "Royal Society" + "of" + "Chemistry" → one organisation: a name that
-    /// ends in an organisation's head noun, "of", and the name right after.
-    private func joinedOfPhrases(_ mentions: [NamedMention], in document: Document) -> [NamedMention] {
+    /// The words that join an organisation's head noun to the rest of its name ("Ministry of
+    /// Health", "Committee on Ethics", "Centre for Disease Control").
+    static let headConnectors: Set<String> = ["of", "on", "for"]
+
+    /// The most capitalised words an organisation's name runs to after its head noun and
+    /// connector when the tagger left them out ("Committee on Oversight and Government Reform").
+    static let longestHeadPhrase = 6
+
+    /// Whether paragraphs of `kind` are written in sentence case: a headline's capitals say
+    /// nothing about where a name ends ("Committee on Ethics Clears Senator").
+    private static func runsInSentenceCase(_ kind: ParagraphKind) -> Bool {
+        kind != .title && kind != .heading
+    }
+
+    /// "Royal Society" + "of" + "Chemistry" → one organisation: a name that ends in an
+    /// organisation's head noun, "of", "on" or "for", and the name right after ("Standing
+    /// Committee on" + "Finance"); or, when the tagger left the rest untagged, the capitalised
+    /// words after the connector, outside time expressions and not after an owner's name ("the
+    /// Senate Committee on Ethics"; not "the Committee on Monday", nor "the city's Board of
+    /// Works", which the owner's split reads). `timed` tells, for each token, whether it lies in
+    /// a time expression.
+    private func joinedOfPhrases(_ mentions: [NamedMention], timed: [Bool], in document: Document) -> [NamedMention] {
+        let words = document.view.words
         var out: [NamedMention] = []
         var i = 0
         while i < mentions.count {
             var mention = mentions[i]
-            while i + 1 < mentions.count, mention.type != .person, let head = mention.text.split(separator: " ").last,
-                Self.organisationHeads.contains(String(head)), mentions[i + 1].tokens.lowerBound == mention.tokens.upperBound + 1,
-                document.text[document.tokens[mention.tokens.upperBound].span] == "of"
+            while mention.type != .person, let head = mention.text.split(separator: " ").last, Self.organisationHeads.contains(String(head)),
+                mention.tokens.upperBound + 1 < words.count, Self.headConnectors.contains(words[mention.tokens.upperBound].key),
+                words[mention.tokens.upperBound].sentence == words[mention.tokens.lowerBound].sentence
             {
-                let next = mentions[i + 1]
-                mention.tokens = mention.tokens.lowerBound..<next.tokens.upperBound
-                mention.span = Span(mention.span.start, next.span.end)
+                let after = mention.tokens.upperBound + 1
+                // Names and, outside headlines and after no owner's name, capitalised words (with
+                // "and" between two of them) up to a word of another kind.
+                let plainWords = Self.runsInSentenceCase(document.paragraphs[words[after].paragraph].kind)
+                    && !mention.tokens.contains(where: { words[$0].key == "'s" })
+                var end = after
+                var j = after
+                while j < min(words.count, after + Self.longestHeadPhrase), words[j].sentence == words[after].sentence {
+                    if i + 1 < mentions.count, mentions[i + 1].tokens.lowerBound == j, mentions[i + 1].type != .person || j == after {
+                        i += 1
+                        j = mentions[i].tokens.upperBound
+                        end = j
+                    } else if !plainWords || timed[j] || i + 1 < mentions.count && mentions[i + 1].tokens.lowerBound <= j {
+                        break
+                    } else if words[j].capitalised, words[j].alphabetic, words[j].kind == .word {
+                        j += 1
+                        end = j
+                    } else if words[j].key == "and", j + 1 < words.count, words[j + 1].capitalised {
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                guard end > after else { break }
+                mention.tokens = mention.tokens.lowerBound..<end
+                mention.span = Span(mention.span.start, words[end - 1].span.end)
                 mention.text = String(document.text[mention.span])
                 mention.type = .organisation
                 mention.steps.append(RuleStep(EntityRule.ofPhrase))
-                i += 1
             }
             out.append(mention)
             i += 1

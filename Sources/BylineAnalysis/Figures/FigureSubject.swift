@@ -28,7 +28,9 @@ struct FigureSubject {
     func subject(of figure: Figure, previous: (figure: Figure, subject: String?)?) -> String? {
         let tokens = figure.tokens
         let sentence = text.sentence(of: tokens.lowerBound)
-        if let previous, isApposed(previous.figure.tokens, tokens, in: sentence) { return previous.subject }
+        if let previous, isApposed(previous.figure.tokens, tokens, in: sentence) || isRangeEnd(previous.figure, figure, in: sentence) {
+            return previous.subject
+        }
         let clause = clauseSubject(of: tokens.lowerBound)
         let next = tokens.upperBound < sentence.upperBound ? text.words[tokens.upperBound].key : ""
         let measure = figure.rule == .count && isMeasure(figure)
@@ -44,7 +46,78 @@ struct FigureSubject {
         if figure.rule == .count || figure.rule == .roughCount, !measure, let unit = figure.unit, !isExistential(tokens.lowerBound) {
             return possessor(before: tokens.lowerBound, in: sentence) ?? unit
         }
-        return clause.map(text.string)
+        guard let clause else { return nil }
+        if let group = countedGroup(clause, before: tokens.lowerBound, in: sentence) { return group }
+        return withoutComplementizer(withReducedRelative(clause, before: tokens.lowerBound)).map(text.string)
+    }
+
+    /// Whether `figure` is an end of the range that a change figure before it spans, set off by
+    /// a comma and in the same unit ("rose by 25 percent, from 2.1 percent to 2.6 percent"):
+    /// after ", from", or after "to" that follows the ", from" figure.
+    private func isRangeEnd(_ previous: Figure, _ figure: Figure, in sentence: Range<Int>) -> Bool {
+        guard sentence.contains(previous.tokens.lowerBound), previous.tokens.upperBound <= figure.tokens.lowerBound,
+            previous.rule == figure.rule, previous.unit == figure.unit, figure.unit != nil
+        else { return false }
+        let start = figure.tokens.lowerBound
+        if isRangeStart(start, in: sentence) { return true }
+        return start - 1 == previous.tokens.upperBound && text.words[start - 1].key == "to" && isRangeStart(previous.tokens.lowerBound, in: sentence)
+    }
+
+    /// Whether ", from" stands before token `start`.
+    private func isRangeStart(_ start: Int, in sentence: Range<Int>) -> Bool {
+        start - 2 > sentence.lowerBound && text.words[start - 1].key == "from" && text.words[start - 2].key == ","
+    }
+
+    /// A subject that counts a group ("the number of respondents who had asthma", "the share of
+    /// voters aged 18 to 24 who back the plan") stands for the group and the relative clause that
+    /// defines it, not for the count: "respondents who had asthma". An age after the group's
+    /// noun is passed over. Nil when the subject counts nothing or no relative clause follows.
+    private func countedGroup(_ clause: Range<Int>, before start: Int, in sentence: Range<Int>) -> String? {
+        guard let head = clause.first(where: { words.countHeads.contains(text.words[$0].key) }), head + 2 < clause.upperBound,
+            text.words[head + 1].key == "of", let group = trimmed((head + 2)..<clause.upperBound)
+        else { return nil }
+        var relative = clause.upperBound
+        if relative < start, words.ageLeads.contains(text.words[relative].key) {
+            while relative < min(start, clause.upperBound + Self.longestPhrase), !text.grammar.isA(text.words[relative].key, .relative),
+                !text.isClauseEdge(relative)
+            {
+                relative += 1
+            }
+        }
+        guard relative + 1 < start, text.grammar.isA(text.words[relative].key, .relative),
+            let verb = (relative + 2..<start).last(where: { text.isFiniteVerbForm($0) }),
+            !(relative..<verb).contains(where: text.isClauseEdge)
+        else { return nil }
+        return text.string(group) + " " + text.string(relative..<verb)
+    }
+
+    /// A subject with the participle phrase that follows it, when the phrase is a preposition
+    /// and a noun phrase and an auxiliary or a listed verb comes right after ("claims filed by
+    /// the ministry had risen threefold": "claims filed by the ministry").
+    private func withReducedRelative(_ clause: Range<Int>, before start: Int) -> Range<Int> {
+        let participle = clause.upperBound
+        guard participle + 2 < start, isPostModifier(participle),
+            let verb = (participle + 2..<min(start, participle + 2 + Self.longestPhrase)).first(where: {
+                let key = text.words[$0].key
+                return key != Self.possessive && (text.grammar.isA(key, .auxiliary) || text.grammar.isA(key, .verb))
+            }),
+            text.nounPhrase(endingBefore: verb, limit: participle + 2)?.lowerBound == participle + 2,
+            // A cue in the phrase reports a clause ("people briefed on the talks said Ana has").
+            !(participle + 2..<verb).contains(where: { !text.words[$0].capitalised && SpeechText.cueWords[text.words[$0].key] != nil })
+        else { return clause }
+        return clause.lowerBound..<verb
+    }
+
+    /// The clitic of a possessive, which the grammar words list with the auxiliaries ("it's").
+    private static let possessive = "'s"
+
+    /// A subject without the "that" that opens a reported clause ("said that exports rose",
+    /// "pointed out that Ana Ruiz"): after a verb, or before a name.
+    private func withoutComplementizer(_ clause: Range<Int>) -> Range<Int>? {
+        let first = clause.lowerBound
+        guard clause.count > 1, text.words[first].key == "that", first > 0, text.isVerb(first - 1) || text.words[first + 1].capitalised
+        else { return clause }
+        return trimmed((first + 1)..<clause.upperBound)
     }
 
     /// What the clause of token `i` is about, its subject: not an existential "there", not a
@@ -127,13 +200,31 @@ struct FigureSubject {
         let key = text.words[lead].key
         guard key == "by" || key == "to" || money && key == "for" else { return nil }
         let segment = text.segment(of: lead)
-        guard let verb = (segment.lowerBound..<lead).last(where: { text.isVerb($0) && $0 + 1 < lead && text.grammar.isA(text.words[$0 + 1].key, .determiner) })
+        guard
+            let verb = (segment.lowerBound..<lead).last(where: {
+                text.isVerb($0) && $0 + 1 < lead && text.grammar.isA(text.words[$0 + 1].key, .determiner) && !isNounModifier($0)
+            })
         else { return nil }
         var end = verb + 1
         while end < lead, !(text.grammar.isA(text.words[end].key, .preposition) && text.words[end].key != "of") { end += 1 }
         guard end - verb - 1 <= Self.longestPhrase * 2 else { return nil }
         return trimmed(verb + 1..<end).map(text.string)
     }
+
+    /// Whether token `i` is an "-ing" word right after a noun that a determiner or preposition
+    /// opens, which it describes ("for vessels entering the port"), not the verb of a clause
+    /// ("she favors raising the fee").
+    private func isNounModifier(_ i: Int) -> Bool {
+        guard text.isParticiple(i), i > 1 else { return false }
+        let opener = text.words[i - 2].key
+        guard text.grammar.isA(opener, .determiner) || text.grammar.isA(opener, .preposition) else { return false }
+        let before = text.words[i - 1]
+        return before.alphabetic && !before.capitalised && !text.grammar.isGrammarWord(before.key) && !text.isVerb(i - 1)
+            && !before.key.hasSuffix(Self.adverbEnding)
+    }
+
+    /// The ending of adverbs, which may stand before a clause's verb ("is currently offering").
+    private static let adverbEnding = "ly"
 
     /// The owner of a count ("the league's 5,400 referees" → "league").
     private func possessor(before start: Int, in sentence: Range<Int>) -> String? {

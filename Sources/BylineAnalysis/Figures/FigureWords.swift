@@ -29,6 +29,8 @@ final class FigureWords: Sendable {
     let levels: Set<String>
     /// Words that may stand between a figure and what leads to it ("about", "up", "to").
     let approximations: Set<String>
+    /// Nouns of a count or share of a group before "of" ("number", "share").
+    let countHeads: Set<String>
     /// Plural scale words of a rough count ("hundreds" 100), by key.
     let approximates: WordMap<Double>
     /// Words before a number that make it an age ("aged").
@@ -83,6 +85,7 @@ final class FigureWords: Sendable {
         measures = Set((table["measure"] ?? [:]).keys)
         levels = Set((table["level"] ?? [:]).keys)
         approximations = Set((table["approximation"] ?? [:]).keys)
+        countHeads = Set((table["count-head"] ?? [:]).keys)
         approximates = numeric("approximate")
         ageLeads = WordSet((table["age-lead"] ?? [:]).keys)
         ageUnits = WordSet((table["age-unit"] ?? [:]).keys)

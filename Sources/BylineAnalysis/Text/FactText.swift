@@ -214,10 +214,32 @@ struct FactText {
         while true {
             if let found = subjectInSegment(segment, before: end) { return found }
             guard let previous = previousSegment(before: segment.lowerBound) else { return nil }
+            // A segment opening with its verb after a relative clause set off by commas takes the
+            // noun phrase before that clause, with a phrase of "for" or "in" before it ("the
+            // lake, which lies high in the range, has tripled"; "the deficit for this year,
+            // which ends in May, is").
+            if segment.lowerBound < end, grammar.isA(words[segment.lowerBound].key, .auxiliary) || grammar.isA(words[segment.lowerBound].key, .verb),
+                Self.asideRelatives.contains(words[previous.lowerBound].key), let before = previousSegment(before: previous.lowerBound),
+                var phrase = nounPhrase(endingBefore: before.upperBound, limit: before.lowerBound)
+            {
+                if phrase.lowerBound - 1 > before.lowerBound, Self.ownerPrepositions.contains(words[phrase.lowerBound - 1].key),
+                    let owner = nounPhrase(endingBefore: phrase.lowerBound - 1, limit: before.lowerBound)
+                {
+                    phrase = owner.lowerBound..<phrase.upperBound
+                }
+                return phrase
+            }
             segment = previous
             end = previous.upperBound
         }
     }
+
+    /// The prepositions of a phrase that a noun phrase before it owns ("the deficit for this
+    /// year", "the rise in prices").
+    private static let ownerPrepositions: Set<String> = ["for", "in"]
+
+    /// The relative words that open an aside about the noun before it ("which", "who").
+    private static let asideRelatives: Set<String> = ["which", "who"]
 
     /// The noun phrase before the first verb of `segment` that lies before `end`.
     private func subjectInSegment(_ segment: Range<Int>, before end: Int) -> Range<Int>? {

@@ -69,7 +69,8 @@ public struct TimeTagger: Sendable {
             let sentenceCues = SentenceCues(tokens, side: cue(at:in:))
             for match in matches {
                 guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots),
-                    !(type == .duration && Self.isPartOfName(match.tokens, in: tokens)), !isTitle(match.tokens, in: tokens)
+                    !(type == .duration && Self.isPartOfName(match.tokens, in: tokens)), !isTitle(match.tokens, in: tokens),
+                    !(type == .duration && Self.isOrdinal(match.tokens, in: tokens))
                 else { continue }
                 // A match ending inside a hyphenated word takes the whole word ("five-hour-long").
                 let span = Span(tokens[match.tokens.lowerBound].word.start, tokens[match.tokens.upperBound - 1].word.end)
@@ -98,6 +99,27 @@ public struct TimeTagger: Sendable {
         let quotedAlone = range.upperBound < tokens.count && tokens[range.upperBound].isQuotationMark
         let opensQuotation = tokens[range.lowerBound - 1].isQuotationMark || tokens[range.lowerBound - 1].key == ":"
         return quotedAlone || !opensQuotation
+    }
+
+    /// The units of `time-words.tsv` that are ordinals as well ("second").
+    private static let ordinalUnits: Set<String> = {
+        let entries = TimeWords.english.entries.filter { $0.keys.count == 1 }
+        let ordinals = Set(entries.filter { $0.wordClass == "ordinal" }.map { $0.keys[0] })
+        return Set(entries.filter { $0.wordClass == "unit" && ordinals.contains($0.keys[0]) }.map { $0.keys[0] })
+    }()
+
+    /// The articles that count one of a unit ("a second").
+    private static let articles: Set<String> = ["a", "an"]
+
+    /// Whether a one-unit duration written with an article is an ordinal before its noun ("a
+    /// second term", "a second phase"), not a length of time ("for a second", "a second or
+    /// two"): the unit is also an ordinal and a lower-case word that is no grammar word follows.
+    private static func isOrdinal(_ range: Range<Int>, in tokens: [TimeToken]) -> Bool {
+        guard range.count == 2, articles.contains(tokens[range.lowerBound].key), ordinalUnits.contains(tokens[range.upperBound - 1].key),
+            range.upperBound < tokens.count
+        else { return false }
+        let next = tokens[range.upperBound]
+        return !next.capitalised && next.key.first?.isLetter == true && !PhraseWords.english.isGrammarWord(next.key)
     }
 
     /// Whether a capitalised hyphenated duration runs into a capitalised word, as in a name
