@@ -174,7 +174,7 @@ struct ArticleAnalyser: Sendable {
     /// The facts of stored articles analysed again from their stored text, in order.
     func analyseAgain(_ stored: [StoredText]) -> [ArticleFacts] {
         parallelMap(stored) { article in
-            var document = article.document
+            var document = article.record.document
             pipeline.run(on: &document)
             return ArticleFacts(document: document, bylineVersion: bylineVersion)
         }

@@ -1,10 +1,7 @@
 /// The name of a rule, sieve or pattern inside a stage, as the JSON contract writes it.
 ///
-/// Stages declare their rules as named constants, so a rule is never spelled twice:
-///
-///     extension RuleID {
-///         static let appositive = RuleID("appositive")
-///     }
+/// Stages list their rules as the cases of a ``StageRule`` enum, so a rule is never spelled
+/// twice; a rule read from data (a time pattern's row) is named by its row.
 public struct RuleID: Hashable, Sendable, CustomStringConvertible {
     /// The contract's name of the rule, e.g. `"appositive"`.
     public let name: String
@@ -14,6 +11,32 @@ public struct RuleID: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { name }
+}
+
+/// The rules of one stage, a case each. A rule's name in the contract is its case's name with
+/// each capital letter written as a hyphen and the small letter (`titleBeforeName` is
+/// `title-before-name`); a raw value given in that form already stays as it is. What each rule
+/// means is written once, in the analysis module's rule catalogue (`Resources/rules.tsv`).
+///
+///     enum RoleRule: String, StageRule { case appositive, titleBeforeName }
+///     RoleRule.titleBeforeName.id   // RuleID("title-before-name")
+public protocol StageRule: RawRepresentable<String>, CaseIterable, Hashable, Sendable {}
+
+extension StageRule {
+    /// The rule as facts record it.
+    public var id: RuleID {
+        var name = ""
+        name.unicodeScalars.reserveCapacity(rawValue.unicodeScalars.count + 4)
+        for scalar in rawValue.unicodeScalars {
+            if ("A"..."Z").contains(scalar) {
+                name.unicodeScalars.append("-")
+                name.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value) + 32))
+            } else {
+                name.unicodeScalars.append(scalar)
+            }
+        }
+        return RuleID(name)
+    }
 }
 
 /// One step of a decision: the rule applied, with the detail that step recorded (how many
@@ -29,6 +52,11 @@ public struct RuleStep: Hashable, Sendable, CustomStringConvertible {
         self.detail = detail
     }
 
+    /// A step of a stage's rule.
+    public init(_ rule: some StageRule, detail: String? = nil) {
+        self.init(rule.id, detail: detail)
+    }
+
     /// The step as the contract writes it: the rule's name, then `-detail` when there is one.
     public var description: String {
         detail.map { "\(rule.name)-\($0)" } ?? rule.name
@@ -42,8 +70,8 @@ public struct RuleStep: Hashable, Sendable, CustomStringConvertible {
 /// then joined to a country, then to another spelling of it, has the steps `ner`, `country`,
 /// `spelling`, written `ner+country+spelling` in the contract.
 ///
-///     let found = Provenance(stage: "entities", rule: .init("ner"))
-///     let joined = found.then(RuleID("surname"))   // rule "ner+surname"
+///     let found = Provenance(stage: "entities", rule: EntityRule.ner)
+///     let joined = found.then(EntityRule.surname)   // rule "ner+surname"
 public struct Provenance: Hashable, Sendable {
     /// The stage's name, e.g. `"scraped-text"` or `"sentences"`.
     public let stage: String
@@ -54,6 +82,11 @@ public struct Provenance: Hashable, Sendable {
     public init(stage: String, rule: RuleID, detail: String? = nil) {
         self.stage = stage
         steps = [RuleStep(rule, detail: detail)]
+    }
+
+    /// A fact produced by one of a stage's rules.
+    public init(stage: String, rule: some StageRule, detail: String? = nil) {
+        self.init(stage: stage, rule: rule.id, detail: detail)
     }
 
     /// A fact produced by a rule whose name is read from data (a time pattern's row, a
@@ -70,7 +103,7 @@ public struct Provenance: Hashable, Sendable {
     }
 
     /// The same decision with one more step after the others.
-    public func then(_ rule: RuleID, detail: String? = nil) -> Provenance {
+    public func then(_ rule: some StageRule, detail: String? = nil) -> Provenance {
         Provenance(stage: stage, steps: steps + [RuleStep(rule, detail: detail)])
     }
 

@@ -52,12 +52,12 @@ final class PageVocabulary: Sendable {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
-    /// The rule that makes `line` chrome, or nil: a short line (see ``LineLimits``) that is a
+    /// The rule that makes `line` chrome, or nil: a short line (see ``ShortLine``) that is a
     /// known phrase of site furniture, made only of share-widget words, or made of such parts
     /// between separators ("Advertisement · Scroll to continue", "Listen to this article ▶
     /// 06:40", "Comments (0)").
     func chromeRule(_ line: ScrapedLine) -> String? {
-        guard line.words <= LineLimits.maximumChromeWords, line.text.utf8.count <= LineLimits.maximumChromeBytes else { return nil }
+        guard ShortLine.chrome.admits(line), line.text.utf8.count <= ShortLine.maximumChromeBytes else { return nil }
         let normal = Self.normalise(line.text)
         if chromePhrases.contains(normal) { return "chrome-phrase" }
         if isShareWidget(normal) { return "share-widget" }
@@ -94,7 +94,7 @@ final class PageVocabulary: Sendable {
     /// Whether normalised text is made only of share-widget words ("Share: Facebook · X").
     private func isShareWidget(_ normal: String) -> Bool {
         let words = normal.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "/" || $0 == "\u{00B7}" || $0 == "\u{2022}" })
-        return !words.isEmpty && words.count <= LineLimits.maximumChromeWords && words.allSatisfy { word in
+        return !words.isEmpty && words.count <= ShortLine.chrome.maximumWords && words.allSatisfy { word in
             shareWords.contains(word.hasSuffix(":") ? String(word.dropLast()) : String(word))
         }
     }
@@ -109,21 +109,21 @@ final class PageVocabulary: Sendable {
 
     /// Whether `line` is a promotion: a sign-up or follow prompt.
     func isPromotion(_ line: ScrapedLine) -> Bool {
-        line.words <= LineLimits.maximumPromotionWords && promotionMarkers.matches(line.text.asciiLowercased())
+        ShortLine.promotion.admits(line) && promotionMarkers.matches(line.text.asciiLowercased())
     }
 
     /// Whether `line` is a label that heads a block of links to other articles ("Related
     /// coverage", "Most read").
     func isRelatedHeading(_ line: ScrapedLine) -> Bool {
-        line.words <= LineLimits.maximumRelatedLabelWords && relatedLabels.contains(Self.normalise(line.text))
+        ShortLine.relatedLabel.admits(line) && relatedLabels.contains(Self.normalise(line.text))
     }
 
     /// Whether `line` is a link to another article set off by a label and a colon ("Also read:
     /// Port strike ends after talks").
     func isRelatedLink(_ line: ScrapedLine) -> Bool {
-        guard line.words <= LineLimits.maximumLabelWords, let colon = line.text.firstIndex(of: ":") else { return false }
+        guard ShortLine.label.admits(line), let colon = line.text.firstIndex(of: ":") else { return false }
         let label = line.text[..<colon]
-        guard ScrapedLine(String(label)).words <= LineLimits.maximumRelatedLabelWords, line.text[colon...].count > 2 else {
+        guard ShortLine.relatedLabel.admits(ScrapedLine(String(label))), line.text[colon...].count > 2 else {
             return false
         }
         return relatedLabels.contains(Self.normalise(label))

@@ -134,14 +134,14 @@ private struct Page {
     mutating func applyLineRules(documentScript: String?) -> [Int] {
         var open: [Int] = []
         for (i, line) in lines.enumerated() {
-            let short = line.words <= LineLimits.maximumLabelWords
+            let short = ShortLine.label.admits(line)
             if let rule = vocabulary.chromeRule(line) {
                 set(i, .removed(.chrome, rule: rule), rule: rule)
             } else if !line.text.contains(where: { $0.isLetter || $0.isNumber }) {
                 set(i, .removed(.stray, rule: "symbols-only"), rule: "symbols-only")
             } else if line.isMarkup {
                 set(i, .removed(.chrome, rule: "markup-line"), rule: "markup-line")
-            } else if line.words <= ScrapedTextReader.maximumStrayWords || (line.words <= LineLimits.maximumChromeWords && !line.isBodyLike),
+            } else if line.words <= ScrapedTextReader.maximumStrayWords || (ShortLine.chrome.admits(line) && !line.isBodyLike),
                 let script = documentScript, let own = LanguageIdentifier.shared.dominantScript(line.text), own != script
             {
                 set(i, .removed(.stray, rule: "other-script"), rule: "other-script")
@@ -176,7 +176,7 @@ private struct Page {
     func captionParts(_ line: ScrapedLine) -> (text: String, credit: String)? {
         guard let (before, group) = (line.doubledHalf ?? line.text).splitTrailingGroup(),
             case let credit = PageVocabulary.creditName(group),
-            (1...LineLimits.maximumCreditWords).contains(ScrapedLine(credit).words),
+            (1...ShortLine.credit.maximumWords).contains(ScrapedLine(credit).words),
             credit.first.map({ $0.isUppercase || $0.isNumber }) == true,
             ScrapedLine(before).words >= 3
         else { return nil }
@@ -255,7 +255,7 @@ private struct Page {
     /// Whether `line` is a note about the author ("Jane Doe covers energy for The Courier."):
     /// it opens with an author's name from the author line and a verb of such notes.
     func isAuthorNote(_ line: ScrapedLine) -> Bool {
-        guard line.words <= LineLimits.maximumAuthorNoteWords else { return false }
+        guard ShortLine.authorNote.admits(line) else { return false }
         return metadata.authors.contains { author in
             guard line.text.hasPrefix(author + " ") else { return false }
             return AuthorLine.opensAuthorNote(line.text.dropFirst(author.count + 1))

@@ -7,19 +7,8 @@ import BylineCore
 ///
 ///     let facts = ArticleFacts(document: document, bylineVersion: "0.1.0")
 public struct ArticleFacts: Sendable {
-    public var id: String
-    public var uri: String
-    public var format: String
-    public var title: String?
-    public var publisher: String?
-    public var authors: [String]
-    public var published: String?
-    public var language: String?
-    public var url: String?
-    public var text: String
-    /// How `text` is cut into paragraphs and what each one is (``ParagraphLayout``): what a
-    /// later Byline needs to analyse the stored text again.
-    public var layout: String?
+    /// The article itself: its source, metadata, text and paragraphs.
+    public var record: ArticleRecord
     /// The Byline version that produced the facts.
     public var bylineVersion: String
     /// Whether the text holds Chinese, Japanese or Korean script (searched by trigrams).
@@ -111,17 +100,7 @@ public struct ArticleFacts: Sendable {
             sentences.first { $0.start <= span.start && span.start < $0.end } ?? span
         }
 
-        id = document.id
-        uri = document.source.uri
-        format = document.source.format.rawValue
-        title = document.metadata.title
-        publisher = document.metadata.publisher
-        authors = document.metadata.authors
-        published = document.metadata.published?.iso
-        language = document.metadata.language
-        url = document.metadata.url
-        text = document.text
-        layout = ParagraphLayout.encode(document.paragraphs, of: document.text)
+        record = ArticleRecord(document: document)
         self.bylineVersion = bylineVersion
         hasCJK = Self.hasCJK(document.text)
 

@@ -53,14 +53,6 @@ public struct EntitySummary: Sendable, Hashable, Codable {
     public var articles: Int
     /// How many quotes are attributed to it.
     public var quotes: Int
-
-    public init(id: Int64, type: String, name: String, articles: Int, quotes: Int) {
-        self.id = id
-        self.type = type
-        self.name = name
-        self.articles = articles
-        self.quotes = quotes
-    }
 }
 
 /// The length of the periods ``KnowledgeStore/attention(_:per:)`` counts articles in.
@@ -76,20 +68,10 @@ public struct AttentionCount: Sendable, Hashable, Codable {
     /// The period's first day, `YYYY-MM-DD`.
     public var period: String
     public var articles: Int
-
-    public init(period: String, articles: Int) {
-        self.period = period
-        self.articles = articles
-    }
 }
 
 /// The number of matching articles of one outlet.
 public struct OutletCount: Sendable, Hashable, Codable {
     public var outlet: String
     public var articles: Int
-
-    public init(outlet: String, articles: Int) {
-        self.outlet = outlet
-        self.articles = articles
-    }
 }

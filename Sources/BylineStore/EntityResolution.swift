@@ -11,13 +11,6 @@ public enum EntityResolution {
         /// Whether an article of the candidate names an organisation or person this article
         /// names too.
         public var sharesCompany: Bool
-
-        public init(id: Int64, roleTitles: Set<String>, roleOrgs: Set<String>, sharesCompany: Bool) {
-            self.id = id
-            self.roleTitles = roleTitles
-            self.roleOrgs = roleOrgs
-            self.sharesCompany = sharesCompany
-        }
     }
 
     /// What is known of a stored person whose full name ends in the surname a new entity is
@@ -28,12 +21,6 @@ public enum EntityResolution {
         public var articles: Int
         /// Whether an article of the person names an organisation or person this article names.
         public var sharesCompany: Bool
-
-        public init(id: Int64, articles: Int, sharesCompany: Bool) {
-            self.id = id
-            self.articles = articles
-            self.sharesCompany = sharesCompany
-        }
     }
 
     /// A surname alone stands for a stored person only when that person is mentioned in at

@@ -115,38 +115,7 @@ public struct StoreReceipt: Sendable, Hashable, Codable {
 public struct StoredText: Sendable {
     /// The article's number in the store (its storage order).
     public var number: Int64
-    public var id: String
-    public var uri: String
-    public var format: String
-    public var title: String?
-    public var publisher: String?
-    public var authors: [String]
-    public var published: String?
-    public var language: String?
-    public var url: String?
-    public var text: String
-    /// The paragraphs of `text` (``ParagraphLayout``); nil for body paragraphs between blank lines.
-    public var layout: String?
-
-    /// The article as a reader would give it to the analysis: the stored text, its paragraphs
-    /// and metadata, under the id of its source bytes.
-    public var document: Document {
-        var metadata = Metadata()
-        metadata.title = title
-        metadata.publisher = publisher
-        metadata.authors = authors
-        metadata.published = published.flatMap { DateStamp(parsing: $0) }
-        metadata.language = language
-        metadata.url = url
-        return Document(
-            id: id, source: Source(uri: uri, format: SourceFormat(rawValue: format) ?? .text), metadata: metadata, text: text,
-            paragraphs: ParagraphLayout.paragraphs(layout, of: text))
-    }
-
-    /// The stored row's `authors` column: names joined by `; `.
-    static func authors(_ column: String) -> [String] {
-        column.isEmpty ? [] : column.components(separatedBy: "; ")
-    }
+    public var record: ArticleRecord
 }
 
 /// Which kind of entity a lookup is after.
@@ -236,14 +205,6 @@ public struct ArticleCitation: Sendable, Hashable, Codable {
     public var outlet: String?
     /// The publication date as the article stated it.
     public var published: String?
-
-    public init(article: String, uri: String, title: String?, outlet: String?, published: String?) {
-        self.article = article
-        self.uri = uri
-        self.title = title
-        self.outlet = outlet
-        self.published = published
-    }
 }
 
 /// One article found by ``KnowledgeStore/search(_:)``.
@@ -350,16 +311,6 @@ public struct TimelineCandidate: Sendable, Hashable {
     /// For each name asked for: its rank among the article's entities by mentions (1 = most).
     public var rank: [Int]
     public var citation: ArticleCitation
-
-    public init(date: String, text: String, start: Int, end: Int, mentioned: [Bool], rank: [Int], citation: ArticleCitation) {
-        self.date = date
-        self.text = text
-        self.start = start
-        self.end = end
-        self.mentioned = mentioned
-        self.rank = rank
-        self.citation = citation
-    }
 }
 
 /// Counts over the store.

@@ -24,17 +24,18 @@ struct PostgresArticleWriter {
 
     /// Writes `article` unless it is stored already.
     mutating func write(_ article: ArticleFacts) async throws -> StoreReceipt {
+        let record = article.record
         let signature = article.signature.map { Int64($0) }
-        let day = article.published.map { String($0.prefix(10)) }
-        let authors = article.authors.joined(separator: "; ")
+        let day = record.published.map { String($0.prefix(10)) }
+        let authors = record.authorsColumn
         // `ON CONFLICT DO NOTHING` returns no row when another writer stored the article first.
         let inserted = try await run("""
             INSERT INTO article (id, uri, format, title, publisher, authors, published, day, language, url, text,
                                  bylineVersion, storedAt, signature, cjk, words, layout)
-            VALUES (\(article.id), \(article.uri), \(article.format), \(article.title), \(article.publisher), \(authors),
-                    \(article.published), \(day), \(article.language), \(article.url), \(article.text), \(article.bylineVersion),
-                    \(storedAt), \(signature), \(article.hasCJK), to_tsvector('simple', coalesce(\(article.title), '') || ' ' || \(article.text)),
-                    \(article.layout))
+            VALUES (\(record.id), \(record.uri), \(record.format), \(record.title), \(record.publisher), \(authors),
+                    \(record.published), \(day), \(record.language), \(record.url), \(record.text), \(article.bylineVersion),
+                    \(storedAt), \(signature), \(article.hasCJK), to_tsvector('simple', coalesce(\(record.title), '') || ' ' || \(record.text)),
+                    \(record.layout))
             ON CONFLICT (id) DO NOTHING RETURNING number
             """).decode(Int64.self)
         var number: Int64?
@@ -48,7 +49,7 @@ struct PostgresArticleWriter {
     /// the version that produced them; an article not stored is left out.
     mutating func replaceFacts(_ article: ArticleFacts) async throws -> StoreReceipt {
         var number: Int64?
-        for try await value in try await run("SELECT number FROM article WHERE id = \(article.id) FOR UPDATE").decode(Int64.self) {
+        for try await value in try await run("SELECT number FROM article WHERE id = \(article.record.id) FOR UPDATE").decode(Int64.self) {
             number = value
         }
         guard let number else { return StoreReceipt() }
@@ -61,7 +62,7 @@ struct PostgresArticleWriter {
         try await run("DELETE FROM claim WHERE articleNumber = \(number)")
         try await run("DELETE FROM role WHERE articleNumber = \(number)")
         try await run("DELETE FROM entityLink WHERE articleNumber = \(number)")
-        try await run("UPDATE article SET bylineVersion = \(article.bylineVersion), layout = \(article.layout) WHERE number = \(number)")
+        try await run("UPDATE article SET bylineVersion = \(article.bylineVersion), layout = \(article.record.layout) WHERE number = \(number)")
         return StoreReceipt(facts: try await writeFacts(of: article, number: number), replaced: 1)
     }
 

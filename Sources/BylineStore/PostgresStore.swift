@@ -143,8 +143,10 @@ public final class PostgresStore: KnowledgeStore {
             let (number, id, uri, format, title, publisher, authors, published, language, url, text, layout) = try row.decode(
                 (Int64, String, String, String, String?, String?, String, String?, String?, String?, String, String?).self)
             found.append(StoredText(
-                number: number, id: id, uri: uri, format: format, title: title, publisher: publisher,
-                authors: StoredText.authors(authors), published: published, language: language, url: url, text: text, layout: layout))
+                number: number,
+                record: ArticleRecord(
+                    id: id, uri: uri, format: format, title: title, publisher: publisher, authors: ArticleRecord.authors(fromColumn: authors),
+                    published: published, language: language, url: url, text: text, layout: layout)))
         }
         return found
     }

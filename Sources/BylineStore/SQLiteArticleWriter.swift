@@ -45,7 +45,8 @@ struct SQLiteArticleWriter {
 
     /// Writes `article` unless it is stored already.
     mutating func write(_ article: ArticleFacts) throws -> StoreReceipt {
-        if try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM articleRow WHERE id = ?"), arguments: [article.id]) != nil {
+        let record = article.record
+        if try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM articleRow WHERE id = ?"), arguments: [record.id]) != nil {
             return StoreReceipt(present: 1)
         }
         let signature = article.signature.withUnsafeBytes { Data($0) }
@@ -54,17 +55,17 @@ struct SQLiteArticleWriter {
                                     bylineVersion, storedAt, signature, layout)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                article.id, article.uri, article.format, article.title, article.publisher,
-                article.authors.joined(separator: "; "), article.published, article.published.map { String($0.prefix(10)) },
-                article.language, article.url, Data(CompressedText.compress(article.text)), article.bylineVersion, storedAt, signature,
-                article.layout,
+                record.id, record.uri, record.format, record.title, record.publisher,
+                record.authorsColumn, record.published, record.published.map { String($0.prefix(10)) },
+                record.language, record.url, Data(CompressedText.compress(record.text)), article.bylineVersion, storedAt, signature,
+                record.layout,
             ])
         let number = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, title, text) VALUES (?, ?, ?)")
-            .execute(arguments: [number, article.title, article.text])
+            .execute(arguments: [number, record.title, record.text])
         if article.hasCJK {
             try db.cachedStatement(sql: "INSERT INTO articleSearchCJK (rowid, title, text) VALUES (?, ?, ?)")
-                .execute(arguments: [number, article.title, article.text])
+                .execute(arguments: [number, record.title, record.text])
         }
         try linkStory(number, signature: article.signature)
         return StoreReceipt(added: 1, facts: try writeFacts(of: article, number: number))
@@ -73,7 +74,7 @@ struct SQLiteArticleWriter {
     /// Replaces the facts of the stored article with `article`'s id by `article`'s, and records
     /// the version that produced them; an article not stored is left out.
     mutating func replaceFacts(_ article: ArticleFacts) throws -> StoreReceipt {
-        guard let number = try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM articleRow WHERE id = ?"), arguments: [article.id]) else {
+        guard let number = try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM articleRow WHERE id = ?"), arguments: [article.record.id]) else {
             return StoreReceipt()
         }
         // What the writer has read of the article's entities counted the links about to go.
@@ -82,7 +83,7 @@ struct SQLiteArticleWriter {
             memory.articleCounts[id] = nil
         }
         // The quote index keeps no text of its own: a row leaves it given the text it was added with.
-        let scalars = Array(article.text.unicodeScalars)
+        let scalars = Array(article.record.text.unicodeScalars)
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, start, end FROM quoteRow WHERE articleNumber = ?"), arguments: [number]) {
             let start = min(max(row[1] as Int, 0), scalars.count)
             let end = min(max(row[2] as Int, start), scalars.count)
@@ -95,7 +96,7 @@ struct SQLiteArticleWriter {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE articleNumber = ?").execute(arguments: [number])
         }
         try db.cachedStatement(sql: "UPDATE articleRow SET bylineVersion = ?, layout = ? WHERE number = ?")
-            .execute(arguments: [article.bylineVersion, article.layout, number])
+            .execute(arguments: [article.bylineVersion, article.record.layout, number])
         return StoreReceipt(facts: try writeFacts(of: article, number: number), replaced: 1)
     }
 

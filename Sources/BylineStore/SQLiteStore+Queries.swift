@@ -37,9 +37,7 @@ extension SQLiteStore {
         try await pool.read { db in
             var filters: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
-            if let by = query.by {
-                guard try Self.filterBySpeaker(db, named: by, column: "q.speakerId", &filters, &arguments) else { return [] }
-            }
+            guard try Self.filterBySpeaker(db, named: query.by, column: "q.speakerId", &filters, &arguments) else { return [] }
             if let about = query.about {
                 guard let match = FullTextQuery.match(about, trigram: false, phrases: false) else { return [] }
                 filters.append("q.id IN (SELECT rowid FROM quoteSearch WHERE quoteSearch MATCH ?)")
@@ -53,9 +51,7 @@ extension SQLiteStore {
         try await pool.read { db in
             var filters: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
-            if let by = query.by {
-                guard try Self.filterBySpeaker(db, named: by, column: "c.speakerId", &filters, &arguments) else { return [] }
-            }
+            guard try Self.filterBySpeaker(db, named: query.by, column: "c.speakerId", &filters, &arguments) else { return [] }
             for word in FullTextQuery.words(query.about ?? "") {
                 filters.append("(c.subject LIKE ? OR substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) LIKE ?)")
                 arguments.append(contentsOf: ["%\(word)%", "%\(word)%"])
@@ -191,12 +187,13 @@ extension SQLiteStore {
     /// The people quoted beside someone are counted over their newest this many articles.
     public static let companyArticles = 1_000
 
-    /// Adds a filter keeping rows whose `column` is one of the entities named `name`; false
-    /// when no entity has that name, so the query can answer nothing at once.
+    /// Adds a filter keeping rows whose `column` is one of the entities named `name` (when one
+    /// is given); false when no entity has that name, so the query can answer nothing at once.
     static func filterBySpeaker(
-        _ db: Database, named name: String, column: String,
+        _ db: Database, named name: String?, column: String,
         _ filters: inout [String], _ arguments: inout [(any DatabaseValueConvertible)?]
     ) throws -> Bool {
+        guard let name else { return true }
         let ids = try entityIDs(db, named: name, kind: .any)
         guard !ids.isEmpty else { return false }
         filters.append("\(column) IN (\(marks(ids.count)))")

@@ -117,8 +117,10 @@ public final class SQLiteStore: KnowledgeStore {
                     """, arguments: [number, version, version, limit]
             ).map { row in
                 StoredText(
-                    number: row[0], id: row[1], uri: row[2], format: row[3], title: row[4], publisher: row[5],
-                    authors: StoredText.authors(row[6]), published: row[7], language: row[8], url: row[9], text: row[10], layout: row[11])
+                    number: row[0],
+                    record: ArticleRecord(
+                        id: row[1], uri: row[2], format: row[3], title: row[4], publisher: row[5], authors: ArticleRecord.authors(fromColumn: row[6]),
+                        published: row[7], language: row[8], url: row[9], text: row[10], layout: row[11]))
             }
         }
     }

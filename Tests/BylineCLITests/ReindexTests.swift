@@ -20,7 +20,7 @@ private func storeAsAnOlderByline(pages count: Int, in store: any KnowledgeStore
         stored.append(ArticleFacts(document: document, bylineVersion: "0.0.1-old"))
     }
     _ = try await store.store(stored)
-    return stored.map(\.id)
+    return stored.map(\.record.id)
 }
 
 /// The version this `byline` stores its facts under.

@@ -12,7 +12,7 @@ import Testing
             let body = try #require(try json(response) as? [String: Any])
             let items = try #require(body["items"] as? [[String: Any]])
             let citation = try #require(items.first?["citation"] as? [String: Any])
-            #expect(citation["article"] as? String == Corpus.budget.id)
+            #expect(citation["article"] as? String == Corpus.budget.record.id)
             #expect((items.first?["snippet"] as? String)?.contains("<b>budget</b>") == true)
             #expect(body["next"] is NSNull)
         }
@@ -45,11 +45,11 @@ import Testing
 
 @Test func anArticleIsTheContractJSONOfItsStoredText() async throws {
     try await withServer { client in
-        try await client.execute(uri: "/api/v1/articles/\(Corpus.harbor.id)", method: .get) { response in
+        try await client.execute(uri: "/api/v1/articles/\(Corpus.harbor.record.id)", method: .get) { response in
             #expect(response.status == .ok)
             let document = try #require(try json(response) as? [String: Any])
-            #expect(document["id"] as? String == Corpus.harbor.id)
-            #expect(document["text"] as? String == Corpus.harbor.text)
+            #expect(document["id"] as? String == Corpus.harbor.record.id)
+            #expect(document["text"] as? String == Corpus.harbor.record.text)
             let quotes = try #require(document["quotes"] as? [[String: Any]])
             #expect(quotes.count == Corpus.harbor.quotes.count)
             #expect(quotes.map { $0["start"] as? Int } == Corpus.harbor.quotes.map(\.start))
@@ -117,7 +117,7 @@ import Testing
             uri: "/api/v1/analyze?plain=true&published=2025-03-10", method: .post, body: ByteBuffer(string: harborText)
         ) { response in
             let document = try #require(try json(response) as? [String: Any])
-            #expect(document["text"] as? String == Corpus.harbor.text)
+            #expect(document["text"] as? String == Corpus.harbor.record.text)
             #expect((document["quotes"] as? [Any])?.count == Corpus.harbor.quotes.count)
         }
         try await client.execute(uri: "/api/v1/analyze", method: .post, body: ByteBuffer(string: hostilePage)) { response in

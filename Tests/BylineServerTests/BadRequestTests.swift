@@ -61,7 +61,7 @@ func somethingMissingIsA404WithAJSONMessage(uri: String) async throws {
 @Test func noRouteWritesToTheStore() async throws {
     try await withServer { client in
         for method: HTTPRequest.Method in [.post, .put, .delete, .patch] {
-            for path in ["/api/v1/search?q=harbor", "/api/v1/people/1", "/api/v1/articles/\(Corpus.harbor.id)", "/api/v1/quotes"] {
+            for path in ["/api/v1/search?q=harbor", "/api/v1/people/1", "/api/v1/articles/\(Corpus.harbor.record.id)", "/api/v1/quotes"] {
                 try await client.execute(uri: path, method: method) { response in
                     #expect((400..<500).contains(response.status.code), "\(method) \(path)")
                 }

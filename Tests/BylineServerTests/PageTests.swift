@@ -11,7 +11,7 @@ import Testing
             #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
             let page = text(response)
             #expect(page.contains("<mark>harbor</mark>"))
-            #expect(page.contains("href=\"/articles/\(Corpus.harbor.id)\""))
+            #expect(page.contains("href=\"/articles/\(Corpus.harbor.record.id)\""))
             #expect(page.contains("href=\"/api/v1/search?q=harbor&amp;all=true&amp;format=csv\""))
             #expect(page.contains("<svg class=\"chart attention\""))
         }
@@ -22,7 +22,7 @@ import Testing
 
 @Test func theArticlePageHighlightsQuotesWithTheirSpeakersAndListsPeople() async throws {
     try await withServer { client in
-        try await client.execute(uri: "/articles/\(Corpus.harbor.id)", method: .get) { response in
+        try await client.execute(uri: "/articles/\(Corpus.harbor.record.id)", method: .get) { response in
             #expect(response.status == .ok)
             let page = text(response)
             #expect(page.contains("data-kind=\"quote\""))
@@ -72,7 +72,7 @@ import Testing
 @Test func injectedScriptNeverReachesAPageAsMarkup() async throws {
     try await withServer { client in
         let uris = [
-            "/articles/\(Corpus.hostile.id)", "/?q=harbor+vote", "/quotes?by=Rocha", "/claims", "/people?name=Ines+Rocha",
+            "/articles/\(Corpus.hostile.record.id)", "/?q=harbor+vote", "/quotes?by=Rocha", "/claims", "/people?name=Ines+Rocha",
             "/timeline?name=Ines+Rocha",
         ]
         for uri in uris {
@@ -86,7 +86,7 @@ import Testing
                 #expect(!page.lowercased().contains("href=\"javascript:"), "\(uri)")
             }
         }
-        let article = try await client.execute(uri: "/articles/\(Corpus.hostile.id)", method: .get) { text($0) }
+        let article = try await client.execute(uri: "/articles/\(Corpus.hostile.record.id)", method: .get) { text($0) }
         #expect(article.contains("&lt;script&gt;alert("))
         let form = "text=" + (hostilePage.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         let analyzed = try await client.execute(uri: "/analyze", method: .post, body: ByteBuffer(string: form)) { text($0) }

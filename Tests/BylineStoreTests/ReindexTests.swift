@@ -45,9 +45,9 @@ func aStoredArticleIsReadAgainAsItsReaderGaveItAndGivesTheSameFacts(backend: Bac
     let analysed = try reindexFixtures.map { try analysedFixture($0, version: "test-1") }
     _ = try await store.store(analysed.map { $0.facts })
     let stored = try await store.articlesToReindex(notProducedBy: "test-2", after: 0, limit: 100)
-    #expect(stored.map(\.id) == analysed.map { $0.facts.id })
+    #expect(stored.map(\.record.id) == analysed.map { $0.facts.record.id })
     for (original, again) in zip(analysed, stored) {
-        var document = again.document
+        var document = again.record.document
         #expect(document.text == original.document.text)
         #expect(document.paragraphs.map(\.span) == original.document.paragraphs.map(\.span))
         #expect(document.paragraphs.map(\.kind) == original.document.paragraphs.map(\.kind))
@@ -69,7 +69,7 @@ func replacedFactsAreStoredOnceUnderTheNewVersionAndPeopleKeepTheirIDs(backend: 
 
     let stored = try await store.articlesToReindex(notProducedBy: "test-2", after: 0, limit: 10)
     let receipt = try await store.replaceFacts(stored.map { stored in
-        var document = stored.document
+        var document = stored.record.document
         pipeline.run(on: &document)
         return ArticleFacts(document: document, bylineVersion: "test-2")
     })

@@ -1,4 +1,4 @@
-import BylineStore
+@testable import BylineStore
 import Testing
 
 private func entry(_ date: String, _ text: String, article: String, mentioned: [Bool], rank: [Int]) -> TimelineCandidate {

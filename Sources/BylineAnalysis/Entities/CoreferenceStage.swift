@@ -62,7 +62,7 @@ public struct CoreferenceStage: Stage {
     private func antecedent(
         of t: Int, types: Set<EntityType>, gender: Gender?, genders: PersonGenders, resolved: [Int: (entity: Int, gender: Gender?)], subjects: SubjectReader,
         sentenceSubjects: inout [Int: Range<Int>?]
-    ) -> (entity: Int, rule: RuleID)? {
+    ) -> (entity: Int, rule: CoreferenceRule)? {
         let mentions = subjects.mentions
         let document = subjects.text.document
         let typed = { (entity: Int) in types.contains(mentions.type(of: entity)) }
@@ -98,13 +98,8 @@ public struct CoreferenceStage: Stage {
     }
 }
 
-extension RuleID {
-    /// A pronoun that picks up the subject of its own sentence before it.
-    static let pronounSentenceSubject = RuleID("pronoun-sentence-subject")
-    /// A pronoun that picks up an entity named before it in its sentence.
-    static let pronounNamedBefore = RuleID("pronoun-named-before")
-    /// A pronoun that picks up the subject of one of the sentences just before.
-    static let pronounEarlierSubject = RuleID("pronoun-earlier-subject")
-    /// A pronoun for a person that picks up the person named last.
-    static let pronounLastPerson = RuleID("pronoun-last-person")
+/// The rules of the coreference stage, as its facts record them; the rule catalogue
+/// (`Resources/rules.tsv`) says what each one means.
+enum CoreferenceRule: String, StageRule {
+    case pronounSentenceSubject, pronounNamedBefore, pronounEarlierSubject, pronounLastPerson
 }

@@ -87,7 +87,7 @@ public struct EntityStage: Stage {
             }
             let end = t + found.words.count
             document.addMention(
-                Mention(span: Span(tokens[t].span.start, tokens[end - 1].span.end), provenance: Provenance(stage: name, rule: .nameRepeat)),
+                Mention(span: Span(tokens[t].span.start, tokens[end - 1].span.end), provenance: Provenance(stage: name, rule: EntityRule.nameRepeat)),
                 to: found.entity)
             t = end
         }
@@ -168,7 +168,7 @@ struct MentionGrouper {
         }
 
         /// Takes in `other`'s forms and mentions, each mention's provenance taking the step `rule`.
-        mutating func absorb(_ other: Group, rule: RuleID) {
+        mutating func absorb(_ other: Group, rule: EntityRule) {
             for form in other.forms { add(form) }
             titles.formUnion(other.titles)
             bodyCue = bodyCue || other.bodyCue
@@ -179,7 +179,7 @@ struct MentionGrouper {
         }
 
         /// Gives the group `type`, each mention's provenance taking the step `rule`.
-        mutating func retype(_ type: EntityType, rule: RuleID) {
+        mutating func retype(_ type: EntityType, rule: EntityRule) {
             self.type = type
             mentions = mentions.map { Mention(span: $0.span, provenance: $0.provenance.then(rule)) }
         }
@@ -219,7 +219,7 @@ struct MentionGrouper {
         var target: Int?
         if let country {
             target = groupByCountry[country]
-            steps.append(RuleStep(.country))
+            steps.append(RuleStep(EntityRule.country))
         }
         // A one-word name of a person is a surname (or a given name): it goes to the person
         // named most recently with it, not to whoever it was given to before.
@@ -232,12 +232,12 @@ struct MentionGrouper {
             } else if vocabulary.countryLastWords.contains(key) {
                 // A lone word no one named is called by that ends a country's name ("Guinea") is a place.
                 mention.type = .geopolitical
-                steps.append(RuleStep(.placeWord))
+                steps.append(RuleStep(EntityRule.placeWord))
             }
         }
         if target == nil {
             target = groupsByKey[key]?.filter { Self.compatible(groups[$0].type, mention.type) }.min()
-            if target != nil, !groups[target!].forms.contains(mention.text) { steps.append(RuleStep(.spelling)) }
+            if target != nil, !groups[target!].forms.contains(mention.text) { steps.append(RuleStep(EntityRule.spelling)) }
         }
         // Several words that end a person's fuller name are that person ("Vidal Serra" after
         // "Marta Vidal Serra"): a compound surname.
@@ -245,7 +245,7 @@ struct MentionGrouper {
             let words = mention.text.split(separator: " ").map { NameForms.key($0) }
             if let owner = groupsByLastNameWord[words.last ?? ""]?.sorted().last(where: { groups[$0].type == .person && groups[$0].endsWith(words) }) {
                 target = owner
-                steps.append(RuleStep(.surname))
+                steps.append(RuleStep(EntityRule.surname))
             }
         }
         // Initials for the given names ("K.B. Adeyemi" after "Kola Bisi Adeyemi"), or the name
@@ -256,7 +256,7 @@ struct MentionGrouper {
             }
             if owners.count == 1, let owner = owners.first {
                 target = owner
-                steps.append(RuleStep(.initials))
+                steps.append(RuleStep(EntityRule.initials))
             }
         }
         // A short form of an organisation's name ("Acme" of "Acme Records", "Budget Committee"
@@ -284,7 +284,7 @@ struct MentionGrouper {
             }
             if owners.count == 1, let owner = owners.first {
                 target = owner
-                steps.append(RuleStep(.shortForm))
+                steps.append(RuleStep(EntityRule.shortForm))
             }
         }
         if target == nil, mention.type != .person {
@@ -295,7 +295,7 @@ struct MentionGrouper {
                 return Self.compatible(group.type, mention.type) && group.type != .person
                     && group.forms.contains { NameForms.isAcronym(mention.text, of: $0) || NameForms.isAcronym($0, of: mention.text) }
             }
-            if target != nil { steps.append(RuleStep(.acronym)) }
+            if target != nil { steps.append(RuleStep(EntityRule.acronym)) }
         }
         let evidence = Mention(span: mention.span, provenance: Provenance(stage: stage, steps: steps))
         guard let index = target else {
@@ -337,12 +337,12 @@ struct MentionGrouper {
         let bearers = personsNamed(withWord: key)
         if bearers.count > 1, let title = mention.title {
             let titled = bearers.filter { groups[$0].titles.contains(title) }
-            if titled.count == 1 { return (titled[0], RuleStep(.surnameByTitle)) }
+            if titled.count == 1 { return (titled[0], RuleStep(EntityRule.surnameByTitle)) }
         }
         let owners = mainBearers(of: bearers)
         guard let owner = owners.max(by: { groups[$0].lastSeen < groups[$1].lastSeen }) else { return nil }
-        if owners.count < bearers.count { return (owner, RuleStep(.surnameMainBearer, detail: String(bearers.count))) }
-        return (owner, owners.count == 1 ? RuleStep(.surname) : RuleStep(.surnameMostRecentOf, detail: String(owners.count)))
+        if owners.count < bearers.count { return (owner, RuleStep(EntityRule.surnameMainBearer, detail: String(bearers.count))) }
+        return (owner, owners.count == 1 ? RuleStep(EntityRule.surname) : RuleStep(EntityRule.surnameMostRecentOf, detail: String(owners.count)))
     }
 
     /// Of the people who share a surname, those a bare surname may name: news style names a
@@ -529,72 +529,16 @@ struct MentionGrouper {
             let name = group.name
             return Entity(
                 id: "e\(i + 1)", type: group.type, name: name, aliases: group.forms.filter { $0 != name },
-                mentions: group.mentions, provenance: group.mentions.first?.provenance ?? Provenance(stage: stage, rule: .ner))
+                mentions: group.mentions, provenance: group.mentions.first?.provenance ?? Provenance(stage: stage, rule: EntityRule.ner))
         }
     }
 }
 
-extension RuleID {
-    /// A name the tagger found.
-    static let ner = RuleID("ner")
-    /// A country's name (or short name) that no tagged name covered.
-    static let countryName = RuleID("country-name")
-    /// An organisation's head noun, "of" and the name after joined ("Royal Society of Chemistry").
-    static let ofPhrase = RuleID("of-phrase")
-    /// Two names of people joined across the lower-case name particles between them ("von").
-    static let nameParticles = RuleID("name-particles")
-    /// Two names the tagger ran together at "and", split.
-    static let splitAtAnd = RuleID("split-at-and")
-    /// A country's name joined to the other names of that country.
-    static let country = RuleID("country")
-    /// A lone word that ends a country's name, read as a place.
-    static let placeWord = RuleID("place-word")
-    /// Another spelling of a name already seen.
-    static let spelling = RuleID("spelling")
-    /// A surname (or the words that end a fuller name) joined to the one person who holds it.
-    static let surname = RuleID("surname")
-    /// A shared surname joined to the person named before with the same title.
-    static let surnameByTitle = RuleID("surname-by-title")
-    /// A shared surname joined to the one of its holders who is neither a relative introduced
-    /// as such nor named with a suffix (the most recent of them); the detail is how many hold it.
-    static let surnameMainBearer = RuleID("surname-main-bearer")
-    /// A shared surname joined to the most recently named of its holders; the detail is how
-    /// many hold it.
-    static let surnameMostRecentOf = RuleID("surname-most-recent-of")
-    /// A person's name with initials for the given names joined to the name in full, or the
-    /// other way round.
-    static let initials = RuleID("initials")
-    /// An organisation's short name joined to its full name, or the other way round.
-    static let shortForm = RuleID("short-form")
-    /// An acronym joined to its expansion, or the other way round.
-    static let acronym = RuleID("acronym")
-    /// A surname written before any full name (a headline's), joined to the first person then
-    /// named in full with it.
-    static let surnameNamedLater = RuleID("surname-named-later")
-    /// A name of several words the tagger passed over where it appears again.
-    static let nameRepeat = RuleID("name-repeat")
-    /// An acronym's expansion written beside it in brackets, read as a name.
-    static let acronymInBrackets = RuleID("acronym-in-brackets")
-    /// A name the tagger cut short of its first word, where the document names it in full
-    /// elsewhere.
-    static let longerForm = RuleID("longer-form")
-    /// A name the tagger read as a person's that ends in the word of a law, plan or prize.
-    static let miscEnding = RuleID("misc-ending")
-    /// A name the tagger read as a person's that holds a possessive ("Harbor Post's Fact Desk").
-    static let possessiveInName = RuleID("possessive-in-name")
-    /// A name after a noun for a company ("energy company NAME").
-    static let organisationNoun = RuleID("organisation-noun")
-    /// A name after a noun for a work ("the album NAME"): a title.
-    static let workTitle = RuleID("work-title")
-    /// A one-word name the tagger read as a person's that is also named as an organisation or
-    /// place in the document: it takes that type.
-    static let sameNameElsewhere = RuleID("same-name-elsewhere")
-    /// A one-word name, never given in full or with a title, that reads as a body's ("her NAME
-    /// special", "NAME's chief executive").
-    static let bodyCue = RuleID("body-cue")
-    /// A name the tagger read as an organisation's that the rest of the document names as a
-    /// person's.
-    static let personNameElsewhere = RuleID("person-name-elsewhere")
-    /// The name of the document's publisher: an organisation.
-    static let publisherName = RuleID("publisher-name")
+/// The rules of the entity stage, as its facts record them; the rule catalogue
+/// (`Resources/rules.tsv`) says what each one means.
+enum EntityRule: String, StageRule {
+    case ner, countryName, ofPhrase, nameParticles, splitAtAnd, country, placeWord, spelling, surname, surnameByTitle
+    case surnameMainBearer, surnameMostRecentOf, initials, shortForm, acronym, surnameNamedLater, nameRepeat
+    case acronymInBrackets, longerForm, miscEnding, possessiveInName, organisationNoun, workTitle, sameNameElsewhere
+    case bodyCue, personNameElsewhere, publisherName
 }

@@ -199,7 +199,7 @@ struct NamedMentionFinder {
                 mention.span = Span(mention.span.start, words[end - 1].span.end)
                 mention.text = String(document.text[mention.span])
                 mention.type = .organisation
-                mention.steps.append(RuleStep(.ofPhrase))
+                mention.steps.append(RuleStep(EntityRule.ofPhrase))
             }
             out.append(mention)
             i += 1
@@ -223,7 +223,7 @@ struct NamedMentionFinder {
                 last.tokens = last.tokens.lowerBound..<mention.tokens.upperBound
                 last.span = Span(last.span.start, mention.span.end)
                 last.text = String(document.text[last.span])
-                last.steps.append(RuleStep(.nameParticles))
+                last.steps.append(RuleStep(EntityRule.nameParticles))
                 out[out.count - 1] = last
             } else {
                 out.append(mention)
@@ -280,7 +280,7 @@ struct NamedMentionFinder {
                 guard range.lowerBound <= other.tokens.lowerBound, other.tokens.upperBound <= range.upperBound else { continue }
                 replaced.insert(i)
             }
-            added.append(NamedMention(tokens: range, span: span, type: mention.type, text: String(document.text[span]), steps: [RuleStep(.acronymInBrackets)]))
+            added.append(NamedMention(tokens: range, span: span, type: mention.type, text: String(document.text[span]), steps: [RuleStep(EntityRule.acronymInBrackets)]))
         }
         guard !added.isEmpty else { return mentions }
         let kept = mentions.indices.filter { !replaced.contains($0) }.map { mentions[$0] }
@@ -309,7 +309,7 @@ struct NamedMentionFinder {
             let span = Span(document.tokens[t].span.start, mention.span.end)
             let text = String(document.text[span])
             guard !isOpeningWord(String(document.text[document.tokens[t].span])), let type = types[NameForms.key(text)] else { return mention }
-            var longer = NamedMention(tokens: t..<mention.tokens.upperBound, span: span, type: type, text: text, steps: mention.steps + [RuleStep(.longerForm)])
+            var longer = NamedMention(tokens: t..<mention.tokens.upperBound, span: span, type: type, text: text, steps: mention.steps + [RuleStep(EntityRule.longerForm)])
             if type == .person, mention.type == .person {
                 longer.title = mention.title
                 longer.isRelative = mention.isRelative
@@ -329,7 +329,7 @@ struct NamedMentionFinder {
             else { return [mention] }
             return [(mention.tokens.lowerBound..<and), ((and + 1)..<mention.tokens.upperBound)].map { range in
                 let span = Span(document.tokens[range.lowerBound].span.start, document.tokens[range.upperBound - 1].span.end)
-                return NamedMention(tokens: range, span: span, type: mention.type, text: String(document.text[span]), steps: mention.steps + [RuleStep(.splitAtAnd)])
+                return NamedMention(tokens: range, span: span, type: mention.type, text: String(document.text[span]), steps: mention.steps + [RuleStep(EntityRule.splitAtAnd)])
             }
         }
     }
@@ -497,7 +497,7 @@ struct NamedMentionFinder {
             conllType = .organisation
         }
         // What the words around a person's name say it is instead.
-        var retyped: RuleID?
+        var retyped: EntityRule?
         if conllType == .person, let (type, rule) = notAPerson(lower..<upper, in: document) {
             conllType = type
             retyped = rule
@@ -509,7 +509,7 @@ struct NamedMentionFinder {
         case .location: type = isFeature(text) ? .location : .geopolitical
         case .miscellaneous: type = vocabulary.countryCode(text) != nil ? .geopolitical : .miscellaneous
         }
-        var mention = NamedMention(tokens: lower..<upper, span: span, type: type, text: text, steps: [RuleStep(.ner)])
+        var mention = NamedMention(tokens: lower..<upper, span: span, type: type, text: text, steps: [RuleStep(EntityRule.ner)])
         if let retyped { mention.steps.append(RuleStep(retyped)) }
         if type == .person {
             var first = lower
@@ -527,7 +527,7 @@ struct NamedMentionFinder {
     /// possessive ("Harbor Post's Fact Desk"), one after a noun for a company ("energy company
     /// NAME", unless it opens with a given name), one after a noun for a work ("the album NAME",
     /// "films such as NAME").
-    private func notAPerson(_ name: Range<Int>, in document: Document) -> (NameType, RuleID)? {
+    private func notAPerson(_ name: Range<Int>, in document: Document) -> (NameType, EntityRule)? {
         let words = document.view.words
         let last = document.text[words[name.upperBound - 1].span]
         if vocabulary.miscEndings.contains(String(last)), name.count > 1 || !PersonNames.isGivenName(last) {
@@ -709,7 +709,7 @@ struct NamedMentionFinder {
                 let text = String(document.text[span])
                 // Short names only in capitals: "US", not "us".
                 if vocabulary.countryCode(text) != nil, text.first?.isUppercase == true, text.count > 4 || !text.contains(where: \.isLowercase) {
-                    added.append(NamedMention(tokens: range, span: span, type: .geopolitical, text: text, steps: [RuleStep(.countryName)]))
+                    added.append(NamedMention(tokens: range, span: span, type: .geopolitical, text: text, steps: [RuleStep(EntityRule.countryName)]))
                     matched = length
                     break
                 }

@@ -107,7 +107,7 @@ public struct RoleStage: Stage {
         guard first < start, reader.holdsOffice(first..<start) else { return [] }
         let title = reader.text(first..<start)
         var org: String?
-        var rule = RuleID.titleBeforeName
+        var rule = RoleRule.titleBeforeName
         var evidence = first..<start
         if first >= 2, reader.isPossessiveMark(first - 1), let owner = reader.mention(at: first - 2), owner.type != .person {
             org = owner.name
@@ -142,7 +142,7 @@ public struct RoleStage: Stage {
         guard first < link, reader.holdsOffice(first..<link) else { return nil }
         return Role(
             title: reader.text(first..<link), org: body.name, span: reader.span(first..<start),
-            provenance: Provenance(stage: name, rule: .titleToBody))
+            provenance: Provenance(stage: name, rule: RoleRule.titleToBody))
     }
 
     /// "[ORG's|his|the] TITLE, NAME" — a title set off by a comma before the name, after an
@@ -160,12 +160,12 @@ public struct RoleStage: Stage {
             org = owner.name
             evidence = reader.mentionRange(at: first - 2)!.lowerBound..<comma
         }
-        return [Role(title: reader.text(first..<comma), org: org, span: reader.span(evidence), provenance: Provenance(stage: name, rule: .titleBeforeComma))]
+        return [Role(title: reader.text(first..<comma), org: org, span: reader.span(evidence), provenance: Provenance(stage: name, rule: RoleRule.titleBeforeComma))]
     }
 
     /// The roles of one phrase whose first title is `firstTitle` tokens long: each title it
     /// joins with "and", with the organisation it names (`owner`, the possessive's, first).
-    private func roles(in phrase: Range<Int>, firstTitle: Int, owner: String?, rule: RuleID, reader: PhraseReader) -> [Role] {
+    private func roles(in phrase: Range<Int>, firstTitle: Int, owner: String?, rule: RoleRule, reader: PhraseReader) -> [Role] {
         var roles: [Role] = []
         var i = phrase.lowerBound
         var length = firstTitle
@@ -458,19 +458,8 @@ final class RolePhraseWords: Sendable {
     }
 }
 
-extension RuleID {
-    /// "NAME, TITLE of ORG": a role phrase after the name's comma.
-    static let appositive = RuleID("appositive")
-    /// "TITLE NAME": a title just before the name.
-    static let titleBeforeName = RuleID("title-before-name")
-    /// "ORG's TITLE NAME": the organisation before the title, with a possessive.
-    static let possessiveTitle = RuleID("possessive-title")
-    /// "ORG TITLE NAME": a body named just before the title.
-    static let bodyTitle = RuleID("body-title")
-    /// "NATIONALITY TITLE NAME": the country of the nationality before the title.
-    static let nationalityTitle = RuleID("nationality-title")
-    /// "TITLE to the ORG NAME": a title and the body it serves before the name.
-    static let titleToBody = RuleID("title-to-body")
-    /// "the ORG's TITLE, NAME": a title set off by a comma before the name.
-    static let titleBeforeComma = RuleID("title-before-comma")
+/// The rules of the role stage, as its facts record them; the rule catalogue
+/// (`Resources/rules.tsv`) says what each one means.
+enum RoleRule: String, StageRule {
+    case appositive, titleBeforeName, possessiveTitle, bodyTitle, nationalityTitle, titleToBody, titleBeforeComma
 }

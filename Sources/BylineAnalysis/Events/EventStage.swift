@@ -102,7 +102,7 @@ public struct EventStage: Stage {
         for index in events.indices {
             if events[index].event.date == nil, let day = narrative.day(before: events[index].event.span.start) {
                 events[index].event.date = day
-                events[index].steps.append(RuleStep(.narrativeDay))
+                events[index].steps.append(RuleStep(EventRule.narrativeDay))
             }
             if let dateline, let date = events[index].event.date, date.hasPrefix(dateline.day), !events[index].event.place.contains(dateline.place) {
                 events[index].event.place.append(dateline.place)
@@ -127,7 +127,7 @@ public struct EventStage: Stage {
             guard hosts.count == 1, let host = hosts.first else { continue }
             events[index].event.place = host.event.place
             events[index].event.organizers = (events[index].event.organizers + host.event.organizers).uniqued()
-            events[index].steps.append(RuleStep(.partOfGathering))
+            events[index].steps.append(RuleStep(EventRule.partOfGathering))
         }
     }
 }
@@ -171,7 +171,7 @@ struct EventDraft {
     init(_ mention: EventMention) {
         event = mention
         words = mention.nameWords
-        steps = [RuleStep(mention.named ? .namedEvent : .describedEvent)]
+        steps = [RuleStep(mention.named ? EventRule.named : .described)]
     }
 
     /// Whether `mention` refers to this event: the same type, dates that agree (one holds
@@ -203,7 +203,7 @@ struct EventDraft {
         event.place = (event.place + mention.place).uniqued()
         event.organizers = (event.organizers + mention.organizers).uniqued()
         event.participants = (event.participants + mention.participants).uniqued()
-        steps = [RuleStep(event.named ? .namedEvent : .describedEvent), RuleStep(.mergedEvent)]
+        steps = [RuleStep(event.named ? EventRule.named : .described), RuleStep(EventRule.merged)]
     }
 }
 
@@ -811,17 +811,8 @@ enum EventDay {
     private static let length = 10
 }
 
-extension RuleID {
-    /// An undated event took the day the story last named.
-    static let narrativeDay = RuleID("narrative-day")
-    /// A part of a gathering took the gathering's place and organisers.
-    static let partOfGathering = RuleID("part-of-gathering")
-    /// A launch told by its verb ("the ministry launched a campaign on Monday").
-    static let launchVerb = RuleID("launch-verb")
-    /// An event found by its proper name ("the Nordic Council Summit").
-    static let namedEvent = RuleID("named")
-    /// An event found by a description ("an international conference").
-    static let describedEvent = RuleID("described")
-    /// Other mentions of the event joined it.
-    static let mergedEvent = RuleID("merged")
+/// The rules of the event stage, as its facts record them; the rule catalogue
+/// (`Resources/rules.tsv`) says what each one means.
+enum EventRule: String, StageRule {
+    case narrativeDay, partOfGathering, launchVerb, named, described, merged
 }

@@ -51,7 +51,7 @@ public struct TimelineStage: Stage {
         entries += datedSentences(in: text, paragraphs: document.paragraphs, skipping: used, cited: &cited)
         for event in document.events {
             guard let date = event.date, TimeResolver.isCalendarValue(date), !cited.overlaps(event.span, date: date) else { continue }
-            entries.append(TimelineEntry(date: date, span: event.span, provenance: Provenance(stage: name, rule: .datedEvent)))
+            entries.append(TimelineEntry(date: date, span: event.span, provenance: Provenance(stage: name, rule: TimelineRule.datedEvent)))
             cited.insert(event.span, date: date)
         }
         document.timeline = entries.enumerated().sorted { a, b in
@@ -114,7 +114,7 @@ public struct TimelineStage: Stage {
             while end - 1 > sentence.lowerBound, text.words[end - 1].kind == .punctuation { end -= 1 }
             let span = text.span(sentence.lowerBound..<end)
             guard !cited.overlaps(span, date: value) else { continue }
-            entries.append(TimelineEntry(date: value, span: span, provenance: Provenance(stage: name, rule: .datedSentence)))
+            entries.append(TimelineEntry(date: value, span: span, provenance: Provenance(stage: name, rule: TimelineRule.datedSentence)))
             cited.insert(span, date: value)
         }
         return entries
@@ -133,7 +133,7 @@ public struct TimelineStage: Stage {
     }
 
     /// The time expression that dates the verb, and the rule that chose it.
-    private func date(of verb: Range<Int>, clause: Range<Int>, in text: FactText) -> (Int, RuleID)? {
+    private func date(of verb: Range<Int>, clause: Range<Int>, in text: FactText) -> (Int, TimelineRule)? {
         for i in verb.upperBound..<clause.upperBound where isDated(i, in: text) { return (i, .dateAfterVerb) }
         for i in (clause.lowerBound..<verb.lowerBound).reversed() where isDated(i, in: text) { return (i, .dateBeforeVerb) }
         // An opening adverbial: the sentence's first clause, led by a preposition.
@@ -175,7 +175,7 @@ public struct TimelineStage: Stage {
         return entries
     }
 
-    private func entry(_ date: String, _ tokens: Range<Int>, rule: RuleID, in text: FactText) -> TimelineEntry {
+    private func entry(_ date: String, _ tokens: Range<Int>, rule: TimelineRule, in text: FactText) -> TimelineEntry {
         TimelineEntry(date: date, span: text.span(tokens), provenance: Provenance(stage: name, rule: rule))
     }
 }
@@ -216,17 +216,8 @@ private struct CitedSpans {
     }
 }
 
-extension RuleID {
-    /// The first dated time after the milestone verb in its clause.
-    static let dateAfterVerb = RuleID("date-after-verb")
-    /// The nearest dated time before the verb in its clause.
-    static let dateBeforeVerb = RuleID("date-before-verb")
-    /// A dated time in an adverbial opening the sentence.
-    static let dateInOpeningAdverbial = RuleID("date-in-opening-adverbial")
-    /// A phrase joined by "and" after the verb's date, with a date of its own.
-    static let coordinated = RuleID("coordinated")
-    /// A dated time expression with no milestone verb, and its sentence.
-    static let datedSentence = RuleID("dated-sentence")
-    /// A dated event of the event stage, and its sentence.
-    static let datedEvent = RuleID("dated-event")
+/// The rules of the timeline stage, as its facts record them; the rule catalogue
+/// (`Resources/rules.tsv`) says what each one means.
+enum TimelineRule: String, StageRule {
+    case dateAfterVerb, dateBeforeVerb, dateInOpeningAdverbial, coordinated, datedSentence, datedEvent
 }

@@ -126,7 +126,7 @@ struct Figure {
     var tokens: Range<Int>
     var value: Double
     var unit: String?
-    var rule: RuleID
+    var rule: QuantityRule
     /// Whether a scale word was applied to the number ("1.5 million", "a dozen").
     var scaled = false
 }
@@ -412,29 +412,8 @@ struct FigureReader {
     }
 }
 
-extension RuleID {
-    /// A multiplier word ("23-fold", "doubled").
-    static let multiplier = RuleID("multiplier")
-    /// A counted ordinal ("35th anniversary").
-    static let ordinal = RuleID("ordinal")
-    /// A rank ("third-largest export market").
-    static let rank = RuleID("rank")
-    /// An amount of money: a number with a currency before or after it.
-    static let money = RuleID("money")
-    /// A percentage.
-    static let percent = RuleID("percent")
-    /// A number with the noun it counts ("40 ministerial meetings").
-    static let count = RuleID("count")
-    /// A number with scale words and nothing it counts ("1.5 million").
-    static let scaled = RuleID("scaled")
-    /// A bare number in digits.
-    static let number = RuleID("number")
-    /// A count stated roughly ("dozens of volunteers").
-    static let roughCount = RuleID("rough-count")
-    /// A person's age ("aged 61", "a 73-year-old", "Ana Ruiz, 45,").
-    static let age = RuleID("age")
-    /// A proportion ("eight out of ten voters").
-    static let proportion = RuleID("proportion")
-    /// A length of time with its count ("a 180-day cruise").
-    static let duration = RuleID("duration")
+/// The rules of the quantity stage, as its facts record them; the rule catalogue
+/// (`Resources/rules.tsv`) says what each one means.
+enum QuantityRule: String, StageRule {
+    case multiplier, ordinal, rank, money, percent, count, scaled, number, roughCount, age, proportion, duration
 }

@@ -11,8 +11,9 @@ struct Attribution {
 
 /// Every rule that decides a speaker: each branch of each sieve, and each reading of reported
 /// speech, has its own, recorded in the quote's `rule` so that error analysis can tell them
-/// apart. A rule `sieve/branch` is a branch of the sieve `sieve`.
-enum SpeakerRule: String, CaseIterable, Sendable {
+/// apart. A rule `sieve/branch` is a branch of the sieve `sieve`. The rule catalogue
+/// (`Resources/rules.tsv`) says what each one means.
+enum SpeakerRule: String, StageRule {
     // ``DashSignatureSieve``
     case dashSignature = "dash-signature"
     // ``CueAfterSieve``
@@ -58,9 +59,6 @@ enum SpeakerRule: String, CaseIterable, Sendable {
     case indirectLabel = "indirect-label"
     /// A question put to someone ("Asked whether …, X said"): reported, by an unnamed asker.
     case indirectQuestion = "indirect-question"
-
-    /// The rule as facts record it.
-    var id: RuleID { RuleID(rawValue) }
 
     /// The rule of the sieve this branch belongs to ("cue-after-quote" for
     /// "cue-after-quote/said-name"); the rule itself when it is no branch.

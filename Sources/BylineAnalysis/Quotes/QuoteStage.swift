@@ -48,7 +48,7 @@ public struct QuoteStage: Stage {
                 kind: kind, span: quote.span, speaker: attribution?.entity.map { document.entities[$0].id },
                 speakerMention: attribution?.mention, cue: attribution?.cue,
                 confidence: attribution.map { calibration.confidence(of: $0.rule) } ?? 0,
-                provenance: Provenance(stage: name, rule: attribution?.rule.id ?? (isTitle ? .titleQuote : .unattributed)))
+                provenance: Provenance(stage: name, rule: attribution?.rule.id ?? (isTitle ? QuoteRule.title : .unattributed).id))
             // A quote left open at the end of its paragraph goes on in the next one that opens
             // with a quote mark: one quotation, which keeps its first paragraph's speaker (or
             // the next one's, when the first had none).
@@ -82,11 +82,10 @@ public struct QuoteStage: Stage {
     }
 }
 
-extension RuleID {
-    /// A quote in title case or introduced as a title: no one's speech.
-    static let titleQuote = RuleID("title")
-    /// A quote no sieve gave a speaker.
-    static let unattributed = RuleID("unattributed")
+/// The rules of the quote stage, as its facts record them; the rule catalogue
+/// (`Resources/rules.tsv`) says what each one means.
+enum QuoteRule: String, StageRule {
+    case title, unattributed
 }
 
 /// Spans sorted by start, for finding those that overlap a span without reading them all.

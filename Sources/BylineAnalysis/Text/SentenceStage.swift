@@ -16,7 +16,7 @@ public struct SentenceStage: Stage {
         let tokens = document.tokens
         var sentences: [Sentence] = []
         var next = 0
-        let provenance = Provenance(stage: name, rule: .terminalPunctuation)
+        let provenance = Provenance(stage: name, rule: SentenceRule.terminalPunctuation)
         for paragraph in document.paragraphs {
             // Tokens are in paragraph order: this paragraph's run starts where the last ended.
             var end = next
@@ -31,7 +31,8 @@ public struct SentenceStage: Stage {
     }
 }
 
-extension RuleID {
-    /// A sentence ends at terminal punctuation (or its paragraph's end).
-    static let terminalPunctuation = RuleID("terminal-punctuation")
+/// The rules of the sentence stage, as its facts record them; the rule catalogue
+/// (`Resources/rules.tsv`) says what each one means.
+enum SentenceRule: String, StageRule {
+    case terminalPunctuation
 }

@@ -279,7 +279,7 @@ enum MainTextExtractor {
     /// Why a line is never article text wherever it stands (and the rule that says so), or nil
     /// when it may be.
     static func noise(_ line: ScrapedLine) -> (reason: Removal.Reason, rule: String)? {
-        guard line.words <= LineLimits.maximumLabelWords else { return nil }
+        guard ShortLine.label.admits(line) else { return nil }
         if let rule = PageVocabulary.shared.chromeRule(line) { return (.chrome, rule) }
         if line.words == 1, line.text.hasPrefix("http://") || line.text.hasPrefix("https://") || line.text.hasPrefix("www.") {
             return (.chrome, "bare-url")
@@ -304,7 +304,7 @@ enum MainTextExtractor {
     /// A photo credit standing alone: "Photo: Jane Doe, AP", "Jane Doe | Getty Images",
     /// "(Jane Doe / Associated Press)".
     static func isCredit(_ line: ScrapedLine) -> Bool {
-        guard line.words <= LineLimits.maximumCreditWords else { return false }
+        guard ShortLine.credit.admits(line) else { return false }
         if line.text.hasPrefix("("), line.text.hasSuffix(")"), !line.text.dropFirst().contains("("),
             line.text.contains("/") || PageVocabulary.shared.isPhotoCredit(line.text)
         {
