@@ -74,27 +74,50 @@ extension StringProtocol {
     /// The string without leading and trailing white space (including non-breaking spaces).
     public func trimmingWhiteSpace() -> SubSequence {
         var start = startIndex
-        var end = endIndex
-        // ASCII first, scalar by scalar: an ASCII scalar between ASCII scalars is a character of
-        // its own, unless it is half of a CR LF pair.
-        let scalars = unicodeScalars
-        while start < end, Self.isASCIIWhiteSpace(scalars[start]) {
-            let next = scalars.index(after: start)
-            if next < end, !scalars[next].isASCII || (scalars[start] == "\r" && scalars[next] == "\n") { break }
+        while start < endIndex {
+            let (isWhiteSpace, next) = character(startingAt: start)
+            guard isWhiteSpace else { break }
             start = next
         }
+        var end = endIndex
         while end > start {
-            let last = scalars.index(before: end)
-            guard Self.isASCIIWhiteSpace(scalars[last]) else { break }
-            if last > start {
-                let before = scalars[scalars.index(before: last)]
-                if !before.isASCII || (before == "\r" && scalars[last] == "\n") { break }
-            }
-            end = last
+            let (isWhiteSpace, previous) = character(endingAt: end, after: start)
+            guard isWhiteSpace else { break }
+            end = previous
         }
-        while start < end, self[start].isWhitespace { start = index(after: start) }
-        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
         return self[start..<end]
+    }
+
+    /// Whether the character at `i` is white space, and where it ends. An ASCII scalar followed
+    /// by another (or by the end) is a character of its own, unless it is half of a CR LF pair:
+    /// it is read from the scalar, and only other characters through Swift's `Character`.
+    private func character(startingAt i: Index) -> (isWhiteSpace: Bool, next: Index) {
+        let scalars = unicodeScalars
+        let scalar = scalars[i]
+        let after = scalars.index(after: i)
+        if scalar.isASCII, after == endIndex || Self.areSeparateCharacters(scalar, scalars[after]) {
+            return (Self.isASCIIWhiteSpace(scalar), after)
+        }
+        return (self[i].isWhitespace, index(after: i))
+    }
+
+    /// Whether the character ending at `end` (a character boundary after `start`) is white
+    /// space, and where it starts; read as ``character(startingAt:)`` reads.
+    private func character(endingAt end: Index, after start: Index) -> (isWhiteSpace: Bool, previous: Index) {
+        let scalars = unicodeScalars
+        let last = scalars.index(before: end)
+        let scalar = scalars[last]
+        if scalar.isASCII, last == start || Self.areSeparateCharacters(scalars[scalars.index(before: last)], scalar) {
+            return (Self.isASCIIWhiteSpace(scalar), last)
+        }
+        let previous = index(before: end)
+        return (self[previous].isWhitespace, previous)
+    }
+
+    /// Whether a character boundary stands between the scalar `first` and the ASCII scalar
+    /// `second` after it: when `first` is ASCII too, and the two are not CR LF.
+    private static func areSeparateCharacters(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        first.isASCII && second.isASCII && !(first == "\r" && second == "\n")
     }
 
     /// Whether `scalar` is ASCII white space: a tab, a line break or a space.

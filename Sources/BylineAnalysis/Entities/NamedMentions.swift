@@ -669,7 +669,7 @@ struct NamedMentionFinder {
 
     /// Whether `word` is a one-word honorific ("Mrs.", "Dr.").
     private func isHonorific(_ word: String) -> Bool {
-        vocabulary.honorifics.contains { $0.count == 1 && $0[0] == word }
+        vocabulary.oneWordHonorifics.contains(word)
     }
 
     /// How many tokens from `start` make an honorific ("Dato'", "Dr.", "Tan Sri"), if any.
