@@ -52,7 +52,7 @@ private func articleAround(_ line: String) throws -> Document {
 /// Author and stamp lines inside an HTML article's container go to `removed` with their rule.
 @Test(arguments: [
     ("By Ana Lima - 03/04/21 10:00 AM EST", "author-line"),
-    ("04/03/2021 - Posted by: Ana Lima - Category: City - Tags: ferry pier council storm", "leading-date-line"),
+    ("March 4, 2021 - Posted by: Ana Lima - Category: City - Tags: ferry pier council storm harbour", "leading-date-line"),
 ])
 func authorAndStampLinesAreTrimmed(line: String, rule: String) throws {
     let document = try articleAround(line)
