@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineCore
 import BylineStore
 import Foundation
 
@@ -285,7 +286,7 @@ struct People: AsyncParsableCommand {
             do {
                 let new = try await store.open().split(entity: id, nameForm: name)
                 FileHandle.standardOutput.write(Data("\(new)\n".utf8))
-            } catch let error as StoreError {
+            } catch let error as BylineError {
                 FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
                 throw ExitCode(1)
             }
