@@ -23,9 +23,8 @@ public final class NameVocabulary: Sendable {
     let honorificFirstWords: WordSet
     /// Lower-case words that may stand inside a person's name ("von", "bin", "da").
     let nameParticles: WordSet
-    /// Generational suffixes that end a person's name, as written ("Jr.", "III").
-    let nameSuffixes: Set<String>
-    /// The keys of the name suffixes ("jr", "iii"): a name's words that are not a surname.
+    /// The keys of the generational suffixes that end a person's name (``NameSuffixes``: "jr",
+    /// "iii"): a name's words that are not a surname.
     let nameSuffixKeys: Set<String>
     /// Words for a family relation, lower case ("wife", "son").
     let kinship: Set<String>
@@ -88,8 +87,7 @@ public final class NameVocabulary: Sendable {
             .sorted { $0.count > $1.count }
         honorificFirstWords = WordSet(honorifics.compactMap(\.first))
         nameParticles = WordSet(DataFile(PackageResources.name_particles_txt).lines)
-        nameSuffixes = NameSuffixes.written
-        nameSuffixKeys = Set(nameSuffixes.map { NameForms.key($0) })
+        nameSuffixKeys = Set(NameSuffixes.written.map { NameForms.key($0) })
         kinship = Set(DataFile(PackageResources.kinship_txt).lines)
         miscEndings = Set(DataFile(PackageResources.misc_endings_txt).lines)
         organisationNouns = Set(DataFile(PackageResources.organisation_nouns_txt).lines)
