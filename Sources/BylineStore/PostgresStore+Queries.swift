@@ -319,7 +319,7 @@ extension PostgresStore {
     }
 
     func quoteRows(
-        _ statement: PostgresStatement, where filters: [String], rows: ResultRange, newestFirst: Bool = true
+        _ statement: PostgresStatement, where filters: [String], rows range: ResultRange, newestFirst: Bool = true
     ) async throws -> [QuoteRow] {
         let sql = """
             SELECT substr(a.text, q.start + 1, q."end" - q.start) AS text, q.kind, q.speakerId, e.name AS speaker, q.cue, q.start, q."end",
@@ -328,7 +328,7 @@ extension PostgresStore {
                     WHERE r.articleNumber = q.articleNumber AND r.localId = q.speakerLocal ORDER BY r.id LIMIT 1) AS role,
                    \(citationColumns)
             FROM quote q JOIN article a ON a.number = q.articleNumber LEFT JOIN entity e ON e.id = q.speakerId
-            \(Self.factOrder("q", filters: filters, rows: rows, newestFirst: newestFirst))
+            \(Self.factOrder("q", filters: filters, rows: range, newestFirst: newestFirst))
             """
         return try await rows(statement.query(sql)).map { row in
             QuoteRow(
@@ -339,14 +339,14 @@ extension PostgresStore {
     }
 
     func claimRows(
-        _ statement: PostgresStatement, where filters: [String], rows: ResultRange, newestFirst: Bool = true
+        _ statement: PostgresStatement, where filters: [String], rows range: ResultRange, newestFirst: Bool = true
     ) async throws -> [ClaimRow] {
         let sql = """
             SELECT substr(a.text, c.start + 1, c."end" - c.start) AS text, c.value, c.unit, c.subject, c.speakerId, e.name AS speaker,
                    c.time, substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) AS sentence, c.start, c."end",
                    c.rule, c.bylineVersion, \(citationColumns)
             FROM claim c JOIN article a ON a.number = c.articleNumber LEFT JOIN entity e ON e.id = c.speakerId
-            \(Self.factOrder("c", filters: filters, rows: rows, newestFirst: newestFirst))
+            \(Self.factOrder("c", filters: filters, rows: range, newestFirst: newestFirst))
             """
         return try await rows(statement.query(sql)).map { row in
             ClaimRow(
