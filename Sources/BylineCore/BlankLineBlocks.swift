@@ -18,18 +18,21 @@ extension Span {
             }
         }
         var lastText = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") {
-                endLine(at: lastText)
-                lineHasText = false
-            } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") {
-                if !lineHasText { firstText = offset }
-                lineHasText = true
-                lastText = offset + 1
-                // A multi-byte scalar's continuation bytes also land here, moving lastText
-                // to the scalar's end.
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == UInt8(ascii: "\n") {
+                    endLine(at: lastText)
+                    lineHasText = false
+                } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") {
+                    if !lineHasText { firstText = offset }
+                    lineHasText = true
+                    lastText = offset + 1
+                    // A multi-byte scalar's continuation bytes also land here, moving lastText
+                    // to the scalar's end.
+                }
+                offset += 1
             }
-            offset += 1
         }
         endLine(at: lastText)
         if let start = blockStart { spans.append(Span(start, blockEnd)) }

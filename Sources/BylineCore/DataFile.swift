@@ -9,15 +9,64 @@ public struct DataFile: Sendable {
 
     public init(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
-        lines = text.split(whereSeparator: \.isNewline).compactMap { raw in
+        var lines: [String] = []
+        for raw in Self.pieces(of: text, at: Self.newlineLength) {
             let line = raw.trimmingWhiteSpace()
-            return line.isEmpty || line.hasPrefix("#") ? nil : String(line)
+            if !line.isEmpty, !line.hasPrefix("#") { lines.append(String(line)) }
         }
+        self.lines = lines
     }
 
     /// Each content line split at tabs into trimmed fields.
     public var rows: [[String]] {
-        lines.map { line in line.split(separator: "\t", omittingEmptySubsequences: true).map { String($0.trimmingWhiteSpace()) } }
+        lines.map { line in Self.pieces(of: line[...], at: Self.tabLength).map { String($0.trimmingWhiteSpace()) } }
+    }
+
+    /// The non-empty pieces of `text` between separators, where `separatorLength` tells the
+    /// length in bytes of the separator starting at a byte (0: none).
+    ///
+    /// Separators are read from the bytes: each one (a line break, a tab) is a character of its
+    /// own wherever it stands, so the pieces are those a split at characters gives.
+    private static func pieces(of text: Substring, at separatorLength: (Substring.UTF8View, String.Index) -> Int) -> [Substring] {
+        let utf8 = text.utf8
+        var pieces: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            let length = separatorLength(utf8, i)
+            guard length > 0 else {
+                i = utf8.index(after: i)
+                continue
+            }
+            if start < i { pieces.append(text[start..<i]) }
+            i = utf8.index(i, offsetBy: length)
+            start = i
+        }
+        if start < utf8.endIndex { pieces.append(text[start..<utf8.endIndex]) }
+        return pieces
+    }
+
+    private static func pieces(of text: String, at separatorLength: (Substring.UTF8View, String.Index) -> Int) -> [Substring] {
+        pieces(of: text[...], at: separatorLength)
+    }
+
+    /// The length of the line break starting at `i` (what `Character.isNewline` is true of:
+    /// LF, vertical tab, form feed, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR), or 0.
+    private static func newlineLength(_ utf8: Substring.UTF8View, _ i: String.Index) -> Int {
+        let byte = utf8[i]
+        if byte >= 0x0A && byte <= 0x0D { return 1 }
+        guard byte == 0xC2 || byte == 0xE2 else { return 0 }
+        let next = utf8.index(after: i)
+        guard next < utf8.endIndex else { return 0 }
+        if byte == 0xC2 { return utf8[next] == 0x85 ? 2 : 0 }
+        let third = utf8.index(after: next)
+        guard utf8[next] == 0x80, third < utf8.endIndex else { return 0 }
+        return utf8[third] == 0xA8 || utf8[third] == 0xA9 ? 3 : 0
+    }
+
+    /// 1 at a tab, else 0.
+    private static func tabLength(_ utf8: Substring.UTF8View, _ i: String.Index) -> Int {
+        utf8[i] == UInt8(ascii: "\t") ? 1 : 0
     }
 }
 
@@ -25,9 +74,54 @@ extension StringProtocol {
     /// The string without leading and trailing white space (including non-breaking spaces).
     public func trimmingWhiteSpace() -> SubSequence {
         var start = startIndex
+        while start < endIndex {
+            let (isWhiteSpace, next) = character(startingAt: start)
+            guard isWhiteSpace else { break }
+            start = next
+        }
         var end = endIndex
-        while start < end, self[start].isWhitespace { start = index(after: start) }
-        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+        while end > start {
+            let (isWhiteSpace, previous) = character(endingAt: end, after: start)
+            guard isWhiteSpace else { break }
+            end = previous
+        }
         return self[start..<end]
+    }
+
+    /// Whether the character at `i` is white space, and where it ends. An ASCII scalar followed
+    /// by another (or by the end) is a character of its own, unless it is half of a CR LF pair:
+    /// it is read from the scalar, and only other characters through Swift's `Character`.
+    private func character(startingAt i: Index) -> (isWhiteSpace: Bool, next: Index) {
+        let scalars = unicodeScalars
+        let scalar = scalars[i]
+        let after = scalars.index(after: i)
+        if scalar.isASCII, after == endIndex || Self.areSeparateCharacters(scalar, scalars[after]) {
+            return (Self.isASCIIWhiteSpace(scalar), after)
+        }
+        return (self[i].isWhitespace, index(after: i))
+    }
+
+    /// Whether the character ending at `end` (a character boundary after `start`) is white
+    /// space, and where it starts; read as ``character(startingAt:)`` reads.
+    private func character(endingAt end: Index, after start: Index) -> (isWhiteSpace: Bool, previous: Index) {
+        let scalars = unicodeScalars
+        let last = scalars.index(before: end)
+        let scalar = scalars[last]
+        if scalar.isASCII, last == start || Self.areSeparateCharacters(scalars[scalars.index(before: last)], scalar) {
+            return (Self.isASCIIWhiteSpace(scalar), last)
+        }
+        let previous = index(before: end)
+        return (self[previous].isWhitespace, previous)
+    }
+
+    /// Whether a character boundary stands between the scalar `first` and the ASCII scalar
+    /// `second` after it: when `first` is ASCII too, and the two are not CR LF.
+    private static func areSeparateCharacters(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        first.isASCII && second.isASCII && !(first == "\r" && second == "\n")
+    }
+
+    /// Whether `scalar` is ASCII white space: a tab, a line break or a space.
+    private static func isASCIIWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value >= 0x09 && scalar.value <= 0x0D) || scalar.value == 0x20
     }
 }

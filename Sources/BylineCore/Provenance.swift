@@ -25,17 +25,20 @@ public protocol StageRule: RawRepresentable<String>, CaseIterable, Hashable, Sen
 extension StageRule {
     /// The rule as facts record it.
     public var id: RuleID {
-        var name = ""
-        name.unicodeScalars.reserveCapacity(rawValue.unicodeScalars.count + 4)
-        for scalar in rawValue.unicodeScalars {
-            if ("A"..."Z").contains(scalar) {
-                name.unicodeScalars.append("-")
-                name.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value) + 32))
+        // Read from the bytes: a capital letter is ASCII, and no byte of a longer character is
+        // one.
+        let raw = rawValue
+        var name: [UInt8] = []
+        name.reserveCapacity(raw.utf8.count + 4)
+        for byte in raw.utf8 {
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                name.append(UInt8(ascii: "-"))
+                name.append(byte + 32)
             } else {
-                name.unicodeScalars.append(scalar)
+                name.append(byte)
             }
         }
-        return RuleID(name)
+        return RuleID(String(decoding: name, as: UTF8.self))
     }
 }
 

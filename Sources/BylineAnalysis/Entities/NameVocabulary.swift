@@ -21,6 +21,10 @@ public final class NameVocabulary: Sendable {
     let honorifics: [[String]]
     /// The first words of the honorifics ("Dato'", "Tan").
     let honorificFirstWords: WordSet
+    /// The last words of the honorifics ("Dato'", "Sri").
+    let honorificLastWords: WordSet
+    /// The honorifics of one word ("Dr.", "Dato'").
+    let oneWordHonorifics: WordSet
     /// Lower-case words that may stand inside a person's name ("von", "bin", "da").
     let nameParticles: WordSet
     /// The keys of the generational suffixes that end a person's name (``NameSuffixes``: "jr",
@@ -86,6 +90,8 @@ public final class NameVocabulary: Sendable {
         honorifics = DataFile(PackageResources.honorifics_txt).lines.map { $0.split(separator: " ").map(String.init) }
             .sorted { $0.count > $1.count }
         honorificFirstWords = WordSet(honorifics.compactMap(\.first))
+        honorificLastWords = WordSet(honorifics.compactMap(\.last))
+        oneWordHonorifics = WordSet(honorifics.filter { $0.count == 1 }.map { $0[0] })
         nameParticles = WordSet(DataFile(PackageResources.name_particles_txt).lines)
         nameSuffixKeys = Set(NameSuffixes.written.map { NameForms.key($0) })
         kinship = Set(DataFile(PackageResources.kinship_txt).lines)

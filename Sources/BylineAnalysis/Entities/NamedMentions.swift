@@ -339,14 +339,16 @@ struct NamedMentionFinder {
     /// the person after it. The title itself is left to the role stage.
     private func splitAtTitle(_ range: Range<Int>, conllType: NameType, in document: Document) -> [(Range<Int>, NameType)] {
         guard conllType != .person else { return [(range, conllType)] }
-        let word = { (i: Int) in String(document.text[document.tokens[i].span]) }
-        let key = { (i: Int) in document.view.words[i].key }
+        // The closures hold the parts they read, not a copy of the whole document.
+        let (source, tokens, words) = (document.text, document.tokens, document.view.words)
+        let word = { (i: Int) in String(source[tokens[i].span]) }
+        let key = { (i: Int) in words[i].key }
         guard let title = ((range.lowerBound + 1)..<range.upperBound).first(where: { k in
             word(k).first?.isUppercase == true && vocabulary.titleHeads.contains(key(k))
                 && !FactText.nameConnectors.contains(key(k - 1))
         }) else { return [(range, conllType)] }
         // The person's name ends where a dash or quotation mark ends the name the tagger read.
-        let end = ((title + 1)..<range.upperBound).first { document.tokens[$0].kind == .quote || Self.breaks.contains(word($0)) || word($0) == "," }
+        let end = ((title + 1)..<range.upperBound).first { tokens[$0].kind == .quote || Self.breaks.contains(word($0)) || word($0) == "," }
             ?? range.upperBound
         let rest = (title + 1)..<end
         // The whole title goes, with the words of a longer one before it ("Press Secretary").
@@ -358,7 +360,7 @@ struct NamedMentionFinder {
         if rest.isEmpty { return body.isEmpty ? [] : [(body, conllType)] }
         let isName = rest.allSatisfy { i in
             let text = word(i)
-            return document.tokens[i].kind == .word && (text.first?.isUppercase == true || vocabulary.nameParticles.contains(text))
+            return tokens[i].kind == .word && (text.first?.isUppercase == true || vocabulary.nameParticles.contains(text))
                 && !vocabulary.isTitleWord(key(i))
         } && !Self.organisationEndings.contains(word(rest.upperBound - 1))
         guard isName else { return [(range, conllType)] }
@@ -667,7 +669,7 @@ struct NamedMentionFinder {
 
     /// Whether `word` is a one-word honorific ("Mrs.", "Dr.").
     private func isHonorific(_ word: String) -> Bool {
-        vocabulary.honorifics.contains { $0.count == 1 && $0[0] == word }
+        vocabulary.oneWordHonorifics.contains(word)
     }
 
     /// How many tokens from `start` make an honorific ("Dato'", "Dr.", "Tan Sri"), if any.

@@ -244,7 +244,7 @@ struct PhraseReader {
 
     func isHonorific(_ i: Int) -> Bool {
         guard let word = word(i) else { return false }
-        return vocabulary.honorifics.contains { $0.last == word }
+        return vocabulary.honorificLastWords.contains(word)
     }
 
     /// Whether token `i` is a word of `wordClass` in `role-phrases.tsv`.

@@ -200,7 +200,7 @@ public struct TimePatterns: Sendable {
     func matches(in tokens: [TimeToken]) -> [TimeMatch] {
         let numbers = tokens.map { keyNumbers[$0.key] }
         var out: [TimeMatch] = []
-        var search = Search(tokens: tokens, numbers: numbers)
+        var search = Search(tokens: tokens, numbers: numbers, readsAsNumber: tokens.map { NumberForm.opensNumber($0.key) })
         var i = 0
         while i < tokens.count {
             var best: (end: Int, rule: Int, slots: [Slot])?
@@ -233,6 +233,8 @@ public struct TimePatterns: Sendable {
     private struct Search {
         let tokens: [TimeToken]
         let numbers: [Int?]
+        /// Whether each token may be read by a ``NumberForm`` (``NumberForm/opensNumber(_:)``).
+        let readsAsNumber: [Bool]
         var slots: [Slot] = []
         /// Where the longest match found ends, and its slots; the first found of equal ones.
         var longest: (end: Int, slots: [Slot])?
@@ -251,7 +253,7 @@ public struct TimePatterns: Sendable {
         guard i < search.tokens.count else { return }
         switch element.test {
         case .words(let positions):
-            if let number = search.numbers[i], wordLists[positions].contains(number) {
+            if let number = search.numbers[i], positions.contains(where: { wordLists[$0] == number }) {
                 longestMatch(elements, from: e + 1, at: i + 1, search: &search)
             }
         case .wordClass(let wordClass):
@@ -264,7 +266,7 @@ public struct TimePatterns: Sendable {
                     search.slots.removeLast()
                 }
             }
-            if let form = numberForms[wordClass], let (length, value) = form.read(at: i, in: search.tokens) {
+            if search.readsAsNumber[i], let form = numberForms[wordClass], let (length, value) = form.read(at: i, in: search.tokens) {
                 search.slots.append(Slot(wordClass: wordClass, value: value))
                 longestMatch(elements, from: e + 1, at: i + length, search: &search)
                 search.slots.removeLast()
@@ -303,10 +305,7 @@ enum NumberForm: String, CaseIterable {
     /// "1990's", the clitic after it), with the number of tokens read.
     func read(at i: Int, in tokens: [TimeToken]) -> (length: Int, value: String)? {
         let token = tokens[i]
-        // Every form opens with a digit, or a clock with a sign that `Int` reads ("+9:30",
-        // "-0:30"): a word is passed over at once.
-        guard let first = token.key.utf8.first, (first >= 48 && first <= 57) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-        else { return nil }
+        guard Self.opensNumber(token.key) else { return nil }
         switch self {
         case .year:
             guard token.key.utf8.count == 4, let n = token.integer, Self.years.contains(n) else { return nil }
@@ -334,6 +333,13 @@ enum NumberForm: String, CaseIterable {
             }
             return nil
         }
+    }
+
+    /// Whether a form may read the token `key`: every form opens with a digit, or a clock with
+    /// a sign that `Int` reads ("+9:30", "-0:30"), so a word is passed over at once.
+    static func opensNumber(_ key: String) -> Bool {
+        guard let first = key.utf8.first else { return false }
+        return (first >= 48 && first <= 57) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
     }
 
     /// "7th" → 7.
