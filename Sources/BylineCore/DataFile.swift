@@ -72,6 +72,7 @@ public struct DataFile: Sendable {
 
 extension StringProtocol {
     /// The string without leading and trailing white space (including non-breaking spaces).
+    @inlinable
     public func trimmingWhiteSpace() -> SubSequence {
         var start = startIndex
         while start < endIndex {
@@ -91,7 +92,8 @@ extension StringProtocol {
     /// Whether the character at `i` is white space, and where it ends. An ASCII scalar followed
     /// by another (or by the end) is a character of its own, unless it is half of a CR LF pair:
     /// it is read from the scalar, and only other characters through Swift's `Character`.
-    private func character(startingAt i: Index) -> (isWhiteSpace: Bool, next: Index) {
+    @usableFromInline
+    func character(startingAt i: Index) -> (isWhiteSpace: Bool, next: Index) {
         let scalars = unicodeScalars
         let scalar = scalars[i]
         let after = scalars.index(after: i)
@@ -103,7 +105,8 @@ extension StringProtocol {
 
     /// Whether the character ending at `end` (a character boundary after `start`) is white
     /// space, and where it starts; read as ``character(startingAt:)`` reads.
-    private func character(endingAt end: Index, after start: Index) -> (isWhiteSpace: Bool, previous: Index) {
+    @usableFromInline
+    func character(endingAt end: Index, after start: Index) -> (isWhiteSpace: Bool, previous: Index) {
         let scalars = unicodeScalars
         let last = scalars.index(before: end)
         let scalar = scalars[last]
@@ -116,12 +119,37 @@ extension StringProtocol {
 
     /// Whether a character boundary stands between the scalar `first` and the ASCII scalar
     /// `second` after it: when `first` is ASCII too, and the two are not CR LF.
-    private static func areSeparateCharacters(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+    @usableFromInline
+    static func areSeparateCharacters(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
         first.isASCII && second.isASCII && !(first == "\r" && second == "\n")
     }
 
     /// Whether `scalar` is ASCII white space: a tab, a line break or a space.
-    private static func isASCIIWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+    @usableFromInline
+    static func isASCIIWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value >= 0x09 && scalar.value <= 0x0D) || scalar.value == 0x20
+    }
+}
+
+extension StringProtocol {
+    /// The string's words between spaces: what `split(separator: " ")` gives, read from the
+    /// bytes when the string is ASCII (each of its bytes is then a character of its own, or
+    /// half of a CR LF pair, which is no space).
+    @inlinable
+    public func splitAtSpaces() -> [SubSequence] {
+        let utf8 = self.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ") }
+        var words: [SubSequence] = []
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            if utf8[i] == UInt8(ascii: " ") {
+                if start < i { words.append(self[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start < utf8.endIndex { words.append(self[start..<utf8.endIndex]) }
+        return words
     }
 }

@@ -19,3 +19,11 @@ import Testing
     let line: Substring = "[ inner words ]".dropFirst().dropLast()
     #expect(line.trimmingWhiteSpace() == "inner words")
 }
+
+@Test func splitAtSpacesGivesTheWordsSplittingAtSpaceCharactersGives() {
+    for text in ["Ana  Ruiz Ortega ", " Dana Holt", "", "   ", "Jos\u{E9} Ruiz", "Ana \u{301}Ruiz", "one\r\ntwo three"] {
+        #expect(text.splitAtSpaces() == text.split(separator: " "), "\(text)")
+    }
+    let line: Substring = "(Ana Ruiz)".dropFirst().dropLast()
+    #expect(line.splitAtSpaces() == ["Ana", "Ruiz"])
+}

@@ -44,7 +44,7 @@ public struct EntityStage: Stage {
         let forms = [entity.name] + entity.aliases
         // The form with the most words, the first of those.
         var name = ""
-        for form in forms where textForms.contains(form) && form.split(separator: " ").count > name.split(separator: " ").count { name = form }
+        for form in forms where textForms.contains(form) && form.splitAtSpaces().count > name.splitAtSpaces().count { name = form }
         guard !name.isEmpty else { return entity }
         var named = entity
         named.name = name
@@ -64,7 +64,7 @@ public struct EntityStage: Stage {
         var names: [String: [(words: [String], entity: Int)]] = [:]
         for (e, entity) in document.entities.enumerated() {
             for form in [entity.name] + entity.aliases {
-                let words = form.split(separator: " ").map(String.init)
+                let words = form.splitAtSpaces().map(String.init)
                 guard words.count > 1, let first = words.first else { continue }
                 names[first, default: []].append((words, e))
             }
@@ -147,7 +147,7 @@ struct MentionGrouper {
             forms.append(form)
             if Self.wordCount(form) > Self.wordCount(name) {
                 name = form
-                nameKeys = form.split(separator: " ").map { NameForms.key($0) }
+                nameKeys = form.splitAtSpaces().map { NameForms.key($0) }
                 // A suffix is no surname: "Jr." alone names no one.
                 let suffixes = NameVocabulary.shared.nameSuffixKeys
                 hasSuffix = nameKeys.count > 1 && suffixes.contains(nameKeys[nameKeys.count - 1])
@@ -242,7 +242,7 @@ struct MentionGrouper {
         // Several words that end a person's fuller name are that person ("Vidal Serra" after
         // "Marta Vidal Serra"): a compound surname.
         if target == nil, mention.type == .person, !loneName {
-            let words = mention.text.split(separator: " ").map { NameForms.key($0) }
+            let words = mention.text.splitAtSpaces().map { NameForms.key($0) }
             if let owner = groupsByLastNameWord[words.last ?? ""]?.sorted().last(where: { groups[$0].type == .person && groups[$0].endsWith(words) }) {
                 target = owner
                 steps.append(RuleStep(EntityRule.surname))
@@ -250,7 +250,7 @@ struct MentionGrouper {
         }
         // Initials for the given names ("K.B. Adeyemi" after "Kola Bisi Adeyemi"), or the name
         // in full after its initials: one person when one person fits.
-        if target == nil, mention.type == .person, !loneName, let last = mention.text.split(separator: " ").last {
+        if target == nil, mention.type == .person, !loneName, let last = mention.text.splitAtSpaces().last {
             let owners = (groupsByLastNameWord[NameForms.key(last)] ?? []).filter { index in
                 groups[index].type == .person && (NameForms.abbreviates(mention.text, groups[index].name) || NameForms.abbreviates(groups[index].name, mention.text))
             }
@@ -263,7 +263,7 @@ struct MentionGrouper {
         // of "Senate Budget Committee", "Health Ministry" of "Ministry of Health"), or the full
         // name after its short form: one organisation when one fits.
         if target == nil, mention.type == .organisation {
-            let words = mention.text.split(separator: " ").map { NameForms.key($0) }
+            let words = mention.text.splitAtSpaces().map { NameForms.key($0) }
             // Only groups that share a word with the name (or its members' plural) can be its
             // short or full form.
             var sharing = Set<Int>()
@@ -445,7 +445,7 @@ struct MentionGrouper {
         // person's name the story uses alone and it opens with a given name or is used less
         // ("Marta Vidal" read as ORG, "Vidal" as PER).
         for index in groups.indices where groups[index].type != .person {
-            let words = groups[index].name.split(separator: " ")
+            let words = groups[index].name.splitAtSpaces()
             // A place is a person's only when it is one word and no country ("Jordan" stays).
             if groups[index].type == .geopolitical || groups[index].type == .location,
                 words.count > 1 || groups[index].country != nil || vocabulary.countryCode(groups[index].name) != nil

@@ -238,8 +238,8 @@ public enum NameForms {
     /// last word and one initial for each given name, in order ("K.B. Adeyemi" of "Kola Bisi
     /// Adeyemi", "J. Adeyemi" of "Jide Adeyemi").
     static func abbreviates(_ short: String, _ full: String) -> Bool {
-        let shortWords = short.split(separator: " ")
-        let fullWords = full.split(separator: " ")
+        let shortWords = short.splitAtSpaces()
+        let fullWords = full.splitAtSpaces()
         guard shortWords.count >= 2, fullWords.count >= 2, let last = shortWords.last, let fullLast = fullWords.last, key(last) == key(fullLast) else {
             return false
         }

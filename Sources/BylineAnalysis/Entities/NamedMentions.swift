@@ -682,7 +682,7 @@ struct NamedMentionFinder {
     }
 
     private func isFeature(_ name: String) -> Bool {
-        name.split(separator: " ").contains { Self.featureWords.contains($0.lowercased()) }
+        name.splitAtSpaces().contains { Self.featureWords.contains($0.lowercased()) }
     }
 
     /// Country names (with their informal names and abbreviations: "ROK", "UK") that no mention

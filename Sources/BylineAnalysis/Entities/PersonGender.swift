@@ -74,7 +74,7 @@ struct PersonGenders {
     /// surname alone, or a mononym), nor for one written surname first with a hyphenated given
     /// name last ("Park Geun-hye").
     static func firstNameGender(of name: String) -> Gender? {
-        let parts = name.split(separator: " ")
+        let parts = name.splitAtSpaces()
         guard parts.count >= 2, let first = parts.first, let last = parts.last else { return nil }
         if let hyphen = last.firstIndex(of: "-"), last[last.index(after: hyphen)...].first?.isLowercase == true { return nil }
         return firstNames[first.lowercased()]
