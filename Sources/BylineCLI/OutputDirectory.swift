@@ -19,15 +19,19 @@ final class OutputDirectory {
         let name: String?
     }
 
-    /// What a marker holds: one input's statistics.
+    /// What a marker holds: one input's statistics (written with sorted keys).
     struct InputRecord: Codable {
+        /// The input as named, and its output's name in the folder.
         var input: String
         var output: String
+        /// Documents written; for a WARC archive, its records, and those passed over by reason.
         var documents: Int
-        var failures: Int
-        var errors: [String]
         var warcRecords: Int?
         var skippedRecords: [String: Int]
+        /// Failed documents and records, and the first error lines.
+        var failures: Int
+        var errors: [String]
+        /// Seconds from opening the input to writing its last document.
         var seconds: Double
     }
 
@@ -105,9 +109,8 @@ final class OutputDirectory {
         try rename(file(name, ".jsonl.gz.partial"), to: output)
         guard summary.documents > 0 || summary.records != nil || summary.failures == 0 else { return nil }
         let record = InputRecord(
-            input: summary.input.uri, output: name + ".jsonl.gz", documents: summary.documents, failures: summary.failures,
-            errors: summary.errors, warcRecords: summary.records?.records, skippedRecords: summary.records?.skipped ?? [:],
-            seconds: summary.seconds)
+            input: summary.input.uri, output: name + ".jsonl.gz", documents: summary.documents, warcRecords: summary.records?.records,
+            skippedRecords: summary.records?.skipped ?? [:], failures: summary.failures, errors: summary.errors, seconds: summary.seconds)
         try writeAtomically(Self.encode(record), to: file(name, ".done"))
         return record
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineCore
 import BylineStore
 import Foundation
 
@@ -50,7 +51,6 @@ struct ResultOptions: ParsableArguments {
 /// `byline search`: articles ranked by full-text relevance.
 struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "search",
         abstract: "Find stored articles by their words, best first, with the matching passage highlighted.")
 
     @Argument(help: "Words to find; \"a phrase\" in quotes, word* for a prefix.")
@@ -76,7 +76,6 @@ struct Search: AsyncParsableCommand {
 /// `byline person`: a person across articles.
 struct Person: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "person",
         abstract: "A person across articles: name forms, roles with their dates, quotes, the people quoted beside them, articles.")
 
     @Argument(help: "The person's name (a full name, or one name for every person it begins or ends).")
@@ -119,30 +118,43 @@ struct FactListing: ParsableArguments {
     var query: FactQuery { FactQuery(by: by, about: about, limit: results.cap) }
 }
 
-/// `byline quotes`: quotes across articles.
-struct Quotes: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "quotes",
-        abstract: "Quotes with their speaker, the speaker's role at the time, date, outlet and article, newest first.")
+/// `byline quotes` and `byline claims`: one kind of fact across articles, newest first.
+struct FactCommand<Fact: ListedFact>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration { Fact.command }
 
     @OptionGroup var listing: FactListing
 
     func run() async throws {
-        try listing.results.writer.write(try await listing.store.openForQueries().quotes(listing.query))
+        let store = try await listing.store.openForQueries()
+        try listing.results.writer.write(try await Fact.list(listing.query, in: store))
     }
 }
 
+/// `byline quotes`: quotes with their speaker across articles.
+typealias Quotes = FactCommand<QuoteRow>
 /// `byline claims`: figures across articles.
-struct Claims: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "claims",
-        abstract: "Figures claimed, with unit, subject, speaker, date and sentence, newest first.")
+typealias Claims = FactCommand<ClaimRow>
 
-    @OptionGroup var listing: FactListing
+/// A kind of fact that a command lists across articles.
+protocol ListedFact: TabularRow {
+    /// The command that lists it.
+    static var command: CommandConfiguration { get }
+    /// The facts of this kind that the query asks for.
+    static func list(_ query: FactQuery, in store: any KnowledgeStore) async throws -> [Self]
+}
 
-    func run() async throws {
-        try listing.results.writer.write(try await listing.store.openForQueries().claims(listing.query))
-    }
+extension QuoteRow: ListedFact {
+    static let command = CommandConfiguration(
+        commandName: "quotes", abstract: "Quotes with their speaker, the speaker's role at the time, date, outlet and article, newest first.")
+
+    static func list(_ query: FactQuery, in store: any KnowledgeStore) async throws -> [QuoteRow] { try await store.quotes(query) }
+}
+
+extension ClaimRow: ListedFact {
+    static let command = CommandConfiguration(
+        commandName: "claims", abstract: "Figures claimed, with unit, subject, speaker, date and sentence, newest first.")
+
+    static func list(_ query: FactQuery, in store: any KnowledgeStore) async throws -> [ClaimRow] { try await store.claims(query) }
 }
 
 /// `byline timeline`: dated milestones of one entity, or of two together.
@@ -167,7 +179,7 @@ struct TimelineCommand: AsyncParsableCommand {
 
 /// `byline stats`: counts over the store.
 struct Stats: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Articles, stories, outlets, people, quotes, facts and the date range.")
+    static let configuration = CommandConfiguration(abstract: "Articles, stories, outlets, people, quotes, facts and the date range.")
 
     @OptionGroup var store: StoreLocation
     @Option(help: "Output format: table (readable) or json.")
@@ -192,7 +204,6 @@ struct Stats: AsyncParsableCommand {
 /// `byline export`: everything, streamed.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export",
         abstract: "Every stored article with its entities, quotes and claims, uncapped and streamed: jsonl (one article per line) or csv (one fact per line).")
 
     @Option(help: "jsonl or csv.")
@@ -243,13 +254,12 @@ struct ExportedFact: TabularRow {
 /// `byline people`: the merges behind a person, and undoing one.
 struct People: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "people",
         abstract: "How people, organisations and places were merged across articles, and undoing a merge.",
         subcommands: [Links.self, Split.self])
 
     /// `byline people links ID`.
     struct Links: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "links", abstract: "Every article mention merged into an entity, with the reason.")
+        static let configuration = CommandConfiguration(abstract: "Every article mention merged into an entity, with the reason.")
 
         @Argument(help: "The entity's id (as `byline person` shows it).")
         var id: Int64
@@ -264,7 +274,6 @@ struct People: AsyncParsableCommand {
     /// `byline people split ID --name FORM`.
     struct Split: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "split",
             abstract: "Undo a merge: the article mentions written as NAME leave the entity for a new one, whose id is printed.")
 
         @Argument(help: "The entity's id.")
@@ -277,7 +286,7 @@ struct People: AsyncParsableCommand {
             do {
                 let new = try await store.open().split(entity: id, nameForm: name)
                 FileHandle.standardOutput.write(Data("\(new)\n".utf8))
-            } catch let error as StoreError {
+            } catch let error as BylineError {
                 FileHandle.standardError.write(Data("byline: \(error)\n".utf8))
                 throw ExitCode(1)
             }

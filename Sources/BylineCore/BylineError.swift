@@ -3,10 +3,12 @@
 /// Match on ``kind`` in `catch`; print ``description`` for the one-line message
 /// (`PATH: reason`) that the command-line tool writes after `byline: `.
 public struct BylineError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The class of failure.
+    /// The class of failure. Another module adds its own kinds in an extension (the store's
+    /// `cannotOpenStore`).
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
-        private init(_ name: String) { self.name = name }
+        /// A kind named by a short, lower-case phrase ("empty input").
+        public init(_ name: String) { self.name = name }
         public var description: String { name }
 
         /// The input has no bytes, or only white space.

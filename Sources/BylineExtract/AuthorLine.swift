@@ -73,9 +73,10 @@ public enum AuthorLine {
         }
         let opening = line.prefix(24).lowercased()
         guard vocabulary.prefixes.contains(where: { opening.hasPrefix($0.joined(separator: " ") + " ") }) else { return nil }
-        // Only the first segment of "By Jane Doe | Reuters" names people.
+        // Only the first segment of "By Jane Doe | Reuters" or "By Jane Doe - 03/04/21 10:00 AM"
+        // names people.
         let segments = line.split(whereSeparator: { $0 == "|" || $0 == "\u{2022}" || $0 == "\u{00B7}" })
-        guard let head = segments.first else { return nil }
+        guard let head = segments.first.map(beforeSpacedDash) else { return nil }
         var words = head.split(whereSeparator: \.isWhitespace).map(String.init)
         guard !words.isEmpty, words.count <= maximumWords else { return nil }
         guard let prefix = vocabulary.prefixes.first(where: { prefix in
@@ -84,6 +85,21 @@ public enum AuthorLine {
         words.removeFirst(prefix.count)
         if let first = words.first, first == ":" { words.removeFirst() }
         return names(in: words)?.names
+    }
+
+    /// The text before the first dash set off by spaces (" - ", " – ", " — "), which parts an
+    /// author line from a stamp or an outlet; a hyphen inside a name ("Kim Hong-kyun") stays.
+    static func beforeSpacedDash(_ text: Substring) -> Substring {
+        var previous: Character?
+        for index in text.indices {
+            let character = text[index]
+            if previous == " ", character == "-" || character == "\u{2013}" || character == "\u{2014}" {
+                let next = text.index(after: index)
+                if next == text.endIndex || text[next] == " " { return text[..<index] }
+            }
+            previous = character
+        }
+        return text
     }
 
     /// The people a name list without a prefix names when it also gives a job title ("Jane

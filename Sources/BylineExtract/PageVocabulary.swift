@@ -18,6 +18,8 @@ final class PageVocabulary: Sendable {
     let photoCreditMaximumLength: Int
     /// Lower-case words allowed inside a title-cased name.
     let nameConnectors: Set<String>
+    /// Words of notes on how to reach the author or the site ("follow", "write to").
+    let contactCues: [String]
 
     static let shared = PageVocabulary()
 
@@ -30,6 +32,7 @@ final class PageVocabulary: Sendable {
         photoCredits = Set(DataFile(PackageResources.photo_credits_txt).lines)
         photoCreditMaximumLength = photoCredits.map(\.utf8.count).max() ?? 0
         nameConnectors = Set(DataFile(PackageResources.name_connectors_txt).lines)
+        contactCues = DataFile(PackageResources.contact_cues_txt).lines
     }
 
     /// Lower case, bullets and symbols trimmed from both ends, each run of digits as one `#`,

@@ -31,8 +31,7 @@ struct API: Sendable {
         let parameters = try QueryParameters(request.uri.query)
         let page = try PageRequest(parameters, configuration: configuration)
         var query = try articleSearch(parameters)
-        query.limit = page.fetchLimit
-        query.offset = page.offset
+        query.rows = page.rows
         return try Reply.list(try await store.search(query), page, name: "search")
     }
 

@@ -1,3 +1,4 @@
+import BylineStore
 import Foundation
 import Hummingbird
 
@@ -124,6 +125,9 @@ struct PageRequest: Sendable {
 
     /// The rows to ask the store for: one more than a page, to know whether another follows.
     var fetchLimit: Int? { limit.map { $0 + 1 } }
+
+    /// The rows to ask the store for: ``fetchLimit`` rows from the page's offset.
+    var rows: ResultRange { ResultRange(limit: fetchLimit, offset: offset) }
 
     /// The page made of `rows` fetched with ``fetchLimit``.
     func page<Row: Encodable & Sendable>(_ rows: [Row]) -> Page<Row> {

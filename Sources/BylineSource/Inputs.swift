@@ -170,14 +170,14 @@ public enum SourceItem: Sendable {
 public enum InputReader {
     /// The documents of one input, read as they are asked for.
     public static func items(of input: Input, limits: ReadLimits) -> InputItems {
-        InputItems(name: input.uri, limits: limits) { () throws(BylineError) in try OpenedInput(input, limits: limits) }
+        InputItems(name: input.uri, limits: limits) { () throws(BylineError) in try OpenedInput(input) }
     }
 
     /// The documents of bytes held in memory (gzip data, a WARC archive, or one document),
     /// named `name`, read as from a file of that name.
     public static func items(in bytes: [UInt8], name: String, limits: ReadLimits) -> InputItems {
         InputItems(name: name, limits: limits) { () throws(BylineError) in
-            try OpenedInput(MemoryStream(bytes), uri: name, limits: limits)
+            try OpenedInput(MemoryStream(bytes), uri: name)
         }
     }
 
@@ -186,11 +186,11 @@ public enum InputReader {
     /// - Throws: ``BylineError`` naming the input: missing, unreadable, too large, bad
     ///   compression, or a WARC archive (which holds many documents).
     public static func read(_ input: Input, limits: ReadLimits = ReadLimits()) throws(BylineError) -> SourceDocument {
-        let opened = try OpenedInput(input, limits: limits)
+        let opened = try OpenedInput(input)
         guard !opened.isWARC else {
             throw BylineError(.unsupportedFormat, input: input.uri, "a WARC archive, which holds many documents")
         }
-        return try opened.wholeDocument()
+        return try opened.wholeDocument(within: limits)
     }
 }
 
@@ -223,7 +223,7 @@ public final class InputItems: Sequence, IteratorProtocol {
                 self.archive = archive
                 return archive.next()
             }
-            return .document(try opened.wholeDocument())
+            return .document(try opened.wholeDocument(within: limits))
         } catch {
             return .failure(error.input == nil ? error.about(name) : error)
         }
@@ -237,9 +237,8 @@ struct OpenedInput {
     let stream: BufferedInput
     let gzip: GzipStream?
     let isWARC: Bool
-    let limits: ReadLimits
 
-    init(_ input: Input, limits: ReadLimits) throws(BylineError) {
+    init(_ input: Input) throws(BylineError) {
         let file: FileStream
         switch input {
         case .failed(let error):
@@ -259,12 +258,11 @@ struct OpenedInput {
                 throw BylineError(.unreadable, input: uri, "is a directory")
             }
         }
-        try self.init(file, uri: input.uri, limits: limits)
+        try self.init(file, uri: input.uri)
     }
 
     /// Opens `source`, named `uri`.
-    init(_ source: any ByteStream, uri: String, limits: ReadLimits) throws(BylineError) {
-        self.limits = limits
+    init(_ source: any ByteStream, uri: String) throws(BylineError) {
         self.uri = uri
         let raw = BufferedInput(source, capacity: 1 << 16)
         let magic = try raw.peek(2)
@@ -283,8 +281,8 @@ struct OpenedInput {
         isWARC = try stream.peek(5).elementsEqual(Array("WARC/".utf8)) || lowered.hasSuffix(".warc") || lowered.hasSuffix(".warc.gz")
     }
 
-    /// The whole input as one document, within the size limit.
-    func wholeDocument() throws(BylineError) -> SourceDocument {
+    /// The whole input as one document, within the size limit of `limits`.
+    func wholeDocument(within limits: ReadLimits) throws(BylineError) -> SourceDocument {
         guard let bytes = try stream.readToEnd(limit: limits.maximumDocumentSize) else {
             throw limits.tooLarge(uri, what: gzip == nil ? "the input" : "the decompressed input")
         }

@@ -32,15 +32,13 @@ public struct EntityListQuery: Sendable {
     public var kind: EntityClass
     /// Only entities known by this name (as ``KnowledgeStore/entities(named:kind:)`` finds them).
     public var name: String?
-    public var limit: Int?
-    /// Entities to skip before the first one returned (for paging).
-    public var offset: Int
+    /// The entities returned, those in most articles first.
+    public var rows: ResultRange
 
     public init(kind: EntityClass = .person, name: String? = nil, limit: Int? = 50, offset: Int = 0) {
         self.kind = kind
         self.name = name
-        self.limit = limit
-        self.offset = offset
+        rows = ResultRange(limit: limit, offset: offset)
     }
 }
 

@@ -78,11 +78,11 @@ public protocol KnowledgeStore: Sendable {
     func entityList(_ query: EntityListQuery) async throws -> [EntitySummary]
 
     /// How many articles match `query` in each day or week that has any, oldest first
-    /// (`query.limit` and `query.offset` are ignored).
+    /// (`query.rows` is ignored).
     func attention(_ query: ArticleSearch, per period: AttentionPeriod) async throws -> [AttentionCount]
 
-    /// The outlets of the articles that match `query`, most articles first (`query.outlet`,
-    /// `query.limit` and `query.offset` are ignored): a search's outlet facet.
+    /// The outlets of the articles that match `query`, most articles first (`query.outlet`
+    /// and `query.rows` are ignored): a search's outlet facet.
     func outletCounts(_ query: ArticleSearch) async throws -> [OutletCount]
 }
 
@@ -152,10 +152,8 @@ public struct ArticleSearch: Sendable {
     public var outlet: String?
     /// Only articles that mention this person (full name or a known form of it).
     public var person: String?
-    /// At most this many hits; nil for all of them.
-    public var limit: Int?
-    /// Hits to skip before the first one returned (for paging).
-    public var offset: Int
+    /// The hits returned, best first.
+    public var rows: ResultRange
 
     /// The most matches ranked by relevance for a query with a limit and no filter: when more
     /// articles match (a common word), the hits are the most relevant of the articles stored
@@ -171,8 +169,7 @@ public struct ArticleSearch: Sendable {
         self.until = until
         self.outlet = outlet
         self.person = person
-        self.limit = limit
-        self.offset = offset
+        rows = ResultRange(limit: limit, offset: offset)
     }
 }
 
@@ -182,17 +179,29 @@ public struct FactQuery: Sendable {
     public var by: String?
     /// Only facts whose words include these.
     public var about: String?
-    /// At most this many rows; nil for all of them.
-    public var limit: Int?
-    /// Rows to skip before the first one returned (for paging).
-    public var offset: Int
+    /// The facts returned, newest first.
+    public var rows: ResultRange
 
     public init(by: String? = nil, about: String? = nil, limit: Int? = 50, offset: Int = 0) {
         self.by = by
         self.about = about
+        rows = ResultRange(limit: limit, offset: offset)
+    }
+}
+
+/// Which rows of an ordered result a query returns: at most ``limit`` (nil for all of them),
+/// after skipping the first ``offset`` (for paging).
+public struct ResultRange: Sendable, Hashable {
+    public var limit: Int?
+    public var offset: Int
+
+    public init(limit: Int?, offset: Int = 0) {
         self.limit = limit
         self.offset = offset
     }
+
+    /// Every row.
+    public static let all = ResultRange(limit: nil)
 }
 
 /// The article a fact comes from, as every result row cites it.
@@ -361,13 +370,13 @@ public enum KnowledgeBase {
     ///
     ///     let store = try await KnowledgeBase.open("byline.db")
     ///
-    /// - Throws: ``StoreError`` when the store cannot be opened or brought up to date.
-    public static func open(_ location: String, readOnly: Bool = false) async throws(StoreError) -> any KnowledgeStore {
+    /// - Throws: ``BylineError`` when the store cannot be opened or brought up to date.
+    public static func open(_ location: String, readOnly: Bool = false) async throws(BylineError) -> any KnowledgeStore {
         guard isPostgres(location) else { return try SQLiteStore(path: location, readOnly: readOnly) }
         #if PostgreSQL
         return try await PostgresStore(url: location, readOnly: readOnly)
         #else
-        throw StoreError(.cannotOpen, path: location, "this byline was built without PostgreSQL (swift build --traits PostgreSQL)")
+        throw BylineError.cannotOpenStore(location, "this byline was built without PostgreSQL (swift build --traits PostgreSQL)")
         #endif
     }
 

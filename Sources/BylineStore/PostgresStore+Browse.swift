@@ -37,7 +37,7 @@ extension PostgresStore {
             guard !ids.isEmpty else { return [] }
             filters.append("e.id IN (\(statement.bind(list: ids)))")
         }
-        let sql = SharedSQL.entityList(where: filters, page: Self.page(limit: query.limit, offset: query.offset))
+        let sql = SharedSQL.entityList(where: filters, page: Self.page(query.rows))
         return try await rows(statement.query(sql)).map {
             EntitySummary(
                 id: try $0.value("id"), type: try $0.value("type"), name: try $0.value("name"),

@@ -1,4 +1,5 @@
 #if PostgreSQL
+import BylineCore
 import Foundation
 import PostgresNIO
 
@@ -57,12 +58,12 @@ extension PostgresStore {
 
     public func search(_ query: ArticleSearch) async throws -> [SearchHit] {
         var statement = PostgresStatement()
-        guard let matching = try await matching(query, &statement, newestMatchesOnly: query.limit != nil) else { return [] }
+        guard let matching = try await matching(query, &statement, newestMatchesOnly: query.rows.limit != nil) else { return [] }
         // The snippet is made for the hits kept only: ranking comes first.
         let sql = """
             SELECT \(citationColumns), \(matching.snippet) AS snippet, a.rank FROM (
                 SELECT a.*, \(matching.rank) AS rank FROM article a WHERE \(matching.filters.joined(separator: " AND "))
-                ORDER BY rank, a.number \(Self.page(limit: query.limit, offset: query.offset))
+                ORDER BY rank, a.number \(Self.page(query.rows))
             ) a ORDER BY a.rank, a.number
             """
         return try await rows(statement.query(sql)).map { row in
@@ -86,7 +87,7 @@ extension PostgresStore {
             guard let tsquery = FullTextQuery.tsquery(about, phrases: false) else { return [] }
             filters.append("q.words @@ to_tsquery('simple', \(statement.bind(tsquery)))")
         }
-        return try await quoteRows(statement, where: filters, limit: query.limit, offset: query.offset)
+        return try await quoteRows(statement, where: filters, rows: query.rows)
     }
 
     public func claims(_ query: FactQuery) async throws -> [ClaimRow] {
@@ -97,7 +98,7 @@ extension PostgresStore {
             let pattern = statement.bind("%\(word)%")
             filters.append("(c.subject ILIKE \(pattern) OR substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) ILIKE \(pattern))")
         }
-        return try await claimRows(statement, where: filters, limit: query.limit, offset: query.offset)
+        return try await claimRows(statement, where: filters, rows: query.rows)
     }
 
     public func timelineEntries(of names: [String]) async throws -> [TimelineCandidate] {
@@ -183,8 +184,8 @@ extension PostgresStore {
                 try receive(ExportedArticle(
                     citation: try ArticleCitation(postgres: row), story: try row.value("story"), language: try row.value("language"),
                     text: try row.value("text"), bylineVersion: try row.value("bylineVersion"), entities: entities,
-                    quotes: try await quoteRows(quotes, where: [quoteFilter], limit: nil, newestFirst: false),
-                    claims: try await claimRows(claims, where: [claimFilter], limit: nil, newestFirst: false)))
+                    quotes: try await quoteRows(quotes, where: [quoteFilter], rows: .all, newestFirst: false),
+                    claims: try await claimRows(claims, where: [claimFilter], rows: .all, newestFirst: false)))
             }
         }
     }
@@ -208,13 +209,13 @@ extension PostgresStore {
             for try await row in try await run("SELECT class, type FROM entity WHERE id = \(id) FOR UPDATE").decode((String, String).self) {
                 found = (row.0, row.1)
             }
-            guard let found else { throw StoreError(.noSuchEntity, "\(id)") }
+            guard let found else { throw BylineError.noSuchEntity("\(id)") }
             var moving: [(article: Int64, local: String, reason: String)] = []
             for try await link in try await run("SELECT articleNumber, localId, reason FROM entityLink WHERE entityId = \(id) AND name = \(name)")
                 .decode((Int64, String, String).self) {
                 moving.append(link)
             }
-            guard !moving.isEmpty else { throw StoreError(.noSuchEntity, "entity \(id) has no article mention named '\(name)'") }
+            guard !moving.isEmpty else { throw BylineError.noSuchEntity("entity \(id) has no article mention named '\(name)'") }
             var new: Int64 = 0
             for try await value in try await run("INSERT INTO entity (class, type, name) VALUES (\(found.kind), \(found.type), \(name)) RETURNING id")
                 .decode(Int64.self) {
@@ -313,12 +314,12 @@ extension PostgresStore {
         let filter = "q.speakerId = \(quotes.bind(id))"
         return EntityProfile(
             id: id, type: try entity.value("type"), name: name, aliases: aliases, roles: roles,
-            quotes: try await quoteRows(quotes, where: [filter], limit: SQLiteStore.profileLimit), quotedBeside: quotedBeside,
+            quotes: try await quoteRows(quotes, where: [filter], rows: ResultRange(limit: SQLiteStore.profileLimit)), quotedBeside: quotedBeside,
             articles: articles, articleCount: Int(articleCount), quoteCount: Int(quoteCount))
     }
 
     func quoteRows(
-        _ statement: PostgresStatement, where filters: [String], limit: Int?, offset: Int = 0, newestFirst: Bool = true
+        _ statement: PostgresStatement, where filters: [String], rows range: ResultRange, newestFirst: Bool = true
     ) async throws -> [QuoteRow] {
         let sql = """
             SELECT substr(a.text, q.start + 1, q."end" - q.start) AS text, q.kind, q.speakerId, e.name AS speaker, q.cue, q.start, q."end",
@@ -327,7 +328,7 @@ extension PostgresStore {
                     WHERE r.articleNumber = q.articleNumber AND r.localId = q.speakerLocal ORDER BY r.id LIMIT 1) AS role,
                    \(citationColumns)
             FROM quote q JOIN article a ON a.number = q.articleNumber LEFT JOIN entity e ON e.id = q.speakerId
-            \(Self.factOrder("q", filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
+            \(Self.factOrder("q", filters: filters, rows: range, newestFirst: newestFirst))
             """
         return try await rows(statement.query(sql)).map { row in
             QuoteRow(
@@ -338,14 +339,14 @@ extension PostgresStore {
     }
 
     func claimRows(
-        _ statement: PostgresStatement, where filters: [String], limit: Int?, offset: Int = 0, newestFirst: Bool = true
+        _ statement: PostgresStatement, where filters: [String], rows range: ResultRange, newestFirst: Bool = true
     ) async throws -> [ClaimRow] {
         let sql = """
             SELECT substr(a.text, c.start + 1, c."end" - c.start) AS text, c.value, c.unit, c.subject, c.speakerId, e.name AS speaker,
                    c.time, substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) AS sentence, c.start, c."end",
                    c.rule, c.bylineVersion, \(citationColumns)
             FROM claim c JOIN article a ON a.number = c.articleNumber LEFT JOIN entity e ON e.id = c.speakerId
-            \(Self.factOrder("c", filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
+            \(Self.factOrder("c", filters: filters, rows: range, newestFirst: newestFirst))
             """
         return try await rows(statement.query(sql)).map { row in
             ClaimRow(
@@ -357,17 +358,17 @@ extension PostgresStore {
     }
 
     /// The WHERE, ORDER BY, LIMIT and OFFSET clauses of a fact query, in the order
-    /// ``SQLiteStore/factPage(_:rowTable:from:filters:limit:offset:newestFirst:walkingNewest:)`` gives, with undated articles
+    /// ``SQLiteStore/factPage(_:rowTable:from:filters:rows:newestFirst:walkingNewest:)`` gives, with undated articles
     /// last as SQLite sorts them.
-    static func factOrder(_ fact: String, filters: [String], limit: Int?, offset: Int, newestFirst: Bool) -> String {
+    static func factOrder(_ fact: String, filters: [String], rows: ResultRange, newestFirst: Bool) -> String {
         let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
         let newest = newestFirst ? "a.published DESC NULLS LAST, \(fact).articleNumber DESC, " : ""
-        return "\(whereClause) ORDER BY \(newest)\(fact).start \(page(limit: limit, offset: offset))"
+        return "\(whereClause) ORDER BY \(newest)\(fact).start \(page(rows))"
     }
 
     /// The LIMIT and OFFSET clauses of one page of rows.
-    static func page(limit: Int?, offset: Int) -> String {
-        (limit.map { "LIMIT \($0)" } ?? "") + (offset > 0 ? " OFFSET \(offset)" : "")
+    static func page(_ rows: ResultRange) -> String {
+        (rows.limit.map { "LIMIT \($0)" } ?? "") + (rows.offset > 0 ? " OFFSET \(rows.offset)" : "")
     }
 
     /// The filters over the article table aliased `a` that find the articles matching `query`,

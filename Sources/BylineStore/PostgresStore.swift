@@ -1,4 +1,5 @@
 #if PostgreSQL
+import BylineCore
 import Foundation
 import Logging
 import PostgresNIO
@@ -21,10 +22,10 @@ public final class PostgresStore: KnowledgeStore {
     /// `readOnly`, finds the schema up to date and opens every session read-only (the server's
     /// view of the store), so no call can change it.
     ///
-    /// - Throws: ``StoreError`` when the URL is not a PostgreSQL URL, the server cannot be
+    /// - Throws: ``BylineError`` when the URL is not a PostgreSQL URL, the server cannot be
     ///   reached or refuses the login, or the schema cannot be made (or, read-only, is missing or
     ///   older than this Byline).
-    public init(url: String, readOnly: Bool = false) async throws(StoreError) {
+    public init(url: String, readOnly: Bool = false) async throws(BylineError) {
         let parsed = try PostgresLocation(url)
         location = parsed.redacted
         var configuration = PostgresClient.Configuration(
@@ -45,16 +46,16 @@ public final class PostgresStore: KnowledgeStore {
             if readOnly {
                 guard try await isUpToDate() else {
                     running.cancel()
-                    throw StoreError(.cannotOpen, path: parsed.redacted, "not a Byline database of this version (run byline ingest on it first)")
+                    throw BylineError.cannotOpenStore(parsed.redacted, "not a Byline database of this version (run byline ingest on it first)")
                 }
             } else {
                 try await migrate(schema: parsed.schema)
             }
-        } catch let error as StoreError {
+        } catch let error as BylineError {
             throw error
         } catch {
             running.cancel()
-            throw StoreError(.cannotOpen, path: parsed.redacted, Self.describe(error))
+            throw BylineError.cannotOpenStore(parsed.redacted, Self.describe(error))
         }
     }
 
@@ -181,9 +182,9 @@ struct PostgresLocation {
     var database: String?
     var schema: String?
 
-    init(_ url: String) throws(StoreError) {
+    init(_ url: String) throws(BylineError) {
         guard KnowledgeBase.isPostgres(url), let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
-            throw StoreError(.cannotOpen, path: url, "not a PostgreSQL URL (postgres://user:password@host:port/database)")
+            throw BylineError.cannotOpenStore(url, "not a PostgreSQL URL (postgres://user:password@host:port/database)")
         }
         self.host = host
         port = components.port ?? 5432
@@ -193,7 +194,7 @@ struct PostgresLocation {
         database = name.isEmpty ? nil : name
         schema = components.queryItems?.first { $0.name == "schema" }?.value
         if let schema, schema.isEmpty || !schema.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-            throw StoreError(.cannotOpen, path: url, "schema '\(schema)': letters, digits and _ only")
+            throw BylineError.cannotOpenStore(url, "schema '\(schema)': letters, digits and _ only")
         }
     }
 

@@ -32,7 +32,7 @@ extension SQLiteStore {
                 filters.append("e.id IN (\(Self.marks(ids.count)))")
                 arguments += ids.map { $0 }
             }
-            let sql = SharedSQL.entityList(where: filters, page: Self.page(limit: query.limit, offset: query.offset))
+            let sql = SharedSQL.entityList(where: filters, page: Self.page(query.rows))
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
                 EntitySummary(id: $0["id"], type: $0["type"], name: $0["name"], articles: $0["articles"], quotes: $0["quotes"])
             }

@@ -1,3 +1,4 @@
+import BylineCore
 import Foundation
 import GRDB
 
@@ -15,11 +16,11 @@ extension ArticleCitation {
 extension SQLiteStore {
     public func search(_ query: ArticleSearch) async throws -> [SearchHit] {
         try await pool.read { db in
-            guard let matching = try Self.matching(db, query, newestMatchesOnly: query.limit != nil) else { return [] }
+            guard let matching = try Self.matching(db, query, newestMatchesOnly: query.rows.limit != nil) else { return [] }
             let table = matching.table
             let sql = """
                 SELECT \(citationColumns), snippet(\(table), 1, '<b>', '</b>', '…', 16) AS snippet, \(table).rank AS rank
-                \(matching.clause) ORDER BY \(table).rank \(Self.page(limit: query.limit, offset: query.offset))
+                \(matching.clause) ORDER BY \(table).rank \(Self.page(query.rows))
                 """
             return try Row.fetchAll(db, sql: sql, arguments: matching.arguments).map { row in
                 SearchHit(citation: ArticleCitation(row: row), snippet: row["snippet"], rank: row["rank"])
@@ -43,7 +44,7 @@ extension SQLiteStore {
                 filters.append("q.id IN (SELECT rowid FROM quoteSearch WHERE quoteSearch MATCH ?)")
                 arguments.append(match)
             }
-            return try Self.quoteRows(db, where: filters, arguments: arguments, limit: query.limit, offset: query.offset)
+            return try Self.quoteRows(db, where: filters, arguments: arguments, rows: query.rows)
         }
     }
 
@@ -56,7 +57,7 @@ extension SQLiteStore {
                 filters.append("(c.subject LIKE ? OR substr(a.text, c.sentenceStart + 1, c.sentenceEnd - c.sentenceStart) LIKE ?)")
                 arguments.append(contentsOf: ["%\(word)%", "%\(word)%"])
             }
-            return try Self.claimRows(db, where: filters, arguments: arguments, limit: query.limit, offset: query.offset)
+            return try Self.claimRows(db, where: filters, arguments: arguments, rows: query.rows)
         }
     }
 
@@ -137,8 +138,8 @@ extension SQLiteStore {
                 try receive(ExportedArticle(
                     citation: ArticleCitation(row: row), story: row["story"], language: row["language"], text: row["text"],
                     bylineVersion: row["bylineVersion"], entities: entities,
-                    quotes: try Self.quoteRows(db, where: ["q.articleNumber = ?"], arguments: [number], limit: nil, newestFirst: false),
-                    claims: try Self.claimRows(db, where: ["c.articleNumber = ?"], arguments: [number], limit: nil, newestFirst: false)))
+                    quotes: try Self.quoteRows(db, where: ["q.articleNumber = ?"], arguments: [number], rows: .all, newestFirst: false),
+                    claims: try Self.claimRows(db, where: ["c.articleNumber = ?"], arguments: [number], rows: .all, newestFirst: false)))
             }
         }
     }
@@ -157,11 +158,11 @@ extension SQLiteStore {
     public func split(entity id: Int64, nameForm name: String) async throws -> Int64 {
         try await pool.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT class, type FROM entity WHERE id = ?", arguments: [id]) else {
-                throw StoreError(.noSuchEntity, "\(id)")
+                throw BylineError.noSuchEntity("\(id)")
             }
             let moving = try Row.fetchAll(
                 db, sql: "SELECT articleNumber, localId, name, reason FROM entityLink WHERE entityId = ? AND name = ?", arguments: [id, name])
-            guard !moving.isEmpty else { throw StoreError(.noSuchEntity, "entity \(id) has no article mention named '\(name)'") }
+            guard !moving.isEmpty else { throw BylineError.noSuchEntity("entity \(id) has no article mention named '\(name)'") }
             let kind: String = row["class"]
             let type: String = row["type"]
             let key = NameKey.stored(name, kind: EntityClass(rawValue: kind) ?? .any)
@@ -248,9 +249,9 @@ extension SQLiteStore {
     }
 
     /// The LIMIT and OFFSET clauses of one page of rows.
-    static func page(limit: Int?, offset: Int) -> String {
-        guard limit != nil || offset > 0 else { return "" }
-        return "LIMIT \(limit ?? -1)" + (offset > 0 ? " OFFSET \(offset)" : "")
+    static func page(_ rows: ResultRange) -> String {
+        guard rows != .all else { return "" }
+        return "LIMIT \(rows.limit ?? -1)" + (rows.offset > 0 ? " OFFSET \(rows.offset)" : "")
     }
 
     static func marks(_ count: Int) -> String {
@@ -320,15 +321,15 @@ extension SQLiteStore {
         return EntityProfile(
             id: id, type: entity["type"], name: name, aliases: aliases, roles: roles,
             quotes: try quoteRows(
-                db, where: ["q.speakerId = ?"], arguments: [id], limit: profileLimit, walkingNewest: quoteCount * quoteCount > profileLimit * stored),
+                db, where: ["q.speakerId = ?"], arguments: [id], rows: ResultRange(limit: profileLimit), walkingNewest: quoteCount * quoteCount > profileLimit * stored),
             quotedBeside: quotedBeside,
             articles: articles, articleCount: articleCount, quoteCount: quoteCount)
     }
 
     /// With `walkingNewest`, the page is found by walking the articles from the newest (for
-    /// filters that most articles pass; ``factPage(_:rowTable:from:filters:limit:offset:newestFirst:walkingNewest:)``).
+    /// filters that most articles pass; ``factPage(_:rowTable:from:filters:rows:newestFirst:walkingNewest:)``).
     static func quoteRows(
-        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], limit: Int?, offset: Int = 0,
+        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], rows: ResultRange,
         newestFirst: Bool = true, walkingNewest: Bool = false
     ) throws -> [QuoteRow] {
         let sql = """
@@ -339,7 +340,7 @@ extension SQLiteStore {
                    \(citationColumns)
             \(factPage(
                 "q", rowTable: "quoteRow", from: "FROM quote q JOIN article a ON a.number = q.articleNumber LEFT JOIN entity e ON e.id = q.speakerId",
-                filters: filters, limit: limit, offset: offset, newestFirst: newestFirst, walkingNewest: walkingNewest))
+                filters: filters, rows: rows, newestFirst: newestFirst, walkingNewest: walkingNewest))
             """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             QuoteRow(
@@ -356,13 +357,13 @@ extension SQLiteStore {
     /// every fact that matches; with no filter, the newest page is read from the articles'
     /// publication index down, not by sorting every fact.
     static func factPage(
-        _ fact: String, rowTable: String, from source: String, filters: [String], limit: Int?, offset: Int, newestFirst: Bool,
+        _ fact: String, rowTable: String, from source: String, filters: [String], rows: ResultRange, newestFirst: Bool,
         walkingNewest: Bool = false
     ) -> String {
         let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
         let newest = newestFirst ? "a.published DESC, \(fact).articleNumber DESC, " : ""
         let order = "ORDER BY \(newest)\(fact).start"
-        guard limit != nil || offset > 0 else { return "\(source) \(whereClause) \(order)" }
+        guard rows != .all else { return "\(source) \(whereClause) \(order)" }
         // With no filter, or one that rows of most articles pass, the newest rows are found by
         // walking the articles from the newest, which stops at the page's end.
         let pick = (filters.isEmpty || walkingNewest) && newestFirst
@@ -372,13 +373,13 @@ extension SQLiteStore {
                 """
             : "SELECT \(fact).id \(source) \(whereClause) \(order)"
         return """
-            \(source) WHERE \(fact).id IN (\(pick) \(page(limit: limit, offset: offset)))
+            \(source) WHERE \(fact).id IN (\(pick) \(page(rows)))
             \(order)
             """
     }
 
     static func claimRows(
-        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], limit: Int?, offset: Int = 0,
+        _ db: Database, where filters: [String], arguments: [(any DatabaseValueConvertible)?], rows: ResultRange,
         newestFirst: Bool = true
     ) throws -> [ClaimRow] {
         let sql = """
@@ -387,7 +388,7 @@ extension SQLiteStore {
                    c.rule, c.bylineVersion, \(citationColumns)
             \(factPage(
                 "c", rowTable: "claimRow", from: "FROM claim c JOIN article a ON a.number = c.articleNumber LEFT JOIN entity e ON e.id = c.speakerId",
-                filters: filters, limit: limit, offset: offset, newestFirst: newestFirst))
+                filters: filters, rows: rows, newestFirst: newestFirst))
             """
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
             ClaimRow(

@@ -1,3 +1,4 @@
+import BylineCore
 import Foundation
 import GRDB
 import Synchronization
@@ -15,8 +16,8 @@ public final class SQLiteStore: KnowledgeStore {
     /// `readOnly`, opens an existing, up-to-date database that no call can change (the server's
     /// view of it).
     ///
-    /// - Throws: ``StoreError`` when the file cannot be opened or is not a Byline database.
-    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    /// - Throws: ``BylineError`` when the file cannot be opened or is not a Byline database.
+    public init(path: String, readOnly: Bool = false) throws(BylineError) {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
@@ -40,20 +41,20 @@ public final class SQLiteStore: KnowledgeStore {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw StoreError(.cannotOpen, path: path, "\(error)")
+            throw BylineError.cannotOpenStore(path, "\(error)")
         }
         do {
             if readOnly {
                 guard try pool.read({ try SQLiteSchema.migrator.hasCompletedMigrations($0) }) else {
-                    throw StoreError(.cannotOpen, path: path, "not a Byline database of this version (run byline ingest on it first)")
+                    throw BylineError.cannotOpenStore(path, "not a Byline database of this version (run byline ingest on it first)")
                 }
             } else {
                 try SQLiteSchema.migrator.migrate(pool)
             }
-        } catch let error as StoreError {
+        } catch let error as BylineError {
             throw error
         } catch {
-            throw StoreError(.cannotOpen, path: path, "\(error)")
+            throw BylineError.cannotOpenStore(path, "\(error)")
         }
     }
 
@@ -149,33 +150,23 @@ public final class SQLiteStore: KnowledgeStore {
     }
 }
 
-/// A store that could not do what was asked.
-public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The class of failure.
-    public struct Kind: Hashable, Sendable, CustomStringConvertible {
-        private let name: String
-        private init(_ name: String) { self.name = name }
-        public var description: String { name }
+/// The store's failures, as errors about the store's location (the path or URL the user gave).
+extension BylineError.Kind {
+    /// The database cannot be opened, created or migrated.
+    public static let cannotOpenStore = BylineError.Kind("cannot open the database")
+    /// No entity has the id asked for.
+    public static let noSuchEntity = BylineError.Kind("no such entity")
+}
 
-        /// The database file cannot be opened, created or migrated.
-        public static let cannotOpen = Kind("cannot open the database")
-        /// No entity has the id asked for.
-        public static let noSuchEntity = Kind("no such entity")
+extension BylineError {
+    /// The store at `location` cannot be opened, created or migrated: `LOCATION: cannot open the
+    /// database: REASON`.
+    static func cannotOpenStore(_ location: String, _ reason: String) -> BylineError {
+        BylineError(.cannotOpenStore, input: location, "\(Kind.cannotOpenStore): \(reason)")
     }
 
-    public let kind: Kind
-    /// The database the error is about.
-    public let path: String?
-    public let reason: String
-
-    public init(_ kind: Kind, path: String? = nil, _ reason: String) {
-        self.kind = kind
-        self.path = path
-        self.reason = reason
-    }
-
-    /// `PATH: kind: reason`.
-    public var description: String {
-        [path, kind.description, reason].compactMap { $0 }.joined(separator: ": ")
+    /// No stored entity is the one asked for: `no such entity: REASON`.
+    static func noSuchEntity(_ reason: String) -> BylineError {
+        BylineError(.noSuchEntity, "\(Kind.noSuchEntity): \(reason)")
     }
 }

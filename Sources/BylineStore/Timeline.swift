@@ -2,8 +2,8 @@
 ///
 /// An entry of an article's timeline is a milestone of the names asked for when its sentence
 /// mentions one of them, or when the article is about them (each among its most-mentioned
-/// entities). Entries of one date that say the same thing (at least ``sharedStems`` content
-/// words in common) are one milestone, citing every article that states it.
+/// entities). Entries of one date that say the same thing (a few content words in common) are
+/// one milestone, citing every article that states it.
 ///
 ///     let milestones = Timeline.milestones(from: try await store.timelineEntries(of: ["Acme", "Globex"]))
 public enum Timeline {
@@ -27,12 +27,12 @@ public enum Timeline {
 
     /// The rank among an article's entities (by mentions) up to which the article counts as
     /// being about an entity: the article's subjects, for entries that name neither.
-    public static let subjectRank = 3
+    static let subjectRank = 3
     /// Content words two statements of one date must share to be one milestone.
-    public static let sharedStems = 2
+    static let sharedStems = 2
     /// Words shorter than this are not content words; longer ones are compared by this prefix
     /// (a crude stem: "established" and "establishing" agree).
-    public static let stemLength = 5
+    static let stemLength = 5
 
     /// Merges the candidates into milestones in date order.
     public static func milestones(from candidates: [TimelineCandidate]) -> [Milestone] {

@@ -10,6 +10,8 @@ import Testing
     ("Written by Pieter van der Berg | Reuters", ["Pieter van der Berg"]),
     ("By Park Min-jun (minjun@example.com)", nil),
     ("By Ahmad bin Ismail", ["Ahmad bin Ismail"]),
+    ("By Jane Doe - 03/04/21 10:00 AM EST", ["Jane Doe"]),
+    ("By Jane Doe – The Courier", ["Jane Doe"]),
 ])
 func authorLinesAreRead(line: String, expected: [String]?) {
     #expect(AuthorLine.authors(in: line) == expected)

@@ -35,3 +35,68 @@ import Testing
     #expect(!document.text.contains("Share this article"))
     #expect(document.text.components(separatedBy: prose).count == 2)
 }
+
+/// An HTML article made up around one line between two paragraphs of running text.
+private func articleAround(_ line: String) throws -> Document {
+    let html = """
+        <html><head><title>Ferry pier to be rebuilt</title></head><body><article>
+        <h1>Ferry pier to be rebuilt</h1>
+        <p>The city council voted on Thursday to rebuild the old ferry pier, which has been closed since a storm last year.</p>
+        <p>\(line)</p>
+        <p>Work is due to start in March and to finish before the first storms of next winter, officials said.</p>
+        </article></body></html>
+        """
+    return try HTMLReader().read(SourceDocument(uri: "page.html", bytes: Array(html.utf8)))
+}
+
+/// Author and stamp lines inside an HTML article's container go to `removed` with their rule.
+@Test(arguments: [
+    ("By Ana Lima - 03/04/21 10:00 AM EST", "author-line"),
+    ("March 4, 2021 - Posted by: Ana Lima - Category: City - Tags: ferry pier council storm harbour", "leading-date-line"),
+])
+func authorAndStampLinesAreTrimmed(line: String, rule: String) throws {
+    let document = try articleAround(line)
+    #expect(document.removed.contains { $0.text == line && $0.provenance.rule == rule })
+    #expect(!document.text.contains(line))
+}
+
+/// The headline repeated a few lines into the container: the lead photo's caption and its
+/// label above it are no part of the story.
+@Test func whatStandsAboveTheRepeatedHeadlineIsTrimmed() throws {
+    let caption = "Workers inspect the old ferry pier after the storm in the harbour on Monday. less"
+    let html = """
+        <html><head><title>Ferry pier to be rebuilt</title></head><body><article>
+        <ul><li>\(caption)</li></ul>
+        <p>Caption</p>
+        <p>Ferry pier to be rebuilt</p>
+        <p>The city council voted on Thursday to rebuild the old ferry pier, which has been closed since a storm last year.</p>
+        <p>Work is due to start in March and to finish before the first storms of next winter, officials said.</p>
+        </article></body></html>
+        """
+    let document = try HTMLReader().read(SourceDocument(uri: "page.html", bytes: Array(html.utf8)))
+    let removed = document.removed.map { "\($0.provenance.rule): \($0.text)" }
+    #expect(removed == ["above-headline: \(caption)", "above-headline: Caption", "repeated-title: Ferry pier to be rebuilt"])
+    #expect(paragraphs(document, .body).count == 2)
+}
+
+/// A note on how to reach the author closes the story: it and what follows go; a quoted post
+/// signed with a handle is the story's.
+@Test(arguments: [
+    ("Write to Ana Lima at ana.lima@example.com", true),
+    ("Have a tip? Ana Lima may be reached at ana.lima@example.com. Follow her on Twitter @analima.", true),
+    ("— Ana Lima (@analima) March 4, 2021", false),
+])
+func aContactNoteAtTheEndIsTrimmed(line: String, trimmed: Bool) throws {
+    let html = """
+        <html><head><title>Ferry pier to be rebuilt</title></head><body><article>
+        <h1>Ferry pier to be rebuilt</h1>
+        <p>The city council voted on Thursday to rebuild the old ferry pier, which has been closed since a storm last year.</p>
+        <p>Work is due to start in March and to finish before the first storms of next winter, officials said.</p>
+        <p>\(line)</p>
+        <p>Join our readers' forum to keep talking about the harbour, and tell us what you think.</p>
+        </article></body></html>
+        """
+    let document = try HTMLReader().read(SourceDocument(uri: "page.html", bytes: Array(html.utf8)))
+    #expect(document.removed.contains { $0.text == line && $0.provenance.rule == "contact-note" } == trimmed)
+    #expect(document.text.contains("Join our readers' forum") != trimmed)
+}

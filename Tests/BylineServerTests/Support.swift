@@ -29,7 +29,7 @@ func readOnlyStore(_ articles: [ArticleFacts]) async throws -> any KnowledgeStor
     let location: String
     if environment["BYLINE_TEST_STORE"] == "postgres" {
         guard let url = environment["BYLINE_TEST_POSTGRES_URL"], !url.isEmpty else {
-            throw StoreError(.cannotOpen, "BYLINE_TEST_STORE=postgres needs BYLINE_TEST_POSTGRES_URL (.ci/postgres.sh sets it)")
+            throw BylineError(.cannotOpenStore, "BYLINE_TEST_STORE=postgres needs BYLINE_TEST_POSTGRES_URL (.ci/postgres.sh sets it)")
         }
         let schema = "serve_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         location = url + (url.contains("?") ? "&" : "?") + "schema=\(schema)"

@@ -37,7 +37,7 @@ enum Backend: String, CaseIterable, CustomStringConvertible {
             return try SQLiteStore(path: folder.appendingPathComponent("test.db").path)
         case .postgres:
             guard let url = Self.postgresURL else {
-                throw StoreError(.cannotOpen, "BYLINE_TEST_POSTGRES_URL is not set: CI must run the store tests on PostgreSQL (.ci/postgres.sh)")
+                throw BylineError(.cannotOpenStore, "BYLINE_TEST_POSTGRES_URL is not set: CI must run the store tests on PostgreSQL (.ci/postgres.sh)")
             }
             let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             return try await KnowledgeBase.open(url + (url.contains("?") ? "&" : "?") + "schema=\(schema)")

@@ -27,9 +27,8 @@ public final class NameVocabulary: Sendable {
     let oneWordHonorifics: WordSet
     /// Lower-case words that may stand inside a person's name ("von", "bin", "da").
     let nameParticles: WordSet
-    /// Generational suffixes that end a person's name, as written ("Jr.", "III").
-    let nameSuffixes: Set<String>
-    /// The keys of the name suffixes ("jr", "iii"): a name's words that are not a surname.
+    /// The keys of the generational suffixes that end a person's name (``NameSuffixes``: "jr",
+    /// "iii"): a name's words that are not a surname.
     let nameSuffixKeys: Set<String>
     /// Words for a family relation, lower case ("wife", "son").
     let kinship: Set<String>
@@ -94,8 +93,7 @@ public final class NameVocabulary: Sendable {
         honorificLastWords = WordSet(honorifics.compactMap(\.last))
         oneWordHonorifics = WordSet(honorifics.filter { $0.count == 1 }.map { $0[0] })
         nameParticles = WordSet(DataFile(PackageResources.name_particles_txt).lines)
-        nameSuffixes = NameSuffixes.written
-        nameSuffixKeys = Set(nameSuffixes.map { NameForms.key($0) })
+        nameSuffixKeys = Set(NameSuffixes.written.map { NameForms.key($0) })
         kinship = Set(DataFile(PackageResources.kinship_txt).lines)
         miscEndings = Set(DataFile(PackageResources.misc_endings_txt).lines)
         organisationNouns = Set(DataFile(PackageResources.organisation_nouns_txt).lines)

@@ -634,7 +634,7 @@ struct NamedMentionFinder {
         let sentence = words[end - 1].sentence
         let at = end < words.count && words[end].key == "," ? end + 1 : end
         guard at < words.count, words[at].sentence == sentence,
-            vocabulary.nameSuffixes.contains(String(document.text[words[at].span]))
+            NameSuffixes.written.contains(String(document.text[words[at].span]))
         else { return nil }
         return at
     }

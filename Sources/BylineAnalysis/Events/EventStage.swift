@@ -80,11 +80,9 @@ public struct EventStage: Stage {
     /// because quoted speech reports an event only when it names or dates it.
     public let requires: Set<Layer> = [.text, .tokens, .sentences, .times, .entities, .roles, .quantities, .quotes]
     public let provides: Set<Layer> = [.events]
-    let vocabulary: EventWords
+    let vocabulary = EventWords.english
 
-    public init() {
-        vocabulary = .english
-    }
+    public init() {}
 
     public func run(on document: inout Document) {
         let text = FactText(document)

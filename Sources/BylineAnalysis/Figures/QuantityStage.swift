@@ -15,11 +15,9 @@ public struct QuantityStage: Stage {
     /// Entities, because a number inside a name is no figure; quotes, for the speaker.
     public let requires: Set<Layer> = [.text, .tokens, .sentences, .times, .entities, .quotes]
     public let provides: Set<Layer> = [.quantities]
-    let figures: FigureWords
+    let figures = FigureWords.english
 
-    public init() {
-        figures = .english
-    }
+    public init() {}
 
     public func run(on document: inout Document) {
         let text = FactText(document)

@@ -57,6 +57,7 @@ final class ElementNames: Sendable {
     let content = ClassWordList(PackageResources.html_content_names_txt)
     let date = ClassWordList(PackageResources.html_date_names_txt)
     let embed = ClassWordList(PackageResources.html_embed_names_txt)
+    let comment = ClassWordList(PackageResources.html_comment_names_txt)
 
     static let shared = ElementNames()
 
@@ -66,6 +67,8 @@ final class ElementNames: Sendable {
         var furniture = false
         var date = false
         var embed = false
+        /// The element is (part of) a readers' comment section.
+        var comment = false
     }
 
     func read(_ value: UnsafeBufferPointer<UInt8>, into reading: inout Reading) {
@@ -76,6 +79,7 @@ final class ElementNames: Sendable {
             if !reading.furniture && furniture.matches(word) { reading.furniture = true }
             if !reading.date && date.matches(word) { reading.date = true }
             if !reading.embed && embed.matches(word) { reading.embed = true }
+            if !reading.comment && comment.matches(word) { reading.comment = true }
             word.removeAll(keepingCapacity: true)
         }
         for byte in value {

@@ -63,7 +63,7 @@ struct HTMLMetadataReader {
         let times = sightings.times
         for text in sightings.jsonLD { readJSONLD(text) }
         readMetaTags(metas)
-        for time in times { if let date = DateText.parse(time.datetime) { noteZone(date) } }
+        for datetime in times.map(\.datetime) + sightings.commentTimes { if let date = DateText.parse(datetime) { noteZone(date) } }
         fill(\.url, "url", sightings.canonical, rule: "link-canonical")
         if let language = sightings.language.flatMap(Self.primaryLanguage) {
             fill(\.language, "language", language, rule: "html-lang")
@@ -256,6 +256,7 @@ struct HTMLMetadataReader {
         dayFirst = DateText.writesDayFirst(languageTag: sightings.language ?? sightings.metas["og:locale"] ?? sightings.metas["content-language"])
         preferVisibleHeadline(headlines, sightings: sightings)
         fill(\.title, "title", headlines.first, rule: "h1")
+        preferShownModification(blocks)
         readPageDates(blocks: blocks, sightings: sightings, source: source)
         for name in pendingOrganizations { fill(\.publisher, "publisher", name, rule: "json-ld-organization") }
         readAuthorLine(blocks)
@@ -437,6 +438,30 @@ struct HTMLMetadataReader {
         }
     }
 
+    /// A page whose metadata gives a publication and a later modification date, but whose
+    /// printed stamps show only the modification's day, presents itself as of that day: the
+    /// date a reader of the page sees is its date. Stamps labelled as updates do not count.
+    private mutating func preferShownModification(_ blocks: [TextBlock]) {
+        guard let published = metadata.published, let modified = metadata.modified, !Self.sameDay(published, modified) else { return }
+        var shown: [DateStamp] = []
+        // Furniture (a site header's clock, comments, teasers) prints other dates.
+        for block in blocks.prefix(Self.textScanBlocks) where block.characters <= Self.stampCharacters && block.furniture.isEmpty {
+            guard block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let stamps = PublicationStamp.parse(block.text) else { continue }
+            shown += stamps.filter { $0.field == .published }.map(\.date)
+        }
+        guard shown.contains(where: { Self.sameDay($0, modified) }), !shown.contains(where: { Self.sameDay($0, published) }) else { return }
+        metadata.published = modified
+        metadata.filledBy["published"] = Provenance(stage: stage, rule: "stamp-shows-modified")
+    }
+
+    /// Whether two dates name the same calendar day as written.
+    static func sameDay(_ a: DateStamp, _ b: DateStamp) -> Bool {
+        a.day != nil && a.year == b.year && a.month == b.month && a.day == b.day
+    }
+
+    /// A block that is a printed stamp is at most this long ("Updated: 12 March 2025, 14:05 CET").
+    static let stampCharacters = 60
+
     /// Keys of embedded JSON that hold a publication date, from `json-date-keys.txt`.
     static let jsonDateKeys = DataFile(PackageResources.json_date_keys_txt).lines
 
@@ -487,6 +512,12 @@ struct MetadataSightings {
     var datePublished: [String] = []
     /// The first text of elements whose class or id speaks of dates, in page order.
     var dateTexts: [(text: String, underHeadline: Bool)] = []
+    /// Whether the walk is inside a section of readers' comments, whose times date the
+    /// comments rather than the article.
+    var inComments = false
+    /// The `datetime` values of `<time>` elements in readers' comments: they tell the site's
+    /// time zone, never the article's date.
+    var commentTimes: [String] = []
 
     /// How many text blocks after a headline (its own included) a `<time>` may come and still
     /// stamp the article under it: the headline, a kicker or standfirst, the byline line.
@@ -549,6 +580,11 @@ struct MetadataSightings {
             if values[0]?.asciiLowercased() == "canonical" { canonical = values[1] }
             return .skipChildren
         case .time:
+            if inComments {
+                // A comment's time dates the comment, but its zone is the site's.
+                if let datetime = node.attribute("datetime") { commentTimes.append(datetime) }
+                return nil
+            }
             let values = node.attributes(["datetime", "pubdate", "itemprop", "class"])
             if let datetime = values[0] {
                 let marked = values[1] != nil || values[2]?.asciiLowercased() == "datepublished"

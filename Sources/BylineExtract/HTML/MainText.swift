@@ -236,6 +236,14 @@ enum MainTextExtractor {
                 drop(i, .duplicate, "repeated-title")
                 continue
             }
+            // The headline itself a few lines down: what stands above it (a lead photo's
+            // caption, a kicker, a label) is no part of the story.
+            if let title, paragraph.text == title, kept.count <= maximumAboveHeadline {
+                for above in kept { drop(above.index, .chrome, "above-headline") }
+                kept.removeAll()
+                drop(i, .duplicate, "repeated-title")
+                continue
+            }
             let line = ScrapedLine(paragraph.text)
             if let noise = noise(line) {
                 drop(i, noise.reason, noise.rule)
@@ -259,6 +267,12 @@ enum MainTextExtractor {
         while let first = kept.first, isEdgeLine((first.text, first.kind)) {
             drop(first.index, .chrome, "edge-line")
             kept.removeFirst()
+        }
+        // A note on how to reach the author or the site closes the story, and what follows it
+        // is the page's.
+        if let start = kept.indices.suffix(trailingContactParagraphs).first(where: { isContactNote(ScrapedLine(kept[$0].text)) }) {
+            for paragraph in kept[start...] { drop(paragraph.index, .footer, "contact-note") }
+            kept.removeSubrange(start...)
         }
         // A heading with nothing after it introduces what the page put elsewhere.
         while let last = kept.last, isEdgeLine((last.text, last.kind)) || last.kind == .heading {
@@ -298,6 +312,9 @@ enum MainTextExtractor {
             if AuthorLine.authors(in: line.text) != nil { return (.byline, "author-line") }
             if hasDigit, DateText.first(in: line.text) != nil { return (.dateline, "date-line") }
         }
+        // A longer line that opens with a whole date and goes on with labelled fields
+        // ("03/04/2021 - Posted by: Jane Doe - Category: Health - Tags: …").
+        if hasDigit, let date = DateText.leading(line.text), date.day != nil { return (.dateline, "leading-date-line") }
         return nil
     }
 
@@ -319,11 +336,35 @@ enum MainTextExtractor {
         return line.text.contains("|") && vocabulary.isPhotoCredit(line.text)
     }
 
+    /// Whether `line` tells readers how to reach the author or the site: it gives an e-mail
+    /// address or a social handle and carries a word of `contact-cues.txt` ("Write to Jane Doe
+    /// at jane@example.com", "Follow him on Twitter @janedoe").
+    static func isContactNote(_ line: ScrapedLine) -> Bool {
+        guard ShortLine.authorNote.admits(line), line.text.utf8.contains(UInt8(ascii: "@")) else { return false }
+        let hasAddress = line.text.split(separator: " ").contains { word in
+            guard let at = word.firstIndex(of: "@") else { return false }
+            let before = word[..<at].last
+            let after = word[word.index(after: at)...].first
+            // "jane@example.com", or a handle: "@janedoe", "(@janedoe)".
+            let isHandle = before == nil || before == "("
+            return (isHandle || before?.isLetter == true || before?.isNumber == true) && (after?.isLetter == true || after?.isNumber == true)
+        }
+        guard hasAddress else { return false }
+        let lowered = line.text.lowercased()
+        return PageVocabulary.shared.contactCues.contains { lowered.containsBytes($0) }
+    }
+
     private static func isEdgeLine(_ paragraph: (text: String, kind: ParagraphKind)) -> Bool {
         let line = ScrapedLine(paragraph.text)
         return line.words < minimumEdgeWords && paragraph.text.unicodeScalars.count < minimumEdgeCharacters && !line.endsLikeProse
     }
 
+    /// The most paragraphs that may stand above the headline repeated in the container (a
+    /// photo and its caption, a kicker, a label; set by hand).
+    static let maximumAboveHeadline = 3
+    /// A note on how to reach the author is looked for among this many paragraphs at the end
+    /// (set by hand: the note, the site's own follow prompt, a forum invitation).
+    static let trailingContactParagraphs = 3
     /// An author or date line has at most this many words.
     static let maximumDatelineWords = 12
     /// A credit line that opens with a photo word ("Image copyright …") has at most this many.

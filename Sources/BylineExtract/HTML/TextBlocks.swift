@@ -33,6 +33,8 @@ struct BlockCollector {
     private var furniture: [HTMLNode] = []
     private var kinds: [ParagraphKind] = []
     private var articles: [HTMLNode] = []
+    /// Enclosing elements that hold readers' comments, outermost first.
+    private var commentSections: [HTMLNode] = []
     /// Class and id values already read on this page (pages repeat them).
     private var readings = ReadingCache()
     /// The hidden element just skipped: its leave undoes nothing.
@@ -77,6 +79,7 @@ struct BlockCollector {
                 reading.furniture = reading.furniture || words.furniture
                 reading.date = reading.date || words.date
                 reading.embed = reading.embed || words.embed
+                reading.comment = reading.comment || words.comment
             case 5 where Self.equal(name, "style"):
                 hidden = hidden || Self.hidesElement(value)
             case 6 where Self.equal(name, "hidden"):
@@ -94,9 +97,15 @@ struct BlockCollector {
             skipped = node
             return .skipChildren
         }
-        if datePublished {
+        // The page or the article itself may carry a class such as "has-comments".
+        if reading.comment, !isArticle, tag != .body, tag != .html {
+            commentSections.append(node)
+            sightings.inComments = true
+        }
+        // Dates inside readers' comments date the comments.
+        if datePublished, !sightings.inComments {
             sightings.noteDatePublished(node)
-        } else if reading.date {
+        } else if reading.date, !sightings.inComments {
             sightings.noteDateElement(node)
         }
         if tag == .br || tag == .hr {
@@ -138,6 +147,10 @@ struct BlockCollector {
         if Self.kind(of: tag) != nil, !kinds.isEmpty { kinds.removeLast() }
         if furniture.last == node { furniture.removeLast() }
         if articles.last == node { articles.removeLast() }
+        if commentSections.last == node {
+            commentSections.removeLast()
+            sightings.inComments = !commentSections.isEmpty
+        }
     }
 
     private static func kind(of tag: HTMLTag) -> ParagraphKind? {

@@ -60,12 +60,10 @@ struct Pages: Sendable {
         }
         let page = try PageRequest(parameters, configuration: configuration)
         var query = try api.articleSearch(parameters)
-        query.limit = page.fetchLimit
-        query.offset = page.offset
+        query.rows = page.rows
         let hits = page.page(try await api.store.search(query))
         var facetQuery = query
-        facetQuery.limit = nil
-        facetQuery.offset = 0
+        facetQuery.rows = .all
         let outlets = try await api.store.outletCounts(facetQuery)
         let weeks = try await api.store.attention(facetQuery, per: .week)
         let results: Markup = hits.items.isEmpty
