@@ -33,15 +33,11 @@ struct Ingest: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // The model and the rules load on another thread while the store opens.
-        let loading = Task.detached { Result { () throws(BylineError) -> Pipeline in try Analysis.pipeline() } }
+        let pipeline = try orExit { try Analysis.pipeline() }
         let database = try await store.open()
-        let loaded = await loading.value
-        let pipeline = try orExit { try loaded.get() }
-        let activity = WriterActivity()
         let analyser = ArticleAnalyser(
             extractor: Extractor(options: ReadOptions(plain: plain, published: published.flatMap { DateStamp(parsing: $0) })),
-            pipeline: pipeline, bylineVersion: Byline.configuration.version, jobs: batches.threads, writer: activity)
+            pipeline: pipeline, bylineVersion: Byline.configuration.version, jobs: batches.threads)
         let inputs = InputList.expand(inputs)
         let progress = IngestProgress(total: inputs.count)
         var receipt = StoreReceipt()
@@ -57,7 +53,7 @@ struct Ingest: AsyncParsableCommand {
         func startWrite() {
             let articles = Array(analysed.prefix(batches.batch))
             analysed.removeFirst(articles.count)
-            writing = StoreWrite(activity) { try await database.store(articles) }
+            writing = StoreWrite { try await database.store(articles) }
         }
         /// Hands the analysed articles to the writer as soon as it is free; waits for it only
         /// when a whole batch is waiting.
@@ -85,19 +81,15 @@ struct Ingest: AsyncParsableCommand {
             progress.advance(by: sources.count)
         }
         // Every input's documents in order: a WARC archive gives one per record.
-        let fullChunk = min(batches.batch, Self.documentsPerThread * batches.threads)
+        let chunk = min(batches.batch, Self.documentsPerThread * batches.threads)
         var sources: [SourceDocument] = []
-        for (position, input) in inputs.enumerated() {
+        for input in inputs {
             let items = InputReader.items(of: input, limits: ReadLimits())
-            var documentsOfInput = 0
             while let item = items.next() {
                 switch item {
                 case .document(let source):
                     sources.append(source)
-                    documentsOfInput += 1
-                    // An archive's records left are not known: its chunks stay whole.
-                    let inputsLeft = documentsOfInput > 1 ? Int.max : inputs.count - position - 1
-                    if sources.count >= Self.chunkSize(full: fullChunk, threads: batches.threads, inputsLeft: inputsLeft) {
+                    if sources.count == chunk {
                         try await ingest(sources)
                         sources.removeAll(keepingCapacity: true)
                     }
@@ -122,54 +114,9 @@ struct Ingest: AsyncParsableCommand {
         if failed > 0 { throw ExitCode(1) }
     }
 
-    /// How many documents each thread analyses between two hand-overs to the writer while many
-    /// inputs are left (``chunkSize(full:threads:inputsLeft:)`` takes fewer near the end): a
-    /// hand-over usually starts a transaction, and fewer, larger ones write fewer pages.
-    static let documentsPerThread = 64
-
-    /// How many documents to analyse before the next hand-over to the writer: `full`, or half
-    /// the inputs left when that is fewer (at least one a thread), so that the chunks shrink
-    /// towards the end of the input and little is left to write once analysis ends.
-    static func chunkSize(full: Int, threads: Int, inputsLeft: Int) -> Int {
-        min(full, max(threads, inputsLeft / 2))
-    }
-}
-
-/// Whether the store's writer is at work: while it writes, analysis leaves it a core, so that
-/// writing keeps pace with analysis instead of falling behind and finishing alone at the end.
-final class WriterActivity: @unchecked Sendable {
-    // Unchecked: `writing` is read and written only with `condition` locked.
-    private let condition = NSCondition()
-    private var writing = false
-
-    /// The writer has started a write.
-    func begin() {
-        condition.lock()
-        writing = true
-        condition.unlock()
-    }
-
-    /// The writer has ended its write: the threads waiting go on.
-    func end() {
-        condition.lock()
-        writing = false
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Waits while the writer writes, unless `done` holds (checked again after ``wake()``).
-    func wait(unless done: () -> Bool) {
-        condition.lock()
-        while writing && !done() { condition.wait() }
-        condition.unlock()
-    }
-
-    /// Wakes the waiting threads, to check their `done` again.
-    func wake() {
-        condition.lock()
-        condition.broadcast()
-        condition.unlock()
-    }
+    /// How many documents each thread analyses between two hand-overs to the writer: few, so
+    /// that the writer starts early and little is left to write when the input ends.
+    static let documentsPerThread = 32
 }
 
 /// One transaction of the store under way, and whether it has ended.
@@ -180,16 +127,12 @@ final class StoreWrite: Sendable {
     private let task: Task<StoreReceipt, any Error>
     private let ended: Ended
 
-    /// Starts `write`, which `activity` (when given) knows to be under way until it ends.
-    init(_ activity: WriterActivity? = nil, _ write: @escaping @Sendable () async throws -> StoreReceipt) {
+    /// Starts `write`.
+    init(_ write: @escaping @Sendable () async throws -> StoreReceipt) {
         let ended = Ended()
         self.ended = ended
-        activity?.begin()
         task = Task {
-            defer {
-                ended.flag.store(true, ordering: .releasing)
-                activity?.end()
-            }
+            defer { ended.flag.store(true, ordering: .releasing) }
             return try await write()
         }
     }
@@ -210,9 +153,6 @@ struct ArticleAnalyser: Sendable {
     let bylineVersion: String
     /// How many documents are analysed at once.
     let jobs: Int
-    /// The store's writer, when it writes beside the analysis: while it writes, one thread fewer
-    /// analyses.
-    var writer: WriterActivity? = nil
 
     /// The facts of each source, in order: nil for a source already stored.
     func analyse(_ sources: [SourceDocument], skipping present: Set<String>) -> [Result<ArticleFacts?, BylineError>] {
@@ -244,14 +184,10 @@ struct ArticleAnalyser: Sendable {
     private func parallelMap<Element: Sendable, Output: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Output) -> [Output] {
         let results = Mutex<[Output?]>(Array(repeating: nil, count: elements.count))
         let next = Atomic(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, elements.count))) { thread in
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, elements.count))) { _ in
             while true {
-                if thread > 0 { writer?.wait { next.load(ordering: .relaxed) >= elements.count } }
                 let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < elements.count else {
-                    writer?.wake()
-                    return
-                }
+                guard index < elements.count else { return }
                 let output = transform(elements[index])
                 results.withLock { $0[index] = output }
             }

@@ -430,10 +430,9 @@ struct SQLiteArticleWriter {
                     story = otherStory ?? otherNumber
                 }
             }
-            // One statement adds every band (their number is fixed, so the statement is too).
-            let pairs = Array(repeating: "(?, ?)", count: bands.count).joined(separator: ", ")
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO storyBand (hash, articleNumber) VALUES \(pairs)")
-                .execute(arguments: StatementArguments(bands.flatMap { [$0, number] }))
+            for hash in bands {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO storyBand (hash, articleNumber) VALUES (?, ?)").execute(arguments: [hash, number])
+            }
         }
         try db.cachedStatement(sql: "UPDATE articleRow SET story = ? WHERE number = ?").execute(arguments: [story, number])
     }

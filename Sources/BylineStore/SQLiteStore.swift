@@ -31,10 +31,6 @@ public final class SQLiteStore: KnowledgeStore {
             // first table, and changes nothing in a file made before. (Readers cannot set it.)
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
-                // The writer keeps up to 32 MiB of pages (SQLite's default is 2 MiB): an ingest
-                // reads the same index and full-text pages for article after article, and would
-                // otherwise read most of them back from the file in every transaction.
-                try db.execute(sql: "PRAGMA cache_size = -32768")
             }
             SQLiteSchema.addFunctions(to: db)
         }
