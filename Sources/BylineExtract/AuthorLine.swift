@@ -88,7 +88,7 @@ public enum AuthorLine {
     }
 
     /// The text before the first dash set off by spaces (" - ", " – ", " — "), which parts an
-    /// author line from a stamp or an outlet; a hyphen inside a name ("Kim Hong-kyun") stays.
+    /// author line from a stamp or an outlet; a hyphen inside a name ("Anne-Marie Dolan") stays.
     static func beforeSpacedDash(_ text: Substring) -> Substring {
         var previous: Character?
         for index in text.indices {
