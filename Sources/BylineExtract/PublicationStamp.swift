@@ -297,8 +297,8 @@ struct StampCursor {
         return DateStamp(year: year, month: month, day: day)
     }
 
-    /// "2025-03-04", "2025.03.04", "2025/03/04", "04.03.2025", and "04/03/2025" where the day
-    /// cannot be mistaken for the month.
+    /// "2025-03-04", "2025.03.04", "2025/03/04", "04.03.2025", "04.03.25", and "04/03/2025"
+    /// where the day cannot be mistaken for the month.
     private mutating func numeric() -> DateStamp? {
         let start = i
         guard let first = current, first.kind == .number else { return nil }
@@ -313,6 +313,11 @@ struct StampCursor {
         let c = Int(last.text) ?? 0
         if first.text.count == 4 && last.text.count <= 2 {
             return DateStamp(year: a, month: middle, day: c)
+        }
+        // A dotted date with a two-digit year, each part in two digits ("31.10.23"), is of this
+        // century; a longer dotted run is a version or a number.
+        if mark.text == ".", first.text.count == 2, last.text.count == 2, (1...12).contains(middle), current?.kind != .number {
+            return DateStamp(year: 2000 + c, month: middle, day: a)
         }
         guard last.text.count == 4, first.text.count <= 2 else { return restore(start) }
         switch mark.text {

@@ -91,6 +91,10 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The mayor expects the bridge to reopen in April, an aide said.", "April", "XXXX-04", "2025-04"),
     ("The festival opens on Saturday in the old town.", "Saturday", "XXXX-WXX-6", "2024-11-16"),
     ("The company – which will mark its fifth anniversary in June – hired 12 engineers, the report said.", "June", "XXXX-06", "2025-06"),
+    // A verb of intention with "to" points forward; without it, its past form is past.
+    ("The council has decided to close the pier in March, an official said.", "March", "XXXX-03", "2025-03"),
+    ("The council decided the matter in March.", "March", "XXXX-03", "2024-03"),
+    ("Both sides agreed to meet again on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
     // Narrative time: a paragraph about another year keeps its dates in that year.
     ("The factory shut in 2006. In mid-July, its workers marched on the capital.", "mid-July", "2006-07", "2006-07"),
     ("The dam was finished in 1998. On Sept. 3 the gates were opened.", "Sept. 3", "1998-09-03", "1998-09-03"),

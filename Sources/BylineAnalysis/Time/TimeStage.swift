@@ -42,6 +42,9 @@ public struct TimeCandidate: Hashable, Sendable {
 public struct TimeTagger: Sendable {
     let patterns: TimePatterns
     private let cues: WordMap<TimeDirection>
+    /// Verbs of intention and decision: with "to" after them they point forward ("decided to
+    /// admit them in March").
+    private let intentions: Set<String>
 
     /// The English patterns and tense cues.
     public static let english = TimeTagger(patterns: .english, cues: DataFile(PackageResources.tense_cues_tsv))
@@ -52,10 +55,16 @@ public struct TimeTagger: Sendable {
     init(patterns: TimePatterns, cues file: DataFile) {
         self.patterns = patterns
         var cues: [String: TimeDirection] = [:]
+        var intentions: Set<String> = []
         for row in file.rows where row.count == 2 {
+            if row[0] == Self.intentionSide {
+                intentions.insert(row[1])
+                continue
+            }
             cues[row[1]] = row[0] == "future" ? .future : row[0] == "present" ? .unknown : .past
         }
         self.cues = WordMap(cues)
+        self.intentions = intentions
     }
 
     /// The time expressions of a tokenized, sentence-split document, in text order.
@@ -209,6 +218,11 @@ public struct TimeTagger: Sendable {
         }
     }
 
+    /// The side of `tense-cues.tsv` that lists verbs of intention.
+    private static let intentionSide = "intention"
+    /// The word that opens an infinitive.
+    private static let infinitiveMark = "to"
+
     /// The forms of "be" after which a past participle is passive ("will be held"): the tense
     /// is the auxiliary's, not the participle's.
     private static let passiveAuxiliaries: Set<String> = ["be", "been", "being"]
@@ -216,6 +230,7 @@ public struct TimeTagger: Sendable {
     /// The side token `i` tells. A past auxiliary of the table before a future cue speaks of a
     /// future seen from the past ("were planning", "was expected"): the future cue decides.
     private func cue(at i: Int, in tokens: [TimeToken]) -> TimeDirection? {
+        if intentions.contains(tokens[i].key), i + 1 < tokens.count, tokens[i + 1].key == Self.infinitiveMark { return .future }
         guard let side = cue(tokens[i]) else { return nil }
         if side == .past, i > 0, Self.passiveAuxiliaries.contains(tokens[i - 1].key) { return nil }
         if cues[tokens[i].key] == .past, i + 1 < tokens.count, cues[tokens[i + 1].key] == .future { return .future }

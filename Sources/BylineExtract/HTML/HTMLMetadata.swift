@@ -392,13 +392,7 @@ struct HTMLMetadataReader {
         if metadata.published == nil, let date = DateText.inEmbeddedJSON(source, keys: Self.jsonDateKeys) {
             fillFirstDate(date, rule: "embedded-json")
         }
-        // Menus come first on many pages: their links are passed over, not counted.
-        for block in blocks.lazy.filter({ $0.linkDensity < Self.textScanLinkDensity }).prefix(Self.textScanBlocks) {
-            guard metadata.published == nil else { break }
-            // A long block is prose, where dates are events; but a dateline may open it.
-            let text = block.characters <= Self.textScanCharacters ? block.text : String(block.text.prefix(Self.datelineCharacters))
-            fillFirstDate(in: text, rule: "date-in-text")
-        }
+        if metadata.published == nil, let date = printedDates(blocks).first { fillFirstDate(date, rule: "date-in-text") }
         if let urlDate, urlDate.day != nil { fillFirstDate(urlDate, rule: "url-path") }
         // The path of the page's lead image, where publishing systems file uploads by day.
         for key in MetaTagKeys.shared[.image] {
@@ -440,18 +434,45 @@ struct HTMLMetadataReader {
 
     /// A page whose metadata gives a publication and a later modification date, but whose
     /// printed stamps show only the modification's day, presents itself as of that day: the
-    /// date a reader of the page sees is its date. Stamps labelled as updates do not count.
+    /// date a reader of the page sees is its date, whether the stamp is labelled as the
+    /// publication's or as an update ("Updated: 20 March 2021").
     private mutating func preferShownModification(_ blocks: [TextBlock]) {
         guard let published = metadata.published, let modified = metadata.modified, !Self.sameDay(published, modified) else { return }
-        var shown: [DateStamp] = []
-        // Furniture (a site header's clock, comments, teasers) prints other dates.
-        for block in blocks.prefix(Self.textScanBlocks) where block.characters <= Self.stampCharacters && block.furniture.isEmpty {
-            guard block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let stamps = PublicationStamp.parse(block.text) else { continue }
-            shown += stamps.filter { $0.field == .published }.map(\.date)
-        }
+        let shown = printedDates(blocks).stamps
         guard shown.contains(where: { Self.sameDay($0, modified) }), !shown.contains(where: { Self.sameDay($0, published) }) else { return }
         metadata.published = modified
         metadata.filledBy["published"] = Provenance(stage: stage, rule: "stamp-shows-modified")
+    }
+
+    /// The dates the page prints in its text, read in one walk over its first blocks when a
+    /// rule first asks for them.
+    private mutating func printedDates(_ blocks: [TextBlock]) -> PrintedDates {
+        if let printed { return printed }
+        var found = PrintedDates()
+        var textBlocks = 0
+        for (index, block) in blocks.enumerated() {
+            let stampReach = index < Self.textScanBlocks
+            let looksForFirst = found.first == nil && textBlocks < Self.textScanBlocks
+            guard stampReach || looksForFirst else { break }
+            // Menus come first on many pages: their links are passed over, not counted.
+            let textReach = looksForFirst && block.linkDensity < Self.textScanLinkDensity
+            if textReach { textBlocks += 1 }
+            guard stampReach || textReach, block.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            // Furniture (a site header's clock, comments, teasers) prints other dates, and so
+            // does what stands before the headline.
+            if stampReach, block.afterHeadline, block.characters <= Self.stampCharacters, block.furniture.isEmpty,
+                let stamps = PublicationStamp.parse(block.text)
+            {
+                found.stamps += stamps.map(\.date)
+            }
+            if textReach {
+                // A long block is prose, where dates are events; but a dateline may open it.
+                let text = block.characters <= Self.textScanCharacters ? block.text : String(block.text.prefix(Self.datelineCharacters))
+                if let date = DateText.first(in: text, dayFirst: dayFirst), DateText.plausible(date), date.day != nil { found.first = date }
+            }
+        }
+        printed = found
+        return found
     }
 
     /// Whether two dates name the same calendar day as written.
@@ -478,6 +499,8 @@ struct HTMLMetadataReader {
 
     /// How the page writes slashed dates, from its language tag.
     private var dayFirst: Bool?
+    /// The dates printed in the page's text, once read.
+    private var printed: PrintedDates?
 
     private mutating func fillFirstDate(in text: String, rule: String) {
         guard metadata.published == nil, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
@@ -493,6 +516,15 @@ struct HTMLMetadataReader {
         metadata.published = date
         metadata.filledBy["published"] = Provenance(stage: stage, rule: rule)
     }
+}
+
+/// The dates a page prints in the text of its first blocks.
+struct PrintedDates {
+    /// The dates of stamps (of publication or update) printed after the headline, outside
+    /// page furniture.
+    var stamps: [DateStamp] = []
+    /// The first date with a day in the text: the page's date when nothing else gives one.
+    var first: DateStamp?
 }
 
 /// The metadata elements a walk over the page passes: meta tags, JSON-LD scripts, the title,

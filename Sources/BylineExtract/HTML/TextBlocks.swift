@@ -19,6 +19,9 @@ struct TextBlock {
     var article: HTMLNode?
     /// Whether the block comes right under the article's headline, where its date is printed.
     var underHeadline = false
+    /// Whether the block comes after the article's headline began: a site's header, with its
+    /// clock and menus, comes before.
+    var afterHeadline = false
 
     var linkDensity: Double { characters == 0 ? 0 : Double(linkCharacters) / Double(characters) }
 }
@@ -229,7 +232,8 @@ struct BlockCollector {
         blocks.append(
             TextBlock(
                 text: text, kind: kinds.last ?? .body, owner: owner, characters: characters, linkCharacters: bufferLinks,
-                furniture: furniture, article: articles.last, underHeadline: sightings.isUnderHeadline))
+                furniture: furniture, article: articles.last, underHeadline: sightings.isUnderHeadline,
+                afterHeadline: sightings.blocksSinceHeadline != nil))
     }
 
     /// UTF-8 bytes with every run of white space (ASCII and no-break space) made one space,
