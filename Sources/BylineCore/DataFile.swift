@@ -10,49 +10,30 @@ public struct DataFile: Sendable {
     public init(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         var lines: [String] = []
-        for raw in Self.pieces(of: text, at: Self.newlineLength) {
+        for raw in text.pieces(separatedBy: Self.newlineLength) {
             let line = raw.trimmingWhiteSpace()
-            if !line.isEmpty, !line.hasPrefix("#") { lines.append(String(line)) }
+            if !line.isEmpty, !Self.isComment(line) { lines.append(String(line)) }
         }
         self.lines = lines
     }
 
     /// Each content line split at tabs into trimmed fields.
     public var rows: [[String]] {
-        lines.map { line in Self.pieces(of: line[...], at: Self.tabLength).map { String($0.trimmingWhiteSpace()) } }
-    }
-
-    /// The non-empty pieces of `text` between separators, where `separatorLength` tells the
-    /// length in bytes of the separator starting at a byte (0: none).
-    ///
-    /// Separators are read from the bytes: each one (a line break, a tab) is a character of its
-    /// own wherever it stands, so the pieces are those a split at characters gives.
-    private static func pieces(of text: Substring, at separatorLength: (Substring.UTF8View, String.Index) -> Int) -> [Substring] {
-        let utf8 = text.utf8
-        var pieces: [Substring] = []
-        var start = utf8.startIndex
-        var i = start
-        while i < utf8.endIndex {
-            let length = separatorLength(utf8, i)
-            guard length > 0 else {
-                i = utf8.index(after: i)
-                continue
-            }
-            if start < i { pieces.append(text[start..<i]) }
-            i = utf8.index(i, offsetBy: length)
-            start = i
+        lines.map { line in
+            // A line is trimmed already: one without a tab is its only field.
+            guard line.utf8.contains(UInt8(ascii: "\t")) else { return [line] }
+            return line.pieces { utf8, i in utf8[i] == UInt8(ascii: "\t") ? 1 : 0 }.map { String($0.trimmingWhiteSpace()) }
         }
-        if start < utf8.endIndex { pieces.append(text[start..<utf8.endIndex]) }
-        return pieces
     }
 
-    private static func pieces(of text: String, at separatorLength: (Substring.UTF8View, String.Index) -> Int) -> [Substring] {
-        pieces(of: text[...], at: separatorLength)
+    /// Whether a trimmed content line is a comment: its first character is `#`.
+    private static func isComment(_ line: Substring) -> Bool {
+        line.utf8.first == UInt8(ascii: "#") && line.hasPrefix("#")
     }
 
     /// The length of the line break starting at `i` (what `Character.isNewline` is true of:
     /// LF, vertical tab, form feed, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR), or 0.
-    private static func newlineLength(_ utf8: Substring.UTF8View, _ i: String.Index) -> Int {
+    private static func newlineLength(_ utf8: String.UTF8View, _ i: String.Index) -> Int {
         let byte = utf8[i]
         if byte >= 0x0A && byte <= 0x0D { return 1 }
         guard byte == 0xC2 || byte == 0xE2 else { return 0 }
@@ -63,17 +44,15 @@ public struct DataFile: Sendable {
         guard utf8[next] == 0x80, third < utf8.endIndex else { return 0 }
         return utf8[third] == 0xA8 || utf8[third] == 0xA9 ? 3 : 0
     }
-
-    /// 1 at a tab, else 0.
-    private static func tabLength(_ utf8: Substring.UTF8View, _ i: String.Index) -> Int {
-        utf8[i] == UInt8(ascii: "\t") ? 1 : 0
-    }
 }
 
 extension StringProtocol {
     /// The string without leading and trailing white space (including non-breaking spaces).
     @inlinable
     public func trimmingWhiteSpace() -> SubSequence {
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, Self.isASCIINonWhiteSpace(first), Self.isASCIINonWhiteSpace(last) {
+            return self[startIndex..<endIndex]
+        }
         var start = startIndex
         while start < endIndex {
             let (isWhiteSpace, next) = character(startingAt: start)
@@ -124,6 +103,15 @@ extension StringProtocol {
         first.isASCII && second.isASCII && !(first == "\r" && second == "\n")
     }
 
+    /// Whether `scalar` is ASCII and not white space. A string that starts with one starts with
+    /// a character that is not white space (a character's first scalar tells); one that ends
+    /// with one ends with such a character too, as no scalar that is white space joins an ASCII
+    /// scalar after it into one character.
+    @usableFromInline
+    static func isASCIINonWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && !isASCIIWhiteSpace(scalar)
+    }
+
     /// Whether `scalar` is ASCII white space: a tab, a line break or a space.
     @usableFromInline
     static func isASCIIWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -137,19 +125,33 @@ extension StringProtocol {
     /// half of a CR LF pair, which is no space).
     @inlinable
     public func splitAtSpaces() -> [SubSequence] {
-        let utf8 = self.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ") }
-        var words: [SubSequence] = []
+        return pieces { utf8, i in utf8[i] == UInt8(ascii: " ") ? 1 : 0 }
+    }
+
+    /// The non-empty pieces of the string between separators, where `separatorLength` tells the
+    /// length in bytes of the separator starting at a byte (0: none).
+    ///
+    /// Separators are read from the bytes, so the pieces are those a split at characters gives
+    /// only when each separator is a character of its own wherever it stands (a tab, a line
+    /// break; a space in ASCII text).
+    @inlinable
+    func pieces(separatedBy separatorLength: (UTF8View, Index) -> Int) -> [SubSequence] {
+        let utf8 = self.utf8
+        var pieces: [SubSequence] = []
         var start = utf8.startIndex
         var i = start
         while i < utf8.endIndex {
-            if utf8[i] == UInt8(ascii: " ") {
-                if start < i { words.append(self[start..<i]) }
-                start = utf8.index(after: i)
+            let length = separatorLength(utf8, i)
+            guard length > 0 else {
+                i = utf8.index(after: i)
+                continue
             }
-            i = utf8.index(after: i)
+            if start < i { pieces.append(self[start..<i]) }
+            i = utf8.index(i, offsetBy: length)
+            start = i
         }
-        if start < utf8.endIndex { words.append(self[start..<utf8.endIndex]) }
-        return words
+        if start < utf8.endIndex { pieces.append(self[start..<utf8.endIndex]) }
+        return pieces
     }
 }

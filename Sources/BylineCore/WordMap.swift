@@ -37,8 +37,10 @@ public struct WordMap<Value: Sendable>: Sendable {
         var values: [Value] = []
         var asciiIsExact = true
         for (word, value) in dictionary {
-            if word.unicodeScalars.contains(where: { Self.canonicallyASCII.contains($0.value) }) { asciiIsExact = false }
-            guard word.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+            guard word.utf8.allSatisfy({ $0 < 0x80 }) else {
+                if word.unicodeScalars.contains(where: Self.isCanonicallyASCII) { asciiIsExact = false }
+                continue
+            }
             var slot = Int(truncatingIfNeeded: Self.hash(word.utf8)) & (capacity - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
             values.append(value)
@@ -54,9 +56,14 @@ public struct WordMap<Value: Sendable>: Sendable {
         self.asciiIsExact = asciiIsExact
     }
 
-    /// The characters that are not ASCII but whose canonical decomposition is: K (U+212A),
-    /// ; (U+037E) and ` (U+1FEF).
-    private static var canonicallyASCII: Set<UInt32> { [0x212A, 0x037E, 0x1FEF] }
+    /// Whether `scalar` is one of the characters that are not ASCII but whose canonical
+    /// decomposition is: K (U+212A), ; (U+037E) and ` (U+1FEF).
+    private static func isCanonicallyASCII(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x212A, 0x037E, 0x1FEF: true
+        default: false
+        }
+    }
 
     /// The value of `word`, or nil.
     @inlinable

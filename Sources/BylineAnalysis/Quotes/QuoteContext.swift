@@ -175,22 +175,25 @@ struct QuoteContext {
     }
 
     /// How many of the space-separated words of `text` start with a letter, and how many of
-    /// those with a capital. ASCII, the common case, byte by byte.
+    /// those with a capital. Text in ASCII and the typographic punctuation of U+2010–U+2027
+    /// (quotation marks, dashes, the ellipsis), the common case, is read scalar by scalar: each
+    /// of its scalars is a character of its own, and only its ASCII letters are letters.
     static func letterWords(_ text: Substring) -> (words: Int, capitalised: Int) {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        let scalars = text.unicodeScalars
+        guard scalars.allSatisfy({ $0.isASCII || Self.typographicPunctuation.contains($0.value) }) else {
             let words = text.split(separator: " ").filter { $0.first?.isLetter == true }
             return (words.count, words.filter { $0.first?.isUppercase == true }.count)
         }
         var words = 0
         var capitalised = 0
-        var previous = UInt8(ascii: " ")
-        for byte in text.utf8 {
-            if previous == UInt8(ascii: " "), byte != UInt8(ascii: " ") {
-                let upper = byte >= 0x41 && byte <= 0x5A
-                if upper || (byte >= 0x61 && byte <= 0x7A) { words += 1 }
+        var previous: Unicode.Scalar = " "
+        for scalar in scalars {
+            if previous == " ", scalar != " " {
+                let upper = scalar >= "A" && scalar <= "Z"
+                if upper || (scalar >= "a" && scalar <= "z") { words += 1 }
                 if upper { capitalised += 1 }
             }
-            previous = byte
+            previous = scalar
         }
         return (words, capitalised)
     }
@@ -227,6 +230,10 @@ struct QuoteContext {
         }
         return words > 0
     }
+
+    /// Dashes, quotation marks, daggers, the bullet and the ellipsis: punctuation that joins no
+    /// neighbouring scalar into one character and is no letter.
+    private static let typographicPunctuation: ClosedRange<UInt32> = 0x2010...0x2027
 
     /// Whether a title word stands just before the quoted words (`the film "…"`, `her novel,
     /// "…"`): the name of a work or a theme, never speech.
