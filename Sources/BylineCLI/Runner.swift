@@ -61,10 +61,11 @@ public struct Runner: Sendable {
     /// Processes `inputs`.
     ///
     /// Inputs are read in order by one reader; up to `jobs` documents are extracted, analysed
-    /// and encoded at the same time, and at most twice that many are held (read or done but
-    /// not yet written), so memory stays bounded however long the input. Output, errors and
-    /// notices come in input order, exactly as a run with one job writes them. A document
-    /// still at work after ``documentTimeLimit`` is reported as a failure and left out.
+    /// and encoded at the same time, as many again are read ahead, and at most four times that
+    /// many are held (read or done but not yet written), so memory stays bounded however long
+    /// the input. Output, errors and notices come in input order, exactly as a run with one
+    /// job writes them. A document still at work after ``documentTimeLimit`` is reported as a
+    /// failure and left out.
     ///
     /// - Parameters:
     ///   - jobs: how many documents are worked on at once (at least 1).
@@ -117,39 +118,26 @@ public struct Runner: Sendable {
 
         let result = await withTaskGroup(of: (Int, Outcome).self, returning: BylineError?.self) { group in
             let running = max(1, jobs)
-            let held = running == 1 ? 1 : 2 * running
+            // With several jobs, as many documents again are read ahead: a job that finishes
+            // starts on the next at once instead of waiting for it to be read.
+            let readAheadLimit = running == 1 ? 0 : running
+            let held = running == 1 ? 1 : 4 * running
             var done: [Int: Outcome] = [:]
             // Documents read and not yet written, by index: the starts and ends of inputs,
             // failures and notices cost little to hold, but no more than `heldSteps` in all
             // (a WARC file of nothing but damaged records).
             var documentsHeld: Set<Int> = []
             let heldSteps = held + 4_096
+            var readAhead: [(index: Int, source: SourceDocument)] = []
             var nextToRead = 0
             var nextToWrite = 0
             var inFlight = 0
             var inputLeft = true
             while true {
-                while inputLeft, inFlight < running, documentsHeld.count < held, nextToRead - nextToWrite < heldSteps {
-                    guard let step = reader.next() else {
-                        inputLeft = false
-                        break
-                    }
-                    let index = nextToRead
-                    nextToRead += 1
-                    switch step {
-                    case .item(.document(let source)):
-                        inFlight += 1
-                        documentsHeld.insert(index)
-                        group.addTask { (index, await self.outcomeWithinLimit(of: source, in: output)) }
-                    case .item(.failure(let error)):
-                        done[index] = .failure(error)
-                    case .item(.notice(let text)):
-                        done[index] = .notice(text)
-                    case .started(let input):
-                        done[index] = .inputStarted(input)
-                    case .finished(let records, let started):
-                        done[index] = .inputFinished(records: records, started: started)
-                    }
+                while inFlight < running, !readAhead.isEmpty {
+                    let (index, source) = readAhead.removeFirst()
+                    inFlight += 1
+                    group.addTask { (index, await self.outcomeWithinLimit(of: source, in: output)) }
                 }
                 while let outcome = done.removeValue(forKey: nextToWrite) {
                     documentsHeld.remove(nextToWrite)
@@ -161,8 +149,33 @@ public struct Runner: Sendable {
                         return error
                     }
                 }
+                if inputLeft, inFlight + readAhead.count < running + readAheadLimit, documentsHeld.count < held,
+                    nextToRead - nextToWrite < heldSteps
+                {
+                    // One step at a time, so that a document read goes to a free job at once.
+                    guard let step = reader.next() else {
+                        inputLeft = false
+                        continue
+                    }
+                    let index = nextToRead
+                    nextToRead += 1
+                    switch step {
+                    case .item(.document(let source)):
+                        documentsHeld.insert(index)
+                        readAhead.append((index, source))
+                    case .item(.failure(let error)):
+                        done[index] = .failure(error)
+                    case .item(.notice(let text)):
+                        done[index] = .notice(text)
+                    case .started(let input):
+                        done[index] = .inputStarted(input)
+                    case .finished(let records, let started):
+                        done[index] = .inputFinished(records: records, started: started)
+                    }
+                    continue
+                }
                 guard inFlight > 0 else {
-                    if inputLeft { continue }
+                    if inputLeft || !readAhead.isEmpty { continue }
                     return nil
                 }
                 guard let (index, outcome) = await group.next() else { return nil }
