@@ -70,9 +70,10 @@ public struct Mention: Hashable, Sendable {
 
 /// A quotation or reported statement, with its speaker when one could be found.
 public struct Quote: Hashable, Sendable {
-    /// How the words are reported.
+    /// How the words are reported: `title` is the name of a work or a programme in quotation
+    /// marks (`the documentary "…"`, `on the network's "…"`), which is no one's speech.
     public enum Kind: String, Sendable, Codable {
-        case direct, partial, indirect
+        case direct, partial, indirect, title
     }
 
     public var kind: Kind

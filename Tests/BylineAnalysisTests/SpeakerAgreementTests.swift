@@ -20,6 +20,9 @@ private let pronounAgreement: [(name: String, text: String, names: [String: Stri
     ("an honorific tells the gender of a first name the table does not know",
      "Ms. Quinley Adeyo met Dorian Falk at the port.\n\n\"Nothing was decided,\" she said.",
      ["Quinley Adeyo": "PER", "Dorian Falk": "PER"], "Nothing was decided,", "Quinley Adeyo"),
+    ("a common noun that opens the sentence is no name the pronoun must stand for",
+     "Piers Halvorsen spoke last.\n\nAudience members laughed when he urged voters, \"Look at what I have delivered.\"",
+     ["Piers Halvorsen": "PER"], "Look at what I have delivered.", "Piers Halvorsen"),
     ("a royal title tells the gender",
      "Queen Ysolde of Varnland received Prime Minister Osric Dunmore.\n\n\"Our harbours are open,\" she said.",
      ["Ysolde": "PER", "Varnland": "LOC", "Osric Dunmore": "PER"], "Our harbours are open,", "Ysolde"),
@@ -47,6 +50,11 @@ private let titlesOfWorks: [(name: String, text: String, names: [String: String]
     ("after \"show\" with a determiner", "The network renewed the show \"Kitchen at Midnight\" for a third year.", [:], "Kitchen at Midnight"),
     ("after \"album\" and a comma", "Her new album, \"Glass Harbour,\" went to the top of the chart.", [:], "Glass Harbour,"),
     ("after \"book\"", "Dana Ferro wrote the book \"How the river was lost\" in 2019.", ["Dana Ferro": "PER"], "How the river was lost"),
+    ("a programme after \"on\"", "Senator Maren Falk said on \"Harbor Talk Tonight,\" that the vote was close.", ["Maren Falk": "PER"], "Harbor Talk Tonight,"),
+    ("a programme after a broadcaster's possessive", "Ilse Brandvold told Kestrel Radio's \"Morning Tide.\"",
+     ["Ilse Brandvold": "PER", "Kestrel Radio": "ORG"], "Morning Tide."),
+    ("a programme after \"edition of\"", "On this week's edition of \"The Valley Hour,\" Bo Lindqvist spoke about fares.",
+     ["Bo Lindqvist": "PER"], "The Valley Hour,"),
 ]
 
 @Test(arguments: titlesOfWorks.indices)
@@ -55,7 +63,15 @@ func aQuotedTitleIsNoOnesSpeech(index: Int) throws {
     let document = try analyze(row.text, names: row.names)
     let quote = try #require(document.quotes.first { document.text[$0.span] == row.title }, "\(row.name)")
     #expect(quote.provenance.rule == "title", "\(row.name)")
+    #expect(quote.kind == .title, "\(row.name)")
     #expect(quote.speaker == nil && quote.speakerMention == nil, "\(row.name)")
+}
+
+@Test func wordsAfterOnThatAreNotInTitleCaseAreSpeech() throws {
+    let document = try analyze("Corin Malle insisted on \"a fair deal for everyone\" at the hearing.", names: ["Corin Malle": "PER"])
+    let quote = try #require(document.quotes.first { $0.kind != .indirect })
+    #expect(quote.kind == .partial)
+    #expect(quote.provenance.rule != "title")
 }
 
 @Test func aTitleCaseStretchGetsNoSpeaker() throws {

@@ -73,8 +73,13 @@ public struct CoreferenceStage: Stage {
             let entities = subject.lazy.compactMap(named)
             if let found = entities.first(where: fits) { return (found, .pronounSentenceSubject) }
             // A subject named without an entity of the type ("Secretary General Ban") is not
-            // passed over for someone named elsewhere; one of the other gender is.
-            if subjects.facts.words[subject.lowerBound].capitalised, !entities.contains(where: typed) { return nil }
+            // passed over for someone named elsewhere; one of the other gender is, and so is a
+            // common noun capitalised only as it opens the sentence ("Audience members").
+            let words = subjects.facts.words
+            let first = subject.lowerBound
+            let openedBySentence = first == document.sentences[own].tokens.lowerBound && mentions[first] == nil
+                && !(first + 1 < subject.upperBound && words[first + 1].capitalised)
+            if words[first].capitalised, !openedBySentence, !entities.contains(where: typed) { return nil }
         }
         if let found = (subjects.text.reach(of: document.sentences[own].tokens, around: t).lowerBound..<t).reversed().lazy.compactMap({ mentions[$0]?.entity }).first(where: fits) {
             return (found, .pronounNamedBefore)

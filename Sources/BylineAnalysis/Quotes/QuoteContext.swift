@@ -74,6 +74,7 @@ struct QuoteContext {
             range.dropFirst().allSatisfy({ text.facts.words[$0].alphabetic && !text.facts.words[$0].capitalised && !text.quoted[$0] })
         else { return nil }
         let head = text.key(range.upperBound - 1)
+        if range.count == 2, SpeakerWords.documentNouns.contains(head) { return issuer(ofDocument: head, before: range.lowerBound) }
         let entities = document.entities
         // A noun for any kind of body ("company") or the head of a body's name ("ministry"),
         // which stands only for a body whose name holds it.
@@ -101,6 +102,19 @@ struct QuoteContext {
             let attributive = after < text.facts.words.count && text.facts.words[after].alphabetic && !text.facts.words[after].capitalised
                 && !text.facts.grammar.isGrammarWord(text.key(after)) && !text.facts.isVerb(after) && text.cue(at: after) == nil
             if named || generic && !attributive { return found.entity }
+        }
+        return nil
+    }
+
+    /// Who issued the document "the statement" (or "the letter", …) stands for: the person or
+    /// organisation that is the subject of the last sentence before token `t` naming such a
+    /// document other than as its subject ("The agency denied it in a statement." … `"…,"
+    /// the statement read.`). Nil when none is named within ``descriptionReach`` tokens.
+    private func issuer(ofDocument noun: String, before t: Int) -> Int? {
+        let floor = max(0, t - Self.descriptionReach)
+        for named in (floor..<t).reversed() where text.key(named) == noun && !text.quoted[named] {
+            guard let subject = subjects.subject(ofSentenceBefore: named) else { continue }
+            return speaker(inPhrase: subject, cue: nil, rule: .cueAfter).entity
         }
         return nil
     }
@@ -179,6 +193,39 @@ struct QuoteContext {
             previous = byte
         }
         return (words, capitalised)
+    }
+
+    /// Whether the quoted words name a work or a programme: introduced as a title (`the film
+    /// "…"`, `her novel, "…"`), or in title case where a programme is named (`on "…"`, `an
+    /// edition of "…"`, `the network's "…"`, a broadcaster's possessive).
+    func isWorkTitle(_ quote: FoundQuote) -> Bool {
+        if isIntroducedAsTitle(quote) { return true }
+        let t = text.token(at: quote.open)
+        guard quote.close != nil, t > 0, isTitleCase(quote) else { return false }
+        let before = text.key(t - 1)
+        if before == "on" { return true }
+        guard t > 1 else { return false }
+        if before == "of" { return SpeakerWords.programmeNouns.contains(text.key(t - 2)) }
+        guard before == "'s" || before == "'", let owner = mentions[t - 2] else { return false }
+        return mentions.type(of: owner.entity) == .organisation
+    }
+
+    /// Whether every word of the quoted words is capitalised but the grammar words inside
+    /// ("Face of the Day"), the first always; a comma or full stop before the closing mark aside.
+    private func isTitleCase(_ quote: FoundQuote) -> Bool {
+        var t = text.token(at: quote.span.start)
+        var words = 0
+        while t < document.tokens.count, document.tokens[t].span.end <= quote.span.end {
+            let word = text.facts.words[t]
+            defer { t += 1 }
+            guard word.alphabetic else {
+                if word.key == "," || word.key == "." || word.key == "'" || word.key == "-" { continue }
+                return false
+            }
+            guard word.capitalised || words > 0 && text.facts.grammar.isGrammarWord(word.key) else { return false }
+            words += 1
+        }
+        return words > 0
     }
 
     /// Whether a title word stands just before the quoted words (`the film "…"`, `her novel,

@@ -7,7 +7,7 @@ import BylineCore
 /// the next paragraph when that one opens with a quote mark (the newswire convention). A quote
 /// that opens its sentence is `direct`, one inside a sentence `partial`. A quote in title case
 /// or introduced as a title ("the theme …", "the film …", "her novel, …") is no one's speech
-/// and gets no speaker (rule `title`).
+/// and gets no speaker (rule `title`); the name of a work or a programme is of kind `title`.
 ///
 /// Speakers are decided by sieves, in the order of ``SieveOrder``; the first that decides
 /// records its rule (``SpeakerRule``), and the quote's confidence is that rule's measured
@@ -37,8 +37,8 @@ public struct QuoteStage: Stage {
         var quotes: [Quote] = []
         var runsOn = false
         for quote in context.text.quotes {
-            let isTitle = context.isTitle(quote)
-            let kind = context.kind(of: quote)
+            let kind = context.isWorkTitle(quote) ? .title : context.kind(of: quote)
+            let isTitle = kind == .title || context.isTitle(quote)
             let sieves = kind == .direct ? SieveOrder.directQuotes : SieveOrder.partialQuotes
             let attribution = isTitle ? nil : sieves.lazy.compactMap { $0.attribute(quote, in: context, memory: memory) }.first
             if let attribution, let s = context.text.sentenceIndex(at: max(quote.span.end, attribution.mention?.start ?? 0) - 1) {
@@ -68,10 +68,11 @@ public struct QuoteStage: Stage {
         // attribute a quote ("Ortiz, a lawyer, said.") are not reported speech.
         let direct = SpanIndex(quotes.filter { $0.kind == .direct }.map(\.span))
         let speakers = SpanIndex(quotes.compactMap(\.speakerMention))
-        for (span, attribution) in reports
-        where !direct.overlapping(span).contains(where: { 2 * (min($0.end, span.end) - max($0.start, span.start)) > span.end - span.start })
-            && !speakers.overlapping(span).contains(where: { span.start <= $0.start && $0.end <= span.end })
-        {
+        for (reported, attribution) in reports {
+            let span = Self.before(firstQuoteIn: reported, direct: direct, context: context)
+            guard !direct.overlapping(span).contains(where: { 2 * (min($0.end, span.end) - max($0.start, span.start)) > span.end - span.start }),
+                !speakers.overlapping(span).contains(where: { span.start <= $0.start && $0.end <= span.end })
+            else { continue }
             quotes.append(
                 Quote(
                     kind: .indirect, span: span, speaker: attribution.entity.map { document.entities[$0].id }, speakerMention: attribution.mention,
@@ -79,6 +80,22 @@ public struct QuoteStage: Stage {
                     provenance: Provenance(stage: name, rule: attribution.rule.id)))
         }
         document.quotes = quotes.sorted { $0.span.start < $1.span.start }
+    }
+
+    /// The words of a report before a clause of its own that introduces a direct quote (`She
+    /// said the fund was empty, and the mayor replied, "…"`): up to the clause opener after a
+    /// comma (", and") before the quote. The report as it is when no direct quote opens inside
+    /// it, no such clause stands before the quote, or too little would be left.
+    private static func before(firstQuoteIn span: Span, direct: SpanIndex, context: QuoteContext) -> Span {
+        guard let quote = direct.overlapping(span).first(where: { $0.start > span.start }) else { return span }
+        let text = context.text
+        let tokens = context.document.tokens
+        let first = text.token(at: span.start)
+        guard var end = (first..<text.token(at: quote.start)).last(where: { $0 > first && text.key($0 - 1) == "," && SpeakerWords.clauseOpeners.contains(text.key($0)) })
+        else { return span }
+        while end > first, tokens[end - 1].kind == .punctuation || tokens[end - 1].kind == .quote { end -= 1 }
+        guard end - first >= ReportedSpeech.shortestContent else { return span }
+        return Span(span.start, tokens[end - 1].span.end)
     }
 }
 

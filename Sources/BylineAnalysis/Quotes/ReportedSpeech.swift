@@ -146,21 +146,34 @@ enum ReportedSpeech {
             else { continue }
             let content = Span(tokens[range.lowerBound].span.start, tokens[comma - 1].span.end)
             let after = c + cue.length
+            // Words introducing a quotation (`…, the mayor replied, "…"`) report the
+            // quotation, not words before it that report on their own (`Ortiz said the fund was
+            // empty, and …`); an opening phrase with no reporting clause (`Asked about it, …`,
+            // `Lamenting the loss, …`) is the speaker's still.
+            if after + 1 < range.upperBound, text.key(after) == "," || text.key(after) == ":", facts.words[after + 1].kind == .quote,
+                (range.lowerBound..<comma).contains(where: { text.cue(at: $0) != nil && subjects.subject(before: $0, floor: range.lowerBound) != nil })
+            {
+                continue
+            }
+            // Past its cue, the clause ends the sentence, give or take a few words, or runs on
+            // with words that have no verb ("told reporters on Monday"); a clause that runs on
+            // ("said the plan would …") reports something else.
+            let tailCloses = end - after <= CueAfterSieve.longestTail && !(after..<end).contains(where: { !text.quoted[$0] && facts.grammar.isA(text.key($0), .auxiliary) })
+                || !(after..<end).contains(where: { !text.quoted[$0] && facts.isVerb($0) })
             let source = c == first ? subjects.subject(after: after, limit: end) : subjects.subject(before: c, floor: first)
             if let source, c == first || source.lowerBound == first {
-                // The clause ends the sentence, give or take a few words, an aside after a comma
-                // or words with no verb ("told reporters on Monday"); a clause that runs on
-                // ("said the plan would …", "said, would …") reports something else.
+                // After an inverted cue, the name ends the sentence or an aside follows it
+                // ("said Ortiz, a lawyer").
                 let closes = c == first
                     ? source.upperBound < facts.words.count && text.key(source.upperBound) == "," || !(source.upperBound..<end).contains(where: { !text.quoted[$0] && facts.isVerb($0) })
-                    : end - after <= CueAfterSieve.longestTail && !(after..<end).contains(where: { !text.quoted[$0] && facts.grammar.isA(text.key($0), .auxiliary) })
-                        || !(after..<end).contains(where: { !text.quoted[$0] && facts.isVerb($0) })
+                    : tailCloses
                 guard closes else { continue }
                 return (content, context.speaker(inPhrase: source, cue: cue.text, rule: .indirectCueAfter))
             }
             // Words after the last comma that read as no subject are all there is to go on;
-            // grammar words alone ("…, however, have declared …") name no reporter.
-            guard isLastComma, end - comma - 1 <= SubjectReader.longestSource + 2 else { continue }
+            // grammar words alone ("…, however, have declared …") name no reporter, and a clause
+            // that runs on after its cue (`…, but Ortiz said the plan …`) reports what follows.
+            guard isLastComma, end - comma - 1 <= SubjectReader.longestSource + 2, c == first || tailCloses else { continue }
             let words = c == first ? after..<end : first..<c
             if words.contains(where: { !facts.grammar.isGrammarWord(text.key($0)) && facts.words[$0].alphabetic }) {
                 return (content, context.speaker(amongWords: words, cue: cue.text, rule: .indirectReport))

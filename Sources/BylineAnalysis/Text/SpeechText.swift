@@ -131,6 +131,14 @@ enum SpeakerWords {
     /// possessive or a capitalised word.
     static let titleNouns = classes["title-noun"] ?? []
 
+    /// Nouns for a showing of a programme (`an edition of "…"`): title-case quoted words after
+    /// one and "of" name the programme.
+    static let programmeNouns = classes["programme-noun"] ?? []
+
+    /// Nouns for a document someone issues (`the statement read`): as a speaker, "the" and
+    /// one of them stands for whoever issued it.
+    static let documentNouns = classes["document-noun"] ?? []
+
     /// Quantifiers that stand for people on their own as a subject ("Some chanted …").
     static let standaloneQuantifiers = classes["quantifier"] ?? []
 

@@ -68,7 +68,9 @@ struct CueAfterSieve: SpeakerSieve {
         guard t < count, let s = text.sentenceIndex(ofToken: t) else { return nil }
         let sentence = text.document.sentences[s].tokens
         let startsSentence = t == sentence.lowerBound
-        if !startsSentence && !ending && !commaAfter { return nil }
+        // A name right after a quote that opens its sentence needs no comma between them
+        // (`"…" Ortiz told the committee.`).
+        if !startsSentence && !ending && !commaAfter && !(context.opensSentence(quote) && context.mentions.isPerson(at: t)) { return nil }
         let end = min(sentence.upperBound, t + reach)
         // Inverted, `said Ortiz`; a participle ("adding") opens a clause of its own instead.
         if let cue = text.cue(at: t), !facts.isParticiple(t) {
