@@ -65,6 +65,8 @@ let package = Package(
             name: "BylineStore",
             dependencies: [
                 "BylineCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own calls, for the statements the article writer runs most (Statement+Run.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
             ],

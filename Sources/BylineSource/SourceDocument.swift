@@ -25,28 +25,34 @@ public struct SourceDocument: Sendable {
     /// A date to use as the publication date when the document states none (a WARC record's
     /// capture date).
     public var fallbackPublished: DateStamp?
-    /// The bytes the document was read from, when ``bytes`` are a re-encoding of them.
-    private var originalBytes: [UInt8]?
+    /// The SHA-256 of the bytes as read, in lower-case hex: the document's id. Computed once,
+    /// when the document is read, since readers and stores ask for it several times.
+    public let sha256: String
 
     public init(uri: String, bytes: [UInt8], container: Container = .file, declaredCharset: String? = nil, fallbackPublished: DateStamp? = nil) {
+        self.init(
+            uri: uri, bytes: bytes, container: container, declaredCharset: declaredCharset, fallbackPublished: fallbackPublished,
+            sha256: Self.sha256(of: bytes))
+    }
+
+    private init(uri: String, bytes: [UInt8], container: Container, declaredCharset: String?, fallbackPublished: DateStamp?, sha256: String) {
         self.uri = uri
         self.bytes = bytes
         self.container = container
         self.declaredCharset = declaredCharset
         self.fallbackPublished = fallbackPublished
+        self.sha256 = sha256
     }
 
     /// The same document with its bytes re-encoded (UTF-16 as UTF-8); its ``sha256`` stays that
     /// of the bytes it was read from.
     public func reencoded(as newBytes: [UInt8]) -> SourceDocument {
-        var copy = SourceDocument(uri: uri, bytes: newBytes, container: container, declaredCharset: nil, fallbackPublished: fallbackPublished)
-        copy.originalBytes = originalBytes ?? bytes
-        return copy
+        SourceDocument(uri: uri, bytes: newBytes, container: container, declaredCharset: nil, fallbackPublished: fallbackPublished, sha256: sha256)
     }
 
-    /// The SHA-256 of the bytes as read, in lower-case hex: the document's id.
-    public var sha256: String {
-        let digest = SHA256.hash(data: originalBytes ?? bytes)
+    /// The SHA-256 of `bytes` in lower-case hex.
+    private static func sha256(of bytes: [UInt8]) -> String {
+        let digest = SHA256.hash(data: bytes)
         let hex = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)

@@ -195,8 +195,10 @@ public enum EntityResolution {
             if let surname = NameKey.surname(ofFullName: person.name) { bySurname[surname, default: [:]][key] = person }
         }
         for entity in entities where entity.type != "PERSON" {
-            let words = entity.name.split(separator: " ").map { NameKey.of(String($0)) }
-            guard words.count == 2, NameKey.courtesyTitles.contains(words[0]), let namesakes = bySurname[words[1]], namesakes.count == 1 else {
+            let words = entity.name.split(separator: " ")
+            guard words.count == 2, NameKey.courtesyTitles.contains(NameKey.of(String(words[0]))),
+                let namesakes = bySurname[NameKey.of(String(words[1]))], namesakes.count == 1
+            else {
                 continue
             }
             found[entity.local] = namesakes.values.first

@@ -1,5 +1,6 @@
 import BylineCore
 import Foundation
+import Synchronization
 
 /// The keys names are compared by across articles: case, diacritics, hyphens and full stops do
 /// not count, so "Park Min-jun", "Park Min Jun" and "PARK Min-Jun" share one key.
@@ -122,7 +123,31 @@ public enum NameKey {
 
     /// A person's name as keys of its words (separated by spaces in the name; a hyphenated word
     /// is one word, "min jun"), without the honorifics before it and with its suffixes apart.
-    private static func personParts(_ name: String) -> (name: [String], suffixes: [String]) {
+    ///
+    /// Kept for the names asked lately (``recentParts``): storing an article asks for the parts
+    /// of each of its names many times (its resolution order, short forms, merge keys, surnames),
+    /// and for the same people's names article after article.
+    private static func personParts(_ name: String) -> PersonParts {
+        if let known = recentParts.withLock({ $0[name] }) { return known }
+        let parts = splitPersonParts(name)
+        recentParts.withLock { recent in
+            if recent.count >= recentPartsLimit { recent.removeAll(keepingCapacity: true) }
+            recent[name] = parts
+        }
+        return parts
+    }
+
+    /// A person's name as keys of its words, and its generational suffixes.
+    private typealias PersonParts = (name: [String], suffixes: [String])
+
+    /// The parts of the person names asked lately, by name (emptied when it reaches
+    /// ``recentPartsLimit`` names).
+    private static let recentParts = Mutex<[String: PersonParts]>([:])
+    /// How many names' parts ``recentParts`` keeps at most.
+    private static let recentPartsLimit = 100_000
+
+    /// ``personParts(_:)`` worked out.
+    private static func splitPersonParts(_ name: String) -> PersonParts {
         var words = name.unicodeScalars.split(whereSeparator: isSpace).map { of(String($0)) }.filter { !$0.isEmpty }
         while words.count > 1, prefixes.contains(words[0]) { words.removeFirst() }
         var suffixes: [String] = []

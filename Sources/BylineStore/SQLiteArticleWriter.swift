@@ -54,18 +54,15 @@ struct SQLiteArticleWriter {
             INSERT INTO articleRow (id, uri, format, title, publisher, authors, published, day, language, url, body,
                                     bylineVersion, storedAt, signature, layout)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+            """).run(
                 record.id, record.uri, record.format, record.title, record.publisher,
                 record.authorsColumn, record.published, record.published.map { String($0.prefix(10)) },
                 record.language, record.url, Data(CompressedText.compress(record.text)), article.bylineVersion, storedAt, signature,
-                record.layout,
-            ])
+                record.layout)
         let number = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, title, text) VALUES (?, ?, ?)")
-            .execute(arguments: [number, record.title, record.text])
+        try db.cachedStatement(sql: "INSERT INTO articleSearch (rowid, title, text) VALUES (?, ?, ?)").run(number, record.title, record.text)
         if article.hasCJK {
-            try db.cachedStatement(sql: "INSERT INTO articleSearchCJK (rowid, title, text) VALUES (?, ?, ?)")
-                .execute(arguments: [number, record.title, record.text])
+            try db.cachedStatement(sql: "INSERT INTO articleSearchCJK (rowid, title, text) VALUES (?, ?, ?)").run(number, record.title, record.text)
         }
         try linkStory(number, signature: article.signature)
         return StoreReceipt(added: 1, facts: try writeFacts(of: article, number: number))
@@ -119,15 +116,13 @@ struct SQLiteArticleWriter {
             try db.cachedStatement(sql: """
                 INSERT INTO entityLinkRow (entityId, articleNumber, localId, name, mentions, rank, reasonId, versionId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, number, entity.local, entity.name, entity.mentions, entity.rank, try textID(decision.reason), versionID])
+                """).run(id, number, entity.local, entity.name, entity.mentions, entity.rank, try textID(decision.reason), versionID)
             facts += 1
             for role in entity.roles {
                 try db.cachedStatement(sql: """
                     INSERT INTO roleRow (articleNumber, entityId, localId, title, org, start, end, ruleId, versionId)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [
-                        number, id, entity.local, role.title, role.org, role.start, role.end, try textID(role.rule), versionID,
-                    ])
+                    """).run(number, id, entity.local, role.title, role.org, role.start, role.end, try textID(role.rule), versionID)
                 facts += 1
             }
             addRoleKeys(entity.roles, to: id)
@@ -155,12 +150,10 @@ struct SQLiteArticleWriter {
             try db.cachedStatement(sql: """
                 INSERT INTO quoteRow (articleNumber, speakerId, speakerLocal, kind, start, end, cue, confidence, ruleId, versionId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
+                """).run(
                     number, quote.speaker.flatMap { global[$0] }, quote.speaker, quote.kind, quote.start, quote.end,
-                    quote.cue, quote.confidence, try textID(quote.rule), versionID,
-                ])
-            try db.cachedStatement(sql: "INSERT INTO quoteSearch (rowid, text) VALUES (?, ?)")
-                .execute(arguments: [db.lastInsertedRowID, quote.text])
+                    quote.cue, quote.confidence, try textID(quote.rule), versionID)
+            try db.cachedStatement(sql: "INSERT INTO quoteSearch (rowid, text) VALUES (?, ?)").run(db.lastInsertedRowID, quote.text)
             facts += 1
         }
         for claim in article.claims {
@@ -168,20 +161,19 @@ struct SQLiteArticleWriter {
                 INSERT INTO claimRow (articleNumber, value, unit, subject, speakerId, speakerLocal, time, start, end,
                                       sentenceStart, sentenceEnd, ruleId, versionId)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
+                """).run(
                     number, claim.value, claim.unit, claim.subject, claim.speaker.flatMap { global[$0] }, claim.speaker,
-                    claim.time, claim.start, claim.end, claim.sentenceStart, claim.sentenceEnd, try textID(claim.rule), versionID,
-                ])
+                    claim.time, claim.start, claim.end, claim.sentenceStart, claim.sentenceEnd, try textID(claim.rule), versionID)
             facts += 1
         }
         for milestone in article.milestones {
             try db.cachedStatement(sql: "INSERT INTO milestoneRow (articleNumber, date, start, end, ruleId, versionId) VALUES (?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [number, milestone.date, milestone.start, milestone.end, try textID(milestone.rule), versionID])
+                .run(number, milestone.date, milestone.start, milestone.end, try textID(milestone.rule), versionID)
             let milestoneID = db.lastInsertedRowID
             for local in milestone.participants {
                 guard let entity = global[local] else { continue }
                 try db.cachedStatement(sql: "INSERT OR IGNORE INTO milestoneParticipant (milestoneId, entityId, localId) VALUES (?, ?, ?)")
-                    .execute(arguments: [milestoneID, entity, local])
+                    .run(milestoneID, entity, local)
             }
             facts += 1
         }
@@ -225,8 +217,7 @@ struct SQLiteArticleWriter {
         if let chosen = decision.entity {
             id = chosen
         } else {
-            try db.cachedStatement(sql: "INSERT INTO entity (class, type, name) VALUES (?, ?, ?)")
-                .execute(arguments: [kind.rawValue, entity.type, entity.name])
+            try db.cachedStatement(sql: "INSERT INTO entity (class, type, name) VALUES (?, ?, ?)").run(kind.rawValue, entity.type, entity.name)
             id = db.lastInsertedRowID
         }
         let mergeKeys = Set(keys)
@@ -234,7 +225,7 @@ struct SQLiteArticleWriter {
             let key = NameKey.stored(name, kind: kind)
             let merges = mergeKeys.contains(key)
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO entityName (entityId, name, key, merges, surname) VALUES (?, ?, ?, ?, ?)")
-                .execute(arguments: [id, name, key, merges, merges && kind == .person ? NameKey.surname(ofFullName: name) : nil])
+                .run(id, name, key, merges, merges && kind == .person ? NameKey.surname(ofFullName: name) : nil)
             if merges {
                 memory.entitiesByKey[key] = nil
                 memory.mergingNames[id] = nil
@@ -431,9 +422,9 @@ struct SQLiteArticleWriter {
                 }
             }
             for hash in bands {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO storyBand (hash, articleNumber) VALUES (?, ?)").execute(arguments: [hash, number])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO storyBand (hash, articleNumber) VALUES (?, ?)").run(hash, number)
             }
         }
-        try db.cachedStatement(sql: "UPDATE articleRow SET story = ? WHERE number = ?").execute(arguments: [story, number])
+        try db.cachedStatement(sql: "UPDATE articleRow SET story = ? WHERE number = ?").run(story, number)
     }
 }
