@@ -218,7 +218,6 @@ struct DocumentSize: ExpressibleByArgument {
 /// `byline extract`: metadata, text, paragraphs, captions and removed, with no analysis.
 struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "extract",
         abstract: "Extract metadata, text, paragraphs and captions (the fast path for corpus builders)."
     )
 
@@ -238,7 +237,6 @@ struct Extract: AsyncParsableCommand {
 /// `byline analyze`: extraction followed by every analysis stage.
 struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "analyze",
         abstract: "Extract and analyse: sentences, entities, quotes, times, quantities, events and the timeline."
     )
 

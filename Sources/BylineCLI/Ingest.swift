@@ -11,7 +11,6 @@ import Synchronization
 /// `byline ingest`: reads, analyses and stores articles.
 struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ingest",
         abstract: "Read, analyse and store articles in the knowledge base; articles already stored are skipped.")
 
     @Argument(help: ArgumentHelp("Files, directories (read recursively) or - for standard input; .gz files are decompressed.", valueName: "input"))

@@ -7,7 +7,6 @@ import Foundation
 /// `byline train`: trains Byline's statistical models.
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "train",
         abstract: "Train a statistical model.",
         subcommands: [TrainNER.self]
     )
@@ -84,7 +83,6 @@ struct TrainNER: ParsableCommand {
 /// `byline tag`: named-entity tags for tokenised text.
 struct Tag: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tag",
         abstract: "Tag named entities (PER, ORG, LOC, MISC) in a CoNLL-2003 token file.",
         discussion: """
             The file holds one token per line (the first white-space separated field; other \

@@ -7,7 +7,6 @@ import Foundation
 /// `byline reindex`: analyses stored articles again, from their stored text, with this Byline.
 struct Reindex: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reindex",
         abstract: "Analyse stored articles again with this Byline, from their stored text, replacing their facts.",
         discussion: """
             Articles whose facts another Byline version produced are read again (every article with --all), \

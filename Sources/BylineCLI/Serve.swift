@@ -7,7 +7,6 @@ import Logging
 /// `byline serve`: the knowledge base behind a JSON API and web pages, read-only.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve",
         abstract: "Serve the knowledge base read-only: a JSON API under /api/v1 and web pages with every fact shown in its sentence.")
 
     @Option(help: ArgumentHelp(

@@ -51,7 +51,6 @@ struct ResultOptions: ParsableArguments {
 /// `byline search`: articles ranked by full-text relevance.
 struct Search: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "search",
         abstract: "Find stored articles by their words, best first, with the matching passage highlighted.")
 
     @Argument(help: "Words to find; \"a phrase\" in quotes, word* for a prefix.")
@@ -77,7 +76,6 @@ struct Search: AsyncParsableCommand {
 /// `byline person`: a person across articles.
 struct Person: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "person",
         abstract: "A person across articles: name forms, roles with their dates, quotes, the people quoted beside them, articles.")
 
     @Argument(help: "The person's name (a full name, or one name for every person it begins or ends).")
@@ -181,7 +179,7 @@ struct TimelineCommand: AsyncParsableCommand {
 
 /// `byline stats`: counts over the store.
 struct Stats: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Articles, stories, outlets, people, quotes, facts and the date range.")
+    static let configuration = CommandConfiguration(abstract: "Articles, stories, outlets, people, quotes, facts and the date range.")
 
     @OptionGroup var store: StoreLocation
     @Option(help: "Output format: table (readable) or json.")
@@ -206,7 +204,6 @@ struct Stats: AsyncParsableCommand {
 /// `byline export`: everything, streamed.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export",
         abstract: "Every stored article with its entities, quotes and claims, uncapped and streamed: jsonl (one article per line) or csv (one fact per line).")
 
     @Option(help: "jsonl or csv.")
@@ -257,13 +254,12 @@ struct ExportedFact: TabularRow {
 /// `byline people`: the merges behind a person, and undoing one.
 struct People: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "people",
         abstract: "How people, organisations and places were merged across articles, and undoing a merge.",
         subcommands: [Links.self, Split.self])
 
     /// `byline people links ID`.
     struct Links: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "links", abstract: "Every article mention merged into an entity, with the reason.")
+        static let configuration = CommandConfiguration(abstract: "Every article mention merged into an entity, with the reason.")
 
         @Argument(help: "The entity's id (as `byline person` shows it).")
         var id: Int64
@@ -278,7 +274,6 @@ struct People: AsyncParsableCommand {
     /// `byline people split ID --name FORM`.
     struct Split: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "split",
             abstract: "Undo a merge: the article mentions written as NAME leave the entity for a new one, whose id is printed.")
 
         @Argument(help: "The entity's id.")
