@@ -468,7 +468,7 @@ struct HTMLMetadataReader {
             if textReach {
                 // A long block is prose, where dates are events; but a dateline may open it.
                 let text = block.characters <= Self.textScanCharacters ? block.text : String(block.text.prefix(Self.datelineCharacters))
-                if let date = DateText.first(in: text, dayFirst: dayFirst), DateText.plausible(date), date.day != nil { found.first = date }
+                if let date = DateText.first(in: text, dayFirst: dayFirst), Self.canBePublished(date) { found.first = date }
             }
         }
         printed = found
@@ -510,11 +510,15 @@ struct HTMLMetadataReader {
     }
 
     private mutating func fillFirstDate(_ date: DateStamp, rule: String, monthEnough: Bool = false) {
-        guard metadata.published == nil, DateText.plausible(date), date.day != nil || (monthEnough && date.month != nil) else {
-            return
-        }
+        guard metadata.published == nil, Self.canBePublished(date, monthEnough: monthEnough) else { return }
         metadata.published = date
         metadata.filledBy["published"] = Provenance(stage: stage, rule: rule)
+    }
+
+    /// Whether a date read from the page can be its publication date: plausible, and with a day
+    /// (or only a month, where the rule says a month is enough).
+    static func canBePublished(_ date: DateStamp, monthEnough: Bool = false) -> Bool {
+        DateText.plausible(date) && (date.day != nil || (monthEnough && date.month != nil))
     }
 }
 
