@@ -196,9 +196,10 @@ struct SubjectReader {
     private static let shortestAdverb = 4
 
     /// Whether tokens `range`, set off by commas, read as an aside on the noun before them: an
-    /// appositive ("a lawyer", "head of the caucus"), an age, a party tag ("R-Ohio"), or a
-    /// relative clause ("who led the talks"), an adverb alone or before a participle ("however",
-    /// "also campaigning in Ohio"); not a clause of its own.
+    /// appositive ("a lawyer", "head of the caucus", "Democrat of Ohio"), an age, a party tag
+    /// ("R-Ohio"), a relative clause ("who led the talks"), a participle's phrase ("speaking to
+    /// reporters"), an adverb alone or before a participle ("however", "also campaigning in
+    /// Ohio"); not a clause of its own.
     private func isAside(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.allSatisfy({ !quoted[$0] && facts.words[$0].kind != .quote }) else { return false }
         let first = range.lowerBound
@@ -209,10 +210,13 @@ struct SubjectReader {
         // A lone adverb ("however"), or one opening a participle phrase ("also campaigning …").
         if facts.grammar.isA(word.key, .adverb) { return range.count == 1 || facts.isParticiple(first + 1) }
         if word.capitalised {
-            // A party tag ("R-Ohio"), or a possessor opening an appositive ("the city's mayor").
+            // A party tag ("R-Ohio"), a possessor opening an appositive ("the city's mayor"), or
+            // a capitalised title of a place or body ("Democrat of Ohio", "Chief Executive of
+            // the bank").
             let possessive = first + 1 < range.upperBound && (key(first + 1) == "'s" || key(first + 1) == "'")
-            guard range.count <= Self.longestTag && word.key.contains("-") || possessive else { return false }
-        } else if !facts.grammar.isA(word.key, .determiner) && !isTitleNoun(first) {
+            guard range.count <= Self.longestTag && word.key.contains("-") || possessive || isCapitalisedTitle(range) else { return false }
+        } else if !facts.grammar.isA(word.key, .determiner) && !isTitleNoun(first) && !facts.isParticiple(first) {
+            // Not an appositive, nor a participle's phrase ("speaking to reporters").
             return false
         }
         // An appositive names a noun; a finite verb before any relative word makes it a clause.
@@ -225,6 +229,18 @@ struct SubjectReader {
 
     /// The most tokens of a party tag set off by commas ("R-Ky.").
     static let longestTag = 3
+
+    /// Whether tokens `range` open with a few capitalised words and "of" or "for" after them:
+    /// a title written with capitals ("Democrat of Ohio", "Chief Executive of the bank").
+    private func isCapitalisedTitle(_ range: Range<Int>) -> Bool {
+        guard let joint = range.first(where: { !facts.words[$0].capitalised }), joint > range.lowerBound,
+            joint - range.lowerBound <= Self.longestCapitalisedTitle, joint + 1 < range.upperBound
+        else { return false }
+        return key(joint) == "of" || key(joint) == "for"
+    }
+
+    /// The most capitalised words of a title before its "of" ("Chief Executive Officer").
+    static let longestCapitalisedTitle = 3
 
     /// Whether token `t` reads as a finite verb: an auxiliary, a listed verb, or an "-ed" word
     /// with an object after it ("granted the city an extension"), not one a preposition
