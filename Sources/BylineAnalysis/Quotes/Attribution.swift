@@ -56,6 +56,7 @@ enum SpeakerRule: String, StageRule {
     case indirectCueAfter = "indirect-cue-after"
     case indirectReport = "indirect-report"
     case indirectAccordingTo = "indirect-according-to"
+    case indirectParticiple = "indirect-participle"
     case indirectLabel = "indirect-label"
     /// A question put to someone ("Asked whether …, X said"): reported, by an unnamed asker.
     case indirectQuestion = "indirect-question"

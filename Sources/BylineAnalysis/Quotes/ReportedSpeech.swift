@@ -10,6 +10,9 @@ enum ReportedSpeech {
     static let longestReportSource = 8
     /// The most tokens between a cue and the "that" of what was said ("told a rally in Ohio that").
     static let longestObject = 5
+    /// The most tokens of the source after an opening "According to" ("exit polls conducted for
+    /// the network by a research firm"), which the cue alone marks as a source.
+    static let longestAccordingToSource = 16
 
     /// Whether what was said can open at token `t`: a clause, not a fragment set off by
     /// punctuation (`said, describing …`) nor a question put to the speaker (`Asked why, …`).
@@ -79,7 +82,7 @@ enum ReportedSpeech {
         while end > range.lowerBound, tokens[end - 1].kind == .punctuation || tokens[end - 1].kind == .quote { end -= 1 }
         // "According to X, …"
         if let cue = text.cue(at: range.lowerBound), cue.length == 2, let comma = (range.lowerBound..<end).first(where: { text.key($0) == "," }),
-            comma - range.lowerBound - cue.length <= longestReportSource, end - comma > shortestContent, opensContent(comma + 1, text: text)
+            comma - range.lowerBound - cue.length <= longestAccordingToSource, end - comma > shortestContent, opensContent(comma + 1, text: text)
         {
             let source = (range.lowerBound + cue.length)..<comma
             return (Span(tokens[comma + 1].span.start, tokens[end - 1].span.end), context.speaker(amongWords: source, cue: cue.text, rule: .indirectAccordingTo))
@@ -99,7 +102,13 @@ enum ReportedSpeech {
         // since the last comma.
         for (c, cue) in (range.lowerBound..<end).lazy.compactMap({ t in text.cue(at: t).map { (t, $0) } }) {
             var clause = ((range.lowerBound..<c).last(where: { text.key($0) == "," }).map { $0 + 1 }) ?? range.lowerBound
-            if c == clause || c - clause > longestReportSource {
+            // A participle cue after a comma reports for the subject of the clause before it
+            // ("The mayor defended the plan, saying it would pay for itself").
+            var participleSubject: Range<Int>?
+            if c == clause, c - 1 > range.lowerBound, facts.isParticiple(c) {
+                participleSubject = subjects.firstSubject(in: range.lowerBound..<(c - 1))
+            }
+            if participleSubject == nil, c == clause || c - clause > longestReportSource {
                 // A subject set off by asides ("Officials at the agency, a division of …, said").
                 guard let subject = subjects.subject(before: c, floor: range.lowerBound) else { continue }
                 clause = subject.lowerBound
@@ -115,6 +124,10 @@ enum ReportedSpeech {
             guard end - start >= shortestContent, opensContent(start, text: text) else { continue }
             // The speaker heads the subject ("Former agency official Ana Ruiz", "WASHINGTON — the
             // agency"); words before the cue that read as no subject are all there is to go on.
+            if let participleSubject {
+                return (Span(tokens[start].span.start, tokens[end - 1].span.end),
+                        context.speaker(inPhrase: participleSubject, cue: cue.text, rule: .indirectParticiple))
+            }
             let reporter = subjects.subject(before: c, floor: clause).map { context.speaker(inPhrase: $0, cue: cue.text, rule: .indirectCueBefore) }
             return (Span(tokens[start].span.start, tokens[end - 1].span.end),
                     reporter ?? context.speaker(amongWords: clause..<c, cue: cue.text, rule: .indirectCueBeforeWords))
