@@ -57,6 +57,7 @@ enum SpeakerRule: String, StageRule {
     case indirectReport = "indirect-report"
     case indirectAccordingTo = "indirect-according-to"
     case indirectParticiple = "indirect-participle"
+    case indirectCoordinated = "indirect-coordinated"
     case indirectLabel = "indirect-label"
     /// A question put to someone ("Asked whether …, X said"): reported, by an unnamed asker.
     case indirectQuestion = "indirect-question"

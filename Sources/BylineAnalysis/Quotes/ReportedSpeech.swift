@@ -102,13 +102,9 @@ enum ReportedSpeech {
         // since the last comma.
         for (c, cue) in (range.lowerBound..<end).lazy.compactMap({ t in text.cue(at: t).map { (t, $0) } }) {
             var clause = ((range.lowerBound..<c).last(where: { text.key($0) == "," }).map { $0 + 1 }) ?? range.lowerBound
-            // A participle cue after a comma reports for the subject of the clause before it
-            // ("The mayor defended the plan, saying it would pay for itself").
-            var participleSubject: Range<Int>?
-            if c == clause, c - 1 > range.lowerBound, facts.isParticiple(c) {
-                participleSubject = subjects.firstSubject(in: range.lowerBound..<(c - 1))
-            }
-            if participleSubject == nil, c == clause || c - clause > longestReportSource {
+            // A cue that shares the subject of an earlier verb reports for that subject.
+            let shared = sharedSubject(ofCue: c, clause: clause, in: range, context: context)
+            if shared == nil, c == clause || c - clause > longestReportSource {
                 // A subject set off by asides ("Officials at the agency, a division of …, said").
                 guard let subject = subjects.subject(before: c, floor: range.lowerBound) else { continue }
                 clause = subject.lowerBound
@@ -124,15 +120,29 @@ enum ReportedSpeech {
             guard end - start >= shortestContent, opensContent(start, text: text) else { continue }
             // The speaker heads the subject ("Former agency official Ana Ruiz", "WASHINGTON — the
             // agency"); words before the cue that read as no subject are all there is to go on.
-            if let participleSubject {
-                return (Span(tokens[start].span.start, tokens[end - 1].span.end),
-                        context.speaker(inPhrase: participleSubject, cue: cue.text, rule: .indirectParticiple))
+            if let shared {
+                return (Span(tokens[start].span.start, tokens[end - 1].span.end), context.speaker(inPhrase: shared.subject, cue: cue.text, rule: shared.rule))
             }
             let reporter = subjects.subject(before: c, floor: clause).map { context.speaker(inPhrase: $0, cue: cue.text, rule: .indirectCueBefore) }
             return (Span(tokens[start].span.start, tokens[end - 1].span.end),
                     reporter ?? context.speaker(amongWords: clause..<c, cue: cue.text, rule: .indirectCueBeforeWords))
         }
         return nil
+    }
+
+    /// The subject a cue at token `c` shares with the clause before it, in the sentence part
+    /// `range`: a participle cue after a comma (`The mayor defended the plan, saying it …`), or
+    /// a cue after a conjunction ("and", "but") with no subject of its own (`Ortiz thanked the crowd and said
+    /// it …`) reports for the subject of the first verb. `clause` is where the cue's own clause
+    /// starts (after the last comma before it).
+    private static func sharedSubject(ofCue c: Int, clause: Int, in range: Range<Int>, context: QuoteContext) -> (subject: Range<Int>, rule: SpeakerRule)? {
+        let facts = context.text.facts
+        guard c - 1 > range.lowerBound else { return nil }
+        if c == clause, facts.isParticiple(c) {
+            return context.subjects.firstSubject(in: range.lowerBound..<(c - 1)).map { ($0, .indirectParticiple) }
+        }
+        guard facts.grammar.isA(context.text.key(c - 1), .conjunction), context.subjects.subject(before: c, floor: range.lowerBound) == nil else { return nil }
+        return context.subjects.firstSubject(in: range.lowerBound..<(c - 1)).map { ($0, .indirectCoordinated) }
     }
 
     /// The reporting clause set off by a comma after what was said (`…, Ortiz said.`, `…, said
