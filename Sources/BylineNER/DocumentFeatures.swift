@@ -43,6 +43,8 @@ struct DocumentFeatures {
     let wordIDs: [Int32]
     /// How many different words the document has: one more than the largest of ``wordIDs``.
     let wordCount: Int
+    /// Each word's hash (``TokenForms/exact``), by its number in ``wordIDs``.
+    let wordHashes: [UInt64]
     /// Each token's lower-case form (``TokenForms/lower``) as a number from 0 up, the same
     /// for every token of that form.
     let lowerIDs: [Int32]
@@ -129,6 +131,7 @@ struct DocumentFeatures {
         self.ordinaryWords = ordinaryWords
         self.wordIDs = wordIDs
         wordCount = exactNumbers.count
+        wordHashes = exactNumbers.hashes
         self.lowerIDs = lowerIDs
         lowerCount = lowerNumbers.count
         self.forms = forms
@@ -147,7 +150,7 @@ struct FormNumbering {
     /// Per slot: the number of the hash there, or -1.
     private var slots: [Int32]
     /// The hashes by number.
-    private var hashes: [UInt64] = []
+    private(set) var hashes: [UInt64] = []
     private let mask: Int
 
     /// A numbering for up to `capacity` different hashes.

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Something that scores the tags of a token from its feature keys: the bundled model, or the
 /// perceptron being trained.
 protocol TagScorer {
@@ -21,11 +23,12 @@ enum GreedyTagger {
     /// ``DocumentFeatures/ordinaryWords`` is outside any name without being scored when no
     /// entity is open before it (tagging only; training scores every token). With `tagPairs`
     /// (the scorer's sums for the two tags before a token, tagging only), those features are
-    /// read from it rather than looked up at every token.
+    /// read from it rather than looked up at every token. With `wordCache` (tagging only, with
+    /// weights that never change), each word's own sums are taken from it and kept in it.
     static func tag<Scorer: TagScorer>(
         _ document: DocumentFeatures, pass: DocumentFeatures.Pass, firstPass: DocumentFeatures.FirstPass?,
-        scorer: Scorer, tagPairs: TagPairScores? = nil, gold: [EntityTag]? = nil, settleOrdinaryWords: Bool = false,
-        mistake: (_ keys: [UInt32], _ right: EntityTag, _ chosen: EntityTag) -> Void = { _, _, _ in }
+        scorer: Scorer, tagPairs: TagPairScores? = nil, wordCache: WordScoreCache? = nil, gold: [EntityTag]? = nil,
+        settleOrdinaryWords: Bool = false, mistake: (_ keys: [UInt32], _ right: EntityTag, _ chosen: EntityTag) -> Void = { _, _, _ in }
     ) -> [EntityTag] {
         var tags = [EntityTag](repeating: .outside, count: document.forms.count)
         var keys: [UInt32] = []
@@ -34,6 +37,13 @@ enum GreedyTagger {
         // While tagging, the weights never change, so each word's own features are summed once
         // per pass; in training, a mistake changes them, and every key goes to `mistake`.
         var wordScores = gold == nil ? WordScores(words: document.wordCount) : nil
+        if gold == nil, let wordCache {
+            // A word whose every token is an ordinary word is nearly always settled without being
+            // scored: it is not looked for in the cache (when scored, it is summed here).
+            var wanted = [Bool](repeating: false, count: document.wordCount)
+            for i in document.forms.indices where !(settleOrdinaryWords && document.ordinaryWords[i]) { wanted[Int(document.wordIDs[i])] = true }
+            wordCache.fill(&wordScores!, words: document.wordHashes, wanted: wanted)
+        }
         for sentence in document.sentences {
             var previous = EntityTag.outside
             var beforePrevious = EntityTag.outside
@@ -74,15 +84,18 @@ enum GreedyTagger {
                 previous = chosen
             }
         }
+        if let wordCache, let wordScores { wordCache.keep(wordScores, words: document.wordHashes) }
         return tags
     }
 
     /// The summed weights of each word's own features (``DocumentFeatures/appendWordKeys(at:pass:to:)``)
-    /// in one pass over one document, filled in as the words come up.
-    private struct WordScores {
+    /// in one pass over one document, filled in as the words come up (or from a ``WordScoreCache``).
+    struct WordScores {
         /// `EntityTag.count` sums per word.
         private var sums: [Int32]
         private var known: [Bool]
+        /// The words whose sums were worked out here, not taken from a cache.
+        private(set) var summed: [Int] = []
 
         init(words: Int) {
             sums = [Int32](repeating: 0, count: words * EntityTag.count)
@@ -101,6 +114,73 @@ enum GreedyTagger {
             sum(&scores)
             for t in scores.indices { sums[row + t] = scores[t] }
             known[word] = true
+            summed.append(word)
+        }
+
+        /// Writes the sums of `word`, which must be known, into `table` from `start` on.
+        func write(_ word: Int, into table: inout [Int32], at start: Int) {
+            for t in 0..<EntityTag.count { table[start + t] = sums[word * EntityTag.count + t] }
+        }
+
+        /// Takes the `EntityTag.count` sums of `table` from `start` on as the sums of `word`.
+        mutating func take(_ word: Int, from table: [Int32], at start: Int) {
+            for t in 0..<EntityTag.count { sums[word * EntityTag.count + t] = table[start + t] }
+            known[word] = true
+        }
+    }
+}
+
+/// One pass's sums of words' own features (``GreedyTagger/WordScores``), kept across the
+/// documents a model tags: while tagging, the weights never change, so a word's sums are worked
+/// out once per process rather than once per document. Words are told apart by the hash of the
+/// word as written, as they are within a document (``DocumentFeatures/wordIDs``). An
+/// open-addressing table with each word's sums beside its hash, so that finding a word costs one
+/// trip to memory; emptied when it holds ``limit`` words, so that its memory stays bounded.
+final class WordScoreCache: Sendable {
+    /// How many slots the table has.
+    static let capacity = 1 << 16
+    /// How many words it keeps at most: half its slots.
+    static let limit = capacity / 2
+
+    private struct Table {
+        /// Per slot: the hash of the word there, or 0 for none.
+        var hashes = [UInt64](repeating: 0, count: WordScoreCache.capacity)
+        /// `EntityTag.count` sums per slot.
+        var sums = [Int32](repeating: 0, count: WordScoreCache.capacity * EntityTag.count)
+        var count = 0
+
+        /// The slot that holds `hash`, or the empty slot where it would go.
+        func slot(of hash: UInt64) -> Int {
+            var slot = Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> 32) & (WordScoreCache.capacity - 1)
+            while hashes[slot] != 0, hashes[slot] != hash { slot = (slot + 1) & (WordScoreCache.capacity - 1) }
+            return slot
+        }
+    }
+
+    private let table = Mutex(Table())
+
+    /// Fills in the sums of the words kept here among the `wanted` ones of a document's `words`
+    /// (their hashes, ``DocumentFeatures/wordHashes``).
+    func fill(_ scores: inout GreedyTagger.WordScores, words: [UInt64], wanted: [Bool]) {
+        table.withLock { table in
+            for (word, hash) in words.enumerated() where wanted[word] && hash != 0 {
+                let slot = table.slot(of: hash)
+                if table.hashes[slot] == hash { scores.take(word, from: table.sums, at: slot * EntityTag.count) }
+            }
+        }
+    }
+
+    /// Keeps the sums worked out in `scores` for a document's `words`.
+    func keep(_ scores: GreedyTagger.WordScores, words: [UInt64]) {
+        table.withLock { table in
+            for word in scores.summed where words[word] != 0 {
+                if table.count == Self.limit { table = Table() }
+                let slot = table.slot(of: words[word])
+                guard table.hashes[slot] == 0 else { continue }
+                table.hashes[slot] = words[word]
+                table.count += 1
+                scores.write(word, into: &table.sums, at: slot * EntityTag.count)
+            }
         }
     }
 }

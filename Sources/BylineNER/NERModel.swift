@@ -39,6 +39,9 @@ public final class NERModel: Sendable {
     /// Each pass's sums of the features of the two tags before a token.
     private let firstTagPairs: TagPairScores
     private let secondTagPairs: TagPairScores
+    /// Each pass's sums of the features of words alone, kept across documents.
+    private let firstWordScores = WordScoreCache()
+    private let secondWordScores = WordScoreCache()
 
     init(gazetteer: Gazetteer, first: LinearModel, second: LinearModel) {
         self.gazetteer = gazetteer
@@ -95,9 +98,11 @@ public final class NERModel: Sendable {
 
     /// The BILOU tags of every token of a prepared document (both passes).
     func bilouTags(_ document: DocumentFeatures) -> [EntityTag] {
-        let tags = GreedyTagger.tag(document, pass: .first, firstPass: nil, scorer: first, tagPairs: firstTagPairs, settleOrdinaryWords: true)
+        let tags = GreedyTagger.tag(
+            document, pass: .first, firstPass: nil, scorer: first, tagPairs: firstTagPairs, wordCache: firstWordScores, settleOrdinaryWords: true)
         let firstPass = DocumentFeatures.FirstPass(tags: tags, document: document)
         return GreedyTagger.tag(
-            document, pass: .second, firstPass: firstPass, scorer: second, tagPairs: secondTagPairs, settleOrdinaryWords: true)
+            document, pass: .second, firstPass: firstPass, scorer: second, tagPairs: secondTagPairs, wordCache: secondWordScores,
+            settleOrdinaryWords: true)
     }
 }

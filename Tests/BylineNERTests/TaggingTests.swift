@@ -65,3 +65,15 @@ import Testing
     let found = try entities(["Flights left from Charles de Gaulle airport on time ."])
     #expect(found.contains { $0.text == "Charles de Gaulle" })
 }
+
+@Test func aDocumentIsTaggedAsIfNoOtherHadBeenTaggedBefore() throws {
+    // A model keeps the sums of each word's own features across the documents it tags: words
+    // met before, in other sentences and in capitals, must not change what a fresh model says.
+    let document = [tokens("Ana Moreno of Harlow Bank met Lee Park in Dublin ."), tokens("Moreno said Harlow would grow .")]
+    let fresh = try NERModel(bytes: NERModel.shared.fileBytes).tag(document: document)
+    let model = try NERModel(bytes: NERModel.shared.fileBytes)
+    _ = model.tag(document: [tokens("Harlow , Moreno and Dublin were named in the Park report .")])
+    _ = model.tag(document: [tokens("DUBLIN BANK SAYS MORENO LEFT HARLOW")])
+    #expect(model.tag(document: document) == fresh)
+    #expect(fresh[0].contains("B-PER"))
+}
