@@ -99,10 +99,16 @@ public struct TimeTagger: Sendable {
     /// Whether a one-word match is a title or a name, not a time: a word that is written in
     /// lower case as a time ("today", "daily", "now") but is capitalised inside the sentence
     /// (the “Today” show, the Daily News). A capital that opens the sentence or a quotation
-    /// ("He said: “Today we begin”") says nothing; a word quoted alone is a title.
+    /// ("He said: “Today we begin”") says nothing; a word quoted alone is a title. A match of
+    /// several words is a title when a quotation mark opens it and every word is capitalised,
+    /// none a month, weekday or holiday name (the “This Week” programme).
     private func isTitle(_ range: Range<Int>, in tokens: [TimeToken]) -> Bool {
+        if range.count > 1 {
+            return range.lowerBound > 0 && tokens[range.lowerBound - 1].isQuotationMark
+                && tokens[range].allSatisfy { $0.capitalised && $0.key.first?.isLetter == true && !patterns.properKeys.contains($0.key) }
+        }
         let token = tokens[range.lowerBound]
-        guard range.count == 1, token.capitalised, token.key.first?.isLetter == true, !patterns.properKeys.contains(token.key) else { return false }
+        guard token.capitalised, token.key.first?.isLetter == true, !patterns.properKeys.contains(token.key) else { return false }
         let opensSentence = tokens[..<range.lowerBound].allSatisfy { $0.key.first?.isLetter != true && $0.key.first?.isNumber != true }
         if opensSentence { return false }
         let quotedAlone = range.upperBound < tokens.count && tokens[range.upperBound].isQuotationMark
