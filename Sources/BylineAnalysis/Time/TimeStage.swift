@@ -365,13 +365,15 @@ public struct TimeStage: Stage {
             {
                 storyDay = day
             }
-            guard candidate.type == .date, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
-                value.map(TimeResolver.isCalendarValue) ?? true
+            // A date, or the day of a time whose day is known ("10:30 p.m. Aug. 9"), is what a later count starts from.
+            let known = candidate.type == .time ? Self.day(of: value)?.iso : value
+            guard candidate.type == .date || known != nil, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
+                known.map(TimeResolver.isCalendarValue) ?? true
             else { continue }
-            inSentence = (candidate.sentence, value)
-            guard let value else { continue }
+            inSentence = (candidate.sentence, known)
+            guard let known else { continue }
             // A date counted from the last one ("a year earlier") compares; it does not move the story's time.
-            if !candidate.underspecified.hasPrefix(TimeResolver.relativeMark + "-") { then = value }
+            if !candidate.underspecified.hasPrefix(TimeResolver.relativeMark + "-") { then = known }
         }
         if let reference, candidates.contains(where: { Self.countsFromTheDayOfSpeaking($0.underspecified) }) {
             Self.resolveQuotedDays(of: candidates, values: &values, in: document, reference: reference)
