@@ -365,8 +365,10 @@ public struct TimeStage: Stage {
             {
                 storyDay = day
             }
-            // A date, or the day of a time whose day is known ("10:30 p.m. Aug. 9"), is what a later count starts from.
-            let known = candidate.type == .time ? Self.day(of: value)?.iso : value
+            // A date, or the day of a time that names its day ("10:30 p.m. Aug. 9", not "tonight"), is
+            // what a later count starts from.
+            let namesItsDay = !candidate.underspecified.hasPrefix(TimeResolver.relativeMark)
+            let known = candidate.type == .time ? (namesItsDay ? Self.day(of: value)?.iso : nil) : value
             guard candidate.type == .date || known != nil, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
                 known.map(TimeResolver.isCalendarValue) ?? true
             else { continue }
