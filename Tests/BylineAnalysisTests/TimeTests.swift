@@ -117,9 +117,26 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The September quarter was weak, the bank said.", "The September quarter", "XXXX-Q3", "2024-Q3"),
     // Hours counted from a day with no clock stay within that day.
     ("The bridge reopened on Tuesday. Three hours earlier, crews had cleared the ramps.", "Three hours earlier", nil, "2024-11-05"),
+    // A month with "this", "last" or "next year" after it is one expression, in that year.
+    ("Output fell in February this year.", "February this year", nil, "2024-02"),
+    ("The bridge opened in June last year.", "June last year", nil, "2023-06"),
+    // "The next morning" is the day after the last day named.
+    ("The jury met on Thursday. The judge ruled the next morning.", "the next morning", nil, "2024-11-08"),
+    // A time whose day is known is a day to count from as well.
+    ("Guards checked the cells from 10:30 p.m. Aug. 9 to 6:30 a.m. the following morning.", "the following morning", nil, "2024-08-10"),
+    // A year before a quarter's ordinal names the quarter, not a length of time; "each July" recurs.
+    ("Profit fell in the 2019 second quarter.", "the 2019 second quarter", "2019-Q2", "2019-Q2"),
+    ("The fair returns each July.", "each July", "XXXX-07", "XXXX-07"),
+    // An hour "in the morning" is a clock time.
+    ("The first ferry leaves at 6 in the morning.", "6 in the morning", nil, "2024-11-10T06:00"),
+    // "Set to" and "slated" point forward; "the coming Saturday" is the next one.
+    ("The talks are set to resume on Monday.", "Monday", "XXXX-WXX-1", "2024-11-11"),
+    ("Crowds lined the route of the slated parade on Friday.", "Friday", "XXXX-WXX-5", "2024-11-15"),
+    ("Crowds massed in the square before the coming Saturday.", "coming Saturday", "XXXX-WXX-6", "2024-11-16"),
 ]
 
-/// Sentences whose names of events, papers, films and shows hold no time expression.
+/// Sentences whose names of events, papers, films and shows, ages and fractions hold no time
+/// expression.
 private let namesThatAreNoTimes = [
     "Voters in 12 states went to the polls on Super Tuesday.",
     "The story was first reported by the New York Daily News.",
@@ -127,6 +144,11 @@ private let namesThatAreNoTimes = [
     "He appeared on NBC's “Today” show.",
     "The band's album 1999 went gold.",
     "The senator told 48 Hours the plan had failed.",
+    "Thousands joined the March for Clean Rivers downtown.",
+    "The minister spoke on the “This Week” programme.",
+    "For the small party it was high noon.",
+    "The mayor, 52 years old, resigned.",
+    "The union won about three-quarters of the seats.",
 ]
 
 @Test(arguments: namesThatAreNoTimes.indices)

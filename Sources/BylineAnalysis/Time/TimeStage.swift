@@ -99,10 +99,16 @@ public struct TimeTagger: Sendable {
     /// Whether a one-word match is a title or a name, not a time: a word that is written in
     /// lower case as a time ("today", "daily", "now") but is capitalised inside the sentence
     /// (the “Today” show, the Daily News). A capital that opens the sentence or a quotation
-    /// ("He said: “Today we begin”") says nothing; a word quoted alone is a title.
+    /// ("He said: “Today we begin”") says nothing; a word quoted alone is a title. A match of
+    /// several words is a title when a quotation mark opens it and every word is capitalised,
+    /// none a month, weekday or holiday name (the “This Week” programme).
     private func isTitle(_ range: Range<Int>, in tokens: [TimeToken]) -> Bool {
+        if range.count > 1 {
+            return range.lowerBound > 0 && tokens[range.lowerBound - 1].isQuotationMark
+                && tokens[range].allSatisfy { $0.capitalised && $0.key.first?.isLetter == true && !patterns.properKeys.contains($0.key) }
+        }
         let token = tokens[range.lowerBound]
-        guard range.count == 1, token.capitalised, token.key.first?.isLetter == true, !patterns.properKeys.contains(token.key) else { return false }
+        guard token.capitalised, token.key.first?.isLetter == true, !patterns.properKeys.contains(token.key) else { return false }
         let opensSentence = tokens[..<range.lowerBound].allSatisfy { $0.key.first?.isLetter != true && $0.key.first?.isNumber != true }
         if opensSentence { return false }
         let quotedAlone = range.upperBound < tokens.count && tokens[range.upperBound].isQuotationMark
@@ -359,13 +365,17 @@ public struct TimeStage: Stage {
             {
                 storyDay = day
             }
-            guard candidate.type == .date, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
-                value.map(TimeResolver.isCalendarValue) ?? true
+            // A date, or the day of a time that names its day ("10:30 p.m. Aug. 9", not "tonight"), is
+            // what a later count starts from.
+            let namesItsDay = !candidate.underspecified.hasPrefix(TimeResolver.relativeMark)
+            let known = candidate.type == .time ? (namesItsDay ? Self.day(of: value)?.iso : nil) : value
+            guard candidate.type == .date || known != nil, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
+                known.map(TimeResolver.isCalendarValue) ?? true
             else { continue }
-            inSentence = (candidate.sentence, value)
-            guard let value else { continue }
+            inSentence = (candidate.sentence, known)
+            guard let known else { continue }
             // A date counted from the last one ("a year earlier") compares; it does not move the story's time.
-            if !candidate.underspecified.hasPrefix(TimeResolver.relativeMark + "-") { then = value }
+            if !candidate.underspecified.hasPrefix(TimeResolver.relativeMark + "-") { then = known }
         }
         if let reference, candidates.contains(where: { Self.countsFromTheDayOfSpeaking($0.underspecified) }) {
             Self.resolveQuotedDays(of: candidates, values: &values, in: document, reference: reference)
