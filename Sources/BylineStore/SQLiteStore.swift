@@ -46,6 +46,10 @@ public final class SQLiteStore: KnowledgeStore {
                 }
             } else {
                 try SQLiteSchema.migrator.migrate(pool)
+                // The writer's pages stay in memory across its transactions: with SQLite's
+                // default 2 MiB, the indexes an article adds to are read back from the file and
+                // a transaction's changed pages are written out before it commits, again and again.
+                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)") }
             }
         } catch let error as BylineError {
             throw error
@@ -53,6 +57,9 @@ public final class SQLiteStore: KnowledgeStore {
             throw BylineError.cannotOpenStore(path, "\(error)")
         }
     }
+
+    /// The writer connection's page cache, in KiB.
+    static let writerCacheKiB = 65_536
 
     public func storedArticleIDs(among ids: [String]) async throws -> Set<String> {
         guard !ids.isEmpty else { return [] }
