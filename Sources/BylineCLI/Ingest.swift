@@ -42,71 +42,74 @@ struct Ingest: AsyncParsableCommand {
         let progress = IngestProgress(total: inputs.count)
         var receipt = StoreReceipt()
         var failed = 0
-        // Articles analysed and not yet handed to the writer, and the write under way.
-        var analysed: [ArticleFacts] = []
-        var writing: StoreWrite?
         func report(_ line: String) {
             progress.clear()
             reportOnStandardError(line)
         }
-        /// Starts writing the oldest analysed articles, at most a batch, in one transaction.
-        func startWrite() {
-            let articles = Array(analysed.prefix(batches.batch))
-            analysed.removeFirst(articles.count)
-            writing = StoreWrite { try await database.store(articles) }
-        }
-        /// Hands the analysed articles to the writer as soon as it is free; waits for it only
-        /// when a whole batch is waiting.
-        func handOver() async throws {
-            guard !analysed.isEmpty else { return }
-            if let current = writing {
-                guard current.isFinished || analysed.count >= batches.batch else { return }
-                receipt = receipt + (try await current.receipt)
+        // The writer stores each article as soon as it is analysed, in input order, while the
+        // articles after it are analysed.
+        let handOver = ArticleHandOver()
+        let batch = batches.batch
+        let writing = StoreWrite {
+            do {
+                return try await database.store(handedOver: { handOver.take() }, batch: batch)
+            } catch {
+                handOver.stop()
+                throw error
             }
-            startWrite()
         }
-        /// Analyses a few documents on every thread, while the writer stores the ones before.
+        /// Analyses a few documents on every thread, handing each article to the writer when done.
         func ingest(_ sources: [SourceDocument]) async throws {
             let present = try await database.storedArticleIDs(among: sources.map(\.sha256))
-            for result in analyser.analyse(sources, skipping: present) {
+            // At most a batch waits for the writer before more are analysed.
+            await handOver.waitForRoom(upTo: batch)
+            // A writer that has stopped before the end failed: its error ends the ingest.
+            if writing.isFinished { _ = try await writing.receipt }
+            let first = handOver.reserve(sources.count)
+            let results = analyser.analyse(sources, skipping: present) { index, result in
+                handOver.put(try? result.get(), at: first + index)
+            }
+            for result in results {
                 switch result {
-                case .success(let article?): analysed.append(article)
+                case .success(_?): break
                 case .success(nil): receipt.present += 1
                 case .failure(let error):
                     failed += 1
                     report(error.description)
                 }
             }
-            try await handOver()
             progress.advance(by: sources.count)
         }
         // Every input's documents in order: a WARC archive gives one per record.
-        let chunk = min(batches.batch, Self.documentsPerThread * batches.threads)
+        let chunk = min(batch, Self.documentsPerThread * batches.threads)
         var sources: [SourceDocument] = []
-        for input in inputs {
-            let items = InputReader.items(of: input, limits: ReadLimits())
-            while let item = items.next() {
-                switch item {
-                case .document(let source):
-                    sources.append(source)
-                    if sources.count == chunk {
-                        try await ingest(sources)
-                        sources.removeAll(keepingCapacity: true)
+        do {
+            for input in inputs {
+                let items = InputReader.items(of: input, limits: ReadLimits())
+                while let item = items.next() {
+                    switch item {
+                    case .document(let source):
+                        sources.append(source)
+                        if sources.count == chunk {
+                            try await ingest(sources)
+                            sources.removeAll(keepingCapacity: true)
+                        }
+                    case .failure(let error):
+                        failed += 1
+                        report((error.input == nil ? error.about(input.uri) : error).description)
+                    case .notice(let text):
+                        report(text)
                     }
-                case .failure(let error):
-                    failed += 1
-                    report((error.input == nil ? error.about(input.uri) : error).description)
-                case .notice(let text):
-                    report(text)
                 }
             }
+            if !sources.isEmpty { try await ingest(sources) }
+        } catch {
+            handOver.stop()
+            _ = try? await writing.receipt
+            throw error
         }
-        if !sources.isEmpty { try await ingest(sources) }
-        repeat {
-            if let current = writing { receipt = receipt + (try await current.receipt) }
-            writing = nil
-            if !analysed.isEmpty { startWrite() }
-        } while writing != nil
+        handOver.finish()
+        receipt = receipt + (try await writing.receipt)
         try await database.releaseFreeSpace()
         progress.clear()
         let summary = "ingest: \(receipt.added) new, \(receipt.present) already present, \(failed) failed; \(receipt.facts) facts stored in \(KnowledgeBase.displayName(store.db))\n"
@@ -114,12 +117,12 @@ struct Ingest: AsyncParsableCommand {
         if failed > 0 { throw ExitCode(1) }
     }
 
-    /// How many documents each thread analyses between two hand-overs to the writer: few, so
-    /// that the writer starts early and little is left to write when the input ends.
+    /// How many documents each thread analyses between two looks at the store for the ones
+    /// already stored.
     static let documentsPerThread = 32
 }
 
-/// One transaction of the store under way, and whether it has ended.
+/// The store's writing under way, and whether it has ended.
 final class StoreWrite: Sendable {
     private final class Ended: Sendable {
         let flag = Atomic(false)
@@ -146,6 +149,100 @@ final class StoreWrite: Sendable {
     }
 }
 
+/// The analysed articles on their way to the store's writer, in input order: the analysing
+/// threads put each in its place as soon as it is done, and the writer takes them in turn,
+/// waiting for the next when it is not done yet.
+final class ArticleHandOver: @unchecked Sendable {
+    // Unchecked: every property below `condition` is read and written only with it locked.
+    private let condition = NSCondition()
+    /// What each place not yet taken holds, once done: an article, or nil for a source with
+    /// nothing to store.
+    private var done: [Int: ArticleFacts?] = [:]
+    /// The places given out so far, and the next place the writer takes.
+    private var reserved = 0
+    private var nextToTake = 0
+    /// No more places will be given out.
+    private var finished = false
+    /// The writer has stopped: nothing more is taken.
+    private var stopped = false
+    /// Who waits for the places not yet taken to be few enough, and how few.
+    private var roomWaiter: (limit: Int, continuation: CheckedContinuation<Void, Never>)?
+
+    /// Gives out `count` places, in order after those given before; returns the first.
+    func reserve(_ count: Int) -> Int {
+        condition.lock()
+        defer { condition.unlock() }
+        reserved += count
+        return reserved - count
+    }
+
+    /// Fills place `index` (given out by ``reserve(_:)``).
+    func put(_ article: ArticleFacts?, at index: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !stopped else { return }
+        done[index] = article
+        if index == nextToTake { condition.broadcast() }
+    }
+
+    /// The next article in input order, once done, skipping places with nothing to store; nil
+    /// when every place is taken and no more will be given out, or when stopped.
+    func take() -> ArticleFacts? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !stopped {
+            if let entry = done.removeValue(forKey: nextToTake) {
+                nextToTake += 1
+                resumeRoomWaiter()
+                if let article = entry { return article }
+            } else if finished && nextToTake == reserved {
+                return nil
+            } else {
+                condition.wait()
+            }
+        }
+        return nil
+    }
+
+    /// Returns once at most `limit` places given out are not yet taken (or the writer stopped).
+    func waitForRoom(upTo limit: Int) async {
+        await withCheckedContinuation { continuation in
+            condition.lock()
+            defer { condition.unlock() }
+            if stopped || reserved - nextToTake <= limit {
+                continuation.resume()
+            } else {
+                roomWaiter = (limit, continuation)
+            }
+        }
+    }
+
+    /// No more places will be given out: ``take()`` gives nil once the last is taken.
+    func finish() {
+        condition.lock()
+        defer { condition.unlock() }
+        finished = true
+        condition.broadcast()
+    }
+
+    /// The writer has stopped (or the input failed): ``take()`` gives nil, and nothing waits for it.
+    func stop() {
+        condition.lock()
+        defer { condition.unlock() }
+        stopped = true
+        done.removeAll()
+        resumeRoomWaiter()
+        condition.broadcast()
+    }
+
+    /// Resumes the one waiting for room when there is; `condition` is locked.
+    private func resumeRoomWaiter() {
+        guard let waiter = roomWaiter, stopped || reserved - nextToTake <= waiter.limit else { return }
+        roomWaiter = nil
+        waiter.continuation.resume()
+    }
+}
+
 /// Analyses documents on several threads.
 struct ArticleAnalyser: Sendable {
     let extractor: Extractor
@@ -154,9 +251,13 @@ struct ArticleAnalyser: Sendable {
     /// How many documents are analysed at once.
     let jobs: Int
 
-    /// The facts of each source, in order: nil for a source already stored.
-    func analyse(_ sources: [SourceDocument], skipping present: Set<String>) -> [Result<ArticleFacts?, BylineError>] {
-        parallelMap(sources) { source in
+    /// The facts of each source, in order: nil for a source already stored. `done` is told of
+    /// each (its index among `sources`) on the thread that analysed it, as soon as it is done.
+    func analyse(
+        _ sources: [SourceDocument], skipping present: Set<String>,
+        done: @Sendable (Int, Result<ArticleFacts?, BylineError>) -> Void = { _, _ in }
+    ) -> [Result<ArticleFacts?, BylineError>] {
+        parallelMap(sources, done: done) { source in
             if present.contains(source.sha256) { return .success(nil) }
             return Result { () throws(BylineError) -> ArticleFacts? in
                 do throws(BylineError) {
@@ -180,8 +281,10 @@ struct ArticleAnalyser: Sendable {
     }
 
     /// `transform` applied to every element, on `jobs` threads that each take the next element
-    /// not yet taken.
-    private func parallelMap<Element: Sendable, Output: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Output) -> [Output] {
+    /// not yet taken; `done` is told of each output (with its index) as soon as it is made.
+    private func parallelMap<Element: Sendable, Output: Sendable>(
+        _ elements: [Element], done: @Sendable (Int, Output) -> Void = { _, _ in }, _ transform: @Sendable (Element) -> Output
+    ) -> [Output] {
         let results = Mutex<[Output?]>(Array(repeating: nil, count: elements.count))
         let next = Atomic(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, elements.count))) { _ in
@@ -189,6 +292,7 @@ struct ArticleAnalyser: Sendable {
                 let index = next.add(1, ordering: .relaxed).oldValue
                 guard index < elements.count else { return }
                 let output = transform(elements[index])
+                done(index, output)
                 results.withLock { $0[index] = output }
             }
         }

@@ -18,6 +18,13 @@ public protocol KnowledgeStore: Sendable {
     /// are left as they are and counted as present.
     func store(_ articles: [ArticleFacts]) async throws -> StoreReceipt
 
+    /// Stores the articles that `next` hands over, in its order, until it gives nil, in
+    /// transactions of at most `batch` articles (each all of its articles or none), as
+    /// ``store(_:)`` stores them. `next` may wait until the next article is ready: the SQLite
+    /// store calls it inside the open transaction, so that each article is written as soon as it
+    /// is handed over rather than once a whole batch is ready.
+    func store(handedOver next: @escaping @Sendable () -> ArticleFacts?, batch: Int) async throws -> StoreReceipt
+
     /// How many stored articles' facts a Byline version other than `version` produced (every
     /// article when `version` is nil).
     func articleCount(notProducedBy version: String?) async throws -> Int
@@ -84,6 +91,25 @@ public protocol KnowledgeStore: Sendable {
     /// The outlets of the articles that match `query`, most articles first (`query.outlet`
     /// and `query.rows` are ignored): a search's outlet facet.
     func outletCounts(_ query: ArticleSearch) async throws -> [OutletCount]
+}
+
+extension KnowledgeStore {
+    /// ``store(handedOver:batch:)`` through ``store(_:)``: up to `batch` articles at a time are
+    /// taken on a thread outside the concurrency pool (taking one may wait), then stored.
+    public func store(handedOver next: @escaping @Sendable () -> ArticleFacts?, batch: Int) async throws -> StoreReceipt {
+        var receipt = StoreReceipt()
+        while true {
+            let articles = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    var articles: [ArticleFacts] = []
+                    while articles.count < batch, let article = next() { articles.append(article) }
+                    continuation.resume(returning: articles)
+                }
+            }
+            if !articles.isEmpty { receipt = receipt + (try await store(articles)) }
+            if articles.count < batch { return receipt }
+        }
+    }
 }
 
 /// What a call to ``KnowledgeStore/store(_:)`` did.

@@ -36,20 +36,18 @@ public enum MinHash {
         }
         if inWord { wordHashes.append(hash) }
         guard wordHashes.count >= shingleWords else { return [] }
-        var minima = [UInt32](repeating: .max, count: size)
-        seeds.withUnsafeBufferPointer { seeds in
-            minima.withUnsafeMutableBufferPointer { minima in
-                for start in 0...(wordHashes.count - shingleWords) {
-                    var shingle: UInt64 = 0
-                    for offset in 0..<shingleWords { shingle = mix(shingle &* 31 &+ wordHashes[start + offset]) }
-                    for i in 0..<size {
-                        let value = UInt32(truncatingIfNeeded: mix(shingle ^ seeds[i]) >> 32)
-                        if value < minima[i] { minima[i] = value }
-                    }
-                }
-            }
+        let shingles = (0...(wordHashes.count - shingleWords)).map { start in
+            var shingle: UInt64 = 0
+            for offset in 0..<shingleWords { shingle = mix(shingle &* 31 &+ wordHashes[start + offset]) }
+            return shingle
         }
-        return minima
+        // One hash function at a time over every shingle: the least of one running value, with
+        // no signature position read and written back for each shingle.
+        return seeds.map { seed in
+            var least = UInt32.max
+            for shingle in shingles { least = min(least, UInt32(truncatingIfNeeded: mix(shingle ^ seed) >> 32)) }
+            return least
+        }
     }
 
     /// The estimated Jaccard similarity of the shingle sets behind two signatures.

@@ -46,6 +46,10 @@ public final class SQLiteStore: KnowledgeStore {
                 }
             } else {
                 try SQLiteSchema.migrator.migrate(pool)
+                // The writer's pages stay in memory across its transactions: with SQLite's
+                // default 2 MiB, the indexes an article adds to are read back from the file and
+                // a transaction's changed pages are written out before it commits, again and again.
+                try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)") }
             }
         } catch let error as BylineError {
             throw error
@@ -53,6 +57,9 @@ public final class SQLiteStore: KnowledgeStore {
             throw BylineError.cannotOpenStore(path, "\(error)")
         }
     }
+
+    /// The writer connection's page cache, in KiB.
+    static let writerCacheKiB = 65_536
 
     public func storedArticleIDs(among ids: [String]) async throws -> Set<String> {
         guard !ids.isEmpty else { return [] }
@@ -68,17 +75,30 @@ public final class SQLiteStore: KnowledgeStore {
     }
 
     public func store(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
-        try await write(articles) { writer, article in try writer.write(article) }
+        try await write(ArticleCursor(articles).next, upTo: articles.count) { writer, article in try writer.write(article) }.receipt
     }
 
-    /// Writes `articles` in one transaction, each by `step`, and sums what was stored.
+    /// Writes each article as soon as `next` hands it over, inside the open transaction, and
+    /// commits every `batch` articles and after the last.
+    public func store(handedOver next: @escaping @Sendable () -> ArticleFacts?, batch: Int) async throws -> StoreReceipt {
+        var receipt = StoreReceipt()
+        while true {
+            let (written, taken) = try await write(next, upTo: batch) { writer, article in try writer.write(article) }
+            receipt = receipt + written
+            if taken < batch { return receipt }
+        }
+    }
+
+    /// Writes, in one transaction, the articles `next` gives until it gives nil or `limit` of
+    /// them are taken, each by `step`; returns the sum of what was stored and how many were taken.
     ///
     /// The writer starts from what the last transaction's writer knew of the stored rows when no
     /// other connection has written since (`PRAGMA data_version` is the same); a transaction that
     /// fails leaves the next one to start afresh.
     private func write(
-        _ articles: [ArticleFacts], by step: @escaping @Sendable (inout SQLiteArticleWriter, ArticleFacts) throws -> StoreReceipt
-    ) async throws -> StoreReceipt {
+        _ next: @escaping @Sendable () -> ArticleFacts?, upTo limit: Int,
+        by step: @escaping @Sendable (inout SQLiteArticleWriter, ArticleFacts) throws -> StoreReceipt
+    ) async throws -> (receipt: StoreReceipt, taken: Int) {
         do {
             return try await pool.write { db in
                 let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
@@ -88,13 +108,15 @@ public final class SQLiteStore: KnowledgeStore {
                 }
                 var writer = SQLiteArticleWriter(db: db, memory: kept ?? SQLiteArticleWriter.Memory())
                 var receipt = StoreReceipt()
-                for article in articles {
+                var taken = 0
+                while taken < limit, let article = next() {
+                    taken += 1
                     receipt = receipt + (try step(&writer, article))
                 }
                 if !writer.memory.isFull {
                     self.writerMemory.withLock { $0 = (version, writer.memory) }
                 }
-                return receipt
+                return (receipt, taken)
             }
         } catch {
             writerMemory.withLock { $0 = nil }
@@ -127,7 +149,7 @@ public final class SQLiteStore: KnowledgeStore {
     }
 
     public func replaceFacts(_ articles: [ArticleFacts]) async throws -> StoreReceipt {
-        try await write(articles) { writer, article in try writer.replaceFacts(article) }
+        try await write(ArticleCursor(articles).next, upTo: articles.count) { writer, article in try writer.replaceFacts(article) }.receipt
     }
 
     public func releaseFreeSpace() async throws {
@@ -143,6 +165,21 @@ public final class SQLiteStore: KnowledgeStore {
         try await pool.read { db in
             try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n")
         }
+    }
+}
+
+/// Gives the articles of an array one by one, in order, then nil.
+private final class ArticleCursor: Sendable {
+    private let articles: [ArticleFacts]
+    private let taken = Atomic(0)
+
+    init(_ articles: [ArticleFacts]) {
+        self.articles = articles
+    }
+
+    func next() -> ArticleFacts? {
+        let index = taken.add(1, ordering: .relaxed).oldValue
+        return index < articles.count ? articles[index] : nil
     }
 }
 
