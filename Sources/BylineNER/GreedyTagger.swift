@@ -135,29 +135,63 @@ enum GreedyTagger {
 /// out once per process rather than once per document. Words are told apart by the hash of the
 /// word as written, as they are within a document (``DocumentFeatures/wordIDs``). An
 /// open-addressing table with each word's sums beside its hash, so that finding a word costs one
-/// trip to memory; emptied when it holds ``limit`` words, so that its memory stays bounded.
+/// trip to memory; it grows as words come (``smallest`` to ``largest`` slots) and is emptied
+/// when the largest is half full, so that its memory stays bounded.
 final class WordScoreCache: Sendable {
-    /// How many slots the table has.
-    static let capacity = 1 << 16
-    /// How many words it keeps at most: half its slots.
-    static let limit = capacity / 2
+    /// How many slots the table starts with, and how many it grows to at most (doubling when
+    /// half full), so that a short run does not pay for a table it never fills.
+    static let smallest = 1 << 10
+    static let largest = 1 << 16
 
     private struct Table {
         /// Per slot: the hash of the word there, or 0 for none.
-        var hashes = [UInt64](repeating: 0, count: WordScoreCache.capacity)
+        var hashes: [UInt64]
         /// `EntityTag.count` sums per slot.
-        var sums = [Int32](repeating: 0, count: WordScoreCache.capacity * EntityTag.count)
+        var sums: [Int32]
         var count = 0
+
+        init(slots: Int) {
+            hashes = [UInt64](repeating: 0, count: slots)
+            sums = [Int32](repeating: 0, count: slots * EntityTag.count)
+        }
 
         /// The slot that holds `hash`, or the empty slot where it would go.
         func slot(of hash: UInt64) -> Int {
-            var slot = Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> 32) & (WordScoreCache.capacity - 1)
-            while hashes[slot] != 0, hashes[slot] != hash { slot = (slot + 1) & (WordScoreCache.capacity - 1) }
+            let mask = hashes.count - 1
+            var slot = Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
+            while hashes[slot] != 0, hashes[slot] != hash { slot = (slot + 1) & mask }
             return slot
+        }
+
+        /// Puts `hash` with the `EntityTag.count` sums of `source` from `start` on into the slot
+        /// where it belongs, unless it is there already.
+        mutating func insert(_ hash: UInt64, sums source: UnsafeBufferPointer<Int32>) {
+            let slot = slot(of: hash)
+            guard hashes[slot] == 0 else { return }
+            hashes[slot] = hash
+            count += 1
+            for t in 0..<EntityTag.count { sums[slot * EntityTag.count + t] = source[t] }
+        }
+
+        /// When half full: the table twice as large with the same words, or, at the largest
+        /// size, an empty one (memory stays bounded).
+        mutating func makeRoom() {
+            guard 2 * count >= hashes.count else { return }
+            guard hashes.count < WordScoreCache.largest else {
+                self = Table(slots: hashes.count)
+                return
+            }
+            var grown = Table(slots: 2 * hashes.count)
+            sums.withUnsafeBufferPointer { old in
+                for (slot, hash) in hashes.enumerated() where hash != 0 {
+                    grown.insert(hash, sums: UnsafeBufferPointer(rebasing: old[(slot * EntityTag.count)...]))
+                }
+            }
+            self = grown
         }
     }
 
-    private let table = Mutex(Table())
+    private let table = Mutex(Table(slots: WordScoreCache.smallest))
 
     /// Fills in the sums of the words kept here among the `wanted` ones of a document's `words`
     /// (their hashes, ``DocumentFeatures/wordHashes``).
@@ -172,14 +206,12 @@ final class WordScoreCache: Sendable {
 
     /// Keeps the sums worked out in `scores` for a document's `words`.
     func keep(_ scores: GreedyTagger.WordScores, words: [UInt64]) {
+        var sums = [Int32](repeating: 0, count: EntityTag.count)
         table.withLock { table in
             for word in scores.summed where words[word] != 0 {
-                if table.count == Self.limit { table = Table() }
-                let slot = table.slot(of: words[word])
-                guard table.hashes[slot] == 0 else { continue }
-                table.hashes[slot] = words[word]
-                table.count += 1
-                scores.write(word, into: &table.sums, at: slot * EntityTag.count)
+                table.makeRoom()
+                scores.write(word, into: &sums, at: 0)
+                sums.withUnsafeBufferPointer { table.insert(words[word], sums: $0) }
             }
         }
     }
