@@ -10,9 +10,6 @@ enum ReportedSpeech {
     static let longestReportSource = 8
     /// The most tokens between a cue and the "that" of what was said ("told a rally in Ohio that").
     static let longestObject = 5
-    /// The most tokens of the source after an opening "According to" ("exit polls conducted for
-    /// the network by a research firm"), which the cue alone marks as a source.
-    static let longestAccordingToSource = 16
 
     /// Whether what was said can open at token `t`: a clause, not a fragment set off by
     /// punctuation (`said, describing …`) nor a question put to the speaker (`Asked why, …`).
@@ -80,9 +77,10 @@ enum ReportedSpeech {
         guard range.count >= shortestReport else { return nil }
         var end = range.upperBound
         while end > range.lowerBound, tokens[end - 1].kind == .punctuation || tokens[end - 1].kind == .quote { end -= 1 }
-        // "According to X, …"
+        // "According to X, …": the cue marks its source by itself, which may run twice as long
+        // as a speaker's phrase ("exit polls conducted for the network by a research firm").
         if let cue = text.cue(at: range.lowerBound), cue.length == 2, let comma = (range.lowerBound..<end).first(where: { text.key($0) == "," }),
-            comma - range.lowerBound - cue.length <= longestAccordingToSource, end - comma > shortestContent, opensContent(comma + 1, text: text)
+            comma - range.lowerBound - cue.length <= 2 * longestReportSource, end - comma > shortestContent, opensContent(comma + 1, text: text)
         {
             let source = (range.lowerBound + cue.length)..<comma
             return (Span(tokens[comma + 1].span.start, tokens[end - 1].span.end), context.speaker(amongWords: source, cue: cue.text, rule: .indirectAccordingTo))
