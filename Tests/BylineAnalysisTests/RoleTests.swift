@@ -17,6 +17,7 @@ private func role(of name: String, in document: Document) -> Role? {
     ("Mira Tallis, a senior glaciologist at the institute, said the lake was rising.", "senior glaciologist"),
     ("Ivo Brandt, who was then serving as the city's chief counsel, resigned.", "chief counsel"),
     ("Ana Ruiz, the agency's regional manager for Asia, said the fund was ready.", "regional manager"),
+    ("Tom Reyes, managing director of a river shipper, said the fees were too high.", "managing director"),
 ])
 func aLowerCaseTitleAfterTheNameIsARole(text: String, title: String) throws {
     let document = try analyze(text, names: ["Tom Reyes": "PER", "Lina Oduya": "PER", "Dan Vesely": "PER", "Mira Tallis": "PER",

@@ -172,9 +172,10 @@ public struct RoleStage: Stage {
         while i < phrase.upperBound, length > 0 {
             // A title read across the phrase's end (into the next sentence) stops at it.
             var end = min(i + length, phrase.upperBound)
-            // "minister of foreign affairs": a lower-case "of …" belongs to the title.
-            while end + 1 < phrase.upperBound, reader.word(end) == "of", reader.word(end + 1)?.first?.isLowercase == true,
-                reader.word(end + 1) != "the"
+            // "minister of foreign affairs": a lower-case "of …" belongs to the title, but not
+            // one that opens a noun phrase ("director of a shipper", "head of the union").
+            while end + 1 < phrase.upperBound, reader.word(end) == "of", let next = reader.word(end + 1), next.first?.isLowercase == true,
+                !PhraseWords.english.isA(next, .determiner)
             {
                 end += 2
                 // It ends before a preposition: "… programs at Acme" names where the office is.
