@@ -163,14 +163,13 @@ final class WordScoreCache: Sendable {
             return slot
         }
 
-        /// Puts `hash` with the `EntityTag.count` sums of `source` from `start` on into the slot
-        /// where it belongs, unless it is there already.
-        mutating func insert(_ hash: UInt64, sums source: UnsafeBufferPointer<Int32>) {
+        /// The slot for `hash`, taken for it: nil when it is there already.
+        mutating func claim(_ hash: UInt64) -> Int? {
             let slot = slot(of: hash)
-            guard hashes[slot] == 0 else { return }
+            guard hashes[slot] == 0 else { return nil }
             hashes[slot] = hash
             count += 1
-            for t in 0..<EntityTag.count { sums[slot * EntityTag.count + t] = source[t] }
+            return slot
         }
 
         /// When half full: the table twice as large with the same words, or, at the largest
@@ -182,10 +181,10 @@ final class WordScoreCache: Sendable {
                 return
             }
             var grown = Table(slots: 2 * hashes.count)
-            sums.withUnsafeBufferPointer { old in
-                for (slot, hash) in hashes.enumerated() where hash != 0 {
-                    grown.insert(hash, sums: UnsafeBufferPointer(rebasing: old[(slot * EntityTag.count)...]))
-                }
+            for (old, hash) in hashes.enumerated() where hash != 0 {
+                guard let slot = grown.claim(hash) else { continue }
+                let width = EntityTag.count
+                grown.sums[(slot * width)..<(slot * width + width)] = sums[(old * width)..<(old * width + width)]
             }
             self = grown
         }
@@ -206,12 +205,10 @@ final class WordScoreCache: Sendable {
 
     /// Keeps the sums worked out in `scores` for a document's `words`.
     func keep(_ scores: GreedyTagger.WordScores, words: [UInt64]) {
-        var sums = [Int32](repeating: 0, count: EntityTag.count)
         table.withLock { table in
             for word in scores.summed where words[word] != 0 {
                 table.makeRoom()
-                scores.write(word, into: &sums, at: 0)
-                sums.withUnsafeBufferPointer { table.insert(words[word], sums: $0) }
+                if let slot = table.claim(words[word]) { scores.write(word, into: &table.sums, at: slot * EntityTag.count) }
             }
         }
     }

@@ -12,6 +12,9 @@ private func page(head: String = "", body: String = "") -> String {
 }
 
 /// One row: a page, the metadata field, the value expected, and the rule that must fill it.
+/// JSON-LD of a story published on 16 March 2021 and modified on 20 March.
+private let updatedStory = #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Pier vote","datePublished":"2021-03-16T16:16:10+01:00","dateModified":"2021-03-20T15:00:17+01:00"}</script>"#
+
 private let cases: [(name: String, html: String, field: String, value: String?, rule: String?)] = [
     ("JSON-LD NewsArticle", page(head: #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget passes","datePublished":"2024-03-04T09:30:00+09:00","author":{"@type":"Person","name":"Jane Doe"},"publisher":{"@type":"Organization","name":"The Courier"}}</script>"#),
      "published", "2024-03-04T09:30:00+09:00", "json-ld-article"),
@@ -91,15 +94,15 @@ private let cases: [(name: String, html: String, field: String, value: String?, 
      "authors", "Mirela Kostova|Tunde Bakare", "author-line-under-headline"),
     ("a date in readers' comments is passed over", page(body: #"<h1>Pier vote</h1><p>Long enough paragraph of the story about the pier and its vote.</p><div class="post-footer">Written on 14 March 2015 by Ana Lima</div><ol class="commentlist"><li class="comment"><div class="comment-meta"><span class="date">15 March 2015 at 11:21</span></div><p>A reader's reply that is long enough to be a paragraph.</p></li></ol>"#),
      "published", "2015-03-14", "date-text-under-headline"),
-    ("a page that prints only its modification day is of that day", page(head: #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Pier vote","datePublished":"2021-03-16T16:16:10+01:00","dateModified":"2021-03-20T15:00:17+01:00"}</script>"#, body: "<h1>Pier vote</h1><div>20. März 2021 - 15:00 Uhr</div>"),
+    ("a page that prints only its modification day is of that day", page(head: updatedStory, body: "<h1>Pier vote</h1><div>20. März 2021 - 15:00 Uhr</div>"),
      "published", "2021-03-20T15:00:17+01:00", "stamp-shows-modified"),
-    ("a date printed before the headline, as a site header's clock, is no stamp", page(head: #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Pier vote","datePublished":"2021-03-16T16:16:10+01:00","dateModified":"2021-03-20T15:00:17+01:00"}</script>"#, body: "<div>20. März 2021 - 08:05 Uhr</div><h1>Pier vote</h1>"),
+    ("a date printed before the headline, as a site header's clock, is no stamp", page(head: updatedStory, body: "<div>20. März 2021 - 08:05 Uhr</div><h1>Pier vote</h1>"),
      "published", "2021-03-16T16:16:10+01:00", "json-ld-article"),
     ("the first date in the text when nothing else dates the page", page(body: "<div>Harbour news desk</div><p>Filed on 3 March 2012 by the desk</p>"),
      "published", "2012-03-03", "date-in-text"),
-    ("a page that prints only its update stamp is of the update's day", page(head: #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Pier vote","datePublished":"2021-03-16T16:16:10+01:00","dateModified":"2021-03-20T15:00:17+01:00"}</script>"#, body: "<h1>Pier vote</h1><div>Updated: 20 March 2021</div>"),
+    ("a page that prints only its update stamp is of the update's day", page(head: updatedStory, body: "<h1>Pier vote</h1><div>Updated: 20 March 2021</div>"),
      "published", "2021-03-20T15:00:17+01:00", "stamp-shows-modified"),
-    ("a page that prints its publication day beside the update keeps it", page(head: #"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Pier vote","datePublished":"2021-03-16T16:16:10+01:00","dateModified":"2021-03-20T15:00:17+01:00"}</script>"#, body: "<h1>Pier vote</h1><div>Published: 16 March 2021</div><div>Updated: 20 March 2021</div>"),
+    ("a page that prints its publication day beside the update keeps it", page(head: updatedStory, body: "<h1>Pier vote</h1><div>Published: 16 March 2021</div><div>Updated: 20 March 2021</div>"),
      "published", "2021-03-16T16:16:10+01:00", "json-ld-article"),
     ("a dotted date with a two-digit year", page(body: "<h1>Pier vote</h1><div>By Ana Lima | 07.09.22</div>"),
      "published", "2022-09-07", "date-text-under-headline"),
