@@ -29,6 +29,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // libxml2's HTML parser.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // glibc's malloc tuning, for memory that stays flat over long runs (Linux only).
+        .systemLibrary(name: "CMalloc"),
         // The document model, the pipeline, the JSON contract and errors.
         .target(name: "BylineCore", resources: [.embedInCode("Resources")]),
         // Reading inputs: files, directories, standard input, gzip.
@@ -85,6 +87,7 @@ let package = Package(
             name: "BylineCLI",
             dependencies: [
                 "BylineCore", "BylineSource", "BylineExtract", "BylineAnalysis", "BylineNER", "BylineStore", "BylineServer", "CZlib",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -22,6 +22,7 @@ public struct Byline: AsyncParsableCommand {
     /// Parses the command line and runs the command it names, waiting for those that are
     /// `async`; exits with the command's status.
     public static func start() async {
+        MemoryTuning.apply()
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? any AsyncParsableCommand {
