@@ -1,4 +1,5 @@
 import BylineCore
+import BylineLanguage
 import BylineNER
 
 /// The analysis pipeline `byline analyze` runs after extraction.
@@ -6,11 +7,20 @@ public enum Analysis {
     /// The stages in order, checked when the pipeline is made: each stage's requirements are
     /// met by the stages before it. The quote, quantity, event and timeline stages read the
     /// same view of the words (``DocumentView``), built once by the tokenizer.
+    ///
+    /// Tokens and sentences are found in any language; the later stages, whose rules, word
+    /// lists and entity model are English, run on English text and on text whose language
+    /// cannot be told. The language is told from the text itself, not from what the page
+    /// declares (a site's template may declare one language for pages in another).
     public static func pipeline() throws(BylineError) -> Pipeline {
-        try Pipeline([
-            TokenizeStage(), SentenceStage(), TimeStage(), EntityStage(tagger: try NERModel.shared), RoleStage(),
-            CoreferenceStage(), QuoteStage(), QuantityStage(), EventStage(), TimelineStage(),
-        ])
+        let english: [any Stage] = [
+            TimeStage(), EntityStage(tagger: try NERModel.shared), RoleStage(), CoreferenceStage(), QuoteStage(),
+            QuantityStage(), EventStage(), TimelineStage(),
+        ]
+        let gate = LanguageGate(languages: ["en"], stages: Set(english.map(\.name))) { document in
+            LanguageIdentifier.shared.identify(document.text)
+        }
+        return try Pipeline([TokenizeStage(), SentenceStage()] + english, gate: gate)
     }
 }
 

@@ -44,12 +44,15 @@ public struct Pipeline: Sendable {
     public let stages: [any Stage]
     /// Every layer a document has after the pipeline ran.
     public let layers: Set<Layer>
+    /// The stages that read only some languages, and how a document's language is told.
+    public let gate: LanguageGate?
 
     /// Checks the chain: each stage's requirements and the layers it modifies must be met by
     /// the reader or an earlier stage.
     ///
     /// - Throws: ``BylineError`` of kind `pipeline`, naming the stage and the missing layers.
-    public init(_ stages: [any Stage], given: Set<Layer> = Layer.fromReader) throws(BylineError) {
+    /// - Parameter gate: the stages left out of documents in other languages; none by default.
+    public init(_ stages: [any Stage], given: Set<Layer> = Layer.fromReader, gate: LanguageGate? = nil) throws(BylineError) {
         var available = given
         for stage in stages {
             let missing = stage.requires.union(stage.modifies).subtracting(available)
@@ -60,6 +63,7 @@ public struct Pipeline: Sendable {
         }
         self.stages = stages
         self.layers = available
+        self.gate = gate
     }
 
     /// Runs every stage in order.
@@ -68,10 +72,19 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs the stages in order while `continuing` says so: it is asked before each stage, and
-    /// a false answer leaves the later stages unrun (a document past its time limit).
+    /// a false answer leaves the later stages unrun (a document past its time limit). On a
+    /// document in a language the ``gate`` does not let through, its stages are left out and a
+    /// warning names the language and the stages.
     public func run(on document: inout Document, continuing: () -> Bool) {
+        let barred = gate?.barredLanguage(of: document)
+        if let barred, let gate {
+            let names = stages.map(\.name).filter(gate.stages.contains)
+            document.warnings.append(
+                "written in '\(barred)': \(names.joined(separator: ", ")) read only \(gate.languages.sorted().joined(separator: ", ")) and were left out")
+        }
         for stage in stages {
             guard continuing() else { return }
+            if barred != nil, gate?.stages.contains(stage.name) == true { continue }
             #if DEBUG
             let before = LayerFingerprints(document)
             #endif
@@ -128,5 +141,30 @@ struct LayerFingerprints {
     /// The layers whose hash differs in `other`.
     func changedLayers(comparedWith other: LayerFingerprints) -> Set<Layer> {
         Set(Layer.allCases.filter { hashes[$0] != other.hashes[$0] })
+    }
+}
+
+/// The stages of a pipeline that read only some languages (rules and a model made for English
+/// news read other languages' capitalised nouns as names and their words as cues), and how a
+/// document's language is told.
+public struct LanguageGate: Sendable {
+    /// The languages (ISO 639-1 codes) the gated stages read.
+    public let languages: Set<String>
+    /// The names of the gated stages.
+    public let stages: Set<String>
+    /// Tells the language of a document's text; nil when it cannot be told, and the gated
+    /// stages then run.
+    public let identify: @Sendable (Document) -> String?
+
+    public init(languages: Set<String>, stages: Set<String>, identify: @escaping @Sendable (Document) -> String?) {
+        self.languages = languages
+        self.stages = stages
+        self.identify = identify
+    }
+
+    /// The language of `document` when it is told and is none of ``languages``; else nil.
+    func barredLanguage(of document: Document) -> String? {
+        guard let language = identify(document), !languages.contains(language) else { return nil }
+        return language
     }
 }

@@ -66,3 +66,29 @@ private func oneParagraphDocument() -> Document {
     }
 }
 #endif
+
+@Test func aGateLeavesItsStagesOutOfADocumentInAnotherLanguage() throws {
+    let gate = LanguageGate(languages: ["en"], stages: ["second"]) { $0.text.hasPrefix("Rain") ? "de" : "en" }
+    let pipeline = try Pipeline(
+        [
+            Marker(name: "first", requires: [.text], provides: [.tokens]),
+            Marker(name: "second", requires: [.tokens], provides: [.sentences]),
+        ], gate: gate)
+    var document = oneParagraphDocument()
+    pipeline.run(on: &document)
+    #expect(document.metadata.authors == ["first"])
+    #expect(document.warnings == ["written in 'de': second read only en and were left out"])
+}
+
+@Test func aGateLetsThroughADocumentWhoseLanguageCannotBeTold() throws {
+    let gate = LanguageGate(languages: ["en"], stages: ["second"]) { _ in nil }
+    let pipeline = try Pipeline(
+        [
+            Marker(name: "first", requires: [.text], provides: [.tokens]),
+            Marker(name: "second", requires: [.tokens], provides: [.sentences]),
+        ], gate: gate)
+    var document = oneParagraphDocument()
+    pipeline.run(on: &document)
+    #expect(document.metadata.authors == ["first", "second"])
+    #expect(document.warnings.isEmpty)
+}
