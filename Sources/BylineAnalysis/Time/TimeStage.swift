@@ -75,7 +75,7 @@ public struct TimeTagger: Sendable {
             let tokens = TimeToken.tokens(of: bytes, tokens: document.tokens[sentence.tokens], words: document.view.words[sentence.tokens])
             let matches = patterns.matches(in: tokens)
             guard !matches.isEmpty else { continue }
-            let sentenceCues = SentenceCues(tokens, side: cue(at:in:))
+            let sentenceCues = SentenceCues(tokens, side: cue(at:in:after:))
             for match in matches {
                 guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots),
                     !(type == .duration && Self.isPartOfName(match.tokens, in: tokens)), !isTitle(match.tokens, in: tokens),
@@ -166,9 +166,9 @@ public struct TimeTagger: Sendable {
         let after = range.upperBound < tokens.count ? cues.firstAfter[range.upperBound] : nil
         switch (before, after) {
         case (let before?, let after?):
-            return range.lowerBound - before <= after - (range.upperBound - 1) ? cues.sides[before]! : cues.sides[after]!
+            return range.lowerBound - before <= after - (range.upperBound - 1) ? cues.sides[before]! : cues.laterSides[after]!
         case (let before?, nil): return cues.sides[before]!
-        case (nil, let after?): return cues.sides[after]!
+        case (nil, let after?): return cues.laterSides[after]!
         case (nil, nil): return .unknown
         }
     }
@@ -210,16 +210,17 @@ public struct TimeTagger: Sendable {
         var after: Int?
         var j = range.upperBound
         while j < tokens.count, !isSegmentEdge(j, in: tokens) {
-            if cues.sides[j] != nil {
+            if cues.laterSides[j] != nil {
                 after = j
                 break
             }
             j += 1
         }
         switch (before, after) {
-        case (let before?, let after?): return range.lowerBound - before <= after - (range.upperBound - 1) ? cues.sides[before] : cues.sides[after]
+        case (let before?, let after?):
+            return range.lowerBound - before <= after - (range.upperBound - 1) ? cues.sides[before] : cues.laterSides[after]
         case (let before?, nil): return cues.sides[before]
-        case (nil, let after?): return cues.sides[after]
+        case (nil, let after?): return cues.laterSides[after]
         case (nil, nil): return nil
         }
     }
@@ -233,10 +234,15 @@ public struct TimeTagger: Sendable {
     /// is the auxiliary's, not the participle's.
     private static let passiveAuxiliaries: Set<String> = ["be", "been", "being"]
 
-    /// The side token `i` tells. A past auxiliary of the table before a future cue speaks of a
-    /// future seen from the past ("were planning", "was expected"): the future cue decides.
-    private func cue(at i: Int, in tokens: [TimeToken]) -> TimeDirection? {
-        if intentions.contains(tokens[i].key), i + 1 < tokens.count, tokens[i + 1].key == Self.infinitiveMark { return .future }
+    /// The side token `i` tells to an expression before it (`after`) or after it. A past
+    /// auxiliary of the table before a future cue speaks of a future seen from the past ("were
+    /// planning", "was expected"): the future cue decides. A verb of intention with "to" points
+    /// forward to what follows it; to an expression before it, a past form tells the time of the
+    /// intention ("On Friday, the council decided to …").
+    private func cue(at i: Int, in tokens: [TimeToken], after: Bool) -> TimeDirection? {
+        if intentions.contains(tokens[i].key), i + 1 < tokens.count, tokens[i + 1].key == Self.infinitiveMark {
+            return after && isPastForm(tokens[i]) ? .past : .future
+        }
         guard let side = cue(tokens[i]) else { return nil }
         if side == .past, i > 0, Self.passiveAuxiliaries.contains(tokens[i - 1].key) { return nil }
         if cues[tokens[i].key] == .past, i + 1 < tokens.count, cues[tokens[i + 1].key] == .future { return .future }
@@ -247,7 +253,12 @@ public struct TimeTagger: Sendable {
     /// one is more often a name: "United States", "Mohammed").
     private func cue(_ token: TimeToken) -> TimeDirection? {
         if let side = cues[token.key] { return side }
-        return !token.capitalised && token.key.utf8.count >= Self.shortestPastWord && token.key.hasSuffix("ed") ? .past : nil
+        return isPastForm(token) ? .past : nil
+    }
+
+    /// Whether a token is a lower-case word in "-ed".
+    private func isPastForm(_ token: TimeToken) -> Bool {
+        !token.capitalised && token.key.utf8.count >= Self.shortestPastWord && token.key.hasSuffix("ed")
     }
 
     /// The template with its `{slot}`s filled; nil when a slot has no value. Besides the
@@ -292,15 +303,19 @@ public struct TimeTagger: Sendable {
 /// side of it that no quotation mark cuts off: a quotation mark ends the clause, and a quote's
 /// tense is not the reporting verb's.
 struct SentenceCues {
-    /// Per token, the side it tells, if it is a cue.
+    /// Per token, the side it tells to an expression after it, if it is a cue.
     let sides: [TimeDirection?]
+    /// Per token, the side it tells to an expression before it, if it is a cue.
+    let laterSides: [TimeDirection?]
     /// Per token, the last cue at or before it with no quotation mark between them.
     let lastBefore: [Int?]
     /// Per token, the first cue at or after it with no quotation mark between them.
     let firstAfter: [Int?]
 
-    init(_ tokens: [TimeToken], side: (Int, [TimeToken]) -> TimeDirection?) {
-        let sides = tokens.indices.map { side($0, tokens) }
+    /// - Parameter side: the side token `i` tells, to an expression before it when the flag is set.
+    init(_ tokens: [TimeToken], side: (Int, [TimeToken], Bool) -> TimeDirection?) {
+        let sides = tokens.indices.map { side($0, tokens, false) }
+        let laterSides = tokens.indices.map { side($0, tokens, true) }
         var lastBefore = [Int?](repeating: nil, count: tokens.count)
         var last: Int?
         for i in tokens.indices {
@@ -310,10 +325,11 @@ struct SentenceCues {
         var firstAfter = [Int?](repeating: nil, count: tokens.count)
         var first: Int?
         for i in tokens.indices.reversed() {
-            if tokens[i].isQuotationMark { first = nil } else if sides[i] != nil { first = i }
+            if tokens[i].isQuotationMark { first = nil } else if laterSides[i] != nil { first = i }
             firstAfter[i] = first
         }
         self.sides = sides
+        self.laterSides = laterSides
         self.lastBefore = lastBefore
         self.firstAfter = firstAfter
     }
