@@ -45,6 +45,9 @@ public struct TimeTagger: Sendable {
     /// Verbs of intention and decision: with "to" after them they point forward ("decided to
     /// admit them in March").
     private let intentions: Set<String>
+    /// Verbs of saying: after the expression and beyond its clause ("…, an official said"), they
+    /// tell when something was said, not when what was said happens.
+    private let reportingVerbs: Set<String>
 
     /// The English patterns and tense cues.
     public static let english = TimeTagger(patterns: .english, cues: DataFile(PackageResources.tense_cues_tsv))
@@ -56,15 +59,21 @@ public struct TimeTagger: Sendable {
         self.patterns = patterns
         var cues: [String: TimeDirection] = [:]
         var intentions: Set<String> = []
+        var reportingVerbs: Set<String> = []
         for row in file.rows where row.count == 2 {
             if row[0] == Self.intentionSide {
                 intentions.insert(row[1])
+                continue
+            }
+            if row[0] == Self.reportingSide {
+                reportingVerbs.insert(row[1])
                 continue
             }
             cues[row[1]] = row[0] == "future" ? .future : row[0] == "present" ? .unknown : .past
         }
         self.cues = WordMap(cues)
         self.intentions = intentions
+        self.reportingVerbs = reportingVerbs
     }
 
     /// The time expressions of a tokenized, sentence-split document, in text order.
@@ -166,6 +175,10 @@ public struct TimeTagger: Sendable {
         let after = range.upperBound < tokens.count ? cues.firstAfter[range.upperBound] : nil
         switch (before, after) {
         case (let before?, let after?):
+            // A verb of saying in a later clause tells when it was said: a cue before tells more.
+            if reportingVerbs.contains(tokens[after].key), (range.upperBound..<after).contains(where: { Self.isSegmentEdge($0, in: tokens) }) {
+                return cues.sides[before]!
+            }
             return range.lowerBound - before <= after - (range.upperBound - 1) ? cues.sides[before]! : cues.laterSides[after]!
         case (let before?, nil): return cues.sides[before]!
         case (nil, let after?): return cues.laterSides[after]!
@@ -227,6 +240,8 @@ public struct TimeTagger: Sendable {
 
     /// The side of `tense-cues.tsv` that lists verbs of intention.
     private static let intentionSide = "intention"
+    /// The side of `tense-cues.tsv` that lists verbs of saying.
+    private static let reportingSide = "reporting"
     /// The word that opens an infinitive.
     private static let infinitiveMark = "to"
 
