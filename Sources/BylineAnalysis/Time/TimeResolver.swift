@@ -23,8 +23,8 @@ public enum TimeResolver {
     ///   year ("Jan. 14") is always the nearest unless the value says which side.
     /// - Parameter day: for a value with ``dayMark``, the day its sentence speaks of; with
     ///   ``storyMark``, the day the story tells of; the reference date when nil.
-    /// - Parameter then: for a value with ``thenMark``, the value of the last date named before
-    ///   (TimeML's reference time); the reference date when nil.
+    /// - Parameter then: for a value with ``thenMark`` or ``quarterThenMark``, the value of the last
+    ///   date named before (TimeML's reference time); the reference date when nil.
     public static func resolve(
         _ underspecified: String, direction: TimeDirection, reference: DateStamp?, day: DateStamp? = nil, then: String? = nil
     ) -> String? {
@@ -37,7 +37,11 @@ public enum TimeResolver {
             guard let date = day ?? reference, date.day != nil else { return nil }
             return DateStamp(year: date.year, month: date.month, day: date.day).iso + value.dropFirst(mark.count)
         }
-        if value.hasPrefix(thenMark) {
+        if value.hasPrefix(quarterThenMark) {
+            let move = value.dropFirst(quarterThenMark.count)
+            if let then, then.contains("-" + CalendarPeriod.quarterMark), let moved = shifted(move, from: then) { return moved }
+            value = relativeMark + move
+        } else if value.hasPrefix(thenMark) {
             let move = value.dropFirst(thenMark.count)
             if let then, let moved = shifted(move, from: then) { return moved }
             // "That day" with no day named before names none; "a year later" counts from the reference.
@@ -96,6 +100,10 @@ public enum TimeResolver {
     /// for years ("a year earlier" than "the third quarter" of 1989: `THEN-1Y`, 1988-Q3), else
     /// from the reference date as `REF` is.
     public static let thenMark = "THEN"
+    /// The mark of a value counted from the last date named before when that is a quarter, as a
+    /// report compares a quarter with the same one a year before ("in the third quarter, from
+    /// … a year ago": `QUARTER-1Y`, 1988-Q3), else from the reference date as `REF` is.
+    public static let quarterThenMark = "QUARTER"
     /// The mark of the ISO week that holds the day the rest of the value names ("the week of
     /// March 6": `WEEK:XXXX-03-06`, 2000-W10).
     public static let weekMark = "WEEK:"

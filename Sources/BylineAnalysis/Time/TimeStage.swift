@@ -400,7 +400,8 @@ public struct TimeStage: Stage {
             // what a later count starts from.
             let namesItsDay = !candidate.underspecified.hasPrefix(TimeResolver.relativeMark)
             let known = candidate.type == .time ? (namesItsDay ? Self.day(of: value)?.iso : nil) : value
-            guard candidate.type == .date || known != nil, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
+            guard candidate.type == .date || known != nil,
+                ![TimeResolver.thenMark, TimeResolver.quarterThenMark].contains(where: candidate.underspecified.hasPrefix),
                 known.map(TimeResolver.isCalendarValue) ?? true
             else { continue }
             inSentence = (candidate.sentence, known)
