@@ -48,6 +48,8 @@ public struct TimeTagger: Sendable {
     /// Verbs of saying: after the expression and beyond its clause ("…, an official said"), they
     /// tell when something was said, not when what was said happens.
     private let reportingVerbs: Set<String>
+    /// Prepositions of a deadline ("until"): future cues, unless they open the sentence.
+    private let deadlines: Set<String>
 
     /// The English patterns and tense cues.
     public static let english = TimeTagger(patterns: .english, cues: DataFile(PackageResources.tense_cues_tsv))
@@ -60,6 +62,7 @@ public struct TimeTagger: Sendable {
         var cues: [String: TimeDirection] = [:]
         var intentions: Set<String> = []
         var reportingVerbs: Set<String> = []
+        var deadlines: Set<String> = []
         for row in file.rows where row.count == 2 {
             if row[0] == Self.intentionSide {
                 intentions.insert(row[1])
@@ -69,11 +72,16 @@ public struct TimeTagger: Sendable {
                 reportingVerbs.insert(row[1])
                 continue
             }
+            if row[0] == Self.deadlineSide {
+                deadlines.insert(row[1])
+                continue
+            }
             cues[row[1]] = row[0] == "future" ? .future : row[0] == "present" ? .unknown : .past
         }
         self.cues = WordMap(cues)
         self.intentions = intentions
         self.reportingVerbs = reportingVerbs
+        self.deadlines = deadlines
     }
 
     /// The time expressions of a tokenized, sentence-split document, in text order.
@@ -118,11 +126,15 @@ public struct TimeTagger: Sendable {
         }
         let token = tokens[range.lowerBound]
         guard token.capitalised, token.key.first?.isLetter == true, !patterns.properKeys.contains(token.key) else { return false }
-        let opensSentence = tokens[..<range.lowerBound].allSatisfy { $0.key.first?.isLetter != true && $0.key.first?.isNumber != true }
-        if opensSentence { return false }
+        if Self.opensSentence(range.lowerBound, in: tokens) { return false }
         let quotedAlone = range.upperBound < tokens.count && tokens[range.upperBound].isQuotationMark
         let opensQuotation = tokens[range.lowerBound - 1].isQuotationMark || tokens[range.lowerBound - 1].key == ":"
         return quotedAlone || !opensQuotation
+    }
+
+    /// Whether token `i` is the first word of its sentence: only marks come before it.
+    private static func opensSentence(_ i: Int, in tokens: [TimeToken]) -> Bool {
+        tokens[..<i].allSatisfy { $0.key.first?.isLetter != true && $0.key.first?.isNumber != true }
     }
 
     /// The units of `time-words.tsv` that are ordinals as well ("second").
@@ -242,6 +254,8 @@ public struct TimeTagger: Sendable {
     private static let intentionSide = "intention"
     /// The side of `tense-cues.tsv` that lists verbs of saying.
     private static let reportingSide = "reporting"
+    /// The side of `tense-cues.tsv` that lists prepositions of a deadline.
+    private static let deadlineSide = "deadline"
     /// The word that opens an infinitive.
     private static let infinitiveMark = "to"
 
@@ -253,11 +267,15 @@ public struct TimeTagger: Sendable {
     /// auxiliary of the table before a future cue speaks of a future seen from the past ("were
     /// planning", "was expected"): the future cue decides. A verb of intention with "to" points
     /// forward to what follows it; to an expression before it, a past form tells the time of the
-    /// intention ("On Friday, the council decided to …").
+    /// intention ("On Friday, the council decided to …"). A deadline ("until") is future unless
+    /// it opens the sentence.
     private func cue(at i: Int, in tokens: [TimeToken], after: Bool) -> TimeDirection? {
         if intentions.contains(tokens[i].key), i + 1 < tokens.count, tokens[i + 1].key == Self.infinitiveMark {
             return after && isPastForm(tokens[i]) ? .past : .future
         }
+        // "Until Thursday, they had not …": a deadline that opens the sentence sets the scene of
+        // its main clause, whose tense decides.
+        if deadlines.contains(tokens[i].key) { return Self.opensSentence(i, in: tokens) ? nil : .future }
         guard let side = cue(tokens[i]) else { return nil }
         if side == .past, i > 0, Self.passiveAuxiliaries.contains(tokens[i - 1].key) { return nil }
         if cues[tokens[i].key] == .past, i + 1 < tokens.count, cues[tokens[i + 1].key] == .future { return .future }
