@@ -187,8 +187,11 @@ public struct TimeTagger: Sendable {
         let after = range.upperBound < tokens.count ? cues.firstAfter[range.upperBound] : nil
         switch (before, after) {
         case (let before?, let after?):
-            // A verb of saying in a later clause tells when it was said: a cue before tells more.
-            if reportingVerbs.contains(tokens[after].key), (range.upperBound..<after).contains(where: { Self.isSegmentEdge($0, in: tokens) }) {
+            // An attribution that ends the sentence ("…, an official said on Wednesday.") tells
+            // when it was said: a cue before tells more.
+            if reportingVerbs.contains(tokens[after].key), (range.upperBound..<after).contains(where: { Self.isSegmentEdge($0, in: tokens) }),
+                !(after + 1..<tokens.count).contains(where: { cues.laterSides[$0] != nil || Self.isSegmentEdge($0, in: tokens) })
+            {
                 return cues.sides[before]!
             }
             return range.lowerBound - before <= after - (range.upperBound - 1) ? cues.sides[before]! : cues.laterSides[after]!
