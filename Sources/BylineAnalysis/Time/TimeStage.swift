@@ -266,12 +266,25 @@ public struct TimeTagger: Sendable {
     /// is the auxiliary's, not the participle's.
     private static let passiveAuxiliaries: Set<String> = ["be", "been", "being"]
 
+    /// The auxiliary of the past perfect.
+    private static let pastPerfect = "had"
+    /// The participle of "be" after it ("had been").
+    private static let beenParticiple = "been"
+
+    /// Whether token `i` follows "had" or "had been": a future planned in a past now over ("the
+    /// offer had been due to expire on Friday") lies before the reference.
+    private static func followsPastPerfect(_ i: Int, in tokens: [TimeToken]) -> Bool {
+        guard i > 0 else { return false }
+        if tokens[i - 1].key == pastPerfect { return true }
+        return i > 1 && tokens[i - 1].key == beenParticiple && tokens[i - 2].key == pastPerfect
+    }
+
     /// The side token `i` tells to an expression before it (`after`) or after it. A past
     /// auxiliary of the table before a future cue speaks of a future seen from the past ("were
     /// planning", "was expected"): the future cue decides. A verb of intention with "to" points
     /// forward to what follows it; to an expression before it, a past form tells the time of the
     /// intention ("On Friday, the council decided to …"). A deadline ("until") is future unless
-    /// it opens the sentence.
+    /// it opens the sentence. A future cue after "had" or "had been" is past.
     private func cue(at i: Int, in tokens: [TimeToken], after: Bool) -> TimeDirection? {
         if intentions.contains(tokens[i].key), i + 1 < tokens.count, tokens[i + 1].key == Self.infinitiveMark {
             return after && isPastForm(tokens[i]) ? .past : .future
@@ -281,6 +294,7 @@ public struct TimeTagger: Sendable {
         if deadlines.contains(tokens[i].key) { return Self.opensSentence(i, in: tokens) ? nil : .future }
         guard let side = cue(tokens[i]) else { return nil }
         if side == .past, i > 0, Self.passiveAuxiliaries.contains(tokens[i - 1].key) { return nil }
+        if side == .future, Self.followsPastPerfect(i, in: tokens) { return .past }
         if cues[tokens[i].key] == .past, i + 1 < tokens.count, cues[tokens[i + 1].key] == .future { return .future }
         return side
     }
