@@ -279,7 +279,7 @@ public struct TimeTagger: Sendable {
         return i > 1 && tokens[i - 1].key == beenParticiple && tokens[i - 2].key == pastPerfect
     }
 
-    /// The side token `i` tells to an expression before it (`after`) or after it. A past
+    /// The side token `i` tells to an expression after it, or, with `after`, to one before it. A past
     /// auxiliary of the table before a future cue speaks of a future seen from the past ("were
     /// planning", "was expected"): the future cue decides. A verb of intention with "to" points
     /// forward to what follows it; to an expression before it, a past form tells the time of the
