@@ -60,7 +60,7 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     // "A year earlier" counts from the last date named before, at its precision.
     ("Profit rose in the third quarter. A year earlier it fell.", "A year earlier", nil, "2023-Q3"),
     ("The plant opened on Aug. 7, 1998. A year earlier, the site was empty.", "A year earlier", "1997-08-07", "1997-08-07"),
-    // A capitalised "-ed" word is a name, not a past tense; "plan" speaks of the future.
+    // A capitalised "-ed" word is a name, not a past tense; "plan to" speaks of the future.
     ("The father would be traveling to the United States on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
     ("Officials did not plan to act on Thursday.", "Thursday", "XXXX-WXX-4", "2024-11-14"),
     // A past auxiliary before a future cue speaks of the future ("were planning").
@@ -133,6 +133,18 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The talks are set to resume on Monday.", "Monday", "XXXX-WXX-1", "2024-11-11"),
     ("Crowds lined the route of the slated parade on Friday.", "Friday", "XXXX-WXX-5", "2024-11-15"),
     ("Crowds massed in the square before the coming Saturday.", "coming Saturday", "XXXX-WXX-6", "2024-11-16"),
+    // "Plans" as a noun is no cue; a verb of intention after the expression tells its own tense.
+    ("On Friday, holiday plans were dropped.", "Friday", "XXXX-WXX-5", "2024-11-08"),
+    ("On Friday, the council decided to close the pier.", "Friday", "XXXX-WXX-5", "2024-11-08"),
+    // A verb of saying in a later clause gives way to a cue before the expression.
+    ("The board has decided to sell the ferry, the pier and the depot in March, a spokesman said.", "March", "XXXX-03", "2025-03"),
+    // A deadline that opens the sentence leaves the tense to its main clause.
+    ("Until Thursday, the police had not named a suspect.", "Thursday", "XXXX-WXX-4", "2024-11-07"),
+    // A future cue after "had been" is a plan of a past now over.
+    ("The vote had been due to take place on Friday.", "Friday", "XXXX-WXX-5", "2024-11-08"),
+    // "That same day" after a month is a day of that month; "a year ago" after a quarter is that quarter.
+    ("The plant closed last October. Its sign came down that same day.", "that same day", nil, "2024-10-XX"),
+    ("Sales rose in the third quarter from a year ago.", "a year ago", nil, "2023-Q3"),
 ]
 
 /// Sentences whose names of events, papers, films and shows, ages and fractions hold no time

@@ -23,17 +23,25 @@ public enum TimeResolver {
     ///   year ("Jan. 14") is always the nearest unless the value says which side.
     /// - Parameter day: for a value with ``dayMark``, the day its sentence speaks of; with
     ///   ``storyMark``, the day the story tells of; the reference date when nil.
-    /// - Parameter then: for a value with ``thenMark``, the value of the last date named before
-    ///   (TimeML's reference time); the reference date when nil.
+    /// - Parameter then: for a value with ``thenMark`` or ``quarterThenMark``, the value of the last
+    ///   date named before (TimeML's reference time); the reference date when nil.
     public static func resolve(
         _ underspecified: String, direction: TimeDirection, reference: DateStamp?, day: DateStamp? = nil, then: String? = nil
     ) -> String? {
         var value = Substring(underspecified)
+        if value.hasPrefix(weekMark) {
+            let day = resolve(String(value.dropFirst(weekMark.count)), direction: direction, reference: reference, day: day, then: then)
+            return day.flatMap { DateStamp(parsing: $0)?.dayNumber }.map(CalendarDay.isoWeek)
+        }
         if let mark = [dayMark, storyMark].first(where: { value.hasPrefix($0) }) {
             guard let date = day ?? reference, date.day != nil else { return nil }
             return DateStamp(year: date.year, month: date.month, day: date.day).iso + value.dropFirst(mark.count)
         }
-        if value.hasPrefix(thenMark) {
+        if value.hasPrefix(quarterThenMark) {
+            let move = value.dropFirst(quarterThenMark.count)
+            if let then, then.contains("-" + CalendarPeriod.quarterMark), let moved = shifted(move, from: then) { return moved }
+            value = relativeMark + move
+        } else if value.hasPrefix(thenMark) {
             let move = value.dropFirst(thenMark.count)
             if let then, let moved = shifted(move, from: then) { return moved }
             // "That day" with no day named before names none; "a year later" counts from the reference.
@@ -92,6 +100,13 @@ public enum TimeResolver {
     /// for years ("a year earlier" than "the third quarter" of 1989: `THEN-1Y`, 1988-Q3), else
     /// from the reference date as `REF` is.
     public static let thenMark = "THEN"
+    /// The mark of a value counted from the last date named before when that is a quarter, as a
+    /// report compares a quarter with the same one a year before ("in the third quarter, from
+    /// … a year ago": `QUARTER-1Y`, 1988-Q3), else from the reference date as `REF` is.
+    public static let quarterThenMark = "QUARTER"
+    /// The mark of the ISO week that holds the day the rest of the value names ("the week of
+    /// March 6": `WEEK:XXXX-03-06`, 2000-W10).
+    public static let weekMark = "WEEK:"
 
     /// Whether `value` names a calendar period (`1989`, `1989-Q3`, `1989-10-27`), not a
     /// duration, a set or `PAST_REF`.
@@ -118,12 +133,21 @@ public enum TimeResolver {
             // "That year" is the year itself; "a year earlier" keeps the precision of what it counts from.
             return String(year + n) + (n == 0 ? "" : then.dropFirst(yearDigits)) + suffix
         }
-        guard let date = DateStamp(parsing: then.prefix(dayDigits)), let day = date.dayNumber else { return nil }
+        guard let date = DateStamp(parsing: then.prefix(dayDigits)) else { return nil }
+        guard let day = date.dayNumber else {
+            // The same day as a month named before is a day of that month ("last October … that
+            // same day": 1998-10-XX).
+            return unit == .day && n == 0 && date.month != nil ? then.prefix(monthDigits) + unknownDay + suffix : nil
+        }
         return unit.shift(date, day: day, by: n) + suffix
     }
 
     /// The length of a `YYYY-MM-DD` value.
     private static let dayDigits = 10
+    /// The length of a `YYYY-MM` value.
+    private static let monthDigits = 7
+    /// The day of a value whose month is known but not its day.
+    private static let unknownDay = "-XX"
 
     /// The mark of a value relative to the reference ("REF-1M").
     static let relativeMark = "REF"

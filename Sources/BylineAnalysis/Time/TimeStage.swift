@@ -45,6 +45,11 @@ public struct TimeTagger: Sendable {
     /// Verbs of intention and decision: with "to" after them they point forward ("decided to
     /// admit them in March").
     private let intentions: Set<String>
+    /// Verbs of saying: after the expression and beyond its clause ("…, an official said"), they
+    /// tell when something was said, not when what was said happens.
+    private let reportingVerbs: Set<String>
+    /// Prepositions of a deadline ("until"): future cues, unless they open the sentence.
+    private let deadlines: Set<String>
 
     /// The English patterns and tense cues.
     public static let english = TimeTagger(patterns: .english, cues: DataFile(PackageResources.tense_cues_tsv))
@@ -56,15 +61,27 @@ public struct TimeTagger: Sendable {
         self.patterns = patterns
         var cues: [String: TimeDirection] = [:]
         var intentions: Set<String> = []
+        var reportingVerbs: Set<String> = []
+        var deadlines: Set<String> = []
         for row in file.rows where row.count == 2 {
             if row[0] == Self.intentionSide {
                 intentions.insert(row[1])
+                continue
+            }
+            if row[0] == Self.reportingSide {
+                reportingVerbs.insert(row[1])
+                continue
+            }
+            if row[0] == Self.deadlineSide {
+                deadlines.insert(row[1])
                 continue
             }
             cues[row[1]] = row[0] == "future" ? .future : row[0] == "present" ? .unknown : .past
         }
         self.cues = WordMap(cues)
         self.intentions = intentions
+        self.reportingVerbs = reportingVerbs
+        self.deadlines = deadlines
     }
 
     /// The time expressions of a tokenized, sentence-split document, in text order.
@@ -75,7 +92,7 @@ public struct TimeTagger: Sendable {
             let tokens = TimeToken.tokens(of: bytes, tokens: document.tokens[sentence.tokens], words: document.view.words[sentence.tokens])
             let matches = patterns.matches(in: tokens)
             guard !matches.isEmpty else { continue }
-            let sentenceCues = SentenceCues(tokens, side: cue(at:in:))
+            let sentenceCues = SentenceCues(tokens, side: cue(at:in:after:))
             for match in matches {
                 guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots),
                     !(type == .duration && Self.isPartOfName(match.tokens, in: tokens)), !isTitle(match.tokens, in: tokens),
@@ -109,11 +126,15 @@ public struct TimeTagger: Sendable {
         }
         let token = tokens[range.lowerBound]
         guard token.capitalised, token.key.first?.isLetter == true, !patterns.properKeys.contains(token.key) else { return false }
-        let opensSentence = tokens[..<range.lowerBound].allSatisfy { $0.key.first?.isLetter != true && $0.key.first?.isNumber != true }
-        if opensSentence { return false }
+        if Self.opensSentence(range.lowerBound, in: tokens) { return false }
         let quotedAlone = range.upperBound < tokens.count && tokens[range.upperBound].isQuotationMark
         let opensQuotation = tokens[range.lowerBound - 1].isQuotationMark || tokens[range.lowerBound - 1].key == ":"
         return quotedAlone || !opensQuotation
+    }
+
+    /// Whether token `i` is the first word of its sentence: only marks come before it.
+    private static func opensSentence(_ i: Int, in tokens: [TimeToken]) -> Bool {
+        tokens[..<i].allSatisfy { $0.key.first?.isLetter != true && $0.key.first?.isNumber != true }
     }
 
     /// The units of `time-words.tsv` that are ordinals as well ("second").
@@ -166,9 +187,16 @@ public struct TimeTagger: Sendable {
         let after = range.upperBound < tokens.count ? cues.firstAfter[range.upperBound] : nil
         switch (before, after) {
         case (let before?, let after?):
-            return range.lowerBound - before <= after - (range.upperBound - 1) ? cues.sides[before]! : cues.sides[after]!
+            // An attribution that ends the sentence ("…, an official said on Wednesday.") tells
+            // when it was said: a cue before tells more.
+            if reportingVerbs.contains(tokens[after].key), (range.upperBound..<after).contains(where: { Self.isSegmentEdge($0, in: tokens) }),
+                !(after + 1..<tokens.count).contains(where: { cues.laterSides[$0] != nil || Self.isSegmentEdge($0, in: tokens) })
+            {
+                return cues.sides[before]!
+            }
+            return range.lowerBound - before <= after - (range.upperBound - 1) ? cues.sides[before]! : cues.laterSides[after]!
         case (let before?, nil): return cues.sides[before]!
-        case (nil, let after?): return cues.sides[after]!
+        case (nil, let after?): return cues.laterSides[after]!
         case (nil, nil): return .unknown
         }
     }
@@ -210,22 +238,27 @@ public struct TimeTagger: Sendable {
         var after: Int?
         var j = range.upperBound
         while j < tokens.count, !isSegmentEdge(j, in: tokens) {
-            if cues.sides[j] != nil {
+            if cues.laterSides[j] != nil {
                 after = j
                 break
             }
             j += 1
         }
         switch (before, after) {
-        case (let before?, let after?): return range.lowerBound - before <= after - (range.upperBound - 1) ? cues.sides[before] : cues.sides[after]
+        case (let before?, let after?):
+            return range.lowerBound - before <= after - (range.upperBound - 1) ? cues.sides[before] : cues.laterSides[after]
         case (let before?, nil): return cues.sides[before]
-        case (nil, let after?): return cues.sides[after]
+        case (nil, let after?): return cues.laterSides[after]
         case (nil, nil): return nil
         }
     }
 
     /// The side of `tense-cues.tsv` that lists verbs of intention.
     private static let intentionSide = "intention"
+    /// The side of `tense-cues.tsv` that lists verbs of saying.
+    private static let reportingSide = "reporting"
+    /// The side of `tense-cues.tsv` that lists prepositions of a deadline.
+    private static let deadlineSide = "deadline"
     /// The word that opens an infinitive.
     private static let infinitiveMark = "to"
 
@@ -233,12 +266,35 @@ public struct TimeTagger: Sendable {
     /// is the auxiliary's, not the participle's.
     private static let passiveAuxiliaries: Set<String> = ["be", "been", "being"]
 
-    /// The side token `i` tells. A past auxiliary of the table before a future cue speaks of a
-    /// future seen from the past ("were planning", "was expected"): the future cue decides.
-    private func cue(at i: Int, in tokens: [TimeToken]) -> TimeDirection? {
-        if intentions.contains(tokens[i].key), i + 1 < tokens.count, tokens[i + 1].key == Self.infinitiveMark { return .future }
+    /// The auxiliary of the past perfect.
+    private static let pastPerfect = "had"
+    /// The participle of "be" after it ("had been").
+    private static let beenParticiple = "been"
+
+    /// Whether token `i` follows "had" or "had been": a future planned in a past now over ("the
+    /// offer had been due to expire on Friday") lies before the reference.
+    private static func followsPastPerfect(_ i: Int, in tokens: [TimeToken]) -> Bool {
+        guard i > 0 else { return false }
+        if tokens[i - 1].key == pastPerfect { return true }
+        return i > 1 && tokens[i - 1].key == beenParticiple && tokens[i - 2].key == pastPerfect
+    }
+
+    /// The side token `i` tells to an expression after it, or, with `after`, to one before it. A past
+    /// auxiliary of the table before a future cue speaks of a future seen from the past ("were
+    /// planning", "was expected"): the future cue decides. A verb of intention with "to" points
+    /// forward to what follows it; to an expression before it, a past form tells the time of the
+    /// intention ("On Friday, the council decided to …"). A deadline ("until") is future unless
+    /// it opens the sentence. A future cue after "had" or "had been" is past.
+    private func cue(at i: Int, in tokens: [TimeToken], after: Bool) -> TimeDirection? {
+        if intentions.contains(tokens[i].key), i + 1 < tokens.count, tokens[i + 1].key == Self.infinitiveMark {
+            return after && isPastForm(tokens[i]) ? .past : .future
+        }
+        // "Until Thursday, they had not …": a deadline that opens the sentence sets the scene of
+        // its main clause, whose tense decides.
+        if deadlines.contains(tokens[i].key) { return Self.opensSentence(i, in: tokens) ? nil : .future }
         guard let side = cue(tokens[i]) else { return nil }
         if side == .past, i > 0, Self.passiveAuxiliaries.contains(tokens[i - 1].key) { return nil }
+        if side == .future, Self.followsPastPerfect(i, in: tokens) { return .past }
         if cues[tokens[i].key] == .past, i + 1 < tokens.count, cues[tokens[i + 1].key] == .future { return .future }
         return side
     }
@@ -247,7 +303,12 @@ public struct TimeTagger: Sendable {
     /// one is more often a name: "United States", "Mohammed").
     private func cue(_ token: TimeToken) -> TimeDirection? {
         if let side = cues[token.key] { return side }
-        return !token.capitalised && token.key.utf8.count >= Self.shortestPastWord && token.key.hasSuffix("ed") ? .past : nil
+        return isPastForm(token) ? .past : nil
+    }
+
+    /// Whether a token is a lower-case word in "-ed".
+    private func isPastForm(_ token: TimeToken) -> Bool {
+        !token.capitalised && token.key.utf8.count >= Self.shortestPastWord && token.key.hasSuffix("ed")
     }
 
     /// The template with its `{slot}`s filled; nil when a slot has no value. Besides the
@@ -292,15 +353,19 @@ public struct TimeTagger: Sendable {
 /// side of it that no quotation mark cuts off: a quotation mark ends the clause, and a quote's
 /// tense is not the reporting verb's.
 struct SentenceCues {
-    /// Per token, the side it tells, if it is a cue.
+    /// Per token, the side it tells to an expression after it, if it is a cue.
     let sides: [TimeDirection?]
+    /// Per token, the side it tells to an expression before it, if it is a cue.
+    let laterSides: [TimeDirection?]
     /// Per token, the last cue at or before it with no quotation mark between them.
     let lastBefore: [Int?]
     /// Per token, the first cue at or after it with no quotation mark between them.
     let firstAfter: [Int?]
 
-    init(_ tokens: [TimeToken], side: (Int, [TimeToken]) -> TimeDirection?) {
-        let sides = tokens.indices.map { side($0, tokens) }
+    /// - Parameter side: the side token `i` tells, to an expression before it when the flag is set.
+    init(_ tokens: [TimeToken], side: (Int, [TimeToken], Bool) -> TimeDirection?) {
+        let sides = tokens.indices.map { side($0, tokens, false) }
+        let laterSides = tokens.indices.map { side($0, tokens, true) }
         var lastBefore = [Int?](repeating: nil, count: tokens.count)
         var last: Int?
         for i in tokens.indices {
@@ -310,10 +375,11 @@ struct SentenceCues {
         var firstAfter = [Int?](repeating: nil, count: tokens.count)
         var first: Int?
         for i in tokens.indices.reversed() {
-            if tokens[i].isQuotationMark { first = nil } else if sides[i] != nil { first = i }
+            if tokens[i].isQuotationMark { first = nil } else if laterSides[i] != nil { first = i }
             firstAfter[i] = first
         }
         self.sides = sides
+        self.laterSides = laterSides
         self.lastBefore = lastBefore
         self.firstAfter = firstAfter
     }
@@ -369,7 +435,8 @@ public struct TimeStage: Stage {
             // what a later count starts from.
             let namesItsDay = !candidate.underspecified.hasPrefix(TimeResolver.relativeMark)
             let known = candidate.type == .time ? (namesItsDay ? Self.day(of: value)?.iso : nil) : value
-            guard candidate.type == .date || known != nil, !candidate.underspecified.hasPrefix(TimeResolver.thenMark),
+            guard candidate.type == .date || known != nil,
+                ![TimeResolver.thenMark, TimeResolver.quarterThenMark].contains(where: candidate.underspecified.hasPrefix),
                 known.map(TimeResolver.isCalendarValue) ?? true
             else { continue }
             inSentence = (candidate.sentence, known)
