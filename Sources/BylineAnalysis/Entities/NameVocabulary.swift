@@ -225,6 +225,45 @@ public enum NameForms {
         return table
     }()
 
+    /// The letter groups that romanisations of a name write differently, and what each is read
+    /// as (`name-spellings.tsv`), longest first.
+    private static let spellingVariants: [(variant: [Character], reading: [Character])] = DataFile(PackageResources.name_spellings_tsv).rows
+        .filter { $0.count == 2 }.map { (Array($0[0]), Array($0[1])) }.sorted { $0.variant.count > $1.variant.count }
+
+    /// A word's key as its romanisations share it: the letter groups of `name-spellings.tsv`
+    /// replaced, doubled letters read as one ("terenskyy" and "terensky", "khamidov" and
+    /// "hamidov" meet).
+    static func spellingKey(_ key: String) -> String {
+        let letters = Array(key)
+        var read: [Character] = []
+        var i = 0
+        while i < letters.count {
+            let group = spellingVariants.first { i + $0.variant.count <= letters.count && letters[i..<(i + $0.variant.count)].elementsEqual($0.variant) }
+            for letter in group?.reading ?? [letters[i]] where letter != read.last { read.append(letter) }
+            i += group?.variant.count ?? 1
+        }
+        return String(read)
+    }
+
+    /// Whether the person's name `short` (word keys) is another spelling of `long`: the same
+    /// words read by ``spellingKey(_:)``, some of `long`'s middle words left out ("Yusuf
+    /// Hamidov" of "Yusuf Ali Khamidov"); a lone word, the last word of `long` spelled another
+    /// way (the same word alone is a surname, which the surname rules join).
+    static func isSpellingVariant(_ short: [String], of long: [String]) -> Bool {
+        guard let last = short.last, let longLast = long.last, short.count <= long.count, spellingKey(last) == spellingKey(longLast) else {
+            return false
+        }
+        guard short.count > 1 else { return last != longLast }
+        guard spellingKey(short[0]) == spellingKey(long[0]) else { return false }
+        // The middle words of `short`, in order, among those of `long`.
+        var rest = long.dropFirst().dropLast()[...]
+        for word in short.dropFirst().dropLast() {
+            guard let found = rest.firstIndex(where: { spellingKey($0) == spellingKey(word) }) else { return false }
+            rest = rest[(found + 1)...]
+        }
+        return true
+    }
+
     /// The letters of a word written as initials, lower case ("K." → "k", "K.B." → "kb"); nil
     /// for any other word.
     static func initials(_ word: Substring) -> [Character]? {
