@@ -51,7 +51,8 @@ public final class NameVocabulary: Sendable {
     private let demonyms: [String: String]
     /// The most words a nationality adjective has ("Papua New Guinean").
     let longestDemonym: Int
-    /// Words and phrases that name an office ("minister", "secretary-general"), lower case.
+    /// Words and phrases that name an office ("minister", "secretary-general", "co-chair"), lower
+    /// case.
     let titleHeads: WordSet
     /// Words that may stand before an office's name ("deputy", "first", "foreign").
     let titleModifiers: WordSet
@@ -116,9 +117,17 @@ public final class NameVocabulary: Sendable {
         longestDemonym = demonyms.keys.map { $0.split(separator: " ").count }.max() ?? 1
         var heads: Set<String> = []
         var modifiers: Set<String> = []
+        var prefixes: [String] = []
         for row in DataFile(PackageResources.titles_tsv).rows where row.count == 2 {
-            if row[0] == "head" { heads.insert(row[1]) } else { modifiers.insert(row[1]) }
+            switch row[0] {
+            case "head": heads.insert(row[1])
+            case "prefix": prefixes.append(row[1])
+            default: modifiers.insert(row[1])
+            }
         }
+        // A one-word office with a prefix glued before it is an office too ("co-chair").
+        let oneWordHeads = heads.filter { !$0.contains(" ") }
+        for prefix in prefixes { heads.formUnion(oneWordHeads.map { prefix + $0 }) }
         titleHeads = WordSet(heads)
         titleModifiers = WordSet(modifiers)
         titleHeadsByFirstWord = WordMap(
