@@ -25,6 +25,12 @@ private let sameEntity: [(name: String, text: String, names: [String: String], f
     ("a party and its members",
      "The Harbour Party won four seats. The Harbours said they would join no coalition.",
      ["Harbour Party": "ORG", "Harbours": "ORG"], "Harbour Party", "Harbours"),
+    ("another romanisation of a name, without its middle name",
+     "Yusuf Hamidov toured the port. Yusuf Ali Khamidov said the berths would open in May.",
+     ["Yusuf Hamidov": "PER", "Yusuf Ali Khamidov": "PER"], "Yusuf Hamidov", "Yusuf Ali Khamidov"),
+    ("a surname alone spelled with a doubled letter",
+     "Oleh Terensky opened the dock. Terenskyy said fares would fall.",
+     ["Oleh Terensky": "PER", "Terenskyy": "PER"], "Oleh Terensky", "Terenskyy"),
 ]
 
 @Test(arguments: sameEntity.indices)
@@ -43,6 +49,9 @@ private let apart: [(name: String, text: String, names: [String: String], first:
     ("a committee's short name that two committees end in",
      "The Assembly Harbour Committee and the Senate Harbour Committee met. The Harbour Committee chair left.",
      ["Assembly Harbour Committee": "ORG", "Senate Harbour Committee": "ORG", "Harbour Committee": "ORG"], "Assembly Harbour Committee", "Harbour Committee"),
+    ("another given name before a surname spelled another way",
+     "Yusuf Hamidov toured the port. Karim Khamidov said the berths would open in May.",
+     ["Yusuf Hamidov": "PER", "Karim Khamidov": "PER"], "Yusuf Hamidov", "Karim Khamidov"),
 ]
 
 @Test(arguments: apart.indices)

@@ -157,6 +157,19 @@ private let cases: [(name: String, text: String, names: [String: String], quotes
     ("a pronoun goes to the subject of its sentence, not the name nearest it",
      "Nadia Kern praised Rosa Vidal but said she would vote against what she called \"a rushed bill\".",
      ["Nadia Kern": "PER", "Rosa Vidal": "PER"], [("a rushed bill", .partial, "Nadia Kern", "cue-before-quote")]),
+    ("a clause opened by a subordinator after a quote reports nothing",
+     "The clip ends with footage of Ana Berg saying during the debate, \u{201C}That makes me rich,\u{201D} when Ivo Lind blasted her.",
+     ["Ana Berg": "PER", "Ivo Lind": "PER"], [("That makes me rich,", .direct, "Ana Berg", "cue-before-quote/participle")]),
+    ("a quotation a nested quote closed early is signed at the end of its line",
+     "\u{201C}I would rather live in what he calls \u{201C}a swamp\u{201D} than move away.\u{201D} \u{2015} Lise Moreau",
+     ["Lise Moreau": "PER"], [("I would rather live in what he calls \u{201C}a swamp", .direct, "Lise Moreau", "dash-signature")]),
+    ("what someone calls a person, in title case, is their speech",
+     "Nadia Kern referred to Rosa Vidal as \"The Toll Queen\" and \"Lady Delay\" in her speech.",
+     ["Nadia Kern": "PER", "Rosa Vidal": "PER"],
+     [("The Toll Queen", .partial, "Nadia Kern", "sentence-subject"), ("Lady Delay", .partial, "Nadia Kern", "sentence-subject")]),
+    ("a remark someone made speaks for them",
+     "The vote prompted Nadia Kern to make a remark that openly described the dockers as \"idle hands\".",
+     ["Nadia Kern": "PER"], [("idle hands", .partial, "Nadia Kern", "cue-before-quote")]),
 ]
 
 @Test(arguments: cases.indices)

@@ -8,7 +8,7 @@ private func role(of name: String, in document: Document) -> Role? {
 }
 
 /// Titles and occupations written after the name in lower case, with an article, a possessive,
-/// an age or a relative clause before them.
+/// an age, a relative clause or a copula ("is the …") before them.
 @Test(arguments: [
     ("Tom Reyes, a coffee farmer near the river, said the rains were late.", "coffee farmer"),
     ("Lina Oduya, the former chief whip, said the vote would pass.", "former chief whip"),
@@ -18,10 +18,11 @@ private func role(of name: String, in document: Document) -> Role? {
     ("Ivo Brandt, who was then serving as the city's chief counsel, resigned.", "chief counsel"),
     ("Ana Ruiz, the agency's regional manager for Asia, said the fund was ready.", "regional manager"),
     ("Tom Reyes, managing director of a river shipper, said the fees were too high.", "managing director"),
+    ("Ivo Brandt is the chief counsel of Harbor Grid and a keen sailor.", "chief counsel"),
 ])
 func aLowerCaseTitleAfterTheNameIsARole(text: String, title: String) throws {
     let document = try analyze(text, names: ["Tom Reyes": "PER", "Lina Oduya": "PER", "Dan Vesely": "PER", "Mira Tallis": "PER",
-        "Ivo Brandt": "PER", "Ana Ruiz": "PER", "U.S.": "LOC", "Asia": "LOC"])
+        "Ivo Brandt": "PER", "Ana Ruiz": "PER", "U.S.": "LOC", "Asia": "LOC", "Harbor Grid": "ORG"])
     let person = try #require(document.entities.first { $0.type == .person })
     #expect(person.roles.first?.title == title)
     #expect(person.roles.first?.provenance.rule == "appositive")
@@ -40,6 +41,12 @@ func theOrganisationComesFromTheOfPhraseOrThePossessive(text: String, names: [St
     #expect(role(of: "Mia Sol", in: document)?.org == org)
 }
 
+/// After a copula, a noun phrase that names no body describes the person: no role.
+@Test func aDescriptionAfterACopulaIsNoRole() throws {
+    let document = try analyze("Ivo Brandt is a careful planner and a poor speaker.", names: ["Ivo Brandt": "PER"])
+    #expect(role(of: "Ivo Brandt", in: document) == nil)
+}
+
 /// A relation is not a title: "the congressman's wife" holds no office.
 @Test(arguments: [
     "Mara Holt, the congressman's wife, said she would vote.",
@@ -52,13 +59,14 @@ func aPossessiveRelationIsNoTitle(text: String) throws {
 }
 
 /// Titles before the name: an occupation after its team, a title set off by a comma after a
-/// possessive, a title with the body it serves, titles joined by "and", a noun phrase after a
-/// preposition.
+/// possessive, a title with the body it serves, titles joined by "and" (one held jointly,
+/// "co-chair"), a noun phrase after a preposition.
 @Test(arguments: [
     ("Harbor Kings defenseman Tom Reyes scored twice.", ["Harbor Kings": "ORG"], "defenseman", "Harbor Kings"),
     ("The agency's director general, Tom Reyes, said the plan was ready.", [:], "director general", nil),
     ("Ambassador to the Harbor League Tom Reyes arrived on Monday.", ["Harbor League": "ORG"], "Ambassador", "Harbor League"),
     ("Acme founder and longtime chief executive Tom Reyes retired.", ["Acme": "ORG"], "founder and longtime chief executive", "Acme"),
+    ("Acme founder and co-chair Tom Reyes retired.", ["Acme": "ORG"], "founder and co-chair", "Acme"),
     ("The label was bought by talent manager Tom Reyes last year.", [:], "talent manager", nil),
     ("Fisheries and Environment Minister Tom Reyes flew to the lake.", [:], "Fisheries and Environment Minister", nil),
 ] as [(String, [String: String], String, String?)])

@@ -198,6 +198,8 @@ struct MentionGrouper {
     private var groupsByNameWord: [String: Set<Int>] = [:]
     /// The groups whose name ends (or ended) in each word key: where a compound surname's are.
     private var groupsByLastNameWord: [String: Set<Int>] = [:]
+    /// The groups whose name ends (or ended) in each word, by its ``NameForms/spellingKey(_:)``.
+    private var groupsBySpelledLastWord: [String: Set<Int>] = [:]
     /// The groups with a form that may be an acronym, by its first letter (see ``NameForms/acronymInitial(_:)``).
     private var groupsByAcronymInitial: [String: Set<Int>] = [:]
     /// The groups with a form that may be an acronym's expansion, by its first letter (see
@@ -257,6 +259,20 @@ struct MentionGrouper {
             if owners.count == 1, let owner = owners.first {
                 target = owner
                 steps.append(RuleStep(EntityRule.initials))
+            }
+        }
+        // Another romanisation of a person's name, perhaps without a middle name ("Yusuf
+        // Hamidov" and "Yusuf Ali Khamidov", "Terenskyy" after "Oleh Terensky"): one
+        // person when one fits.
+        if target == nil, mention.type == .person {
+            let words = mention.text.splitAtSpaces().map { NameForms.key($0) }
+            let owners = (groupsBySpelledLastWord[NameForms.spellingKey(words.last ?? "")] ?? []).filter { index in
+                groups[index].type == .person
+                    && (NameForms.isSpellingVariant(words, of: groups[index].nameKeys) || NameForms.isSpellingVariant(groups[index].nameKeys, of: words))
+            }
+            if owners.count == 1, let owner = owners.first {
+                target = owner
+                steps.append(RuleStep(EntityRule.spelling))
             }
         }
         // A short form of an organisation's name ("Acme" of "Acme Records", "Budget Committee"
@@ -358,6 +374,7 @@ struct MentionGrouper {
         let keys = groups[index].nameKeys
         guard let last = keys.last else { return }
         groupsByLastNameWord[last, default: []].insert(index)
+        groupsBySpelledLastWord[NameForms.spellingKey(last), default: []].insert(index)
         for key in groups[index].nameWords { groupsByNameWord[key, default: []].insert(index) }
     }
 
@@ -540,5 +557,5 @@ enum EntityRule: String, StageRule {
     case ner, countryName, ofPhrase, nameParticles, splitAtAnd, country, placeWord, spelling, surname, surnameByTitle
     case surnameMainBearer, surnameMostRecentOf, initials, shortForm, acronym, surnameNamedLater, nameRepeat
     case acronymInBrackets, longerForm, miscEnding, possessiveInName, organisationNoun, workTitle, sameNameElsewhere
-    case bodyCue, personNameElsewhere, publisherName
+    case bodyCue, personNameElsewhere, publisherName, gerundOpening
 }

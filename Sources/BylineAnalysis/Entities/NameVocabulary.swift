@@ -51,7 +51,8 @@ public final class NameVocabulary: Sendable {
     private let demonyms: [String: String]
     /// The most words a nationality adjective has ("Papua New Guinean").
     let longestDemonym: Int
-    /// Words and phrases that name an office ("minister", "secretary-general"), lower case.
+    /// Words and phrases that name an office ("minister", "secretary-general", "co-chair"), lower
+    /// case.
     let titleHeads: WordSet
     /// Words that may stand before an office's name ("deputy", "first", "foreign").
     let titleModifiers: WordSet
@@ -116,9 +117,17 @@ public final class NameVocabulary: Sendable {
         longestDemonym = demonyms.keys.map { $0.split(separator: " ").count }.max() ?? 1
         var heads: Set<String> = []
         var modifiers: Set<String> = []
+        var prefixes: [String] = []
         for row in DataFile(PackageResources.titles_tsv).rows where row.count == 2 {
-            if row[0] == "head" { heads.insert(row[1]) } else { modifiers.insert(row[1]) }
+            switch row[0] {
+            case "head": heads.insert(row[1])
+            case "prefix": prefixes.append(row[1])
+            default: modifiers.insert(row[1])
+            }
         }
+        // A one-word office with a prefix glued before it is an office too ("co-chair").
+        let oneWordHeads = heads.filter { !$0.contains(" ") }
+        for prefix in prefixes { heads.formUnion(oneWordHeads.map { prefix + $0 }) }
         titleHeads = WordSet(heads)
         titleModifiers = WordSet(modifiers)
         titleHeadsByFirstWord = WordMap(
@@ -224,6 +233,45 @@ public enum NameForms {
         }
         return table
     }()
+
+    /// The letter groups that romanisations of a name write differently, and what each is read
+    /// as (`name-spellings.tsv`), longest first.
+    private static let spellingVariants: [(variant: [Character], reading: [Character])] = DataFile(PackageResources.name_spellings_tsv).rows
+        .filter { $0.count == 2 }.map { (Array($0[0]), Array($0[1])) }.sorted { $0.variant.count > $1.variant.count }
+
+    /// A word's key as its romanisations share it: the letter groups of `name-spellings.tsv`
+    /// replaced, doubled letters read as one ("terenskyy" and "terensky", "khamidov" and
+    /// "hamidov" meet).
+    static func spellingKey(_ key: String) -> String {
+        let letters = Array(key)
+        var read: [Character] = []
+        var i = 0
+        while i < letters.count {
+            let group = spellingVariants.first { i + $0.variant.count <= letters.count && letters[i..<(i + $0.variant.count)].elementsEqual($0.variant) }
+            for letter in group?.reading ?? [letters[i]] where letter != read.last { read.append(letter) }
+            i += group?.variant.count ?? 1
+        }
+        return String(read)
+    }
+
+    /// Whether the person's name `short` (word keys) is another spelling of `long`: the same
+    /// words read by ``spellingKey(_:)``, some of `long`'s middle words left out ("Yusuf
+    /// Hamidov" of "Yusuf Ali Khamidov"); a lone word, the last word of `long` spelled another
+    /// way (the same word alone is a surname, which the surname rules join).
+    static func isSpellingVariant(_ short: [String], of long: [String]) -> Bool {
+        guard let last = short.last, let longLast = long.last, short.count <= long.count, spellingKey(last) == spellingKey(longLast) else {
+            return false
+        }
+        guard short.count > 1 else { return last != longLast }
+        guard spellingKey(short[0]) == spellingKey(long[0]) else { return false }
+        // The middle words of `short`, in order, among those of `long`.
+        var rest = long.dropFirst().dropLast()[...]
+        for word in short.dropFirst().dropLast() {
+            guard let found = rest.firstIndex(where: { spellingKey($0) == spellingKey(word) }) else { return false }
+            rest = rest[(found + 1)...]
+        }
+        return true
+    }
 
     /// The letters of a word written as initials, lower case ("K." → "k", "K.B." → "kb"); nil
     /// for any other word.

@@ -76,9 +76,16 @@ struct NamedMentionFinder {
     /// name after it.
     private func isOpeningGerund(_ t: Int, in document: Document) -> Bool {
         let words = document.view.words
-        guard t == 0 || words[t - 1].sentence != words[t].sentence, words[t].capitalised,
-            words[t].key.utf8.count >= FactText.shortestIngWord, words[t].key.hasSuffix("ing"), words[t].key.allSatisfy(\.isLetter)
-        else { return false }
+        return (t == 0 || words[t - 1].sentence != words[t].sentence) && isCapitalisedGerund(t, in: document)
+    }
+
+    /// Whether token `t` is a capitalised "-ing" word that is no listed given name or surname
+    /// ("Flying", "Evening"; not "Sterling", "Manning").
+    private func isCapitalisedGerund(_ t: Int, in document: Document) -> Bool {
+        let word = document.view.words[t]
+        guard word.capitalised, word.key.utf8.count >= FactText.shortestIngWord, word.key.hasSuffix("ing"), word.key.allSatisfy(\.isLetter) else {
+            return false
+        }
         return !PersonNames.isPersonalName(document.text[document.tokens[t].span])
     }
 
@@ -500,7 +507,7 @@ struct NamedMentionFinder {
         }
         // What the words around a person's name say it is instead.
         var retyped: EntityRule?
-        if conllType == .person, let (type, rule) = notAPerson(lower..<upper, in: document) {
+        if conllType == .person, let (type, rule) = notAPerson(lower..<upper, in: document) ?? opensWithGerund(lower..<upper, in: document) {
             conllType = type
             retyped = rule
         }
@@ -549,6 +556,13 @@ struct NamedMentionFinder {
         if before >= 0, ["called", "titled", "entitled", "named"].contains(words[before].key) { before -= 1 }
         if before >= 0, vocabulary.workNouns.contains(words[before].key), !words[before].capitalised { return (.miscellaneous, .workTitle) }
         return nil
+    }
+
+    /// An organisation, for a name of several words the tagger read as a person's that opens with
+    /// an "-ing" word no name list holds ("Flying Kettle", "Evening Ledger"): no one's given
+    /// name is one.
+    private func opensWithGerund(_ name: Range<Int>, in document: Document) -> (NameType, EntityRule)? {
+        name.count > 1 && isCapitalisedGerund(name.lowerBound, in: document) ? (.organisation, .gerundOpening) : nil
     }
 
     /// Whether the name at `name` is a credit: written with a slash to an agency

@@ -47,12 +47,21 @@ public struct RoleStage: Stage {
 
     /// "NAME, [who is] [the|a] [OWNER's] TITLE [of ORG] [and TITLE …]," — the phrase after a
     /// comma that holds a title; an age between commas ("NAME, 45, a farmer") is passed over.
+    /// "NAME is the TITLE of ORG", a copula with no comma, leads into one the same way when the
+    /// phrase names the body.
     private func appositive(after person: Range<Int>, reader: PhraseReader) -> [Role] {
         var i = person.upperBound
-        guard reader.word(i) == "," else { return [] }
-        i += 1
-        if reader.document.tokens.indices.contains(i), reader.document.tokens[i].kind == .number, reader.word(i + 1) == "," { i += 2 }
-        i += reader.openerLength(at: i)
+        let copula = reader.word(i) != ","
+        if !copula {
+            i += 1
+            if reader.document.tokens.indices.contains(i), reader.document.tokens[i].kind == .number, reader.word(i + 1) == "," { i += 2 }
+            i += reader.phraseLength(at: i, of: .opener)
+        } else {
+            // "NAME is the chief engineer of …": a copula and a noun phrase, no comma.
+            let length = reader.phraseLength(at: i, of: .copula)
+            guard length > 0, reader.isA(i + length, .determiner) else { return [] }
+            i += length
+        }
         // After an article or a possessive the words before the office are a noun phrase
         // ("a coffee farmer", "the agency's regional manager").
         var loose = false
@@ -94,7 +103,9 @@ public struct RoleStage: Stage {
         {
             end = range.upperBound
         }
-        return roles(in: start..<end, firstTitle: firstTitle, owner: owner?.name, rule: .appositive, reader: reader)
+        let found = roles(in: start..<end, firstTitle: firstTitle, owner: owner?.name, rule: .appositive, reader: reader)
+        // After a copula only an office in a body is a role: "NAME is a bold planner" describes.
+        return copula ? found.filter { $0.org != nil } : found
     }
 
     /// "[ORG's] TITLE NAME" — a title just before the name.
@@ -258,11 +269,12 @@ struct PhraseReader {
         i >= 0 && i < view.words.count && view.words[i].key == "'s"
     }
 
-    /// How many tokens from `i` lead into a role after a name's comma ("who is", "who served
-    /// as"); 0 when none does.
-    func openerLength(at i: Int) -> Int {
-        RolePhraseWords.english.openers.first { opener in
-            i + opener.count <= view.words.count && opener.indices.allSatisfy { view.words[i + $0].key == opener[$0] }
+    /// How many tokens from `i` are the longest phrase of `kind` there: one that leads into a
+    /// role after a name's comma ("who is", "who served as"), or a copula right after a name
+    /// ("is", "has been"); 0 when none is.
+    func phraseLength(at i: Int, of kind: RolePhraseWords.Phrase) -> Int {
+        RolePhraseWords.english.phrases(kind).first { phrase in
+            i + phrase.count <= view.words.count && phrase.indices.allSatisfy { view.words[i + $0].key == phrase[$0] }
         }?.count ?? 0
     }
 
@@ -430,27 +442,40 @@ struct PhraseReader {
 final class RolePhraseWords: Sendable {
     static let english = RolePhraseWords(DataFile(PackageResources.role_phrases_tsv))
 
-    /// The word classes of the file (its openers are phrases, kept apart).
+    /// The word classes of the file (its phrases are kept apart).
     enum Class: String {
         case determiner, possessive
     }
 
+    /// The phrase classes of the file: words that lead into a role.
+    enum Phrase: String {
+        /// After a name's comma ("who is", "who served as").
+        case opener
+        /// Right after a name, before a determiner ("is", "has been").
+        case copula
+    }
+
     private let classes: [String: Set<Class>]
-    /// The phrases that lead into a role after a name's comma, as word keys, longest first.
-    let openers: [[String]]
+    /// The phrases of each phrase class, as word keys, longest first.
+    private let phrases: [Phrase: [[String]]]
 
     init(_ file: DataFile) {
         var classes: [String: Set<Class>] = [:]
-        var openers: [[String]] = []
+        var phrases: [Phrase: [[String]]] = [:]
         for row in file.rows where row.count == 2 {
-            if row[0] == "opener" {
-                openers.append(row[1].split(separator: " ").map(String.init))
+            if let phrase = Phrase(rawValue: row[0]) {
+                phrases[phrase, default: []].append(row[1].split(separator: " ").map(String.init))
             } else if let wordClass = Class(rawValue: row[0]) {
                 classes[row[1], default: []].insert(wordClass)
             }
         }
         self.classes = classes
-        self.openers = openers.sorted { $0.count > $1.count }
+        self.phrases = phrases.mapValues { $0.sorted { $0.count > $1.count } }
+    }
+
+    /// The phrases of class `kind`, as word keys, longest first.
+    func phrases(_ kind: Phrase) -> [[String]] {
+        phrases[kind] ?? []
     }
 
     /// Whether `key` (lower case) belongs to `wordClass`.

@@ -56,7 +56,20 @@ struct QuoteContext {
         if range.count == 1, let found = speaker(at: range.lowerBound) {
             return Attribution(entity: found.entity, mention: found.span, cue: cue, rule: rule)
         }
+        if let found = utterer(ofSpeechNoun: range) { return Attribution(entity: found.entity, mention: found.span, cue: cue, rule: rule) }
         return Attribution(entity: describedEntity(range), mention: subjects.phrase(range), cue: cue, rule: rule)
+    }
+
+    /// Who said the words a speech noun stands for, as the object of an utterance verb: the
+    /// one named or referred to just before the verb (`Lee made a comment that …`, `prompted
+    /// Lee to make a remark that …`). Nil for any other phrase.
+    private func utterer(ofSpeechNoun range: Range<Int>) -> (entity: Int?, span: Span)? {
+        guard SpeakerWords.speechNouns.contains(text.key(range.upperBound - 1)), range.lowerBound > 1,
+            SpeakerWords.utteranceVerbs.contains(text.key(range.lowerBound - 1))
+        else { return nil }
+        let before = text.key(range.lowerBound - 2) == "to" ? range.lowerBound - 3 : range.lowerBound - 2
+        guard before >= 0, let found = speaker(at: before), found.entity != nil else { return nil }
+        return found
     }
 
     /// The most tokens a definite description runs to ("the production company").
@@ -166,7 +179,7 @@ struct QuoteContext {
     /// "…"`).
     func isTitle(_ quote: FoundQuote) -> Bool {
         if isIntroducedAsTitle(quote) { return true }
-        guard quote.close != nil else { return false }
+        guard quote.close != nil, !isEpithet(openingAt: text.token(at: quote.open)) else { return false }
         let quoted = document.text[quote.span]
         let (words, capitalised) = Self.letterWords(quoted)
         guard words >= 2 else { return false }
@@ -244,6 +257,27 @@ struct QuoteContext {
         guard before > 0, SpeakerWords.titleNouns.contains(text.key(before)) else { return false }
         let word = text.facts.words[before - 1]
         return word.capitalised || word.key == "'s" || text.facts.grammar.isA(word.key, .determiner)
+    }
+
+    /// Whether the quoted words opening at token `t` are what someone calls a person, in title
+    /// case or not: after an epithet verb (`nicknamed "…"`), after a naming verb and the person
+    /// (`branded him "…"`), after the person and "as" (`hailed Lee as "…"`), or after "and"
+    /// or "or" joining them to such words (`as "…" and "…"`).
+    private func isEpithet(openingAt t: Int) -> Bool {
+        guard t > 1 else { return t == 1 && SpeakerWords.epithetVerbs.contains(text.key(0)) }
+        let before = text.key(t - 1)
+        if SpeakerWords.epithetVerbs.contains(before) { return true }
+        if before == "and" || before == "or" {
+            guard document.tokens[t - 2].kind == .quote, t > 2, text.quoted[t - 3] else { return false }
+            var open = t - 3
+            while open > 0, text.quoted[open] { open -= 1 }
+            return document.tokens[open].kind == .quote && isEpithet(openingAt: open)
+        }
+        let person = before == "as" ? t - 2 : t - 1
+        guard mentions.isPerson(at: person) || SpeakerWords.objectPronouns.contains(text.key(person)) else { return false }
+        if before == "as" { return true }
+        let name = mentions[person].map { text.token(at: $0.span.start) } ?? person
+        return name > 0 && SpeakerWords.namingVerbs.contains(text.key(name - 1))
     }
 
     /// The share of capitalised words from which quoted words read as a title.

@@ -161,6 +161,18 @@ enum SpeakerWords {
     /// where the money went, Ortiz said …").
     static let notSpeechOpeners = classes["not-speech-opener"] ?? []
 
+    /// Verbs after which quoted words are what someone calls a person (`nicknamed "…"`).
+    static let epithetVerbs = classes["epithet-verb"] ?? []
+
+    /// Verbs whose object, a person, is called the quoted words after it (`branded him "…"`).
+    static let namingVerbs = classes["naming-verb"] ?? []
+
+    /// Pronouns for a person as an object (`called him "…"`, `hailed her as "…"`).
+    static let objectPronouns = classes["object-pronoun"] ?? []
+
+    /// Verbs whose object, a speech noun, is what their subject said (`Lee made a comment`).
+    static let utteranceVerbs = classes["utterance-verb"] ?? []
+
     /// Nouns that carry words: `X's claim that …`.
     static let speechNouns: Set<String> = Set(DataFile(PackageResources.speech_nouns_txt).lines)
 }

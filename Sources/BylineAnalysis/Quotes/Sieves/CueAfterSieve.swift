@@ -85,6 +85,9 @@ struct CueAfterSieve: SpeakerSieve {
         {
             return (context.speaker(inPhrase: source, cue: text.word(t), rule: .cueAfterVerbName), source.upperBound)
         }
+        // Words that open a clause of their own (`"…," when Lee objected`) report nothing; the
+        // "as" of `as Ortiz put it` does.
+        if text.key(t) != "as", SpeakerWords.subordinators.contains(text.key(t)) { return nil }
         for i in (t + 1)..<max(t + 1, end) {
             if text.quoted[i] || facts.words[i].kind == .quote { break }
             guard let cue = text.cue(at: i) else { continue }
