@@ -117,15 +117,17 @@ final class FirstOutcome<Value: Sendable>: @unchecked Sendable {
         lock.withLock { self.continuation = continuation }
     }
 
-    /// Hands `value` on, unless an outcome came first.
-    func settle(_ value: Value) {
-        let waiting: CheckedContinuation<Value, Never>? = lock.withLock {
-            guard !settled else { return nil }
+    /// Hands `value` on, unless an outcome came first; says whether it was the first.
+    @discardableResult
+    func settle(_ value: Value) -> Bool {
+        let (first, waiting): (Bool, CheckedContinuation<Value, Never>?) = lock.withLock {
+            guard !settled else { return (false, nil) }
             settled = true
             defer { continuation = nil }
-            return continuation
+            return (true, continuation)
         }
         waiting?.resume(returning: value)
+        return first
     }
 }
 

@@ -1,24 +1,22 @@
 #if canImport(CMalloc)
 import CMalloc
-import Foundation
 
 /// glibc's malloc, set up for a process that reads documents of very different sizes for hours.
 ///
 /// By default glibc raises its mmap threshold each time a large block served by mmap is freed
 /// (up to 32 MiB), so that later large blocks (a big page, its text, its output) come from the
-/// arenas instead, where they are freed into holes the next big document rarely fits; and it
-/// gives up to eight arenas per core to the threads. Over 1 GB of CC-NEWS-like WARC with two
-/// jobs the peak resident memory rose from 58 MiB after 200 MB of input to 65 MiB after all of
-/// it. With the threshold fixed and one arena per core it stayed at 41–43 MiB, for the same CPU
-/// time (Benchmarks/corpus_scale.py).
+/// heap instead, where they are freed into holes the next big document rarely fits. Over 1 GB
+/// of CC-NEWS-like WARC with two jobs the peak resident memory rose from 58 MiB after 200 MB of
+/// input to 65 MiB after all of it; with the threshold fixed it stayed flat (47 MiB both), for
+/// the same CPU time (Benchmarks/corpus_scale.py). Fewer arenas would save more memory but make
+/// the jobs' threads wait for each other's arena locks.
 enum MemoryTuning {
     /// Blocks of this size or more are mapped on their own and given back to the system when freed.
     static let mmapThreshold: Int32 = 256 * 1024
 
-    /// Fixes the mmap threshold and allows one arena per core. Called before any other thread starts.
+    /// Fixes the mmap threshold. Called before any other thread starts.
     static func apply() {
         _ = mallopt(M_MMAP_THRESHOLD, mmapThreshold)
-        _ = mallopt(M_ARENA_MAX, Int32(clamping: ProcessInfo.processInfo.activeProcessorCount))
     }
 }
 #else

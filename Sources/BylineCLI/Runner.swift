@@ -61,9 +61,10 @@ public struct Runner: Sendable {
     /// Processes `inputs`.
     ///
     /// Inputs are read in order by one reader; up to `jobs` documents are extracted, analysed
-    /// and encoded at the same time, as many again are read ahead, and at most four times that
-    /// many are held (read or done but not yet written), so memory stays bounded however long
-    /// the input. Output, errors and notices come in input order, exactly as a run with one
+    /// and encoded at the same time, as many again are read ahead and handed over, waiting for
+    /// a job to end (which starts the next at once, without waiting for the reader), and at
+    /// most four times that many are held (read or done but not yet written), so memory stays
+    /// bounded however long the input. Output, errors and notices come in input order, exactly as a run with one
     /// job writes them. A document still at work after ``documentTimeLimit`` is reported as a
     /// failure and left out.
     ///
@@ -133,11 +134,12 @@ public struct Runner: Sendable {
             var nextToWrite = 0
             var inFlight = 0
             var inputLeft = true
+            let jobs = JobSlots(running)
             while true {
-                while inFlight < running, !readAhead.isEmpty {
+                while inFlight < running + readAheadLimit, !readAhead.isEmpty {
                     let (index, source) = readAhead.removeFirst()
                     inFlight += 1
-                    group.addTask { (index, await self.outcomeWithinLimit(of: source, in: output)) }
+                    group.addTask { (index, await self.outcomeWithinLimit(of: source, in: output, jobs: jobs)) }
                 }
                 while let outcome = done.removeValue(forKey: nextToWrite) {
                     documentsHeld.remove(nextToWrite)
@@ -200,24 +202,28 @@ public struct Runner: Sendable {
         case inputFinished(records: WARCRecordCounts?, started: ContinuousClock.Instant)
     }
 
-    /// ``outcome(of:in:continuing:)`` on a thread of its own (see ``DocumentThreads``), given up
-    /// on (reported as a failure) when ``documentTimeLimit`` passes first; the abandoned work
-    /// stops before its next analysis stage.
-    private func outcomeWithinLimit(of source: SourceDocument, in output: DocumentOutput) async -> Outcome {
-        guard let limit = documentTimeLimit else { return outcome(of: source, in: output, continuing: { true }) }
+    /// ``outcome(of:in:continuing:)`` on a thread of its own (see ``DocumentThreads``) once one
+    /// of `jobs` is free, given up on (reported as a failure) when ``documentTimeLimit`` passes
+    /// first; the abandoned work stops before its next analysis stage, and its job is free as
+    /// soon as it is given up on.
+    private func outcomeWithinLimit(of source: SourceDocument, in output: DocumentOutput, jobs: JobSlots) async -> Outcome {
         let race = FirstOutcome<Outcome>()
         return await withCheckedContinuation { continuation in
             race.deliver(to: continuation)
-            let timer = Task {
-                try? await Task.sleep(for: limit)
-                guard !Task.isCancelled else { return }
-                race.settle(.failure(BylineError(
-                    .tooSlow, input: source.uri, "not done within \(Self.secondsInWords(limit)) (--doc-timeout); left out")))
-            }
             DocumentThreads.shared.run {
+                jobs.take()
+                let timer = self.documentTimeLimit.map { limit in
+                    Task {
+                        try? await Task.sleep(for: limit)
+                        guard !Task.isCancelled else { return }
+                        let failure = BylineError(
+                            .tooSlow, input: source.uri, "not done within \(Self.secondsInWords(limit)) (--doc-timeout); left out")
+                        if race.settle(.failure(failure)) { jobs.release() }
+                    }
+                }
                 let outcome = self.outcome(of: source, in: output, continuing: { !race.isSettled })
-                timer.cancel()
-                race.settle(outcome)
+                timer?.cancel()
+                if race.settle(outcome) { jobs.release() }
             }
         }
     }
