@@ -67,13 +67,17 @@ private func oneParagraphDocument() -> Document {
 }
 #endif
 
-@Test func aGateLeavesItsStagesOutOfADocumentInAnotherLanguage() throws {
-    let gate = LanguageGate(languages: ["en"], stages: ["second"]) { $0.text.hasPrefix("Rain") ? "de" : "en" }
-    let pipeline = try Pipeline(
+/// Two stages, the second of them read only in English; `language` tells a document's language.
+private func pipelineGatingTheSecondStage(language: @escaping @Sendable (Document) -> String?) throws -> Pipeline {
+    try Pipeline(
         [
             Marker(name: "first", requires: [.text], provides: [.tokens]),
             Marker(name: "second", requires: [.tokens], provides: [.sentences]),
-        ], gate: gate)
+        ], gate: LanguageGate(languages: ["en"], stages: ["second"], identify: language))
+}
+
+@Test func aGateLeavesItsStagesOutOfADocumentInAnotherLanguage() throws {
+    let pipeline = try pipelineGatingTheSecondStage { _ in "de" }
     var document = oneParagraphDocument()
     pipeline.run(on: &document)
     #expect(document.metadata.authors == ["first"])
@@ -81,12 +85,7 @@ private func oneParagraphDocument() -> Document {
 }
 
 @Test func aGateLetsThroughADocumentWhoseLanguageCannotBeTold() throws {
-    let gate = LanguageGate(languages: ["en"], stages: ["second"]) { _ in nil }
-    let pipeline = try Pipeline(
-        [
-            Marker(name: "first", requires: [.text], provides: [.tokens]),
-            Marker(name: "second", requires: [.tokens], provides: [.sentences]),
-        ], gate: gate)
+    let pipeline = try pipelineGatingTheSecondStage { _ in nil }
     var document = oneParagraphDocument()
     pipeline.run(on: &document)
     #expect(document.metadata.authors == ["first", "second"])
