@@ -33,8 +33,11 @@ mkdir -p "$work"
 echo "building the fuzz targets (release, -sanitize=fuzzer,address)"
 # lld links them: GNU gold stops with an internal error reading the sanitized objects' DWARF.
 build=(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
-(cd Fuzz && "${build[@]}" 2>&1 | grep -E "error|warning: |Compiling Fuzz|Build complete" || true)
 bin=$(cd Fuzz && "${build[@]}" --show-bin-path)
+# The targets' own objects are compiled again every time: SwiftPM does not always rebuild them
+# when a type of the Byline package changes its layout, and a stale one crashes at start-up.
+rm -rf "$bin"/Fuzz*.build
+(cd Fuzz && "${build[@]}" 2>&1 | grep -E "error|warning: |Compiling Fuzz|Build complete" || true)
 
 # Seeds: small real inputs from the development data, one file each.
 seeds() {
