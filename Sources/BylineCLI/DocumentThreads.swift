@@ -51,23 +51,3 @@ final class DocumentThreads: @unchecked Sendable {
         }
     }
 }
-
-/// The jobs of one run: a document's work takes one before it starts and waits while none is
-/// free, so that work handed over ahead of time starts the moment another ends.
-final class JobSlots: Sendable {
-    private let available: DispatchSemaphore
-
-    init(_ count: Int) {
-        available = DispatchSemaphore(value: max(1, count))
-    }
-
-    /// Waits for a free job and takes it.
-    func take() {
-        available.wait()
-    }
-
-    /// Gives back a job taken.
-    func release() {
-        available.signal()
-    }
-}

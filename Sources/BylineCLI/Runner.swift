@@ -134,7 +134,8 @@ public struct Runner: Sendable {
             var nextToWrite = 0
             var inFlight = 0
             var inputLeft = true
-            let jobs = JobSlots(running)
+            // A document's work takes a job before it starts and waits while none is free.
+            let jobs = DispatchSemaphore(value: running)
             while true {
                 while inFlight < running + readAheadLimit, !readAhead.isEmpty {
                     let (index, source) = readAhead.removeFirst()
@@ -206,24 +207,24 @@ public struct Runner: Sendable {
     /// of `jobs` is free, given up on (reported as a failure) when ``documentTimeLimit`` passes
     /// first; the abandoned work stops before its next analysis stage, and its job is free as
     /// soon as it is given up on.
-    private func outcomeWithinLimit(of source: SourceDocument, in output: DocumentOutput, jobs: JobSlots) async -> Outcome {
+    private func outcomeWithinLimit(of source: SourceDocument, in output: DocumentOutput, jobs: DispatchSemaphore) async -> Outcome {
         let race = FirstOutcome<Outcome>()
         return await withCheckedContinuation { continuation in
             race.deliver(to: continuation)
             DocumentThreads.shared.run {
-                jobs.take()
+                jobs.wait()
                 let timer = self.documentTimeLimit.map { limit in
                     Task {
                         try? await Task.sleep(for: limit)
                         guard !Task.isCancelled else { return }
                         let failure = BylineError(
                             .tooSlow, input: source.uri, "not done within \(Self.secondsInWords(limit)) (--doc-timeout); left out")
-                        if race.settle(.failure(failure)) { jobs.release() }
+                        if race.settle(.failure(failure)) { jobs.signal() }
                     }
                 }
                 let outcome = self.outcome(of: source, in: output, continuing: { !race.isSettled })
                 timer?.cancel()
-                if race.settle(outcome) { jobs.release() }
+                if race.settle(outcome) { jobs.signal() }
             }
         }
     }

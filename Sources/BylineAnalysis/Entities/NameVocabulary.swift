@@ -263,11 +263,12 @@ public enum NameForms {
             return false
         }
         guard short.count > 1 else { return last != longLast }
-        guard spellingKey(short[0]) == spellingKey(long[0]) else { return false }
+        let spelledShort = short.map(spellingKey), spelledLong = long.map(spellingKey)
+        guard spelledShort[0] == spelledLong[0] else { return false }
         // The middle words of `short`, in order, among those of `long`.
-        var rest = long.dropFirst().dropLast()[...]
-        for word in short.dropFirst().dropLast() {
-            guard let found = rest.firstIndex(where: { spellingKey($0) == spellingKey(word) }) else { return false }
+        var rest = spelledLong.dropFirst().dropLast()[...]
+        for word in spelledShort.dropFirst().dropLast() {
+            guard let found = rest.firstIndex(of: word) else { return false }
             rest = rest[(found + 1)...]
         }
         return true
