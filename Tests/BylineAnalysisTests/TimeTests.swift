@@ -157,6 +157,7 @@ private let namesThatAreNoTimes = [
     "The band's album 1999 went gold.",
     "The senator told 48 Hours the plan had failed.",
     "Thousands joined the March for Clean Rivers downtown.",
+    "Thousands walked in the “March of the Silent Mothers” downtown.",
     "The minister spoke on the “This Week” programme.",
     "For the small party it was high noon.",
     "The mayor, 52 years old, resigned.",

@@ -33,6 +33,10 @@ public enum TimeResolver {
             let day = resolve(String(value.dropFirst(weekMark.count)), direction: direction, reference: reference, day: day, then: then)
             return day.flatMap { DateStamp(parsing: $0)?.dayNumber }.map(CalendarDay.isoWeek)
         }
+        for (mark, days) in [(dayBeforeMark, -1), (dayAfterMark, 1)] where value.hasPrefix(mark) {
+            let day = resolve(String(value.dropFirst(mark.count)), direction: direction, reference: reference, day: day, then: then)
+            return day.flatMap { DateStamp(parsing: $0)?.dayNumber }.map { CalendarDay.iso($0 + days) }
+        }
         if let mark = [dayMark, storyMark].first(where: { value.hasPrefix($0) }) {
             guard let date = day ?? reference, date.day != nil else { return nil }
             return DateStamp(year: date.year, month: date.month, day: date.day).iso + value.dropFirst(mark.count)
@@ -107,6 +111,12 @@ public enum TimeResolver {
     /// The mark of the ISO week that holds the day the rest of the value names ("the week of
     /// March 6": `WEEK:XXXX-03-06`, 2000-W10).
     public static let weekMark = "WEEK:"
+    /// The mark of the day before the day the rest of the value names ("the day before last
+    /// Tuesday": `BEFORE:<XXXX-WXX-2`).
+    public static let dayBeforeMark = "BEFORE:"
+    /// The mark of the day after the day the rest of the value names ("the day after Oct. 26":
+    /// `AFTER:XXXX-10-26`).
+    public static let dayAfterMark = "AFTER:"
 
     /// Whether `value` names a calendar period (`1989`, `1989-Q3`, `1989-10-27`), not a
     /// duration, a set or `PAST_REF`.
@@ -197,16 +207,34 @@ enum TimeUnit: String, CaseIterable {
     case minute = "MIN", decade = "DE", century = "CE"
     case year = "Y", quarter = "Q", month = "M", week = "W", day = "D", hour = "H", second = "S"
 
-    /// The TIMEX3 duration of `count` units ("X" for an unknown count).
-    func duration(_ count: String) -> String {
+    /// The TIMEX3 duration of `count` units ("X" for an unknown count), with half a unit more
+    /// when `andAHalf` ("5 1/2 hours": PT5H30M).
+    func duration(_ count: String, andAHalf: Bool = false) -> String {
         let number = Int(count)
+        if andAHalf, let number, let half = halfDuration(number) { return half }
         switch self {
         case .hour: return "PT\(count)H"
         case .minute: return "PT\(count)M"
         case .second: return "PT\(count)S"
-        case .decade: return number.map { "P\($0 * 10)Y" } ?? "P\(count)DE"
-        case .century: return number.map { "P\($0 * 100)Y" } ?? "P\(count)CE"
+        // Decades and centuries are written in years, an unknown count of them too ("decades": PXY).
+        case .decade: return number.map { "P\($0 * 10)Y" } ?? "P\(count)Y"
+        case .century: return number.map { "P\($0 * 100)Y" } ?? "P\(count)Y"
         default: return "P\(count)\(rawValue)"
+        }
+    }
+
+    /// `count` units and a half, the half written in the next smaller unit where it is whole
+    /// (P2Y6M, PT1M30S), else as a decimal (P2.5W).
+    private func halfDuration(_ count: Int) -> String? {
+        switch self {
+        case .year: return "P\(count)Y6M"
+        case .decade: return "P\(count * 10 + 5)Y"
+        case .century: return "P\(count * 100 + 50)Y"
+        case .month: return "P\(count)M15D"
+        case .day: return "P\(count)DT12H"
+        case .hour: return "PT\(count)H30M"
+        case .minute: return "PT\(count)M30S"
+        case .quarter, .week, .second: return duration("\(count).5")
         }
     }
 

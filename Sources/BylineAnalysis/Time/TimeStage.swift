@@ -312,13 +312,16 @@ public struct TimeTagger: Sendable {
     }
 
     /// The template with its `{slot}`s filled; nil when a slot has no value. Besides the
-    /// classes read, `{duration}` is the duration of `{number}` `{unit}` and `{time}` the clock
+    /// classes read, `{duration}` is the duration of `{number}` `{unit}` (an unknown number for
+    /// `<units>` alone, and a half more after `<half>`) and `{time}` the clock
     /// time of `{clock}` or `{hour}` with `{meridiem}`.
     static func fill(_ template: String, slots: [String: String]) -> String? {
         var slots = slots
         if let code = slots["unit"] ?? slots["units"], let unit = TimeUnit(rawValue: code) {
+            // A plural that stands alone counts an unknown number ("decades-long": PXY).
+            let count = slots["number"] ?? (slots["unit"] == nil ? "X" : "1")
             slots["unit"] = code
-            slots["duration"] = unit.duration(slots["number"] ?? "1")
+            slots["duration"] = unit.duration(count, andAHalf: slots["half"] != nil)
         }
         if let time = clockTime(slots) { slots["time"] = time }
         var out = ""
