@@ -50,6 +50,9 @@ public struct TimeTagger: Sendable {
     private let reportingVerbs: Set<String>
     /// Prepositions of a deadline ("until"): future cues, unless they open the sentence.
     private let deadlines: Set<String>
+    /// Words that open a subordinate clause ("when"): one set off by commas after an expression
+    /// that opens the sentence is passed over for the main clause's tense.
+    private let subordinators: Set<String>
 
     /// The English patterns and tense cues.
     public static let english = TimeTagger(patterns: .english, cues: DataFile(PackageResources.tense_cues_tsv))
@@ -63,6 +66,7 @@ public struct TimeTagger: Sendable {
         var intentions: Set<String> = []
         var reportingVerbs: Set<String> = []
         var deadlines: Set<String> = []
+        var subordinators: Set<String> = []
         for row in file.rows where row.count == 2 {
             if row[0] == Self.intentionSide {
                 intentions.insert(row[1])
@@ -76,12 +80,17 @@ public struct TimeTagger: Sendable {
                 deadlines.insert(row[1])
                 continue
             }
+            if row[0] == Self.subordinatorSide {
+                subordinators.insert(row[1])
+                continue
+            }
             cues[row[1]] = row[0] == "future" ? .future : row[0] == "present" ? .unknown : .past
         }
         self.cues = WordMap(cues)
         self.intentions = intentions
         self.reportingVerbs = reportingVerbs
         self.deadlines = deadlines
+        self.subordinators = subordinators
     }
 
     /// The time expressions of a tokenized, sentence-split document, in text order.
@@ -183,6 +192,7 @@ public struct TimeTagger: Sendable {
             return Self.leadsToFuture(before: range.lowerBound, in: tokens, cues: cues) ? .future : .past
         }
         if let side = Self.nearestInSegment(around: range, in: tokens, cues: cues) { return side }
+        if let side = mainClauseSide(after: range, in: tokens, cues: cues) { return side }
         let before = range.lowerBound > 0 ? cues.lastBefore[range.lowerBound - 1] : nil
         let after = range.upperBound < tokens.count ? cues.firstAfter[range.upperBound] : nil
         switch (before, after) {
@@ -199,6 +209,19 @@ public struct TimeTagger: Sendable {
         case (nil, let after?): return cues.laterSides[after]!
         case (nil, nil): return .unknown
         }
+    }
+
+    /// For an expression that opens its sentence and is followed by a subordinate clause set off
+    /// by commas ("On Friday, when she cancelled her plans, the ministry lifted the order"), the
+    /// side of the first cue of the main clause after it; nil otherwise.
+    private func mainClauseSide(after range: Range<Int>, in tokens: [TimeToken], cues: SentenceCues) -> TimeDirection? {
+        let comma = range.upperBound
+        guard comma + 1 < tokens.count, tokens[comma].key == ",", subordinators.contains(tokens[comma + 1].key),
+            tokens[..<range.lowerBound].allSatisfy({ $0.key.first?.isLetter != true || Self.scenePrepositions.contains($0.key) }),
+            let close = tokens[(comma + 2)...].firstIndex(where: { $0.key == "," }), close + 1 < tokens.count,
+            let cue = cues.firstAfter[close + 1]
+        else { return nil }
+        return cues.laterSides[cue]
     }
 
     /// The clitic of a possessive.
@@ -259,6 +282,8 @@ public struct TimeTagger: Sendable {
     private static let reportingSide = "reporting"
     /// The side of `tense-cues.tsv` that lists prepositions of a deadline.
     private static let deadlineSide = "deadline"
+    /// The side of `tense-cues.tsv` that lists the words that open a subordinate clause.
+    private static let subordinatorSide = "subordinator"
     /// The word that opens an infinitive.
     private static let infinitiveMark = "to"
 
