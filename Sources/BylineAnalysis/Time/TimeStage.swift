@@ -109,14 +109,36 @@ public struct TimeTagger: Sendable {
                 else { continue }
                 // A match ending inside a hyphenated word takes the whole word ("five-hour-long").
                 let span = Span(tokens[match.tokens.lowerBound].word.start, tokens[match.tokens.upperBound - 1].word.end)
-                out.append(
-                    TimeCandidate(
-                        span: span, type: type, underspecified: value,
-                        direction: direction(around: match.tokens, in: tokens, cues: sentenceCues), rule: match.rule.name, sentence: index,
-                        setsTheScene: match.tokens.lowerBound > 0 && Self.scenePrepositions.contains(tokens[match.tokens.lowerBound - 1].key)))
+                let candidate = TimeCandidate(
+                    span: span, type: type, underspecified: value,
+                    direction: direction(around: match.tokens, in: tokens, cues: sentenceCues), rule: match.rule.name, sentence: index,
+                    setsTheScene: match.tokens.lowerBound > 0 && Self.scenePrepositions.contains(tokens[match.tokens.lowerBound - 1].key))
+                out.append(candidate)
+                if let next = Self.coordinatedDay(after: match, candidate: candidate, in: tokens) { out.append(next) }
             }
         }
         return out
+    }
+
+    /// The words that join a second day to a date ("April 24 and 25").
+    private static let dayJoiners: Set<String> = ["and", "or"]
+    /// The rule recorded for a day joined to a date.
+    static let coordinatedDayRule = "date-coordinated-day"
+
+    /// The second day of "April 24 and 25": a later day of the same month joined to a date of a
+    /// month and a day with no year, and not followed by a lower-case word ("May 3 and 4
+    /// people" counts people).
+    private static func coordinatedDay(after match: TimeMatch, candidate: TimeCandidate, in tokens: [TimeToken]) -> TimeCandidate? {
+        let joiner = match.tokens.upperBound
+        guard let day = match.slots["day"], match.slots["month"] != nil, match.slots["year"] == nil, candidate.type == .date,
+            candidate.underspecified.hasSuffix("-" + day), joiner + 1 < tokens.count, dayJoiners.contains(tokens[joiner].key),
+            let second = tokens[joiner + 1].integer, NumberForm.days.contains(second), second > Int(day) ?? Int.max,
+            tokens[joiner + 1].word == tokens[joiner + 1].span
+        else { return nil }
+        if joiner + 2 < tokens.count, let after = tokens[joiner + 2].key.first, after.isLetter, !tokens[joiner + 2].capitalised { return nil }
+        return TimeCandidate(
+            span: tokens[joiner + 1].span, type: .date, underspecified: candidate.underspecified.dropLast(day.count) + twoDigits(second),
+            direction: candidate.direction, rule: coordinatedDayRule, sentence: candidate.sentence, setsTheScene: false)
     }
 
     /// The prepositions that lead to the time a clause is set in.
