@@ -25,8 +25,8 @@ func patternExampleReadsInBothPhases(index: Int) throws {
         return
     }
     let candidate = try #require(candidates.count == 1 ? candidates.first : nil, "\(rule.name): \(candidates)")
-    // The words a rule reads before the expression ("for" in "for years") are not in its span.
-    let expression = example.text.split(separator: " ").dropFirst(rule.leadingContext).joined(separator: " ")
+    // The words a rule reads around the expression ("for" in "for years") are not in its span.
+    let expression = example.text.split(separator: " ").dropFirst(rule.leadingContext).dropLast(rule.trailingContext).joined(separator: " ")
     #expect(String(document.text[candidate.span]) == expression, "\(rule.name)")
     #expect(candidate.rule == rule.name)
     #expect(candidate.type == rule.type, "\(rule.name)")

@@ -17,6 +17,9 @@ public struct TimeRule: Sendable {
     /// How many words the rule reads before its expression without taking them into it ("for"
     /// in "for years": a preposition is never part of a TIMEX3 span).
     public let leadingContext: Int
+    /// How many words the rule reads after its expression without taking them into it ("that
+    /// followed" in "in the years that followed").
+    public let trailingContext: Int
 
     /// An example line: a text the rule reads whole, its underspecified value, and its value
     /// resolved against a reference date.
@@ -42,7 +45,7 @@ struct TimePatternElement: Sendable {
     let test: Test
     let optional: Bool
     /// Whether the element is read but left out of the expression (written in brackets:
-    /// `[for|in]`); only the first elements of a pattern may be.
+    /// `[for|in]`); only the first or the last elements of a pattern may be.
     let context: Bool
 
     /// The element `text` of a pattern line; the numbers of its words go to the end of `wordLists`.
@@ -150,10 +153,13 @@ public struct TimePatterns: Sendable {
                 TimePatternElement($0, keys: &keys, classes: &classes, wordLists: &wordLists)
             }
             let context = elements.prefix { $0.context }.count
-            guard !elements.dropFirst(context).contains(where: \.context), !elements.prefix(context).contains(where: \.optional)
-            else { preconditionFailure("time-patterns.tsv: a bracketed word of '\(row[0])' stands after the expression begins") }
+            let trailing = elements.dropFirst(context).reversed().prefix { $0.context }.count
+            let brackets = elements.prefix(context) + elements.suffix(trailing)
+            guard !elements.dropFirst(context).dropLast(trailing).contains(where: \.context), !brackets.contains(where: \.optional),
+                context + trailing < elements.count
+            else { preconditionFailure("time-patterns.tsv: a bracketed word of '\(row[0])' stands inside the expression") }
             let example = TimeRule.Example(text: row[4], underspecified: row[5], reference: reference, resolved: row[7])
-            rules.append(TimeRule(name: row[0], type: type, template: row[3], example: example, elements: elements, leadingContext: context))
+            rules.append(TimeRule(name: row[0], type: type, template: row[3], example: example, elements: elements, leadingContext: context, trailingContext: trailing))
         }
         let phrases = words.entries.map { entry in
             Phrase(
@@ -212,7 +218,7 @@ public struct TimePatterns: Sendable {
             }
             if let best {
                 let rule = rules[best.rule]
-                out.append(TimeMatch(tokens: (i + rule.leadingContext)..<best.end, rule: rule, slots: slotValues(best.slots)))
+                out.append(TimeMatch(tokens: (i + rule.leadingContext)..<(best.end - rule.trailingContext), rule: rule, slots: slotValues(best.slots)))
                 i = best.end
             } else {
                 i += 1

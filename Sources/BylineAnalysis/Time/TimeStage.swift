@@ -360,7 +360,8 @@ public struct TimeTagger: Sendable {
 
     /// The template with its `{slot}`s filled; nil when a slot has no value. Besides the
     /// classes read, `{duration}` is the duration of `{number}` `{unit}` (an unknown number for
-    /// `<units>` alone, and a half more after `<half>`) and `{time}` the clock
+    /// `<units>` alone, and a half more after `<half>`), `{each}` the duration of one of the last
+    /// unit read and `{time}` the clock
     /// time of `{clock}` or `{hour}` with `{meridiem}`.
     static func fill(_ template: String, slots: [String: String]) -> String? {
         var slots = slots
@@ -369,6 +370,7 @@ public struct TimeTagger: Sendable {
             let count = slots["number"] ?? (slots["unit"] == nil ? "X" : "1")
             slots["unit"] = code
             slots["duration"] = unit.duration(count, andAHalf: slots["half"] != nil)
+            slots["each"] = unit.duration("1")
         }
         if let time = clockTime(slots) { slots["time"] = time }
         var out = ""
