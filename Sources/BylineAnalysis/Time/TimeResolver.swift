@@ -216,9 +216,8 @@ enum TimeUnit: String, CaseIterable {
         case .hour: return "PT\(count)H"
         case .minute: return "PT\(count)M"
         case .second: return "PT\(count)S"
-        // Decades and centuries are written in years, an unknown count of them too ("decades": PXY).
-        case .decade: return number.map { "P\($0 * 10)Y" } ?? "P\(count)Y"
-        case .century: return number.map { "P\($0 * 100)Y" } ?? "P\(count)Y"
+        case .decade: return number.map { "P\($0 * 10)Y" } ?? "P\(count)DE"
+        case .century: return number.map { "P\($0 * 100)Y" } ?? "P\(count)CE"
         default: return "P\(count)\(rawValue)"
         }
     }

@@ -366,7 +366,7 @@ public struct TimeTagger: Sendable {
     static func fill(_ template: String, slots: [String: String]) -> String? {
         var slots = slots
         if let code = slots["unit"] ?? slots["units"], let unit = TimeUnit(rawValue: code) {
-            // A plural that stands alone counts an unknown number ("decades-long": PXY).
+            // A plural that stands alone counts an unknown number ("decades-long": PXDE).
             let count = slots["number"] ?? (slots["unit"] == nil ? "X" : "1")
             slots["unit"] = code
             slots["duration"] = unit.duration(count, andAHalf: slots["half"] != nil)
