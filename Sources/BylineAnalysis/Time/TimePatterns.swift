@@ -40,6 +40,8 @@ struct TimePatternElement: Sendable {
         case words(Range<Int>)
         /// A phrase of a class of `time-words.tsv`, or a number form read from digits, by number.
         case wordClass(Int)
+        /// The start of the sentence (written `^`): only marks stand before; reads no token.
+        case sentenceStart
     }
 
     let test: Test
@@ -54,7 +56,9 @@ struct TimePatternElement: Sendable {
         var body = optional ? text.dropLast() : text
         context = body.count > 2 && body.hasPrefix("[") && body.hasSuffix("]")
         if context { body = body.dropFirst().dropLast() }
-        if body.hasPrefix("<"), body.hasSuffix(">") {
+        if body == "^" {
+            test = .sentenceStart
+        } else if body.hasPrefix("<"), body.hasSuffix(">") {
             test = .wordClass(classes.number(of: String(body.dropFirst().dropLast())))
         } else {
             let start = wordLists.count
@@ -176,6 +180,7 @@ public struct TimePatterns: Sendable {
                 switch element.test {
                 case .words(let positions): for key in wordLists[positions] { byWord[key].append(index) }
                 case .wordClass(let number): byClass[number].append(index)
+                case .sentenceStart: continue
                 }
                 if !element.optional { break }
             }
@@ -262,6 +267,8 @@ public struct TimePatterns: Sendable {
             if let number = search.numbers[i], positions.contains(where: { wordLists[$0] == number }) {
                 longestMatch(elements, from: e + 1, at: i + 1, search: &search)
             }
+        case .sentenceStart:
+            if Self.opensSentence(i, in: search.tokens) { longestMatch(elements, from: e + 1, at: i, search: &search) }
         case .wordClass(let wordClass):
             if let first = search.numbers[i] {
                 for reference in phrasesByFirstKey[first] where reference.wordClass == wordClass {
@@ -278,6 +285,11 @@ public struct TimePatterns: Sendable {
                 search.slots.removeLast()
             }
         }
+    }
+
+    /// Whether token `i` is the first word of its sentence: only marks come before it.
+    static func opensSentence(_ i: Int, in tokens: [TimeToken]) -> Bool {
+        tokens[..<i].allSatisfy { $0.key.first?.isLetter != true && $0.key.first?.isNumber != true }
     }
 
     /// Whether the words of `phrase` stand at token `i` (capitalised, when the phrase asks).

@@ -157,15 +157,10 @@ public struct TimeTagger: Sendable {
         }
         let token = tokens[range.lowerBound]
         guard token.capitalised, token.key.first?.isLetter == true, !patterns.properKeys.contains(token.key) else { return false }
-        if Self.opensSentence(range.lowerBound, in: tokens) { return false }
+        if TimePatterns.opensSentence(range.lowerBound, in: tokens) { return false }
         let quotedAlone = range.upperBound < tokens.count && tokens[range.upperBound].isQuotationMark
         let opensQuotation = tokens[range.lowerBound - 1].isQuotationMark || tokens[range.lowerBound - 1].key == ":"
         return quotedAlone || !opensQuotation
-    }
-
-    /// Whether token `i` is the first word of its sentence: only marks come before it.
-    private static func opensSentence(_ i: Int, in tokens: [TimeToken]) -> Bool {
-        tokens[..<i].allSatisfy { $0.key.first?.isLetter != true && $0.key.first?.isNumber != true }
     }
 
     /// The units of `time-words.tsv` that are ordinals as well ("second").
@@ -338,7 +333,7 @@ public struct TimeTagger: Sendable {
         }
         // "Until Thursday, they had not …": a deadline that opens the sentence sets the scene of
         // its main clause, whose tense decides.
-        if deadlines.contains(tokens[i].key) { return Self.opensSentence(i, in: tokens) ? nil : .future }
+        if deadlines.contains(tokens[i].key) { return TimePatterns.opensSentence(i, in: tokens) ? nil : .future }
         guard let side = cue(tokens[i]) else { return nil }
         if side == .past, i > 0, Self.passiveAuxiliaries.contains(tokens[i - 1].key) { return nil }
         if side == .future, Self.followsPastPerfect(i, in: tokens) { return .past }
