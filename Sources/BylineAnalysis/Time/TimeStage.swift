@@ -356,8 +356,8 @@ public struct TimeTagger: Sendable {
     /// The template with its `{slot}`s filled; nil when a slot has no value. Besides the
     /// classes read, `{duration}` is the duration of `{number}` `{unit}` (an unknown number for
     /// `<units>` alone, and a half more after `<half>`), `{each}` the duration of one of the last
-    /// unit read and `{time}` the clock
-    /// time of `{clock}` or `{hour}` with `{meridiem}`.
+    /// unit read, `{century}` the value of the `{ordinal}` century (19 for the 20th) and
+    /// `{time}` the clock time of `{clock}` or `{hour}` with `{meridiem}`.
     static func fill(_ template: String, slots: [String: String]) -> String? {
         var slots = slots
         if let code = slots["unit"] ?? slots["units"], let unit = TimeUnit(rawValue: code) {
@@ -367,6 +367,7 @@ public struct TimeTagger: Sendable {
             slots["duration"] = unit.duration(count, andAHalf: slots["half"] != nil)
             slots["each"] = unit.duration("1")
         }
+        if let ordinal = slots["ordinal"].flatMap(Int.init), ordinal >= 1 { slots["century"] = twoDigits(ordinal - 1) }
         if let time = clockTime(slots) { slots["time"] = time }
         var out = ""
         var rest = Substring(template)
