@@ -140,6 +140,9 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The board has decided to sell the ferry, the pier and the depot in March, a spokesman said.", "March", "XXXX-03", "2025-03"),
     // A deadline that opens the sentence leaves the tense to its main clause.
     ("Until Thursday, the police had not named a suspect.", "Thursday", "XXXX-WXX-4", "2024-11-07"),
+    // A day of the year is the nearest, unless the verb right before it tells the side.
+    ("The season began on Feb. 2.", "Feb. 2", "XXXX-02-02", "2024-02-02"),
+    ("The season opens on Feb. 2, the league said.", "Feb. 2", "XXXX-02-02", "2025-02-02"),
     // A later day joined to a date is a date of the same month.
     ("The summit was held on April 24 and 25.", "25", "XXXX-04-25", "2024-04-25"),
     // An expression that opens the sentence takes the tense of the main clause, past a subordinate clause.

@@ -25,16 +25,19 @@ public enum TimeResolver {
     ///   ``storyMark``, the day the story tells of; the reference date when nil.
     /// - Parameter then: for a value with ``thenMark`` or ``quarterThenMark``, the value of the last
     ///   date named before (TimeML's reference time); the reference date when nil.
+    /// - Parameter firm: whether the tense comes from the expression's own clause ("began on July
+    ///   8"): it then places a day of the year too.
     public static func resolve(
-        _ underspecified: String, direction: TimeDirection, reference: DateStamp?, day: DateStamp? = nil, then: String? = nil
+        _ underspecified: String, direction: TimeDirection, reference: DateStamp?, day: DateStamp? = nil, then: String? = nil,
+        firm: Bool = false
     ) -> String? {
         var value = Substring(underspecified)
         if value.hasPrefix(weekMark) {
-            let day = resolve(String(value.dropFirst(weekMark.count)), direction: direction, reference: reference, day: day, then: then)
+            let day = resolve(String(value.dropFirst(weekMark.count)), direction: direction, reference: reference, day: day, then: then, firm: firm)
             return day.flatMap { DateStamp(parsing: $0)?.dayNumber }.map(CalendarDay.isoWeek)
         }
         for (mark, days) in [(dayBeforeMark, -1), (dayAfterMark, 1)] where value.hasPrefix(mark) {
-            let day = resolve(String(value.dropFirst(mark.count)), direction: direction, reference: reference, day: day, then: then)
+            let day = resolve(String(value.dropFirst(mark.count)), direction: direction, reference: reference, day: day, then: then, firm: firm)
             return day.flatMap { DateStamp(parsing: $0)?.dayNumber }.map { CalendarDay.iso($0 + days) }
         }
         if let mark = [dayMark, storyMark].first(where: { value.hasPrefix($0) }) {
@@ -74,8 +77,9 @@ public enum TimeResolver {
         }
         let candidates = CalendarPeriod.candidates(datePart, around: reference.year, day: day)
         let isWeekday = datePart.hasPrefix(CalendarPeriod.anyWeek)
-        if !isWeekday, !strict, candidates.allSatisfy({ $0.days.count == 1 }) {
-            // A day of the year ("Jan. 14", "Thanksgiving") is the nearest: a tense is a weaker sign.
+        if !isWeekday, !strict, !(firm && direction != .unknown), candidates.allSatisfy({ $0.days.count == 1 }) {
+            // A day of the year ("Jan. 14", "Thanksgiving") is the nearest: a tense outside its
+            // clause is a weaker sign.
             side = .unknown
         } else if isWeekday, side == .unknown {
             side = .past

@@ -9,6 +9,9 @@ public struct TimeCandidate: Hashable, Sendable {
     public let underspecified: String
     /// The tense of the clause around the expression.
     public let direction: TimeDirection
+    /// Whether the verb the expression modifies gave the tense ("the fiscal year that began on
+    /// July 8"): it then places a day of the year too, not only the nearest.
+    public let tenseInClause: Bool
     /// The pattern that matched.
     public let rule: String
     /// The index of the sentence that holds the expression.
@@ -28,7 +31,7 @@ public struct TimeCandidate: Hashable, Sendable {
     ///     earlier", `THEN-1Y`); nil for the reference date.
     public func value(against reference: DateStamp?, day: DateStamp? = nil, then: String? = nil) -> String? {
         guard type != .set else { return underspecified }
-        return TimeResolver.resolve(underspecified, direction: direction, reference: reference, day: day, then: then)
+        return TimeResolver.resolve(underspecified, direction: direction, reference: reference, day: day, then: then, firm: tenseInClause)
     }
 
     /// Whether the value takes the day its sentence speaks of (see ``TimeResolver/dayMark``).
@@ -109,9 +112,10 @@ public struct TimeTagger: Sendable {
                 else { continue }
                 // A match ending inside a hyphenated word takes the whole word ("five-hour-long").
                 let span = Span(tokens[match.tokens.lowerBound].word.start, tokens[match.tokens.upperBound - 1].word.end)
+                let tense = direction(around: match.tokens, in: tokens, cues: sentenceCues)
                 let candidate = TimeCandidate(
-                    span: span, type: type, underspecified: value,
-                    direction: direction(around: match.tokens, in: tokens, cues: sentenceCues), rule: match.rule.name, sentence: index,
+                    span: span, type: type, underspecified: value, direction: tense.side, tenseInClause: tense.inClause,
+                    rule: match.rule.name, sentence: index,
                     setsTheScene: match.tokens.lowerBound > 0 && Self.scenePrepositions.contains(tokens[match.tokens.lowerBound - 1].key))
                 out.append(candidate)
                 if let next = Self.coordinatedDay(after: match, candidate: candidate, in: tokens) { out.append(next) }
@@ -138,7 +142,7 @@ public struct TimeTagger: Sendable {
         if joiner + 2 < tokens.count, let after = tokens[joiner + 2].key.first, after.isLetter, !tokens[joiner + 2].capitalised { return nil }
         return TimeCandidate(
             span: tokens[joiner + 1].span, type: .date, underspecified: candidate.underspecified.dropLast(day.count) + twoDigits(second),
-            direction: candidate.direction, rule: coordinatedDayRule, sentence: candidate.sentence, setsTheScene: false)
+            direction: candidate.direction, tenseInClause: candidate.tenseInClause, rule: coordinatedDayRule, sentence: candidate.sentence, setsTheScene: false)
     }
 
     /// The prepositions that lead to the time a clause is set in.
@@ -201,11 +205,26 @@ public struct TimeTagger: Sendable {
     /// The side of the nearest tense cue outside the expression, looking both ways; a cue
     /// before wins a tie. A cue of the expression's own clause segment (between commas, dashes,
     /// brackets and quotation marks) comes before any other: in "expects the bridge to
-    /// reopen in April, the mayor said" the expectation, not the saying, places April.
-    private func direction(around range: Range<Int>, in tokens: [TimeToken], cues: SentenceCues) -> TimeDirection {
+    /// reopen in April, the mayor said" the expectation, not the saying, places April. `inClause`
+    /// tells whether the cue is the verb the expression modifies, right before it or its
+    /// preposition ("began on July 8").
+    private func direction(around range: Range<Int>, in tokens: [TimeToken], cues: SentenceCues) -> (side: TimeDirection, inClause: Bool) {
+        var verb = range.lowerBound - 1
+        if verb >= 0, Self.scenePrepositions.contains(tokens[verb].key) { verb -= 1 }
+        if verb >= 0, let side = cues.sides[verb], !isPossessive(range, in: tokens) { return (side, true) }
+        return (sideOutsideClause(around: range, in: tokens, cues: cues), false)
+    }
+
+    /// Whether a possessive clitic follows the expression ("Wednesday's ruling").
+    private func isPossessive(_ range: Range<Int>, in tokens: [TimeToken]) -> Bool {
+        range.upperBound < tokens.count && tokens[range.upperBound].key == Self.possessive
+    }
+
+    /// The side of ``direction(around:in:cues:)`` when the verb before the expression is no cue.
+    private func sideOutsideClause(around range: Range<Int>, in tokens: [TimeToken], cues: SentenceCues) -> TimeDirection {
         // A possessive names an event already known ("Wednesday's ruling"), unless a future cue
         // leads to it ("ahead of Tuesday's debate", "the upcoming Friday's vote").
-        if range.upperBound < tokens.count, tokens[range.upperBound].key == Self.possessive {
+        if isPossessive(range, in: tokens) {
             return Self.leadsToFuture(before: range.lowerBound, in: tokens, cues: cues) ? .future : .past
         }
         if let side = Self.nearestInSegment(around: range, in: tokens, cues: cues) { return side }
