@@ -230,3 +230,23 @@ func aUnitBeforeANounIsAnOrdinal(index: Int) throws {
     let durations = document.times.filter { $0.type == .duration }.map { String(document.text[$0.span]) }
     #expect(durations == row.durations, "\(row.text)")
 }
+
+/// Sentences with one unit after a count, a rate (a set), and with one unit as a length of
+/// time; the value is the unit's either way.
+private let rateCases: [(text: String, expression: String, type: TimeExpression.Kind, value: String)] = [
+    ("The glacier retreats 30 centimetres a week.", "a week", .set, "P1W"),
+    ("Running the course costs $100,000 a month.", "a month", .set, "P1M"),
+    ("The ferry sails three times a day.", "a day", .set, "P1D"),
+    ("The strike lasted a week.", "a week", .duration, "P1W"),
+    ("On Oct. 5 a week of talks began.", "a week", .duration, "P1W"),
+]
+
+@Test(arguments: rateCases.indices)
+func aUnitAfterACountIsARate(index: Int) throws {
+    let row = rateCases[index]
+    var document = try timeDocument(row.text, published: reference)
+    TimeStage().run(on: &document)
+    let time = try #require(document.times.first { String(document.text[$0.span]) == row.expression }, "\(row.text)")
+    #expect(time.type == row.type, "\(row.text)")
+    #expect(time.value == row.value, "\(row.text)")
+}

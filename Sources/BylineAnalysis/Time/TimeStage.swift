@@ -114,7 +114,8 @@ public struct TimeTagger: Sendable {
                 let span = Span(tokens[match.tokens.lowerBound].word.start, tokens[match.tokens.upperBound - 1].word.end)
                 let tense = direction(around: match.tokens, in: tokens, cues: sentenceCues)
                 let candidate = TimeCandidate(
-                    span: span, type: type, underspecified: value, direction: tense.side, tenseInClause: tense.inClause,
+                    span: span, type: type == .duration && isRate(match.tokens, in: tokens) ? .set : type, underspecified: value,
+                    direction: tense.side, tenseInClause: tense.inClause,
                     rule: match.rule.name, sentence: index,
                     setsTheScene: match.tokens.lowerBound > 0 && Self.scenePrepositions.contains(tokens[match.tokens.lowerBound - 1].key))
                 out.append(candidate)
@@ -186,6 +187,24 @@ public struct TimeTagger: Sendable {
         else { return false }
         let next = tokens[range.upperBound]
         return !next.capitalised && next.key.first?.isLetter == true && !PhraseWords.english.isGrammarWord(next.key)
+    }
+
+    /// Whether a one-unit duration written with an article is a rate after a count ("30
+    /// centimetres a week", "$100,000 a month", "three times a day"): a set, not a length of
+    /// time. The count stands right before the article, or one lower-case word before that; a
+    /// number that ends a date ("on Oct. 5 a week after") counts nothing.
+    private func isRate(_ range: Range<Int>, in tokens: [TimeToken]) -> Bool {
+        let article = range.lowerBound
+        guard range.count == 2, Self.articles.contains(tokens[article].key) else { return false }
+        func isCount(_ i: Int) -> Bool {
+            guard i >= 0 else { return false }
+            let key = tokens[i].key
+            let isNumber = key.first?.isNumber == true || FigureWords.english.cardinals[key] != nil || FigureWords.english.scales[key] != nil
+            return isNumber && !(i > 0 && patterns.properKeys.contains(tokens[i - 1].key))
+        }
+        if isCount(article - 1) { return true }
+        let noun = article - 1
+        return noun >= 0 && !tokens[noun].capitalised && tokens[noun].key.first?.isLetter == true && isCount(noun - 1)
     }
 
     /// Whether a capitalised hyphenated duration runs into a capitalised word, as in a name
