@@ -534,6 +534,7 @@ public struct TimeStage: Stage {
             Self.resolveQuotedDays(of: candidates, values: &values, in: document, reference: reference)
         }
         Self.resolveTheDays(of: candidates, values: &values, reference: reference)
+        Self.orderRanges(of: candidates, values: &values, in: document)
         document.times = zip(candidates, values).map { candidate, value in
             TimeExpression(
                 span: candidate.span, type: candidate.type, value: value,
@@ -658,4 +659,35 @@ public struct TimeStage: Stage {
 
     /// The length of a `YYYY-MM-DD` value.
     private static let dayLength = 10
+
+    /// The words that open a range of two dates ("between", "from") and join its ends ("and",
+    /// "to", "through", a dash).
+    private static let rangeOpeners: Set<String> = ["between", "from"]
+    private static let rangeJoiners: Set<String> = ["and", "to", "through", "until", "-", "\u{2013}", "\u{2014}"]
+
+    /// Puts the first end of a range of two days whose years the text leaves open before the
+    /// second ("between January 1 and September 18": each placed alone, the January after a
+    /// September publication would come after the September before it): the first moves a
+    /// year back.
+    private static func orderRanges(of candidates: [TimeCandidate], values: inout [String?], in document: Document) {
+        let unknownDay = TimeResolver.unknownYear
+        for i in candidates.indices.dropLast() {
+            let (first, second) = (candidates[i], candidates[i + 1])
+            guard first.sentence == second.sentence, first.underspecified.hasPrefix(unknownDay), second.underspecified.hasPrefix(unknownDay),
+                let start = day(of: values[i]), let end = day(of: values[i + 1]), let from = start.dayNumber, let to = end.dayNumber, from > to,
+                isRange(first, second, in: document)
+            else { continue }
+            values[i] = String(start.year - 1) + (values[i]?.dropFirst(4) ?? "")
+        }
+    }
+
+    /// Whether only a joiner stands between two expressions of a sentence and an opener right
+    /// before the first.
+    private static func isRange(_ first: TimeCandidate, _ second: TimeCandidate, in document: Document) -> Bool {
+        let tokens = document.tokens[document.sentences[first.sentence].tokens]
+        guard let opener = tokens.lastIndex(where: { $0.span.end <= first.span.start }) else { return false }
+        let between = tokens.filter { $0.span.start >= first.span.end && $0.span.end <= second.span.start }
+        func key(_ token: Token) -> String { document.text[token.span].lowercased() }
+        return between.count == 1 && rangeJoiners.contains(key(between[0])) && rangeOpeners.contains(key(tokens[opener]))
+    }
 }
