@@ -145,6 +145,7 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("The season opens on Feb. 2, the league said.", "Feb. 2", "XXXX-02-02", "2025-02-02"),
     // The first end of a range of days lies before the second.
     ("Police counted 300 incidents between January 1 and September 18.", "January 1", "XXXX-01-01", "2024-01-01"),
+    ("The talks between Monday and March 14 will settle it.", "March 14", "XXXX-03-14", "2025-03-14"),
     // A later day joined to a date is a date of the same month.
     ("The summit was held on April 24 and 25.", "25", "XXXX-04-25", "2024-04-25"),
     // An expression that opens the sentence takes the tense of the main clause, past a subordinate clause.

@@ -665,19 +665,29 @@ public struct TimeStage: Stage {
     private static let rangeOpeners: Set<String> = ["between", "from"]
     private static let rangeJoiners: Set<String> = ["and", "to", "through", "until", "-", "\u{2013}", "\u{2014}"]
 
-    /// Puts the first end of a range of two days whose years the text leaves open before the
-    /// second ("between January 1 and September 18": each placed alone, the January after a
-    /// September publication would come after the September before it): the first moves a
-    /// year back.
+    /// Orders the two ends of a range of days whose years the text leaves open ("between
+    /// January 1 and September 18": each placed alone, the January after a September
+    /// publication would come after the September before it): the first end moves a year back,
+    /// or, when the first is a weekday (near the reference by its nature), the second a year on
+    /// ("between Monday and March 14").
     private static func orderRanges(of candidates: [TimeCandidate], values: inout [String?], in document: Document) {
-        let unknownDay = TimeResolver.unknownYear
+        // A day of a month whose year is open: "XXXX-01-01", not a weekday's "XXXX-WXX-1".
+        func isDayOfYear(_ candidate: TimeCandidate) -> Bool {
+            candidate.underspecified.hasPrefix(TimeResolver.unknownYear)
+                && candidate.underspecified.dropFirst(TimeResolver.unknownYear.count).first?.isNumber == true
+        }
+        func moved(_ value: String?, by years: Int) -> String? {
+            guard let value, let year = Int(value.prefix(4)) else { return value }
+            return String(year + years) + value.dropFirst(4)
+        }
         for i in candidates.indices.dropLast() {
             let (first, second) = (candidates[i], candidates[i + 1])
-            guard first.sentence == second.sentence, first.underspecified.hasPrefix(unknownDay), second.underspecified.hasPrefix(unknownDay),
-                let start = day(of: values[i]), let end = day(of: values[i + 1]), let from = start.dayNumber, let to = end.dayNumber, from > to,
+            guard first.sentence == second.sentence, isDayOfYear(first) || isDayOfYear(second),
+                first.underspecified.hasPrefix(TimeResolver.unknownYear), second.underspecified.hasPrefix(TimeResolver.unknownYear),
+                let from = day(of: values[i])?.dayNumber, let to = day(of: values[i + 1])?.dayNumber, from > to,
                 isRange(first, second, in: document)
             else { continue }
-            values[i] = String(start.year - 1) + (values[i]?.dropFirst(4) ?? "")
+            if isDayOfYear(first) { values[i] = moved(values[i], by: -1) } else { values[i + 1] = moved(values[i + 1], by: 1) }
         }
     }
 
