@@ -153,7 +153,8 @@ enum MainTextExtractor {
             rule = "one-of-several-articles"
         }
         var text = MainText(rule: rule)
-        for block in blocks where block.furniture.isEmpty && isInside(block.owner, [container]) {
+        let continues = continuation(of: container, in: blocks)
+        for block in blocks where block.furniture.isEmpty && (isInside(block.owner, [container]) || continues.contains(block.owner)) {
             if block.kind == .caption || isCreditedCaption(block.text) {
                 text.captions.append(caption(block.text))
             } else if block.linkDensity < maximumKeptLinkDensity || block.kind == .heading {
@@ -178,6 +179,24 @@ enum MainTextExtractor {
         guard outermost.count >= 2 else { return nil }
         if let headline, outermost.contains(headline) { return headline }
         return outermost.max { prose[$0]! < prose[$1]! }
+    }
+
+    /// The prose paragraphs beside the container, under its parent, that share a class with the
+    /// container's own paragraphs and end as sentences do: an article cut in two by a promotion
+    /// or an advertisement the container could not widen over ("Read more" boxes, video promos
+    /// between paragraphs).
+    static func continuation(of container: HTMLNode, in blocks: [TextBlock]) -> Set<HTMLNode> {
+        guard let parent = container.parent else { return [] }
+        func classes(_ node: HTMLNode) -> [Substring] { node.attribute("class")?.split(separator: " ") ?? [] }
+        var own: Set<Substring> = []
+        for block in blocks where isProse(block) && isInside(block.owner, [container]) { own.formUnion(classes(block.owner)) }
+        guard !own.isEmpty else { return [] }
+        var out: Set<HTMLNode> = []
+        for block in blocks where isProse(block) && !isInside(block.owner, [container]) && isInside(block.owner, [parent]) {
+            // A sentence, not a teaser's headline that happens to share the class.
+            if classes(block.owner).contains(where: own.contains), ScrapedLine(block.text).endsLikeProse { out.insert(block.owner) }
+        }
+        return out
     }
 
     private static func isInside(_ node: HTMLNode, _ containers: Set<HTMLNode>) -> Bool {
