@@ -163,7 +163,10 @@ public struct TimePatterns: Sendable {
                 context + trailing < elements.count
             else { preconditionFailure("time-patterns.tsv: a bracketed word of '\(row[0])' stands inside the expression") }
             let example = TimeRule.Example(text: row[4], underspecified: row[5], reference: reference, resolved: row[7])
-            rules.append(TimeRule(name: row[0], type: type, template: row[3], example: example, elements: elements, leadingContext: context, trailingContext: trailing))
+            rules.append(
+                TimeRule(
+                    name: row[0], type: type, template: row[3], example: example, elements: elements, leadingContext: context,
+                    trailingContext: trailing))
         }
         let phrases = words.entries.map { entry in
             Phrase(
@@ -223,7 +226,8 @@ public struct TimePatterns: Sendable {
             }
             if let best {
                 let rule = rules[best.rule]
-                out.append(TimeMatch(tokens: (i + rule.leadingContext)..<(best.end - rule.trailingContext), rule: rule, slots: slotValues(best.slots)))
+                let expression = (i + rule.leadingContext)..<(best.end - rule.trailingContext)
+                out.append(TimeMatch(tokens: expression, rule: rule, slots: slotValues(best.slots)))
                 i = best.end
             } else {
                 i += 1

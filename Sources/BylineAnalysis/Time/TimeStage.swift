@@ -143,7 +143,8 @@ public struct TimeTagger: Sendable {
         if joiner + 2 < tokens.count, let after = tokens[joiner + 2].key.first, after.isLetter, !tokens[joiner + 2].capitalised { return nil }
         return TimeCandidate(
             span: tokens[joiner + 1].span, type: .date, underspecified: candidate.underspecified.dropLast(day.count) + twoDigits(second),
-            direction: candidate.direction, tenseInClause: candidate.tenseInClause, rule: coordinatedDayRule, sentence: candidate.sentence, setsTheScene: false)
+            direction: candidate.direction, tenseInClause: candidate.tenseInClause, rule: coordinatedDayRule, sentence: candidate.sentence,
+            setsTheScene: false)
     }
 
     /// The prepositions that lead to the time a clause is set in.
