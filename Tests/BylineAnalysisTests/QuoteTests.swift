@@ -260,6 +260,12 @@ func reportedSpeechIsRead(index: Int) throws {
     #expect(!authority.mentions.contains { document.text[$0.span] == "it" })
 }
 
+@Test func coreferenceLeavesATheyThatSignsNoQuotationToThePeopleItStandsFor() throws {
+    let document = try analyze("Corvel Shipping met the dock workers on Monday. They said the talks went well.", names: ["Corvel Shipping": "ORG"])
+    let company = try #require(document.entities.first { $0.name == "Corvel Shipping" })
+    #expect(!company.mentions.contains { document.text[$0.span] == "They" })
+}
+
 @Test func coreferenceLeavesPronounsInsideQuotesAlone() throws {
     let document = try analyze("Rosa Lind spoke first. \"He is late,\" she said.", names: ["Rosa Lind": "PER"])
     let rosa = try #require(document.entities.first { $0.name == "Rosa Lind" })

@@ -26,6 +26,12 @@ private let pronounAgreement: [(name: String, text: String, names: [String: Stri
     ("a royal title tells the gender",
      "Queen Ysolde of Varnland received Prime Minister Osric Dunmore.\n\n\"Our harbours are open,\" she said.",
      ["Ysolde": "PER", "Varnland": "LOC", "Osric Dunmore": "PER"], "Our harbours are open,", "Ysolde"),
+    ("\"they\" signing a quote goes to the organisation that was the subject before",
+     "Corvel Shipping rejected the port's offer on Monday.\n\n\"We will not sign it,\" they said.",
+     ["Corvel Shipping": "ORG"], "We will not sign it,", "Corvel Shipping"),
+    ("an organisation in apposition to a description is the subject \"they\" goes to",
+     "The firm that runs the ferries, Kestrel Lines, denies the report.\n\n\"Nothing has been agreed,\" they said.",
+     ["Kestrel Lines": "ORG"], "Nothing has been agreed,", "Kestrel Lines"),
 ]
 
 @Test(arguments: pronounAgreement.indices)
@@ -65,6 +71,12 @@ func aQuotedTitleIsNoOnesSpeech(index: Int) throws {
     #expect(quote.provenance.rule == "title", "\(row.name)")
     #expect(quote.kind == .title, "\(row.name)")
     #expect(quote.speaker == nil && quote.speakerMention == nil, "\(row.name)")
+}
+
+@Test func aTitleCaseStretchWithManyGrammarWordsGetsNoSpeaker() throws {
+    let document = try analyze("Vera Holm, author of the survey \"Towns on the Edge of the Sea\", spoke on Monday.", names: ["Vera Holm": "PER"])
+    let quote = try #require(document.quotes.first { $0.kind != .indirect })
+    #expect(quote.speaker == nil && quote.provenance.rule == "title")
 }
 
 @Test func wordsAfterOnThatAreNotInTitleCaseAreSpeech() throws {

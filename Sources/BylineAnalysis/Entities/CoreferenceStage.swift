@@ -41,8 +41,7 @@ public struct CoreferenceStage: Stage {
                 guard let pronoun = Pronoun.english[text.words[t].key], !pronoun.refersTo.isEmpty,
                     pronoun.refersOnlyToPeople || !endsClause(t, text: text),
                     let (entity, rule) = antecedent(
-                        of: t, types: pronoun.refersTo, gender: pronoun.gender, genders: genders, resolved: resolved, subjects: subjects,
-                        sentenceSubjects: &sentenceSubjects)
+                        of: t, pronoun: pronoun, genders: genders, resolved: resolved, subjects: subjects, sentenceSubjects: &sentenceSubjects)
                 else { continue }
                 resolved[t] = (entity, pronoun.gender)
                 document.addMention(Mention(span: document.tokens[t].span, provenance: Provenance(stage: name, rule: rule)), to: entity)
@@ -56,19 +55,44 @@ public struct CoreferenceStage: Stage {
         t + 1 == text.sentence(of: t).upperBound || text.words[t + 1].kind == .punctuation || text.words[t + 1].kind == .quote
     }
 
-    /// The entity of `types` the pronoun at token `t` refers to, agreeing in `gender` (nil: any),
-    /// with the rule that found it; a subject that is a pronoun of the same gender already
-    /// `resolved` stands for its entity.
+    /// The entity the `pronoun` at token `t` refers to, of a type it picks up and agreeing in
+    /// gender, with the rule that found it; a subject that is a pronoun of the same gender
+    /// already `resolved` stands for its entity. A plural pronoun that signs a quotation picks
+    /// up only a subject that is one entity's name and nothing more
+    /// (``wholeName(_:named:subjects:)``), its own sentence's if it has one, else the nearest
+    /// sentence's before.
     private func antecedent(
-        of t: Int, types: Set<EntityType>, gender: Gender?, genders: PersonGenders, resolved: [Int: (entity: Int, gender: Gender?)], subjects: SubjectReader,
+        of t: Int, pronoun: Pronoun, genders: PersonGenders, resolved: [Int: (entity: Int, gender: Gender?)], subjects: SubjectReader,
         sentenceSubjects: inout [Int: Range<Int>?]
     ) -> (entity: Int, rule: CoreferenceRule)? {
         let mentions = subjects.mentions
         let document = subjects.text.document
+        let (types, gender) = (pronoun.refersTo, pronoun.gender)
         let typed = { (entity: Int) in types.contains(mentions.type(of: entity)) }
         let fits = { (entity: Int) in typed(entity) && genders.agree(entity, with: gender) }
         let named = { (t: Int) in mentions[t]?.entity ?? resolved[t].flatMap { $0.gender == gender ? $0.entity : nil } }
         guard let own = subjects.text.sentenceIndex(ofToken: t) else { return nil }
+        if pronoun.number == .plural {
+            // Only as the speaker of a quotation before it in its sentence (`"…," they said`):
+            // elsewhere "they" is mostly people ("Officials met the board. They said …").
+            let sentence = document.sentences[own].tokens
+            guard subjects.cue(at: t + 1) != nil, (sentence.lowerBound..<t).contains(where: { subjects.quoted[$0] }) else { return nil }
+            var s = own
+            while s >= 0, own - s <= Self.pronounReach {
+                defer { s -= 1 }
+                let subject: Range<Int>?
+                if s == own {
+                    subject = subjects.subject(ofSentenceBefore: t)
+                } else {
+                    if sentenceSubjects[s] == nil { sentenceSubjects[s] = subjects.firstSubject(in: document.sentences[s].tokens) }
+                    subject = sentenceSubjects[s] ?? nil
+                }
+                guard let subject else { continue }
+                guard let found = wholeName(subject, named: named, subjects: subjects), fits(found) else { return nil }
+                return (found, s == own ? .pronounSentenceSubject : .pronounEarlierSubject)
+            }
+            return nil
+        }
         if let subject = subjects.subject(ofSentenceBefore: t) {
             let entities = subject.lazy.compactMap(named)
             if let found = entities.first(where: fits) { return (found, .pronounSentenceSubject) }
@@ -100,6 +124,18 @@ public struct CoreferenceStage: Stage {
             if let found = mentions[token], genders.agree(found.entity, with: gender) { return (found.entity, .pronounLastPerson) }
         }
         return nil
+    }
+}
+
+extension CoreferenceStage {
+    /// The entity a subject names and nothing more, after a determiner ("the Harbor Board", a
+    /// pronoun resolved to it): nil for a phrase about something else that names it ("officials
+    /// of the Harbor Board").
+    private func wholeName(_ subject: Range<Int>, named: (Int) -> Int?, subjects: SubjectReader) -> Int? {
+        var words = subject
+        if words.count > 1, subjects.facts.grammar.isA(subjects.key(words.lowerBound), .determiner) { words = words.dropFirst() }
+        guard let entity = named(words.lowerBound), words.allSatisfy({ named($0) == entity }) else { return nil }
+        return entity
     }
 }
 

@@ -7,10 +7,17 @@ struct Pronoun: Sendable {
         case first, third
     }
 
+    /// One ("it") or more ("they"): a plural pronoun stands for a body named as a whole subject,
+    /// never for one entity named somewhere in a phrase about many ("Officials of the agency").
+    enum Number: String, Sendable {
+        case singular, plural
+    }
+
     let word: String
     let person: Person
-    /// The entity types it picks up as its antecedent ("she": PERSON; "it": ORG, GPE); empty
-    /// when it is resolved to no entity ("they").
+    let number: Number
+    /// The entity types it picks up as its antecedent ("she": PERSON; "it": ORG, GPE; "they":
+    /// ORG); empty when it is resolved to no entity ("we").
     let refersTo: Set<EntityType>
     /// The gender of the person it stands for ("she": feminine); nil when it stands for anyone.
     let gender: Gender?
@@ -21,8 +28,8 @@ struct Pronoun: Sendable {
     /// The pronouns of `pronouns.tsv`, by their lower-case word.
     static let english = WordMap(
         DataFile(PackageResources.pronouns_tsv).rows.reduce(into: [String: Pronoun]()) { table, row in
-            guard row.count == 5, let person = Person(rawValue: row[1]) else { return }
+            guard row.count == 5, let person = Person(rawValue: row[1]), let number = Number(rawValue: row[2]) else { return }
             let types = row[4] == "-" ? [] : Set(row[4].split(separator: " ").compactMap { EntityType(rawValue: String($0)) })
-            table[row[0]] = Pronoun(word: row[0], person: person, refersTo: types, gender: Gender(rawValue: row[3]))
+            table[row[0]] = Pronoun(word: row[0], person: person, number: number, refersTo: types, gender: Gender(rawValue: row[3]))
         })
 }

@@ -175,16 +175,16 @@ struct QuoteContext {
     }
 
     /// Whether the quoted words are a title, a theme or a slogan rather than speech: most of
-    /// their words capitalised, or a title word just before them (`the film "…"`, `her novel,
-    /// "…"`).
+    /// their words capitalised, or two or more and all but the grammar words ("Lakes on the
+    /// Edge"), or a title word just before them (`the film "…"`, `her novel, "…"`).
     func isTitle(_ quote: FoundQuote) -> Bool {
         if isIntroducedAsTitle(quote) { return true }
         guard quote.close != nil, !isEpithet(openingAt: text.token(at: quote.open)) else { return false }
         let quoted = document.text[quote.span]
         let (words, capitalised) = Self.letterWords(quoted)
-        guard words >= 2 else { return false }
         let last = quoted.last
-        return Double(capitalised) / Double(words) >= Self.titleCapitals && last != "." && last != "," && last != "!" && last != "?"
+        guard words >= 2, last != ".", last != ",", last != "!", last != "?" else { return false }
+        return Double(capitalised) / Double(words) >= Self.titleCapitals || capitalised >= 2 && isTitleCase(quote)
     }
 
     /// How many of the space-separated words of `text` start with a letter, and how many of

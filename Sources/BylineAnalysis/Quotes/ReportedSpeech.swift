@@ -55,14 +55,14 @@ enum ReportedSpeech {
         let tokens = context.text.document.tokens
         while end > sentence.lowerBound, tokens[end - 1].kind == .punctuation || tokens[end - 1].kind == .quote { end -= 1 }
         guard let (question, comma) = question(in: sentence, end: end, text: context.text) else {
-            return report(in: sentence, context: context).map { [$0] } ?? []
+            return report(in: sentence, context: context)
         }
-        return [question] + (report(in: (comma + 1)..<sentence.upperBound, context: context).map { [$0] } ?? [])
+        return [question] + report(in: (comma + 1)..<sentence.upperBound, context: context)
     }
 
-    /// The words reported in the sentence `sentence`, and who reports them; nil when it reports
-    /// nothing.
-    private static func report(in sentence: Range<Int>, context: QuoteContext) -> (span: Span, attribution: Attribution)? {
+    /// The words reported in the sentence `sentence`, and who reports them: none when it
+    /// reports nothing, two when a second cue shares the speaker (``split(_:end:text:)``).
+    private static func report(in sentence: Range<Int>, context: QuoteContext) -> [(span: Span, attribution: Attribution)] {
         let text = context.text
         let facts = text.facts
         let subjects = context.subjects
@@ -74,7 +74,7 @@ enum ReportedSpeech {
         {
             range = (mark + 1)..<range.upperBound
         }
-        guard range.count >= shortestReport else { return nil }
+        guard range.count >= shortestReport else { return [] }
         var end = range.upperBound
         while end > range.lowerBound, tokens[end - 1].kind == .punctuation || tokens[end - 1].kind == .quote { end -= 1 }
         // "According to X, …": the cue marks its source by itself, which may run twice as long
@@ -83,19 +83,19 @@ enum ReportedSpeech {
             comma - range.lowerBound - cue.length <= 2 * longestReportSource, end - comma > shortestContent, opensContent(comma + 1, text: text)
         {
             let source = (range.lowerBound + cue.length)..<comma
-            return (Span(tokens[comma + 1].span.start, tokens[end - 1].span.end), context.speaker(amongWords: source, cue: cue.text, rule: .indirectAccordingTo))
+            return [(Span(tokens[comma + 1].span.start, tokens[end - 1].span.end), context.speaker(amongWords: source, cue: cue.text, rule: .indirectAccordingTo))]
         }
         // "Pence: …" — a short name and a colon open the sentence (headlines, transcripts).
         if let colon = (range.lowerBound..<min(end, range.lowerBound + QuoteContext.longestLabel + 1)).first(where: { text.key($0) == ":" }),
             colon > range.lowerBound, end - colon - 1 >= shortestContent, opensContent(colon + 1, text: text),
             (range.lowerBound..<colon).allSatisfy({ facts.words[$0].capitalised }), !context.mentions.isPlace(range.lowerBound..<colon)
         {
-            return (Span(tokens[colon + 1].span.start, tokens[end - 1].span.end), context.speaker(amongWords: range.lowerBound..<colon, cue: ":", rule: .indirectLabel))
+            return [(Span(tokens[colon + 1].span.start, tokens[end - 1].span.end), context.speaker(amongWords: range.lowerBound..<colon, cue: ":", rule: .indirectLabel))]
         }
         // "…, X said." / "…, said X, a lawyer." / "…, according to X." — not "…, warned that …",
         // whose subject is before the comma, nor "X, a lawyer, said the plan …", whose
         // reporting clause opens the sentence.
-        if opensContent(range.lowerBound, text: text), let found = trailingReport(in: range.lowerBound..<end, context: context) { return found }
+        if opensContent(range.lowerBound, text: text), let found = trailingReport(in: range.lowerBound..<end, context: context) { return [found] }
         // "X said (that) …", "X told reporters that …": the first cue with a subject before it
         // since the last comma.
         for (c, cue) in (range.lowerBound..<end).lazy.compactMap({ t in text.cue(at: t).map { (t, $0) } }) {
@@ -118,14 +118,37 @@ enum ReportedSpeech {
             guard end - start >= shortestContent, opensContent(start, text: text) else { continue }
             // The speaker heads the subject ("Former agency official Ana Ruiz", "WASHINGTON — the
             // agency"); words before the cue that read as no subject are all there is to go on.
-            if let shared {
-                return (Span(tokens[start].span.start, tokens[end - 1].span.end), context.speaker(inPhrase: shared.subject, cue: cue.text, rule: shared.rule))
-            }
-            let reporter = subjects.subject(before: c, floor: clause).map { context.speaker(inPhrase: $0, cue: cue.text, rule: .indirectCueBefore) }
-            return (Span(tokens[start].span.start, tokens[end - 1].span.end),
-                    reporter ?? context.speaker(amongWords: clause..<c, cue: cue.text, rule: .indirectCueBeforeWords))
+            let attribution = shared.map { context.speaker(inPhrase: $0.subject, cue: cue.text, rule: $0.rule) }
+                ?? subjects.subject(before: c, floor: clause).map { context.speaker(inPhrase: $0, cue: cue.text, rule: .indirectCueBefore) }
+                ?? context.speaker(amongWords: clause..<c, cue: cue.text, rule: .indirectCueBeforeWords)
+            return split((start, attribution), end: end, text: text)
         }
-        return nil
+        return []
+    }
+
+    /// What the speaker says from token `start` to `end`: one report, or two when a second cue
+    /// joined by "and" or "but" shares the speaker (`said the fund was empty, and called the
+    /// plan "…"`): the words up to the punctuation before the conjunction, and what the second
+    /// cue reports, by the same speaker (rule `indirect-coordinated`).
+    private static func split(_ report: (start: Int, attribution: Attribution), end: Int, text: SpeechText) -> [(span: Span, attribution: Attribution)] {
+        let tokens = text.document.tokens
+        let whole = [(Span(tokens[report.start].span.start, tokens[end - 1].span.end), report.attribution)]
+        guard report.start + shortestContent < end - 1,
+            let joint = ((report.start + shortestContent)..<(end - 1)).first(where: {
+                SpeakerWords.coordinators.contains(text.key($0)) && !text.quoted[$0] && text.cue(at: $0 + 1) != nil
+            }),
+            let cue = text.cue(at: joint + 1)
+        else { return whole }
+        var last = joint
+        while last > report.start + shortestContent, tokens[last - 1].kind == .punctuation { last -= 1 }
+        var first = [(Span(tokens[report.start].span.start, tokens[last - 1].span.end), report.attribution)]
+        var start = joint + 1 + cue.length
+        if let that = (start..<min(end, start + longestObject + 1)).first(where: { text.key($0) == "that" }) { start = that + 1 }
+        guard end - start >= shortestContent, opensContent(start, text: text) else { return first }
+        var second = report.attribution
+        (second.cue, second.rule) = (cue.text, .indirectCoordinated)
+        first.append((Span(tokens[start].span.start, tokens[end - 1].span.end), second))
+        return first
     }
 
     /// The subject a cue at token `c` shares with the clause before it, in the sentence part

@@ -48,9 +48,9 @@ struct SpeakerMentions {
         self[t].map { types[$0.entity] == .person } ?? false
     }
 
-    /// Whether tokens `range` are one person's name and nothing else.
-    func isName(_ range: Range<Int>) -> Bool {
-        guard let first = self[range.lowerBound], types[first.entity] == .person else { return false }
+    /// Whether tokens `range` are one name and nothing else, of a person or of another of `kinds`.
+    func isName(_ range: Range<Int>, of kinds: Set<EntityType> = [.person]) -> Bool {
+        guard let first = self[range.lowerBound], kinds.contains(types[first.entity]) else { return false }
         return range.allSatisfy { self[$0]?.entity == first.entity }
     }
 

@@ -112,8 +112,14 @@ struct SubjectReader {
                 let before = (max(floor, comma - Self.longestAside)..<comma).last(where: { key($0) == "," })
             {
                 let aside = (before + 1)..<comma
-                // A name in apposition is the speaker: "her lawyer, Ana Ruiz, said".
-                if mentions.isName(aside), before > floor, facts.nounPhrase(endingBefore: before, limit: floor) != nil { return aside }
+                // A name in apposition is the speaker: "her lawyer, Ana Ruiz, said", "the
+                // company that runs the port, Harbor Lines, said" (not a body after a person's
+                // name: "Ana Ruiz, Harbor Party, said").
+                if before > floor, let described = facts.nounPhrase(endingBefore: before, limit: floor),
+                    mentions.isName(aside) || mentions.isName(aside, of: [.organisation]) && !described.contains(where: mentions.isPerson)
+                {
+                    return aside
+                }
                 guard isAside(aside) else { break }
                 comma = before
                 asides += 1
@@ -201,6 +207,7 @@ struct SubjectReader {
     /// reporters"), an adverb alone or before a participle ("however", "also campaigning in
     /// Ohio"); not a clause of its own.
     private func isAside(_ range: Range<Int>) -> Bool {
+        if isQuotedTitle(range) { return true }
         guard !range.isEmpty, range.allSatisfy({ !quoted[$0] && facts.words[$0].kind != .quote }) else { return false }
         let first = range.lowerBound
         let word = facts.words[first]
@@ -225,6 +232,15 @@ struct SubjectReader {
             if isFiniteVerb(t) { return false }
         }
         return true
+    }
+
+    /// Whether tokens `range` are one quotation in title case, the name of a work set off by
+    /// commas ("the report, "Rivers at Risk", said"): an aside, never the subject.
+    private func isQuotedTitle(_ range: Range<Int>) -> Bool {
+        guard range.count > 2, facts.words[range.lowerBound].kind == .quote, facts.words[range.upperBound - 1].kind == .quote else { return false }
+        let inside = (range.lowerBound + 1)..<(range.upperBound - 1)
+        return facts.words[inside.lowerBound].capitalised
+            && inside.allSatisfy { quoted[$0] && (facts.words[$0].capitalised || facts.grammar.isGrammarWord(key($0))) }
     }
 
     /// The most tokens of a party tag set off by commas ("R-Ky.").
