@@ -2,9 +2,11 @@ import BylineCore
 
 /// Resolves third-person pronouns outside quotation marks to the entity they stand for, and
 /// adds each resolved pronoun to that entity's mentions: "he", "she" pick up a person; "it", unless
-/// it ends its clause as an object does, an organisation or a place (`pronouns.tsv`). A pronoun picks up the subject of its own sentence
+/// it ends its clause as an object does, an organisation or a place; "they", only signing a
+/// quotation (`"…," they said`), an organisation that is a whole subject (`pronouns.tsv`). A pronoun picks up the subject of its own sentence
 /// before it, else an entity named in that sentence before it, else the subject of one of the
-/// sentences just before (subjects are what pronouns pick up); a pronoun for a person, failing
+/// sentences just before (subjects are what pronouns pick up; a name in a prepositional phrase,
+/// "In a Harbor Radio interview she …", is none); a pronoun for a person, failing
 /// those, the person named last. "He" and "she" pick up only people whose gender, as far as the
 /// text tells it (``PersonGenders``), agrees. Quotes read these mentions to give "she said" its
 /// speaker.
@@ -82,9 +84,9 @@ public struct CoreferenceStage: Stage {
                 defer { s -= 1 }
                 let subject: Range<Int>?
                 if s == own {
-                    subject = subjects.subject(ofSentenceBefore: t)
+                    subject = subjects.subject(ofSentenceBefore: t, outsidePhrases: true)
                 } else {
-                    if sentenceSubjects[s] == nil { sentenceSubjects[s] = subjects.firstSubject(in: document.sentences[s].tokens) }
+                    if sentenceSubjects[s] == nil { sentenceSubjects[s] = subjects.firstSubject(in: document.sentences[s].tokens, outsidePhrases: true) }
                     subject = sentenceSubjects[s] ?? nil
                 }
                 guard let subject else { continue }
@@ -93,7 +95,7 @@ public struct CoreferenceStage: Stage {
             }
             return nil
         }
-        if let subject = subjects.subject(ofSentenceBefore: t) {
+        if let subject = subjects.subject(ofSentenceBefore: t, outsidePhrases: true) {
             let entities = subject.lazy.compactMap(named)
             if let found = entities.first(where: fits) { return (found, .pronounSentenceSubject) }
             // A subject named without an entity of the type ("Secretary General Ban") is not
@@ -110,7 +112,7 @@ public struct CoreferenceStage: Stage {
         }
         var s = own - 1
         while s >= 0, own - s <= Self.pronounReach {
-            if sentenceSubjects[s] == nil { sentenceSubjects[s] = subjects.firstSubject(in: document.sentences[s].tokens) }
+            if sentenceSubjects[s] == nil { sentenceSubjects[s] = subjects.firstSubject(in: document.sentences[s].tokens, outsidePhrases: true) }
             if let subject = sentenceSubjects[s] ?? nil,
                 let found = subject.lazy.compactMap(named).first(where: fits)
             {

@@ -175,8 +175,8 @@ struct QuoteContext {
     }
 
     /// Whether the quoted words are a title, a theme or a slogan rather than speech: most of
-    /// their words capitalised, or two or more and all but the grammar words ("Lakes on the
-    /// Edge"), or a title word just before them (`the film "…"`, `her novel, "…"`).
+    /// their words capitalised, or two or more and all but the grammar words ("Bridges and
+    /// the Towns by the River"), or a title word just before them (`the film "…"`, `her novel, "…"`).
     func isTitle(_ quote: FoundQuote) -> Bool {
         if isIntroducedAsTitle(quote) { return true }
         guard quote.close != nil, !isEpithet(openingAt: text.token(at: quote.open)) else { return false }

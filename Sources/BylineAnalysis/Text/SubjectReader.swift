@@ -23,8 +23,9 @@ struct SubjectReader {
 
     /// The subject of the sentence part `range`, outside quotation marks: the subject of its
     /// first verb that has one, past an opening subordinate clause ("When …, Ortiz said"); with
-    /// no verb read as one ("admires"), the first name not governed by a preposition.
-    func firstSubject(in range: Range<Int>) -> Range<Int>? {
+    /// no verb read as one ("admires"), the first name not governed by a preposition (with
+    /// `outsidePhrases`, in no prepositional phrase at all: not "by Ostland and the U.S.").
+    func firstSubject(in range: Range<Int>, outsidePhrases: Bool = false) -> Range<Int>? {
         var lower = range.lowerBound
         if let comma = openingClauseEnd(in: range) { lower = comma + 1 }
         var v = lower
@@ -46,6 +47,7 @@ struct SubjectReader {
             if let found = subject(before: v, floor: lower) { return found }
         }
         for t in lower..<range.upperBound where t == lower || !facts.grammar.isA(key(t - 1), .preposition) {
+            if outsidePhrases, isInPrepositionalPhrase(t, floor: lower) { continue }
             if let mention = mentions[t] {
                 var end = t + 1
                 while end < range.upperBound, mentions[end]?.entity == mention.entity { end += 1 }
@@ -53,6 +55,20 @@ struct SubjectReader {
             }
         }
         return nil
+    }
+
+    /// Whether the name at token `t` stands in a prepositional phrase, not reaching before
+    /// `floor`: a preposition or "of" before it, past determiners and names joined by "and" or
+    /// "or" ("In a Harbor Radio interview", "by Ostland and the U.S.").
+    private func isInPrepositionalPhrase(_ t: Int, floor: Int) -> Bool {
+        var k = t - 1
+        while k >= floor {
+            let word = key(k)
+            if facts.grammar.isA(word, .preposition) || word == "of" { return true }
+            guard facts.grammar.isA(word, .determiner) || word == "and" || word == "or" || mentions[k] != nil else { return false }
+            k -= 1
+        }
+        return false
     }
 
     /// The comma that ends an opening subordinate clause, participle clause or prepositional
@@ -208,7 +224,8 @@ struct SubjectReader {
     /// Ohio"); not a clause of its own.
     private func isAside(_ range: Range<Int>) -> Bool {
         if isQuotedTitle(range) { return true }
-        guard !range.isEmpty, range.allSatisfy({ !quoted[$0] && facts.words[$0].kind != .quote }) else { return false }
+        // A plural's possessive mark is no quotation mark ("the Growers' Union").
+        guard !range.isEmpty, range.allSatisfy({ !quoted[$0] && (facts.words[$0].kind != .quote || isPossessiveMark($0)) }) else { return false }
         let first = range.lowerBound
         let word = facts.words[first]
         if word.kind == .number { return range.count == 1 }
@@ -232,6 +249,11 @@ struct SubjectReader {
             if isFiniteVerb(t) { return false }
         }
         return true
+    }
+
+    /// Whether token `t` is an apostrophe right after a word that ends in "s" (`Growers'`).
+    private func isPossessiveMark(_ t: Int) -> Bool {
+        t > 0 && key(t) == "'" && key(t - 1).hasSuffix("s") && text.document.tokens[t - 1].span.end == text.document.tokens[t].span.start
     }
 
     /// Whether tokens `range` are one quotation in title case, the name of a work set off by
@@ -294,11 +316,11 @@ struct SubjectReader {
 
 extension SubjectReader {
     /// The subject of the sentence holding token `t`, before `t` and not `t` itself (within
-    /// ``SpeechText/reach`` of it).
-    func subject(ofSentenceBefore t: Int) -> Range<Int>? {
+    /// ``SpeechText/reach`` of it); `outsidePhrases` as for ``firstSubject(in:outsidePhrases:)``.
+    func subject(ofSentenceBefore t: Int, outsidePhrases: Bool = false) -> Range<Int>? {
         guard let s = text.sentenceIndex(ofToken: t) else { return nil }
         let sentence = text.reach(of: text.document.sentences[s].tokens, around: t)
-        guard let subject = firstSubject(in: sentence.lowerBound..<t), !subject.contains(t) else { return nil }
+        guard let subject = firstSubject(in: sentence.lowerBound..<t, outsidePhrases: outsidePhrases), !subject.contains(t) else { return nil }
         return subject
     }
 }
