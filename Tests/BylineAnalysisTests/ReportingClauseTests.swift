@@ -81,6 +81,12 @@ private let descriptions: [(name: String, text: String, names: [String: String],
     ("\"the ministry\" is the ministry named last",
      "The Ministry of Fisheries set new quotas. Tallow Freight welcomed them.\n\n\"Boats must report daily,\" the ministry said.",
      ["Ministry of Fisheries": "ORG", "Tallow Freight": "ORG"], "Boats must report daily,", "Ministry of Fisheries"),
+    ("a company named before \"of\" is the company \"the company\" stands for",
+     "The guild accused Tallow Freight of hiding losses.\n\n\"We hide nothing,\" the company said.",
+     ["Tallow Freight": "ORG"], "We hide nothing,", "Tallow Freight"),
+    ("a hyphenated adverb after \"the company\" is no part of the description",
+     "Tallow Freight was accused of hiding losses.\n\nThe company all-out rejected the claim in a statement.\n\n\"Our books are open,\" the statement read.",
+     ["Tallow Freight": "ORG"], "Our books are open,", "Tallow Freight"),
 ]
 
 @Test(arguments: descriptions.indices)

@@ -82,7 +82,11 @@ struct QuoteContext {
     /// documentary"), or the last one whose name holds the noun ("the bank" for "Harbor Savings
     /// Bank", "the ministry" for "Ministry of Fisheries"); "the minister" the person named last whose role ends in that title. Nil for any
     /// other phrase, or when no one named before fits.
-    func describedEntity(_ range: Range<Int>) -> Int? {
+    func describedEntity(_ phrase: Range<Int>) -> Int? {
+        // A hyphenated adverb a body's noun ran into before the verb is no part of the phrase
+        // ("the company flat-out denied").
+        let range = phrase.count > 2 && text.key(phrase.upperBound - 1).contains("-")
+            && NameVocabulary.shared.organisationNouns.contains(text.key(phrase.upperBound - 2)) ? phrase.dropLast() : phrase
         guard (2...Self.longestDescription).contains(range.count), text.key(range.lowerBound) == "the",
             range.dropFirst().allSatisfy({ text.facts.words[$0].alphabetic && !text.facts.words[$0].capitalised && !text.quoted[$0] })
         else { return nil }
@@ -110,10 +114,10 @@ struct QuoteContext {
             guard mentions.type(of: found.entity) == .organisation else { continue }
             let named = entities[found.entity].name.lowercased().split(separator: " ").contains { $0 == head }
             // A name that describes the noun after it ("an Acme documentary") is not the body
-            // the story goes on about.
+            // the story goes on about; one before "of" ("accused Acme of …") is no such name.
             let after = text.token(at: found.span.end)
             let attributive = after < text.facts.words.count && text.facts.words[after].alphabetic && !text.facts.words[after].capitalised
-                && !text.facts.grammar.isGrammarWord(text.key(after)) && !text.facts.isVerb(after) && text.cue(at: after) == nil
+                && text.key(after) != "of" && !text.facts.grammar.isGrammarWord(text.key(after)) && !text.facts.isVerb(after) && text.cue(at: after) == nil
             if named || generic && !attributive { return found.entity }
         }
         return nil
