@@ -104,18 +104,20 @@ func aDescriptionStandsForTheEntityNamedBefore(index: Int) throws {
     #expect(quote.speaker == nil)
 }
 
-/// One row: an article, the names the tagger reads (a gerund run into one), and the name the
-/// person's entity must have.
-private let openingGerunds: [(name: String, text: String, names: [String: String], person: String)] = [
+/// One row: an article, the names the tagger reads (a gerund or a quantifier run into one), and
+/// the name the person's entity must have.
+private let openingWords: [(name: String, text: String, names: [String: String], person: String)] = [
     ("a gerund opening the sentence is no part of the name",
      "Hosting Ilka Thorsby at the fair was an honour, the organisers said.", ["Hosting Ilka Thorsby": "PER"], "Ilka Thorsby"),
     ("a given name ending in -ing stays",
      "Sterling Oduya opened the fair on Monday.", ["Sterling Oduya": "PER"], "Sterling Oduya"),
+    ("a quantifier opening the sentence is no part of a person's name",
+     "Both Oduya and the mayor opened the fair on Monday.", ["Both Oduya": "PER"], "Oduya"),
 ]
 
-@Test(arguments: openingGerunds.indices)
-func aNameDoesNotOpenWithAGerund(index: Int) throws {
-    let row = openingGerunds[index]
+@Test(arguments: openingWords.indices)
+func aNameDoesNotOpenWithAGerundOrAQuantifier(index: Int) throws {
+    let row = openingWords[index]
     let document = try analyze(row.text, names: row.names)
     #expect(document.entities.contains { $0.type == .person && $0.name == row.person }, "\(row.name)")
 }

@@ -426,8 +426,13 @@ struct NamedMentionFinder {
         // by the role stage, not part of the name.
         while conllType == .person, upper - lower > 1, vocabulary.isTitleWord(key(lower)) { lower += 1 }
         // A clause word capitalised at a sentence's start is not part of a name ("Although"),
-        // nor is a gerund opening it ("Hosting Ana Ruiz was …"), unless it is a given name.
-        while upper - lower > 1, isOpeningWord(word(lower)) || conllType == .person && isOpeningGerund(lower, in: document) { lower += 1 }
+        // nor is a gerund opening it ("Hosting Ana Ruiz was …"), unless it is a given name, nor
+        // a quantifier before a person's name ("Both Ruiz and Lee …").
+        while upper - lower > 1,
+            isOpeningWord(word(lower)) || conllType == .person && (isOpeningGerund(lower, in: document) || SpeakerWords.standaloneQuantifiers.contains(key(lower)))
+        {
+            lower += 1
+        }
         // A name ends before a quotation mark, a dash or a bracket, a person's before an ordinary
         // lower-case word, any name before a verb or clause word: the tagger may run a name on
         // into the words after it ("Ruiz as part of the …", "Acme Systems — had been").
