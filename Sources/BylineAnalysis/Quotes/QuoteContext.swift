@@ -28,6 +28,11 @@ struct QuoteContext {
         guard !text.quoted[t], let pronoun = Pronoun.english[text.key(t)] else { return nil }
         let span = document.tokens[t].span
         guard pronoun.person == .third else { return (nil, span) }
+        // "It" signing a quotation after a document was named stands for the document, which
+        // speaks for its issuer ("The board sent a letter. "…," it read.").
+        if !pronoun.refersOnlyToPeople, pronoun.number == .singular, text.cue(at: t + 1) != nil, let issuer = documentIssuer(signingAt: t) {
+            return (issuer, span)
+        }
         if let entity = mentions.antecedent(ofPronoun: t) { return (entity, span) }
         // A subject no entity stands for ("Officials at the agency said they …"): its words.
         if let subject = subjects.subject(ofSentenceBefore: t), !pronoun.refersOnlyToPeople || text.facts.words[subject.lowerBound].capitalised {
@@ -134,6 +139,16 @@ struct QuoteContext {
             return speaker(inPhrase: subject, cue: nil, rule: .cueAfter).entity
         }
         return nil
+    }
+
+    /// Who issued the document last named, outside quotation marks, in the sentence before
+    /// token `t` (``issuer(ofDocument:before:)``), when the sentence of `t` holds a quotation
+    /// for it to sign; nil when that sentence names no document.
+    private func documentIssuer(signingAt t: Int) -> Int? {
+        guard let s = text.sentenceIndex(ofToken: t), s > 0, document.sentences[s].tokens.contains(where: { text.quoted[$0] }),
+            let noun = document.sentences[s - 1].tokens.last(where: { SpeakerWords.documentNouns.contains(text.key($0)) && !text.quoted[$0] })
+        else { return nil }
+        return issuer(ofDocument: text.key(noun), before: noun + 1)
     }
 
     /// The first speaker named or referred to in tokens `source`, else the words themselves.
