@@ -109,8 +109,7 @@ enum ReportedSpeech {
             }
             var start = c + cue.length
             guard start < end else { continue }
-            // An object before "that" ("told reporters that …") is not what was said.
-            if let that = (start..<min(end, start + longestObject + 1)).first(where: { text.key($0) == "that" }) { start = that + 1 }
+            start = pastObject(from: start, end: end, text: text)
             if start < end, text.key(start) == ":" { start += 1 }
             // After a comma, what was said goes on (`The plan, Ortiz said, is …`, `Ortiz said,
             // "…"`); a participle's phrase there is about the speaker (`Ortiz said, describing …`).
@@ -141,14 +140,19 @@ enum ReportedSpeech {
         else { return whole }
         var last = joint
         while last > report.start + shortestContent, tokens[last - 1].kind == .punctuation { last -= 1 }
-        var first = [(Span(tokens[report.start].span.start, tokens[last - 1].span.end), report.attribution)]
-        var start = joint + 1 + cue.length
-        if let that = (start..<min(end, start + longestObject + 1)).first(where: { text.key($0) == "that" }) { start = that + 1 }
-        guard end - start >= shortestContent, opensContent(start, text: text) else { return first }
+        var reports = [(Span(tokens[report.start].span.start, tokens[last - 1].span.end), report.attribution)]
+        let start = pastObject(from: joint + 1 + cue.length, end: end, text: text)
+        guard end - start >= shortestContent, opensContent(start, text: text) else { return reports }
         var second = report.attribution
         (second.cue, second.rule) = (cue.text, .indirectCoordinated)
-        first.append((Span(tokens[start].span.start, tokens[end - 1].span.end), second))
-        return first
+        reports.append((Span(tokens[start].span.start, tokens[end - 1].span.end), second))
+        return reports
+    }
+
+    /// Where what a cue reports starts, from token `start` right after the cue: past an object
+    /// and its "that" ("told reporters that …"), or at `start`.
+    private static func pastObject(from start: Int, end: Int, text: SpeechText) -> Int {
+        (start..<min(end, start + longestObject + 1)).first(where: { text.key($0) == "that" }).map { $0 + 1 } ?? start
     }
 
     /// The subject a cue at token `c` shares with the clause before it, in the sentence part
