@@ -85,11 +85,11 @@ struct QuoteContext {
     /// The entity a definite description stands for, named before it: "the company" or "the
     /// record company" the organisation named last as the head of its phrase (not "an Acme
     /// documentary"), or the last one whose name holds the noun ("the bank" for "Harbor Savings
-    /// Bank", "the ministry" for "Ministry of Fisheries"); "the minister" the person named last whose role ends in that title. Nil for any
-    /// other phrase, or when no one named before fits.
+    /// Bank", "the ministry" for "Ministry of Fisheries"); "the minister" the person named last
+    /// whose role ends in that title. Nil for any other phrase, or when no one named before fits.
     func describedEntity(_ phrase: Range<Int>) -> Int? {
         // A hyphenated adverb a body's noun ran into before the verb is no part of the phrase
-        // ("the company flat-out denied").
+        // ("the company all-out rejected").
         let range = phrase.count > 2 && text.key(phrase.upperBound - 1).contains("-")
             && NameVocabulary.shared.organisationNouns.contains(text.key(phrase.upperBound - 2)) ? phrase.dropLast() : phrase
         guard (2...Self.longestDescription).contains(range.count), text.key(range.lowerBound) == "the",
