@@ -184,23 +184,25 @@ func aNameIsNoTimeExpression(index: Int) throws {
 /// The reference date of ``contextCases``.
 private let reference = "2024-11-10"
 
+/// The time expression `expression` that the time stage finds in `text`, published on `published`.
+private func time(_ expression: String, in text: String, published: String?) throws -> TimeExpression {
+    var document = try timeDocument(text, published: published)
+    TimeStage().run(on: &document)
+    return try #require(document.times.first { String(document.text[$0.span]) == expression }, "\(text)")
+}
+
 @Test(arguments: contextCases.indices)
 func timeValueWithoutAReferenceStaysUnderspecified(index: Int) throws {
     let row = contextCases[index]
-    var document = try timeDocument(row.text, published: nil)
-    TimeStage().run(on: &document)
-    let time = try #require(document.times.first { String(document.text[$0.span]) == row.expression }, "\(row.text)")
-    #expect(time.value == row.unresolved, "\(row.text)")
+    #expect(try time(row.expression, in: row.text, published: nil).value == row.unresolved, "\(row.text)")
 }
 
 @Test(arguments: contextCases.indices)
 func timeValueResolvesAgainstThePublicationDate(index: Int) throws {
     let row = contextCases[index]
-    var document = try timeDocument(row.text, published: reference)
-    TimeStage().run(on: &document)
-    let time = try #require(document.times.first { String(document.text[$0.span]) == row.expression }, "\(row.text)")
-    #expect(time.value == row.resolved, "\(row.text)")
-    #expect(time.provenance.stage == "times")
+    let found = try time(row.expression, in: row.text, published: reference)
+    #expect(found.value == row.resolved, "\(row.text)")
+    #expect(found.provenance.stage == "times")
 }
 
 @Test func ageIsNoDuration() throws {
@@ -247,9 +249,7 @@ private let rateCases: [(text: String, expression: String, type: TimeExpression.
 @Test(arguments: rateCases.indices)
 func aUnitAfterACountIsARate(index: Int) throws {
     let row = rateCases[index]
-    var document = try timeDocument(row.text, published: reference)
-    TimeStage().run(on: &document)
-    let time = try #require(document.times.first { String(document.text[$0.span]) == row.expression }, "\(row.text)")
-    #expect(time.type == row.type, "\(row.text)")
-    #expect(time.value == row.value, "\(row.text)")
+    let found = try time(row.expression, in: row.text, published: reference)
+    #expect(found.type == row.type, "\(row.text)")
+    #expect(found.value == row.value, "\(row.text)")
 }
