@@ -34,10 +34,20 @@ echo "building the fuzz targets (release, -sanitize=fuzzer,address)"
 # lld links them: GNU gold stops with an internal error reading the sanitized objects' DWARF.
 build=(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
 bin=$(cd Fuzz && "${build[@]}" --show-bin-path)
-# The targets' own objects are compiled again every time: SwiftPM does not always rebuild them
-# when a type of the Byline package changes its layout, and a stale one crashes at start-up.
-rm -rf "$bin"/Fuzz*.build
-(cd Fuzz && "${build[@]}" 2>&1 | grep -E "error|warning: |Compiling Fuzz|Build complete" || true)
+# The targets' own sources are touched so that SwiftPM compiles them again every time: it does
+# not always rebuild them when a type of the Byline package changes its layout, and a stale one
+# crashes at start-up. (Deleting their build folders instead left SwiftPM without their output
+# file maps, and the build failed.) A failed build stops the script: a stale target would fuzz
+# old code.
+touch Fuzz/Sources/*/*.swift
+log=$(mktemp)
+if ! (cd Fuzz && "${build[@]}" > "$log" 2>&1); then
+    grep -E "error" "$log" | head -20
+    echo "fuzz.sh: the fuzz targets did not build (full log: $log)"
+    exit 1
+fi
+grep -E "warning: |Compiling Fuzz|Build complete" "$log" || true
+rm -f "$log"
 
 # Seeds: small real inputs from the development data, one file each.
 seeds() {
