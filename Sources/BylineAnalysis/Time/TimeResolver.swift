@@ -25,20 +25,18 @@ public enum TimeResolver {
     ///   ``storyMark``, the day the story tells of; the reference date when nil.
     /// - Parameter then: for a value with ``thenMark`` or ``quarterThenMark``, the value of the last
     ///   date named before (TimeML's reference time); the reference date when nil.
-    /// - Parameter firm: whether the tense comes from the expression's own clause ("began on July
-    ///   8"): it then places a day of the year too.
+    /// - Parameter tenseFromVerb: whether the verb the expression modifies gave the tense ("began
+    ///   on July 8"): it then places a day of the year too.
     public static func resolve(
         _ underspecified: String, direction: TimeDirection, reference: DateStamp?, day: DateStamp? = nil, then: String? = nil,
-        firm: Bool = false
+        tenseFromVerb: Bool = false
     ) -> String? {
         var value = Substring(underspecified)
-        if value.hasPrefix(weekMark) {
-            let day = resolve(String(value.dropFirst(weekMark.count)), direction: direction, reference: reference, day: day, then: then, firm: firm)
-            return day.flatMap { DateStamp(parsing: $0)?.dayNumber }.map(CalendarDay.isoWeek)
-        }
-        for (mark, days) in [(dayBeforeMark, -1), (dayAfterMark, 1)] where value.hasPrefix(mark) {
-            let day = resolve(String(value.dropFirst(mark.count)), direction: direction, reference: reference, day: day, then: then, firm: firm)
-            return day.flatMap { DateStamp(parsing: $0)?.dayNumber }.map { CalendarDay.iso($0 + days) }
+        // A value about the day the rest names: its ISO week, the day before or the day after.
+        for (mark, fromDay) in dayMarks where value.hasPrefix(mark) {
+            let day = resolve(
+                String(value.dropFirst(mark.count)), direction: direction, reference: reference, day: day, then: then, tenseFromVerb: tenseFromVerb)
+            return day.flatMap { DateStamp(parsing: $0)?.dayNumber }.map(fromDay)
         }
         if let mark = [dayMark, storyMark].first(where: { value.hasPrefix($0) }) {
             guard let date = day ?? reference, date.day != nil else { return nil }
@@ -77,7 +75,7 @@ public enum TimeResolver {
         }
         let candidates = CalendarPeriod.candidates(datePart, around: reference.year, day: day)
         let isWeekday = datePart.hasPrefix(CalendarPeriod.anyWeek)
-        if !isWeekday, !strict, !(firm && direction != .unknown), candidates.allSatisfy({ $0.days.count == 1 }) {
+        if !isWeekday, !strict, !(tenseFromVerb && direction != .unknown), candidates.allSatisfy({ $0.days.count == 1 }) {
             // A day of the year ("Jan. 14", "Thanksgiving") is the nearest: a tense outside its
             // clause is a weaker sign.
             side = .unknown
@@ -121,6 +119,10 @@ public enum TimeResolver {
     /// The mark of the day after the day the rest of the value names ("the day after Oct. 26":
     /// `AFTER:XXXX-10-26`).
     public static let dayAfterMark = "AFTER:"
+    /// The marks of a value made from the day the rest names, and how each makes it.
+    private static let dayMarks: [(mark: String, fromDay: @Sendable (Int) -> String)] = [
+        (weekMark, { CalendarDay.isoWeek($0) }), (dayBeforeMark, { CalendarDay.iso($0 - 1) }), (dayAfterMark, { CalendarDay.iso($0 + 1) }),
+    ]
 
     /// Whether `value` names a calendar period (`1989`, `1989-Q3`, `1989-10-27`), not a
     /// duration, a set or `PAST_REF`.
@@ -215,7 +217,7 @@ enum TimeUnit: String, CaseIterable {
     /// when `andAHalf` ("5 1/2 hours": PT5H30M).
     func duration(_ count: String, andAHalf: Bool = false) -> String {
         let number = Int(count)
-        if andAHalf, let number, let half = halfDuration(number) { return half }
+        if andAHalf, let number { return halfDuration(number) }
         switch self {
         case .hour: return "PT\(count)H"
         case .minute: return "PT\(count)M"
@@ -228,7 +230,7 @@ enum TimeUnit: String, CaseIterable {
 
     /// `count` units and a half, the half written in the next smaller unit where it is whole
     /// (P2Y6M, PT1M30S), else as a decimal (P2.5W).
-    private func halfDuration(_ count: Int) -> String? {
+    private func halfDuration(_ count: Int) -> String {
         switch self {
         case .year: return "P\(count)Y6M"
         case .decade: return "P\(count * 10 + 5)Y"

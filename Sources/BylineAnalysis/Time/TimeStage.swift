@@ -11,7 +11,7 @@ public struct TimeCandidate: Hashable, Sendable {
     public let direction: TimeDirection
     /// Whether the verb the expression modifies gave the tense ("the fiscal year that began on
     /// July 8"): it then places a day of the year too, not only the nearest.
-    public let tenseInClause: Bool
+    public let tenseFromVerb: Bool
     /// The pattern that matched.
     public let rule: String
     /// The index of the sentence that holds the expression.
@@ -31,7 +31,7 @@ public struct TimeCandidate: Hashable, Sendable {
     ///     earlier", `THEN-1Y`); nil for the reference date.
     public func value(against reference: DateStamp?, day: DateStamp? = nil, then: String? = nil) -> String? {
         guard type != .set else { return underspecified }
-        return TimeResolver.resolve(underspecified, direction: direction, reference: reference, day: day, then: then, firm: tenseInClause)
+        return TimeResolver.resolve(underspecified, direction: direction, reference: reference, day: day, then: then, tenseFromVerb: tenseFromVerb)
     }
 
     /// Whether the value takes the day its sentence speaks of (see ``TimeResolver/dayMark``).
@@ -115,7 +115,7 @@ public struct TimeTagger: Sendable {
                 let tense = direction(around: match.tokens, in: tokens, cues: sentenceCues)
                 let candidate = TimeCandidate(
                     span: span, type: type == .duration && isRate(match.tokens, in: tokens) ? .set : type, underspecified: value,
-                    direction: tense.side, tenseInClause: tense.inClause,
+                    direction: tense.side, tenseFromVerb: tense.fromVerb,
                     rule: match.rule.name, sentence: index,
                     setsTheScene: match.tokens.lowerBound > 0 && Self.scenePrepositions.contains(tokens[match.tokens.lowerBound - 1].key))
                 out.append(candidate)
@@ -143,7 +143,7 @@ public struct TimeTagger: Sendable {
         if joiner + 2 < tokens.count, let after = tokens[joiner + 2].key.first, after.isLetter, !tokens[joiner + 2].capitalised { return nil }
         return TimeCandidate(
             span: tokens[joiner + 1].span, type: .date, underspecified: candidate.underspecified.dropLast(day.count) + twoDigits(second),
-            direction: candidate.direction, tenseInClause: candidate.tenseInClause, rule: coordinatedDayRule, sentence: candidate.sentence,
+            direction: candidate.direction, tenseFromVerb: candidate.tenseFromVerb, rule: coordinatedDayRule, sentence: candidate.sentence,
             setsTheScene: false)
     }
 
@@ -225,10 +225,10 @@ public struct TimeTagger: Sendable {
     /// The side of the nearest tense cue outside the expression, looking both ways; a cue
     /// before wins a tie. A cue of the expression's own clause segment (between commas, dashes,
     /// brackets and quotation marks) comes before any other: in "expects the bridge to
-    /// reopen in April, the mayor said" the expectation, not the saying, places April. `inClause`
+    /// reopen in April, the mayor said" the expectation, not the saying, places April. `fromVerb`
     /// tells whether the cue is the verb the expression modifies, right before it or its
     /// preposition ("began on July 8").
-    private func direction(around range: Range<Int>, in tokens: [TimeToken], cues: SentenceCues) -> (side: TimeDirection, inClause: Bool) {
+    private func direction(around range: Range<Int>, in tokens: [TimeToken], cues: SentenceCues) -> (side: TimeDirection, fromVerb: Bool) {
         var verb = range.lowerBound - 1
         if verb >= 0, Self.scenePrepositions.contains(tokens[verb].key) { verb -= 1 }
         if verb >= 0, let side = cues.sides[verb], !isPossessive(range, in: tokens) { return (side, true) }
@@ -695,10 +695,10 @@ public struct TimeStage: Stage {
     /// Whether only a joiner stands between two expressions of a sentence and an opener right
     /// before the first.
     private static func isRange(_ first: TimeCandidate, _ second: TimeCandidate, in document: Document) -> Bool {
-        let tokens = document.tokens[document.sentences[first.sentence].tokens]
-        guard let opener = tokens.lastIndex(where: { $0.span.end <= first.span.start }) else { return false }
-        let between = tokens.filter { $0.span.start >= first.span.end && $0.span.end <= second.span.start }
-        func key(_ token: Token) -> String { document.text[token.span].lowercased() }
-        return between.count == 1 && rangeJoiners.contains(key(between[0])) && rangeOpeners.contains(key(tokens[opener]))
+        let sentence = document.sentences[first.sentence].tokens
+        let words = document.view.words
+        guard let opener = sentence.last(where: { document.tokens[$0].span.end <= first.span.start }) else { return false }
+        let between = sentence.filter { document.tokens[$0].span.start >= first.span.end && document.tokens[$0].span.end <= second.span.start }
+        return between.count == 1 && rangeJoiners.contains(words[between[0]].key) && rangeOpeners.contains(words[opener].key)
     }
 }
