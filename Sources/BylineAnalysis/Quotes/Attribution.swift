@@ -1,12 +1,14 @@
 import BylineCore
 
 /// A speaker decision: the entity (an index into the document's entities), the words it rests
-/// on, the cue, and the rule that made it.
+/// on, the cue, the rule that made it, and a confidence of its own when the rule's measured
+/// precision is not it (a learned cue's calibrated probability).
 struct Attribution {
     var entity: Int?
     var mention: Span?
     var cue: String?
     var rule: SpeakerRule
+    var confidence: Double? = nil
 }
 
 /// Every rule that decides a speaker: each branch of each sieve, and each reading of reported
@@ -61,6 +63,8 @@ enum SpeakerRule: String, StageRule {
     case indirectLabel = "indirect-label"
     /// A question put to someone ("Asked whether …, X said"): reported, by an unnamed asker.
     case indirectQuestion = "indirect-question"
+    /// A cue the learned detector (``AttributionCues``) found where no rule reads a report.
+    case indirectLearnedCue = "indirect-learned-cue"
 
     /// The rule of the sieve this branch belongs to ("cue-after-quote" for
     /// "cue-after-quote/said-name"); the rule itself when it is no branch.

@@ -28,11 +28,13 @@ public struct QuoteStage: Stage {
         let notArticle = document.paragraphs.filter { !$0.kind.isArticleText }.map(\.span)
         for (s, sentence) in document.sentences.enumerated() {
             if notArticle.contains(where: { $0.start <= sentence.span.start && sentence.span.end <= $0.end }) { continue }
-            for report in ReportedSpeech.reports(in: sentence.tokens, context: context) {
+            let found = ReportedSpeech.reports(in: sentence.tokens, context: context)
+            for report in found {
                 reports.append(report)
                 // Only a named reporter carries on into the quotes after.
                 if report.attribution.entity != nil { memory.note(report.attribution, sentence: s) }
             }
+            reports += AttributionCues.shared.reports(in: sentence.tokens, context: context, besides: found.map(\.span))
         }
         var quotes: [Quote] = []
         var runsOn = false
@@ -76,7 +78,7 @@ public struct QuoteStage: Stage {
             quotes.append(
                 Quote(
                     kind: .indirect, span: span, speaker: attribution.entity.map { document.entities[$0].id }, speakerMention: attribution.mention,
-                    cue: attribution.cue, confidence: calibration.confidence(of: attribution.rule),
+                    cue: attribution.cue, confidence: attribution.confidence ?? calibration.confidence(of: attribution.rule),
                     provenance: Provenance(stage: name, rule: attribution.rule.id)))
         }
         document.quotes = quotes.sorted { $0.span.start < $1.span.start }

@@ -151,7 +151,7 @@ enum ReportedSpeech {
 
     /// Where what a cue reports starts, from token `start` right after the cue: past an object
     /// and its "that" ("told reporters that …"), or at `start`.
-    private static func pastObject(from start: Int, end: Int, text: SpeechText) -> Int {
+    static func pastObject(from start: Int, end: Int, text: SpeechText) -> Int {
         (start..<min(end, start + longestObject + 1)).first(where: { text.key($0) == "that" }).map { $0 + 1 } ?? start
     }
 

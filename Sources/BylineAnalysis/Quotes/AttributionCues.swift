@@ -1,0 +1,198 @@
+import BylineCore
+
+/// A learned detector of attribution cues: the words by which a sentence reports what someone
+/// says, believes, wants or holds ("wants", "endorses", "estimates", "worry"), beyond the
+/// listed cues the rules of ``ReportedSpeech`` read. An averaged perceptron scores each
+/// candidate word from its features (``features(at:in:context:)``); its model,
+/// `attribution-cues.tsv`, is trained on PolNeAR train by `byline train attributions`
+/// (``AttributionCueTrainer``).
+///
+/// A cue whose report no rule found gives an `indirect` report (rule `indirect-learned-cue`):
+/// what follows it to the sentence's end, or, when it closes its sentence (`…, officials
+/// believe.`), the clause before its subject; its speaker is its subject when there is one.
+struct AttributionCues: Sendable {
+    static let shared = AttributionCues(DataFile(PackageResources.attribution_cues_tsv))
+
+    /// The score of each feature, in thousandths.
+    private let weights: [String: Int]
+    /// The words that can be cues: those the model was trained on as candidates.
+    private let candidates: WordMap<Bool>
+    /// The lowest score of each calibration bin and the share of cues among the training words
+    /// scoring so (thousandths), by rising score.
+    private let calibration: [(score: Int, probability: Int)]
+
+    /// The calibrated probability, in thousandths, from which a candidate is taken for a cue:
+    /// an even chance, so that its report is more often an attribution than not.
+    static let threshold = 500
+
+    init(_ file: DataFile) {
+        var weights: [String: Int] = [:]
+        var calibration: [(score: Int, probability: Int)] = []
+        for row in file.rows where row.count >= 2 {
+            if row[0] == AttributionCueTrainer.calibrationLine, row.count >= 3, let score = Int(row[1]), let probability = Int(row[2]) {
+                calibration.append((score, probability))
+            } else if let weight = Int(row[1]) {
+                weights[row[0]] = weight
+            }
+        }
+        self.weights = weights
+        self.calibration = calibration.sorted { $0.score < $1.score }
+        let forms = weights.keys.filter { $0.hasPrefix(Feature.word) }.map { (String($0.dropFirst(Feature.word.count)), true) }
+        candidates = WordMap(Dictionary(uniqueKeysWithValues: forms))
+    }
+
+    /// The names of the features, by their prefix.
+    enum Feature {
+        static let bias = "b", word = "w=", lemma = "l=", suffix = "s=", previous = "p=", next = "n=", secondPrevious = "p2=",
+            secondNext = "n2=", lemmaNext = "l+n=", previousLemma = "p+l=", subject = "subject=", listed = "listed",
+            opens = "opens", closes = "closes", participle = "ing", speechNoun = "speech-noun"
+    }
+
+    /// The longest suffix feature, in characters.
+    static let suffixLength = 3
+
+    /// A crude lemma: the word without an inflection's ending ("wants", "wanted", "wanting" →
+    /// "want"; "worries", "worried" → "worry"), so that a form unseen in training shares what
+    /// its other forms taught.
+    static func lemma(_ key: String) -> String {
+        let count = key.count
+        if count > 4, key.hasSuffix("ies") || key.hasSuffix("ied") { return key.dropLast(3) + "y" }
+        if count > 5, key.hasSuffix("ing") { return String(key.dropLast(3)) }
+        if count > 4, key.hasSuffix("ed") || key.hasSuffix("es") { return String(key.dropLast(2)) }
+        if count > 3, key.hasSuffix("s"), !key.hasSuffix("ss") { return String(key.dropLast()) }
+        return key
+    }
+
+    /// Whether token `t` of sentence `sentence` has the shape of a cue word: a word outside
+    /// quotation marks, not capitalised inside its sentence, and no grammar word.
+    static func hasCueShape(_ t: Int, in sentence: Range<Int>, text: SpeechText) -> Bool {
+        let word = text.facts.words[t]
+        return word.alphabetic && !text.quoted[t] && (!word.capitalised || t == sentence.lowerBound) && !text.facts.grammar.isGrammarWord(word.key)
+    }
+
+    /// The features of the candidate cue at token `t` of sentence `sentence`: the word, its
+    /// lemma and ending, its neighbours, whether a subject stands before it and what kind
+    /// (a person, a body, a pronoun, other words), whether it is a listed cue or a speech noun,
+    /// opens its sentence or closes it.
+    static func features(at t: Int, in sentence: Range<Int>, context: QuoteContext) -> [String] {
+        let text = context.text
+        let key = text.key(t)
+        let lemma = Self.lemma(key)
+        func word(_ i: Int) -> String { sentence.contains(i) ? text.key(i) : "_" }
+        var features = [
+            Feature.bias, Feature.word + key, Feature.lemma + lemma, Feature.suffix + String(key.suffix(suffixLength)),
+            Feature.previous + word(t - 1), Feature.next + word(t + 1), Feature.secondPrevious + word(t - 2), Feature.secondNext + word(t + 2),
+            Feature.lemmaNext + lemma + " " + word(t + 1), Feature.previousLemma + word(t - 1) + " " + lemma,
+            Feature.subject + subjectKind(before: t, in: sentence, context: context),
+        ]
+        if text.cue(at: t) != nil { features.append(Feature.listed) }
+        if SpeakerWords.speechNouns.contains(key) { features.append(Feature.speechNoun) }
+        if text.facts.isParticiple(t) { features.append(Feature.participle) }
+        if t == sentence.lowerBound { features.append(Feature.opens) }
+        if contentEnd(of: sentence, text: text) - t <= shortestTail { features.append(Feature.closes) }
+        return features
+    }
+
+    /// The most words after a cue that closes its sentence (`…, officials believe so.`).
+    static let shortestTail = 3
+
+    /// What stands before token `t` as its subject: "person" or "body" (a mention of one),
+    /// "pronoun", "words" (a subject no entity stands for) or "none".
+    private static func subjectKind(before t: Int, in sentence: Range<Int>, context: QuoteContext) -> String {
+        guard let subject = context.subjects.subject(before: t, floor: sentence.lowerBound) else { return "none" }
+        if let mention = subject.lazy.compactMap({ context.mentions[$0] }).first {
+            return context.mentions.type(of: mention.entity) == .person ? "person" : "body"
+        }
+        return subject.count == 1 && Pronoun.english[context.text.key(subject.lowerBound)] != nil ? "pronoun" : "words"
+    }
+
+    /// Where the words of sentence `sentence` end, its closing punctuation and quote marks left out.
+    private static func contentEnd(of sentence: Range<Int>, text: SpeechText) -> Int {
+        var end = sentence.upperBound
+        while end > sentence.lowerBound, text.facts.words[end - 1].kind == .punctuation || text.facts.words[end - 1].kind == .quote { end -= 1 }
+        return end
+    }
+
+    /// The model's score of features `features`, in thousandths.
+    func score(_ features: [String]) -> Int {
+        features.reduce(0) { $0 + (weights[$1] ?? 0) }
+    }
+
+    /// The calibrated probability, in thousandths, that a word scoring `score` is a cue.
+    func probability(ofScore score: Int) -> Int {
+        Self.probability(ofScore: score, calibration: calibration)
+    }
+
+    /// The probability, in thousandths, calibration bins `calibration` (by rising score) give a
+    /// score: that of the last bin starting at or below it; 0 without bins.
+    static func probability(ofScore score: Int, calibration: [(score: Int, probability: Int)]) -> Int {
+        calibration.last { $0.score <= score }?.probability ?? calibration.first?.probability ?? 0
+    }
+
+    /// Whether token `t` of sentence `sentence` is a word the model can take for a cue.
+    func isCandidate(_ t: Int, in sentence: Range<Int>, text: SpeechText) -> Bool {
+        candidates[text.key(t)] != nil && Self.hasCueShape(t, in: sentence, text: text)
+    }
+
+    /// The reports of the cues the model finds in sentence `sentence` whose words no report of
+    /// `found` nor quotation already holds (one covering at least half of the longer of the two).
+    func reports(in sentence: Range<Int>, context: QuoteContext, besides found: [Span]) -> [(span: Span, attribution: Attribution)] {
+        let text = context.text
+        var reports: [(span: Span, attribution: Attribution)] = []
+        var taken: [Span]?
+        var t = sentence.lowerBound
+        while t < sentence.upperBound {
+            defer { t += 1 }
+            guard isCandidate(t, in: sentence, text: text) else { continue }
+            let probability = probability(ofScore: score(Self.features(at: t, in: sentence, context: context)))
+            guard probability >= Self.threshold, let report = report(ofCue: t, in: sentence, context: context) else { continue }
+            let held = taken ?? found + Self.quotations(in: sentence, text: text)
+            taken = held
+            guard !held.contains(where: { 2 * (min($0.end, report.span.end) - max($0.start, report.span.start)) >= max($0.length, report.span.length) })
+            else { continue }
+            var attribution = report.attribution
+            attribution.confidence = Double(probability) / 1000
+            reports.append((report.span, attribution))
+        }
+        return reports
+    }
+
+    /// The stretches of sentence `sentence` inside quotation marks.
+    private static func quotations(in sentence: Range<Int>, text: SpeechText) -> [Span] {
+        var spans: [Span] = []
+        var t = sentence.lowerBound
+        while t < sentence.upperBound {
+            guard text.quoted[t] else {
+                t += 1
+                continue
+            }
+            let start = t
+            while t < sentence.upperBound, text.quoted[t] { t += 1 }
+            spans.append(text.facts.span(start..<t))
+        }
+        return spans
+    }
+
+    /// What the cue at token `c` reports and who reports it: the words after it (past an
+    /// object and "that", a colon or a comma) to the end of the sentence, or, when it closes
+    /// the sentence, the clause before the comma before its subject. Nil when too few words
+    /// are left.
+    private func report(ofCue c: Int, in sentence: Range<Int>, context: QuoteContext) -> (span: Span, attribution: Attribution)? {
+        let text = context.text
+        let end = Self.contentEnd(of: sentence, text: text)
+        let cueLength = max(1, text.cue(at: c)?.length ?? 1)
+        let cue = text.facts.string(c..<(c + cueLength))
+        let subject = context.subjects.subject(before: c, floor: sentence.lowerBound)
+        let attribution = subject.map { context.speaker(inPhrase: $0, cue: cue, rule: .indirectLearnedCue) }
+            ?? Attribution(entity: nil, mention: nil, cue: cue, rule: .indirectLearnedCue)
+        var start = ReportedSpeech.pastObject(from: c + cueLength, end: end, text: text)
+        if start < end, text.key(start) == ":" || text.key(start) == "," { start += 1 }
+        if end - start >= ReportedSpeech.shortestContent {
+            return (text.facts.span(start..<end), attribution)
+        }
+        // A cue closing its sentence reports the clause before its subject's comma.
+        let opener = subject?.lowerBound ?? c
+        guard opener > sentence.lowerBound, text.key(opener - 1) == ",", opener - 1 - sentence.lowerBound >= ReportedSpeech.shortestContent else { return nil }
+        return (text.facts.span(sentence.lowerBound..<(opener - 1)), attribution)
+    }
+}
