@@ -9,7 +9,7 @@ import BylineCore
 ///     let bytes = trainer.model(about: "my corpus", log: { print($0) })
 ///
 /// Candidates are the words of cue shape whose lemma is the lemma of a word of at least
-/// ``Options/rarestCue`` gold cues. The scores are calibrated by cross-validation: each fold of
+/// ``Options/rarestCue`` gold cues, and a cue often enough (``Options/rarestShare``). The scores are calibrated by cross-validation: each fold of
 /// the articles is scored by a model trained on the others, and the held-out scores, in bins,
 /// give the share of cues at each score. The articles are read in the order given and nothing
 /// is drawn at random: the same articles and options give the same model file, byte for byte.
@@ -17,13 +17,17 @@ public struct AttributionCueTrainer {
     /// How the model is trained.
     public struct Options: Sendable {
         /// Passes over the training articles.
-        public var epochs = 6
+        public var epochs = 3
         /// Folds of the cross-validation that calibrates the scores.
         public var folds = 5
         /// Features seen fewer times than this are left out (a candidate's word never is).
         public var rarestFeature = 3
-        /// A lemma is a candidate when it is a word of at least this many gold cues.
+        /// A lemma is a candidate when it is a word of at least this many gold cues …
         public var rarestCue = 2
+        /// … and at least this share (in thousandths) of its words of cue shape are cues: a
+        /// word that is seldom a cue ("of", "like") is no candidate, which keeps the detector
+        /// cheap and its reports precise.
+        public var rarestShare = 100
         /// Held-out candidates per calibration bin, at the least.
         public var binSize = 400
 
@@ -37,9 +41,8 @@ public struct AttributionCueTrainer {
     private let cueLemmas: Set<String>
     private var featureIDs: [String: Int] = [:]
     private var featureNames: [String] = []
-    private var featureCounts: [Int] = []
-    /// Each article's candidates: their features and whether each is a cue.
-    private var articles: [[(features: [Int], isCue: Bool)]] = []
+    /// Each article's candidates: their lemma, their features and whether each is a cue.
+    private var articles: [[(lemma: String, features: [Int], isCue: Bool)]] = []
 
     /// A trainer whose candidates are the lemmas of the words of the gold cues of `articles`.
     public init(articles: [AnnotatedArticle], options: Options = Options()) {
@@ -70,35 +73,44 @@ public struct AttributionCueTrainer {
     public mutating func add(_ document: Document, cues: [Span]) {
         let context = QuoteContext(document: document, facts: FactText(document))
         let gold = SpanIndex(cues)
-        var candidates: [(features: [Int], isCue: Bool)] = []
+        var candidates: [(lemma: String, features: [Int], isCue: Bool)] = []
         for sentence in document.sentences {
             let range = sentence.tokens
             for t in range where AttributionCues.hasCueShape(t, in: range, text: context.text) {
-                guard cueLemmas.contains(AttributionCues.lemma(context.text.key(t))) else { continue }
+                let lemma = AttributionCues.lemma(context.text.key(t))
+                guard cueLemmas.contains(lemma) else { continue }
                 let span = document.tokens[t].span
                 let features = AttributionCues.features(at: t, in: range, context: context).map { intern($0) }
-                candidates.append((features, gold.overlapping(span).contains { $0.overlaps(span) }))
+                candidates.append((lemma, features, gold.overlapping(span).contains { $0.overlaps(span) }))
             }
         }
         articles.append(candidates)
     }
 
     private mutating func intern(_ feature: String) -> Int {
-        if let id = featureIDs[feature] {
-            featureCounts[id] += 1
-            return id
-        }
+        if let id = featureIDs[feature] { return id }
         featureIDs[feature] = featureNames.count
         featureNames.append(feature)
-        featureCounts.append(1)
         return featureNames.count - 1
     }
 
     /// The model file: a header saying what it is and how it was made (`about` names the
     /// training data), the calibration lines, and each feature's weight in thousandths, by name.
     public func model(about: String, log: (String) -> Void = { _ in }) -> [UInt8] {
-        let kept = featureNames.indices.map { featureCounts[$0] >= options.rarestFeature || featureNames[$0].hasPrefix(AttributionCues.Feature.word) }
-        let examples = articles.map { $0.map { (features: $0.features.filter { kept[$0] }, isCue: $0.isCue) } }
+        // The candidates of lemmas that are cues often enough, and the features seen often
+        // enough on them (a candidate's word always).
+        var shares: [String: (cues: Int, count: Int)] = [:]
+        for candidate in articles.joined() {
+            shares[candidate.lemma, default: (0, 0)].count += 1
+            if candidate.isCue { shares[candidate.lemma, default: (0, 0)].cues += 1 }
+        }
+        let candidates = articles.map { $0.filter { shares[$0.lemma].map { 1000 * $0.cues >= options.rarestShare * $0.count } ?? false } }
+        var counts = [Int](repeating: 0, count: featureNames.count)
+        for candidate in candidates.joined() {
+            for f in candidate.features { counts[f] += 1 }
+        }
+        let kept = featureNames.indices.map { counts[$0] >= options.rarestFeature || counts[$0] > 0 && featureNames[$0].hasPrefix(AttributionCues.Feature.word) }
+        let examples = candidates.map { $0.map { (features: $0.features.filter { kept[$0] }, isCue: $0.isCue) } }
         // Cross-validation: each fold scored by a model trained on the other folds.
         var heldOut: [(score: Int, isCue: Bool)] = []
         for fold in 0..<options.folds {
@@ -120,7 +132,8 @@ public struct AttributionCueTrainer {
             "# what someone says, believes, wants or holds, beyond the listed cues of speech-cues.txt.",
             "# Made by `byline train attributions` (AttributionCueTrainer) from \(about).",
             "# Options: \(options.epochs) epochs, \(options.folds) folds, features seen at least \(options.rarestFeature) times,",
-            "# candidate lemmas of at least \(options.rarestCue) gold cues. \(summary).",
+            "# candidate lemmas of at least \(options.rarestCue) gold cues and a cue in at least \(options.rarestShare)/1000 of their words.",
+            "# \(summary).",
             "# Format: `calibration TAB lowest score TAB probability` lines (thousandths; the share of cues among",
             "# held-out candidates scoring so), then `feature TAB weight` (thousandths), by feature name;",
             "# the `w=` features name the candidate words.",
