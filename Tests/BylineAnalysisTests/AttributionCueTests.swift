@@ -61,13 +61,14 @@ private func trainedModel(on articles: [AnnotatedArticle]) throws -> [UInt8] {
 @Test func aCueNoRuleListsIsFoundOnceTheModelHasLearnedIt() throws {
     #expect(SpeechText.cueWords["reckons"] == nil)
     let cues = AttributionCues(DataFile(try trainedModel(on: try reckoningCorpus())))
-    let document = try analyze("The ferry captain reckons the storm will pass by noon.", names: [:])
+    let document = try analyze("Vera Holm reckons the storm will pass by noon.", names: ["Vera Holm": "PER"])
     let context = QuoteContext(document: document, facts: FactText(document))
     let reports = cues.reports(in: try #require(document.sentences.first).tokens, context: context, besides: [])
     let report = try #require(reports.first)
     #expect(document.text[report.span] == "the storm will pass by noon")
     #expect(report.attribution.cue == "reckons")
     #expect(report.attribution.rule == .indirectLearnedCue)
+    #expect(report.attribution.entity.map { document.entities[$0].name } == "Vera Holm")
 }
 
 @Test func annotationsReadFragmentsAsByteSpansPastCharactersThatAreNotASCII() throws {

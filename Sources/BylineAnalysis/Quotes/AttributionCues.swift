@@ -8,8 +8,9 @@ import BylineCore
 /// (``AttributionCueTrainer``).
 ///
 /// A cue whose report no rule found gives an `indirect` report (rule `indirect-learned-cue`):
-/// what follows it to the sentence's end, or, when it closes its sentence (`…, officials
-/// believe.`), the clause before its subject; its speaker is its subject when there is one.
+/// what follows it to the sentence's end, or, when it closes its sentence (`…, the union
+/// believes.`), the clause before its subject; its speaker is its subject, which names a person
+/// or a body or is a pronoun.
 struct AttributionCues: Sendable {
     static let shared = AttributionCues(DataFile(PackageResources.attribution_cues_tsv))
 
@@ -202,14 +203,16 @@ struct AttributionCues: Sendable {
     /// What the cue at token `c` reports and who reports it: the words after it (past an
     /// object and "that", a colon or a comma) to the end of the sentence, or, when it closes
     /// the sentence, the clause before the comma before its subject. Nil when too few words
-    /// are left.
+    /// are left, or when its subject names no person or body and is no pronoun (`the new
+    /// keyboard features …`, `farmers now have barely …`): what is reported is someone's.
     private func report(ofCue c: Int, in sentence: Range<Int>, context: QuoteContext) -> (span: Span, attribution: Attribution)? {
         let text = context.text
         let end = Self.contentEnd(of: sentence, text: text)
         let cue = text.word(c)
-        let subject = context.subjects.subject(before: c, floor: sentence.lowerBound)
-        let attribution = subject.map { context.speaker(inPhrase: $0, cue: cue, rule: .indirectLearnedCue) }
-            ?? Attribution(entity: nil, mention: nil, cue: cue, rule: .indirectLearnedCue)
+        // Someone speaks: a subject that names a person or a body, or a pronoun.
+        guard let subject = context.subjects.subject(before: c, floor: sentence.lowerBound) else { return nil }
+        let attribution = context.speaker(inPhrase: subject, cue: cue, rule: .indirectLearnedCue)
+        guard attribution.entity != nil || subject.count == 1 && Pronoun.english[text.key(subject.lowerBound)] != nil else { return nil }
         var start = ReportedSpeech.pastObject(from: c + 1, end: end, text: text)
         if start < end, text.key(start) == ":" || text.key(start) == "," { start += 1 }
         if end - start >= ReportedSpeech.shortestContent {
@@ -221,7 +224,7 @@ struct AttributionCues: Sendable {
             return (text.facts.span(start..<(closing ?? end)), attribution)
         }
         // A cue closing its sentence reports the clause before its subject's comma.
-        let opener = subject?.lowerBound ?? c
+        let opener = subject.lowerBound
         guard opener > sentence.lowerBound, text.key(opener - 1) == ",", opener - 1 - sentence.lowerBound >= ReportedSpeech.shortestContent else { return nil }
         return (text.facts.span(sentence.lowerBound..<(opener - 1)), attribution)
     }
