@@ -50,13 +50,10 @@ struct TrainAttributions: ParsableCommand {
                 trainer.add(document, cues: article.attributions.flatMap(\.cue))
             }
             let bytes = trainer.model(about: about + ", \(articles.count) articles", log: { print($0) })
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: output))
-            } catch {
+            guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
                 throw BylineError(.unreadable, input: output, "cannot write the model file")
             }
-            let seconds = Int(Date().timeIntervalSince(started).rounded())
-            print("wrote \(output) (\(bytes.count) bytes) in \(seconds) s")
+            print("wrote \(output) (\(bytes.count) bytes) in \(Int(Date().timeIntervalSince(started).rounded())) s")
         } catch {
             reportOnStandardError("\(error)")
             throw ExitCode(1)

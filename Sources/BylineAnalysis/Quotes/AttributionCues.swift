@@ -158,7 +158,7 @@ struct AttributionCues: Sendable {
 
     /// Whether token `t` of sentence `sentence` is a word the model can take for a cue.
     func isCandidate(_ t: Int, in sentence: Range<Int>, text: SpeechText) -> Bool {
-        candidates[text.key(t)] != nil && Self.hasCueShape(t, in: sentence, text: text)
+        text.facts.words[t].alphabetic && !text.quoted[t] && candidates[text.key(t)] != nil && Self.hasCueShape(t, in: sentence, text: text)
     }
 
     /// The reports of the cues the model finds in sentence `sentence` whose words no report of
@@ -170,9 +170,10 @@ struct AttributionCues: Sendable {
         var t = sentence.lowerBound
         while t < sentence.upperBound {
             defer { t += 1 }
-            guard isCandidate(t, in: sentence, text: text) else { continue }
+            // A cue whose subject is no speaker reports nothing: its score is not worth reading.
+            guard isCandidate(t, in: sentence, text: text), let speaker = speaker(ofCue: t, in: sentence, context: context) else { continue }
             let probability = probability(ofScore: score(Self.features(at: t, in: sentence, context: context)))
-            guard probability >= Self.threshold, let report = report(ofCue: t, in: sentence, context: context) else { continue }
+            guard probability >= Self.threshold, let report = report(ofCue: t, speaker: speaker, in: sentence, context: context) else { continue }
             let held = taken ?? found + Self.quotations(in: sentence, text: text)
             taken = held
             guard !held.contains(where: { 2 * (min($0.end, report.span.end) - max($0.start, report.span.start)) >= max($0.length, report.span.length) })
@@ -200,19 +201,26 @@ struct AttributionCues: Sendable {
         return spans
     }
 
-    /// What the cue at token `c` reports and who reports it: the words after it (past an
-    /// object and "that", a colon or a comma) to the end of the sentence, or, when it closes
-    /// the sentence, the clause before the comma before its subject. Nil when too few words
-    /// are left, or when its subject names no person or body and is no pronoun (`the new
-    /// keyboard features …`, `farmers now have barely …`): what is reported is someone's.
-    private func report(ofCue c: Int, in sentence: Range<Int>, context: QuoteContext) -> (span: Span, attribution: Attribution)? {
+    /// The subject of the cue at token `c` and the speaker it names: a person or a body, or a
+    /// pronoun. Nil for any other subject (`the new keyboard features …`, `farmers now have
+    /// barely …`) or none: what is reported is someone's.
+    private func speaker(ofCue c: Int, in sentence: Range<Int>, context: QuoteContext) -> (subject: Range<Int>, attribution: Attribution)? {
+        guard let subject = context.subjects.subject(before: c, floor: sentence.lowerBound) else { return nil }
+        let attribution = context.speaker(inPhrase: subject, cue: context.text.word(c), rule: .indirectLearnedCue)
+        guard attribution.entity != nil || subject.count == 1 && Pronoun.english[context.text.key(subject.lowerBound)] != nil else { return nil }
+        return (subject, attribution)
+    }
+
+    /// What the cue at token `c` with its subject and `speaker` reports: the words after it
+    /// (past an object and "that", a colon or a comma) to the end of the sentence, or, when it
+    /// closes the sentence, the clause before the comma before its subject. Nil when too few
+    /// words are left.
+    private func report(ofCue c: Int, speaker: (subject: Range<Int>, attribution: Attribution), in sentence: Range<Int>, context: QuoteContext)
+        -> (span: Span, attribution: Attribution)?
+    {
         let text = context.text
         let end = Self.contentEnd(of: sentence, text: text)
-        let cue = text.word(c)
-        // Someone speaks: a subject that names a person or a body, or a pronoun.
-        guard let subject = context.subjects.subject(before: c, floor: sentence.lowerBound) else { return nil }
-        let attribution = context.speaker(inPhrase: subject, cue: cue, rule: .indirectLearnedCue)
-        guard attribution.entity != nil || subject.count == 1 && Pronoun.english[text.key(subject.lowerBound)] != nil else { return nil }
+        let (subject, attribution) = speaker
         var start = ReportedSpeech.pastObject(from: c + 1, end: end, text: text)
         if start < end, text.key(start) == ":" || text.key(start) == "," { start += 1 }
         if end - start >= ReportedSpeech.shortestContent {
