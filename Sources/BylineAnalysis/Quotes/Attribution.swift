@@ -61,6 +61,8 @@ enum SpeakerRule: String, StageRule {
     case indirectLabel = "indirect-label"
     /// A question put to someone ("Asked whether …, X said"): reported, by an unnamed asker.
     case indirectQuestion = "indirect-question"
+    // ``SpeakerRanker``: the learned ranking chose another candidate than the sieves.
+    case ranked = "speaker-ranker"
 
     /// The rule of the sieve this branch belongs to ("cue-after-quote" for
     /// "cue-after-quote/said-name"); the rule itself when it is no branch.

@@ -17,9 +17,35 @@ public struct QuoteStage: Stage {
     public let requires: Set<Layer> = [.text, .paragraphs, .tokens, .sentences, .times, .entities, .coreference]
     public let provides: Set<Layer> = [.quotes]
 
-    public init() {}
+    /// The learned ranking of candidate speakers; nil leaves every speaker to the sieves.
+    let ranker: SpeakerRanker?
+
+    public init() {
+        self.init(ranker: .shared)
+    }
+
+    init(ranker: SpeakerRanker?) {
+        self.ranker = ranker
+    }
+
+    /// A speaker rule measured right at least this often on PolNeAR train is certain: the
+    /// ranker leaves its decisions alone.
+    static let certainPrecision = 0.97
 
     public func run(on document: inout Document) {
+        document.quotes = quotes(in: document, observe: nil)
+    }
+
+    /// Each quote between quote marks (titles aside) with its speaker candidates, as the sieves
+    /// alone decide them: the ranker's training examples.
+    func speakerChoices(in document: Document) -> [(span: Span, candidates: [SpeakerCandidate])] {
+        var choices: [(span: Span, candidates: [SpeakerCandidate])] = []
+        _ = quotes(in: document) { choices.append(($0, $1)) }
+        return choices
+    }
+
+    /// The document's quotes and reports; `observe` is shown each quote's span and candidates.
+    func quotes(in document: Document, observe: ((Span, [SpeakerCandidate]) -> Void)?) -> [Quote] {
         let context = QuoteContext(document: document, facts: FactText(document))
         let calibration = SpeakerCalibration.shared
         // Reported speech in the article's sentences: what it says, and who speaks where.
@@ -40,14 +66,32 @@ public struct QuoteStage: Stage {
             let kind = context.isWorkTitle(quote) ? .title : context.kind(of: quote)
             let isTitle = kind == .title || context.isTitle(quote)
             let sieves = kind == .direct ? SieveOrder.directQuotes : SieveOrder.partialQuotes
-            let attribution = isTitle ? nil : sieves.lazy.compactMap { $0.attribute(quote, in: context, memory: memory) }.first
+            var attribution = isTitle ? nil : sieves.lazy.compactMap { $0.attribute(quote, in: context, memory: memory) }.first
+            var confidence = attribution.map { calibration.confidence(of: $0.rule) } ?? 0
+            if !isTitle, let decided = attribution, ranker != nil || observe != nil {
+                let s = context.text.sentenceIndex(at: quote.span.start)
+                let previous = s.flatMap { memory.lastSpeaker(before: $0, in: quote.paragraph)?.attribution.entity }
+                let candidates = context.speakerCandidates(for: quote, kind: kind, decided: decided, previous: previous)
+                observe?(quote.span, candidates)
+                if let ranker, confidence < Self.certainPrecision, let best = ranker.best(of: candidates) {
+                    let chosen = candidates[best.index]
+                    if chosen.entity != decided.entity || (chosen.entity == nil && chosen.mention != decided.mention) {
+                        // The ranker overrules the sieves only when it is surer than their rule.
+                        if best.probability > confidence {
+                            attribution = Attribution(entity: chosen.entity, mention: chosen.mention, cue: decided.cue, rule: .ranked)
+                            confidence = best.probability
+                        }
+                    } else {
+                        confidence = best.probability
+                    }
+                }
+            }
             if let attribution, let s = context.text.sentenceIndex(at: max(quote.span.end, attribution.mention?.start ?? 0) - 1) {
                 memory.note(attribution, sentence: s)
             }
             let found = Quote(
                 kind: kind, span: quote.span, speaker: attribution?.entity.map { document.entities[$0].id },
-                speakerMention: attribution?.mention, cue: attribution?.cue,
-                confidence: attribution.map { calibration.confidence(of: $0.rule) } ?? 0,
+                speakerMention: attribution?.mention, cue: attribution?.cue, confidence: confidence,
                 provenance: Provenance(stage: name, rule: attribution?.rule.id ?? (isTitle ? QuoteRule.title : .unattributed).id))
             // A quote left open at the end of its paragraph goes on in the next one that opens
             // with a quote mark: one quotation, which keeps its first paragraph's speaker (or
@@ -79,7 +123,7 @@ public struct QuoteStage: Stage {
                     cue: attribution.cue, confidence: calibration.confidence(of: attribution.rule),
                     provenance: Provenance(stage: name, rule: attribution.rule.id)))
         }
-        document.quotes = quotes.sorted { $0.span.start < $1.span.start }
+        return quotes.sorted { $0.span.start < $1.span.start }
     }
 
     /// The words of a report before a clause of its own that introduces a direct quote (`She

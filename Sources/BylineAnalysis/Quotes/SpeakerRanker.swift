@@ -1,0 +1,75 @@
+import BylineCore
+import Foundation
+
+/// A learned ranking of a quote's candidate speakers (``SpeakerCandidate``): a linear model
+/// over the candidates' features, the sieves' decision among them, trained on PolNeAR train by
+/// `byline train speakers` (``SpeakerRankerTrainer``), and a calibration that turns the
+/// winner's share of the candidates' scores into how often such a winner is right.
+///
+/// The model file (`speaker-ranker.tsv`) holds `weight TAB feature TAB value` lines and
+/// `calibration TAB share TAB probability` lines, the steps of an isotonic fit: a winner whose
+/// share is at least `share` (and below the next step's) is right with that probability.
+public struct SpeakerRanker: Sendable {
+    static let shared = SpeakerRanker(DataFile(PackageResources.speaker_ranker_tsv))
+
+    let weights: [String: Double]
+    /// (share, probability), by increasing share.
+    let calibration: [(share: Double, probability: Double)]
+
+    init(weights: [String: Double], calibration: [(share: Double, probability: Double)]) {
+        self.weights = weights
+        self.calibration = calibration
+    }
+
+    init(_ file: DataFile) {
+        var weights: [String: Double] = [:]
+        var calibration: [(share: Double, probability: Double)] = []
+        for row in file.rows where row.count == 3 {
+            guard let value = Double(row[2]) else { continue }
+            if row[0] == "weight" {
+                weights[row[1]] = value
+            } else if row[0] == "calibration", let share = Double(row[1]) {
+                calibration.append((share, value))
+            }
+        }
+        self.init(weights: weights, calibration: calibration.sorted { $0.share < $1.share })
+    }
+
+    /// A candidate's score: the sum of its features' weights.
+    func score(_ candidate: SpeakerCandidate) -> Double {
+        candidate.features.reduce(0) { $0 + (weights[$1] ?? 0) }
+    }
+
+    /// The best candidate, its share of the candidates' scores (a softmax: 1 for a lone
+    /// candidate) and the probability that it is right; nil without candidates.
+    func best(of candidates: [SpeakerCandidate]) -> (index: Int, share: Double, probability: Double)? {
+        guard !candidates.isEmpty else { return nil }
+        let scores = candidates.map(score)
+        var top = 0
+        for i in scores.indices where scores[i] > scores[top] { top = i }
+        let share = 1 / scores.reduce(0) { $0 + exp($1 - scores[top]) }
+        return (top, share, probability(ofShare: share))
+    }
+
+    /// How often a winner with this share of the scores is right, by the calibration.
+    func probability(ofShare share: Double) -> Double {
+        calibration.last(where: { $0.share <= share })?.probability ?? calibration.first?.probability ?? share
+    }
+
+    /// The model file's bytes: its header, then the weights and the calibration, each in a
+    /// fixed order and notation, so that the same training gives the same file.
+    public func fileText(header: [String]) -> String {
+        var lines = header.map { "# " + $0 }
+        for (feature, value) in weights.sorted(by: { $0.key < $1.key }) where value != 0 {
+            lines.append("weight\t\(feature)\t\(Self.format(value))")
+        }
+        for step in calibration {
+            lines.append("calibration\t\(Self.format(step.share))\t\(Self.format(step.probability))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func format(_ value: Double) -> String {
+        String(format: "%.6f", value)
+    }
+}
