@@ -100,6 +100,14 @@ private let organisationsFirst = SpeakerRanker(weights: ["type=ORG": 10], calibr
     #expect(quote.speaker == document.entities.first { $0.name == "Ilse Varga" }?.id)
 }
 
+@Test func aSignatureKeepsItsSpeakerWhateverTheRankerPrefers() throws {
+    let text = "Harbor Radio asked readers about the fares.\n\n\"Fares must not rise.\" ― Ilse Varga"
+    let document = try analyze(text, names: ["Harbor Radio": "ORG", "Ilse Varga": "PER"], ranker: organisationsFirst)
+    let quote = try #require(document.quotes.first { document.text[$0.span] == "Fares must not rise." })
+    #expect(quote.provenance.rule == "dash-signature")
+    #expect(quote.speaker == document.entities.first { $0.name == "Ilse Varga" }?.id)
+}
+
 @Test func theRankerOverrulesARuleItIsSurerThan() throws {
     // A cue before the quote names its subject as the speaker, a rule measured right 91% of
     // the time; the ranker, sure of the organisation, overrules it.

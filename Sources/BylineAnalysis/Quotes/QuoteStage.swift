@@ -32,6 +32,13 @@ public struct QuoteStage: Stage {
     /// ranker leaves its decisions alone.
     static let certainPrecision = 0.97
 
+    /// Whether the ranker leaves a decision by `rule`, of this measured precision, alone: a
+    /// certain rule's, or a signature's (a dash and a name after a quote name its speaker
+    /// outright, however rarely PolNeAR has one to measure).
+    static func isCertain(_ rule: SpeakerRule, precision: Double) -> Bool {
+        precision >= certainPrecision || rule.sieve == .dashSignature
+    }
+
     public func run(on document: inout Document) {
         document.quotes = quotes(in: document, observe: nil)
     }
@@ -73,7 +80,7 @@ public struct QuoteStage: Stage {
                 let previous = s.flatMap { memory.lastSpeaker(before: $0, in: quote.paragraph)?.attribution.entity }
                 let candidates = context.speakerCandidates(for: quote, kind: kind, decided: decided, previous: previous)
                 observe?(quote.span, candidates)
-                if let ranker, confidence < Self.certainPrecision, let best = ranker.best(of: candidates) {
+                if let ranker, !Self.isCertain(decided.rule, precision: confidence), let best = ranker.best(of: candidates) {
                     let chosen = candidates[best.index]
                     if chosen.entity != decided.entity || (chosen.entity == nil && chosen.mention != decided.mention) {
                         // The ranker overrules the sieves only when it is surer than their rule.
