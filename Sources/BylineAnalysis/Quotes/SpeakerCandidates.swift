@@ -64,14 +64,13 @@ extension QuoteContext {
             let t = text.token(at: span.start)
             return t < words.count && words[t].span.end == span.end ? Pronoun.english[text.key(t)] : nil
         }
-        let genders = signing?.gender == nil ? nil : PersonGenders(document: document)
         var candidates: [SpeakerCandidate] = []
         for (entity, near) in nearest.sorted(by: { $0.key < $1.key }) {
             var features = features(of: entity, near: near, quote: quote, kind: kind, sentences: first...last, previous: previous)
             if firstInSentence.contains(near.token) { features.append("first-in-sentence") }
             if let signing {
                 features.append("signed-by=\(signing.word)|type=\(document.entities[entity].type.rawValue)")
-                if let genders, let gender = signing.gender {
+                if let gender = signing.gender {
                     features.append(genders[entity] == nil ? "gender-unknown" : genders.agree(entity, with: gender) ? "gender-agrees" : "gender-differs")
                 }
             }
