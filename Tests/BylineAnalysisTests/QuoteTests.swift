@@ -288,3 +288,9 @@ private func calibration() throws -> [String: Double] {
     #expect(quote.confidence == (figures[rule] ?? figures[sieve]))
     #expect(figures.values.allSatisfy { (0...1).contains($0) })
 }
+
+@Test func anInchSignAfterANumberOpensNoQuote() throws {
+    let document = try analyze("The shop sells a 34\" screen and a 27\" one. Its 65\" set is \"a bargain,\" Ana Berg said.", names: ["Ana Berg": "PER"])
+    let quoted = document.quotes.filter { $0.kind != .indirect }.map { String(document.text[$0.span]) }
+    #expect(quoted == ["a bargain,"])
+}
