@@ -294,3 +294,10 @@ private func calibration() throws -> [String: Double] {
     let quoted = document.quotes.filter { $0.kind != .indirect }.map { String(document.text[$0.span]) }
     #expect(quoted == ["a bargain,"])
 }
+
+@Test func aReportMostlyQuotedInPartIsLeftToItsQuote() throws {
+    let document = try analyze("Ana Berg said the plan was \"a gift to the few who never pay their share\".", names: ["Ana Berg": "PER"])
+    #expect(document.quotes.map(\.kind) == [.partial])
+    let mostlyOwnWords = try analyze("Ana Berg said the council had spent the whole budget on roads and \"nothing else\".", names: ["Ana Berg": "PER"])
+    #expect(mostlyOwnWords.quotes.map(\.kind) == [.indirect, .partial])
+}

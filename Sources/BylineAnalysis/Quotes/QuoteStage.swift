@@ -115,13 +115,16 @@ public struct QuoteStage: Stage {
             }
             runsOn = quote.close == nil
         }
-        // What a direct quote already reports is not reported again, and the words that
-        // attribute a quote ("Ortiz, a lawyer, said.") are not reported speech.
+        // What quotes already report is not reported again (a report half or more of whose
+        // words are quoted, directly or in part), and the words that attribute a quote
+        // ("Ortiz, a lawyer, said.") are not reported speech.
         let direct = SpanIndex(quotes.filter { $0.kind == .direct }.map(\.span))
+        let quoted = SpanIndex(quotes.filter { $0.kind == .direct || $0.kind == .partial }.map(\.span))
         let speakers = SpanIndex(quotes.compactMap(\.speakerMention))
         for (reported, attribution) in reports {
             let span = Self.before(firstQuoteIn: reported, direct: direct, context: context)
-            guard !direct.overlapping(span).contains(where: { 2 * (min($0.end, span.end) - max($0.start, span.start)) > span.end - span.start }),
+            let covered = quoted.overlapping(span).reduce(0) { $0 + max(0, min($1.end, span.end) - max($1.start, span.start)) }
+            guard 2 * covered < span.end - span.start,
                 !speakers.overlapping(span).contains(where: { span.start <= $0.start && $0.end <= span.end })
             else { continue }
             quotes.append(
