@@ -301,3 +301,8 @@ private func calibration() throws -> [String: Double] {
     let mostlyOwnWords = try analyze("Ana Berg said the council had spent the whole budget on roads and \"nothing else\".", names: ["Ana Berg": "PER"])
     #expect(mostlyOwnWords.quotes.map(\.kind) == [.indirect, .partial])
 }
+
+@Test func aPhraseThatSetsTheSceneBeforeAReportingClauseIsNotWhatWasSaid() throws {
+    let document = try analyze("In a statement on Monday, the harbour board said: \"We will reopen the pier.\"", names: [:])
+    #expect(document.quotes.map(\.kind) == [.direct])
+}
