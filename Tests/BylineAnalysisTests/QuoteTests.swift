@@ -306,3 +306,10 @@ private func calibration() throws -> [String: Double] {
     let document = try analyze("In a statement on Monday, the harbour board said: \"We will reopen the pier.\"", names: [:])
     #expect(document.quotes.map(\.kind) == [.direct])
 }
+
+@Test func aCueWordMoreOftenAPluralNounReportsOnlyBeforeAComplement() throws {
+    let noun = try analyze("Voters in several swing states could decide the race on their own.", names: [:])
+    #expect(noun.quotes.isEmpty)
+    let verb = try analyze("The harbour rulebook states that ferries must dock by midnight.", names: [:])
+    #expect(verb.quotes.map { String(verb.text[$0.span]) } == ["ferries must dock by midnight"])
+}
