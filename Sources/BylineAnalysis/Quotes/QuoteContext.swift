@@ -7,15 +7,12 @@ struct QuoteContext {
     let text: SpeechText
     let mentions: SpeakerMentions
     let subjects: SubjectReader
-    /// The gender each person's mentions tell, for weighing the speakers a pronoun may stand for.
-    let genders: PersonGenders
     var document: Document { text.document }
 
     init(document: Document, facts: FactText) {
         text = SpeechText(document: document, facts: facts)
         mentions = SpeakerMentions(document: document, text: text)
         subjects = SubjectReader(text: text, mentions: mentions)
-        genders = PersonGenders(document: document)
     }
 
     /// The most tokens of a speaker's label before a colon ("Rep. Jim Clyburn:").

@@ -69,16 +69,21 @@ public struct QuoteStage: Stage {
         }
         var quotes: [Quote] = []
         var runsOn = false
+        // The gender each person's mentions tell, read the first time a quote's candidates are.
+        var genders: PersonGenders?
         for quote in context.text.quotes {
             let kind = context.isWorkTitle(quote) ? .title : context.kind(of: quote)
             let isTitle = kind == .title || context.isTitle(quote)
             let sieves = kind == .direct ? SieveOrder.directQuotes : SieveOrder.partialQuotes
             var attribution = isTitle ? nil : sieves.lazy.compactMap { $0.attribute(quote, in: context, memory: memory) }.first
             var confidence = attribution.map { calibration.confidence(of: $0.rule) } ?? 0
-            if !isTitle, let decided = attribution, ranker != nil || observe != nil {
+            // The candidates are read only where the ranker may decide, or for training.
+            if !isTitle, let decided = attribution, observe != nil || ranker != nil && !Self.isCertain(decided.rule, precision: confidence) {
                 let s = context.text.sentenceIndex(at: quote.span.start)
                 let previous = s.flatMap { memory.lastSpeaker(before: $0, in: quote.paragraph)?.attribution.entity }
-                let candidates = context.speakerCandidates(for: quote, kind: kind, decided: decided, previous: previous)
+                let personGenders = genders ?? PersonGenders(document: document)
+                genders = personGenders
+                let candidates = context.speakerCandidates(for: quote, kind: kind, decided: decided, previous: previous, genders: personGenders)
                 observe?(quote.span, candidates)
                 if let ranker, !Self.isCertain(decided.rule, precision: confidence), let best = ranker.best(of: candidates) {
                     let chosen = candidates[best.index]

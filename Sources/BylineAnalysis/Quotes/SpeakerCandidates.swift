@@ -24,7 +24,8 @@ extension QuoteContext {
     /// - Parameters:
     ///   - decided: the sieves' decision, if any; its rule becomes a feature of its candidate.
     ///   - previous: the speaker noted last in the quote's paragraph before it.
-    func speakerCandidates(for quote: FoundQuote, kind: Quote.Kind, decided: Attribution?, previous: Int?) -> [SpeakerCandidate] {
+    ///   - genders: the gender each person's mentions tell.
+    func speakerCandidates(for quote: FoundQuote, kind: Quote.Kind, decided: Attribution?, previous: Int?, genders: PersonGenders) -> [SpeakerCandidate] {
         let words = document.view.words
         guard !words.isEmpty, let first = text.sentenceIndex(at: quote.span.start) else { return [] }
         let last = text.sentenceIndex(at: max(quote.span.start, quote.span.end - 1)) ?? first
