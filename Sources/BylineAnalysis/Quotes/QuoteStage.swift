@@ -78,24 +78,16 @@ public struct QuoteStage: Stage {
             var attribution = isTitle ? nil : sieves.lazy.compactMap { $0.attribute(quote, in: context, memory: memory) }.first
             var confidence = attribution.map { calibration.confidence(of: $0.rule) } ?? 0
             // The candidates are read only where the ranker may decide, or for training.
-            if !isTitle, let decided = attribution, observe != nil || ranker != nil && !Self.isCertain(decided.rule, precision: confidence) {
-                let s = context.text.sentenceIndex(at: quote.span.start)
-                let previous = s.flatMap { memory.lastSpeaker(before: $0, in: quote.paragraph)?.attribution.entity }
-                let personGenders = genders ?? PersonGenders(document: document)
-                genders = personGenders
-                let candidates = context.speakerCandidates(for: quote, kind: kind, decided: decided, previous: previous, genders: personGenders)
-                observe?(quote.span, candidates)
-                if let ranker, !Self.isCertain(decided.rule, precision: confidence), let best = ranker.best(of: candidates) {
-                    let chosen = candidates[best.index]
-                    if chosen.entity != decided.entity || (chosen.entity == nil && chosen.mention != decided.mention) {
-                        // The ranker overrules the sieves only when it is surer than their rule.
-                        if best.probability > confidence {
-                            attribution = Attribution(entity: chosen.entity, mention: chosen.mention, cue: decided.cue, rule: .ranked)
-                            confidence = best.probability
-                        }
-                    } else {
-                        confidence = best.probability
-                    }
+            if !isTitle, let decided = attribution {
+                let ranking = Self.isCertain(decided.rule, precision: confidence) ? nil : ranker
+                if ranking != nil || observe != nil {
+                    let s = context.text.sentenceIndex(at: quote.span.start)
+                    let previous = s.flatMap { memory.lastSpeaker(before: $0, in: quote.paragraph)?.attribution.entity }
+                    let personGenders = genders ?? PersonGenders(document: document)
+                    genders = personGenders
+                    let candidates = context.speakerCandidates(for: quote, kind: kind, decided: decided, previous: previous, genders: personGenders)
+                    observe?(quote.span, candidates)
+                    if let ranking { (attribution, confidence) = ranking.decide(among: candidates, sieves: decided, precision: confidence) }
                 }
             }
             if let attribution, let s = context.text.sentenceIndex(at: max(quote.span.end, attribution.mention?.start ?? 0) - 1) {
@@ -128,7 +120,7 @@ public struct QuoteStage: Stage {
         let speakers = SpanIndex(quotes.compactMap(\.speakerMention))
         for (reported, attribution) in reports {
             let span = Self.before(firstQuoteIn: reported, direct: direct, context: context)
-            let covered = quoted.overlapping(span).reduce(0) { $0 + max(0, min($1.end, span.end) - max($1.start, span.start)) }
+            let covered = quoted.overlapping(span).reduce(0) { $0 + $1.overlap(with: span) }
             guard 2 * covered < span.end - span.start,
                 !speakers.overlapping(span).contains(where: { span.start <= $0.start && $0.end <= span.end })
             else { continue }

@@ -78,15 +78,14 @@ extension QuoteContext {
             candidates.append(SpeakerCandidate(entity: entity, mention: near.span, features: features))
         }
         if let decided {
-            let rule = "sieve=" + decided.rule.rawValue
+            let rule = ["sieve=" + decided.rule.rawValue, "sieve=" + decided.rule.sieve.rawValue + "/*"]
             if let entity = decided.entity, let i = candidates.firstIndex(where: { $0.entity == entity }) {
-                candidates[i].features += [rule, "sieve=" + decided.rule.sieve.rawValue + "/*"]
+                candidates[i].features += rule
                 if let mention = decided.mention { candidates[i].mention = mention }
             } else {
                 // A speaker named outside the window, or words that name no entity.
                 candidates.append(SpeakerCandidate(
-                    entity: decided.entity, mention: decided.mention,
-                    features: [rule, "sieve=" + decided.rule.sieve.rawValue + "/*", decided.entity == nil ? "no-entity" : "outside-window"]))
+                    entity: decided.entity, mention: decided.mention, features: rule + [decided.entity == nil ? "no-entity" : "outside-window"]))
             }
         }
         return candidates

@@ -35,20 +35,38 @@ public struct SpeakerRanker: Sendable {
         self.init(weights: weights, calibration: calibration.sorted { $0.share < $1.share })
     }
 
-    /// A candidate's score: the sum of its features' weights.
-    func score(_ candidate: SpeakerCandidate) -> Double {
-        candidate.features.reduce(0) { $0 + (weights[$1] ?? 0) }
+    /// Each candidate's score under `weights`: the sum of its features' weights.
+    static func scores(of candidates: [SpeakerCandidate], weights: [String: Double]) -> [Double] {
+        candidates.map { $0.features.reduce(0) { $0 + (weights[$1] ?? 0) } }
+    }
+
+    /// The index of the highest score (the first of equals); 0 for no scores.
+    static func top(of scores: [Double]) -> Int {
+        var top = 0
+        for i in scores.indices where scores[i] > scores[top] { top = i }
+        return top
     }
 
     /// The best candidate, its share of the candidates' scores (a softmax: 1 for a lone
     /// candidate) and the probability that it is right; nil without candidates.
     func best(of candidates: [SpeakerCandidate]) -> (index: Int, share: Double, probability: Double)? {
         guard !candidates.isEmpty else { return nil }
-        let scores = candidates.map(score)
-        var top = 0
-        for i in scores.indices where scores[i] > scores[top] { top = i }
+        let scores = Self.scores(of: candidates, weights: weights)
+        let top = Self.top(of: scores)
         let share = 1 / scores.reduce(0) { $0 + exp($1 - scores[top]) }
         return (top, share, probability(ofShare: share))
+    }
+
+    /// The speaker of a quote the sieves gave to `sieves` by a rule of measured `precision`,
+    /// with its confidence: the ranker's choice where it differs and the ranker is surer than
+    /// the rule (rule `speaker-ranker`), else the sieves' decision, with the ranker's
+    /// probability when it agrees.
+    func decide(among candidates: [SpeakerCandidate], sieves: Attribution, precision: Double) -> (Attribution, Double) {
+        guard let best = best(of: candidates) else { return (sieves, precision) }
+        let chosen = candidates[best.index]
+        guard chosen.entity != sieves.entity || chosen.entity == nil && chosen.mention != sieves.mention else { return (sieves, best.probability) }
+        guard best.probability > precision else { return (sieves, precision) }
+        return (Attribution(entity: chosen.entity, mention: chosen.mention, cue: sieves.cue, rule: .ranked), best.probability)
     }
 
     /// How often a winner with this share of the scores is right, by the calibration.

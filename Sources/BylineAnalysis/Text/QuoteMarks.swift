@@ -67,17 +67,14 @@ enum QuoteMarks {
                 while offset < paragraph.span.end {
                     let lead = bytes[offset]
                     let width = Self.width(lead)
-                    if lead == 0x22 || lead == 0xC2 || lead == 0xE2, let mark = mark(Self.scalar(bytes, at: offset, width: width)),
-                        !(mark == .straight && open == nil && previous.map { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 } == true)
-                    {
-                        // (A straight mark right after a digit, with no quote open, is an inch
-                        // sign: `a 34" screen`.)
+                    if lead == 0x22 || lead == 0xC2 || lead == 0xE2, let mark = mark(Self.scalar(bytes, at: offset, width: width)) {
                         let opens = mark == .opening
                             || (mark == .straight && open == nil && opensAfter(previous.map { Self.scalar(bytes, at: $0, width: Self.width(bytes[$0])) } ?? " "))
                         if let current = open, !opens {
                             quotes.append(FoundQuote(span: Span(current.start, offset), open: current.mark, close: offset, paragraph: p, continues: false))
                             open = nil
-                        } else if open == nil, mark != .closing {
+                        } else if open == nil, mark != .closing, !(mark == .straight && previous.map { (0x30...0x39).contains(bytes[$0]) } == true) {
+                            // (A straight mark right after a digit opens nothing: an inch sign, `a 34" screen`.)
                             open = (offset, offset + width)
                         }
                     }

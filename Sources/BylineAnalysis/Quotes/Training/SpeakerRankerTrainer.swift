@@ -32,22 +32,23 @@ public struct SpeakerRankerTrainer {
     static func examples(of document: Document, article: AnnotatedArticle) -> [Example] {
         QuoteStage(ranker: nil).speakerChoices(in: document).compactMap { choice in
             guard let attribution = Self.attribution(containing: choice.span, in: article), let source = attribution.sourceExtent else { return nil }
-            var gold: Set<Int> = []
-            for (i, candidate) in choice.candidates.enumerated() {
-                let mentions = candidate.entity.map { document.entities[$0].mentions.map(\.span) } ?? []
-                if (mentions + [candidate.mention].compactMap { $0 }).contains(where: { $0.start < source.end && source.start < $0.end }) {
-                    gold.insert(i)
-                }
-            }
+            let gold = Set(choice.candidates.indices.filter { i in
+                names(source, entity: choice.candidates[i].entity.map { document.entities[$0] }, mention: choice.candidates[i].mention)
+            })
             return gold.isEmpty ? nil : Example(candidates: choice.candidates, gold: gold)
         }
+    }
+
+    /// Whether a speaker, by one of `entity`'s mentions or by `mention`, names the gold `source`.
+    private static func names(_ source: Span, entity: Entity?, mention: Span?) -> Bool {
+        mention?.overlaps(source) == true || entity?.mentions.contains { $0.span.overlaps(source) } == true
     }
 
     /// The gold attribution whose content covers at least half of `span`.
     private static func attribution(containing span: Span, in article: AnnotatedArticle) -> AnnotatedArticle.Attribution? {
         let length = span.end - span.start
         return article.attributions.first { attribution in
-            let covered = attribution.content.reduce(0) { $0 + max(0, min($1.end, span.end) - max($1.start, span.start)) }
+            let covered = attribution.content.reduce(0) { $0 + $1.overlap(with: span) }
             return length > 0 && 2 * covered >= length
         }
     }
@@ -93,9 +94,7 @@ public struct SpeakerRankerTrainer {
                 guard quote.kind == .direct || quote.kind == .partial, let speaker = quote.speaker,
                     let source = attribution(containing: quote.span, in: article)?.sourceExtent
                 else { return nil }
-                let mentions = document.entities.first { $0.id == speaker }?.mentions.map(\.span) ?? []
-                let right = (mentions + [quote.speakerMention].compactMap { $0 }).contains { $0.start < source.end && source.start < $0.end }
-                return (quote.confidence, right)
+                return (quote.confidence, names(source, entity: document.entities.first { $0.id == speaker }, mention: quote.speakerMention))
             }
         }
     }
@@ -122,9 +121,8 @@ public struct SpeakerRankerTrainer {
         var step = 1.0
         for _ in 0..<options.epochs {
             for example in examples {
-                let scores = example.candidates.map { $0.features.reduce(0) { $0 + (weights[$1] ?? 0) } }
-                var top = 0
-                for i in scores.indices where scores[i] > scores[top] { top = i }
+                let scores = SpeakerRanker.scores(of: example.candidates, weights: weights)
+                let top = SpeakerRanker.top(of: scores)
                 if !example.gold.contains(top), let right = example.gold.max(by: { (scores[$0], $1) < (scores[$1], $0) }) {
                     for feature in example.candidates[right].features {
                         weights[feature, default: 0] += 1
