@@ -29,6 +29,9 @@ public struct Span: Hashable, Comparable, Sendable {
     /// Whether the two spans share at least one byte.
     public func overlaps(_ other: Span) -> Bool { start < other.end && other.start < end }
 
+    /// How many bytes the two spans share (0 when they do not overlap).
+    public func overlap(with other: Span) -> Int { max(0, min(end, other.end) - max(start, other.start)) }
+
     public static func < (lhs: Span, rhs: Span) -> Bool {
         (lhs.start, lhs.end) < (rhs.start, rhs.end)
     }

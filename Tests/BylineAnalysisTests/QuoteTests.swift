@@ -288,3 +288,28 @@ private func calibration() throws -> [String: Double] {
     #expect(quote.confidence == (figures[rule] ?? figures[sieve]))
     #expect(figures.values.allSatisfy { (0...1).contains($0) })
 }
+
+@Test func anInchSignAfterANumberOpensNoQuote() throws {
+    let document = try analyze("The shop sells a 34\" screen and a 27\" one. Its 65\" set is \"a bargain,\" Ana Berg said.", names: ["Ana Berg": "PER"])
+    let quoted = document.quotes.filter { $0.kind != .indirect }.map { String(document.text[$0.span]) }
+    #expect(quoted == ["a bargain,"])
+}
+
+@Test func aReportMostlyQuotedInPartIsLeftToItsQuote() throws {
+    let document = try analyze("Ana Berg said the plan was \"a gift to the few who never pay their share\".", names: ["Ana Berg": "PER"])
+    #expect(document.quotes.map(\.kind) == [.partial])
+    let mostlyOwnWords = try analyze("Ana Berg said the council had spent the whole budget on roads and \"nothing else\".", names: ["Ana Berg": "PER"])
+    #expect(mostlyOwnWords.quotes.map(\.kind) == [.indirect, .partial])
+}
+
+@Test func aPhraseThatSetsTheSceneBeforeAReportingClauseIsNotWhatWasSaid() throws {
+    let document = try analyze("In a statement on Monday, the harbour board said: \"We will reopen the pier.\"", names: [:])
+    #expect(document.quotes.map(\.kind) == [.direct])
+}
+
+@Test func aCueWordMoreOftenAPluralNounReportsOnlyBeforeAComplement() throws {
+    let noun = try analyze("Voters in several swing states could decide the race on their own.", names: [:])
+    #expect(noun.quotes.isEmpty)
+    let verb = try analyze("The harbour rulebook states that ferries must dock by midnight.", names: [:])
+    #expect(verb.quotes.map { String(verb.text[$0.span]) } == ["ferries must dock by midnight"])
+}

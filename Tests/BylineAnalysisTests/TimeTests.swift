@@ -157,8 +157,8 @@ private let contextCases: [(text: String, expression: String, unresolved: String
     ("Sales rose in the third quarter from a year ago.", "a year ago", nil, "2023-Q3"),
 ]
 
-/// Sentences whose names of events, papers, films and shows, ages and fractions hold no time
-/// expression.
+/// Sentences whose names of events, papers, films and shows, ages, fractions and generic uses
+/// ("today's youth", "the future of …") hold no time expression.
 private let namesThatAreNoTimes = [
     "Voters in 12 states went to the polls on Super Tuesday.",
     "The story was first reported by the New York Daily News.",
@@ -172,6 +172,9 @@ private let namesThatAreNoTimes = [
     "For the small party it was high noon.",
     "The mayor, 52 years old, resigned.",
     "The union won about three-quarters of the seats.",
+    "Schools must prepare today's youth for work.",
+    "Leaders met to discuss the future of the alliance.",
+    "Voters want a better future for their children.",
 ]
 
 @Test(arguments: namesThatAreNoTimes.indices)

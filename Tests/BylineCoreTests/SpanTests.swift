@@ -18,3 +18,9 @@ import Testing
     #expect(!outer.overlaps(Span(10, 12)))
     #expect(Span(5, 5).isEmpty)
 }
+
+@Test func spanOverlapCountsTheSharedBytes() {
+    #expect(Span(2, 10).overlap(with: Span(8, 20)) == 2)
+    #expect(Span(2, 10).overlap(with: Span(4, 6)) == 2)
+    #expect(Span(2, 10).overlap(with: Span(10, 12)) == 0)
+}

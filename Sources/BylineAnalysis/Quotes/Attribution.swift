@@ -65,6 +65,8 @@ enum SpeakerRule: String, StageRule {
     case indirectQuestion = "indirect-question"
     /// A cue the learned detector (``AttributionCues``) found where no rule reads a report.
     case indirectLearnedCue = "indirect-learned-cue"
+    // ``SpeakerRanker``: the learned ranking chose another candidate than the sieves.
+    case ranked = "speaker-ranker"
 
     /// The rule of the sieve this branch belongs to ("cue-after-quote" for
     /// "cue-after-quote/said-name"); the rule itself when it is no branch.

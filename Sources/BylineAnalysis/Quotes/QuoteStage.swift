@@ -17,9 +17,42 @@ public struct QuoteStage: Stage {
     public let requires: Set<Layer> = [.text, .paragraphs, .tokens, .sentences, .times, .entities, .coreference]
     public let provides: Set<Layer> = [.quotes]
 
-    public init() {}
+    /// The learned ranking of candidate speakers; nil leaves every speaker to the sieves.
+    let ranker: SpeakerRanker?
+
+    public init() {
+        self.init(ranker: .shared)
+    }
+
+    init(ranker: SpeakerRanker?) {
+        self.ranker = ranker
+    }
+
+    /// A speaker rule measured right at least this often on PolNeAR train is certain: the
+    /// ranker leaves its decisions alone.
+    static let certainPrecision = 0.97
+
+    /// Whether the ranker leaves a decision by `rule`, of this measured precision, alone: a
+    /// certain rule's, or a signature's (a dash and a name after a quote name its speaker
+    /// outright, however rarely PolNeAR has one to measure).
+    static func isCertain(_ rule: SpeakerRule, precision: Double) -> Bool {
+        precision >= certainPrecision || rule.sieve == .dashSignature
+    }
 
     public func run(on document: inout Document) {
+        document.quotes = quotes(in: document, observe: nil)
+    }
+
+    /// Each quote between quote marks (titles aside) with its speaker candidates, as the sieves
+    /// alone decide them: the ranker's training examples.
+    func speakerChoices(in document: Document) -> [(span: Span, candidates: [SpeakerCandidate])] {
+        var choices: [(span: Span, candidates: [SpeakerCandidate])] = []
+        _ = quotes(in: document) { choices.append(($0, $1)) }
+        return choices
+    }
+
+    /// The document's quotes and reports; `observe` is shown each quote's span and candidates.
+    func quotes(in document: Document, observe: ((Span, [SpeakerCandidate]) -> Void)?) -> [Quote] {
         let context = QuoteContext(document: document, facts: FactText(document))
         let calibration = SpeakerCalibration.shared
         // Reported speech in the article's sentences: what it says, and who speaks where.
@@ -38,18 +71,33 @@ public struct QuoteStage: Stage {
         }
         var quotes: [Quote] = []
         var runsOn = false
+        // The gender each person's mentions tell, read the first time a quote's candidates are.
+        var genders: PersonGenders?
         for quote in context.text.quotes {
             let kind = context.isWorkTitle(quote) ? .title : context.kind(of: quote)
             let isTitle = kind == .title || context.isTitle(quote)
             let sieves = kind == .direct ? SieveOrder.directQuotes : SieveOrder.partialQuotes
-            let attribution = isTitle ? nil : sieves.lazy.compactMap { $0.attribute(quote, in: context, memory: memory) }.first
+            var attribution = isTitle ? nil : sieves.lazy.compactMap { $0.attribute(quote, in: context, memory: memory) }.first
+            var confidence = attribution.map { calibration.confidence(of: $0.rule) } ?? 0
+            // The candidates are read only where the ranker may decide, or for training.
+            if !isTitle, let decided = attribution {
+                let ranking = Self.isCertain(decided.rule, precision: confidence) ? nil : ranker
+                if ranking != nil || observe != nil {
+                    let s = context.text.sentenceIndex(at: quote.span.start)
+                    let previous = s.flatMap { memory.lastSpeaker(before: $0, in: quote.paragraph)?.attribution.entity }
+                    let personGenders = genders ?? PersonGenders(document: document)
+                    genders = personGenders
+                    let candidates = context.speakerCandidates(for: quote, kind: kind, decided: decided, previous: previous, genders: personGenders)
+                    observe?(quote.span, candidates)
+                    if let ranking { (attribution, confidence) = ranking.decide(among: candidates, sieves: decided, precision: confidence) }
+                }
+            }
             if let attribution, let s = context.text.sentenceIndex(at: max(quote.span.end, attribution.mention?.start ?? 0) - 1) {
                 memory.note(attribution, sentence: s)
             }
             let found = Quote(
                 kind: kind, span: quote.span, speaker: attribution?.entity.map { document.entities[$0].id },
-                speakerMention: attribution?.mention, cue: attribution?.cue,
-                confidence: attribution.map { calibration.confidence(of: $0.rule) } ?? 0,
+                speakerMention: attribution?.mention, cue: attribution?.cue, confidence: confidence,
                 provenance: Provenance(stage: name, rule: attribution?.rule.id ?? (isTitle ? QuoteRule.title : .unattributed).id))
             // A quote left open at the end of its paragraph goes on in the next one that opens
             // with a quote mark: one quotation, which keeps its first paragraph's speaker (or
@@ -66,13 +114,16 @@ public struct QuoteStage: Stage {
             }
             runsOn = quote.close == nil
         }
-        // What a direct quote already reports is not reported again, and the words that
-        // attribute a quote ("Ortiz, a lawyer, said.") are not reported speech.
+        // What quotes already report is not reported again (a report half or more of whose
+        // words are quoted, directly or in part), and the words that attribute a quote
+        // ("Ortiz, a lawyer, said.") are not reported speech.
         let direct = SpanIndex(quotes.filter { $0.kind == .direct }.map(\.span))
+        let quoted = SpanIndex(quotes.filter { $0.kind == .direct || $0.kind == .partial }.map(\.span))
         let speakers = SpanIndex(quotes.compactMap(\.speakerMention))
         for (reported, attribution) in reports {
             let span = Self.before(firstQuoteIn: reported, direct: direct, context: context)
-            guard !direct.overlapping(span).contains(where: { 2 * (min($0.end, span.end) - max($0.start, span.start)) > span.end - span.start }),
+            let covered = quoted.overlapping(span).reduce(0) { $0 + $1.overlap(with: span) }
+            guard 2 * covered < span.end - span.start,
                 !speakers.overlapping(span).contains(where: { span.start <= $0.start && $0.end <= span.end })
             else { continue }
             quotes.append(
@@ -81,7 +132,7 @@ public struct QuoteStage: Stage {
                     cue: attribution.cue, confidence: attribution.confidence ?? calibration.confidence(of: attribution.rule),
                     provenance: Provenance(stage: name, rule: attribution.rule.id)))
         }
-        document.quotes = quotes.sorted { $0.span.start < $1.span.start }
+        return quotes.sorted { $0.span.start < $1.span.start }
     }
 
     /// The words of a report before a clause of its own that introduces a direct quote (`She

@@ -183,6 +183,9 @@ enum ReportedSpeech {
         let end = range.upperBound
         let lowest = range.lowerBound + shortestContent
         guard lowest < end else { return nil }
+        // A phrase that opens with a preposition and has no verb before the comma sets the
+        // scene ("In a statement, the company said: …"); it is not what was said.
+        let opensWithPreposition = facts.grammar.isA(text.key(range.lowerBound), .preposition)
         var isLastComma = true
         for comma in (max(lowest, end - CueAfterSieve.reach)..<end).reversed() where text.key(comma) == "," {
             defer { isLastComma = false }
@@ -192,6 +195,7 @@ enum ReportedSpeech {
             guard let c = (first..<segmentEnd).first(where: { text.cue(at: $0) != nil }), let cue = text.cue(at: c),
                 c + cue.length >= end || text.key(c + cue.length) != "that"
             else { continue }
+            if opensWithPreposition, !(range.lowerBound..<comma).contains(where: { facts.isVerb($0) }) { continue }
             let content = Span(tokens[range.lowerBound].span.start, tokens[comma - 1].span.end)
             let after = c + cue.length
             // Words introducing a quotation (`…, the mayor replied, "…"`) report the

@@ -73,7 +73,8 @@ enum QuoteMarks {
                         if let current = open, !opens {
                             quotes.append(FoundQuote(span: Span(current.start, offset), open: current.mark, close: offset, paragraph: p, continues: false))
                             open = nil
-                        } else if open == nil, mark != .closing {
+                        } else if open == nil, mark != .closing, !(mark == .straight && previous.map { (0x30...0x39).contains(bytes[$0]) } == true) {
+                            // (A straight mark right after a digit opens nothing: an inch sign, `a 34" screen`.)
                             open = (offset, offset + width)
                         }
                     }

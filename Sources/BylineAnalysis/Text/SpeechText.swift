@@ -86,13 +86,19 @@ struct SpeechText {
     /// Whether the cue word at token `t` reports speech where it stands: not after "other", nor
     /// in its "-s" form after a number, where it is a plural noun ("13 other states", "two
     /// claims"; a year before a verb still reports: "who in 2010 said"); a preposition ("per")
-    /// only before a name or a determiner ("per the agency", not "$5 per gallon").
+    /// only before a name or a determiner ("per the agency", not "$5 per gallon"); a word more
+    /// often a plural noun only before a complement ("states that", not "swing states could").
     private static func isSpeechInContext(_ t: Int, _ facts: FactText) -> Bool {
         let key = facts.words[t].key
         if facts.grammar.isA(key, .preposition) {
             guard t + 1 < facts.words.count, t == 0 || facts.words[t - 1].kind != .number else { return false }
             let next = facts.words[t + 1]
             return next.capitalised || facts.grammar.isA(next.key, .determiner)
+        }
+        if SpeakerWords.complementCues.contains(key) {
+            guard t + 1 < facts.words.count else { return true }
+            let next = facts.words[t + 1]
+            guard next.key == "that" || next.kind == .punctuation || next.kind == .quote else { return false }
         }
         guard t > 0 else { return true }
         let before = facts.words[t - 1]
@@ -160,6 +166,10 @@ enum SpeakerWords {
     /// Words that open a clause which is no reported speech although a cue follows ("Asked
     /// where the money went, Ortiz said …").
     static let notSpeechOpeners = classes["not-speech-opener"] ?? []
+
+    /// Cue words far more often plural nouns ("battleground states"): cues only right before
+    /// "that", punctuation or a quote mark.
+    static let complementCues = classes["complement-cue"] ?? []
 
     /// Verbs after which quoted words are what someone calls a person (`nicknamed "…"`).
     static let epithetVerbs = classes["epithet-verb"] ?? []
