@@ -3,7 +3,8 @@ import BylineCore
 /// A learned detector of attribution cues: the words by which a sentence reports what someone
 /// says, believes, wants or holds ("wants", "endorses", "estimates", "worry"), beyond the
 /// listed cues the rules of ``ReportedSpeech`` read. An averaged perceptron scores each
-/// candidate word from its features (``features(at:in:context:)``); its model,
+/// candidate word from its features (``formFeatures(_:into:)``, ``contextFeatures(at:in:text:into:)``,
+/// ``subjectFeatures(_:lemma:into:)``), read as hashes of their names, never spelled out; its model,
 /// `attribution-cues.tsv`, is trained on PolNeAR train by `byline train attributions`
 /// (``AttributionCueTrainer``).
 ///
@@ -14,13 +15,22 @@ import BylineCore
 struct AttributionCues: Sendable {
     static let shared = AttributionCues(DataFile(PackageResources.attribution_cues_tsv))
 
-    /// The score of each feature, in thousandths.
-    private let weights: [String: Int]
-    /// The words that can be cues: those the model was trained on as candidates.
-    private let candidates: WordMap<Bool>
+    /// The score of each feature, in thousandths, by the hash of its name (``FeatureScore``).
+    private let weights: FeatureWeights
+    /// The words that can be cues, those the model was trained on as candidates, each with its
+    /// number in ``formScores`` and ``subjectScores``.
+    private let candidates: WordMap<Int>
+    /// The score of each candidate word's own features (``formFeatures(_:into:)``).
+    private let formScores: [Int]
+    /// The score each kind of subject gives each candidate word (``subjectFeatures(_:lemma:into:)``),
+    /// ``SubjectKind/kinds`` scores a word.
+    private let subjectScores: [Int]
     /// The lowest score of each calibration bin and the share of cues among the training words
     /// scoring so (thousandths), by rising score.
     private let calibration: [(score: Int, probability: Int)]
+    /// The lowest score whose calibrated probability can reach ``threshold``: a candidate whose
+    /// score cannot reach it is not read further.
+    private let lowestTaken: Int
 
     /// The calibrated probability, in thousandths, from which a candidate is taken for a cue.
     /// A report adds to the attributions' F1 when more than about a third of such reports are
@@ -33,9 +43,9 @@ struct AttributionCues: Sendable {
     /// Reads a model file; its feature lines, most of it, are split at their one tab only
     /// (the file is read at every start).
     init(_ file: DataFile) {
-        var weights: [String: Int] = [:]
+        var weights: [(hash: UInt64, weight: Int)] = []
         weights.reserveCapacity(file.lines.count)
-        var forms: [String: Bool] = [:]
+        var forms: [String] = []
         var calibration: [(score: Int, probability: Int)] = []
         for line in file.lines {
             guard let tab = line.utf8.lastIndex(of: UInt8(ascii: "\t")), let value = Int(line[line.index(after: tab)...]) else { continue }
@@ -44,12 +54,30 @@ struct AttributionCues: Sendable {
                 if let score = Int(name.dropFirst(AttributionCueTrainer.calibrationLine.count + 1)) { calibration.append((score, value)) }
                 continue
             }
-            weights[String(name)] = value
-            if name.hasPrefix(Feature.word) { forms[String(name.dropFirst(Feature.word.count))] = true }
+            weights.append((FeatureScore.hash(name), value))
+            if name.hasPrefix(Feature.word) { forms.append(String(name.dropFirst(Feature.word.count))) }
         }
-        self.weights = weights
-        self.calibration = calibration.sorted { $0.score < $1.score }
-        candidates = WordMap(forms)
+        let table = FeatureWeights(weights)
+        self.weights = table
+        // What a candidate word and its subject give is read once here, not at each candidate.
+        candidates = WordMap(Dictionary(forms.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
+        formScores = forms.map { form in
+            var score = FeatureScore(weights: table)
+            Self.formFeatures(form, into: &score)
+            return score.total
+        }
+        subjectScores = forms.flatMap { form in
+            SubjectKind.kinds.map { kind in
+                var score = FeatureScore(weights: table)
+                Self.subjectFeatures(kind, lemma: Lemma(form), into: &score)
+                return score.total
+            }
+        }
+        let bins = calibration.sorted { $0.score < $1.score }
+        self.calibration = bins
+        // Below the first bin a score takes the first bin's probability.
+        let firstTaken = bins.firstIndex { $0.probability >= Self.threshold }
+        lowestTaken = firstTaken == 0 ? Int.min : firstTaken.map { bins[$0].score } ?? Int.max
     }
 
     /// The names of the features, by their prefix.
@@ -66,12 +94,30 @@ struct AttributionCues: Sendable {
     /// "want"; "worries", "worried" → "worry"), so that a form unseen in training shares what
     /// its other forms taught.
     static func lemma(_ key: String) -> String {
-        let count = key.count
-        if count > 4, key.hasSuffix("ies") || key.hasSuffix("ied") { return key.dropLast(3) + "y" }
-        if count > 5, key.hasSuffix("ing") { return String(key.dropLast(3)) }
-        if count > 4, key.hasSuffix("ed") || key.hasSuffix("es") { return String(key.dropLast(2)) }
-        if count > 3, key.hasSuffix("s"), !key.hasSuffix("ss") { return String(key.dropLast()) }
-        return key
+        let lemma = Lemma(key)
+        return String(lemma.stem + lemma.ending)
+    }
+
+    /// A word's lemma (``lemma(_:)``) as the start of the word it keeps and the ending it adds,
+    /// read without making a string.
+    struct Lemma {
+        let stem: Substring
+        let ending: Substring
+
+        init(_ key: String) {
+            let count = key.count
+            if count > 4, key.hasSuffix("ies") || key.hasSuffix("ied") {
+                (stem, ending) = (key.dropLast(3), "y")
+            } else if count > 5, key.hasSuffix("ing") {
+                (stem, ending) = (key.dropLast(3), "")
+            } else if count > 4, key.hasSuffix("ed") || key.hasSuffix("es") {
+                (stem, ending) = (key.dropLast(2), "")
+            } else if count > 3, key.hasSuffix("s"), !key.hasSuffix("ss") {
+                (stem, ending) = (key.dropLast(), "")
+            } else {
+                (stem, ending) = (key[...], "")
+            }
+        }
     }
 
     /// Whether token `t` of sentence `sentence` has the shape of a cue word the rules do not
@@ -83,28 +129,51 @@ struct AttributionCues: Sendable {
             && text.cue(at: t) == nil
     }
 
-    /// The features of the candidate cue at token `t` of sentence `sentence`: the word, its
-    /// lemma and ending, its neighbours, whether a subject stands before it and what kind
-    /// (a person, a body, a pronoun, other words), whether it is a speech noun, opens its
-    /// sentence or closes it.
+    /// The features of the candidate cue at token `t` of sentence `sentence`, by name: its
+    /// word's, its neighbours' and its subject's.
     static func features(at t: Int, in sentence: Range<Int>, context: QuoteContext) -> [String] {
-        let text = context.text
-        let key = text.key(t)
-        let lemma = Self.lemma(key)
-        func word(_ i: Int) -> String { sentence.contains(i) ? text.key(i) : "_" }
-        let subject = subjectKind(before: t, in: sentence, context: context)
-        var features = [
-            Feature.bias, Feature.word + key, Feature.lemma + lemma, Feature.suffix + String(key.suffix(suffixLength)),
-            Feature.previous + word(t - 1), Feature.next + word(t + 1), Feature.secondPrevious + word(t - 2), Feature.secondNext + word(t + 2),
-            Feature.lemmaNext + lemma + " " + word(t + 1), Feature.previousLemma + word(t - 1) + " " + lemma,
-            Feature.subject + subject, Feature.subjectLemma + subject + " " + lemma,
-            Feature.previousClass + wordClass(t - 1, in: sentence, text: text), Feature.nextClass + wordClass(t + 1, in: sentence, text: text),
-        ]
-        if SpeakerWords.speechNouns.contains(key) { features.append(Feature.speechNoun) }
-        if text.facts.isParticiple(t) { features.append(Feature.participle) }
-        if t == sentence.lowerBound { features.append(Feature.opens) }
-        if contentEnd(of: sentence, text: text) - t <= shortestTail { features.append(Feature.closes) }
-        return features
+        var names = FeatureNames()
+        formFeatures(context.text.key(t), into: &names)
+        contextFeatures(at: t, in: sentence, text: context.text, into: &names)
+        let subject = context.subjects.subject(before: t, floor: sentence.lowerBound)
+        subjectFeatures(SubjectKind(subject, context: context), lemma: Lemma(context.text.key(t)), into: &names)
+        return names.names
+    }
+
+    /// The features of a candidate cue word `key` alone: the word, its lemma and ending, whether
+    /// it is a speech noun.
+    static func formFeatures(_ key: String, into sink: inout some CueFeatureSink) {
+        let lemma = Lemma(key)
+        sink.add(Feature.bias)
+        sink.add(Feature.word, key[...])
+        sink.add(Feature.lemma, lemma.stem, lemma.ending)
+        sink.add(Feature.suffix, key.suffix(suffixLength))
+        if SpeakerWords.speechNouns.contains(key) { sink.add(Feature.speechNoun) }
+    }
+
+    /// The features of the candidate cue at token `t` of sentence `sentence` that its place
+    /// gives: its neighbours and their grammar classes, whether it is a participle, opens its
+    /// sentence or closes it.
+    static func contextFeatures(at t: Int, in sentence: Range<Int>, text: SpeechText, into sink: inout some CueFeatureSink) {
+        let lemma = Lemma(text.key(t))
+        func word(_ i: Int) -> Substring { sentence.contains(i) ? text.key(i)[...] : "_" }
+        sink.add(Feature.previous, word(t - 1))
+        sink.add(Feature.next, word(t + 1))
+        sink.add(Feature.secondPrevious, word(t - 2))
+        sink.add(Feature.secondNext, word(t + 2))
+        sink.add(Feature.lemmaNext, lemma.stem, lemma.ending, " ", word(t + 1))
+        sink.add(Feature.previousLemma, word(t - 1), " ", lemma.stem, lemma.ending)
+        sink.add(Feature.previousClass, wordClass(t - 1, in: sentence, text: text)[...])
+        sink.add(Feature.nextClass, wordClass(t + 1, in: sentence, text: text)[...])
+        if text.facts.isParticiple(t) { sink.add(Feature.participle) }
+        if t == sentence.lowerBound { sink.add(Feature.opens) }
+        if contentEnd(of: sentence, text: text) - t <= shortestTail { sink.add(Feature.closes) }
+    }
+
+    /// The features of a candidate cue of lemma `lemma` that its subject's kind gives.
+    static func subjectFeatures(_ subject: SubjectKind, lemma: Lemma, into sink: inout some CueFeatureSink) {
+        sink.add(Feature.subject, subject.rawValue[...])
+        sink.add(Feature.subjectLemma, subject.rawValue[...], " ", lemma.stem, lemma.ending)
     }
 
     /// The grammar class of token `i` as a feature: the first of ``PhraseWords/Class`` it is,
@@ -113,7 +182,7 @@ struct AttributionCues: Sendable {
         guard sentence.contains(i) else { return "_" }
         let word = text.facts.words[i]
         guard word.alphabetic else { return word.kind == .punctuation ? "punctuation" : "word" }
-        return PhraseWords.Class.allCases.first { text.facts.grammar.isA(word.key, $0) }?.rawValue ?? "word"
+        return text.facts.grammar.firstClass(of: word.key)?.rawValue ?? "word"
     }
 
     /// The most tokens of a reporting clause that closes a sentence, its comma included
@@ -123,14 +192,26 @@ struct AttributionCues: Sendable {
     /// The most words after a cue that closes its sentence (`…, officials believe so.`).
     static let shortestTail = 3
 
-    /// What stands before token `t` as its subject: "person" or "body" (a mention of one),
-    /// "pronoun", "words" (a subject no entity stands for) or "none".
-    private static func subjectKind(before t: Int, in sentence: Range<Int>, context: QuoteContext) -> String {
-        guard let subject = context.subjects.subject(before: t, floor: sentence.lowerBound) else { return "none" }
-        if let mention = subject.lazy.compactMap({ context.mentions[$0] }).first {
-            return context.mentions.type(of: mention.entity) == .person ? "person" : "body"
+    /// What stands before a candidate as its subject: a person or a body (a mention of one),
+    /// a pronoun, other words (a subject no entity stands for) or none.
+    enum SubjectKind: String, CaseIterable {
+        case person, body, pronoun, words, none
+
+        /// All kinds, made once.
+        static let kinds = allCases
+
+        /// The kind of subject `subject` (nil: none).
+        init(_ subject: Range<Int>?, context: QuoteContext) {
+            guard let subject else {
+                self = .none
+                return
+            }
+            if let mention = subject.lazy.compactMap({ context.mentions[$0] }).first {
+                self = context.mentions.type(of: mention.entity) == .person ? .person : .body
+            } else {
+                self = subject.count == 1 && Pronoun.english[context.text.key(subject.lowerBound)] != nil ? .pronoun : .words
+            }
         }
-        return subject.count == 1 && Pronoun.english[context.text.key(subject.lowerBound)] != nil ? "pronoun" : "words"
     }
 
     /// Where the words of sentence `sentence` end, its closing punctuation and quote marks left out.
@@ -138,11 +219,6 @@ struct AttributionCues: Sendable {
         var end = sentence.upperBound
         while end > sentence.lowerBound, text.facts.words[end - 1].kind == .punctuation || text.facts.words[end - 1].kind == .quote { end -= 1 }
         return end
-    }
-
-    /// The model's score of features `features`, in thousandths.
-    func score(_ features: [String]) -> Int {
-        features.reduce(0) { $0 + (weights[$1] ?? 0) }
     }
 
     /// The calibrated probability, in thousandths, that a word scoring `score` is a cue.
@@ -156,13 +232,17 @@ struct AttributionCues: Sendable {
         calibration.last { $0.score <= score }?.probability ?? calibration.first?.probability ?? 0
     }
 
-    /// Whether token `t` of sentence `sentence` is a word the model can take for a cue.
-    func isCandidate(_ t: Int, in sentence: Range<Int>, text: SpeechText) -> Bool {
-        text.facts.words[t].alphabetic && !text.quoted[t] && candidates[text.key(t)] != nil && Self.hasCueShape(t, in: sentence, text: text)
+    /// The number of the candidate word at token `t` of sentence `sentence`, or nil for a word
+    /// the model cannot take for a cue.
+    private func candidate(_ t: Int, in sentence: Range<Int>, text: SpeechText) -> Int? {
+        guard text.facts.words[t].alphabetic, !text.quoted[t], let form = candidates[text.key(t)], Self.hasCueShape(t, in: sentence, text: text) else { return nil }
+        return form
     }
 
     /// The reports of the cues the model finds in sentence `sentence` whose words no report of
     /// `found` nor quotation already holds (one covering at least half of the longer of the two).
+    /// A candidate's subject is read only when the best score any subject could give it reaches
+    /// the threshold, and its speaker only when its score does.
     func reports(in sentence: Range<Int>, context: QuoteContext, besides found: [Span]) -> [(span: Span, attribution: Attribution)] {
         let text = context.text
         var reports: [(span: Span, attribution: Attribution)] = []
@@ -170,10 +250,19 @@ struct AttributionCues: Sendable {
         var t = sentence.lowerBound
         while t < sentence.upperBound {
             defer { t += 1 }
-            // A cue whose subject is no speaker reports nothing: its score is not worth reading.
-            guard isCandidate(t, in: sentence, text: text), let speaker = speaker(ofCue: t, in: sentence, context: context) else { continue }
-            let probability = probability(ofScore: score(Self.features(at: t, in: sentence, context: context)))
-            guard probability >= Self.threshold, let report = report(ofCue: t, speaker: speaker, in: sentence, context: context) else { continue }
+            guard let form = candidate(t, in: sentence, text: text) else { continue }
+            var score = FeatureScore(weights: weights)
+            Self.contextFeatures(at: t, in: sentence, text: text, into: &score)
+            let bySubject = subjectScores[(form * SubjectKind.kinds.count)...].prefix(SubjectKind.kinds.count)
+            guard formScores[form] + score.total + (bySubject.max() ?? 0) >= lowestTaken,
+                // A cue with no subject reports nothing.
+                let subject = context.subjects.subject(before: t, floor: sentence.lowerBound)
+            else { continue }
+            let kind = SubjectKind.kinds.firstIndex(of: SubjectKind(subject, context: context)) ?? 0
+            let probability = probability(ofScore: formScores[form] + score.total + bySubject[bySubject.startIndex + kind])
+            guard probability >= Self.threshold, let speaker = speaker(ofCue: t, subject: subject, context: context),
+                let report = report(ofCue: t, speaker: speaker, in: sentence, context: context)
+            else { continue }
             let held = taken ?? found + Self.quotations(in: sentence, text: text)
             taken = held
             guard !held.contains(where: { 2 * (min($0.end, report.span.end) - max($0.start, report.span.start)) >= max($0.length, report.span.length) })
@@ -201,11 +290,10 @@ struct AttributionCues: Sendable {
         return spans
     }
 
-    /// The subject of the cue at token `c` and the speaker it names: a person or a body, or a
+    /// The speaker subject `subject` of the cue at token `c` names: a person or a body, or a
     /// pronoun. Nil for any other subject (`the new keyboard features …`, `farmers now have
-    /// barely …`) or none: what is reported is someone's.
-    private func speaker(ofCue c: Int, in sentence: Range<Int>, context: QuoteContext) -> (subject: Range<Int>, attribution: Attribution)? {
-        guard let subject = context.subjects.subject(before: c, floor: sentence.lowerBound) else { return nil }
+    /// barely …`): what is reported is someone's.
+    private func speaker(ofCue c: Int, subject: Range<Int>, context: QuoteContext) -> (subject: Range<Int>, attribution: Attribution)? {
         let attribution = context.speaker(inPhrase: subject, cue: context.text.word(c), rule: .indirectLearnedCue)
         guard attribution.entity != nil || subject.count == 1 && Pronoun.english[context.text.key(subject.lowerBound)] != nil else { return nil }
         return (subject, attribution)
@@ -235,5 +323,97 @@ struct AttributionCues: Sendable {
         let opener = subject.lowerBound
         guard opener > sentence.lowerBound, text.key(opener - 1) == ",", opener - 1 - sentence.lowerBound >= ReportedSpeech.shortestContent else { return nil }
         return (text.facts.span(sentence.lowerBound..<(opener - 1)), attribution)
+    }
+}
+
+/// Where a candidate cue's features go, one at a time: each is the prefix of its name
+/// (``AttributionCues/Feature``) and up to four parts, its name what they spell together.
+protocol CueFeatureSink {
+    /// Takes the feature named `prefix` followed by `parts` (those not needed empty).
+    mutating func add(_ prefix: String, _ parts: (Substring, Substring, Substring, Substring))
+}
+
+extension CueFeatureSink {
+    /// Takes the feature named `prefix` followed by the parts given.
+    mutating func add(_ prefix: String, _ a: Substring = "", _ b: Substring = "", _ c: Substring = "", _ d: Substring = "") {
+        add(prefix, (a, b, c, d))
+    }
+}
+
+/// The names of a candidate's features, as the trainer numbers them.
+struct FeatureNames: CueFeatureSink {
+    private(set) var names: [String] = []
+
+    mutating func add(_ prefix: String, _ parts: (Substring, Substring, Substring, Substring)) {
+        names.append(prefix + parts.0 + parts.1 + parts.2 + parts.3)
+    }
+}
+
+/// The weights of a model's features by the hashes of their names (``FeatureScore/hash(_:)``):
+/// an open-addressing table, as a lookup for each feature of each candidate must be cheap.
+struct FeatureWeights: Sendable {
+    /// Per slot: a name's hash and its weight, or a hash of 0 for an empty slot.
+    private let slots: [(hash: UInt64, weight: Int)]
+    private let shift: UInt64
+
+    /// A table of `weights`; a name's weight given twice is the last one (as a dictionary's).
+    init(_ weights: [(hash: UInt64, weight: Int)]) {
+        var bits: UInt64 = 4
+        while 1 << bits < 2 * weights.count { bits += 1 }
+        shift = 64 - bits
+        var slots = [(hash: UInt64, weight: Int)](repeating: (0, 0), count: 1 << bits)
+        for (hash, weight) in weights {
+            precondition(hash != 0, "a feature name hashes to the empty slot's mark")
+            var slot = Self.slot(of: hash, shift: shift)
+            while slots[slot].hash != 0, slots[slot].hash != hash { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = (hash, weight)
+        }
+        self.slots = slots
+    }
+
+    /// The home slot of `hash`: its top bits after a multiplication that spreads FNV's.
+    private static func slot(of hash: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> shift)
+    }
+
+    /// The weight of the feature whose name hashes to `hash`, or 0.
+    subscript(hash hash: UInt64) -> Int {
+        var slot = Self.slot(of: hash, shift: shift)
+        while slots[slot].hash != 0 {
+            if slots[slot].hash == hash { return slots[slot].weight }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return 0
+    }
+}
+
+/// The score of a candidate's features, in thousandths: each feature's weight found by the
+/// 64-bit FNV-1a hash of its name's UTF-8 bytes, taken over its parts in turn, so that no name
+/// is spelled out.
+struct FeatureScore: CueFeatureSink {
+    let weights: FeatureWeights
+    private(set) var total = 0
+
+    init(weights: FeatureWeights) {
+        self.weights = weights
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// The hash of a name, as ``add(_:_:)`` takes it over its parts.
+    static func hash(_ name: Substring) -> UInt64 {
+        step(offsetBasis, name)
+    }
+
+    /// `hash` carried on over the UTF-8 bytes of `part`.
+    private static func step(_ hash: UInt64, _ part: Substring) -> UInt64 {
+        var part = part
+        return part.withUTF8 { $0.reduce(hash) { ($0 ^ UInt64($1)) &* prime } }
+    }
+
+    mutating func add(_ prefix: String, _ parts: (Substring, Substring, Substring, Substring)) {
+        let hash = Self.step(Self.step(Self.step(Self.step(Self.hash(prefix[...]), parts.0), parts.1), parts.2), parts.3)
+        total += weights[hash: hash]
     }
 }

@@ -40,6 +40,12 @@ final class PhraseWords: Sendable {
         (classes[key] ?? 0) & wordClass.bit != 0
     }
 
+    /// The first of ``Class/allCases`` `key` (lower case) belongs to, or nil.
+    func firstClass(of key: String) -> Class? {
+        let bits = classes[key] ?? 0
+        return bits == 0 ? nil : Class.allCases.first { bits & $0.bit != 0 }
+    }
+
     /// Whether `key` is any grammar word of the file.
     func isGrammarWord(_ key: String) -> Bool {
         classes[key] != nil
