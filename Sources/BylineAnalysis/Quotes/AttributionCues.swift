@@ -28,9 +28,6 @@ struct AttributionCues: Sendable {
     /// The lowest score of each calibration bin and the share of cues among the training words
     /// scoring so (thousandths), by rising score.
     private let calibration: [(score: Int, probability: Int)]
-    /// The lowest score whose calibrated probability can reach ``threshold``: a candidate whose
-    /// score cannot reach it is not read further.
-    private let lowestTaken: Int
 
     /// The calibrated probability, in thousandths, from which a candidate is taken for a cue.
     /// A report adds to the attributions' F1 when more than about a third of such reports are
@@ -73,11 +70,7 @@ struct AttributionCues: Sendable {
                 return score.total
             }
         }
-        let bins = calibration.sorted { $0.score < $1.score }
-        self.calibration = bins
-        // Below the first bin a score takes the first bin's probability.
-        let firstTaken = bins.firstIndex { $0.probability >= Self.threshold }
-        lowestTaken = firstTaken == 0 ? Int.min : firstTaken.map { bins[$0].score } ?? Int.max
+        self.calibration = calibration.sorted { $0.score < $1.score }
     }
 
     /// The names of the features, by their prefix.
@@ -241,8 +234,7 @@ struct AttributionCues: Sendable {
 
     /// The reports of the cues the model finds in sentence `sentence` whose words no report of
     /// `found` nor quotation already holds (one covering at least half of the longer of the two).
-    /// A candidate's subject is read only when the best score any subject could give it reaches
-    /// the threshold, and its speaker only when its score does.
+    /// A candidate's features are read only when its subject is a speaker.
     func reports(in sentence: Range<Int>, context: QuoteContext, besides found: [Span]) -> [(span: Span, attribution: Attribution)] {
         let text = context.text
         var reports: [(span: Span, attribution: Attribution)] = []
@@ -250,19 +242,15 @@ struct AttributionCues: Sendable {
         var t = sentence.lowerBound
         while t < sentence.upperBound {
             defer { t += 1 }
-            guard let form = candidate(t, in: sentence, text: text) else { continue }
-            var score = FeatureScore(weights: weights)
-            Self.contextFeatures(at: t, in: sentence, text: text, into: &score)
-            let bySubject = subjectScores[(form * SubjectKind.kinds.count)...].prefix(SubjectKind.kinds.count)
-            guard formScores[form] + score.total + (bySubject.max() ?? 0) >= lowestTaken,
-                // A cue with no subject reports nothing.
-                let subject = context.subjects.subject(before: t, floor: sentence.lowerBound)
+            // A cue whose subject is no speaker reports nothing: its score is not worth reading.
+            guard let form = candidate(t, in: sentence, text: text), let subject = context.subjects.subject(before: t, floor: sentence.lowerBound),
+                let speaker = speaker(ofCue: t, subject: subject, context: context)
             else { continue }
             let kind = SubjectKind.kinds.firstIndex(of: SubjectKind(subject, context: context)) ?? 0
-            let probability = probability(ofScore: formScores[form] + score.total + bySubject[bySubject.startIndex + kind])
-            guard probability >= Self.threshold, let speaker = speaker(ofCue: t, subject: subject, context: context),
-                let report = report(ofCue: t, speaker: speaker, in: sentence, context: context)
-            else { continue }
+            var score = FeatureScore(weights: weights)
+            Self.contextFeatures(at: t, in: sentence, text: text, into: &score)
+            let probability = probability(ofScore: formScores[form] + subjectScores[form * SubjectKind.kinds.count + kind] + score.total)
+            guard probability >= Self.threshold, let report = report(ofCue: t, speaker: speaker, in: sentence, context: context) else { continue }
             let held = taken ?? found + Self.quotations(in: sentence, text: text)
             taken = held
             guard !held.contains(where: { 2 * (min($0.end, report.span.end) - max($0.start, report.span.start)) >= max($0.length, report.span.length) })
