@@ -88,10 +88,19 @@ private func trainedModel(on articles: [AnnotatedArticle]) throws -> [UInt8] {
     #expect(attribution.contentExtent == Span(0, bytes.count - 1))
 }
 
-@Test func anOffsetPastTheTextIsAClearError() {
+@Test func anOffsetPastTheTextIsAnErrorNamingItsAnnotationLine() {
     #expect {
         try AnnotatedArticle(name: "short", text: "Ortiz said no.", annotations: "T1\tCue 6 40\tsaid")
     } throws: { error in
         "\(error)".contains("annotation line 1") && "\(error)".contains("not inside the text")
     }
+}
+
+@Test func aFeatureSpelledInPartsWeighsWhatItsWholeNameWeighs() {
+    let weights = FeatureWeights([(FeatureScore.hash("l+n=worry about"), 250), (FeatureScore.hash("b"), -40)])
+    var score = FeatureScore(weights: weights)
+    score.add("l+n=", "worr", "y", " ", "about")
+    score.add("b")
+    score.add("p=", "unseen")
+    #expect(score.total == 210)
 }
