@@ -370,8 +370,8 @@ func creditsAndPageWordsAreNoPeople(text: String, names: [String: String]) throw
 }
 
 /// Names the tagger read as people's that the words around them type otherwise: a work after
-/// its noun, a company after its noun, a law or prize by its last word, a one-word name read
-/// as a body's.
+/// its noun, a company after its noun, a place before its noun, a law or prize by its last word,
+/// a one-word name read as a body's.
 @Test(arguments: [
     ("Her seventh album, Lumen, is the only one she owns.", "Lumen", EntityType.miscellaneous),
     ("In films such as Vesper, astronauts sleep for years.", "Vesper", .miscellaneous),
@@ -379,10 +379,13 @@ func creditsAndPageWordsAreNoPeople(text: String, names: [String: String]) throw
     ("Global financial firm KD Tallow had called the decision right.", "KD Tallow", .organisation),
     ("Critics praised the Blue Coast Strategy on Monday.", "Blue Coast Strategy", .miscellaneous),
     ("Keelbyte said profits rose. Keelbyte's chief executive resigned.", "Keelbyte", .organisation),
+    ("Sirens were put up along the Mara Tesso river.", "Mara Tesso", .location),
+    ("She was treated at Oren Vale hospital on Monday.", "Oren Vale", .organisation),
 ] as [(String, String, EntityType)])
 func theWordsAroundANameTypeIt(text: String, name: String, type: EntityType) throws {
     let names: [String: String] = [
         "Lumen": "PER", "Vesper": "PER", "Borvisk": "PER", "KD Tallow": "PER", "Blue Coast Strategy": "PER", "Keelbyte": "PER",
+        "Mara Tesso": "PER", "Oren Vale": "PER",
     ]
     let document = try analyze(text, names: names)
     #expect(document.entities.first { $0.name == name }?.type == type)

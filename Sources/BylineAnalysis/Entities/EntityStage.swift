@@ -556,6 +556,6 @@ struct MentionGrouper {
 enum EntityRule: String, StageRule {
     case ner, countryName, ofPhrase, nameParticles, splitAtAnd, country, placeWord, spelling, surname, surnameByTitle
     case surnameMainBearer, surnameMostRecentOf, initials, shortForm, acronym, surnameNamedLater, nameRepeat
-    case acronymInBrackets, longerForm, miscEnding, possessiveInName, organisationNoun, workTitle, sameNameElsewhere
+    case acronymInBrackets, longerForm, miscEnding, possessiveInName, placeNoun, organisationNoun, workTitle, sameNameElsewhere
     case bodyCue, personNameElsewhere, publisherName, gerundOpening
 }

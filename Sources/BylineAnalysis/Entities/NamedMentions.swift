@@ -51,12 +51,6 @@ struct NamedMentionFinder {
     let tagger: any NameTagger
     let vocabulary = NameVocabulary.shared
 
-    /// Words that make a place a geographic feature rather than a political unit.
-    static let featureWords: Set<String> = [
-        "peninsula", "river", "sea", "ocean", "mountain", "mountains", "mount", "island", "islands", "gulf", "lake",
-        "valley", "bay", "strait", "desert", "coast", "region", "plateau", "basin", "canal", "cape", "forest",
-    ]
-
     /// Dashes and brackets that set off a clause, never inside a name.
     static let breaks = Dashes.clause.union(["(", "[", "{"])
 
@@ -520,7 +514,7 @@ struct NamedMentionFinder {
         switch conllType {
         case .person: type = .person
         case .organisation: type = vocabulary.countryCode(text) != nil ? .geopolitical : .organisation
-        case .location: type = isFeature(text) ? .location : .geopolitical
+        case .location: type = isFeature(text) || retyped == .placeNoun ? .location : .geopolitical
         case .miscellaneous: type = vocabulary.countryCode(text) != nil ? .geopolitical : .miscellaneous
         }
         var mention = NamedMention(tokens: lower..<upper, span: span, type: type, text: text, steps: [RuleStep(EntityRule.ner)])
@@ -538,9 +532,9 @@ struct NamedMentionFinder {
 
     /// The type a name the tagger read as a person's has instead, and the rule that says so: a
     /// name ending in the word of a law, plan or prize ("Harbor Quality Act"), one holding a
-    /// possessive ("Harbor Post's Fact Desk"), one after a noun for a company ("energy company
-    /// NAME", unless it opens with a given name), one after a noun for a work ("the album NAME",
-    /// "films such as NAME").
+    /// possessive ("Harbor Post's Fact Desk"), one before a noun for a place ("NAME hospital",
+    /// "NAME river"), one after a noun for a company ("energy company NAME", unless it opens
+    /// with a given name), one after a noun for a work ("the album NAME", "films such as NAME").
     private func notAPerson(_ name: Range<Int>, in document: Document) -> (NameType, EntityRule)? {
         let words = document.view.words
         let last = document.text[words[name.upperBound - 1].span]
@@ -548,6 +542,9 @@ struct NamedMentionFinder {
             return (.miscellaneous, .miscEnding)
         }
         if name.dropLast().contains(where: { words[$0].key == "'s" }) { return (.organisation, .possessiveInName) }
+        if name.upperBound < words.count, let type = vocabulary.placeNouns.typeOfName(before: words[name.upperBound].key) {
+            return (type, .placeNoun)
+        }
         var before = name.lowerBound - 1
         guard before >= 0 else { return nil }
         if vocabulary.organisationNouns.contains(words[before].key), !words[before].capitalised,
@@ -701,7 +698,7 @@ struct NamedMentionFinder {
     }
 
     private func isFeature(_ name: String) -> Bool {
-        name.splitAtSpaces().contains { Self.featureWords.contains($0.lowercased()) }
+        name.splitAtSpaces().contains { vocabulary.placeNouns.features.contains($0.lowercased()) }
     }
 
     /// Country names (with their informal names and abbreviations: "ROK", "UK") that no mention
