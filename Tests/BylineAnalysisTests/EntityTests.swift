@@ -391,6 +391,22 @@ func theWordsAroundANameTypeIt(text: String, name: String, type: EntityType) thr
     #expect(document.entities.first { $0.name == name }?.type == type)
 }
 
+/// A one-word name the tagger read as a person's, never given in full or with a title, is a
+/// person's only when something says so: a reporting verb after it, "according to" before it,
+/// an age or a role after its comma, a family relation; else it is a name of no known kind.
+@Test(arguments: [
+    ("Prices of Zorvex rose sharply in May.", EntityType.miscellaneous),
+    ("Zorvex said the talks had failed.", .person),
+    ("According to Zorvex, the talks had failed.", .person),
+    ("Zorvex, 45, was arrested on Monday.", .person),
+    ("The union chose Zorvex, a lawyer, to speak first.", .person),
+    ("The mayor's daughter, Zorvex, spoke first.", .person),
+] as [(String, EntityType)])
+func aLoneNameIsAPersonsOnlyWhenTheWordsSaySo(text: String, type: EntityType) throws {
+    let document = try analyze(text, names: ["Zorvex": "PER"])
+    #expect(document.entities.first { $0.name == "Zorvex" }?.type == type)
+}
+
 /// One entity per person across the tagger's types: a full name read as an organisation joins
 /// the surname the story uses for a person, and a person's trailing names read as an
 /// organisation join the full name.

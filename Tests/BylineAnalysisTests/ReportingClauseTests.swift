@@ -115,7 +115,7 @@ private let openingWords: [(name: String, text: String, names: [String: String],
     ("a given name ending in -ing stays",
      "Sterling Oduya opened the fair on Monday.", ["Sterling Oduya": "PER"], "Sterling Oduya"),
     ("a quantifier opening the sentence is no part of a person's name",
-     "Both Oduya and the mayor opened the fair on Monday.", ["Both Oduya": "PER"], "Oduya"),
+     "Both Oduya, a farmer, and the mayor opened the fair on Monday.", ["Both Oduya": "PER"], "Oduya"),
 ]
 
 @Test(arguments: openingWords.indices)

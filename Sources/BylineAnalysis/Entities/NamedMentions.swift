@@ -42,6 +42,9 @@ struct NamedMention {
     var bodyCue = false
     /// Whether the name opens its sentence alone, as an opening word does ("Downstream, …").
     var opensSentenceAlone = false
+    /// For a one-word person's name, whether the words around it say it is a person's: a role
+    /// or an age after its comma, a reporting verb after it or "according to" before it.
+    var personCue = false
 }
 
 /// Finds the names of a document: the tagger's spans, with honorifics and clitics trimmed,
@@ -524,7 +527,10 @@ struct NamedMentionFinder {
             while first > 0, vocabulary.isTitleWord(key(first - 1)) || isHonorific(word(first - 1)) { first -= 1 }
             if first < lower { mention.title = key(lower - 1) }
             mention.isRelative = isRelative(lower..<upper, in: document)
-            if upper - lower == 1 { mention.bodyCue = hasBodyCue(at: lower, in: document) }
+            if upper - lower == 1 {
+                mention.bodyCue = hasBodyCue(at: lower, in: document)
+                mention.personCue = hasPersonCue(at: lower, in: document)
+            }
             mention.opensSentenceAlone = opensSentenceAlone(lower, in: document)
         }
         return mention
@@ -616,6 +622,17 @@ struct NamedMentionFinder {
         // a word that is no listed name.
         if words[t + 1].key == ":" { return true }
         return [",", ";", "!", "?", "and", "or"].contains(words[t + 1].key) && !PersonNames.isPersonalName(document.text[words[t].span])
+    }
+
+    /// Whether the words around the one-word name at token `t` say it is a person's: a role or
+    /// an age after its comma ("NAME, a lawyer", "NAME, 45,"), a reporting verb right after it
+    /// ("NAME said", "NAME told") or "according to" right before it.
+    private func hasPersonCue(at t: Int, in document: Document) -> Bool {
+        let words = document.view.words
+        if hasPersonsRole(after: t + 1, in: document) { return true }
+        if t + 3 < words.count, words[t + 1].key == ",", words[t + 2].kind == .number, words[t + 3].key == "," { return true }
+        if t + 1 < words.count, SpeechText.cueWords[words[t + 1].key]?.contains(where: { $0.count == 1 }) == true { return true }
+        return t >= 2 && words[t - 2].key == "according" && words[t - 1].key == "to"
     }
 
     /// Whether the words after a name's comma at `end` give a person's role: an article, then
