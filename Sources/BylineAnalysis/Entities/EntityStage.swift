@@ -159,6 +159,14 @@ struct MentionGrouper {
             return true
         }
 
+        /// Whether the name is one word, never given in full or with a title, that nothing says is a
+        /// person's: no cue around it (``NamedMention/personCue``), no family relation, no listed
+        /// given name or surname.
+        var isUnsupportedLoneName: Bool {
+            nameWords.isEmpty && !hasSuffix && titles.isEmpty && !name.utf8.contains(0x20)
+                && !personCue && !isRelative && !PersonNames.isPersonalName(Substring(name))
+        }
+
         /// Whether the name's first words are `words` (keys) and it has more words after them.
         func startsWith(_ words: [String]) -> Bool {
             nameKeys.count > words.count && nameKeys.prefix(words.count).elementsEqual(words)
@@ -476,7 +484,10 @@ struct MentionGrouper {
             {
                 continue
             }
-            guard (1...3).contains(words.count), let last = words.last, !NamedMentionFinder.organisationEndings.contains(String(last)) else {
+            // Nor is a name that ends in a body's word or opens with one ("University of Texas").
+            guard (1...3).contains(words.count), let last = words.last, !NamedMentionFinder.organisationEndings.contains(String(last)),
+                !NamedMentionFinder.organisationHeads.contains(String(words[0]))
+            else {
                 continue
             }
             // One word: the surname of the one person named in full with it ("Vidal" read as MISC
@@ -541,7 +552,7 @@ struct MentionGrouper {
                 indexOther(index)
             } else if group.opensSentencesAlone, !group.personCue {
                 dropped.insert(index)
-            } else if !group.personCue, !group.isRelative, !PersonNames.isPersonalName(Substring(group.name)) {
+            } else if group.isUnsupportedLoneName {
                 groups[index].retype(.miscellaneous, rule: .loneName)
                 indexOther(index)
             }

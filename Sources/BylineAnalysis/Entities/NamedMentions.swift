@@ -68,6 +68,13 @@ struct NamedMentionFinder {
         return text.contains(where: \.isLowercase) || text == "I"
     }
 
+    /// Whether the word `key` is a preposition or an article ("to", "within", "the"), which
+    /// opens no one's name, and no name particle ("van", "de").
+    private func isFunctionWord(_ key: String) -> Bool {
+        let words = PhraseWords.english
+        return (words.isA(key, .preposition) || words.isA(key, .determiner)) && !vocabulary.nameParticles.contains(key)
+    }
+
     /// Whether token `t` opens its sentence with a capitalised "-ing" word that is no listed given
     /// name ("Hosting", "Asking"; not "Sterling"): a gerund, which the tagger may run into the
     /// name after it.
@@ -424,9 +431,12 @@ struct NamedMentionFinder {
         while conllType == .person, upper - lower > 1, vocabulary.isTitleWord(key(lower)) { lower += 1 }
         // A clause word capitalised at a sentence's start is not part of a name ("Although"),
         // nor is a gerund opening it ("Hosting Ana Ruiz was …"), unless it is a given name, nor
-        // a quantifier before a person's name ("Both Ruiz and Lee …").
+        // a quantifier, a preposition or an article before a person's name ("Both Ruiz and Lee
+        // …", "To Ana Ruiz, …", a headline's "Rally For Ana Ruiz").
         while upper - lower > 1,
-            isOpeningWord(word(lower)) || conllType == .person && (isOpeningGerund(lower, in: document) || SpeakerWords.standaloneQuantifiers.contains(key(lower)))
+            isOpeningWord(word(lower))
+                || conllType == .person
+                    && (isOpeningGerund(lower, in: document) || SpeakerWords.standaloneQuantifiers.contains(key(lower)) || isFunctionWord(key(lower)))
         {
             lower += 1
         }
