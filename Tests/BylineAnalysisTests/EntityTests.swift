@@ -370,8 +370,8 @@ func creditsAndPageWordsAreNoPeople(text: String, names: [String: String]) throw
 }
 
 /// Names the tagger read as people's that the words around them type otherwise: a work after
-/// its noun, a company after its noun, a law or prize by its last word, a one-word name read
-/// as a body's.
+/// its noun, a company after its noun, a place before its noun, a law or prize by its last word,
+/// a one-word name read as a body's.
 @Test(arguments: [
     ("Her seventh album, Lumen, is the only one she owns.", "Lumen", EntityType.miscellaneous),
     ("In films such as Vesper, astronauts sleep for years.", "Vesper", .miscellaneous),
@@ -379,13 +379,32 @@ func creditsAndPageWordsAreNoPeople(text: String, names: [String: String]) throw
     ("Global financial firm KD Tallow had called the decision right.", "KD Tallow", .organisation),
     ("Critics praised the Blue Coast Strategy on Monday.", "Blue Coast Strategy", .miscellaneous),
     ("Keelbyte said profits rose. Keelbyte's chief executive resigned.", "Keelbyte", .organisation),
+    ("Sirens were put up along the Mara Tesso river.", "Mara Tesso", .location),
+    ("She was treated at Oren Vale hospital on Monday.", "Oren Vale", .organisation),
 ] as [(String, String, EntityType)])
 func theWordsAroundANameTypeIt(text: String, name: String, type: EntityType) throws {
     let names: [String: String] = [
         "Lumen": "PER", "Vesper": "PER", "Borvisk": "PER", "KD Tallow": "PER", "Blue Coast Strategy": "PER", "Keelbyte": "PER",
+        "Mara Tesso": "PER", "Oren Vale": "PER",
     ]
     let document = try analyze(text, names: names)
     #expect(document.entities.first { $0.name == name }?.type == type)
+}
+
+/// A one-word name the tagger read as a person's, never given in full or with a title, is a
+/// person's only when something says so: a reporting verb after it, "according to" before it,
+/// an age or a role after its comma, a family relation; else it is a name of no known kind.
+@Test(arguments: [
+    ("Prices of Zorvex rose sharply in May.", EntityType.miscellaneous),
+    ("Zorvex said the talks had failed.", .person),
+    ("According to Zorvex, the talks had failed.", .person),
+    ("Zorvex, 45, was arrested on Monday.", .person),
+    ("The union chose Zorvex, a lawyer, to speak first.", .person),
+    ("The mayor's daughter, Zorvex, spoke first.", .person),
+] as [(String, EntityType)])
+func aLoneNameIsAPersonsOnlyWhenTheWordsSaySo(text: String, type: EntityType) throws {
+    let document = try analyze(text, names: ["Zorvex": "PER"])
+    #expect(document.entities.first { $0.name == "Zorvex" }?.type == type)
 }
 
 /// One entity per person across the tagger's types: a full name read as an organisation joins

@@ -114,8 +114,10 @@ private let openingWords: [(name: String, text: String, names: [String: String],
      "Hosting Ilka Thorsby at the fair was an honour, the organisers said.", ["Hosting Ilka Thorsby": "PER"], "Ilka Thorsby"),
     ("a given name ending in -ing stays",
      "Sterling Oduya opened the fair on Monday.", ["Sterling Oduya": "PER"], "Sterling Oduya"),
+    ("a preposition opening the sentence is no part of a person's name",
+     "To Ilka Thorsby, the fair was an honour.", ["To Ilka Thorsby": "PER"], "Ilka Thorsby"),
     ("a quantifier opening the sentence is no part of a person's name",
-     "Both Oduya and the mayor opened the fair on Monday.", ["Both Oduya": "PER"], "Oduya"),
+     "Both Oduya, a farmer, and the mayor opened the fair on Monday.", ["Both Oduya": "PER"], "Oduya"),
 ]
 
 @Test(arguments: openingWords.indices)

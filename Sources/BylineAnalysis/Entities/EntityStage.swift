@@ -127,6 +127,8 @@ struct MentionGrouper {
         var bodyCue = false
         /// Whether every mention opens its sentence alone (see ``NamedMention/opensSentenceAlone``).
         var opensSentencesAlone = true
+        /// Whether a mention's words read as a person's (see ``NamedMention/personCue``).
+        var personCue = false
 
         init(type: EntityType, forms: [String], key: String, country: String?, mention: Mention, at offset: Int) {
             self.type = type
@@ -157,6 +159,14 @@ struct MentionGrouper {
             return true
         }
 
+        /// Whether the name is one word, never given in full or with a title, that nothing says is a
+        /// person's: no cue around it (``NamedMention/personCue``), no family relation, no listed
+        /// given name or surname.
+        var isUnsupportedLoneName: Bool {
+            nameWords.isEmpty && !hasSuffix && titles.isEmpty && !name.utf8.contains(0x20)
+                && !personCue && !isRelative && !PersonNames.isPersonalName(Substring(name))
+        }
+
         /// Whether the name's first words are `words` (keys) and it has more words after them.
         func startsWith(_ words: [String]) -> Bool {
             nameKeys.count > words.count && nameKeys.prefix(words.count).elementsEqual(words)
@@ -172,6 +182,7 @@ struct MentionGrouper {
             for form in other.forms { add(form) }
             titles.formUnion(other.titles)
             bodyCue = bodyCue || other.bodyCue
+            personCue = personCue || other.personCue
             opensSentencesAlone = opensSentencesAlone && other.opensSentencesAlone
             keys.formUnion(other.keys)
             let joined = other.mentions.map { Mention(span: $0.span, provenance: $0.provenance.then(rule)) }
@@ -323,6 +334,7 @@ struct MentionGrouper {
             if let title = mention.title { groups[groups.count - 1].titles.insert(title) }
             groups[groups.count - 1].isRelative = mention.isRelative
             groups[groups.count - 1].bodyCue = mention.bodyCue
+            groups[groups.count - 1].personCue = mention.personCue
             groups[groups.count - 1].opensSentencesAlone = mention.opensSentenceAlone
             if let country, groupByCountry[country] == nil { groupByCountry[country] = groups.count - 1 }
             indexName(of: groups.count - 1)
@@ -337,6 +349,7 @@ struct MentionGrouper {
         if groups[index].keys.insert(key).inserted { groupsByKey[key, default: []].append(index) }
         if let title = mention.title { groups[index].titles.insert(title) }
         groups[index].bodyCue = groups[index].bodyCue || mention.bodyCue
+        groups[index].personCue = groups[index].personCue || mention.personCue
         groups[index].opensSentencesAlone = groups[index].opensSentencesAlone && mention.opensSentenceAlone
         groups[index].mentions.append(evidence)
         groups[index].lastSeen = mention.span.start
@@ -434,8 +447,10 @@ struct MentionGrouper {
     /// The groups with the people that are not people retyped or left out: a one-word name
     /// never given in full or with a title takes the type of the same name elsewhere ("Acme"
     /// read as ORG once), is an organisation where its words say so (``NamedMention/bodyCue``),
-    /// and is no name at all when it only ever opens a sentence alone ("Downstream, …"). The
-    /// publisher's name is an organisation.
+    /// is no name at all when it only ever opens a sentence alone ("Downstream, …") and nothing
+    /// says it is a person's (``NamedMention/personCue``), and is a name of no known kind when
+    /// nothing says so, it is no one's relative and no listed given name or surname.
+    /// The publisher's name is an organisation.
     private func groupsRetyped(_ groups: [Group]) -> [Group] {
         var groups = groups
         var dropped = Set<Int>()
@@ -469,7 +484,10 @@ struct MentionGrouper {
             {
                 continue
             }
-            guard (1...3).contains(words.count), let last = words.last, !NamedMentionFinder.organisationEndings.contains(String(last)) else {
+            // Nor is a name that ends in a body's word or opens with one ("University of Texas").
+            guard (1...3).contains(words.count), let last = words.last, !NamedMentionFinder.organisationEndings.contains(String(last)),
+                !NamedMentionFinder.organisationHeads.contains(String(words[0]))
+            else {
                 continue
             }
             // One word: the surname of the one person named in full with it ("Vidal" read as MISC
@@ -532,8 +550,11 @@ struct MentionGrouper {
             } else if group.bodyCue {
                 groups[index].retype(.organisation, rule: .bodyCue)
                 indexOther(index)
-            } else if group.opensSentencesAlone {
+            } else if group.opensSentencesAlone, !group.personCue {
                 dropped.insert(index)
+            } else if group.isUnsupportedLoneName {
+                groups[index].retype(.miscellaneous, rule: .loneName)
+                indexOther(index)
             }
         }
         return groups.indices.filter { !dropped.contains($0) }.map { groups[$0] }
@@ -556,6 +577,6 @@ struct MentionGrouper {
 enum EntityRule: String, StageRule {
     case ner, countryName, ofPhrase, nameParticles, splitAtAnd, country, placeWord, spelling, surname, surnameByTitle
     case surnameMainBearer, surnameMostRecentOf, initials, shortForm, acronym, surnameNamedLater, nameRepeat
-    case acronymInBrackets, longerForm, miscEnding, possessiveInName, organisationNoun, workTitle, sameNameElsewhere
-    case bodyCue, personNameElsewhere, publisherName, gerundOpening
+    case acronymInBrackets, longerForm, miscEnding, possessiveInName, placeNoun, organisationNoun, workTitle, sameNameElsewhere
+    case bodyCue, loneName, personNameElsewhere, publisherName, gerundOpening
 }

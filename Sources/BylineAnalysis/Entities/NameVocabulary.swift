@@ -41,6 +41,8 @@ public final class NameVocabulary: Sendable {
     let organisationNouns: Set<String>
     /// Nouns written before a work's title ("album", "film").
     let workNouns: Set<String>
+    /// Lower-case nouns for places (``PlaceNouns``).
+    let placeNouns: PlaceNouns
     /// The words just before a name that make it a credit ("photo by"), as word keys, by their
     /// last word.
     let creditsBefore: WordMap<[[String]]>
@@ -101,6 +103,7 @@ public final class NameVocabulary: Sendable {
         pageWords = WordMap(
             Dictionary(grouping: DataFile(PackageResources.page_words_txt).lines.map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }, by: { $0[0] }))
         workNouns = Set(DataFile(PackageResources.work_nouns_txt).lines)
+        placeNouns = PlaceNouns(rows: DataFile(PackageResources.place_nouns_tsv).rows)
         var creditsBefore: [[String]] = []
         var creditsAfter: [[String]] = []
         for row in DataFile(PackageResources.credit_cues_tsv).rows where row.count == 2 {
@@ -394,3 +397,29 @@ public enum NameForms {
         (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
 }
+
+/// Common nouns for places (`place-nouns.tsv`): natural features, built places and the
+/// institutions housed in buildings.
+struct PlaceNouns: Sendable {
+    /// What a place noun makes a name the tagger read as a person's.
+    private let types: [String: NameType]
+    /// The nouns of natural features ("river", "lake").
+    let features: Set<String>
+
+    init(rows: [[String]]) {
+        var types: [String: NameType] = [:]
+        var features: Set<String> = []
+        for row in rows where row.count == 2 {
+            let words = row[1].split(separator: " ").map(String.init)
+            for word in words { types[word] = row[0] == "institution" ? .organisation : .location }
+            if row[0] == "feature" { features.formUnion(words) }
+        }
+        self.types = types
+        self.features = features
+    }
+
+    /// The type of a name followed by the noun `key` ("NAME hospital": an organisation), or nil
+    /// when `key` is no place noun.
+    func typeOfName(before key: String) -> NameType? { types[key] }
+}
+

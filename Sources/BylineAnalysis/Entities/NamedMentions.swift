@@ -42,6 +42,9 @@ struct NamedMention {
     var bodyCue = false
     /// Whether the name opens its sentence alone, as an opening word does ("Downstream, …").
     var opensSentenceAlone = false
+    /// For a one-word person's name, whether the words around it say it is a person's: a role
+    /// or an age after its comma, a reporting verb after it or "according to" before it.
+    var personCue = false
 }
 
 /// Finds the names of a document: the tagger's spans, with honorifics and clitics trimmed,
@@ -50,12 +53,6 @@ struct NamedMention {
 struct NamedMentionFinder {
     let tagger: any NameTagger
     let vocabulary = NameVocabulary.shared
-
-    /// Words that make a place a geographic feature rather than a political unit.
-    static let featureWords: Set<String> = [
-        "peninsula", "river", "sea", "ocean", "mountain", "mountains", "mount", "island", "islands", "gulf", "lake",
-        "valley", "bay", "strait", "desert", "coast", "region", "plateau", "basin", "canal", "cape", "forest",
-    ]
 
     /// Dashes and brackets that set off a clause, never inside a name.
     static let breaks = Dashes.clause.union(["(", "[", "{"])
@@ -69,6 +66,13 @@ struct NamedMentionFinder {
         else { return false }
         // "I" too: a lone pronoun names no one ("WHO", in capitals, is an organisation).
         return text.contains(where: \.isLowercase) || text == "I"
+    }
+
+    /// Whether the word `key` is a preposition or an article ("to", "within", "the"), which
+    /// opens no one's name, and no name particle ("van", "de").
+    private func isFunctionWord(_ key: String) -> Bool {
+        let words = PhraseWords.english
+        return (words.isA(key, .preposition) || words.isA(key, .determiner)) && !vocabulary.nameParticles.contains(key)
     }
 
     /// Whether token `t` opens its sentence with a capitalised "-ing" word that is no listed given
@@ -427,9 +431,12 @@ struct NamedMentionFinder {
         while conllType == .person, upper - lower > 1, vocabulary.isTitleWord(key(lower)) { lower += 1 }
         // A clause word capitalised at a sentence's start is not part of a name ("Although"),
         // nor is a gerund opening it ("Hosting Ana Ruiz was …"), unless it is a given name, nor
-        // a quantifier before a person's name ("Both Ruiz and Lee …").
+        // a quantifier, a preposition or an article before a person's name ("Both Ruiz and Lee
+        // …", "To Ana Ruiz, …", a headline's "Rally For Ana Ruiz").
         while upper - lower > 1,
-            isOpeningWord(word(lower)) || conllType == .person && (isOpeningGerund(lower, in: document) || SpeakerWords.standaloneQuantifiers.contains(key(lower)))
+            isOpeningWord(word(lower))
+                || conllType == .person
+                    && (isOpeningGerund(lower, in: document) || SpeakerWords.standaloneQuantifiers.contains(key(lower)) || isFunctionWord(key(lower)))
         {
             lower += 1
         }
@@ -520,7 +527,7 @@ struct NamedMentionFinder {
         switch conllType {
         case .person: type = .person
         case .organisation: type = vocabulary.countryCode(text) != nil ? .geopolitical : .organisation
-        case .location: type = isFeature(text) ? .location : .geopolitical
+        case .location: type = isFeature(text) || retyped == .placeNoun ? .location : .geopolitical
         case .miscellaneous: type = vocabulary.countryCode(text) != nil ? .geopolitical : .miscellaneous
         }
         var mention = NamedMention(tokens: lower..<upper, span: span, type: type, text: text, steps: [RuleStep(EntityRule.ner)])
@@ -530,7 +537,10 @@ struct NamedMentionFinder {
             while first > 0, vocabulary.isTitleWord(key(first - 1)) || isHonorific(word(first - 1)) { first -= 1 }
             if first < lower { mention.title = key(lower - 1) }
             mention.isRelative = isRelative(lower..<upper, in: document)
-            if upper - lower == 1 { mention.bodyCue = hasBodyCue(at: lower, in: document) }
+            if upper - lower == 1 {
+                mention.bodyCue = hasBodyCue(at: lower, in: document)
+                mention.personCue = hasPersonCue(at: lower, in: document)
+            }
             mention.opensSentenceAlone = opensSentenceAlone(lower, in: document)
         }
         return mention
@@ -538,9 +548,9 @@ struct NamedMentionFinder {
 
     /// The type a name the tagger read as a person's has instead, and the rule that says so: a
     /// name ending in the word of a law, plan or prize ("Harbor Quality Act"), one holding a
-    /// possessive ("Harbor Post's Fact Desk"), one after a noun for a company ("energy company
-    /// NAME", unless it opens with a given name), one after a noun for a work ("the album NAME",
-    /// "films such as NAME").
+    /// possessive ("Harbor Post's Fact Desk"), one before a noun for a place ("NAME hospital",
+    /// "NAME river"), one after a noun for a company ("energy company NAME", unless it opens
+    /// with a given name), one after a noun for a work ("the album NAME", "films such as NAME").
     private func notAPerson(_ name: Range<Int>, in document: Document) -> (NameType, EntityRule)? {
         let words = document.view.words
         let last = document.text[words[name.upperBound - 1].span]
@@ -548,6 +558,9 @@ struct NamedMentionFinder {
             return (.miscellaneous, .miscEnding)
         }
         if name.dropLast().contains(where: { words[$0].key == "'s" }) { return (.organisation, .possessiveInName) }
+        if name.upperBound < words.count, let type = vocabulary.placeNouns.typeOfName(before: words[name.upperBound].key) {
+            return (type, .placeNoun)
+        }
         var before = name.lowerBound - 1
         guard before >= 0 else { return nil }
         if vocabulary.organisationNouns.contains(words[before].key), !words[before].capitalised,
@@ -619,6 +632,17 @@ struct NamedMentionFinder {
         // a word that is no listed name.
         if words[t + 1].key == ":" { return true }
         return [",", ";", "!", "?", "and", "or"].contains(words[t + 1].key) && !PersonNames.isPersonalName(document.text[words[t].span])
+    }
+
+    /// Whether the words around the one-word name at token `t` say it is a person's: a role or
+    /// an age after its comma ("NAME, a lawyer", "NAME, 45,"), a reporting verb right after it
+    /// ("NAME said", "NAME told") or "according to" right before it.
+    private func hasPersonCue(at t: Int, in document: Document) -> Bool {
+        let words = document.view.words
+        if hasPersonsRole(after: t + 1, in: document) { return true }
+        if t + 3 < words.count, words[t + 1].key == ",", words[t + 2].kind == .number, words[t + 3].key == "," { return true }
+        if t + 1 < words.count, SpeechText.cueWords[words[t + 1].key]?.contains(where: { $0.count == 1 }) == true { return true }
+        return t >= 2 && words[t - 2].key == "according" && words[t - 1].key == "to"
     }
 
     /// Whether the words after a name's comma at `end` give a person's role: an article, then
@@ -701,7 +725,7 @@ struct NamedMentionFinder {
     }
 
     private func isFeature(_ name: String) -> Bool {
-        name.splitAtSpaces().contains { Self.featureWords.contains($0.lowercased()) }
+        name.splitAtSpaces().contains { vocabulary.placeNouns.features.contains($0.lowercased()) }
     }
 
     /// Country names (with their informal names and abbreviations: "ROK", "UK") that no mention
