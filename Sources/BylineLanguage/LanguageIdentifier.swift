@@ -78,7 +78,7 @@ public final class LanguageIdentifier: Sendable {
 
     /// Letters per script (indices into `scripts`) in the sample, and the languages that own
     /// the scripts that have one.
-    private func census(_ text: some StringProtocol) -> (counts: [Int], owners: [String?]) {
+    private func census(_ text: String) -> (counts: [Int], owners: [String?]) {
         var counts = [Int](repeating: 0, count: scripts.count)
         var owners = [String?](repeating: nil, count: scripts.count)
         var seen = 0
@@ -97,14 +97,14 @@ public final class LanguageIdentifier: Sendable {
     }
 
     /// The name of the script most letters of `text` are written in ("Latin", "Hangul"), or nil.
-    public func dominantScript(_ text: some StringProtocol) -> String? {
+    public func dominantScript(_ text: String) -> String? {
         let counts = census(text).counts
         guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return nil }
         return scripts[best]
     }
 
     /// The ISO 639-1 code of the language of `text`, or nil when it cannot be told.
-    public func identify(_ text: some StringProtocol) -> String? {
+    public func identify(_ text: String) -> String? {
         let (counts, owners) = census(text)
         guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return nil }
         let kanaLetters = kana.reduce(0) { $0 + counts[$1] }
@@ -118,7 +118,7 @@ public final class LanguageIdentifier: Sendable {
     /// How many words the function-word count looks at.
     static let sampleWords = 150
 
-    private func byFunctionWords(_ text: some StringProtocol, script: String) -> String? {
+    private func byFunctionWords(_ text: String, script: String) -> String? {
         var hits = [Int](repeating: 0, count: languages.count)
         var words = 0
         var word: [UInt8] = []

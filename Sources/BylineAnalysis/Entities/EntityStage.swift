@@ -159,14 +159,6 @@ struct MentionGrouper {
             return true
         }
 
-        /// Whether the name is one word, never given in full or with a title, that nothing says is a
-        /// person's: no cue around it (``NamedMention/personCue``), no family relation, no listed
-        /// given name or surname.
-        var isUnsupportedLoneName: Bool {
-            nameWords.isEmpty && !hasSuffix && titles.isEmpty && !name.utf8.contains(0x20)
-                && !personCue && !isRelative && !PersonNames.isPersonalName(Substring(name))
-        }
-
         /// Whether the name's first words are `words` (keys) and it has more words after them.
         func startsWith(_ words: [String]) -> Bool {
             nameKeys.count > words.count && nameKeys.prefix(words.count).elementsEqual(words)
@@ -552,7 +544,7 @@ struct MentionGrouper {
                 indexOther(index)
             } else if group.opensSentencesAlone, !group.personCue {
                 dropped.insert(index)
-            } else if group.isUnsupportedLoneName {
+            } else if !group.personCue, !group.isRelative, !PersonNames.isPersonalName(Substring(group.name)) {
                 groups[index].retype(.miscellaneous, rule: .loneName)
                 indexOther(index)
             }

@@ -116,6 +116,9 @@ public struct TimePatterns: Sendable {
     private let openersWithDigits: [[Int]]
     /// The rules a number form may open, in file order.
     private let digitOpeners: [Int]
+    /// Per rule: the positions in `wordLists` of each word element it cannot do without. A rule
+    /// is tried only where every such element has one of its words ahead in the sentence.
+    private let requiredWords: [[Range<Int>]]
     /// The keys of the one-word phrases written capitalised (month, weekday and holiday names):
     /// a time word outside them is written in lower case unless it opens a sentence or a name.
     let properKeys: Set<String>
@@ -207,6 +210,12 @@ public struct TimePatterns: Sendable {
         let digitOpeners = Array(Set(formClasses.flatMap { byClass[$0] })).sorted()
         self.digitOpeners = digitOpeners
         openersWithDigits = openers.map { Array(Set($0 + digitOpeners)).sorted() }
+        requiredWords = rules.map { rule in
+            rule.elements.compactMap { element in
+                guard !element.optional, case .words(let positions) = element.test else { return nil }
+                return positions
+            }
+        }
     }
 
     /// The matches in `tokens`, left to right, without overlap: at each token the longest match
@@ -215,10 +224,14 @@ public struct TimePatterns: Sendable {
         let numbers = tokens.map { keyNumbers[$0.key] }
         var out: [TimeMatch] = []
         var search = Search(tokens: tokens, numbers: numbers, readsAsNumber: tokens.map { NumberForm.opensNumber($0.key) })
+        // Per key number: the last token with that key.
+        var lastToken = [Int](repeating: -1, count: keys.names.count)
+        for (t, number) in numbers.enumerated() { if let number { lastToken[number] = t } }
         var i = 0
         while i < tokens.count {
             var best: (end: Int, rule: Int, slots: [Slot])?
-            for index in candidates(at: i, in: tokens, numbers: numbers) {
+            for index in candidates(at: i, in: tokens, numbers: numbers)
+            where requiredWords[index].allSatisfy({ wordLists[$0].contains { lastToken[$0] >= i } }) {
                 search.longest = nil
                 longestMatch(rules[index].elements, from: 0, at: i, search: &search)
                 guard let (end, slots) = search.longest, end > i, best.map({ end > $0.end }) ?? true else { continue }

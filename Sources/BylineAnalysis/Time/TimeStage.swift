@@ -47,15 +47,15 @@ public struct TimeTagger: Sendable {
     private let cues: WordMap<TimeDirection>
     /// Verbs of intention and decision: with "to" after them they point forward ("decided to
     /// admit them in March").
-    private let intentions: Set<String>
+    private let intentions: WordSet
     /// Verbs of saying: after the expression and beyond its clause ("…, an official said"), they
     /// tell when something was said, not when what was said happens.
-    private let reportingVerbs: Set<String>
+    private let reportingVerbs: WordSet
     /// Prepositions of a deadline ("until"): future cues, unless they open the sentence.
-    private let deadlines: Set<String>
+    private let deadlines: WordSet
     /// Words that open a subordinate clause ("when"): one set off by commas after an expression
     /// that opens the sentence is passed over for the main clause's tense.
-    private let subordinators: Set<String>
+    private let subordinators: WordSet
 
     /// The English patterns and tense cues.
     public static let english = TimeTagger(patterns: .english, cues: DataFile(PackageResources.tense_cues_tsv))
@@ -90,10 +90,10 @@ public struct TimeTagger: Sendable {
             cues[row[1]] = row[0] == "future" ? .future : row[0] == "present" ? .unknown : .past
         }
         self.cues = WordMap(cues)
-        self.intentions = intentions
-        self.reportingVerbs = reportingVerbs
-        self.deadlines = deadlines
-        self.subordinators = subordinators
+        self.intentions = WordSet(intentions)
+        self.reportingVerbs = WordSet(reportingVerbs)
+        self.deadlines = WordSet(deadlines)
+        self.subordinators = WordSet(subordinators)
     }
 
     /// The time expressions of a tokenized, sentence-split document, in text order.
@@ -104,7 +104,7 @@ public struct TimeTagger: Sendable {
             let tokens = TimeToken.tokens(of: bytes, tokens: document.tokens[sentence.tokens], words: document.view.words[sentence.tokens])
             let matches = patterns.matches(in: tokens)
             guard !matches.isEmpty else { continue }
-            let sentenceCues = SentenceCues(tokens, side: cue(at:in:after:))
+            let sentenceCues = SentenceCues(tokens, sides: cues(at:in:))
             for match in matches {
                 guard let type = match.rule.type, let value = Self.fill(match.rule.template, slots: match.slots),
                     !(type == .duration && Self.isPartOfName(match.tokens, in: tokens)), !isTitle(match.tokens, in: tokens),
@@ -345,7 +345,7 @@ public struct TimeTagger: Sendable {
 
     /// The forms of "be" after which a past participle is passive ("will be held"): the tense
     /// is the auxiliary's, not the participle's.
-    private static let passiveAuxiliaries: Set<String> = ["be", "been", "being"]
+    private static let passiveAuxiliaries: WordSet = ["be", "been", "being"]
 
     /// The auxiliary of the past perfect.
     private static let pastPerfect = "had"
@@ -360,16 +360,23 @@ public struct TimeTagger: Sendable {
         return i > 1 && tokens[i - 1].key == beenParticiple && tokens[i - 2].key == pastPerfect
     }
 
-    /// The side token `i` tells to an expression after it, or, with `after`, to one before it. A past
+    /// The sides token `i` tells to an expression after it and to one before it. A past
     /// auxiliary of the table before a future cue speaks of a future seen from the past ("were
     /// planning", "was expected"): the future cue decides. A verb of intention with "to" points
     /// forward to what follows it; to an expression before it, a past form tells the time of the
     /// intention ("On Friday, the council decided to …"). A deadline ("until") is future unless
     /// it opens the sentence. A future cue after "had" or "had been" is past.
-    private func cue(at i: Int, in tokens: [TimeToken], after: Bool) -> TimeDirection? {
+    private func cues(at i: Int, in tokens: [TimeToken]) -> (toLater: TimeDirection?, toEarlier: TimeDirection?) {
         if intentions.contains(tokens[i].key), i + 1 < tokens.count, tokens[i + 1].key == Self.infinitiveMark {
-            return after && isPastForm(tokens[i]) ? .past : .future
+            return (.future, isPastForm(tokens[i]) ? .past : .future)
         }
+        let side = cue(at: i, in: tokens)
+        return (side, side)
+    }
+
+    /// The side token `i` tells to an expression on either side when it is no verb of intention
+    /// before "to" (see ``cues(at:in:)``).
+    private func cue(at i: Int, in tokens: [TimeToken]) -> TimeDirection? {
         // "Until Thursday, they had not …": a deadline that opens the sentence sets the scene of
         // its main clause, whose tense decides.
         if deadlines.contains(tokens[i].key) { return TimePatterns.opensSentence(i, in: tokens) ? nil : .future }
@@ -449,10 +456,17 @@ struct SentenceCues {
     /// Per token, the first cue at or after it with no quotation mark between them.
     let firstAfter: [Int?]
 
-    /// - Parameter side: the side token `i` tells, to an expression before it when the flag is set.
-    init(_ tokens: [TimeToken], side: (Int, [TimeToken], Bool) -> TimeDirection?) {
-        let sides = tokens.indices.map { side($0, tokens, false) }
-        let laterSides = tokens.indices.map { side($0, tokens, true) }
+    /// - Parameter sides: the sides token `i` tells to an expression after it and to one before it.
+    init(_ tokens: [TimeToken], sides side: (Int, [TimeToken]) -> (toLater: TimeDirection?, toEarlier: TimeDirection?)) {
+        var sides: [TimeDirection?] = []
+        var laterSides: [TimeDirection?] = []
+        sides.reserveCapacity(tokens.count)
+        laterSides.reserveCapacity(tokens.count)
+        for i in tokens.indices {
+            let (toLater, toEarlier) = side(i, tokens)
+            sides.append(toLater)
+            laterSides.append(toEarlier)
+        }
         var lastBefore = [Int?](repeating: nil, count: tokens.count)
         var last: Int?
         for i in tokens.indices {
