@@ -126,16 +126,19 @@ enum ReportedSpeech {
     }
 
     /// What the speaker says from token `start` to `end`: one report, or two when a second cue
-    /// joined by "and" or "but" shares the speaker (`said the fund was empty, and called the
-    /// plan "…"`): the words up to the punctuation before the conjunction, and what the second
-    /// cue reports, by the same speaker (rule `indirect-coordinated`).
+    /// shares the speaker, joined by "and" or "but" (`said the fund was empty, and called the
+    /// plan "…"`, rule `indirect-coordinated`) or a participle after a comma (`said the fund was
+    /// empty, adding that …`, rule `indirect-participle`): the words up to the punctuation
+    /// before the joint, and what the second cue reports, by the same speaker.
     private static func split(_ report: (start: Int, attribution: Attribution), end: Int, text: SpeechText) -> [(span: Span, attribution: Attribution)] {
         let tokens = text.document.tokens
         let whole = [(Span(tokens[report.start].span.start, tokens[end - 1].span.end), report.attribution)]
         guard report.start + shortestContent < end - 1,
-            let joint = ((report.start + shortestContent)..<(end - 1)).first(where: {
-                SpeakerWords.coordinators.contains(text.key($0)) && !text.quoted[$0] && text.cue(at: $0 + 1) != nil
-            }),
+            let (joint, rule) = ((report.start + shortestContent)..<(end - 1)).lazy.compactMap({ t -> (Int, SpeakerRule)? in
+                guard !text.quoted[t], text.cue(at: t + 1) != nil else { return nil }
+                if SpeakerWords.coordinators.contains(text.key(t)) { return (t, .indirectCoordinated) }
+                return text.key(t) == "," && text.facts.isParticiple(t + 1) ? (t, .indirectParticiple) : nil
+            }).first,
             let cue = text.cue(at: joint + 1)
         else { return whole }
         var last = joint
@@ -144,7 +147,7 @@ enum ReportedSpeech {
         let start = pastObject(from: joint + 1 + cue.length, end: end, text: text)
         guard end - start >= shortestContent, opensContent(start, text: text) else { return reports }
         var second = report.attribution
-        (second.cue, second.rule) = (cue.text, .indirectCoordinated)
+        (second.cue, second.rule) = (cue.text, rule)
         reports.append((Span(tokens[start].span.start, tokens[end - 1].span.end), second))
         return reports
     }
