@@ -36,6 +36,11 @@ struct AttributionCues: Sendable {
     /// rare cues were left out of the candidates), the higher of the two best for fewer wrong
     /// reports.
     static let threshold = 400
+    /// The calibrated probability, in thousandths, from which a cue whose subject names no one
+    /// (no person, body or pronoun: `polling averages show …`) is taken. Such reports are
+    /// PolNeAR's often, but out of its domain (AEB's web pages: product reviews, science, sport)
+    /// most below this were wrong when read; above it most were right.
+    static let anonymousThreshold = 700
 
     /// Reads a model file; its feature lines, most of it, are split at their one tab only
     /// (the file is read at every start).
@@ -249,7 +254,11 @@ struct AttributionCues: Sendable {
             var score = FeatureScore(weights: weights)
             Self.contextFeatures(at: t, in: sentence, text: text, into: &score)
             let probability = probability(ofScore: formScores[form] + subjectScores[form * SubjectKind.kinds.count + kind] + score.total)
-            guard probability >= Self.threshold, let report = report(ofCue: t, speaker: speaker(ofCue: t, subject: subject, context: context), in: sentence, context: context) else { continue }
+            guard probability >= Self.threshold else { continue }
+            let speaker = speaker(ofCue: t, subject: subject, context: context)
+            guard speaker.attribution.entity != nil || isPronoun(subject, text: text) || probability >= Self.anonymousThreshold,
+                let report = report(ofCue: t, speaker: speaker, in: sentence, context: context)
+            else { continue }
             let held = taken ?? found + Self.quotations(in: sentence, text: text)
             taken = held
             guard !held.contains(where: { 2 * (min($0.end, report.span.end) - max($0.start, report.span.start)) >= max($0.length, report.span.length) })
@@ -277,9 +286,14 @@ struct AttributionCues: Sendable {
         return spans
     }
 
+    /// Whether subject `subject` is a pronoun alone ("she", "they").
+    private func isPronoun(_ subject: Range<Int>, text: SpeechText) -> Bool {
+        subject.count == 1 && Pronoun.english[text.key(subject.lowerBound)] != nil
+    }
+
     /// Who speaks by the cue at token `c`: the person or body its subject `subject` names or a
     /// pronoun stands for, else no one, the subject's words alone being the source (`polling
-    /// averages show …`, `the data suggest …`).
+    /// averages show …`, `the data suggest …`; see ``anonymousThreshold``).
     private func speaker(ofCue c: Int, subject: Range<Int>, context: QuoteContext) -> (subject: Range<Int>, attribution: Attribution) {
         (subject, context.speaker(inPhrase: subject, cue: context.text.word(c), rule: .indirectLearnedCue))
     }
