@@ -71,6 +71,17 @@ private func trainedModel(on articles: [AnnotatedArticle]) throws -> [UInt8] {
     #expect(report.attribution.entity.map { document.entities[$0].name } == "Vera Holm")
 }
 
+@Test func aLearnedCueWhoseSubjectNamesNoOneReportsWithTheSubjectAsItsSource() throws {
+    let cues = AttributionCues(DataFile(try trainedModel(on: try reckoningCorpus())))
+    let document = try analyze("The port's own survey reckons the storm will pass by noon.", names: [:])
+    let context = QuoteContext(document: document, facts: FactText(document))
+    let reports = cues.reports(in: try #require(document.sentences.first).tokens, context: context, besides: [])
+    let report = try #require(reports.first)
+    #expect(document.text[report.span] == "the storm will pass by noon")
+    #expect(report.attribution.entity == nil)
+    #expect(report.attribution.mention.map { document.text[$0] }?.hasSuffix("survey") == true)
+}
+
 @Test func annotationsReadFragmentsAsByteSpansPastCharactersThatAreNotASCII() throws {
     // "é" and "—" take two and three bytes but one offset each in brat.
     let text = "Café owners — the guild said — want longer hours."

@@ -36,6 +36,11 @@ struct AttributionCues: Sendable {
     /// rare cues were left out of the candidates), the higher of the two best for fewer wrong
     /// reports.
     static let threshold = 400
+    /// The calibrated probability, in thousandths, from which a cue whose subject names no one
+    /// (no person, body or pronoun: `polling averages show …`) is taken. Such reports are
+    /// PolNeAR's often, but out of its domain (AEB's web pages: product reviews, science, sport)
+    /// most below this were wrong when read; above it most were right.
+    static let anonymousThreshold = 700
 
     /// Reads a model file; its feature lines, most of it, are split at their one tab only
     /// (the file is read at every start).
@@ -234,7 +239,7 @@ struct AttributionCues: Sendable {
 
     /// The reports of the cues the model finds in sentence `sentence` whose words no report of
     /// `found` nor quotation already holds (one covering at least half of the longer of the two).
-    /// A candidate's features are read only when its subject is a speaker.
+    /// A candidate with no subject before it is passed over unscored; who speaks is read only for a likely cue.
     func reports(in sentence: Range<Int>, context: QuoteContext, besides found: [Span]) -> [(span: Span, attribution: Attribution)] {
         let text = context.text
         var reports: [(span: Span, attribution: Attribution)] = []
@@ -242,15 +247,18 @@ struct AttributionCues: Sendable {
         var t = sentence.lowerBound
         while t < sentence.upperBound {
             defer { t += 1 }
-            // A cue whose subject is no speaker reports nothing: its score is not worth reading.
-            guard let form = candidate(t, in: sentence, text: text), let subject = context.subjects.subject(before: t, floor: sentence.lowerBound),
-                let speaker = speaker(ofCue: t, subject: subject, context: context)
+            // A cue with no subject names no source: its score is not worth reading.
+            guard let form = candidate(t, in: sentence, text: text), let subject = context.subjects.subject(before: t, floor: sentence.lowerBound)
             else { continue }
             let kind = SubjectKind.kinds.firstIndex(of: SubjectKind(subject, context: context)) ?? 0
             var score = FeatureScore(weights: weights)
             Self.contextFeatures(at: t, in: sentence, text: text, into: &score)
             let probability = probability(ofScore: formScores[form] + subjectScores[form * SubjectKind.kinds.count + kind] + score.total)
-            guard probability >= Self.threshold, let report = report(ofCue: t, speaker: speaker, in: sentence, context: context) else { continue }
+            guard probability >= Self.threshold else { continue }
+            let speaker = speaker(ofCue: t, subject: subject, context: context)
+            guard speaker.attribution.entity != nil || isPronoun(subject, text: text) || probability >= Self.anonymousThreshold,
+                let report = report(ofCue: t, speaker: speaker, in: sentence, context: context)
+            else { continue }
             let held = taken ?? found + Self.quotations(in: sentence, text: text)
             taken = held
             guard !held.contains(where: { 2 * (min($0.end, report.span.end) - max($0.start, report.span.start)) >= max($0.length, report.span.length) })
@@ -278,13 +286,16 @@ struct AttributionCues: Sendable {
         return spans
     }
 
-    /// The speaker subject `subject` of the cue at token `c` names: a person or a body, or a
-    /// pronoun. Nil for any other subject (`the new keyboard features …`, `farmers now have
-    /// barely …`): what is reported is someone's.
-    private func speaker(ofCue c: Int, subject: Range<Int>, context: QuoteContext) -> (subject: Range<Int>, attribution: Attribution)? {
-        let attribution = context.speaker(inPhrase: subject, cue: context.text.word(c), rule: .indirectLearnedCue)
-        guard attribution.entity != nil || subject.count == 1 && Pronoun.english[context.text.key(subject.lowerBound)] != nil else { return nil }
-        return (subject, attribution)
+    /// Whether subject `subject` is a pronoun alone ("she", "they").
+    private func isPronoun(_ subject: Range<Int>, text: SpeechText) -> Bool {
+        subject.count == 1 && Pronoun.english[text.key(subject.lowerBound)] != nil
+    }
+
+    /// Who speaks by the cue at token `c`: the person or body its subject `subject` names or a
+    /// pronoun stands for, else no one, the subject's words alone being the source (`polling
+    /// averages show …`, `the data suggest …`; see ``anonymousThreshold``).
+    private func speaker(ofCue c: Int, subject: Range<Int>, context: QuoteContext) -> (subject: Range<Int>, attribution: Attribution) {
+        (subject, context.speaker(inPhrase: subject, cue: context.text.word(c), rule: .indirectLearnedCue))
     }
 
     /// What the cue at token `c` with its subject and `speaker` reports: the words after it

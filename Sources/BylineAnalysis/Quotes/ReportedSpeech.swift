@@ -201,6 +201,9 @@ enum ReportedSpeech {
             if opensWithPreposition, !(range.lowerBound..<comma).contains(where: { facts.isVerb($0) }) { continue }
             let content = Span(tokens[range.lowerBound].span.start, tokens[comma - 1].span.end)
             let after = c + cue.length
+            // "X, a lawyer for the union, said the plan …": what stands before the comma is the
+            // cue's subject with its asides, not what was said, when words run on after the cue.
+            if end - after > CueAfterSieve.longestTail, subjects.subject(before: c, floor: range.lowerBound)?.lowerBound == range.lowerBound { continue }
             // Words introducing a quotation (`…, the mayor replied, "…"`) report the
             // quotation, not words before it that report on their own (`Ortiz said the fund was
             // empty, and …`); an opening phrase with no reporting clause (`Asked about it, …`,

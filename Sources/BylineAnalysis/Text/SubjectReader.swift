@@ -94,7 +94,7 @@ struct SubjectReader {
     /// The most tokens an aside between commas or brackets runs to (", a senior adviser to the
     /// campaign,"), and how many asides may stand between a subject and its verb.
     static let longestAside = 24
-    static let mostAsides = 2
+    static let mostAsides = 4
     /// The most tokens a speaker phrase after an inverted cue runs to ("said the head of …").
     static let longestSource = 12
 
@@ -219,7 +219,7 @@ struct SubjectReader {
 
     /// Whether tokens `range`, set off by commas, read as an aside on the noun before them: an
     /// appositive ("a lawyer", "head of the caucus", "Democrat of Ohio"), an age, a party tag
-    /// ("R-Ohio"), a relative clause ("who led the talks"), a participle's phrase ("speaking to
+    /// ("R-Ohio"), a home town ("of Dayton", ", Ohio,"), a relative clause ("who led the talks"), a participle's phrase ("speaking to
     /// reporters"), an adverb alone or before a participle ("however", "also campaigning in
     /// Ohio"); not a clause of its own.
     private func isAside(_ range: Range<Int>) -> Bool {
@@ -231,6 +231,11 @@ struct SubjectReader {
         if word.kind == .number { return range.count == 1 }
         guard word.alphabetic || word.kind == .abbreviation else { return false }
         if facts.grammar.isA(word.key, .relative) { return true }
+        // Where someone is from ("of Springfield", "from Ohio"), or the state after a city
+        // ("Springfield, Ohio, said").
+        if mentions.isPlace(range) || range.count > 1 && facts.grammar.isA(word.key, .preposition) && mentions.isPlace((first + 1)..<range.upperBound) {
+            return true
+        }
         // A lone adverb ("however"), or one opening a participle phrase ("also campaigning …").
         if facts.grammar.isA(word.key, .adverb) { return range.count == 1 || facts.isParticiple(first + 1) }
         if word.capitalised {
