@@ -198,6 +198,9 @@ struct AttributionCues: Sendable {
         /// All kinds, made once.
         static let kinds = allCases
 
+        /// The kind's place in ``kinds``.
+        var index: Int { Self.kinds.firstIndex(of: self) ?? 0 }
+
         /// The kind of subject `subject` (nil: none).
         init(_ subject: Range<Int>?, context: QuoteContext) {
             guard let subject else {
@@ -250,13 +253,13 @@ struct AttributionCues: Sendable {
             // A cue with no subject names no source: its score is not worth reading.
             guard let form = candidate(t, in: sentence, text: text), let subject = context.subjects.subject(before: t, floor: sentence.lowerBound)
             else { continue }
-            let kind = SubjectKind.kinds.firstIndex(of: SubjectKind(subject, context: context)) ?? 0
+            let kind = SubjectKind(subject, context: context)
             var score = FeatureScore(weights: weights)
             Self.contextFeatures(at: t, in: sentence, text: text, into: &score)
-            let probability = probability(ofScore: formScores[form] + subjectScores[form * SubjectKind.kinds.count + kind] + score.total)
+            let probability = probability(ofScore: formScores[form] + subjectScores[form * SubjectKind.kinds.count + kind.index] + score.total)
             guard probability >= Self.threshold else { continue }
             let speaker = speaker(ofCue: t, subject: subject, context: context)
-            guard speaker.attribution.entity != nil || isPronoun(subject, text: text) || probability >= Self.anonymousThreshold,
+            guard speaker.attribution.entity != nil || kind == .pronoun || probability >= Self.anonymousThreshold,
                 let report = report(ofCue: t, speaker: speaker, in: sentence, context: context)
             else { continue }
             let held = taken ?? found + Self.quotations(in: sentence, text: text)
@@ -284,11 +287,6 @@ struct AttributionCues: Sendable {
             spans.append(text.facts.span(start..<t))
         }
         return spans
-    }
-
-    /// Whether subject `subject` is a pronoun alone ("she", "they").
-    private func isPronoun(_ subject: Range<Int>, text: SpeechText) -> Bool {
-        subject.count == 1 && Pronoun.english[text.key(subject.lowerBound)] != nil
     }
 
     /// Who speaks by the cue at token `c`: the person or body its subject `subject` names or a

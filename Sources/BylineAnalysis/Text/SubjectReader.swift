@@ -219,9 +219,9 @@ struct SubjectReader {
 
     /// Whether tokens `range`, set off by commas, read as an aside on the noun before them: an
     /// appositive ("a lawyer", "head of the caucus", "Democrat of Ohio"), an age, a party tag
-    /// ("R-Ohio"), a home town ("of Dayton", ", Ohio,"), a relative clause ("who led the talks"), a participle's phrase ("speaking to
-    /// reporters"), an adverb alone or before a participle ("however", "also campaigning in
-    /// Ohio"); not a clause of its own.
+    /// ("R-Ohio"), a home town ("of Dayton", ", Ohio,"), a relative clause ("who led the
+    /// talks"), a participle's phrase ("speaking to reporters"), an adverb alone or before a
+    /// participle ("however", "also campaigning in Ohio"); not a clause of its own.
     private func isAside(_ range: Range<Int>) -> Bool {
         if isQuotedTitle(range) { return true }
         // A plural's possessive mark is no quotation mark ("the Growers' Union").
