@@ -12,9 +12,11 @@ public enum Analysis {
     /// lists and entity model are English, run on English text and on text whose language
     /// cannot be told. The language is told from the text itself, not from what the page
     /// declares (a site's template may declare one language for pages in another).
-    public static func pipeline() throws(BylineError) -> Pipeline {
+    ///
+    /// `quotes` is the quote stage to run (training a model of its own may need another).
+    public static func pipeline(quotes: QuoteStage = QuoteStage()) throws(BylineError) -> Pipeline {
         let english: [any Stage] = [
-            TimeStage(), EntityStage(tagger: try NERModel.shared), RoleStage(), CoreferenceStage(), QuoteStage(),
+            TimeStage(), EntityStage(tagger: try NERModel.shared), RoleStage(), CoreferenceStage(), quotes,
             QuantityStage(), EventStage(), TimelineStage(),
         ]
         let gate = LanguageGate(languages: ["en"], stages: Set(english.map(\.name))) { document in

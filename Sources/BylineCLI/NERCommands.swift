@@ -8,7 +8,7 @@ import Foundation
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a statistical model.",
-        subcommands: [TrainNER.self, TrainSpeakers.self, TrainAttributions.self]
+        subcommands: [TrainNER.self, TrainSpeakers.self, TrainAttributions.self, TrainContent.self]
     )
 }
 

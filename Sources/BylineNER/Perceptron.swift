@@ -66,20 +66,20 @@ final class Perceptron: TagScorer {
 
 /// SplitMix64: a small, fixed pseudo-random generator, so that shuffles are the same on every
 /// run and every platform.
-struct SplitMix64 {
+public struct SplitMix64: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9e37_79b9_7f4a_7c15
         return FeatureHash.mix(state)
     }
 
     /// A Fisher–Yates shuffle of `array`.
-    mutating func shuffle<T>(_ array: inout [T]) {
+    public mutating func shuffle<T>(_ array: inout [T]) {
         guard array.count > 1 else { return }
         for i in stride(from: array.count - 1, to: 0, by: -1) {
             let j = Int(next() % UInt64(i + 1))

@@ -13,20 +13,28 @@ import BylineCore
 /// records its rule (``SpeakerRule``), and the quote's confidence is that rule's measured
 /// precision (``SpeakerCalibration``). Pronouns are read as the coreference stage resolved them.
 public struct QuoteStage: Stage {
-    public let name = "quotes"
+    static let stageName = "quotes"
+    public let name = Self.stageName
     public let requires: Set<Layer> = [.text, .paragraphs, .tokens, .sentences, .times, .entities, .coreference]
     public let provides: Set<Layer> = [.quotes]
 
     /// The learned ranking of candidate speakers; nil leaves every speaker to the sieves.
     let ranker: SpeakerRanker?
+    /// The learned tagger of reported content no rule finds; nil leaves reports to the rules
+    /// and the cue detector (as when the tagger itself is trained).
+    let content: ContentTagger?
 
     public init() {
-        self.init(ranker: .shared)
+        self.init(ranker: .shared, content: .shared)
     }
 
-    init(ranker: SpeakerRanker?) {
+    init(ranker: SpeakerRanker?, content: ContentTagger? = .shared) {
         self.ranker = ranker
+        self.content = content
     }
+
+    /// The stage without the learned content tagger: what ``ContentTaggerTrainer`` learns from.
+    public static let withoutLearnedContent = QuoteStage(ranker: .shared, content: nil)
 
     /// A speaker rule measured right at least this often on PolNeAR train is certain: the
     /// ranker leaves its decisions alone.
@@ -58,9 +66,9 @@ public struct QuoteStage: Stage {
         // Reported speech in the article's sentences: what it says, and who speaks where.
         var memory = SpeakerMemory(paragraphOfSentence: context.text.paragraphOfSentence)
         var reports: [(span: Span, attribution: Attribution)] = []
-        let notArticle = document.paragraphs.filter { !$0.kind.isArticleText }.map(\.span)
-        for (s, sentence) in document.sentences.enumerated() {
-            if notArticle.contains(where: { $0.start <= sentence.span.start && sentence.span.end <= $0.end }) { continue }
+        let articleSentences = Self.articleSentences(of: document)
+        for s in articleSentences {
+            let sentence = document.sentences[s]
             let found = ReportedSpeech.reports(in: sentence.tokens, context: context)
             for report in found {
                 reports.append(report)
@@ -132,7 +140,18 @@ public struct QuoteStage: Stage {
                     cue: attribution.cue, confidence: attribution.confidence ?? calibration.confidence(of: attribution.rule),
                     provenance: Provenance(stage: name, rule: attribution.rule.id)))
         }
+        if let content { quotes += content.reports(context: context, quotes: quotes, sentences: articleSentences.map { document.sentences[$0].tokens }) }
         return quotes.sorted { $0.span.start < $1.span.start }
+    }
+
+    /// The numbers of the sentences of `document` that are article text (not a caption, a
+    /// credit or page chrome): those whose reports are read.
+    static func articleSentences(of document: Document) -> [Int] {
+        let notArticle = document.paragraphs.filter { !$0.kind.isArticleText }.map(\.span)
+        return document.sentences.indices.filter { s in
+            let span = document.sentences[s].span
+            return !notArticle.contains { $0.start <= span.start && span.end <= $0.end }
+        }
     }
 
     /// The words of a report before a clause of its own that introduces a direct quote (`She
@@ -156,6 +175,8 @@ public struct QuoteStage: Stage {
 /// (`Resources/rules.tsv`) says what each one means.
 enum QuoteRule: String, StageRule {
     case title, unattributed
+    /// Reported content the learned tagger (``ContentTagger``) found where no rule did.
+    case learnedContent = "indirect-learned-content"
 }
 
 /// Spans sorted by start, for finding those that overlap a span without reading them all.
