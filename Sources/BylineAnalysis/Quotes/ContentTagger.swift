@@ -126,7 +126,7 @@ struct ContentTagger: Sendable {
     /// The reports of the content it tags in the article sentences `sentences` of `context`'s
     /// document that none of `quotes` overlaps.
     func reports(context: QuoteContext, quotes: [Quote], sentences: [Range<Int>]) -> [Quote] {
-        let features = ContentFeatures(context: context, lexicon: lexicon, space: space, reports: quotes.map(\.span))
+        let features = ContentFeatures(document: context.document, lexicon: lexicon, space: space, reports: quotes.map(\.span))
         return contents(features, sentences: sentences, besides: quotes.map(\.span)).map { found in
             Quote(
                 kind: .indirect, span: found.span, speaker: nil, speakerMention: nil, cue: found.cue.map { context.text.word($0) },
@@ -140,7 +140,11 @@ struct ContentTagger: Sendable {
         let taken = SpanIndex(besides)
         var found: [(span: Span, cue: Int?)] = []
         for range in sentences {
-            let sentence = features.sentence(range)
+            // A sentence without a cue word is left alone: on PolNeAR dev the model tags no
+            // more content there that matches than it tags wrongly.
+            let cues = features.cues(in: range)
+            guard !cues.isEmpty else { continue }
+            let sentence = features.sentence(range, cues: cues)
             let labels = labels(of: sentence)
             var k = 0
             while k < labels.count {
@@ -285,20 +289,27 @@ struct ContentFeatures {
         let share: Int
     }
 
-    private let context: QuoteContext
+    private let words: [Word]
+    private let view: DocumentView
+    /// The text's bytes, for the shape of capitalised words.
+    private let bytes: [UInt8]
+    /// Each entity's type, as its number in ``ContentFeatureSpace/entities``.
+    private let entityTypes: [Int]
     private let lexicon: WordMap<CueWord>
     private let space: ContentFeatureSpace
     /// Whether each token is inside one of the reports given.
     private let inReport: [Bool]
 
-    init(context: QuoteContext, lexicon: WordMap<CueWord>, space: ContentFeatureSpace, reports: [Span]) {
-        self.context = context
+    init(document: Document, lexicon: WordMap<CueWord>, space: ContentFeatureSpace, reports: [Span]) {
+        view = document.view
+        words = view.words
+        bytes = Array(document.text.utf8)
+        entityTypes = document.entities.map { 1 + (EntityType.allCases.firstIndex(of: $0.type) ?? 0) }
         self.lexicon = lexicon
         self.space = space
-        let words = context.text.facts.words
         var inReport = [Bool](repeating: false, count: words.count)
         for report in reports {
-            var t = context.text.token(at: report.start)
+            var t = view.token(atOrAfter: report.start)
             while t > 0, words[t - 1].span.end > report.start { t -= 1 }
             while t < words.count, words[t].span.start < report.end {
                 inReport[t] = true
@@ -313,28 +324,33 @@ struct ContentFeatures {
     /// A cue share's bucket (``ContentFeatureSpace/strengths``).
     static func strength(_ share: Int) -> Int { share >= 600 ? 2 : share >= 350 ? 1 : 0 }
 
-    /// The features of the tokens `range` of a sentence.
-    func sentence(_ range: Range<Int>) -> Sentence {
-        let text = context.text
-        let words = text.facts.words
+    /// The cue words among tokens `range`: their positions in the range, and each one's
+    /// number and share (``CueWord``).
+    func cues(in range: Range<Int>) -> [(position: Int, word: CueWord)] {
+        var cues: [(position: Int, word: CueWord)] = []
+        for t in range where words[t].kind != .punctuation {
+            if let cue = lexicon[words[t].key] { cues.append((t - range.lowerBound, cue)) }
+        }
+        return cues
+    }
+
+    /// The features of the tokens `range` of a sentence, whose cue words are `found` (``cues(in:)``).
+    func sentence(_ range: Range<Int>, cues found: [(position: Int, word: CueWord)]) -> Sentence {
         let n = range.count
         var shares = [Int](repeating: 0, count: n)
         var cueNumber = [Int](repeating: -1, count: n)
-        var cues: [Int] = []
+        for cue in found { (shares[cue.position], cueNumber[cue.position]) = (cue.word.share, cue.word.number) }
+        let cues = found.map(\.position)
         var marks = [Int](repeating: 0, count: n + 1)  // punctuation marks before each position
         var sourceLike = [Bool](repeating: false, count: n)
+        var entities = [Int](repeating: 0, count: n)
         for k in 0..<n {
             let t = range.lowerBound + k
             let key = words[t].key
-            if words[t].kind != .punctuation, let cue = lexicon[key] {
-                shares[k] = cue.share
-                cueNumber[k] = cue.number
-                cues.append(k)
-            }
             marks[k + 1] = marks[k] + (Self.clauseMarks.contains(key) ? 1 : 0)
-            if let mention = context.document.view.mention(at: t) {
-                let type = context.document.entities[mention.entity].type
-                sourceLike[k] = type == .person || type == .organisation
+            if let mention = view.mention(at: t) {
+                entities[k] = entityTypes[mention.entity]
+                sourceLike[k] = entities[k] == Self.person || entities[k] == Self.organisation
             } else {
                 sourceLike[k] = Pronoun.english[key] != nil
             }
@@ -355,31 +371,36 @@ struct ContentFeatures {
             let t = range.lowerBound + k
             while left + 1 < cues.count, cues[left + 1] < k { left += 1 }
             let right = left + 1 < cues.count && cues[left + 1] == k ? left + 2 : left + 1
-            rows += [
-                space.row(.bias, 0), space.row(.shape, shape(t)), space.row(.inReport, inReport[t] ? 1 : 0),
-                space.row(.entity, entity(t)), space.row(.sentenceCues, min(cues.count, 3)), space.row(.sentenceReported, reported ? 1 : 0),
-                space.row(.position, Self.distance(k)), space.row(.positionFromEnd, Self.distance(n - 1 - k)),
-            ]
+            rows.append(space.row(.bias, 0))
+            rows.append(space.row(.shape, shape(t)))
+            rows.append(space.row(.inReport, inReport[t] ? 1 : 0))
+            rows.append(space.row(.entity, entities[k]))
+            rows.append(space.row(.sentenceCues, min(cues.count, 3)))
+            rows.append(space.row(.sentenceReported, reported ? 1 : 0))
+            rows.append(space.row(.position, Self.distance(k)))
+            rows.append(space.row(.positionFromEnd, Self.distance(n - 1 - k)))
             if cueNumber[k] >= 0 { rows.append(space.row(.cueStrength, Self.strength(shares[k]))) }
             if left >= 0 {
                 let c = cues[left], d = Self.distance(k - c), s = Self.strength(shares[c])
                 let punctuation = marks[k] - marks[c + 1] > 0 ? 1 : 0
-                rows += [
-                    space.row(.leftCue, cueNumber[c]), space.row(.leftDistance, d), space.row(.leftStrength, 7 * s + d),
-                    space.row(.leftPunctuation, 3 * punctuation + s), space.row(.leftSource, 7 * sources[left] + d),
-                    space.row(.leftSourcePunctuation, 2 * sources[left] + punctuation),
-                ]
+                rows.append(space.row(.leftCue, cueNumber[c]))
+                rows.append(space.row(.leftDistance, d))
+                rows.append(space.row(.leftStrength, 7 * s + d))
+                rows.append(space.row(.leftPunctuation, 3 * punctuation + s))
+                rows.append(space.row(.leftSource, 7 * sources[left] + d))
+                rows.append(space.row(.leftSourcePunctuation, 2 * sources[left] + punctuation))
             } else {
                 rows.append(space.row(.noLeft, 0))
             }
             if right < cues.count {
                 let c = cues[right], d = Self.distance(c - k), s = Self.strength(shares[c])
                 let punctuation = marks[c] - marks[k + 1] > 0 ? 1 : 0
-                rows += [
-                    space.row(.rightCue, cueNumber[c]), space.row(.rightDistance, d), space.row(.rightStrength, 7 * s + d),
-                    space.row(.rightPunctuation, 3 * punctuation + s), space.row(.rightSource, 7 * sources[right] + d),
-                    space.row(.rightSourcePunctuation, 2 * sources[right] + punctuation),
-                ]
+                rows.append(space.row(.rightCue, cueNumber[c]))
+                rows.append(space.row(.rightDistance, d))
+                rows.append(space.row(.rightStrength, 7 * s + d))
+                rows.append(space.row(.rightPunctuation, 3 * punctuation + s))
+                rows.append(space.row(.rightSource, 7 * sources[right] + d))
+                rows.append(space.row(.rightSourcePunctuation, 2 * sources[right] + punctuation))
                 if left >= 0 { rows.append(space.row(.strengths, 3 * Self.strength(shares[cues[left]]) + s)) }
             } else {
                 rows.append(space.row(.noRight, 0))
@@ -392,30 +413,29 @@ struct ContentFeatures {
     /// The marks that end a clause inside a sentence.
     static let clauseMarks: Set<String> = [",", ";", ":", "\u{2014}", "\u{2013}"]
 
-    /// The shape of token `t` (``ContentFeatureSpace/shapes``).
-    private func shape(_ t: Int) -> Int {
-        let word = context.text.facts.words[t]
-        if word.capitalised {
-            let letters = context.text.word(t).unicodeScalars
-            return letters.count > 1 && !letters.contains { $0.properties.isLowercase } ? 0 : 1
-        }
-        if word.kind == .number || word.key.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return 2 }
-        return word.alphabetic || word.key.unicodeScalars.first?.properties.numericType != nil ? 4 : 3
-    }
+    /// The numbers of the person and organisation types in ``ContentFeatureSpace/entities``.
+    private static let person = 1 + (EntityType.allCases.firstIndex(of: .person) ?? 0)
+    private static let organisation = 1 + (EntityType.allCases.firstIndex(of: .organisation) ?? 0)
 
-    /// The type of the entity mentioned at token `t` (``ContentFeatureSpace/entities``).
-    private func entity(_ t: Int) -> Int {
-        guard let mention = context.document.view.mention(at: t) else { return 0 }
-        return 1 + (EntityType.allCases.firstIndex(of: context.document.entities[mention.entity].type) ?? 0)
+    /// The shape of token `t` (``ContentFeatureSpace/shapes``): a capitalised word of more
+    /// than one letter and no lower-case ASCII letter is all capitals.
+    private func shape(_ t: Int) -> Int {
+        let word = words[t]
+        if word.capitalised {
+            let letters = bytes[word.span.start..<word.span.end]
+            return letters.count > 1 && !letters.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) ? 0 : 1
+        }
+        if word.kind == .number { return 2 }
+        let first = bytes[word.span.start]
+        return word.alphabetic || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) ? 4 : 3
     }
 
     /// The span of tokens `range` without the punctuation and quote marks at either end; nil
     /// when nothing is left.
     func contentSpan(_ range: Range<Int>) -> Span? {
-        let words = context.text.facts.words
         var (start, end) = (range.lowerBound, range.upperBound)
         while start < end, words[start].kind == .punctuation || words[start].kind == .quote { start += 1 }
         while end > start, words[end - 1].kind == .punctuation || words[end - 1].kind == .quote { end -= 1 }
-        return start < end ? context.text.facts.span(start..<end) : nil
+        return start < end ? Span(words[start].span.start, words[end - 1].span.end) : nil
     }
 }

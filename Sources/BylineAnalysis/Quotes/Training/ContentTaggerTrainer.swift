@@ -153,12 +153,12 @@ public struct ContentTaggerTrainer {
             let range = document.sentences[s].tokens
             var sentenceLabels = Array(labels[range])
             if sentenceLabels.first == .inside { sentenceLabels[0] = .begin }
-            return (features.sentence(range), sentenceLabels)
+            return (features.sentence(range, cues: features.cues(in: range)), sentenceLabels)
         }
     }
 
     private func features(of document: Document, tagger: ContentTagger) -> ContentFeatures {
-        ContentFeatures(context: QuoteContext(document: document, facts: FactText(document)), lexicon: tagger.lexicon, space: tagger.space, reports: document.quotes.map(\.span))
+        ContentFeatures(document: document, lexicon: tagger.lexicon, space: tagger.space, reports: document.quotes.map(\.span))
     }
 
     /// The spans `tagger` adds to an article's found quotes and reports, trimmed.
