@@ -11,7 +11,8 @@ import BylineCore
 /// `attribution-content.tsv`, is trained on PolNeAR train by `byline train content`
 /// (``ContentTaggerTrainer``) on the content the rules and the cue detector miss.
 ///
-/// Each run of `B`/`I` that no quote or report overlaps is an `indirect` report (rule
+/// Each run of `B`/`I` of at least ``ReportedSpeech/shortestContent`` tokens that no quote or
+/// report overlaps is an `indirect` report (rule
 /// `indirect-learned-content`) with no speaker; its cue is the nearest lexicon word before it,
 /// or after it when none stands before.
 struct ContentTagger: Sendable {
@@ -155,9 +156,11 @@ struct ContentTagger: Sendable {
                 var end = k + 1
                 while end < labels.count, labels[end] == .inside { end += 1 }
                 defer { k = end }
-                guard let span = features.contentSpan((range.lowerBound + k)..<(range.lowerBound + end)),
-                    !taken.overlapping(span).contains(where: { $0.overlaps(span) })
+                guard let content = features.content((range.lowerBound + k)..<(range.lowerBound + end)),
+                    content.count >= ReportedSpeech.shortestContent
                 else { continue }
+                let span = features.span(content)
+                guard !taken.overlapping(span).contains(where: { $0.overlaps(span) }) else { continue }
                 found.append((span, (sentence.cue(before: k) ?? sentence.cue(after: end - 1)).map { range.lowerBound + $0 }))
             }
         }
@@ -430,12 +433,15 @@ struct ContentFeatures {
         return word.alphabetic || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) ? 4 : 3
     }
 
-    /// The span of tokens `range` without the punctuation and quote marks at either end; nil
-    /// when nothing is left.
-    func contentSpan(_ range: Range<Int>) -> Span? {
+    /// Tokens `range` without the punctuation and quote marks at either end; nil when nothing
+    /// is left.
+    func content(_ range: Range<Int>) -> Range<Int>? {
         var (start, end) = (range.lowerBound, range.upperBound)
         while start < end, words[start].kind == .punctuation || words[start].kind == .quote { start += 1 }
         while end > start, words[end - 1].kind == .punctuation || words[end - 1].kind == .quote { end -= 1 }
-        return start < end ? Span(words[start].span.start, words[end - 1].span.end) : nil
+        return start < end ? start..<end : nil
     }
+
+    /// The span of tokens `range`.
+    func span(_ range: Range<Int>) -> Span { Span(words[range.lowerBound].span.start, words[range.upperBound - 1].span.end) }
 }
