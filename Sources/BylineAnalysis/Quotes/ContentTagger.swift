@@ -11,10 +11,10 @@ import BylineCore
 /// `attribution-content.tsv`, is trained on PolNeAR train by `byline train content`
 /// (``ContentTaggerTrainer``) on the content the rules and the cue detector miss.
 ///
-/// Each run of `B`/`I` of at least ``ReportedSpeech/shortestContent`` tokens that no quote or
-/// report overlaps is an `indirect` report (rule
-/// `indirect-learned-content`) with no speaker; its cue is the nearest lexicon word before it,
-/// or after it when none stands before.
+/// Each run of `B`/`I` of at least ``ReportedSpeech/shortestContent`` tokens with a verb that
+/// no quote or report overlaps, and not a participle's phrase after a comma, is an `indirect` report (rule
+/// `indirect-learned-content`) with no speaker; its cue is the nearest cue word before it,
+/// or after it when none stands before. Content holding a cue the rules read is left to them.
 struct ContentTagger: Sendable {
     static let shared = ContentTagger(DataFile(PackageResources.attribution_content_tsv))
 
@@ -128,7 +128,7 @@ struct ContentTagger: Sendable {
     /// document that none of `quotes` overlaps.
     func reports(context: QuoteContext, quotes: [Quote], sentences: [Range<Int>]) -> [Quote] {
         let features = ContentFeatures(document: context.document, lexicon: lexicon, space: space, reports: quotes.map(\.span))
-        return contents(features, sentences: sentences, besides: quotes.map(\.span)).map { found in
+        return contents(features, text: context.text, sentences: sentences, besides: quotes.map(\.span)).map { found in
             Quote(
                 kind: .indirect, span: found.span, speaker: nil, speakerMention: nil, cue: found.cue.map { context.text.word($0) },
                 confidence: precision, provenance: Provenance(stage: QuoteStage.stageName, rule: QuoteRule.learnedContent.id))
@@ -136,8 +136,10 @@ struct ContentTagger: Sendable {
     }
 
     /// The content it tags in sentences `sentences` that none of `besides` overlaps, each with
-    /// its cue token: the nearest cue word before it, else the nearest after it.
-    func contents(_ features: ContentFeatures, sentences: [Range<Int>], besides: [Span]) -> [(span: Span, cue: Int?)] {
+    /// its cue token: the nearest cue word before it, else the nearest after it. Content is a
+    /// clause, with a word that reads as a verb (``FactText/isVerb(_:)``).
+    func contents(_ features: ContentFeatures, text: SpeechText, sentences: [Range<Int>], besides: [Span]) -> [(span: Span, cue: Int?)] {
+        let facts = text.facts
         let taken = SpanIndex(besides)
         var found: [(span: Span, cue: Int?)] = []
         for range in sentences {
@@ -157,11 +159,18 @@ struct ContentTagger: Sendable {
                 while end < labels.count, labels[end] == .inside { end += 1 }
                 defer { k = end }
                 guard let content = features.content((range.lowerBound + k)..<(range.lowerBound + end)),
-                    content.count >= ReportedSpeech.shortestContent
+                    content.count >= ReportedSpeech.shortestContent, content.contains(where: facts.isVerb)
+                else { continue }
+                // A cue the rules read inside the content was theirs to report, and they found no
+                // report there; a participle's phrase set off by a comma is about the one it
+                // follows, not what was said (`said, describing …`).
+                let c = (sentence.cue(before: k) ?? sentence.cue(after: end - 1)).map { range.lowerBound + $0 }
+                guard !content.contains(where: { text.cue(at: $0) != nil }),
+                    !(c.map { $0 < content.lowerBound && $0 > range.lowerBound && facts.isParticiple($0) && facts.words[$0 - 1].key == "," } ?? false)
                 else { continue }
                 let span = features.span(content)
                 guard !taken.overlapping(span).contains(where: { $0.overlaps(span) }) else { continue }
-                found.append((span, (sentence.cue(before: k) ?? sentence.cue(after: end - 1)).map { range.lowerBound + $0 }))
+                found.append((span, c))
             }
         }
         return found
@@ -331,7 +340,7 @@ struct ContentFeatures {
     /// number and share (``CueWord``).
     func cues(in range: Range<Int>) -> [(position: Int, word: CueWord)] {
         var cues: [(position: Int, word: CueWord)] = []
-        for t in range where words[t].kind != .punctuation {
+        for t in range where words[t].alphabetic {
             if let cue = lexicon[words[t].key] { cues.append((t - range.lowerBound, cue)) }
         }
         return cues
@@ -344,23 +353,21 @@ struct ContentFeatures {
         var cueNumber = [Int](repeating: -1, count: n)
         for cue in found { (shares[cue.position], cueNumber[cue.position]) = (cue.word.share, cue.word.number) }
         let cues = found.map(\.position)
-        var marks = [Int](repeating: 0, count: n + 1)  // punctuation marks before each position
-        var sourceLike = [Bool](repeating: false, count: n)
+        var marks = [Int](repeating: 0, count: n + 1)  // clause marks before each position
         var entities = [Int](repeating: 0, count: n)
         for k in 0..<n {
             let t = range.lowerBound + k
-            let key = words[t].key
-            marks[k + 1] = marks[k] + (Self.clauseMarks.contains(key) ? 1 : 0)
-            if let mention = view.mention(at: t) {
-                entities[k] = entityTypes[mention.entity]
-                sourceLike[k] = entities[k] == Self.person || entities[k] == Self.organisation
-            } else {
-                sourceLike[k] = Pronoun.english[key] != nil
-            }
+            let word = words[t]
+            marks[k + 1] = marks[k] + (!word.alphabetic && Self.clauseMarks.contains(word.key) ? 1 : 0)
+            if let mention = view.mention(at: t) { entities[k] = entityTypes[mention.entity] }
+        }
+        /// Whether position `k` names a person or a body, or is a pronoun.
+        func isSourceLike(_ k: Int) -> Bool {
+            entities[k] == 0 ? Pronoun.english[words[range.lowerBound + k].key] != nil : entities[k] == Self.person || entities[k] == Self.organisation
         }
         func source(_ c: Int) -> Int {
-            let before = (max(0, c - 3)..<c).contains { sourceLike[$0] }
-            let after = ((c + 1)..<min(n, c + 3)).contains { sourceLike[$0] }
+            let before = (max(0, c - 3)..<c).contains(where: isSourceLike)
+            let after = ((c + 1)..<min(n, c + 3)).contains(where: isSourceLike)
             return (before ? 1 : 0) + (after ? 2 : 0)
         }
         let sources = cues.map(source)

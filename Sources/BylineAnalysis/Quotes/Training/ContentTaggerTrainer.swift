@@ -57,7 +57,7 @@ public struct ContentTaggerTrainer {
     /// gold attributions.
     public mutating func add(_ document: Document, attributions: [AnnotatedArticle.Attribution]) {
         let cues = SpanIndex(attributions.flatMap(\.cue))
-        for word in document.view.words where word.alphabetic || word.kind == .number {
+        for word in document.view.words where word.alphabetic {
             let inCue = cues.overlapping(word.span).contains { $0.overlaps(word.span) }
             cueCounts[word.key, default: (0, 0)].all += 1
             if inCue { cueCounts[word.key, default: (0, 0)].inCue += 1 }
@@ -165,7 +165,7 @@ public struct ContentTaggerTrainer {
     private func added(_ article: Article, tagger: ContentTagger) -> [Span] {
         let document = article.document
         let sentences = QuoteStage.articleSentences(of: document).map { document.sentences[$0].tokens }
-        return tagger.contents(features(of: document, tagger: tagger), sentences: sentences, besides: document.quotes.map(\.span))
+        return tagger.contents(features(of: document, tagger: tagger), text: SpeechText(document: document, facts: FactText(document)), sentences: sentences, besides: document.quotes.map(\.span))
             .compactMap { Self.trimmed($0.span, in: document.text) }
     }
 
