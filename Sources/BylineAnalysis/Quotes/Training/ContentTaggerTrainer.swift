@@ -13,9 +13,10 @@ import BylineNER
 /// The cue words are the words inside gold cues often enough (``Options/rarestCue``,
 /// ``Options/rarestShare``). The bias against `O` is chosen by cross-validation: each fold of
 /// the articles is tagged by a model trained on the others, its reports added to those of the
-/// rules, and the bias whose reports match the gold content best (the F1 of PolNeAR's
-/// attribution matching: a gold content more than 30% covered, one to one) is kept; the
-/// share of added reports that matched there is their confidence. Sentences are shuffled by a
+/// rules, and among the biases whose added reports match gold content often enough
+/// (``Options/leastPrecision``), the one whose reports match the gold content best (the F1
+/// of PolNeAR's attribution matching: a gold content more than 30% covered, one to one) is
+/// kept; the share of added reports that matched there is their confidence. Sentences are shuffled by a
 /// fixed seed: the same articles and options give the same model file, byte for byte.
 public struct ContentTaggerTrainer {
     /// How the model is trained.
@@ -28,6 +29,10 @@ public struct ContentTaggerTrainer {
         public var rarestCue = 3
         /// … and at least this share of them (thousandths).
         public var rarestShare = 150
+        /// The least share of added reports (thousandths) that must match gold content in the
+        /// cross-validation for a bias to be chosen: the reports the tagger adds are to be right
+        /// about as often as the rules' reports of speech are.
+        public var leastPrecision = 600
         /// The biases against `O` the cross-validation tries (thousandths).
         public var outsideBiases = Array(stride(from: 0, through: -40_000, by: -5_000))
         /// The seed of the sentences' shuffle.
@@ -108,7 +113,8 @@ public struct ContentTaggerTrainer {
             }
         }
         for (bias, tally) in zip(options.outsideBiases, tallies) { log("bias \(bias): \(tally)") }
-        let best = tallies.indices.max { (tallies[$0].f1, $1) < (tallies[$1].f1, $0) } ?? 0
+        let precise = tallies.indices.filter { 1000 * tallies[$0].addedMatched >= options.leastPrecision * tallies[$0].added }
+        let best = precise.max { (tallies[$0].f1, $1) < (tallies[$1].f1, $0) } ?? 0
         let bias = options.outsideBiases[best], precision = tallies[best].addedPrecision
         let weights = train(examples.joined().map { $0 }, space: untrained.space)
         var lines = [
@@ -118,7 +124,8 @@ public struct ContentTaggerTrainer {
             "# Made by `byline train content` (ContentTaggerTrainer) from \(about).",
             "# Options: \(options.epochs) epochs, seed \(options.seed); cue words inside gold cues at least \(options.rarestCue) times",
             "# and in at least \(options.rarestShare)/1000 of their occurrences; the bias against O chosen by \(options.folds)-fold",
-            "# cross-validation among \(options.outsideBiases.map(String.init).joined(separator: " ")).",
+            "# cross-validation among \(options.outsideBiases.map(String.init).joined(separator: " ")): the best F1 of those",
+            "# whose added reports match gold content at least \(options.leastPrecision)/1000 of the time.",
             "# Cross-validated at the bias chosen: \(tallies[best]).",
             "# Format: `outside-bias TAB thousandths`, `precision TAB thousandths` (the share of added reports",
             "# that matched gold content), `cue TAB word TAB share of its occurrences inside gold cues (thousandths)`,",
