@@ -142,7 +142,8 @@ struct ContentTagger: Sendable {
         let facts = text.facts
         let taken = SpanIndex(besides)
         var found: [(span: Span, cue: Int?)] = []
-        for range in sentences {
+        // A sentence whose every word a report holds has no room for more.
+        for range in sentences where !features.isReported(range) {
             // A sentence without a cue word is left alone: on PolNeAR dev the model tags no
             // more content there that matches than it tags wrongly.
             let cues = features.cues(in: range)
@@ -335,6 +336,9 @@ struct ContentFeatures {
     static func distance(_ n: Int) -> Int { n <= 3 ? n : n <= 6 ? 4 : n <= 12 ? 5 : 6 }
     /// A cue share's bucket (``ContentFeatureSpace/strengths``).
     static func strength(_ share: Int) -> Int { share >= 600 ? 2 : share >= 350 ? 1 : 0 }
+
+    /// Whether every token of `range` is inside a report given.
+    func isReported(_ range: Range<Int>) -> Bool { !range.contains { !inReport[$0] } }
 
     /// The cue words among tokens `range`: their positions in the range, and each one's
     /// number and share (``CueWord``).
