@@ -20,14 +20,7 @@ struct TrainAttributions: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The annotated training articles: a folder with text/ and attributions/.", valueName: "folder"))
-    var train: String
-
-    @Option(help: ArgumentHelp("Where to write the model file.", valueName: "file"))
-    var output: String
-
-    @Option(help: ArgumentHelp("What the training data is and where it comes from, for the model file's header.", valueName: "text"))
-    var about = "PolNeAR train (Newell, Margolin & Ruths, LREC 2018; github.com/networkdynamics/PolNeAR; no licence stated)"
+    @OptionGroup var corpus: AnnotatedCorpusOptions
 
     @Option(help: "Passes over the training articles.")
     var epochs = AttributionCueTrainer.Options().epochs
@@ -37,26 +30,12 @@ struct TrainAttributions: ParsableCommand {
     }
 
     func run() throws {
-        let started = Date()
         var options = AttributionCueTrainer.Options()
         options.epochs = epochs
-        do {
-            let articles = try AnnotatedArticle.corpus(at: URL(fileURLWithPath: train))
-            let pipeline = try Analysis.pipeline()
+        try corpus.train { articles in
             var trainer = AttributionCueTrainer(articles: articles, options: options)
-            for article in articles {
-                var document = try PlainTextReader().read(SourceDocument(uri: article.name, bytes: Array(article.text.utf8)))
-                pipeline.run(on: &document)
-                trainer.add(document, cues: article.attributions.flatMap(\.cue))
-            }
-            let bytes = trainer.model(about: about + ", \(articles.count) articles", log: { print($0) })
-            guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
-                throw BylineError(.unreadable, input: output, "cannot write the model file")
-            }
-            print("wrote \(output) (\(bytes.count) bytes) in \(Int(Date().timeIntervalSince(started).rounded())) s")
-        } catch {
-            reportOnStandardError("\(error)")
-            throw ExitCode(1)
+            try corpus.analyse(articles, with: try Analysis.pipeline()) { trainer.add($0, cues: $1.attributions.flatMap(\.cue)) }
+            return trainer.model(about: corpus.about(articles), log: { print($0) })
         }
     }
 }
@@ -78,14 +57,7 @@ struct TrainContent: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The annotated training articles: a folder with text/ and attributions/.", valueName: "folder"))
-    var train: String
-
-    @Option(help: ArgumentHelp("Where to write the model file.", valueName: "file"))
-    var output: String
-
-    @Option(help: ArgumentHelp("What the training data is and where it comes from, for the model file's header.", valueName: "text"))
-    var about = "PolNeAR train (Newell, Margolin & Ruths, LREC 2018; github.com/networkdynamics/PolNeAR; no licence stated)"
+    @OptionGroup var corpus: AnnotatedCorpusOptions
 
     @Option(help: "Passes over the training sentences.")
     var epochs = ContentTaggerTrainer.Options().epochs
@@ -95,19 +67,39 @@ struct TrainContent: ParsableCommand {
     }
 
     func run() throws {
-        let started = Date()
         var options = ContentTaggerTrainer.Options()
         options.epochs = epochs
-        do {
-            let articles = try AnnotatedArticle.corpus(at: URL(fileURLWithPath: train))
-            let pipeline = try Analysis.pipeline(quotes: .withoutLearnedContent)
+        try corpus.train { articles in
             var trainer = ContentTaggerTrainer(options: options)
-            for article in articles {
-                var document = try PlainTextReader().read(SourceDocument(uri: article.name, bytes: Array(article.text.utf8)))
-                pipeline.run(on: &document)
-                trainer.add(document, attributions: article.attributions)
-            }
-            let bytes = trainer.model(about: about + ", \(articles.count) articles", log: { print($0) })
+            try corpus.analyse(articles, with: try Analysis.pipeline(quotes: .withoutLearnedContent)) { trainer.add($0, attributions: $1.attributions) }
+            return trainer.model(about: corpus.about(articles), log: { print($0) })
+        }
+    }
+}
+
+/// The options of a command that trains a model on articles annotated with attributions, and
+/// what every such command does around its own training.
+struct AnnotatedCorpusOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The annotated training articles: a folder with text/ and attributions/.", valueName: "folder"))
+    var train: String
+
+    @Option(help: ArgumentHelp("Where to write the model file.", valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("What the training data is and where it comes from, for the model file's header.", valueName: "text"))
+    var about = "PolNeAR train (Newell, Margolin & Ruths, LREC 2018; github.com/networkdynamics/PolNeAR; no licence stated)"
+
+    /// The model file's account of its training data: `about` and how many articles.
+    func about(_ articles: [AnnotatedArticle]) -> String {
+        about + ", \(articles.count) articles"
+    }
+
+    /// Reads the articles, has `model` train on them and writes the model file it returns,
+    /// then says where and how long it took; any error is one line and exit status 1.
+    func train(_ model: ([AnnotatedArticle]) throws -> [UInt8]) throws {
+        let started = Date()
+        do {
+            let bytes = try model(try AnnotatedArticle.corpus(at: URL(fileURLWithPath: train)))
             guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
                 throw BylineError(.unreadable, input: output, "cannot write the model file")
             }
@@ -115,6 +107,16 @@ struct TrainContent: ParsableCommand {
         } catch {
             reportOnStandardError("\(error)")
             throw ExitCode(1)
+        }
+    }
+
+    /// Reads each article as plain body text, analyses it with `pipeline` as `byline analyze
+    /// --plain` does and hands it to `take` with its annotations.
+    func analyse(_ articles: [AnnotatedArticle], with pipeline: Pipeline, _ take: (Document, AnnotatedArticle) -> Void) throws {
+        for article in articles {
+            var document = try PlainTextReader().read(SourceDocument(uri: article.name, bytes: Array(article.text.utf8)))
+            pipeline.run(on: &document)
+            take(document, article)
         }
     }
 }

@@ -380,6 +380,19 @@ struct ContentFeatures {
         rows.reserveCapacity(18 * n)
         var starts = [0]
         starts.reserveCapacity(n + 1)
+        /// Appends the rows of the nearest cue `c` to one side, whose templates are those from
+        /// `first` on: its word, distance, strength by distance, punctuation between by strength,
+        /// source by distance, and source by punctuation between.
+        func appendCue(first: ContentFeatureSpace.Template, cue c: Int, source: Int, distance: Int, punctuation: Bool) {
+            func template(_ i: Int) -> ContentFeatureSpace.Template { ContentFeatureSpace.Template(rawValue: first.rawValue + i) ?? first }
+            let d = Self.distance(distance), s = Self.strength(shares[c]), p = punctuation ? 1 : 0
+            rows.append(space.row(first, cueNumber[c]))
+            rows.append(space.row(template(1), d))
+            rows.append(space.row(template(2), 7 * s + d))
+            rows.append(space.row(template(3), 3 * p + s))
+            rows.append(space.row(template(4), 7 * source + d))
+            rows.append(space.row(template(5), 2 * source + p))
+        }
         var left = -1  // index into cues of the nearest cue before k
         for k in 0..<n {
             let t = range.lowerBound + k
@@ -395,27 +408,15 @@ struct ContentFeatures {
             rows.append(space.row(.positionFromEnd, Self.distance(n - 1 - k)))
             if cueNumber[k] >= 0 { rows.append(space.row(.cueStrength, Self.strength(shares[k]))) }
             if left >= 0 {
-                let c = cues[left], d = Self.distance(k - c), s = Self.strength(shares[c])
-                let punctuation = marks[k] - marks[c + 1] > 0 ? 1 : 0
-                rows.append(space.row(.leftCue, cueNumber[c]))
-                rows.append(space.row(.leftDistance, d))
-                rows.append(space.row(.leftStrength, 7 * s + d))
-                rows.append(space.row(.leftPunctuation, 3 * punctuation + s))
-                rows.append(space.row(.leftSource, 7 * sources[left] + d))
-                rows.append(space.row(.leftSourcePunctuation, 2 * sources[left] + punctuation))
+                let c = cues[left]
+                appendCue(first: .leftCue, cue: c, source: sources[left], distance: k - c, punctuation: marks[k] - marks[c + 1] > 0)
             } else {
                 rows.append(space.row(.noLeft, 0))
             }
             if right < cues.count {
-                let c = cues[right], d = Self.distance(c - k), s = Self.strength(shares[c])
-                let punctuation = marks[c] - marks[k + 1] > 0 ? 1 : 0
-                rows.append(space.row(.rightCue, cueNumber[c]))
-                rows.append(space.row(.rightDistance, d))
-                rows.append(space.row(.rightStrength, 7 * s + d))
-                rows.append(space.row(.rightPunctuation, 3 * punctuation + s))
-                rows.append(space.row(.rightSource, 7 * sources[right] + d))
-                rows.append(space.row(.rightSourcePunctuation, 2 * sources[right] + punctuation))
-                if left >= 0 { rows.append(space.row(.strengths, 3 * Self.strength(shares[cues[left]]) + s)) }
+                let c = cues[right]
+                appendCue(first: .rightCue, cue: c, source: sources[right], distance: c - k, punctuation: marks[c] - marks[k + 1] > 0)
+                if left >= 0 { rows.append(space.row(.strengths, 3 * Self.strength(shares[cues[left]]) + Self.strength(shares[c]))) }
             } else {
                 rows.append(space.row(.noRight, 0))
             }
