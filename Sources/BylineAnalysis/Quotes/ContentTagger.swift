@@ -71,18 +71,13 @@ struct ContentTagger: Sendable {
                 rows.append((fields[0], fields[1...].map { Int($0) ?? 0 }))
             }
         }
-        let words = lexicon.keys.sorted()
-        space = ContentFeatureSpace(cues: words)
-        self.lexicon = WordMap(Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1, ContentFeatures.CueWord(number: $0, share: lexicon[$1] ?? 0)) }))
-        var weights = [Int](repeating: 0, count: 3 * space.count)
-        let named = space.rowsByName()
+        let named = ContentFeatureSpace(cues: lexicon.keys.sorted()).rowsByName()
+        var weights = [Int](repeating: 0, count: 3 * named.count)
         for row in rows {
             guard let r = named[String(row.name)] else { continue }
             weights.replaceSubrange((3 * r)..<(3 * r + 3), with: row.weights)
         }
-        self.weights = weights
-        outsideBias = bias
-        self.precision = Double(precision) / 1000
+        self.init(cues: lexicon.map { (word: $0.key, share: $0.value) }, weights: weights, outsideBias: bias, precision: Double(precision) / 1000)
     }
 
     /// The labels of the tokens of one sentence, each the best after the label before it, with
@@ -320,16 +315,7 @@ struct ContentFeatures {
         entityTypes = document.entities.map { 1 + (EntityType.allCases.firstIndex(of: $0.type) ?? 0) }
         self.lexicon = lexicon
         self.space = space
-        var inReport = [Bool](repeating: false, count: words.count)
-        for report in reports {
-            var t = view.token(atOrAfter: report.start)
-            while t > 0, words[t - 1].span.end > report.start { t -= 1 }
-            while t < words.count, words[t].span.start < report.end {
-                inReport[t] = true
-                t += 1
-            }
-        }
-        self.inReport = inReport
+        inReport = view.tokensOverlapping(reports)
     }
 
     /// A distance's bucket (``ContentFeatureSpace/distances``).

@@ -99,7 +99,9 @@ public struct ContentTaggerTrainer {
         let cues = cueCounts.filter { $0.value.inCue >= options.rarestCue && 1000 * $0.value.inCue >= options.rarestShare * $0.value.all }
             .map { (word: $0.key, share: 1000 * $0.value.inCue / $0.value.all) }.sorted { $0.word < $1.word }
         let untrained = ContentTagger(cues: cues, weights: [], outsideBias: 0, precision: 0)
-        let examples = articles.map { article in labelledSentences(of: article, tagger: untrained) }
+        // What the tagger reads of each article is read once, for training and for every bias.
+        let readings = articles.map { Reading($0.document, tagger: untrained) }
+        let examples = articles.indices.map { labelledSentences(of: articles[$0], reading: readings[$0]) }
         log("\(articles.count) articles, \(cues.count) cue words, \(examples.joined().count) sentences")
         // Cross-validation: each fold tagged by a model trained on the others, at each bias.
         var tallies = [Tally](repeating: Tally(), count: options.outsideBiases.count)
@@ -108,7 +110,7 @@ public struct ContentTaggerTrainer {
             for (b, bias) in options.outsideBiases.enumerated() {
                 let tagger = ContentTagger(cues: cues, weights: weights, outsideBias: bias, precision: 0)
                 for a in articles.indices where a % options.folds == fold {
-                    tallies[b].add(Self.match(articles[a], added: added(articles[a], tagger: tagger)))
+                    tallies[b].add(Self.match(articles[a], added: added(articles[a], reading: readings[a], tagger: tagger)))
                 }
             }
         }
@@ -140,11 +142,24 @@ public struct ContentTaggerTrainer {
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
+    /// What the tagger reads of an analysed article: its features, its words and cues, and its
+    /// article sentences.
+    private struct Reading {
+        let features: ContentFeatures
+        let text: SpeechText
+        let sentences: [Range<Int>]
+
+        init(_ document: Document, tagger: ContentTagger) {
+            features = ContentFeatures(document: document, lexicon: tagger.lexicon, space: tagger.space, reports: document.quotes.map(\.span))
+            text = SpeechText(document: document, facts: FactText(document))
+            sentences = QuoteStage.articleSentences(of: document).map { document.sentences[$0].tokens }
+        }
+    }
+
     /// An article's sentences as the tagger reads them, each token labelled by the gold
     /// content no found span overlaps (shortest first; one overlapping another is left out).
-    private func labelledSentences(of article: Article, tagger: ContentTagger) -> [(sentence: ContentFeatures.Sentence, labels: [ContentTagger.Label])] {
-        let document = article.document
-        let words = document.view.words
+    private func labelledSentences(of article: Article, reading: Reading) -> [(sentence: ContentFeatures.Sentence, labels: [ContentTagger.Label])] {
+        let words = article.document.view.words
         var labels = [ContentTagger.Label](repeating: .outside, count: words.count)
         let found = SpanIndex(article.found)
         for gold in article.gold.sorted(by: { $0.length < $1.length }) where !found.overlapping(gold).contains(where: { $0.overlaps(gold) }) {
@@ -155,25 +170,17 @@ public struct ContentTaggerTrainer {
             labels[first] = .begin
             for t in (first + 1)..<end { labels[t] = .inside }
         }
-        let features = features(of: document, tagger: tagger)
-        return QuoteStage.articleSentences(of: document).map { s in
-            let range = document.sentences[s].tokens
+        return reading.sentences.map { range in
             var sentenceLabels = Array(labels[range])
             if sentenceLabels.first == .inside { sentenceLabels[0] = .begin }
-            return (features.sentence(range, cues: features.cues(in: range)), sentenceLabels)
+            return (reading.features.sentence(range, cues: reading.features.cues(in: range)), sentenceLabels)
         }
     }
 
-    private func features(of document: Document, tagger: ContentTagger) -> ContentFeatures {
-        ContentFeatures(document: document, lexicon: tagger.lexicon, space: tagger.space, reports: document.quotes.map(\.span))
-    }
-
     /// The spans `tagger` adds to an article's found quotes and reports, trimmed.
-    private func added(_ article: Article, tagger: ContentTagger) -> [Span] {
-        let document = article.document
-        let sentences = QuoteStage.articleSentences(of: document).map { document.sentences[$0].tokens }
-        return tagger.contents(features(of: document, tagger: tagger), text: SpeechText(document: document, facts: FactText(document)), sentences: sentences, besides: document.quotes.map(\.span))
-            .compactMap { Self.trimmed($0.span, in: document.text) }
+    private func added(_ article: Article, reading: Reading, tagger: ContentTagger) -> [Span] {
+        tagger.contents(reading.features, text: reading.text, sentences: reading.sentences, besides: article.document.quotes.map(\.span))
+            .compactMap { Self.trimmed($0.span, in: article.document.text) }
     }
 
     /// What an article's found and added spans match of its gold content.
